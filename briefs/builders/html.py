@@ -1,0 +1,17 @@
+"""The HTML builder: a brief as one standalone page a reader can open from disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import write_atomically
+
+
+class HtmlBuilder:
+    """Writes rendered brief HTML as a UTF-8 file."""
+
+    format = "html"
+
+    def write(self, html: str, path: Path) -> Path:
+        write_atomically(path, html.encode("utf-8"))
+        return path

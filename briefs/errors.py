@@ -1,0 +1,62 @@
+"""The one exception family: every error a user can cause, each with a place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+class BriefsError(Exception):
+    """Base of every error the CLI prints as one line, without a traceback."""
+
+
+class ConfigurationError(BriefsError):
+    """The project itself is incomplete: a missing folder, catalog or template."""
+
+
+class UnknownMeetingError(BriefsError):
+    """A meeting id that no summary in sources/meetings/ carries."""
+
+    def __init__(self, meeting_id: str, known: list[str]):
+        self.meeting_id = meeting_id
+        self.known = known
+        listing = "\n".join(f"  {k}" for k in known) or "  (none)"
+        super().__init__(f"unknown meeting {meeting_id!r}; known meetings:\n{listing}")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a source file, at a line and column (1-based)."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{display_path(self.path)}:{self.line}:{self.column}: {self.message}"
+
+
+class SourceError(BriefsError):
+    """One or more problems in source files; prints one line per problem."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class TemplateError(BriefsError):
+    """A template that does not compile or render, with its name and line."""
+
+
+class RenderError(BriefsError):
+    """A brief that could not be laid out or written."""

@@ -1,0 +1,226 @@
+"""Load: the only code that parses YAML. Turns a summary file into a Meeting, or into Problems
+that carry the line and column of the offending YAML node."""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+from .models import Meeting, Text
+
+log = logging.getLogger(__name__)
+
+MAX_SUMMARY_BYTES = 1_000_000
+"""A summary is a page of YAML; anything this large is a mistake, not a meeting."""
+
+Loc = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as strings (pydantic parses them, with a location)
+    and reads only true/false as booleans (so the country code NO stays 'NO')."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent) or getattr(self.peek_event(), "anchor", None):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases are not allowed in summaries", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a YAML document starts."""
+
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def of(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """The position of loc, or of its nearest ancestor that has one."""
+        loc = tuple(loc)
+        while True:
+            if key and loc in self.keys:
+                return self.keys[loc]
+            if loc in self.values:
+                return self.values[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A summary file read and validated: the meeting and where its parts stand in the file."""
+
+    path: Path
+    meeting: Meeting
+    positions: Positions
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+        line, column = self.positions.of(loc, key=key)
+        return Problem(self.path, line, column, message)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _build(node: yaml.Node, loc: Loc, loader: _Loader, positions: Positions, problems: list, path: Path):
+    """Construct plain Python data from a node tree, recording positions and duplicate keys."""
+    positions.values[loc] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(path, *_mark(key_node), "a key must be a plain name"))
+                continue
+            key = key_node.value
+            if key in result:
+                problems.append(Problem(path, *_mark(key_node), f"duplicate key {key!r}"))
+                continue
+            positions.keys[loc + (key,)] = _mark(key_node)
+            result[key] = _build(value_node, loc + (key,), loader, positions, problems, path)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(item, loc + (i,), loader, positions, problems, path)
+            for i, item in enumerate(node.value)
+        ]
+    return loader.construct_object(node, deep=True)
+
+
+def _field_name(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model class whose fields live at loc, to suggest a field for a typo."""
+    model: type[BaseModel] | None = Meeting
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        info = model.model_fields.get(part)
+        if info is None:
+            return None
+        model = _inner_model(info.annotation)
+    return model
+
+
+def _inner_model(annotation) -> type[BaseModel] | None:  # noqa: ANN001
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+_LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
+
+
+def _message(error: dict) -> tuple[str, bool]:
+    """A one-line message for a pydantic error, and whether it belongs at the key."""
+    loc: Loc = tuple(error["loc"])
+    name = _field_name(loc)
+    kind = error["type"]
+    in_text = bool(loc) and loc[-1] in _LANGUAGE_NAMES and _model_at(loc[:-1]) is Text
+    if kind == "extra_forbidden":
+        parent = _model_at(loc[:-1])
+        hint = ""
+        if parent is not None:
+            close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"unknown field {loc[-1]!r} in {_field_name(loc[:-1]) or 'the summary'}{hint}", True
+    if kind == "missing":
+        if in_text:
+            return f"{_field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is missing", False
+        return f"missing field {name!r}", False
+    if kind == "string_too_short" and in_text:
+        return f"{_field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is empty", False
+    message = error["msg"]
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        message = f"{error['input']!r} is not a valid date (YYYY-MM-DD): {message[0].lower()}{message[1:]}"
+    return (f"{name}: {message}" if name else message), False
+
+
+def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Problem]:
+    """Read one summary file: a Document, or every problem found in it."""
+    path = Path(path)
+    try:
+        if data is None:
+            if path.stat().st_size > MAX_SUMMARY_BYTES:
+                return [Problem(path, 1, 1, f"file is larger than {MAX_SUMMARY_BYTES} bytes")]
+            data = path.read_bytes()
+    except OSError as error:
+        return [Problem(path, 1, 1, f"cannot read: {error.strerror or error}")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return [Problem(path, line, column, "not UTF-8 text")]
+
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = error.problem or error.context or "invalid YAML"
+        return [Problem(path, line, column, f"invalid YAML: {reason}")]
+    except yaml.YAMLError as error:
+        return [Problem(path, 1, 1, f"invalid YAML: {error}")]
+    finally:
+        loader.dispose()
+
+    if node is None:
+        return [Problem(path, 1, 1, "file is empty: expected a meeting summary")]
+    if not isinstance(node, yaml.MappingNode):
+        return [Problem(path, *_mark(node), "expected a mapping of fields (id, title, date ...)")]
+
+    positions = Positions()
+    problems: list[Problem] = []
+    try:
+        raw = _build(node, (), loader, positions, problems, path)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        return [Problem(path, mark.line + 1, mark.column + 1, f"invalid value: {error.problem}")]
+    except RecursionError:
+        return [Problem(path, *_mark(node), "nested too deeply")]
+
+    try:
+        meeting = Meeting.model_validate(raw)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            message, at_key = _message(item)
+            line, column = positions.of(tuple(item["loc"]), key=at_key)
+            problems.append(Problem(path, line, column, message))
+        return problems
+    if problems:
+        return problems
+    return Document(path, meeting, positions)

@@ -1,0 +1,322 @@
+"""The typed meeting summary: the single source of truth for what a brief may say."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from enum import Enum
+from functools import cache
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+LANGUAGES = ("id", "en")
+"""The languages every brief is written in, in the order the desk reads them."""
+
+MEETING_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Model(BaseModel):
+    # A typo'd field must be an error, not silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Model):
+    """A human-readable text in both languages of the brief."""
+
+    id: NonEmpty = Field(description="Indonesian text")
+    en: NonEmpty = Field(description="English text")
+
+    def __getitem__(self, language: str) -> str:
+        return getattr(self, language)
+
+
+def _quotes(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+Quote = Annotated[
+    tuple[NonEmpty, ...],
+    Field(min_length=1, description="Exact sentence(s) or clause(s) of the article, verbatim"),
+]
+
+
+@cache
+def _territories() -> frozenset[str]:
+    from babel import Locale
+
+    # CLDR also lists regions and groupings (EU, UN, ZZ "Unknown Region"): not countries.
+    groupings = {"EU", "EZ", "UN", "QO", "ZZ"}
+    return frozenset(
+        code for code in Locale("en").territories if len(code) == 2 and code not in groupings
+    )
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _check_country(code: str) -> str:
+    if code not in _territories():
+        raise PydanticCustomError(
+            "country", "{code!r} is not an ISO 3166 alpha-2 country code", {"code": code}
+        )
+    return code
+
+
+CountryCode = Annotated[str, Field(description="ISO 3166-1 alpha-2 country code, e.g. CN")]
+
+
+class Kind(str, Enum):
+    """What sort of meeting it was."""
+
+    summit = "summit"
+    foreign_ministers_meeting = "foreign-ministers-meeting"
+    bilateral_talks = "bilateral-talks"
+    state_visit = "state-visit"
+
+
+class Qualifier(str, Enum):
+    """How the article hedges a number ("sekitar", "lebih dari" ...)."""
+
+    about = "about"
+    more_than = "more-than"
+    less_than = "less-than"
+    at_least = "at-least"
+    up_to = "up-to"
+
+
+class Period(_Model):
+    """The whole span of a multi-day event, such as a three-day state visit."""
+
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise PydanticCustomError("period", "period ends before it starts")
+        return self
+
+
+class Place(_Model):
+    """Where the meeting was held, or that it was held online."""
+
+    online: bool = Field(False, description="true when held by video conference")
+    city: Text | None = None
+    venue: Text | None = None
+    country: CountryCode | None = None
+
+    _country = field_validator("country")(lambda cls, v: v and _check_country(v))
+
+    @model_validator(mode="after")
+    def _located(self) -> Place:
+        if not self.online and (self.city is None or self.country is None):
+            raise PydanticCustomError(
+                "place", "a place needs 'city' and 'country', or 'online: true'"
+            )
+        return self
+
+
+class Participant(_Model):
+    """Someone who took part, in the office they held."""
+
+    name: NonEmpty | None = Field(None, description="As the article gives it; omit if unnamed")
+    native_name: NonEmpty | None = Field(None, description="Name in its own script, e.g. 王毅")
+    native_lang: NonEmpty | None = Field(None, description="BCP 47 tag of native_name, e.g. zh-Hans")
+    country: CountryCode
+    office: Text
+
+    _country = field_validator("country")(lambda cls, v: _check_country(v))
+
+    @field_validator("native_lang")
+    @classmethod
+    def _language_tag(cls, tag: str | None) -> str | None:
+        from babel import Locale, UnknownLocaleError
+
+        if tag is None:
+            return tag
+        try:
+            Locale.parse(tag, sep="-")
+        except (ValueError, UnknownLocaleError):
+            raise PydanticCustomError(
+                "language", "{tag!r} is not a known language tag", {"tag": tag}
+            ) from None
+        return tag
+
+    @model_validator(mode="after")
+    def _native_pair(self) -> Participant:
+        if (self.native_name is None) != (self.native_lang is None):
+            raise PydanticCustomError(
+                "native", "'native_name' and 'native_lang' go together: give both or neither"
+            )
+        return self
+
+
+class ConsensusPoint(_Model):
+    """One point the meeting agreed on, or one side's stated position."""
+
+    text: Text
+    quote: Quote
+    attributed_to: NonEmpty | None = Field(
+        None, description="Participant name when the point is one side's position"
+    )
+
+    _quote = field_validator("quote", mode="before")(lambda cls, v: _quotes(v))
+
+
+class Amount(_Model):
+    """A number with a currency, e.g. the rupiah equivalent the article gives."""
+
+    value: Decimal = Field(ge=0)
+    unit: NonEmpty = Field(description="ISO 4217 currency code")
+    qualifier: Qualifier | None = None
+
+    @field_validator("unit")
+    @classmethod
+    def _currency(cls, unit: str) -> str:
+        if unit not in _currencies():
+            raise PydanticCustomError(
+                "currency", "{unit!r} is not an ISO 4217 currency code", {"unit": unit}
+            )
+        return unit
+
+
+class Figure(_Model):
+    """A key figure: a number with its unit, the time it refers to, and its source sentence."""
+
+    label: Text
+    value: Decimal = Field(ge=0)
+    unit: NonEmpty = Field(description="ISO 4217 currency code, 'count' or 'percent'")
+    noun: Text | None = Field(None, description="What is counted, when unit is 'count'")
+    qualifier: Qualifier | None = None
+    out_of: Decimal | None = Field(None, description="The total in '26 of 45 projects'")
+    year: int | None = Field(None, ge=1900, le=2100)
+    period: Text | None = Field(None, description="The period in words, e.g. 'over the next three years'")
+    equivalent: Amount | None = Field(None, description="A conversion the article gives")
+    quote: Quote
+
+    _quote = field_validator("quote", mode="before")(lambda cls, v: _quotes(v))
+
+    @field_validator("value", "out_of", mode="before")
+    @classmethod
+    def _no_floats(cls, value: object) -> object:
+        # YAML floats are binary: 0.1 is not 0.1. Read them through their shortest repr.
+        return str(value) if isinstance(value, float) else value
+
+    @field_validator("unit")
+    @classmethod
+    def _unit(cls, unit: str) -> str:
+        if unit not in ("count", "percent") and unit not in _currencies():
+            raise PydanticCustomError(
+                "unit",
+                "{unit!r} is not a unit: use an ISO 4217 currency code, 'count' or 'percent'",
+                {"unit": unit},
+            )
+        return unit
+
+    @property
+    def currency(self) -> str | None:
+        return None if self.unit in ("count", "percent") else self.unit
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Figure:
+        if self.unit == "count" and self.noun is None:
+            raise PydanticCustomError("noun", "a figure with unit 'count' needs 'noun'")
+        if self.unit != "count" and self.noun is not None:
+            raise PydanticCustomError("noun", "'noun' only goes with unit 'count'")
+        if self.year is None and self.period is None:
+            raise PydanticCustomError("time", "a figure needs 'year' or 'period'")
+        if self.out_of is not None and self.out_of < self.value:
+            raise PydanticCustomError("out_of", "'out_of' is smaller than 'value'")
+        return self
+
+
+class Outcome(_Model):
+    """A concrete result or next step of the meeting."""
+
+    text: Text
+    quote: Quote
+
+    _quote = field_validator("quote", mode="before")(lambda cls, v: _quotes(v))
+
+
+class Source(_Model):
+    """The article the summary is written from."""
+
+    article: NonEmpty = Field(description="File name in sources/articles/")
+    publisher: NonEmpty
+    headline: NonEmpty = Field(description="As published; must occur in the article")
+    published: dt.date | None = Field(None, description="Publication date, when the article gives it")
+    agency: NonEmpty | None = Field(None, description="News agency the article cites")
+    author: NonEmpty | None = None
+    language: Literal["id"] = "id"
+
+    @field_validator("article")
+    @classmethod
+    def _plain_name(cls, name: str) -> str:
+        if "/" in name or "\\" in name or name.startswith("."):
+            raise PydanticCustomError(
+                "article", "'article' is a file name in sources/articles/, not a path"
+            )
+        return name
+
+
+class Meeting(_Model):
+    """A structured summary of one meeting, from one article."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={"title": "Meeting summary", "$id": "briefs/meeting.schema.json"},
+    )
+
+    id: NonEmpty = Field(description="YYYY-MM-DD-short-slug, the meeting's own date")
+    kind: Kind
+    title: Text
+    date: dt.date = Field(description="The day of the meeting")
+    period: Period | None = Field(None, description="The whole event when it spans several days")
+    place: Place
+    issued: dt.date | None = Field(None, description="Issue date printed on the brief")
+    lede: Text
+    participants: list[Participant] = Field(min_length=1)
+    points: list[ConsensusPoint] = Field(min_length=1)
+    figures: list[Figure] = []
+    outcomes: list[Outcome] = []
+    source: Source
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, meeting_id: str) -> str:
+        if not MEETING_ID.match(meeting_id):
+            raise PydanticCustomError(
+                "meeting_id",
+                "{id!r} is not a meeting id: use YYYY-MM-DD-short-slug in lower case",
+                {"id": meeting_id},
+            )
+        return meeting_id
+
+    @model_validator(mode="after")
+    def _within_period(self) -> Meeting:
+        if self.period and not self.period.start <= self.date <= self.period.end:
+            raise PydanticCustomError("period", "'date' lies outside 'period'")
+        return self
+
+    @property
+    def countries(self) -> list[str]:
+        """Participating countries in order of first appearance."""
+        return list(dict.fromkeys(p.country for p in self.participants))

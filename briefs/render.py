@@ -1,0 +1,117 @@
+"""Render: the Jinja environment per language, and a meeting's brief as one HTML string."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+
+import jinja2
+from markupsafe import Markup
+
+from .errors import TemplateError
+from .i18n import Localizer
+from .models import Meeting
+from .project import Project
+
+log = logging.getLogger(__name__)
+
+BRIEF_TEMPLATE = "brief.html.j2"
+
+
+def issue_date(meeting: Meeting) -> dt.date:
+    """The date printed as the brief's issue date: the summary's own, else SOURCE_DATE_EPOCH,
+    else today. Never the clock when either of the first two is given."""
+    if meeting.issued is not None:
+        return meeting.issued
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def css_string(text: str) -> Markup:
+    """A CSS string literal holding text, safe inside a <style> element."""
+    # Markup from gettext carries HTML escapes that mean nothing in CSS: undo them first.
+    plain = text.unescape() if isinstance(text, Markup) else str(text)
+    escaped = "".join(
+        f"\\{ord(char):x} " if char in '"\\<>&' or ord(char) < 0x20 else char for char in plain
+    )
+    return Markup(f'"{escaped}"')
+
+
+def css_page_counter(pattern: str) -> str:
+    """Turn a translated "Page {page} of {pages}" into CSS content with page counters."""
+    parts = re.split(r"(\{pages?\})", pattern)
+    out = []
+    for part in parts:
+        if part == "{page}":
+            out.append("counter(page)")
+        elif part == "{pages}":
+            out.append("counter(pages)")
+        elif part:
+            out.append(css_string(part))
+    return Markup(" ".join(out))
+
+
+def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(project.templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(localizer.translations, newstyle=True)
+    env.filters.update(
+        date=localizer.date,
+        date_range=localizer.date_range,
+        country=localizer.country,
+        figure=localizer.figure,
+        language_name=localizer.language_name,
+        css_string=css_string,
+        css_page_counter=css_page_counter,
+    )
+    return env
+
+
+class Renderer:
+    """Renders briefs to HTML; one Jinja environment per language, built once."""
+
+    def __init__(self, project: Project, localizers: dict[str, Localizer]):
+        self.project = project
+        self.localizers = localizers
+        self.environments = {lang: _environment(project, loc) for lang, loc in localizers.items()}
+
+    def brief(self, meeting: Meeting, language: str) -> str:
+        """The brief for one meeting in one language, as a standalone HTML page."""
+        env = self.environments[language]
+        try:
+            template = env.get_template(BRIEF_TEMPLATE)
+            return template.render(
+                meeting=meeting,
+                lang=language,
+                loc=self.localizers[language],
+                desk=self.project.desk[language],
+                issued=issue_date(meeting),
+            )
+        except jinja2.TemplateSyntaxError as error:
+            raise TemplateError(f"{error.filename or error.name}:{error.lineno}: {error.message}") from None
+        except jinja2.TemplateNotFound as error:
+            raise TemplateError(f"{self.project.templates_dir}: template {error.name!r} not found") from None
+        except jinja2.UndefinedError as error:
+            raise TemplateError(f"{_template_place(error)}: {error.message}") from None
+
+
+def _template_place(error: Exception) -> str:
+    """template:line of the innermost template frame of a render error."""
+    tb = error.__traceback__
+    place = BRIEF_TEMPLATE
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2") or filename.endswith(".css"):
+            place = f"{os.path.basename(filename)}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return place
