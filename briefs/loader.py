@@ -110,7 +110,8 @@ def _build(node: yaml.Node, loc: Loc, loader: _Loader, positions: Positions, pro
     return loader.construct_object(node, deep=True)
 
 
-def _field_name(loc: Loc) -> str:
+def field_name(loc: Loc) -> str:
+    """points[2].text.en: a location as a reader of the YAML file names it."""
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -146,7 +147,7 @@ _LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 def _message(error: dict) -> tuple[str, bool]:
     """A one-line message for a pydantic error, and whether it belongs at the key."""
     loc: Loc = tuple(error["loc"])
-    name = _field_name(loc)
+    name = field_name(loc)
     kind = error["type"]
     in_text = bool(loc) and loc[-1] in _LANGUAGE_NAMES and _model_at(loc[:-1]) is Text
     if kind == "extra_forbidden":
@@ -155,14 +156,16 @@ def _message(error: dict) -> tuple[str, bool]:
         if parent is not None:
             close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"unknown field {loc[-1]!r} in {_field_name(loc[:-1]) or 'the summary'}{hint}", True
+        return f"unknown field {loc[-1]!r} in {field_name(loc[:-1]) or 'the summary'}{hint}", True
     if kind == "missing":
         if in_text:
-            return f"{_field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is missing", False
+            return f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is missing", False
         return f"missing field {name!r}", False
     if kind == "string_too_short" and in_text:
-        return f"{_field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is empty", False
+        return f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is empty", False
     message = error["msg"]
+    if kind in ("decimal_parsing", "decimal_type", "int_parsing", "int_type", "int_from_float"):
+        return f"{name}: {error['input']!r} is not a number", False
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         message = f"{error['input']!r} is not a valid date (YYYY-MM-DD): {message[0].lower()}{message[1:]}"
     return (f"{name}: {message}" if name else message), False
@@ -192,6 +195,9 @@ def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Prob
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = error.problem or error.context or "invalid YAML"
+        context = error.context_mark
+        if error.problem and error.context and context and context.line + 1 != line:
+            reason += f" ({error.context} at line {context.line + 1})"
         return [Problem(path, line, column, f"invalid YAML: {reason}")]
     except yaml.YAMLError as error:
         return [Problem(path, 1, 1, f"invalid YAML: {error}")]

@@ -73,7 +73,7 @@ def _currencies() -> frozenset[str]:
 def _check_country(code: str) -> str:
     if code not in _territories():
         raise PydanticCustomError(
-            "country", "{code!r} is not an ISO 3166 alpha-2 country code", {"code": code}
+            "country", "'{code}' is not an ISO 3166 alpha-2 country code", {"code": code}
         )
     return code
 
@@ -154,7 +154,7 @@ class Participant(_Model):
             Locale.parse(tag, sep="-")
         except (ValueError, UnknownLocaleError):
             raise PydanticCustomError(
-                "language", "{tag!r} is not a known language tag", {"tag": tag}
+                "language", "'{tag}' is not a known language tag", {"tag": tag}
             ) from None
         return tag
 
@@ -191,7 +191,7 @@ class Amount(_Model):
     def _currency(cls, unit: str) -> str:
         if unit not in _currencies():
             raise PydanticCustomError(
-                "currency", "{unit!r} is not an ISO 4217 currency code", {"unit": unit}
+                "currency", "'{unit}' is not an ISO 4217 currency code", {"unit": unit}
             )
         return unit
 
@@ -224,7 +224,7 @@ class Figure(_Model):
         if unit not in ("count", "percent") and unit not in _currencies():
             raise PydanticCustomError(
                 "unit",
-                "{unit!r} is not a unit: use an ISO 4217 currency code, 'count' or 'percent'",
+                "'{unit}' is not a unit: use an ISO 4217 currency code, 'count' or 'percent'",
                 {"unit": unit},
             )
         return unit
@@ -305,7 +305,7 @@ class Meeting(_Model):
         if not MEETING_ID.match(meeting_id):
             raise PydanticCustomError(
                 "meeting_id",
-                "{id!r} is not a meeting id: use YYYY-MM-DD-short-slug in lower case",
+                "'{id}' is not a meeting id: use YYYY-MM-DD-short-slug in lower case",
                 {"id": meeting_id},
             )
         return meeting_id

@@ -8,8 +8,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem
-from .loader import Document, parse_summary
+from babel.numbers import NumberFormatError, parse_decimal
+from pydantic import BaseModel
+
+from .errors import Problem, display_path
+from .i18n import LOCALES
+from .loader import Document, field_name, parse_summary
+from .models import Text
 from .project import Project
 
 log = logging.getLogger(__name__)
@@ -21,6 +26,35 @@ MAX_ARTICLE_BYTES = 2_000_000
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace to one space: the only liberty a quote may take."""
     return re.sub(r"\s+", " ", text).strip()
+
+
+# A number as written in running text: 10.000 / 10,000, 50,1 / 50.1, 1992.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers_in(text: str, language: str) -> list:
+    """The numbers a text states, read with its language's separators (5.000 id = 5,000 en)."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        token = match.group().rstrip(".,")
+        try:
+            found.append(parse_decimal(token, locale=LOCALES[language], strict=True))
+        except NumberFormatError:
+            found.append(token)  # still comparable as written
+    return sorted(found, key=str)
+
+
+def texts_of(model: BaseModel, loc: tuple = ()):
+    """Every bilingual Text in a model, with its location."""
+    if isinstance(model, Text):
+        yield loc, model
+        return
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            if isinstance(item, BaseModel):
+                yield from texts_of(item, loc + ((name,) if index is None else (name, index)))
 
 
 @dataclass(frozen=True)
@@ -37,14 +71,14 @@ def _read_article(document: Document, project: Project) -> str | Problem:
     where = ("source", "article")
     try:
         if path.is_symlink() or not path.is_file():
-            return document.problem(where, f"article {meeting.source.article!r} not found in {project.articles_dir}")
+            return document.problem(where, f"source.article: {meeting.source.article!r} not found in {display_path(project.articles_dir)}/")
         if path.stat().st_size > MAX_ARTICLE_BYTES:
-            return document.problem(where, f"article {meeting.source.article!r} is larger than {MAX_ARTICLE_BYTES} bytes")
+            return document.problem(where, f"source.article: {meeting.source.article!r} is larger than {MAX_ARTICLE_BYTES} bytes")
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        return document.problem(where, f"article {meeting.source.article!r} is not UTF-8 text")
+        return document.problem(where, f"source.article: {meeting.source.article!r} is not UTF-8 text")
     except OSError as error:
-        return document.problem(where, f"article {meeting.source.article!r}: {error.strerror or error}")
+        return document.problem(where, f"source.article: {meeting.source.article!r}: {error.strerror or error}")
 
 
 def check_document(document: Document, project: Project) -> list[Problem]:
@@ -69,6 +103,19 @@ def check_document(document: Document, project: Project) -> list[Problem]:
                 )
             )
 
+    # The worst bug a brief can have is a wrong number: both languages must state the same ones.
+    for loc, text in texts_of(meeting):
+        numbers = {language: numbers_in(text[language], language) for language in ("id", "en")}
+        if numbers["id"] != numbers["en"]:
+            shown = {k: ", ".join(str(n) for n in v) or "none" for k, v in numbers.items()}
+            problems.append(
+                document.problem(
+                    loc,
+                    f"{field_name(loc)}: the Indonesian and English texts state different numbers "
+                    f"(id: {shown['id']}; en: {shown['en']})",
+                )
+            )
+
     article = _read_article(document, project)
     if isinstance(article, Problem):
         return problems + [article]
@@ -82,11 +129,8 @@ def check_document(document: Document, project: Project) -> list[Problem]:
     for loc, quote in quoted:
         if normalize_space(quote) not in text:
             shown = quote if len(quote) <= 60 else quote[:57] + "..."
-            name = ".".join(str(p) for p in loc[:1]) + "".join(
-                f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[1:]
-            )
             problems.append(
-                document.problem(loc, f"{name}: not found verbatim in {meeting.source.article}: {shown!r}")
+                document.problem(loc, f"{field_name(loc)}: not found verbatim in {meeting.source.article}: {shown!r}")
             )
     return problems
 

@@ -1,0 +1,57 @@
+# briefs: `make briefs` sets everything up and builds all briefs; `make test` runs the tests.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+BRIEFS := $(BIN)/briefs
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := briefs
+.PHONY: briefs setup system test check list schema clean catalogs help
+
+help:
+	@echo "make briefs    set up (system packages, virtualenv) and build every brief into build/"
+	@echo "make test      run the test suite"
+	@echo "make check     validate every summary in sources/meetings/"
+	@echo "make catalogs  extract template strings and update the .po catalogs in locale/"
+	@echo "make clean     remove build/"
+
+briefs: setup
+	$(BRIEFS) build --all
+
+setup: system $(STAMP)
+
+system:
+	@PYTHON=$(PYTHON) sh scripts/system-packages.sh
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "briefs needs Python 3.11 or newer")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+test: setup
+	$(BIN)/python -m pytest
+
+check: setup
+	$(BRIEFS) check
+
+list: setup
+	$(BRIEFS) list
+
+schema: setup
+	@mkdir -p build
+	$(BRIEFS) schema > build/meeting.schema.json
+	@echo "wrote build/meeting.schema.json"
+
+# Catalogs: template and code strings -> locale/messages.pot -> locale/<lang>/LC_MESSAGES/messages.po.
+# The build compiles the .po files itself, so no .mo file is ever stale.
+catalogs: setup
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext --no-location --sort-output \
+		--project briefs --copyright-holder briefs -o locale/messages.pot .
+	$(BIN)/pybabel update -i locale/messages.pot -d locale --no-fuzzy-matching --width 100
+	$(BIN)/pybabel compile -d locale --statistics
+
+clean:
+	rm -rf build

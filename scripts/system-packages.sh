@@ -1,0 +1,38 @@
+#!/bin/sh
+# Makes sure the Debian packages that WeasyPrint and the briefs' fonts need are installed:
+# installs them with apt-get when running as root, otherwise says what to run.
+set -eu
+
+# Pango/HarfBuzz for WeasyPrint's layout; harfbuzz-subset for fast font subsetting;
+# Noto for Latin text and Noto CJK for names in Chinese characters (王毅).
+packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk"
+python=${PYTHON:-python3}
+# Debian's Python needs python3-venv for 'python3 -m venv'.
+if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
+    packages="$packages python3-venv"
+fi
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "note: not a Debian system; make sure Pango, HarfBuzz and the Noto (incl. CJK) fonts are installed" >&2
+    exit 0
+fi
+
+missing=""
+for package in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $package"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ]; then
+    echo "installing system packages:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends $missing
+else
+    echo "briefs needs these Debian packages, which are not installed:$missing" >&2
+    echo "run:  sudo apt-get install -y$missing" >&2
+    echo "then run make again." >&2
+    exit 1
+fi

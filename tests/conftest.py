@@ -1,0 +1,115 @@
+"""Shared fixtures: copies of the shipped project, built once per session, and PDF/HTML readers."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefs.build import build_all
+from briefs.project import Project, open_project
+from briefs.validate import load_summaries
+
+ROOT = Path(__file__).resolve().parent.parent
+ROOTS = Path(__file__).resolve().parent / "roots"
+PROJECT_PARTS = ("briefs.toml", "sources", "templates", "locale")
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """A private copy of a project, so tests can edit sources and build freely."""
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part)
+        elif (source / part).exists():
+            shutil.copy2(source / part, target / part)
+    for part in ("templates", "locale"):  # test roots borrow the real templates and catalogs
+        if not (target / part).exists():
+            shutil.copytree(ROOT / part, target / part)
+    return target
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped project."""
+    return copy_project(ROOT, tmp_path / "project")
+
+
+@pytest.fixture
+def bad_root(tmp_path: Path) -> Path:
+    """A copy of tests/roots/test-bad: one good summary and several broken ones."""
+    return copy_project(ROOTS / "test-bad", tmp_path / "test-bad")
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Project:
+    return open_project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def meetings(shipped):
+    loaded = load_summaries(shipped)
+    assert not loaded.problems, loaded.problems
+    return {document.meeting.id: document.meeting for document in loaded.documents}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Project:
+    """The shipped project, with all 20 outputs built once for the session."""
+    project = open_project(copy_project(ROOT, tmp_path_factory.mktemp("built")))
+    report = build_all(project)
+    assert report.ok, (report.problems, report.failures)
+    return project
+
+
+def normalize(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_text(path: Path) -> str:
+    """All text of a PDF, whitespace collapsed (line breaks fall anywhere in running text)."""
+    return normalize(" ".join(page.extract_text() or "" for page in PdfReader(path).pages))
+
+
+class _Outline(HTMLParser):
+    """Collects what the HTML tests look at: the lang attribute, elements and texts."""
+
+    def __init__(self):
+        super().__init__()
+        self.lang = None
+        self.title = ""
+        self.stack: list[str] = []
+        self.counts: dict[str, int] = {}
+        self.text: list[str] = []
+        self.langs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if "lang" in attrs and tag != "html":
+            self.langs.append((tag, attrs["lang"]))
+        key = f"{tag}.{attrs['class']}" if "class" in attrs else tag
+        self.counts[key] = self.counts.get(key, 0) + 1
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1] == "title":
+            self.title += data
+        if "style" not in self.stack:
+            self.text.append(data)
+
+
+def parse_html(path: Path) -> _Outline:
+    outline = _Outline()
+    outline.feed(path.read_text(encoding="utf-8"))
+    outline.full_text = normalize(" ".join(outline.text))
+    return outline

@@ -1,0 +1,107 @@
+"""`briefs check`: every problem at once, one line each, as path:line:col: message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefs.cli import main
+
+GOOD = "sources/meetings/2020-01-01-good.yaml"
+
+
+def check(root: Path, *paths: str):
+    return CliRunner().invoke(main, ["--root", str(root), "check", *paths])
+
+
+def edit(root: Path, old: str, new: str, name: str = GOOD) -> None:
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture has no {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_shipped_summaries_pass():
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "5 summaries OK\n"
+
+
+def test_bad_root_reports_every_problem_with_its_place(bad_root, monkeypatch):
+    monkeypatch.chdir(bad_root)
+    result = check(bad_root)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "sources/meetings/2020-01-01-broken.yaml:9:13: invalid YAML: expected ',' or '}', but got ':'"
+        " (while parsing a flow mapping at line 8)",
+        "sources/meetings/2020-01-01-misquote.yaml:15:12: points[0].quote: not found verbatim in"
+        " sample.txt: 'Kedua belah pihak sepakat memperdalam kerja sama.'",
+        "sources/meetings/2020-01-01-typo.yaml:23:3: missing field 'source.publisher'",
+        "sources/meetings/2020-01-01-typo.yaml:24:3: unknown field 'publsher' in source;"
+        " did you mean 'publisher'?",
+        "4 problem(s) found",
+    ]
+
+
+def test_good_file_alone_passes(bad_root, monkeypatch):
+    monkeypatch.chdir(bad_root)
+    result = check(bad_root, GOOD)
+    assert result.exit_code == 0, result.output
+    assert result.output == "1 summaries OK\n"
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("date: 2020-01-01", "date: 2020-02-30", "4:7: date: '2020-02-30' is not a valid date (YYYY-MM-DD)"),
+        ("date: 2020-01-01", "date: 2020-01-02", "1:5: id '2020-01-01-good' does not start with the meeting date 2020-01-02"),
+        ("  country: ID", "  country: XY", "7:12: place.country: 'XY' is not an ISO 3166 alpha-2 country code"),
+        ("    unit: USD", "    unit: DOLLAR", "19:11: figures[0].unit: 'DOLLAR' is not a unit"),
+        ("    value: 41000000000", "    value: 41 miliar", "18:12: figures[0].value: '41 miliar' is not a number"),
+        ("en: Two ministers met.}", "en: ''}", "8:38: lede: the English text ('en') is empty"),
+        ("lede: {id: Dua menteri bertemu., en: Two ministers met.}", "lede: {id: Dua menteri bertemu.}", "8:7: lede: the English text ('en') is missing"),
+        ("kind: bilateral-talks", "kind: chat", "2:7: kind: Input should be"),
+        ("    year: 2019\n", "", "17:5: figures[0]: a figure needs 'year' or 'period'"),
+        ("en: Bilateral trade}", "en: Bilateral trade of 41 billion}", "17:12: figures[0].label: the Indonesian and English texts state different numbers (id: none; en: 41)"),
+        ("  headline: Menlu Bertemu di Jakarta", "  headline: Menlu Bertemu di Bandung", "25:13: source.headline: not found verbatim in sample.txt"),
+        ("  article: sample.txt", "  article: missing.txt", "23:12: source.article: 'missing.txt' not found in sources/articles/"),
+        ("  article: sample.txt", "  article: ../../etc/passwd", "23:12: source.article: 'article' is a file name in sources/articles/, not a path"),
+        ("id: 2020-01-01-good", "id: 2020-01-01-other", "1:5: id '2020-01-01-other' does not match the file name '2020-01-01-good.yaml'"),
+        ("kind: bilateral-talks\n", "kind: bilateral-talks\nkind: summit\n", "3:1: duplicate key 'kind'"),
+        ("participants:\n", "participants: &p\n", "9:15: invalid YAML: anchors and aliases are not allowed in summaries"),
+    ],
+)
+def test_one_problem_one_line(bad_root, monkeypatch, old, new, expected):
+    monkeypatch.chdir(bad_root)
+    edit(bad_root, old, new)
+    result = check(bad_root, GOOD)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "1 problem(s) found", result.stderr
+    assert lines[0].startswith(f"{GOOD}:{expected}"), lines[0]
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"", "1:1: file is empty: expected a meeting summary"),
+        (b"- just\n- a list\n", "1:1: expected a mapping of fields (id, title, date ...)"),
+        (b"id: \xff\xfe\n", "1:5: not UTF-8 text"),
+        (b"id: [unclosed\n", "2:1: invalid YAML"),
+    ],
+)
+def test_unreadable_files_never_crash(bad_root, monkeypatch, content, expected):
+    monkeypatch.chdir(bad_root)
+    (bad_root / GOOD).write_bytes(content)
+    result = check(bad_root, GOOD)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith(f"{GOOD}:{expected}"), result.stderr
+
+
+def test_norway_is_not_false(bad_root, monkeypatch):
+    # YAML 1.1 reads a bare NO as false; a country code must stay a country code.
+    monkeypatch.chdir(bad_root)
+    edit(bad_root, "  country: ID", "  country: NO")
+    assert check(bad_root, GOOD).exit_code == 0
