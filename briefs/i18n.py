@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -20,6 +21,7 @@ from babel.numbers import (
     format_currency,
     format_decimal,
     format_percent,
+    get_currency_symbol,
     parse_decimal,
 )
 from babel.support import Translations
@@ -78,8 +80,9 @@ class Localizer:
         return format_date(day, "full" if weekday else "long", locale=self.locale)
 
     def date_range(self, start: dt.date, end: dt.date) -> str:
-        """10–12 September 2019, in the locale's own interval pattern."""
-        return format_interval(start, end, "yMMMMd", locale=self.locale)
+        """10–12 Sep 2019 / 10–12 Sept 2019: the locale's own interval pattern (CLDR has
+        interval patterns with abbreviated months only)."""
+        return format_interval(start, end, "yMMMd", locale=self.locale)
 
     # names -------------------------------------------------------------------------------
 
@@ -115,16 +118,18 @@ class Localizer:
         if unit == "count":
             return compact or self.number(value)
         if compact is None:
-            return format_currency(value, unit, format="¤#,##0.###", currency_digits=False, locale=self.locale)
+            return self._money(value, unit)
         mantissa, _, scale = compact.partition(" ")
-        money = format_currency(
-            parse_decimal(mantissa, locale=self.locale),
-            unit,
-            format="¤#,##0.###",
-            currency_digits=False,
-            locale=self.locale,
-        )
-        return f"{money} {scale}"
+        return f"{self._money(parse_decimal(mantissa, locale=self.locale), unit)} {scale}"
+
+    def _money(self, value: Decimal, unit: str) -> str:
+        text = format_currency(value, unit, format="¤#,##0.###", currency_digits=False, locale=self.locale)
+        # CLDR's currencySpacing, which Babel does not apply: a symbol that ends in a letter
+        # (IDR, Rp) is kept apart from the digits by a no-break space; US$ is not.
+        symbol = get_currency_symbol(unit, locale=self.locale)
+        if text.startswith(symbol) and not unicodedata.category(symbol[-1]).startswith(("S", "Z")):
+            text = f"{symbol}\u00a0{text[len(symbol):]}"
+        return text
 
     def qualified(self, text: str, qualifier: Qualifier | None) -> str:
         if qualifier is None:

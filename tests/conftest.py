@@ -60,7 +60,7 @@ def meetings(shipped):
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Project:
     """The shipped project, with all 20 outputs built once for the session."""
-    project = open_project(copy_project(ROOT, tmp_path_factory.mktemp("built")))
+    project = open_project(copy_project(ROOT, tmp_path_factory.mktemp("built") / "project"))
     report = build_all(project)
     assert report.ok, (report.problems, report.failures)
     return project
@@ -72,7 +72,9 @@ def normalize(text: str) -> str:
 
 def pdf_text(path: Path) -> str:
     """All text of a PDF, whitespace collapsed (line breaks fall anywhere in running text)."""
-    return normalize(" ".join(page.extract_text() or "" for page in PdfReader(path).pages))
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    # A line that ends in a hyphen ("Kassym-" / "Jomart") continues the same word.
+    return normalize(re.sub(r"(?<=\w[-–])\n", "", text))
 
 
 class _Outline(HTMLParser):
