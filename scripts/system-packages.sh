@@ -7,9 +7,14 @@ set -eu
 # Noto for Latin text and Noto CJK for names in Chinese characters (王毅).
 packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk"
 python=${PYTHON:-python3}
-# Debian's Python needs python3-venv for 'python3 -m venv'.
-if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
-    packages="$packages python3-venv"
+# Debian's own Python can only make a virtualenv with python3-venv installed: try it once,
+# while there is no .venv yet.
+if [ ! -x .venv/bin/python ]; then
+    probe=$(mktemp -d)
+    if ! "$python" -m venv "$probe/venv" >/dev/null 2>&1; then
+        packages="$packages python3-venv"
+    fi
+    rm -rf "$probe"
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
