@@ -143,16 +143,15 @@ class Localizer:
         }
         return pattern[qualifier]
 
-    def figure(self, figure: Figure) -> str:
-        """The figure's value as a reader sees it: "lebih dari 10.000 pelajar", "26 of 45 projects"."""
+    def figure_amount(self, figure: Figure) -> str:
+        """The figure's number with its hedges and conversion, without the counted noun:
+        "lebih dari 10.000", "26 of 45", "US$41 billion (about IDR 657 trillion)"."""
         text = self.amount(figure.value, figure.unit)
         if figure.out_of is not None:
             text = self.gettext(
                 "%(value)s of %(total)s", value=text, total=self.amount(figure.out_of, figure.unit)
             )
         text = self.qualified(text, figure.qualifier)
-        if figure.noun is not None:
-            text = f"{text} {figure.noun[self.language]}"
         if figure.equivalent is not None:
             equivalent = figure.equivalent
             text = self.gettext(
@@ -161,6 +160,11 @@ class Localizer:
                 equivalent=self.qualified(self.amount(equivalent.value, equivalent.unit), equivalent.qualifier),
             )
         return text
+
+    def figure(self, figure: Figure) -> str:
+        """The figure as a reader sees it: "lebih dari 10.000 pelajar", "26 of 45 projects"."""
+        amount = self.figure_amount(figure)
+        return f"{amount} {figure.noun[self.language]}" if figure.noun else amount
 
 
 def localizers(locale_dir: Path) -> dict[str, Localizer]:

@@ -241,6 +241,8 @@ class Figure(_Model):
             raise PydanticCustomError("noun", "'noun' only goes with unit 'count'")
         if self.year is None and self.period is None:
             raise PydanticCustomError("time", "a figure needs 'year' or 'period'")
+        if self.equivalent is not None and self.currency is None:
+            raise PydanticCustomError("equivalent", "'equivalent' converts money: give a currency 'unit'")
         if self.out_of is not None and self.out_of < self.value:
             raise PydanticCustomError("out_of", "'out_of' is smaller than 'value'")
         return self

@@ -70,6 +70,7 @@ def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
         date_range=localizer.date_range,
         country=localizer.country,
         figure=localizer.figure,
+        figure_amount=localizer.figure_amount,
         language_name=localizer.language_name,
         css_string=css_string,
         css_page_counter=css_page_counter,
