@@ -7,13 +7,15 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import glyphs
 from .builders.html import HtmlBuilder
-from .errors import BriefsError, Problem, SourceError, UnknownMeetingError
+from .builders.pdf import SourceFile
+from .errors import BriefsError, Problem, RenderError, SourceError, UnknownMeetingError
 from .i18n import localizers
-from .loader import Document
-from .models import LANGUAGES, Meeting
+from .loader import Document, field_name
+from .models import LANGUAGES
 from .project import Project
-from .render import Renderer
+from .render import Renderer, issue_date
 from .validate import load_summaries
 
 log = logging.getLogger(__name__)
@@ -51,19 +53,39 @@ class Builder:
 
     def build(
         self,
-        meeting: Meeting,
+        document: Document,
         language: str,
         formats: tuple[str, ...] = FORMATS,
         paths: dict[str, Path] | None = None,
     ) -> list[Path]:
         """Render one brief once and write it in each format; returns the files written."""
+        meeting = document.meeting
+        missing = glyphs.uncovered(meeting)
+        if missing:
+            raise RenderError(
+                meeting.id,
+                "; ".join(
+                    f"{field_name(loc)}: character {glyphs.describe(char)} is not covered by any installed font"
+                    for loc, char in missing
+                ),
+            )
         html = self.renderer.brief(meeting, language)
+        issued = issue_date(meeting)
+        sources = self._sources(document)
         written = []
         for fmt in formats:
             path = (paths or {}).get(fmt) or self.project.output_path(meeting.id, language, fmt)
-            written.append(self._builder(fmt).write(html, path))
+            written.append(self._builder(fmt).write(html, path, sources, issued))
             log.info("wrote %s", path)
         return written
+
+    def _sources(self, document: Document) -> list[SourceFile]:
+        """The summary and its article, byte for byte, to travel inside the PDF."""
+        article = self.project.articles_dir / document.meeting.source.article
+        return [
+            SourceFile(document.path.name, document.path.read_bytes(), "Meeting summary (YAML)"),
+            SourceFile(article.name, article.read_bytes(), "Source article, as published"),
+        ]
 
 
 def find_meeting(project: Project, meeting_id: str) -> Document:
@@ -90,7 +112,9 @@ def build_all(
     for document in loaded.documents:
         for language in languages:
             try:
-                report.written.extend(builder.build(document.meeting, language, formats))
+                report.written.extend(builder.build(document, language, formats))
+            except RenderError as error:
+                report.failures.append(f"{error.meeting_id} ({language}): {error.detail}")
             except BriefsError as error:
                 report.failures.append(f"{document.meeting.id} ({language}): {error}")
     return report

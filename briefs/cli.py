@@ -173,7 +173,7 @@ def build_command(
     project = _project(ctx)
     document = find_meeting(project, meeting_id)
     paths = {fmt: output} if output else None
-    (written,) = Builder(project).build(document.meeting, language, (fmt,), paths)
+    (written,) = Builder(project).build(document, language, (fmt,), paths)
     click.echo(display_path(written))
 
 

@@ -59,4 +59,9 @@ class TemplateError(BriefsError):
 
 
 class RenderError(BriefsError):
-    """A brief that could not be laid out or written."""
+    """A brief that could not be rendered, laid out or written."""
+
+    def __init__(self, meeting_id: str, detail: str):
+        self.meeting_id = meeting_id
+        self.detail = detail
+        super().__init__(f"{meeting_id}: {detail}")

@@ -10,7 +10,7 @@ import re
 import jinja2
 from markupsafe import Markup
 
-from .errors import TemplateError
+from .errors import RenderError, TemplateError
 from .i18n import Localizer
 from .models import Meeting
 from .project import Project
@@ -21,14 +21,14 @@ BRIEF_TEMPLATE = "brief.html.j2"
 
 
 def issue_date(meeting: Meeting) -> dt.date:
-    """The date printed as the brief's issue date: the summary's own, else SOURCE_DATE_EPOCH,
-    else today. Never the clock when either of the first two is given."""
+    """The brief's issue date: the summary's own, else SOURCE_DATE_EPOCH; never the clock,
+    so that the same sources always give the same files."""
     if meeting.issued is not None:
         return meeting.issued
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.date.today()
+    raise RenderError(meeting.id, "no issue date: give 'issued' in the summary or set SOURCE_DATE_EPOCH")
 
 
 def css_string(text: str) -> Markup:

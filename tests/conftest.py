@@ -73,7 +73,10 @@ def normalize(text: str) -> str:
 def pdf_text(path: Path) -> str:
     """All text of a PDF, whitespace collapsed (line breaks fall anywhere in running text)."""
     text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-    # A line that ends in a hyphen ("Kassym-" / "Jomart") continues the same word.
+    # Automatic hyphenation breaks words with U+2010 (WeasyPrint's hyphenate-character):
+    # undo it. A line that ends in a real hyphen or dash ("Kassym-" / "Jomart") continues
+    # the same word.
+    text = re.sub(r"\u2010\n", "", text)
     return normalize(re.sub(r"(?<=\w[-–])\n", "", text))
 
 

@@ -116,7 +116,7 @@ def test_each_brief_is_rendered_once_for_both_formats(project_copy, monkeypatch)
     monkeypatch.setattr(builder.renderer, "brief", lambda *args: calls.append(args) or original(*args))
     from briefs.validate import load_summaries
 
-    meeting = load_summaries(project).documents[0].meeting
-    written = builder.build(meeting, "id")
+    document = load_summaries(project).documents[0]
+    written = builder.build(document, "id")
     assert [p.suffix for p in written] == [".pdf", ".html"]
     assert len(calls) == 1

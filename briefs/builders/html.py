@@ -12,6 +12,7 @@ class HtmlBuilder:
 
     format = "html"
 
-    def write(self, html: str, path: Path) -> Path:
+    def write(self, html: str, path: Path, sources=(), date=None) -> Path:
+        """Write the page; the sources are cited in it, not attached."""
         write_atomically(path, html.encode("utf-8"))
         return path

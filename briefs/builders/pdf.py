@@ -1,14 +1,31 @@
-"""The PDF builder: lays out the HTML the renderer produced (nothing is rendered twice)
-with WeasyPrint's print CSS, A4."""
+"""The PDF builder: lays out the HTML the renderer produced (nothing is rendered twice) with
+WeasyPrint's print CSS, as an archival PDF/A-3 with the brief's sources attached."""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import write_atomically
 
 log = logging.getLogger(__name__)
+
+PDF_VARIANT = "pdf/a-3u"
+"""PDF/A-3 allows attachments of any type; 'u' guarantees Unicode text. The structure tags
+(pdf_tags) are written too, without claiming level 'a', which no validator here can confirm."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file embedded in the PDF byte for byte, under its own name."""
+
+    name: str
+    data: bytes
+    description: str
+
 
 class PdfBuilder:
     """Turns brief HTML into PDF; WeasyPrint and its font configuration are set up once."""
@@ -22,13 +39,31 @@ class PdfBuilder:
         self.base_url = str(base_url)
         self.font_config = FontConfiguration()
 
-    def pdf_bytes(self, html: str) -> bytes:
-        from weasyprint import HTML
+    def pdf_bytes(self, html: str, sources: list[SourceFile] = (), date: dt.date | None = None) -> bytes:
+        from weasyprint import HTML, Attachment
 
-        document = HTML(string=html, base_url=self.base_url).render(font_config=self.font_config)
-        return document.write_pdf()
+        # The attachments' dates come from the brief, not from the clock or file times,
+        # so that the same sources always give the same bytes.
+        stamp = dt.datetime.combine(date, dt.time(), tzinfo=dt.timezone.utc) if date else None
+        attachments = [
+            Attachment(
+                file_obj=io.BytesIO(source.data),
+                name=source.name,
+                description=source.description,
+                relationship="Source",
+                created=stamp,
+                modified=stamp,
+            )
+            for source in sources
+        ]
+        document = HTML(string=html, base_url=self.base_url).render(
+            font_config=self.font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
+        )
+        return document.write_pdf(
+            attachments=attachments, pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=True
+        )
 
-    def write(self, html: str, path: Path) -> Path:
-        """Lay out html and write it as a PDF file."""
-        write_atomically(path, self.pdf_bytes(html))
+    def write(self, html: str, path: Path, sources: list[SourceFile] = (), date: dt.date | None = None) -> Path:
+        """Lay out html and write it as a PDF file with the sources attached."""
+        write_atomically(path, self.pdf_bytes(html, sources, date))
         return path
