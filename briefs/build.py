@@ -1,9 +1,17 @@
-"""Build: orchestration. Reads and checks every summary first, then renders each brief once
-per language and hands the same HTML to every output format's builder."""
+"""Build: orchestration. Reads and checks every summary first, then renders each brief once per
+language and hands the same HTML to every output format's builder; in worker processes, and only
+for the briefs whose inputs changed since the last build."""
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import multiprocessing
+import resource
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,23 +21,30 @@ from .builders.pdf import SourceFile
 from .errors import BriefsError, Problem, RenderError, SourceError, UnknownMeetingError
 from .i18n import localizers
 from .loader import Document, field_name
+from .manifest import Manifest, Toolchain, cpu_count
 from .models import LANGUAGES
-from .project import Project
+from .project import Project, open_project
 from .render import Renderer, issue_date
 from .validate import load_summaries
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("pdf", "html")
+STAGES = ("load", "render", "layout", "pdf", "html")
+"""Where build time goes: load and validate, Jinja render, WeasyPrint layout, PDF write, HTML write."""
 
 
 @dataclass
 class BuildReport:
-    """What a build wrote, and what it could not build."""
+    """What a build wrote, skipped and could not build, and where the time went."""
 
     written: list[Path] = field(default_factory=list)
+    up_to_date: int = 0
     problems: list[Problem] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    peak_rss: int = 0
+    """Largest resident set of any process that rendered briefs, in bytes."""
 
     @property
     def ok(self) -> bool:
@@ -43,12 +58,13 @@ class Builder:
         self.project = project
         self.renderer = Renderer(project, localizers(project.locale_dir))
         self._builders: dict[str, object] = {"html": HtmlBuilder()}
+        self.seconds = dict.fromkeys(STAGES, 0.0)
 
     def _builder(self, fmt: str):
         if fmt not in self._builders:
             from .builders.pdf import PdfBuilder  # WeasyPrint only when a PDF is wanted
 
-            self._builders[fmt] = PdfBuilder(self.project.templates_dir)
+            self._builders[fmt] = PdfBuilder(self.project.templates_dir, self.seconds)
         return self._builders[fmt]
 
     def build(
@@ -69,13 +85,18 @@ class Builder:
                     for loc, char in missing
                 ),
             )
+        start = time.perf_counter()
         html = self.renderer.brief(meeting, language)
+        self.seconds["render"] += time.perf_counter() - start
         issued = issue_date(meeting)
         sources = self._sources(document)
         written = []
         for fmt in formats:
             path = (paths or {}).get(fmt) or self.project.output_path(meeting.id, language, fmt)
+            start = time.perf_counter()
             written.append(self._builder(fmt).write(html, path, sources, issued))
+            if fmt == "html":
+                self.seconds["html"] += time.perf_counter() - start
             log.info("wrote %s", path)
         return written
 
@@ -99,22 +120,142 @@ def find_meeting(project: Project, meeting_id: str) -> Document:
     return loaded.documents[0]
 
 
+@dataclass(frozen=True)
+class Job:
+    """One brief to build: a meeting in one language, in the given formats."""
+
+    document: Document
+    language: str
+    formats: tuple[str, ...]
+    inputs: str
+
+
+@dataclass
+class JobResult:
+    job: Job
+    written: list[Path]
+    failure: str | None
+    seconds: dict[str, float]
+    peak_rss: int
+
+
+# Each worker process keeps one warm Builder: imports, locales, templates and fonts set up once.
+_worker: Builder | None = None
+
+
+def _start_worker(root: Path) -> None:
+    global _worker
+    _worker = Builder(open_project(root))
+    _worker._builder("pdf")
+
+
+def _run(job: Job, builder: Builder | None = None) -> JobResult:
+    builder = builder or _worker
+    before = dict(builder.seconds)
+    written: list[Path] = []
+    failure = None
+    try:
+        written = builder.build(job.document, job.language, job.formats)
+    except RenderError as error:
+        failure = f"{error.meeting_id} ({job.language}): {error.detail}"
+    except BriefsError as error:
+        failure = f"{job.document.meeting.id} ({job.language}): {error}"
+    seconds = {stage: builder.seconds[stage] - before[stage] for stage in STAGES}
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return JobResult(job, written, failure, seconds, peak)
+
+
+def _start_pool(project: Project, workers: int) -> ProcessPoolExecutor:
+    """Worker processes, started at once so that their set-up (imports, locales, fonts)
+    overlaps with reading and checking the summaries."""
+    # spawn, not fork: forking after WeasyPrint (and its C libraries) is loaded is known to crash.
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(project.root,),
+    )
+    pool.submit(int)  # with spawn, the first task starts every worker
+    return pool
+
+
+def _results(project: Project, jobs: list[Job], pool: ProcessPoolExecutor | None) -> Iterator[JobResult]:
+    if pool is None:
+        builder = Builder(project)
+        for job in jobs:
+            yield _run(job, builder)
+        return
+    for future in as_completed([pool.submit(_run, job) for job in jobs]):
+        yield future.result()
+
+
+@contextmanager
+def build_lock(project: Project) -> Iterator[None]:
+    """One build at a time per project: a second one waits for the first to finish."""
+    project.build_dir.mkdir(parents=True, exist_ok=True)
+    with open(project.build_dir / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def build_all(
     project: Project,
     languages: tuple[str, ...] = LANGUAGES,
     formats: tuple[str, ...] = FORMATS,
+    jobs: int | None = None,
+    force: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> BuildReport:
-    """Build every brief of every good summary; bad summaries are reported, not fatal to others."""
-    # Read and check everything before anything reaches build/.
-    loaded = load_summaries(project)
-    report = BuildReport(problems=list(loaded.problems))
-    builder = Builder(project)
-    for document in loaded.documents:
-        for language in languages:
-            try:
-                report.written.extend(builder.build(document, language, formats))
-            except RenderError as error:
-                report.failures.append(f"{error.meeting_id} ({language}): {error.detail}")
-            except BriefsError as error:
-                report.failures.append(f"{document.meeting.id} ({language}): {error}")
-    return report
+    """Build every brief of every good summary whose inputs changed (all of them with force).
+
+    Bad summaries are reported, not fatal to the others; output is the same for any number of jobs."""
+    workers = jobs or cpu_count()
+    with build_lock(project), ExitStack() as stack:
+        pool = stack.enter_context(_start_pool(project, workers)) if workers > 1 else None
+        start = time.perf_counter()
+        # Read and check everything before anything reaches build/.
+        loaded = load_summaries(project)
+        report = BuildReport(problems=list(loaded.problems))
+        toolchain = Toolchain.of(project.templates_dir, project.locale_dir, languages)
+        manifest = Manifest(project.build_dir)
+        todo: list[Job] = []
+        for document in loaded.documents:
+            article = project.articles_dir / document.meeting.source.article
+            for language in languages:
+                inputs = toolchain.inputs(document.path, article, language)
+                outputs = [project.output_path(document.meeting.id, language, fmt) for fmt in formats]
+                if not force and all(manifest.fresh(output, inputs) for output in outputs):
+                    report.up_to_date += len(outputs)
+                else:
+                    todo.append(Job(document, language, formats, inputs))
+        report.seconds["load"] = time.perf_counter() - start
+
+        _forget_removed_meetings(project, manifest, {path.stem for path in project.summary_paths()})
+        try:
+            for done, result in enumerate(_results(project, todo, pool), start=1):
+                meeting = result.job.document.meeting
+                if progress:
+                    progress(done, len(todo), meeting.id)
+                for stage, seconds in result.seconds.items():
+                    report.seconds[stage] += seconds
+                report.peak_rss = max(report.peak_rss, result.peak_rss)
+                if result.failure:
+                    report.failures.append(result.failure)
+                for output in result.written:
+                    manifest.record(output, result.job.inputs, meeting.id, meeting.source.article)
+                report.written.extend(result.written)
+        finally:
+            manifest.save()  # what was built stays built, even if the build is interrupted
+        report.written.sort()
+        report.failures.sort()
+        return report
+
+
+def _forget_removed_meetings(project: Project, manifest: Manifest, meeting_ids: set[str]) -> None:
+    """Delete the outputs of meetings whose summary is gone, so nothing stale gets published."""
+    for key, entry in list(manifest.entries.items()):
+        if entry["meeting"] not in meeting_ids:
+            output = project.build_dir / key
+            output.unlink(missing_ok=True)
+            manifest.forget(output)
+            log.info("removed %s (its summary is gone)", output)

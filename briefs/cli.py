@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -124,6 +126,8 @@ def schema_command() -> None:
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="Output file (default: build/<lang>/<meeting-id>.<format>).",
 )
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+@click.option("--force", is_flag=True, help="With --all: rebuild even the briefs whose inputs did not change.")
 @click.pass_context
 def build_command(
     ctx: click.Context,
@@ -132,32 +136,42 @@ def build_command(
     language: str | None,
     fmt: str | None,
     output: Path | None,
+    jobs: int | None,
+    force: bool,
 ) -> None:
     """Build one brief, or all of them with --all.
+
+    With --all, only the briefs whose summary, article, templates, catalogs or
+    program changed since the last build are rebuilt, on all cores.
 
     \b
     Examples:
       briefs build 2020-07-16-china-central-asia-foreign-ministers --lang id --format pdf
       briefs build 2020-07-16-china-central-asia-foreign-ministers --lang en --format html -o brief.html
       briefs build --all
+      briefs build --all --jobs 1 --force
     """
-    from .build import FORMATS, Builder, build_all, find_meeting
-    from .models import LANGUAGES
-
+    languages = (language,) if language else ("id", "en")
+    formats = (fmt,) if fmt else ("pdf", "html")
     if build_everything:
         if meeting_id or output:
             raise click.UsageError("--all builds every meeting; give no MEETING_ID or --output with it")
         project = _project(ctx)
-        report = build_all(
-            project,
-            (language,) if language else LANGUAGES,
-            (fmt,) if fmt else FORMATS,
-        )
+        if not force and _nothing_to_do(project, languages, formats):
+            click.echo(f"all briefs in {display_path(project.build_dir)} are up to date")
+            return
+        from .build import build_all
+
+        with _progress() as progress:
+            report = build_all(project, languages, formats, jobs=jobs, force=force, progress=progress)
         for problem in report.problems:
             click.echo(str(problem), err=True)
         for failure in report.failures:
             click.echo(f"error: {failure}", err=True)
-        click.echo(f"{len(report.written)} files written to {display_path(project.build_dir)}")
+        click.echo(
+            f"{len(report.written)} files written to {display_path(project.build_dir)}"
+            + (f", {report.up_to_date} up to date" if report.up_to_date else "")
+        )
         if not report.ok:
             click.echo(
                 f"{len(report.problems)} problem(s) in summaries, {len(report.failures)} brief(s) failed",
@@ -165,6 +179,8 @@ def build_command(
             )
             ctx.exit(1)
         return
+
+    from .build import Builder, find_meeting
 
     if not meeting_id:
         raise click.UsageError("give a MEETING_ID (see 'briefs list') or --all")
@@ -175,6 +191,38 @@ def build_command(
     paths = {fmt: output} if output else None
     (written,) = Builder(project).build(document, language, (fmt,), paths)
     click.echo(display_path(written))
+
+
+def _nothing_to_do(project, languages: tuple[str, ...], formats: tuple[str, ...]) -> bool:
+    """The no-op check, from file bytes and stat() alone: no heavy imports."""
+    from .manifest import Toolchain, nothing_to_do
+
+    toolchain = Toolchain.of(project.templates_dir, project.locale_dir, languages)
+    outputs = project.expected_outputs(languages, formats)
+    return nothing_to_do(project.meetings_dir, project.articles_dir, toolchain, project.build_dir, outputs)
+
+
+@contextmanager
+def _progress():
+    """A progress bar on a terminal (count, current meeting, ETA); silent in CI and in pipes."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    bar = None
+
+    def update(done: int, total: int, meeting_id: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label="building", file=sys.stderr,
+                                    show_pos=True, show_eta=True, item_show_func=lambda item: item)
+            bar.__enter__()
+        bar.update(1, meeting_id)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def run() -> None:

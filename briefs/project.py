@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigurationError
-from .models import Text
 
 CONFIG_FILE = "briefs.toml"
 
@@ -17,7 +16,8 @@ class Project:
     """A briefs project: a folder with sources/, templates/, locale/ and build/."""
 
     root: Path
-    desk: Text
+    desk: dict[str, str]
+    """The desk's name in each language: {"id": ..., "en": ...}."""
 
     @property
     def meetings_dir(self) -> Path:
@@ -43,6 +43,13 @@ class Project:
         """build/<lang>/<meeting-id>.<fmt>"""
         return self.build_dir / language / f"{meeting_id}.{fmt}"
 
+    def expected_outputs(self, languages: tuple[str, ...], formats: tuple[str, ...]) -> dict[str, list[tuple[str, Path]]]:
+        """Each meeting id's (language, output path) pairs."""
+        return {
+            path.stem: [(lang, self.output_path(path.stem, lang, fmt)) for lang in languages for fmt in formats]
+            for path in self.summary_paths()
+        }
+
     def summary_paths(self) -> list[Path]:
         """Every summary in sources/meetings/, in file-name (and so date) order."""
         if not self.meetings_dir.is_dir():
@@ -60,10 +67,11 @@ def open_project(root: Path | str = ".") -> Project:
         raise ConfigurationError(f"{config_path}: not found; run briefs from the project folder") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigurationError(f"{config_path}: {error}") from None
-    try:
-        desk = Text.model_validate(config["desk"]["name"])
-    except (KeyError, TypeError, ValueError):
-        raise ConfigurationError(
-            f"{config_path}: needs [desk] name = {{ id = \"…\", en = \"…\" }}"
-        ) from None
+    desk = config.get("desk", {}).get("name") if isinstance(config.get("desk"), dict) else None
+    if not (
+        isinstance(desk, dict)
+        and set(desk) == {"id", "en"}
+        and all(isinstance(v, str) and v.strip() for v in desk.values())
+    ):
+        raise ConfigurationError(f'{config_path}: needs [desk] name = {{ id = "…", en = "…" }}')
     return Project(root=root, desk=desk)

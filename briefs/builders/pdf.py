@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,12 +33,13 @@ class PdfBuilder:
 
     format = "pdf"
 
-    def __init__(self, base_url: Path):
+    def __init__(self, base_url: Path, seconds: dict[str, float] | None = None):
         # Imported here: WeasyPrint is heavy and only PDF builds need it.
         from weasyprint.text.fonts import FontConfiguration
 
         self.base_url = str(base_url)
         self.font_config = FontConfiguration()
+        self.seconds = seconds if seconds is not None else {"layout": 0.0, "pdf": 0.0}
 
     def pdf_bytes(self, html: str, sources: list[SourceFile] = (), date: dt.date | None = None) -> bytes:
         from weasyprint import HTML, Attachment
@@ -56,12 +58,17 @@ class PdfBuilder:
             )
             for source in sources
         ]
+        start = time.perf_counter()
         document = HTML(string=html, base_url=self.base_url).render(
             font_config=self.font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
         )
-        return document.write_pdf(
+        laid_out = time.perf_counter()
+        data = document.write_pdf(
             attachments=attachments, pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=True
         )
+        self.seconds["layout"] += laid_out - start
+        self.seconds["pdf"] += time.perf_counter() - laid_out
+        return data
 
     def write(self, html: str, path: Path, sources: list[SourceFile] = (), date: dt.date | None = None) -> Path:
         """Lay out html and write it as a PDF file with the sources attached."""

@@ -1,0 +1,143 @@
+"""What each output was built from, so that a build redoes only the briefs whose inputs changed.
+
+Kept free of heavy imports: a no-op build decides it has nothing to do from file bytes and
+stat() alone, without starting pydantic, Babel, Jinja or WeasyPrint."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from . import __version__
+from .builders import write_atomically
+
+log = logging.getLogger(__name__)
+
+MANIFEST = ".briefs-manifest.json"
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _digest_files(paths: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Toolchain:
+    """What every brief depends on: templates, catalogs, this package and its renderer."""
+
+    templates: str
+    catalogs: dict[str, str]
+    code: str
+
+    @classmethod
+    def of(cls, templates_dir: Path, locale_dir: Path, languages: tuple[str, ...]) -> Toolchain:
+        code = hashlib.sha256(__version__.encode())
+        for name in ("weasyprint", "babel", "jinja2", "pydyf"):
+            try:
+                code.update(f"{name}={metadata.version(name)};".encode())
+            except metadata.PackageNotFoundError:
+                pass
+        code.update(_digest_files(list(PACKAGE_DIR.rglob("*.py")), PACKAGE_DIR).encode())
+        return cls(
+            templates=_digest_files([p for p in templates_dir.rglob("*") if p.is_file()], templates_dir),
+            catalogs={
+                lang: hashlib.sha256((locale_dir / lang / "LC_MESSAGES" / "messages.po").read_bytes()).hexdigest()
+                for lang in languages
+            },
+            code=code.hexdigest(),
+        )
+
+    def inputs(self, summary: Path, article: Path, language: str) -> str:
+        """The digest of everything one brief in one language is made from."""
+        digest = hashlib.sha256()
+        for part in (self.code, self.templates, self.catalogs[language], language):
+            digest.update(part.encode() + b"\0")
+        digest.update(summary.read_bytes() + b"\0")
+        digest.update(article.read_bytes() if article.is_file() else b"(missing)")
+        return digest.hexdigest()
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+class Manifest:
+    """build/.briefs-manifest.json: for each output, the inputs digest it was built from and its
+    size and mtime when written (an output deleted or edited since is rebuilt)."""
+
+    def __init__(self, build_dir: Path):
+        self.build_dir = build_dir
+        self.path = build_dir / MANIFEST
+        try:
+            self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            self.entries = {}
+
+    def key(self, output: Path) -> str:
+        # Relative, so a project moved elsewhere keeps its manifest.
+        return Path(output).relative_to(self.build_dir).as_posix()
+
+    def fresh(self, output: Path, inputs: str) -> bool:
+        entry = self.entries.get(self.key(output))
+        return bool(entry) and entry["inputs"] == inputs and entry["stat"] == _stat(output)
+
+    def record(self, output: Path, inputs: str, meeting_id: str, article: str) -> None:
+        self.entries[self.key(output)] = {
+            "inputs": inputs,
+            "stat": _stat(output),
+            "meeting": meeting_id,
+            "article": article,
+        }
+
+    def forget(self, output: Path) -> None:
+        self.entries.pop(self.key(output), None)
+
+    def save(self) -> None:
+        data = json.dumps(self.entries, indent=1, sort_keys=True).encode()
+        write_atomically(self.path, data)
+
+
+def nothing_to_do(
+    meetings_dir: Path,
+    articles_dir: Path,
+    toolchain: Toolchain,
+    build_dir: Path,
+    outputs: dict[str, list[tuple[str, Path]]],
+) -> bool:
+    """True when every expected output is recorded as built from today's inputs.
+
+    outputs maps each summary's meeting id to its (language, output path) pairs."""
+    manifest = Manifest(build_dir)
+    if not manifest.entries:
+        return False
+    for meeting_id, expected in outputs.items():
+        for language, output in expected:
+            entry = manifest.entries.get(manifest.key(output))
+            if entry is None:
+                return False
+            inputs = toolchain.inputs(meetings_dir / f"{meeting_id}.yaml", articles_dir / entry["article"], language)
+            if not manifest.fresh(output, inputs):
+                return False
+    log.debug("all %d outputs up to date", sum(len(v) for v in outputs.values()))
+    return True
+
+
+def cpu_count() -> int:
+    """Cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
