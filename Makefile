@@ -7,13 +7,14 @@ BRIEFS := $(BIN)/briefs
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := briefs
-.PHONY: briefs setup system test check list schema clean catalogs help
+.PHONY: briefs setup system test check list schema clean catalogs bench help
 
 help:
 	@echo "make briefs    set up (system packages, virtualenv) and build every brief into build/"
 	@echo "make test      run the test suite"
 	@echo "make check     validate every summary in sources/meetings/"
 	@echo "make catalogs  extract template strings and update the .po catalogs in locale/"
+	@echo "make bench     measure build speed and memory; writes benchmarks/RESULTS.md"
 	@echo "make clean     remove build/"
 
 briefs: setup
@@ -33,6 +34,10 @@ $(STAMP): pyproject.toml
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Speed and memory: synthetic projects of 10, 100 and 1000 meetings; writes benchmarks/RESULTS.md.
+bench: setup
+	$(BIN)/python benchmarks/bench.py
 
 check: setup
 	$(BRIEFS) check

@@ -10,7 +10,8 @@ import multiprocessing
 import resource
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from .builders.pdf import SourceFile
 from .errors import BriefsError, Problem, RenderError, SourceError, UnknownMeetingError
 from .i18n import localizers
 from .loader import Document, field_name
-from .manifest import Manifest, Toolchain, cpu_count
+from .manifest import Manifest, Toolchain, cpu_count, stale_briefs
 from .models import LANGUAGES
 from .project import Project, open_project
 from .render import Renderer, issue_date
@@ -45,6 +46,8 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     peak_rss: int = 0
     """Largest resident set of any process that rendered briefs, in bytes."""
+    rss_by_job: list[int] = field(default_factory=list)
+    """The peak resident set of the process that built each brief, in completion order."""
 
     @property
     def ok(self) -> bool:
@@ -179,14 +182,24 @@ def _start_pool(project: Project, workers: int) -> ProcessPoolExecutor:
     return pool
 
 
-def _results(project: Project, jobs: list[Job], pool: ProcessPoolExecutor | None) -> Iterator[JobResult]:
-    if pool is None:
-        builder = Builder(project)
-        for job in jobs:
-            yield _run(job, builder)
-        return
-    for future in as_completed([pool.submit(_run, job) for job in jobs]):
-        yield future.result()
+def _results(project: Project, jobs: list[Job], pool: ProcessPoolExecutor | None, workers: int) -> Iterator[JobResult]:
+    """Build the jobs in this process and in the pool's workers, each taking the next job when
+    it is free: this process is one of the workers, which saves starting one more."""
+    builder: Builder | None = None
+    pending = deque(jobs)
+    running: set[Future] = set()
+    while pending or running:
+        while pool is not None and pending and len(running) < workers - 1:
+            running.add(pool.submit(_run, pending.popleft()))
+        if pending:
+            builder = builder or Builder(project)
+            yield _run(pending.popleft(), builder)
+            done = {future for future in running if future.done()}
+        else:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in done:
+            running.discard(future)
+            yield future.result()
 
 
 @contextmanager
@@ -209,9 +222,11 @@ def build_all(
     """Build every brief of every good summary whose inputs changed (all of them with force).
 
     Bad summaries are reported, not fatal to the others; output is the same for any number of jobs."""
-    workers = jobs or cpu_count()
     with build_lock(project), ExitStack() as stack:
-        pool = stack.enter_context(_start_pool(project, workers)) if workers > 1 else None
+        # Workers pay for their set-up: worth it only for more than a brief or two.
+        stale = len(project.summary_paths()) * len(languages) if force else stale_briefs(project, languages, formats)
+        workers = min(jobs or cpu_count(), stale)
+        pool = stack.enter_context(_start_pool(project, workers - 1)) if workers > 1 and stale > 2 else None
         start = time.perf_counter()
         # Read and check everything before anything reaches build/.
         loaded = load_summaries(project)
@@ -232,13 +247,14 @@ def build_all(
 
         _forget_removed_meetings(project, manifest, {path.stem for path in project.summary_paths()})
         try:
-            for done, result in enumerate(_results(project, todo, pool), start=1):
+            for done, result in enumerate(_results(project, todo, pool, workers), start=1):
                 meeting = result.job.document.meeting
                 if progress:
                     progress(done, len(todo), meeting.id)
                 for stage, seconds in result.seconds.items():
                     report.seconds[stage] += seconds
                 report.peak_rss = max(report.peak_rss, result.peak_rss)
+                report.rss_by_job.append(result.peak_rss)
                 if result.failure:
                     report.failures.append(result.failure)
                 for output in result.written:

@@ -195,11 +195,9 @@ def build_command(
 
 def _nothing_to_do(project, languages: tuple[str, ...], formats: tuple[str, ...]) -> bool:
     """The no-op check, from file bytes and stat() alone: no heavy imports."""
-    from .manifest import Toolchain, nothing_to_do
+    from .manifest import stale_briefs
 
-    toolchain = Toolchain.of(project.templates_dir, project.locale_dir, languages)
-    outputs = project.expected_outputs(languages, formats)
-    return nothing_to_do(project.meetings_dir, project.articles_dir, toolchain, project.build_dir, outputs)
+    return stale_briefs(project, languages, formats) == 0
 
 
 @contextmanager

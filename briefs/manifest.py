@@ -12,9 +12,13 @@ import os
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .builders import write_atomically
+
+if TYPE_CHECKING:
+    from .project import Project
 
 log = logging.getLogger(__name__)
 
@@ -110,29 +114,22 @@ class Manifest:
         write_atomically(self.path, data)
 
 
-def nothing_to_do(
-    meetings_dir: Path,
-    articles_dir: Path,
-    toolchain: Toolchain,
-    build_dir: Path,
-    outputs: dict[str, list[tuple[str, Path]]],
-) -> bool:
-    """True when every expected output is recorded as built from today's inputs.
-
-    outputs maps each summary's meeting id to its (language, output path) pairs."""
-    manifest = Manifest(build_dir)
-    if not manifest.entries:
-        return False
-    for meeting_id, expected in outputs.items():
+def stale_briefs(project: Project, languages: tuple[str, ...], formats: tuple[str, ...]) -> int:
+    """How many (meeting, language) briefs are not recorded as built from today's inputs,
+    found from file bytes and stat() alone."""
+    toolchain = Toolchain.of(project.templates_dir, project.locale_dir, languages)
+    manifest = Manifest(project.build_dir)
+    stale = set()
+    for meeting_id, expected in project.expected_outputs(languages, formats).items():
         for language, output in expected:
             entry = manifest.entries.get(manifest.key(output))
-            if entry is None:
-                return False
-            inputs = toolchain.inputs(meetings_dir / f"{meeting_id}.yaml", articles_dir / entry["article"], language)
-            if not manifest.fresh(output, inputs):
-                return False
-    log.debug("all %d outputs up to date", sum(len(v) for v in outputs.values()))
-    return True
+            summary = project.meetings_dir / f"{meeting_id}.yaml"
+            if entry is None or not manifest.fresh(
+                output, toolchain.inputs(summary, project.articles_dir / entry["article"], language)
+            ):
+                stale.add((meeting_id, language))
+    log.debug("%d briefs to build", len(stale))
+    return len(stale)
 
 
 def cpu_count() -> int:
