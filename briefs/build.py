@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import glyphs
+from .builders import remove_leftovers
 from .builders.html import HtmlBuilder
 from .builders.pdf import SourceFile
 from .errors import BriefsError, Problem, RenderError, SourceError, UnknownMeetingError
@@ -227,6 +228,7 @@ def build_all(
         stale = len(project.summary_paths()) * len(languages) if force else stale_briefs(project, languages, formats)
         workers = min(jobs or cpu_count(), stale)
         pool = stack.enter_context(_start_pool(project, workers - 1)) if workers > 1 and stale > 2 else None
+        remove_leftovers(project.build_dir)  # safe: the lock keeps other builds out
         start = time.perf_counter()
         # Read and check everything before anything reaches build/.
         loaded = load_summaries(project)

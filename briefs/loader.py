@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 MAX_SUMMARY_BYTES = 1_000_000
 """A summary is a page of YAML; anything this large is a mistake, not a meeting."""
 
+MAX_DEPTH = 32
+"""A summary nests five levels deep; far deeper input is refused before it exhausts the stack."""
+
 Loc = tuple[str | int, ...]
 
 
@@ -27,13 +30,24 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader that keeps dates as strings (pydantic parses them, with a location)
     and reads only true/false as booleans (so the country code NO stays 'NO')."""
 
+    depth = 0
+
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
-        if self.check_event(yaml.AliasEvent) or getattr(self.peek_event(), "anchor", None):
-            event = self.peek_event()
+        event = self.peek_event()
+        # Aliases would let a small file expand into a huge one ("billion laughs").
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.composer.ComposerError(
                 None, None, "anchors and aliases are not allowed in summaries", event.start_mark
             )
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -171,6 +185,15 @@ def _message(error: dict) -> tuple[str, bool]:
     return (f"{name}: {message}" if name else message), False
 
 
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+def _reader_reason(error: yaml.reader.ReaderError) -> str:
+    return f"character U+{error.character:04X} is not allowed in YAML" if isinstance(error.character, int) else str(error.reason)
+
+
 def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Problem]:
     """Read one summary file: a Document, or every problem found in it."""
     path = Path(path)
@@ -188,7 +211,10 @@ def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Prob
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         return [Problem(path, line, column, "not UTF-8 text")]
 
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        return [Problem(path, *_line_column(text, error.position), f"invalid YAML: {_reader_reason(error)}")]
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -199,8 +225,10 @@ def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Prob
         if error.problem and error.context and context and context.line + 1 != line:
             reason += f" ({error.context} at line {context.line + 1})"
         return [Problem(path, line, column, f"invalid YAML: {reason}")]
+    except yaml.reader.ReaderError as error:
+        return [Problem(path, *_line_column(text, error.position), f"invalid YAML: {_reader_reason(error)}")]
     except yaml.YAMLError as error:
-        return [Problem(path, 1, 1, f"invalid YAML: {error}")]
+        return [Problem(path, 1, 1, "invalid YAML: " + " ".join(str(error).split()))]
     finally:
         loader.dispose()
 
@@ -216,8 +244,6 @@ def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Prob
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         return [Problem(path, mark.line + 1, mark.column + 1, f"invalid value: {error.problem}")]
-    except RecursionError:
-        return [Problem(path, *_mark(node), "nested too deeply")]
 
     try:
         meeting = Meeting.model_validate(raw)

@@ -140,6 +140,10 @@ def load_summaries(project: Project, paths: list[Path] | None = None) -> Loaded:
     documents: list[Document] = []
     problems: list[Problem] = []
     for path in paths if paths is not None else project.summary_paths():
+        if path.is_symlink():
+            # A link could make the build read (and attach to a PDF) any file on the machine.
+            problems.append(Problem(path, 1, 1, "summaries may not be symbolic links"))
+            continue
         parsed = parse_summary(path)
         if isinstance(parsed, list):
             problems.extend(parsed)

@@ -46,6 +46,12 @@ def bad_root(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def bad_root_session(tmp_path_factory) -> Path:
+    """One copy of tests/roots/test-bad for property tests that rewrite a summary per example."""
+    return copy_project(ROOTS / "test-bad", tmp_path_factory.mktemp("fuzz") / "test-bad")
+
+
+@pytest.fixture(scope="session")
 def shipped() -> Project:
     return open_project(ROOT)
 

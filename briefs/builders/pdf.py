@@ -9,6 +9,7 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from . import write_atomically
 
@@ -28,6 +29,26 @@ class SourceFile:
     description: str
 
 
+def _project_fetcher(allowed: Path):
+    """A WeasyPrint URL fetcher that loads only the project's own template files: no network,
+    no file outside templates/, whatever a summary manages to put in a brief."""
+    from weasyprint.urls import URLFetcher
+
+    allowed = allowed.resolve()
+
+    class ProjectFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "file" and not parts.netloc:
+                path = Path(unquote(parts.path)).resolve()
+                if path.is_relative_to(allowed) and path.is_file():
+                    return super().fetch(url, headers)
+            log.warning("refused to fetch %s", url[:200])
+            raise ValueError(f"briefs may only load files from {allowed}, not {url[:200]}")
+
+    return ProjectFetcher(allowed_protocols={"file"}, allow_redirects=False)
+
+
 class PdfBuilder:
     """Turns brief HTML into PDF; WeasyPrint and its font configuration are set up once."""
 
@@ -39,6 +60,7 @@ class PdfBuilder:
 
         self.base_url = str(base_url)
         self.font_config = FontConfiguration()
+        self.fetcher = _project_fetcher(Path(base_url))
         self.seconds = seconds if seconds is not None else {"layout": 0.0, "pdf": 0.0}
 
     def pdf_bytes(self, html: str, sources: list[SourceFile] = (), date: dt.date | None = None) -> bytes:
@@ -59,7 +81,7 @@ class PdfBuilder:
             for source in sources
         ]
         start = time.perf_counter()
-        document = HTML(string=html, base_url=self.base_url).render(
+        document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
             font_config=self.font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
         )
         laid_out = time.perf_counter()

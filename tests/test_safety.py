@@ -1,0 +1,210 @@
+"""Bad input never crashes, leaks or corrupts: fuzzed sources, safe rendering, atomic outputs."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from briefs.build import Builder
+from briefs.builders.pdf import PdfBuilder
+from briefs.cli import main
+from briefs.errors import Problem
+from briefs.loader import parse_summary
+from briefs.project import open_project
+from briefs.render import css_string
+from briefs.validate import load_summaries
+
+from .conftest import ROOT, parse_html, pdf_text
+
+GOOD = ROOT / "tests" / "roots" / "test-bad" / "sources" / "meetings" / "2020-01-01-good.yaml"
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+def located(result, data: bytes) -> None:
+    """A parse ends in a Document or in problems that each have a place inside the file."""
+    if isinstance(result, list):
+        assert result
+        lines = data.count(b"\n") + 1
+        for problem in result:
+            assert isinstance(problem, Problem)
+            assert 1 <= problem.line <= lines + 1 and problem.column >= 1, problem
+            assert "\n" not in problem.message
+
+
+@FUZZ
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes(data):
+    located(parse_summary(Path("fuzz.yaml"), data), data)
+
+
+@FUZZ
+@given(st.text(alphabet=st.sampled_from(list("ab: -[]{}&*!|>'\"#\t\n\ufeff0123,.?%@`")), max_size=300))
+def test_yaml_punctuation(text):
+    data = text.encode("utf-8")
+    located(parse_summary(Path("fuzz.yaml"), data), data)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=50)
+    | st.sampled_from(["2024-02-30", "2024-13-01", "NO", "yes", "~", "1e309", "<b>x</b>", "0x1F"]),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=8,
+)
+
+
+def paths_of(data, prefix=()):
+    yield prefix
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from paths_of(value, prefix + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from paths_of(value, prefix + (i,))
+
+
+GOOD_DATA = yaml.safe_load(GOOD.read_text(encoding="utf-8"))
+GOOD_PATHS = [p for p in paths_of(GOOD_DATA) if p]
+
+
+@FUZZ
+@given(st.sampled_from(GOOD_PATHS), json_values)
+def test_wrong_value_in_any_field(bad_root_session, path, value):
+    data = yaml.safe_load(GOOD.read_text(encoding="utf-8"))
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    text = yaml.safe_dump(data, allow_unicode=True)
+    summary = bad_root_session / "sources" / "meetings" / "2020-01-01-good.yaml"
+    summary.write_text(text, encoding="utf-8")
+    loaded = load_summaries(open_project(bad_root_session), [summary])
+    located(loaded.problems or None, text.encode()) if loaded.problems else None
+    assert loaded.documents or loaded.problems
+
+
+def test_billion_laughs_is_refused_not_expanded():
+    data = b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + b"".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n".encode()
+        for i in range(9)
+    )
+    (problem,) = parse_summary(Path("laughs.yaml"), data)
+    assert str(problem) == "laughs.yaml:1:4: invalid YAML: anchors and aliases are not allowed in summaries"
+
+
+def test_deep_nesting_is_refused():
+    (problem,) = parse_summary(Path("deep.yaml"), b"[" * 100_000)
+    assert str(problem) == "deep.yaml:1:33: invalid YAML: nested more than 32 levels deep"
+
+
+def test_oversized_files_are_refused(bad_root, monkeypatch):
+    monkeypatch.chdir(bad_root)
+    big = bad_root / "sources" / "meetings" / "2020-01-01-good.yaml"
+    big.write_bytes(big.read_bytes() + b"#" * 1_000_001)
+    article = bad_root / "sources" / "articles" / "sample.txt"
+    article.write_bytes(article.read_bytes() + b" " * 2_000_001)
+    result = CliRunner().invoke(main, ["check"])
+    assert "sources/meetings/2020-01-01-good.yaml:1:1: file is larger than 1000000 bytes" in result.stderr
+    assert "source.article: 'sample.txt' is larger than 2000000 bytes" in result.stderr
+
+
+def test_symlinks_in_sources_are_refused(bad_root, monkeypatch):
+    monkeypatch.chdir(bad_root)
+    meetings = bad_root / "sources" / "meetings"
+    (meetings / "2020-01-02-link.yaml").symlink_to(meetings / "2020-01-01-good.yaml")
+    articles = bad_root / "sources" / "articles"
+    (articles / "sample.txt").rename(articles / "real.txt")
+    (articles / "sample.txt").symlink_to("/etc/passwd")
+    result = CliRunner().invoke(main, ["check"])
+    assert "sources/meetings/2020-01-02-link.yaml:1:1: summaries may not be symbolic links" in result.stderr
+    assert "source.article: 'sample.txt' not found in sources/articles/" in result.stderr
+
+
+HOSTILE = '<script>alert(document.cookie)</script><img src="file:///etc/passwd"> &amp; </style><style>body{display:none}'
+
+
+def test_markup_in_a_summary_is_shown_not_interpreted(project_copy):
+    meeting_id = "2020-07-16-china-central-asia-foreign-ministers"
+    path = project_copy / "sources" / "meetings" / f"{meeting_id}.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "  en: First China + Central Asia Foreign Ministers' Meeting", f"  en: '{HOSTILE}'"
+    )
+    path.write_text(text, encoding="utf-8")
+    project = open_project(project_copy)
+    (document,) = load_summaries(project, [path]).documents
+    html_path, pdf_path = Builder(project).build(document, "en", ("html", "pdf"))
+    html = html_path.read_text(encoding="utf-8")
+    assert "<script>" not in html and '<img src="file' not in html
+    assert parse_html(html_path).title == HOSTILE
+    # Shown as text, whole, on paper too (the line may break anywhere in it).
+    assert "".join(HOSTILE.split()) in "".join(pdf_text(pdf_path).split())
+    assert PdfReader(pdf_path).metadata.title == HOSTILE
+
+
+def test_css_strings_cannot_break_out():
+    assert css_string('x"; } body { display: none } /*') == '"x\\22 ; } body { display: none } /*"'
+    assert css_string("</style><script>") == '"\\3c /style\\3e \\3c script\\3e "'
+
+
+def test_pdfs_cannot_fetch_local_files_or_the_network(tmp_path, caplog):
+    secret = tmp_path / "secret.css"
+    secret.write_text("p { color: red }")
+    builder = PdfBuilder(ROOT / "templates")
+    html = f"""<html><head><link rel="stylesheet" href="file://{secret}">
+      <link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head>
+      <body><p>brief</p><img src="file:///etc/passwd"><img src="data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>">
+      <div style="background: url(file:///etc/hostname)"></div></body></html>"""
+    with caplog.at_level(logging.WARNING, logger="briefs.builders.pdf"):
+        pdf = builder.pdf_bytes(html)
+    refused = [r.getMessage() for r in caplog.records if r.getMessage().startswith("refused to fetch")]
+    assert any(str(secret) in m for m in refused)
+    assert any("http://127.0.0.1:9/x.css" in m for m in refused)
+    assert any("file:///etc/passwd" in m for m in refused)
+    assert any(m.startswith("refused to fetch data:") for m in refused)
+    assert any("file:///etc/hostname" in m for m in refused)
+    assert pdf.startswith(b"%PDF")
+
+
+def test_template_errors_name_template_and_line(project_copy):
+    template = project_copy / "templates" / "brief.html.j2"
+    lines = template.read_text(encoding="utf-8").splitlines()
+    lines[40] = "{% if %}"
+    template.write_text("\n".join(lines), encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["--root", str(project_copy), "build", "2020-07-16-china-central-asia-foreign-ministers", "--lang", "id", "--format", "html"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and "brief.html.j2:41: Expected an expression" in result.stderr
+
+
+def test_a_killed_build_leaves_only_complete_files(project_copy):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "briefs", "--root", str(project_copy), "build", "--all", "--jobs", "1"]
+    assert subprocess.run(command, env=env, capture_output=True).returncode == 0
+    build = project_copy / "build"
+    before = {p: p.read_bytes() for p in build.rglob("*") if p.suffix in (".pdf", ".html")}
+    for kill_after in (0.5, 1.5, 3.0):
+        process = subprocess.Popen([*command, "--force"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(kill_after)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        for path in before:
+            data = path.read_bytes()
+            if path.suffix == ".pdf":
+                assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF"), path
+                assert PdfReader(path).pages
+            else:
+                assert data.rstrip().endswith(b"</html>"), path
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert not list(build.rglob(".*.tmp"))
