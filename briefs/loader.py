@@ -84,16 +84,24 @@ class Positions:
 
 
 @dataclass(frozen=True)
-class Document:
-    """A summary file read and validated: the meeting and where its parts stand in the file."""
+class Parsed:
+    """A YAML file read and validated against its model, and where its parts stand in the file."""
 
     path: Path
-    meeting: Meeting
+    value: BaseModel
     positions: Positions
 
     def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
         line, column = self.positions.of(loc, key=key)
         return Problem(self.path, line, column, message)
+
+
+class Document(Parsed):
+    """A summary file read and validated."""
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.value
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -132,9 +140,8 @@ def field_name(loc: Loc) -> str:
     return text
 
 
-def _model_at(loc: Loc) -> type[BaseModel] | None:
+def _model_at(loc: Loc, model: type[BaseModel] | None = Meeting) -> type[BaseModel] | None:
     """The model class whose fields live at loc, to suggest a field for a typo."""
-    model: type[BaseModel] | None = Meeting
     for part in loc:
         if isinstance(part, int) or model is None:
             continue
@@ -158,14 +165,14 @@ def _inner_model(annotation) -> type[BaseModel] | None:  # noqa: ANN001
 _LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 
 
-def _message(error: dict) -> tuple[str, bool]:
+def _message(error: dict, model: type[BaseModel]) -> tuple[str, bool]:
     """A one-line message for a pydantic error, and whether it belongs at the key."""
     loc: Loc = tuple(error["loc"])
     name = field_name(loc)
     kind = error["type"]
-    in_text = bool(loc) and loc[-1] in _LANGUAGE_NAMES and _model_at(loc[:-1]) is Text
+    in_text = bool(loc) and loc[-1] in _LANGUAGE_NAMES and _model_at(loc[:-1], model) is Text
     if kind == "extra_forbidden":
-        parent = _model_at(loc[:-1])
+        parent = _model_at(loc[:-1], model)
         hint = ""
         if parent is not None:
             close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields), n=1)
@@ -196,6 +203,19 @@ def _reader_reason(error: yaml.reader.ReaderError) -> str:
 
 def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Problem]:
     """Read one summary file: a Document, or every problem found in it."""
+    return parse_file(path, Meeting, Document, data, "a meeting summary", "(id, title, date ...)")
+
+
+def parse_file(
+    path: Path,
+    model: type[BaseModel],
+    result: type[Parsed] = Parsed,
+    data: bytes | None = None,
+    what: str = "a YAML mapping",
+    fields: str = "",
+) -> Parsed | list[Problem]:
+    """Read one YAML file into model: the parsed file, or every problem found in it, each
+    with the line and column of the offending node."""
     path = Path(path)
     try:
         if data is None:
@@ -233,9 +253,9 @@ def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Prob
         loader.dispose()
 
     if node is None:
-        return [Problem(path, 1, 1, "file is empty: expected a meeting summary")]
+        return [Problem(path, 1, 1, f"file is empty: expected {what}")]
     if not isinstance(node, yaml.MappingNode):
-        return [Problem(path, *_mark(node), "expected a mapping of fields (id, title, date ...)")]
+        return [Problem(path, *_mark(node), f"expected a mapping of fields {fields}".rstrip())]
 
     positions = Positions()
     problems: list[Problem] = []
@@ -246,13 +266,13 @@ def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Prob
         return [Problem(path, mark.line + 1, mark.column + 1, f"invalid value: {error.problem}")]
 
     try:
-        meeting = Meeting.model_validate(raw)
+        value = model.model_validate(raw)
     except ValidationError as error:
         for item in error.errors(include_url=False):
-            message, at_key = _message(item)
+            message, at_key = _message(item, model)
             line, column = positions.of(tuple(item["loc"]), key=at_key)
             problems.append(Problem(path, line, column, message))
         return problems
     if problems:
         return problems
-    return Document(path, meeting, positions)
+    return result(path, value, positions)

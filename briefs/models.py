@@ -25,6 +25,7 @@ LANGUAGES = ("id", "en")
 MEETING_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 
 
 class _Model(BaseModel):
@@ -175,6 +176,7 @@ class ConsensusPoint(_Model):
     attributed_to: NonEmpty | None = Field(
         None, description="Participant name when the point is one side's position"
     )
+    themes: list[Slug] = Field([], description="Theme ids from sources/themes.yaml")
 
     _quote = field_validator("quote", mode="before")(lambda cls, v: _quotes(v))
 
@@ -208,6 +210,7 @@ class Figure(_Model):
     year: int | None = Field(None, ge=1900, le=2100)
     period: Text | None = Field(None, description="The period in words, e.g. 'over the next three years'")
     equivalent: Amount | None = Field(None, description="A conversion the article gives")
+    series: Slug | None = Field(None, description="Series id from sources/themes.yaml: the same measure over time")
     quote: Quote
 
     _quote = field_validator("quote", mode="before")(lambda cls, v: _quotes(v))
@@ -253,6 +256,8 @@ class Outcome(_Model):
 
     text: Text
     quote: Quote
+    due: int | None = Field(None, ge=1900, le=2100, description="Year a commitment falls due")
+    taken_up_at: list[NonEmpty] = Field([], description="Ids of later meetings that took the commitment up")
 
     _quote = field_validator("quote", mode="before")(lambda cls, v: _quotes(v))
 
@@ -322,3 +327,31 @@ class Meeting(_Model):
     def countries(self) -> list[str]:
         """Participating countries in order of first appearance."""
         return list(dict.fromkeys(p.country for p in self.participants))
+
+
+class Theme(_Model):
+    """One theme of the controlled vocabulary."""
+
+    id: Slug
+    label: Text
+
+
+class Series(_Model):
+    """A measure followed across meetings, such as China–Central Asia trade."""
+
+    id: Slug
+    label: Text
+    unit: NonEmpty
+
+
+class Vocabulary(_Model):
+    """sources/themes.yaml: the themes points are tagged with and the series figures belong to."""
+
+    themes: list[Theme] = []
+    series: list[Series] = []
+
+    def theme(self, theme_id: str) -> Theme | None:
+        return next((t for t in self.themes if t.id == theme_id), None)
+
+    def a_series(self, series_id: str) -> Series | None:
+        return next((s for s in self.series if s.id == series_id), None)

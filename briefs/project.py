@@ -28,6 +28,11 @@ class Project:
         return self.root / "sources" / "articles"
 
     @property
+    def vocabulary_path(self) -> Path:
+        """sources/themes.yaml: themes and series."""
+        return self.root / "sources" / "themes.yaml"
+
+    @property
     def templates_dir(self) -> Path:
         return self.root / "templates"
 

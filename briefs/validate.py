@@ -13,8 +13,8 @@ from pydantic import BaseModel
 
 from .errors import Problem, display_path
 from .i18n import LOCALES
-from .loader import Document, field_name, parse_summary
-from .models import Text
+from .loader import Document, Parsed, field_name, parse_file, parse_summary
+from .models import Text, Vocabulary
 from .project import Project
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,7 @@ class Loaded:
 
     documents: list[Document]
     problems: list[Problem]
+    vocabulary: Vocabulary = Vocabulary()
 
 
 def _read_article(document: Document, project: Project) -> str | Problem:
@@ -79,6 +80,57 @@ def _read_article(document: Document, project: Project) -> str | Problem:
         return document.problem(where, f"source.article: {meeting.source.article!r} is not UTF-8 text")
     except OSError as error:
         return document.problem(where, f"source.article: {meeting.source.article!r}: {error.strerror or error}")
+
+
+def load_vocabulary(project: Project) -> Vocabulary | list[Problem]:
+    """sources/themes.yaml, or its problems; an empty vocabulary when the project has none."""
+    if not project.vocabulary_path.exists():
+        return Vocabulary()
+    parsed = parse_file(project.vocabulary_path, Vocabulary, Parsed, what="themes and series", fields="(themes, series)")
+    if isinstance(parsed, list):
+        return parsed
+    vocabulary: Vocabulary = parsed.value
+    problems = []
+    for section in ("themes", "series"):
+        seen: set[str] = set()
+        for i, item in enumerate(getattr(vocabulary, section)):
+            if item.id in seen:
+                problems.append(parsed.problem((section, i, "id"), f"{section}[{i}].id: {item.id!r} is listed twice"))
+            seen.add(item.id)
+    return problems or vocabulary
+
+
+def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str]) -> list[Problem]:
+    """Theme tags, series and follow-through links name things that exist.
+
+    known maps every meeting id of the project to its date (YYYY-MM-DD)."""
+    meeting = document.meeting
+    problems = []
+    for i, point in enumerate(meeting.points):
+        for j, theme in enumerate(point.themes):
+            if vocabulary.theme(theme) is None:
+                problems.append(
+                    document.problem(("points", i, "themes", j), f"points[{i}].themes[{j}]: unknown theme {theme!r} (see sources/themes.yaml)")
+                )
+    for i, figure in enumerate(meeting.figures):
+        if figure.series is None:
+            continue
+        series = vocabulary.a_series(figure.series)
+        loc = ("figures", i, "series")
+        if series is None:
+            problems.append(document.problem(loc, f"figures[{i}].series: unknown series {figure.series!r} (see sources/themes.yaml)"))
+        elif series.unit != figure.unit:
+            problems.append(document.problem(loc, f"figures[{i}].series: series {series.id!r} is in {series.unit}, the figure in {figure.unit}"))
+        elif figure.year is None:
+            problems.append(document.problem(loc, f"figures[{i}].series: a figure in a series needs 'year'"))
+    for i, outcome in enumerate(meeting.outcomes):
+        for j, later in enumerate(outcome.taken_up_at):
+            loc = ("outcomes", i, "taken_up_at", j)
+            if later not in known:
+                problems.append(document.problem(loc, f"outcomes[{i}].taken_up_at[{j}]: no meeting {later!r} in sources/meetings/"))
+            elif known[later] <= meeting.date.isoformat():
+                problems.append(document.problem(loc, f"outcomes[{i}].taken_up_at[{j}]: {later!r} is not later than this meeting"))
+    return problems
 
 
 def check_document(document: Document, project: Project) -> list[Problem]:
@@ -139,6 +191,11 @@ def load_summaries(project: Project, paths: list[Path] | None = None) -> Loaded:
     """Read and check every summary (default: all of sources/meetings/), collecting all problems."""
     documents: list[Document] = []
     problems: list[Problem] = []
+    vocabulary = load_vocabulary(project)
+    if isinstance(vocabulary, list):
+        problems.extend(vocabulary)
+        vocabulary = Vocabulary()
+    known = {path.stem: path.stem[:10] for path in project.summary_paths()}
     for path in paths if paths is not None else project.summary_paths():
         if path.is_symlink():
             # A link could make the build read (and attach to a PDF) any file on the machine.
@@ -148,9 +205,9 @@ def load_summaries(project: Project, paths: list[Path] | None = None) -> Loaded:
         if isinstance(parsed, list):
             problems.extend(parsed)
             continue
-        found = check_document(parsed, project)
+        found = check_document(parsed, project) + check_links(parsed, vocabulary, known)
         problems.extend(found)
         if not found:
             documents.append(parsed)
     log.debug("read %d summaries, %d problems", len(documents), len(problems))
-    return Loaded(documents, problems)
+    return Loaded(documents, problems, vocabulary)
