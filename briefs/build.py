@@ -4,6 +4,7 @@ for the briefs whose inputs changed since the last build."""
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import logging
 import multiprocessing
@@ -20,14 +21,15 @@ from . import glyphs
 from .builders import remove_leftovers
 from .builders.html import HtmlBuilder
 from .builders.pdf import SourceFile
+from .digest import Digest, make_digest
 from .errors import BriefsError, Problem, RenderError, SourceError, UnknownMeetingError
 from .i18n import localizers
 from .loader import Document, field_name
-from .manifest import Manifest, Toolchain, cpu_count, stale_briefs
-from .models import LANGUAGES
+from .manifest import DIGEST, Manifest, Toolchain, cpu_count, stale_briefs
+from .models import LANGUAGES, Meeting
 from .project import Project, open_project
 from .render import Renderer, issue_date
-from .validate import load_summaries
+from .validate import load_summaries, load_vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +62,10 @@ class Builder:
 
     def __init__(self, project: Project):
         self.project = project
-        self.renderer = Renderer(project, localizers(project.locale_dir))
+        vocabulary = load_vocabulary(project)
+        if isinstance(vocabulary, list):
+            raise SourceError(vocabulary)
+        self.renderer = Renderer(project, localizers(project.locale_dir), vocabulary)
         self._builders: dict[str, object] = {"html": HtmlBuilder()}
         self.seconds = dict.fromkeys(STAGES, 0.0)
 
@@ -80,19 +85,11 @@ class Builder:
     ) -> list[Path]:
         """Render one brief once and write it in each format; returns the files written."""
         meeting = document.meeting
-        missing = glyphs.uncovered(meeting)
-        if missing:
-            raise RenderError(
-                meeting.id,
-                "; ".join(
-                    f"{field_name(loc)}: character {glyphs.describe(char)} is not covered by any installed font"
-                    for loc, char in missing
-                ),
-            )
+        self._check_glyphs(meeting, meeting.id)
         start = time.perf_counter()
         html = self.renderer.brief(meeting, language)
         self.seconds["render"] += time.perf_counter() - start
-        issued = issue_date(meeting)
+        issued = issue_date(meeting.issued, meeting.id)
         sources = self._sources(document)
         written = []
         for fmt in formats:
@@ -103,6 +100,31 @@ class Builder:
                 self.seconds["html"] += time.perf_counter() - start
             log.info("wrote %s", path)
         return written
+
+    def write_digest(self, digest: Digest, language: str, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+        """Render the digest and write it in each format; returns the files written."""
+        for meeting in digest.meetings:
+            self._check_glyphs(meeting, "digest")
+        issued = issue_date(digest.issued, "digest")
+        written = []
+        for fmt in formats:
+            html = self.renderer.digest(digest, language, fmt)  # links point to briefs in fmt
+            written.append(self._builder(fmt).write(html, self.project.digest_path(language, fmt), [], issued))
+        return written
+
+    @staticmethod
+    def _check_glyphs(meeting: Meeting, what: str) -> None:
+        """Fail rather than print an empty box where a character has no glyph."""
+        missing = glyphs.uncovered(meeting)
+        if missing:
+            prefix = "" if what == meeting.id else f"{meeting.id}: "
+            raise RenderError(
+                what,
+                "; ".join(
+                    f"{prefix}{field_name(loc)}: character {glyphs.describe(char)} is not covered by any installed font"
+                    for loc, char in missing
+                ),
+            )
 
     def _sources(self, document: Document) -> list[SourceFile]:
         """The summary and its article, byte for byte, to travel inside the PDF."""
@@ -233,7 +255,7 @@ def build_all(
         # Read and check everything before anything reaches build/.
         loaded = load_summaries(project)
         report = BuildReport(problems=list(loaded.problems))
-        toolchain = Toolchain.of(project.templates_dir, project.locale_dir, languages)
+        toolchain = Toolchain.of(project, languages)
         manifest = Manifest(project.build_dir)
         todo: list[Job] = []
         for document in loaded.documents:
@@ -262,6 +284,7 @@ def build_all(
                 for output in result.written:
                     manifest.record(output, result.job.inputs, meeting.id, meeting.source.article)
                 report.written.extend(result.written)
+            _build_digest(project, loaded, toolchain, manifest, languages, formats, force, report)
         finally:
             manifest.save()  # what was built stays built, even if the build is interrupted
         report.written.sort()
@@ -269,11 +292,65 @@ def build_all(
         return report
 
 
+def _build_digest(project, loaded, toolchain, manifest, languages, formats, force, report) -> None:
+    """The digest of all meetings, in each language whose inputs changed."""
+    summaries = project.summary_paths()
+    stale = [
+        language for language in languages
+        if force or not all(
+            manifest.fresh(project.digest_path(language, fmt), toolchain.digest_inputs(summaries, language))
+            for fmt in formats
+        )
+    ]
+    if not stale or not loaded.documents:
+        return
+    if loaded.problems:
+        # A digest that silently left a meeting out would mislead.
+        report.failures.append("digest: not built while summaries have problems")
+        return
+    digest = make_digest([d.meeting for d in loaded.documents], loaded.vocabulary)
+    builder = Builder(project)
+    for language in stale:
+        try:
+            written = builder.write_digest(digest, language, formats)
+        except RenderError as error:
+            report.failures.append(f"digest ({language}): {error.detail}")
+            continue
+        except BriefsError as error:
+            report.failures.append(f"digest ({language}): {error}")
+            continue
+        for output in written:
+            manifest.record(output, toolchain.digest_inputs(summaries, language), DIGEST, "")
+        report.written.extend(written)
+
+
 def _forget_removed_meetings(project: Project, manifest: Manifest, meeting_ids: set[str]) -> None:
     """Delete the outputs of meetings whose summary is gone, so nothing stale gets published."""
     for key, entry in list(manifest.entries.items()):
-        if entry["meeting"] not in meeting_ids:
+        if entry["meeting"] not in meeting_ids and entry["meeting"] != DIGEST:
             output = project.build_dir / key
             output.unlink(missing_ok=True)
             manifest.forget(output)
             log.info("removed %s (its summary is gone)", output)
+
+
+def build_digests(
+    project: Project,
+    languages: tuple[str, ...] = LANGUAGES,
+    formats: tuple[str, ...] = FORMATS,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[Path]:
+    """Write build/<lang>/digest.<fmt> for the meetings between start and end.
+
+    The digest covers good summaries only, so any problem in a summary stops it: a digest that
+    silently left a meeting out would mislead."""
+    with build_lock(project):
+        loaded = load_summaries(project)
+        if loaded.problems:
+            raise SourceError(loaded.problems)
+        digest = make_digest([d.meeting for d in loaded.documents], loaded.vocabulary, start, end)
+        if not digest.meetings:
+            raise BriefsError("no meetings in the chosen date range")
+        builder = Builder(project)
+        return [path for language in languages for path in builder.write_digest(digest, language, formats)]

@@ -193,6 +193,36 @@ def build_command(
     click.echo(display_path(written))
 
 
+@main.command("digest")
+@click.option("--lang", "language", type=LANGUAGE_CHOICE, default=None, help="Language (default: both).")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default=None, help="Output format (default: both).")
+@click.option("--from", "start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First meeting date, YYYY-MM-DD.")
+@click.option("--to", "end", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Last meeting date, YYYY-MM-DD.")
+@click.pass_context
+def digest_command(ctx: click.Context, language: str | None, fmt: str | None, start, end) -> None:
+    """Build the digest of all meetings: timeline, themes, figures over time, follow-through.
+
+    Writes build/<lang>/digest.pdf and build/<lang>/digest.html.
+
+    \b
+    Examples:
+      briefs digest
+      briefs digest --lang en --format html --from 2022-01-01 --to 2024-12-31
+    """
+    from .build import build_digests
+
+    project = _project(ctx)
+    written = build_digests(
+        project,
+        (language,) if language else ("id", "en"),
+        (fmt,) if fmt else ("pdf", "html"),
+        start.date() if start else None,
+        end.date() if end else None,
+    )
+    for path in written:
+        click.echo(display_path(path))
+
+
 def _nothing_to_do(project, languages: tuple[str, ...], formats: tuple[str, ...]) -> bool:
     """The no-op check, from file bytes and stat() alone: no heavy imports."""
     from .manifest import stale_briefs

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_interval
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import (
@@ -78,6 +78,10 @@ class Localizer:
     def date(self, day: dt.date, *, weekday: bool = False) -> str:
         """16 Juli 2020 / 16 July 2020; with the weekday: Kamis, 16 Juli 2020."""
         return format_date(day, "full" if weekday else "long", locale=self.locale)
+
+    def month(self, day: dt.date) -> str:
+        """Jul 2020 / Jul 2020: month and year, abbreviated as the locale does."""
+        return format_skeleton("yMMM", day, locale=self.locale)
 
     def date_range(self, start: dt.date, end: dt.date) -> str:
         """10–12 Sep 2019 / 10–12 Sept 2019: the locale's own interval pattern (CLDR has

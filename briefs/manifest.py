@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MANIFEST = ".briefs-manifest.json"
+DIGEST = "digest"
+"""The manifest's meeting name for the digest's outputs (no meeting id is a bare word)."""
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -36,14 +38,16 @@ def _digest_files(paths: list[Path], root: Path) -> str:
 
 @dataclass(frozen=True)
 class Toolchain:
-    """What every brief depends on: templates, catalogs, this package and its renderer."""
+    """What every brief depends on: templates, catalogs, themes and series, this package and
+    its renderer."""
 
     templates: str
     catalogs: dict[str, str]
+    vocabulary: str
     code: str
 
     @classmethod
-    def of(cls, templates_dir: Path, locale_dir: Path, languages: tuple[str, ...]) -> Toolchain:
+    def of(cls, project: Project, languages: tuple[str, ...]) -> Toolchain:
         code = hashlib.sha256(__version__.encode())
         for name in ("weasyprint", "babel", "jinja2", "pydyf"):
             try:
@@ -51,22 +55,36 @@ class Toolchain:
             except metadata.PackageNotFoundError:
                 pass
         code.update(_digest_files(list(PACKAGE_DIR.rglob("*.py")), PACKAGE_DIR).encode())
+        templates = project.templates_dir
+        vocabulary = project.vocabulary_path
         return cls(
-            templates=_digest_files([p for p in templates_dir.rglob("*") if p.is_file()], templates_dir),
+            templates=_digest_files([p for p in templates.rglob("*") if p.is_file()], templates),
             catalogs={
-                lang: hashlib.sha256((locale_dir / lang / "LC_MESSAGES" / "messages.po").read_bytes()).hexdigest()
+                lang: hashlib.sha256((project.locale_dir / lang / "LC_MESSAGES" / "messages.po").read_bytes()).hexdigest()
                 for lang in languages
             },
+            vocabulary=hashlib.sha256(vocabulary.read_bytes() if vocabulary.is_file() else b"").hexdigest(),
             code=code.hexdigest(),
         )
 
+    def _start(self, language: str):
+        digest = hashlib.sha256()
+        for part in (self.code, self.templates, self.catalogs[language], self.vocabulary, language):
+            digest.update(part.encode() + b"\0")
+        return digest
+
     def inputs(self, summary: Path, article: Path, language: str) -> str:
         """The digest of everything one brief in one language is made from."""
-        digest = hashlib.sha256()
-        for part in (self.code, self.templates, self.catalogs[language], language):
-            digest.update(part.encode() + b"\0")
+        digest = self._start(language)
         digest.update(summary.read_bytes() + b"\0")
         digest.update(article.read_bytes() if article.is_file() else b"(missing)")
+        return digest.hexdigest()
+
+    def digest_inputs(self, summaries: list[Path], language: str) -> str:
+        """The digest of everything the digest (of all meetings) in one language is made from."""
+        digest = self._start(language)
+        for summary in sorted(summaries):
+            digest.update(summary.name.encode() + b"\0" + summary.read_bytes() + b"\0")
         return digest.hexdigest()
 
 
@@ -115,9 +133,9 @@ class Manifest:
 
 
 def stale_briefs(project: Project, languages: tuple[str, ...], formats: tuple[str, ...]) -> int:
-    """How many (meeting, language) briefs are not recorded as built from today's inputs,
-    found from file bytes and stat() alone."""
-    toolchain = Toolchain.of(project.templates_dir, project.locale_dir, languages)
+    """How many briefs (a meeting in a language, or a language's digest) are not recorded as
+    built from today's inputs, found from file bytes and stat() alone."""
+    toolchain = Toolchain.of(project, languages)
     manifest = Manifest(project.build_dir)
     stale = set()
     for meeting_id, expected in project.expected_outputs(languages, formats).items():
@@ -128,6 +146,11 @@ def stale_briefs(project: Project, languages: tuple[str, ...], formats: tuple[st
                 output, toolchain.inputs(summary, project.articles_dir / entry["article"], language)
             ):
                 stale.add((meeting_id, language))
+    summaries = project.summary_paths()
+    for language in languages:
+        inputs = toolchain.digest_inputs(summaries, language)
+        if not all(manifest.fresh(project.digest_path(language, fmt), inputs) for fmt in formats):
+            stale.add((DIGEST, language))
     log.debug("%d briefs to build", len(stale))
     return len(stale)
 

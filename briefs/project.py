@@ -55,6 +55,10 @@ class Project:
             for path in self.summary_paths()
         }
 
+    def digest_path(self, language: str, fmt: str) -> Path:
+        """build/<lang>/digest.<fmt>"""
+        return self.build_dir / language / f"digest.{fmt}"
+
     def summary_paths(self) -> list[Path]:
         """Every summary in sources/meetings/, in file-name (and so date) order."""
         if not self.meetings_dir.is_dir():

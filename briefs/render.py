@@ -12,23 +12,25 @@ from markupsafe import Markup
 
 from .errors import RenderError, TemplateError
 from .i18n import Localizer
-from .models import Meeting
+from .digest import Digest, SeriesData, series_points
+from .models import Meeting, Vocabulary
 from .project import Project
 
 log = logging.getLogger(__name__)
 
 BRIEF_TEMPLATE = "brief.html.j2"
+DIGEST_TEMPLATE = "digest.html.j2"
 
 
-def issue_date(meeting: Meeting) -> dt.date:
-    """The brief's issue date: the summary's own, else SOURCE_DATE_EPOCH; never the clock,
-    so that the same sources always give the same files."""
-    if meeting.issued is not None:
-        return meeting.issued
+def issue_date(issued: dt.date | None, what: str) -> dt.date:
+    """The issue date printed on a document: its summary's own, else SOURCE_DATE_EPOCH; never
+    the clock, so that the same sources always give the same files."""
+    if issued is not None:
+        return issued
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    raise RenderError(meeting.id, "no issue date: give 'issued' in the summary or set SOURCE_DATE_EPOCH")
+    raise RenderError(what, "no issue date: give 'issued' in the summary or set SOURCE_DATE_EPOCH")
 
 
 def css_string(text: str) -> Markup:
@@ -56,6 +58,8 @@ def css_page_counter(pattern: str) -> str:
 
 
 def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
+    from .charts import bar_chart
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(project.templates_dir),
         autoescape=True,
@@ -71,45 +75,65 @@ def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
         country=localizer.country,
         figure=localizer.figure,
         figure_amount=localizer.figure_amount,
+        amount=localizer.amount,
+        date_short=localizer.month,
         language_name=localizer.language_name,
         css_string=css_string,
         css_page_counter=css_page_counter,
     )
+    env.globals["chart"] = lambda points, unit, title: bar_chart(points, unit, title, localizer)
     return env
 
 
 class Renderer:
-    """Renders briefs to HTML; one Jinja environment per language, built once."""
+    """Renders briefs and digests to HTML; one Jinja environment per language, built once."""
 
-    def __init__(self, project: Project, localizers: dict[str, Localizer]):
+    def __init__(self, project: Project, localizers: dict[str, Localizer], vocabulary: Vocabulary):
         self.project = project
         self.localizers = localizers
+        self.vocabulary = vocabulary
         self.environments = {lang: _environment(project, loc) for lang, loc in localizers.items()}
 
     def brief(self, meeting: Meeting, language: str) -> str:
         """The brief for one meeting in one language, as a standalone HTML page."""
+        # A series the meeting itself carries over several years gets its chart in the brief.
+        series = [
+            SeriesData(s, points)
+            for s in self.vocabulary.series
+            if len(points := series_points([meeting], s.id)) > 1
+        ]
+        return self._render(
+            BRIEF_TEMPLATE, language, meeting=meeting, series=series, issued=issue_date(meeting.issued, meeting.id)
+        )
+
+    def digest(self, digest: Digest, language: str, fmt: str) -> str:
+        """The digest in one language; fmt is the format of the briefs its timeline links to."""
+        return self._render(
+            DIGEST_TEMPLATE,
+            language,
+            digest=digest,
+            fmt=fmt,
+            meetings_by_id={m.id: m for m in digest.meetings},
+            issued=issue_date(digest.issued, "digest"),
+        )
+
+    def _render(self, name: str, language: str, **context) -> str:
         env = self.environments[language]
         try:
-            template = env.get_template(BRIEF_TEMPLATE)
-            return template.render(
-                meeting=meeting,
-                lang=language,
-                loc=self.localizers[language],
-                desk=self.project.desk[language],
-                issued=issue_date(meeting),
+            return env.get_template(name).render(
+                lang=language, loc=self.localizers[language], desk=self.project.desk[language], **context
             )
         except jinja2.TemplateSyntaxError as error:
             raise TemplateError(f"{error.filename or error.name}:{error.lineno}: {error.message}") from None
         except jinja2.TemplateNotFound as error:
             raise TemplateError(f"{self.project.templates_dir}: template {error.name!r} not found") from None
         except jinja2.UndefinedError as error:
-            raise TemplateError(f"{_template_place(error)}: {error.message}") from None
+            raise TemplateError(f"{_template_place(error, name)}: {error.message}") from None
 
 
-def _template_place(error: Exception) -> str:
+def _template_place(error: Exception, place: str) -> str:
     """template:line of the innermost template frame of a render error."""
     tb = error.__traceback__
-    place = BRIEF_TEMPLATE
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".j2") or filename.endswith(".css"):

@@ -86,6 +86,9 @@ def pdf_text(path: Path) -> str:
     return normalize(re.sub(r"(?<=\w[-–])\n", "", text))
 
 
+VOID_ELEMENTS = {"meta", "link", "br", "img", "hr", "input", "col", "source", "wbr"}
+
+
 class _Outline(HTMLParser):
     """Collects what the HTML tests look at: the lang attribute, elements and texts."""
 
@@ -106,14 +109,15 @@ class _Outline(HTMLParser):
             self.langs.append((tag, attrs["lang"]))
         key = f"{tag}.{attrs['class']}" if "class" in attrs else tag
         self.counts[key] = self.counts.get(key, 0) + 1
-        self.stack.append(tag)
+        if tag not in VOID_ELEMENTS:
+            self.stack.append(tag)
 
     def handle_endtag(self, tag):
         if self.stack and self.stack[-1] == tag:
             self.stack.pop()
 
     def handle_data(self, data):
-        if self.stack and self.stack[-1] == "title":
+        if self.stack[-2:] == ["head", "title"]:
             self.title += data
         if "style" not in self.stack:
             self.text.append(data)

@@ -27,8 +27,10 @@ def plain(text: str) -> str:
 
 def test_all_twenty_outputs(built):
     files = sorted(p.relative_to(built.build_dir).as_posix() for p in built.build_dir.rglob("*.*") if p.suffix in (".pdf", ".html"))
-    assert files == sorted(f"{lang}/{mid}.{fmt}" for mid in MEETING_IDS for lang in LANGUAGES for fmt in FORMATS)
-    assert len(files) == 20
+    briefs = [f"{lang}/{mid}.{fmt}" for mid in MEETING_IDS for lang in LANGUAGES for fmt in FORMATS]
+    digests = [f"{lang}/digest.{fmt}" for lang in LANGUAGES for fmt in FORMATS]
+    assert files == sorted(briefs + digests)
+    assert len(files) == 24
 
 
 @pytest.mark.parametrize("meeting_id, language", CASES)

@@ -34,28 +34,29 @@ def edit(path, old, new):
 def test_only_what_changed_is_rebuilt(project_copy, built):
     project = open_project(project_copy)
     first = build_all(project, jobs=1)
-    assert first.ok and len(first.written) == 20
+    assert first.ok and len(first.written) == 24  # 20 briefs and 4 digests
     assert digests(project) == digests(built)  # one worker or several: the same bytes
 
     again = build_all(project, jobs=1)
     assert again.written == [] and again.up_to_date == 20
 
     edit(project.meetings_dir / f"{MEETING}.yaml", "Kamilov", "Kamilov ")  # a change, same meaning
-    assert names(build_all(project, jobs=1).written) == [
-        f"en/{MEETING}.html", f"en/{MEETING}.pdf", f"id/{MEETING}.html", f"id/{MEETING}.pdf",
+    assert names(build_all(project, jobs=1).written) == [  # the digest covers every meeting
+        f"en/{MEETING}.html", f"en/{MEETING}.pdf", "en/digest.html", "en/digest.pdf",
+        f"id/{MEETING}.html", f"id/{MEETING}.pdf", "id/digest.html", "id/digest.pdf",
     ]
 
     edit(project.locale_dir / "id" / "LC_MESSAGES" / "messages.po", 'msgstr "Peserta"', 'msgstr "Para peserta"')
     rebuilt = names(build_all(project, jobs=1).written)
-    assert len(rebuilt) == 10 and all(name.startswith("id/") for name in rebuilt)
+    assert len(rebuilt) == 12 and all(name.startswith("id/") for name in rebuilt)
 
     (project.build_dir / "en" / f"{MEETING}.pdf").unlink()
     assert names(build_all(project, jobs=1).written) == [f"en/{MEETING}.html", f"en/{MEETING}.pdf"]
 
     edit(project.templates_dir / "brief.css", "--accent: #1f4e79;", "--accent: #1f4e7a;")
-    assert len(build_all(project, jobs=1).written) == 20
+    assert len(build_all(project, jobs=1).written) == 24
 
-    assert len(build_all(project, jobs=1, force=True).written) == 20
+    assert len(build_all(project, jobs=1, force=True).written) == 24
 
 
 def test_outputs_of_a_removed_meeting_are_removed(project_copy):
@@ -63,16 +64,16 @@ def test_outputs_of_a_removed_meeting_are_removed(project_copy):
     assert build_all(project, jobs=1, formats=("html",)).ok
     (project.meetings_dir / f"{MEETING}.yaml").unlink()
     report = build_all(project, jobs=1, formats=("html",))
-    assert report.ok and report.written == []
+    assert report.ok and names(report.written) == ["en/digest.html", "id/digest.html"]
     assert not (project.build_dir / "id" / f"{MEETING}.html").exists()
-    assert len(list(project.build_dir.rglob("*.html"))) == 8
+    assert len(list(project.build_dir.rglob("*.html"))) == 10
 
 
 def test_cli_no_op_and_quiet_when_piped(project_copy):
     args = ["--root", str(project_copy), "build", "--all", "--format", "html", "--jobs", "2"]
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.output
-    assert first.output == f"10 files written to {project_copy / 'build'}\n"
+    assert first.output == f"12 files written to {project_copy / 'build'}\n"
     assert first.stderr == ""  # no progress bar when not on a terminal
     second = CliRunner().invoke(main, args)
     assert second.exit_code == 0

@@ -54,13 +54,12 @@ class PdfBuilder:
 
     format = "pdf"
 
-    def __init__(self, base_url: Path, seconds: dict[str, float] | None = None):
+    def __init__(self, templates_dir: Path, seconds: dict[str, float] | None = None):
         # Imported here: WeasyPrint is heavy and only PDF builds need it.
         from weasyprint.text.fonts import FontConfiguration
 
-        self.base_url = str(base_url)
         self.font_config = FontConfiguration()
-        self.fetcher = _project_fetcher(Path(base_url))
+        self.fetcher = _project_fetcher(templates_dir)
         self.seconds = seconds if seconds is not None else {"layout": 0.0, "pdf": 0.0}
 
     def pdf_bytes(self, html: str, sources: list[SourceFile] = (), date: dt.date | None = None) -> bytes:
@@ -81,7 +80,9 @@ class PdfBuilder:
             for source in sources
         ]
         start = time.perf_counter()
-        document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
+        # No base URL: relative links (a digest's links to briefs beside it) stay relative, so
+        # the file does not depend on the folder it was built in.
+        document = HTML(string=html, url_fetcher=self.fetcher).render(
             font_config=self.font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
         )
         laid_out = time.perf_counter()
