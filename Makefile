@@ -7,13 +7,14 @@ BRIEFS := $(BIN)/briefs
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := briefs
-.PHONY: briefs setup system test check list schema clean catalogs help
+.PHONY: briefs setup system test check list schema clean catalogs draft-eval help
 
 help:
 	@echo "make briefs    set up (system packages, virtualenv) and build every brief into build/"
 	@echo "make test      run the test suite"
 	@echo "make check     validate every summary in sources/meetings/"
 	@echo "make catalogs  extract template strings and update the .po catalogs in locale/"
+	@echo "make draft-eval  draft each shipped article and score the drafts against the summaries"
 	@echo "make clean     remove build/"
 
 briefs: setup
@@ -36,6 +37,11 @@ test: setup
 
 check: setup
 	$(BRIEFS) check
+
+# Drafts each article that has a summary in sources/meetings/ and prints precision and recall
+# per kind of item; exits 1 when a target is missed (see scripts/draft_eval.py).
+draft-eval: setup
+	$(BIN)/python scripts/draft_eval.py
 
 list: setup
 	$(BRIEFS) list

@@ -398,8 +398,9 @@ def find_period(text: str, reference: dt.date | None, years: list[int]) -> tuple
     for first, second in zip(mentions, mentions[1:]):
         between = text[first.end : second.start]
         if re.fullmatch(r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.|[-–])\s*", between):
-            start, end = resolve(first, reference, years), resolve(second, reference, years)
-            if start and end and start < end:
+            end = resolve(second, reference, years)
+            start = end and resolve(first, end, years)  # '28 Mei sampai 1 Juni 2024': the end's year
+            if start and start < end:
                 return start, end
     for m in re.finditer(r"(?<!\d)(\d{1,2})\s*(?:[-–]|hingga|sampai)\s*(?=\d{1,2}\s+\w)", text):
         tail = [d for d in find_dates(text[m.end():]) if d.start == 0]
@@ -992,7 +993,7 @@ def draft_summary(text: str, article_name: str) -> Draft:
         raise BriefsError(f"{article_name}: no date of the meeting found (such as 'Kamis (16/7/2020)' or '16 Juli 2020')")
     participants = find_participants(body)
     if not participants:
-        raise BriefsError(f"{article_name}: no participant found (such as 'Menteri Luar Negeri Tiongkok, Wang Yi')")
+        notes.append("participants: none found; add them")
     kind = _kind(article, participants)
     summary: dict = {"id": f"{date.isoformat()}-{_slug(article_name, kind, participants)}", "kind": kind,
                      "title": _text(article.headline or split_sentences(body)[0]), "date": date}
@@ -1004,7 +1005,7 @@ def draft_summary(text: str, article_name: str) -> Draft:
     summary["participants"] = [_participant(p) for p in participants]
     points = find_points(article, participants)
     if not points:
-        raise BriefsError(f"{article_name}: no consensus point found")
+        notes.append("points: none found; add them")
     summary["points"] = [_point(p) for p in points]
     figures = _figures(article, reference or date, date, notes)
     if figures:
