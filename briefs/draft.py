@@ -152,13 +152,13 @@ def _scales() -> dict[str, int]:
 
 @cache
 def _currencies() -> tuple[dict[str, set[str]], dict[str, str]]:
-    """First words of the CLDR names of today's currencies -> codes; unambiguous symbols -> code."""
+    """First words of the Indonesian CLDR names of today's currencies (Dolar Amerika Serikat,
+    Rupiah Indonesia) -> codes; their unambiguous symbols (US$, Rp) -> code."""
     current = {code for territory in _territories() for code in get_territory_currencies(territory)}
     words: dict[str, set[str]] = {}
     symbols: dict[str, set[str]] = {}
     for code in current:
-        for language in ("id", "en"):
-            words.setdefault(get_currency_name(code, locale=language).split()[0].lower(), set()).add(code)
+        words.setdefault(get_currency_name(code, locale="id").split()[0].lower(), set()).add(code)
         symbol = get_currency_symbol(code, locale="id")
         if symbol != code:
             symbols.setdefault(symbol, set()).add(code)
@@ -189,8 +189,6 @@ def read_article(path: Path) -> str:
         return path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise BriefsError(f"{display_path(path)}: no such article") from None
-    except IsADirectoryError:
-        raise BriefsError(f"{display_path(path)}: is a folder, not an article") from None
     except UnicodeDecodeError:
         raise BriefsError(f"{display_path(path)}: not UTF-8 text") from None
     except OSError as error:
@@ -249,7 +247,7 @@ def parse_article(text: str) -> Article:
             continue
         if _NOISE.search(line):
             continue
-        if article.published is None and _DATELINE_TIME.search(line):
+        if article.published is None and len(line.split()) <= 12 and _DATELINE_TIME.search(line):
             found = _full_date(line)
             if found:
                 article.published, start = found
@@ -503,12 +501,14 @@ def _is_han(text: str) -> bool:
 
 
 def _merge(found: list[Participant]) -> list[Participant]:
-    """One participant per person: the same country and a shared name part (the longer name
-    stays), and an unnamed office-holder only when no one of that country is named."""
+    """One participant per person: the same country, and one name part of the other
+    ('Kassym-Jomart' in 'Kassym-Jomart Tokayev'; the longer name stays, but 'Wang Yi' is not
+    'Wang Wentao'); an unnamed office-holder only when no one of that country is named."""
     merged: list[Participant] = []
     for person in found:
-        same = next((p for p in merged if p.country == person.country
-                     and (p.handles() & person.handles() or not (p.name or person.name))), None)
+        same = next((p for p in merged if p.country == person.country and (
+            p.handles() <= person.handles() or person.handles() <= p.handles())
+            and bool(p.name) == bool(person.name)), None)
         if same is None:
             merged.append(person)
             continue
@@ -906,7 +906,11 @@ class Draft:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Writes figures as exact numbers: 50100000000, 50.1 (never a binary float)."""
+    """Writes figures as exact numbers (50100000000, 50.1: never a binary float), and lists
+    indented under their key, as the hand-written summaries are."""
+
+    def increase_indent(self, flow=False, indentless=False):  # noqa: ANN001 - PyYAML's signature
+        return super().increase_indent(flow, False)
 
 
 _Dumper.add_representer(
@@ -935,36 +939,36 @@ def _kind(article: Article, participants: list[Participant]) -> str:
 
 
 def _place(article: Article, participants: list[Participant], notes: list[str]) -> dict:
-    """Online when held by video; else the city (the dateline's, or one the story places the
-    meeting in), its venue, and the country named after it or the one visited."""
-    body = article.body
-    if _VIDEO.search(body):
+    """Online when held by video; else the city where the story puts the meeting ('di Astana,
+    Kazakhstan', 'di kota Chengdu'), the dateline's first, with a venue before it ('di Aula Besar
+    Rakyat, Beijing'), and the country named after it, or the one visited."""
+    if _VIDEO.search(article.body):
         return {"online": True}
     country = _country_re()
-    city = article.dateline
+    city = re.escape(article.dateline) if article.dateline else _CAP
     named = re.compile(
-        rf"\bdi\s+(?:(?P<venue>{_CAP}(?:\s+{_CAP}){{1,4}}),\s+)?(?:[Kk]ota\s+)?"
-        rf"(?P<city>{re.escape(city) if city else _CAP})\b(?!-)"
+        rf"\bdi\s+(?:(?P<venue>{_CAP}(?:\s+{_CAP}){{1,4}}),\s+)?(?:[Kk]ota\s+)?(?P<city>{city})\b(?!-)"
     )
-    for sentence in (s for _, s in article.sentences()):
-        m = named.search(sentence)
-        if not m or m.group("city") in countries():
-            continue
-        place: dict = {"city": _text(m.group("city"))}
-        if m.group("venue"):
-            place["venue"] = _text(m.group("venue"))
-        after = re.search(country, sentence[m.end():])
-        visited = re.search(rf"\bkunjungan\b[^.]*?\bke\s+({country})", body)
-        if after:
-            place["country"] = countries()[after.group(0)]
-        elif visited:
-            place["country"] = countries()[visited.group(1)]
-        elif participants:
-            place["country"] = participants[0].country
-            notes.append(f"place.country: not stated; the first participant's ({place['country']})")
-        return place
-    notes.append("place: the article does not say where the meeting was held; drafted as online")
-    return {"online": True}
+    found = next(((m, s) for _, s in article.sentences()
+                  if (m := named.search(s)) and m.group("city") not in countries()), None)
+    if found is None and article.dateline is None:
+        notes.append("place: the article does not say where the meeting was held; drafted as online")
+        return {"online": True}
+    place: dict = {"city": _text(found[0].group("city") if found else article.dateline)}
+    if found and found[0].group("venue"):
+        place["venue"] = _text(found[0].group("venue"))
+    after = found and re.search(country, found[1][found[0].end():])
+    visited = re.search(rf"\bkunjungan\b[^.]*?\bke\s+({country})", article.body)
+    if after:
+        place["country"] = countries()[after.group(0)]
+    elif visited:
+        place["country"] = countries()[visited.group(1)]
+    elif participants:
+        place["country"] = participants[0].country
+        notes.append(f"place.country: not stated; the first participant's ({place['country']})")
+    else:
+        notes.append("place.country: not stated; add it")
+    return place
 
 
 def _slug(article_name: str, kind: str, participants: list[Participant]) -> str:

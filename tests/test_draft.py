@@ -133,11 +133,13 @@ def test_participants_with_office_and_country(text, expected):
 def test_participant_native_name_and_one_entry_per_person():
     text = (
         "Kamis (16/7/2020), Wang Yi (王毅), Menteri Luar Negeri Tiongkok, bersama Presiden Kazakhstan, "
-        "Kassym-Jomart, berjalan. Presiden Kazakstan, Kassym-Jomart Tokayev, berbicara."
+        "Kassym-Jomart, berjalan. Presiden Kazakstan, Kassym-Jomart Tokayev, berbicara dengan "
+        "Menteri Perdagangan Tiongkok, Wang Wentao, dan Menteri Luar Negeri Tiongkok Wang Yi."
     )
-    (wang, tokayev) = find_participants(text)
+    (wang, tokayev, wentao) = find_participants(text)
     assert (wang.name, wang.native_name, wang.country) == ("Wang Yi", "王毅", "CN")
     assert (tokayev.name, tokayev.country) == ("Kassym-Jomart Tokayev", "KZ")
+    assert (wentao.name, wentao.office) == ("Wang Wentao", "Menteri Perdagangan")
 
 
 # Figures -------------------------------------------------------------------------------------
@@ -343,6 +345,21 @@ def test_points_from_numbered_items_agreements_lists_and_speakers():
          ["Mendorong semua pihak untuk memperluas kerja sama yang saling menguntungkan.",
           "Semua pihak telah memutuskan untuk membangun mekanisme pertemuan menteri luar negeri tahunan."], None),
     ]
+
+
+def test_a_date_in_the_story_is_not_a_dateline():
+    article = parse_article(
+        "Judul\nPara menteri bertemu pada Senin, 2 Desember 2024 pukul 10.00 WIB di Chengdu untuk membahas kerja sama.\n"
+    )
+    assert article.published is None
+    assert article.body.startswith("Para menteri bertemu pada Senin, 2 Desember 2024")
+
+
+def test_the_datelines_city_when_the_story_names_no_place():
+    text = "Judul\nBeijing, Kantor Berita - Presiden Tiongkok, Xi Jinping, menerima Presiden Kazakhstan, Kassym-Jomart Tokayev, Rabu (11/9/2019).\n"
+    draft = draft_summary(text, "a.txt")
+    assert draft.summary["place"] == {"city": {"id": "Beijing", "en": ""}, "country": "CN"}
+    assert draft.notes[0] == "place.country: not stated; the first participant's (CN)"
 
 
 @pytest.mark.parametrize(
