@@ -133,7 +133,7 @@ def draft_command(article: Path, output: Path | None) -> None:
       briefs draft sources/articles/2020-07-16-china-central-asia-foreign-ministers.txt \\
         -o sources/meetings/2020-07-16-china-central-asia-foreign-ministers.yaml
     """
-    from .draft import draft_summary, read_article
+    from .draft import TODO_ENGLISH, draft_summary, read_article
 
     draft = draft_summary(read_article(article), article.name)
     text = draft.to_yaml()
@@ -148,7 +148,7 @@ def draft_command(article: Path, output: Path | None) -> None:
     except OSError as error:
         raise BriefsError(f"{display_path(output)}: {error.strerror or error}") from None
     click.echo(f"{display_path(output)}: draft of {draft.meeting_id}; "
-               f"{text.count('# TODO: English')} English texts to write, {len(draft.notes)} values to check")
+               f"{text.count(TODO_ENGLISH)} English texts to write, {len(draft.notes)} values to check")
 
 
 @main.command("build")
