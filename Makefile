@@ -7,7 +7,7 @@ BRIEFS := $(BIN)/briefs
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := briefs
-.PHONY: briefs setup system test check list schema clean catalogs bench help
+.PHONY: briefs setup system test check list schema clean catalogs bench draft-eval help
 
 help:
 	@echo "make briefs    set up (system packages, virtualenv) and build every brief into build/"
@@ -15,6 +15,7 @@ help:
 	@echo "make check     validate every summary in sources/meetings/"
 	@echo "make catalogs  extract template strings and update the .po catalogs in locale/"
 	@echo "make bench     measure build speed and memory; writes benchmarks/RESULTS.md"
+	@echo "make draft-eval  draft each shipped article and score the drafts against the summaries"
 	@echo "make clean     remove build/"
 
 briefs: setup
@@ -41,6 +42,11 @@ bench: setup
 
 check: setup
 	$(BRIEFS) check
+
+# Drafts each article that has a summary in sources/meetings/ and prints precision and recall
+# per kind of item; exits 1 when a target is missed (see scripts/draft_eval.py).
+draft-eval: setup
+	$(BIN)/python scripts/draft_eval.py
 
 list: setup
 	$(BRIEFS) list

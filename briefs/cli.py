@@ -117,6 +117,42 @@ def schema_command() -> None:
     click.echo(json.dumps(Meeting.model_json_schema(), indent=2, ensure_ascii=False))
 
 
+@main.command("draft")
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Write the draft to this file, which must not exist yet (default: standard output).",
+)
+def draft_command(article: Path, output: Path | None) -> None:
+    """Draft a summary from an Indonesian news article, for an editor to finish.
+
+    Finds the dates, place, participants, consensus points and figures, each with the words of
+    the article it comes from. English texts are left empty and marked TODO: `briefs check`
+    refuses the draft until they are written.
+
+    \b
+    Example:
+      briefs draft sources/articles/2020-07-16-china-central-asia-foreign-ministers.txt \\
+        -o sources/meetings/2020-07-16-china-central-asia-foreign-ministers.yaml
+    """
+    from .draft import TODO_ENGLISH, draft_summary, read_article
+
+    draft = draft_summary(read_article(article), article.name)
+    text = draft.to_yaml()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with output.open("x", encoding="utf-8") as file:  # never overwrite an editor's work
+            file.write(text)
+    except FileExistsError:
+        raise BriefsError(f"{display_path(output)} already exists; choose another file or remove it") from None
+    except OSError as error:
+        raise BriefsError(f"{display_path(output)}: {error.strerror or error}") from None
+    click.echo(f"{display_path(output)}: draft of {draft.meeting_id}; "
+               f"{text.count(TODO_ENGLISH)} English texts to write, {len(draft.notes)} values to check")
+
+
 @main.command("build")
 @click.argument("meeting_id", required=False)
 @click.option("--all", "build_everything", is_flag=True, help="Every meeting, both languages, both formats.")
