@@ -1,5 +1,6 @@
-"""Load: the only code that parses YAML. Turns a summary file into a Meeting, or into Problems
-that carry the line and column of the offending YAML node."""
+"""Load: the only code that parses YAML. Turns a summary file into a Meeting (and any other
+YAML file, such as the readers file, into its model), or into Problems that carry the line and
+column of the offending YAML node."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -21,6 +23,7 @@ MAX_SUMMARY_BYTES = 1_000_000
 """A summary is a page of YAML; anything this large is a mistake, not a meeting."""
 
 Loc = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
 
 
 class _Loader(yaml.SafeLoader):
@@ -118,9 +121,9 @@ def field_name(loc: Loc) -> str:
     return text
 
 
-def _model_at(loc: Loc) -> type[BaseModel] | None:
+def _model_at(loc: Loc, root: type[BaseModel]) -> type[BaseModel] | None:
     """The model class whose fields live at loc, to suggest a field for a typo."""
-    model: type[BaseModel] | None = Meeting
+    model: type[BaseModel] | None = root
     for part in loc:
         if isinstance(part, int) or model is None:
             continue
@@ -144,19 +147,19 @@ def _inner_model(annotation) -> type[BaseModel] | None:  # noqa: ANN001
 _LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 
 
-def _message(error: dict) -> tuple[str, bool]:
+def _message(error: dict, root: type[BaseModel], whole: str) -> tuple[str, bool]:
     """A one-line message for a pydantic error, and whether it belongs at the key."""
     loc: Loc = tuple(error["loc"])
     name = field_name(loc)
     kind = error["type"]
-    in_text = bool(loc) and loc[-1] in _LANGUAGE_NAMES and _model_at(loc[:-1]) is Text
+    in_text = bool(loc) and loc[-1] in _LANGUAGE_NAMES and _model_at(loc[:-1], root) is Text
     if kind == "extra_forbidden":
-        parent = _model_at(loc[:-1])
+        parent = _model_at(loc[:-1], root)
         hint = ""
         if parent is not None:
             close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"unknown field {loc[-1]!r} in {field_name(loc[:-1]) or 'the summary'}{hint}", True
+        return f"unknown field {loc[-1]!r} in {field_name(loc[:-1]) or whole}{hint}", True
     if kind == "missing":
         if in_text:
             return f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is missing", False
@@ -171,22 +174,37 @@ def _message(error: dict) -> tuple[str, bool]:
     return (f"{name}: {message}" if name else message), False
 
 
-def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Problem]:
-    """Read one summary file: a Document, or every problem found in it."""
+@dataclass
+class Parsed:
+    """A YAML file read into plain data (None when unreadable), the position of every node,
+    and the problems found on the way (a duplicate key does not stop the reading)."""
+
+    data: dict | None
+    positions: Positions
+    problems: list[Problem]
+
+
+def _failed(problem: Problem) -> Parsed:
+    return Parsed(None, Positions(), [problem])
+
+
+def parse_yaml(path: Path, data: bytes | None = None, *, expected: str, fields: str) -> Parsed:
+    """Read one YAML file whose top level is a mapping; expected and fields name what it
+    holds ("a meeting summary", "id, title, date ...") for the messages."""
     path = Path(path)
     try:
         if data is None:
             if path.stat().st_size > MAX_SUMMARY_BYTES:
-                return [Problem(path, 1, 1, f"file is larger than {MAX_SUMMARY_BYTES} bytes")]
+                return _failed(Problem(path, 1, 1, f"file is larger than {MAX_SUMMARY_BYTES} bytes"))
             data = path.read_bytes()
     except OSError as error:
-        return [Problem(path, 1, 1, f"cannot read: {error.strerror or error}")]
+        return _failed(Problem(path, 1, 1, f"cannot read: {error.strerror or error}"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return [Problem(path, line, column, "not UTF-8 text")]
+        return _failed(Problem(path, line, column, "not UTF-8 text"))
 
     loader = _Loader(text)
     try:
@@ -198,16 +216,16 @@ def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Prob
         context = error.context_mark
         if error.problem and error.context and context and context.line + 1 != line:
             reason += f" ({error.context} at line {context.line + 1})"
-        return [Problem(path, line, column, f"invalid YAML: {reason}")]
+        return _failed(Problem(path, line, column, f"invalid YAML: {reason}"))
     except yaml.YAMLError as error:
-        return [Problem(path, 1, 1, f"invalid YAML: {error}")]
+        return _failed(Problem(path, 1, 1, f"invalid YAML: {error}"))
     finally:
         loader.dispose()
 
     if node is None:
-        return [Problem(path, 1, 1, "file is empty: expected a meeting summary")]
+        return _failed(Problem(path, 1, 1, f"file is empty: expected {expected}"))
     if not isinstance(node, yaml.MappingNode):
-        return [Problem(path, *_mark(node), "expected a mapping of fields (id, title, date ...)")]
+        return _failed(Problem(path, *_mark(node), f"expected a mapping of fields ({fields})"))
 
     positions = Positions()
     problems: list[Problem] = []
@@ -215,18 +233,36 @@ def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Prob
         raw = _build(node, (), loader, positions, problems, path)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
-        return [Problem(path, mark.line + 1, mark.column + 1, f"invalid value: {error.problem}")]
+        return _failed(Problem(path, mark.line + 1, mark.column + 1, f"invalid value: {error.problem}"))
     except RecursionError:
-        return [Problem(path, *_mark(node), "nested too deeply")]
+        return _failed(Problem(path, *_mark(node), "nested too deeply"))
+    return Parsed(raw, positions, problems)
 
+
+def validate_model(
+    model: type[M], raw: dict, path: Path, positions: Positions, whole: str = "the summary"
+) -> M | list[Problem]:
+    """The model built from raw YAML data, or its validation errors placed in the file;
+    whole names the top level in messages ("unknown field 'x' in the summary")."""
     try:
-        meeting = Meeting.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as error:
+        problems = []
         for item in error.errors(include_url=False):
-            message, at_key = _message(item)
+            message, at_key = _message(item, model, whole)
             line, column = positions.of(tuple(item["loc"]), key=at_key)
             problems.append(Problem(path, line, column, message))
         return problems
+
+
+def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Problem]:
+    """Read one summary file: a Document, or every problem found in it."""
+    path = Path(path)
+    parsed = parse_yaml(path, data, expected="a meeting summary", fields="id, title, date ...")
+    if parsed.data is None:
+        return parsed.problems
+    meeting = validate_model(Meeting, parsed.data, path, parsed.positions)
+    problems = parsed.problems + (meeting if isinstance(meeting, list) else [])
     if problems:
         return problems
-    return Document(path, meeting, positions)
+    return Document(path, meeting, parsed.positions)
