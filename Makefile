@@ -7,13 +7,14 @@ BRIEFS := $(BIN)/briefs
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := briefs
-.PHONY: briefs setup system test check list schema clean catalogs help
+.PHONY: briefs setup system test check list schema clean catalogs help distribute
 
 help:
 	@echo "make briefs    set up (system packages, virtualenv) and build every brief into build/"
 	@echo "make test      run the test suite"
 	@echo "make check     validate every summary in sources/meetings/"
 	@echo "make catalogs  extract template strings and update the .po catalogs in locale/"
+	@echo "make distribute  publish build/site/ and plan the emails (make distribute SEND=1 sends them)"
 	@echo "make clean     remove build/"
 
 briefs: setup
@@ -47,6 +48,14 @@ schema: setup
 
 # Catalogs: template and code strings -> locale/messages.pot -> locale/<lang>/LC_MESSAGES/messages.po.
 # The build compiles the .po files itself, so no .mo file is ever stale.
+# distribute: publish, then send by email; a dry run (the plan only) unless SEND=1.
+# READERS=FILE chooses the readers file; SMTP settings come from BRIEFS_SMTP_* variables.
+READERS ?= readers.yaml
+
+distribute: briefs
+	$(BRIEFS) publish
+	$(BRIEFS) send --readers $(READERS) $(if $(SEND),,--dry-run)
+
 catalogs: setup
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext --no-location --sort-output \
 		--project briefs --copyright-holder briefs -o locale/messages.pot .
