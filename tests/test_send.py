@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 from click.testing import CliRunner
 
 from briefs.cli import main
@@ -377,3 +380,53 @@ def test_starttls_is_required_unless_security_is_none(project, readers, mailbox)
         "(set BRIEFS_SMTP_SECURITY to ssl, or none for a local server)"
     )
     assert mailbox.received == []
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1, and its key."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )
+    return cert, key
+
+
+def test_starttls_and_login_keep_the_password_out_of_every_output(project, readers, certificate, monkeypatch, caplog):
+    cert, key = certificate
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    logins = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        logins.append((auth_data.login, auth_data.password))
+        return AuthResult(success=auth_data.password == b"s3cret-pw", handled=False)
+
+    box = Mailbox()
+    controller = Controller(
+        box, hostname="127.0.0.1", port=free_port(), tls_context=context,
+        require_starttls=True, auth_required=True, authenticator=authenticator,
+    )
+    controller.start()
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the client trusts the test certificate
+    caplog.set_level(logging.DEBUG)
+    env = {"BRIEFS_SMTP_HOST": "127.0.0.1", "BRIEFS_SMTP_PORT": str(controller.port),
+           "BRIEFS_SMTP_FROM": "desk@example.org", "BRIEFS_SMTP_USER": "desk"}
+    command = ["-v", "--root", str(project), "send", "--readers", str(readers), "--ledger", str(project / "ledger.jsonl")]
+    try:
+        wrong = CliRunner().invoke(main, command, env={**env, "BRIEFS_SMTP_PASSWORD": "wrong-pw"})
+        right = CliRunner().invoke(main, command, env={**env, "BRIEFS_SMTP_PASSWORD": "s3cret-pw"})
+    finally:
+        controller.stop()
+    assert wrong.exit_code == 1
+    assert wrong.stderr.splitlines()[-1].startswith(f"error: SMTP server 127.0.0.1:{controller.port}: login as 'desk' refused: 535")
+    assert right.exit_code == 0, right.output
+    # smtplib tries each mechanism the server offers before giving up on a wrong password.
+    assert set(logins[:-1]) == {(b"desk", b"wrong-pw")} and logins[-1] == (b"desk", b"s3cret-pw")
+    assert box.deliveries() == expected_deliveries()
+    for text in (wrong.output, right.output, caplog.text):
+        assert "wrong-pw" not in text and "s3cret-pw" not in text
