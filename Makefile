@@ -46,8 +46,6 @@ schema: setup
 	$(BRIEFS) schema > build/meeting.schema.json
 	@echo "wrote build/meeting.schema.json"
 
-# Catalogs: template and code strings -> locale/messages.pot -> locale/<lang>/LC_MESSAGES/messages.po.
-# The build compiles the .po files itself, so no .mo file is ever stale.
 # distribute: publish, then send by email; a dry run (the plan only) unless SEND=1.
 # READERS=FILE chooses the readers file; SMTP settings come from BRIEFS_SMTP_* variables.
 READERS ?= readers.yaml
@@ -56,6 +54,8 @@ distribute: briefs
 	$(BRIEFS) publish
 	$(BRIEFS) send --readers $(READERS) $(if $(SEND),,--dry-run)
 
+# Catalogs: template and code strings -> locale/messages.pot -> locale/<lang>/LC_MESSAGES/messages.po.
+# The build compiles the .po files itself, so no .mo file is ever stale.
 catalogs: setup
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext --no-location --sort-output \
 		--project briefs --copyright-holder briefs -o locale/messages.pot .

@@ -154,3 +154,11 @@ def test_missing_briefs_are_built_before_publishing(built, tmp_path):
     assert result.exit_code == 0, result.output
     assert missing.is_file()
     assert (tmp_path / "site" / "en" / missing.name).read_bytes() == missing.read_bytes()
+
+
+def test_a_base_url_makes_the_feed_links_absolute(built, tmp_path):
+    assert publish(built.root, tmp_path / "site", "--base-url", "https://desk.example.org/briefs/").exit_code == 0
+    feed = ET.parse(tmp_path / "site" / "en" / "feed.atom").getroot()
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}base") == "https://desk.example.org/briefs/en/"
+    self_link = [link for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert [link.get("href") for link in self_link] == ["feed.atom"]

@@ -115,27 +115,28 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    by_key = {(b.meeting.id, b.language, b.format): b for b in briefs}
+    files: dict[tuple[str, str], list[dict]] = {}
+    for brief in briefs:
+        files.setdefault((brief.meeting.id, brief.language), []).append(
+            {
+                "label": brief.format.upper(),
+                "href": site_path(brief),
+                "type": brief.media_type,
+                "size": size_text(brief.size, locs[brief.language]),
+            }
+        )
     rows = []
     for meeting in _newest_first(briefs):
-        sides = {}
-        for language in LANGUAGES:
-            loc = locs[language]
-            sides[language] = {
+        sides = {
+            language: {
                 "title": meeting.title[language],
-                "kind": loc.kind(meeting.kind),
-                "date": loc.date(meeting.date),
-                "place": loc.place(meeting.place),
-                "files": [
-                    {
-                        "label": fmt.upper(),
-                        "href": site_path(by_key[(meeting.id, language, fmt)]),
-                        "type": by_key[(meeting.id, language, fmt)].media_type,
-                        "size": size_text(by_key[(meeting.id, language, fmt)].size, loc),
-                    }
-                    for fmt in ("pdf", "html")
-                ],
+                "kind": locs[language].kind(meeting.kind),
+                "date": locs[language].date(meeting.date),
+                "place": locs[language].place(meeting.place),
+                "files": files[(meeting.id, language)],
             }
+            for language in LANGUAGES
+        }
         rows.append({"meeting": meeting, "sides": sides})
     labels = {
         language: {
