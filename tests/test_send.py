@@ -430,3 +430,37 @@ def test_starttls_and_login_keep_the_password_out_of_every_output(project, reade
     assert box.deliveries() == expected_deliveries()
     for text in (wrong.output, right.output, caplog.text):
         assert "wrong-pw" not in text and "s3cret-pw" not in text
+
+
+def test_a_record_cut_short_by_a_kill_costs_at_most_that_one_message(project, readers, mailbox):
+    assert send(project, readers, mailbox).exit_code == 0
+    ledger = project / "ledger.jsonl"
+    records = ledger.read_bytes().splitlines(keepends=True)
+    ledger.write_bytes(b"".join(records[:-1]) + records[-1][:40])  # the last message: Fang's
+
+    result = send(project, readers, mailbox)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"sent: {SUMMIT} (en: pdf) to {QUOTED_NAME} <fang@example.org>",
+        "1 message(s) sent, 0 failed",
+    ]
+    assert [json.loads(line)["reader"] for line in ledger.read_bytes().splitlines()][-2:] == [
+        "ben@example.org", "fang@example.org"
+    ]
+    assert send(project, readers, mailbox).stdout == "0 message(s) sent, 0 failed\n"
+
+
+def test_a_damaged_or_busy_ledger_stops_the_run_before_anything_is_sent(project, readers, mailbox):
+    from briefs.distribute.ledger import open_ledger
+
+    ledger = project / "ledger.jsonl"
+    with open_ledger(ledger, write=True):
+        result = send(project, readers, mailbox)
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {ledger}: another 'briefs send' is using this ledger\n"
+
+    ledger.write_text('{"reader": "dewi@example.org"}\nnot json\n{}\n')
+    result = send(project, readers, mailbox)
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {ledger}:1: not a delivery record; the ledger is damaged\n"
+    assert mailbox.received == []

@@ -53,25 +53,30 @@ class Ledger:
         self.delivered.update(keys)
 
 
+def _record(line: bytes) -> tuple[Key, str] | None:
+    """The key and hash of one ledger line, or None if it is not a whole record."""
+    try:
+        record = json.loads(line)
+        return tuple(str(record[name]) for name in FIELDS[:4]), str(record["sha256"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def _parse(path: Path, data: bytes) -> dict[Key, str]:
     delivered: dict[Key, str] = {}
     lines = data.split(b"\n")
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-            key = tuple(str(record[name]) for name in FIELDS[:4])
-            delivered[key] = str(record["sha256"])
-        except (ValueError, KeyError, TypeError):
+        record = _record(line)
+        if record is None:
             if number == len(lines):
                 # The last line, cut short by a kill while it was written: that message is the
                 # only one that may go out twice.
                 log.warning("%s:%d: incomplete last record ignored", display_path(path), number)
                 continue
-            raise DistributionError(
-                f"{display_path(path)}:{number}: not a delivery record; the ledger is damaged"
-            ) from None
+            raise DistributionError(f"{display_path(path)}:{number}: not a delivery record; the ledger is damaged")
+        delivered[record[0]] = record[1]
     return delivered
 
 
@@ -92,6 +97,9 @@ def open_ledger(path: Path, *, write: bool) -> Iterator[Ledger]:
         file.seek(0)
         data = file.read()
         ledger = Ledger(path, _parse(path, data), file)
-        if data and not data.endswith(b"\n"):
-            file.write(b"\n")  # start after the cut-short line, not inside it
+        last = data.rsplit(b"\n", 1)[-1]
+        if last and _record(last) is None:
+            file.truncate(len(data) - len(last))  # drop the cut-short record before appending
+        elif last:
+            file.write(b"\n")
         yield ledger
