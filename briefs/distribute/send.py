@@ -15,7 +15,7 @@ from email.utils import formatdate, make_msgid
 
 from pydantic_core import PydanticCustomError
 
-from ..errors import DistributionError
+from ..errors import DistributionError, display_path
 from ..i18n import Localizer
 from ..models import Meeting, Text
 from .ledger import Key, Ledger
@@ -253,7 +253,13 @@ def send(
                 smtp.close()
                 smtp = None  # reconnect for the next message
                 continue
-            ledger.record(message.keys(), email["Message-ID"])
+            try:
+                ledger.record(message.keys(), email["Message-ID"])
+            except OSError as error:
+                raise DistributionError(
+                    f"{display_path(ledger.path)}: cannot record that {message.meeting.id} was delivered to "
+                    f"{reader.email}: {error.strerror or error}; until it is recorded, a new run sends it again"
+                ) from None
             report.sent.append(message)
             log.info("sent %s (%s) to %s", message.meeting.id, reader.language, reader.email)
             if on_sent:
