@@ -7,7 +7,7 @@ BRIEFS := $(BIN)/briefs
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := briefs
-.PHONY: briefs setup system test check list schema clean catalogs bench draft-eval help
+.PHONY: briefs setup system test check list schema clean catalogs bench draft-eval distribute help
 
 help:
 	@echo "make briefs    set up (system packages, virtualenv) and build every brief into build/"
@@ -16,6 +16,7 @@ help:
 	@echo "make catalogs  extract template strings and update the .po catalogs in locale/"
 	@echo "make bench     measure build speed and memory; writes benchmarks/RESULTS.md"
 	@echo "make draft-eval  draft each shipped article and score the drafts against the summaries"
+	@echo "make distribute  publish build/site/ and plan the emails (make distribute SEND=1 sends them)"
 	@echo "make clean     remove build/"
 
 briefs: setup
@@ -55,6 +56,14 @@ schema: setup
 	@mkdir -p build
 	$(BRIEFS) schema > build/meeting.schema.json
 	@echo "wrote build/meeting.schema.json"
+
+# distribute: publish, then send by email; a dry run (the plan only) unless SEND=1.
+# READERS=FILE chooses the readers file; SMTP settings come from BRIEFS_SMTP_* variables.
+READERS ?= readers.yaml
+
+distribute: briefs
+	$(BRIEFS) publish
+	$(BRIEFS) send --readers $(READERS) $(if $(SEND),,--dry-run)
 
 # Catalogs: template and code strings -> locale/messages.pot -> locale/<lang>/LC_MESSAGES/messages.po.
 # The build compiles the .po files itself, so no .mo file is ever stale.

@@ -48,6 +48,8 @@ def main(ctx: click.Context, root: Path | None, verbose: bool) -> None:
       briefs check
       briefs build --all
       briefs build 2020-07-16-china-central-asia-foreign-ministers --lang en --format pdf
+      briefs publish
+      briefs send --readers readers.yaml --dry-run
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
     ctx.obj = root or Path(".")
@@ -287,6 +289,111 @@ def _progress():
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+@main.command("publish")
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Folder to publish into (default: build/site/); a previous publication there is replaced.",
+)
+@click.option("--base-url", default=None, help="Address the folder is served at, for absolute links in the feeds.")
+@click.pass_context
+def publish_command(ctx: click.Context, out: Path | None, base_url: str | None) -> None:
+    """Publish every brief into one folder, with a bilingual index.html, an Atom feed per
+    language (id/feed.atom, en/feed.atom) and a SHA256SUMS file. Missing briefs are built first.
+
+    \b
+    Examples:
+      briefs publish
+      briefs publish --out /srv/www/briefs --base-url https://desk.example.org/briefs/
+    """
+    from .distribute.publish import publish
+
+    published = publish(_project(ctx), out, base_url)
+    click.echo(f"{len(published.files)} files published to {display_path(published.folder)}")
+
+
+def _describe(message) -> str:  # noqa: ANN001 - a distribute.send.Message
+    formats = ", ".join(brief.format for brief in message.briefs)
+    reader = message.reader
+    return f"{message.meeting.id} ({reader.language}: {formats}) to {reader.name} <{reader.email}>"
+
+
+@main.command("send")
+@click.option(
+    "--readers", "readers_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Readers file (default: readers.yaml in the project).",
+)
+@click.option("--meeting", "meeting_id", default=None, help="Send only this meeting's briefs.")
+@click.option("--dry-run", is_flag=True, help="Print who would get what, and send nothing.")
+@click.option("--resend", is_flag=True, help="Send again briefs whose content changed since they were delivered.")
+@click.option(
+    "--ledger", "ledger_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Delivery ledger (default: deliveries/ledger.jsonl in the project).",
+)
+@click.option("--host", default=None, help="SMTP server [BRIEFS_SMTP_HOST; default localhost].")
+@click.option("--port", type=int, default=None, help="SMTP port [BRIEFS_SMTP_PORT; default 587, ssl 465, none 25].")
+@click.option(
+    "--security", type=click.Choice(["starttls", "ssl", "none"]), default=None,
+    help="Connection security [BRIEFS_SMTP_SECURITY; default starttls].",
+)
+@click.option("--user", default=None, help="SMTP login [BRIEFS_SMTP_USER]; the password only from BRIEFS_SMTP_PASSWORD.")
+@click.option("--from", "sender", default=None, help="Sender address [BRIEFS_SMTP_FROM].")
+@click.pass_context
+def send_command(
+    ctx: click.Context,
+    readers_path: Path | None,
+    meeting_id: str | None,
+    dry_run: bool,
+    resend: bool,
+    ledger_path: Path | None,
+    **smtp_options: object,
+) -> None:
+    """Email each reader the briefs they have not received yet, in their language.
+
+    The delivery ledger records every message the server accepts, so a rerun sends nothing
+    twice and an interrupted run resumes where it stopped. Exit code 1 if any message failed;
+    the next run retries it.
+
+    \b
+    Examples:
+      briefs send --readers readers.yaml --dry-run
+      BRIEFS_SMTP_HOST=smtp.example.org BRIEFS_SMTP_USER=desk BRIEFS_SMTP_PASSWORD=... briefs send
+      briefs send --meeting 2020-07-16-china-central-asia-foreign-ministers --host 127.0.0.1 --port 8025 --security none
+    """
+    from .distribute.ledger import open_ledger
+    from .distribute.outputs import ready_briefs
+    from .distribute.readers import load_readers
+    from .distribute.send import plan_deliveries, send, smtp_settings
+    from .errors import DistributionError
+    from .i18n import localizers
+
+    project = _project(ctx)
+    readers_path = readers_path or project.readers_path
+    if not readers_path.exists():
+        raise DistributionError(
+            f"{display_path(readers_path)}: no readers file; give --readers FILE, or start from readers.example.yaml"
+        )
+    readers = load_readers(readers_path, {path.stem for path in project.summary_paths()})
+    settings = None if dry_run else smtp_settings(smtp_options)
+    briefs = ready_briefs(project, meeting_id)
+    with open_ledger(ledger_path or project.ledger_path, write=not dry_run) as ledger:
+        plan = plan_deliveries(readers, briefs, ledger, resend=resend)
+        for message in plan.held:
+            click.echo(f"held: {_describe(message)}: changed since it was delivered; --resend sends it again")
+        if dry_run:
+            for message in plan.messages:
+                click.echo(f"would send: {_describe(message)}")
+            click.echo(f"{len(plan.messages)} message(s) to send (dry run: nothing sent)")
+            return
+        report = send(
+            plan, settings, ledger, project.desk, localizers(project.locale_dir),
+            on_sent=lambda message: click.echo(f"sent: {_describe(message)}"),
+        )
+    for message, reason in report.failed:
+        click.echo(f"error: {_describe(message)}: {reason}", err=True)
+    click.echo(f"{len(report.sent)} message(s) sent, {len(report.failed)} failed")
+    if not report.ok:
+        click.echo("the failed messages will be sent by the next run", err=True)
+        ctx.exit(1)
 
 
 def run() -> None:

@@ -67,3 +67,8 @@ class RenderError(BriefsError):
         self.meeting_id = meeting_id
         self.detail = detail
         super().__init__(f"{meeting_id}: {detail}")
+
+
+class DistributionError(BriefsError):
+    """Briefs could not be published or sent: a folder that cannot be replaced, an SMTP server
+    that cannot be reached or refuses the sender."""

@@ -27,7 +27,7 @@ from babel.numbers import (
 from babel.support import Translations
 
 from .errors import ConfigurationError
-from .models import LANGUAGES, Figure, Qualifier
+from .models import LANGUAGES, Figure, Kind, Place, Qualifier
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +96,22 @@ class Localizer:
 
     def language_name(self, tag: str) -> str:
         return Locale.parse(tag, sep="-").get_display_name(self.locale) or tag
+
+    def kind(self, kind: Kind) -> str:
+        """Summit / Konferensi tingkat tinggi: the same words as the brief's masthead."""
+        return {
+            Kind.summit: self.gettext("Summit"),
+            Kind.foreign_ministers_meeting: self.gettext("Foreign ministers' meeting"),
+            Kind.bilateral_talks: self.gettext("Bilateral talks"),
+            Kind.state_visit: self.gettext("State visit"),
+        }[kind]
+
+    def place(self, place: Place) -> str:
+        """Where a meeting was held, on one line: venue, city, country; or video conference."""
+        if place.online:
+            return self.gettext("Video conference")
+        venue = [place.venue[self.language]] if place.venue else []
+        return ", ".join(venue + [place.city[self.language], self.country(place.country)])
 
     # numbers -----------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""Load: the only code that parses YAML. Turns a summary file into a Meeting, or into Problems
-that carry the line and column of the offending YAML node."""
+"""Load: the only code that parses YAML. Turns a summary file into a Meeting (and any other
+YAML file, such as the readers file, into its model), or into Problems that carry the line and
+column of the offending YAML node."""
 
 from __future__ import annotations
 
@@ -165,7 +166,7 @@ def _inner_model(annotation) -> type[BaseModel] | None:  # noqa: ANN001
 _LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 
 
-def _message(error: dict, model: type[BaseModel]) -> tuple[str, bool]:
+def _message(error: dict, model: type[BaseModel], whole: str) -> tuple[str, bool]:
     """A one-line message for a pydantic error, and whether it belongs at the key."""
     loc: Loc = tuple(error["loc"])
     name = field_name(loc)
@@ -177,7 +178,7 @@ def _message(error: dict, model: type[BaseModel]) -> tuple[str, bool]:
         if parent is not None:
             close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"unknown field {loc[-1]!r} in {field_name(loc[:-1]) or 'the summary'}{hint}", True
+        return f"unknown field {loc[-1]!r} in {field_name(loc[:-1]) or whole}{hint}", True
     if kind == "missing":
         if in_text:
             return f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is missing", False
@@ -203,7 +204,7 @@ def _reader_reason(error: yaml.reader.ReaderError) -> str:
 
 def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Problem]:
     """Read one summary file: a Document, or every problem found in it."""
-    return parse_file(path, Meeting, Document, data, "a meeting summary", "(id, title, date ...)")
+    return parse_file(path, Meeting, Document, data, "a meeting summary", "(id, title, date ...)", "the summary")
 
 
 def parse_file(
@@ -213,6 +214,7 @@ def parse_file(
     data: bytes | None = None,
     what: str = "a YAML mapping",
     fields: str = "",
+    whole: str = "the file",
 ) -> Parsed | list[Problem]:
     """Read one YAML file into model: the parsed file, or every problem found in it, each
     with the line and column of the offending node."""
@@ -269,7 +271,7 @@ def parse_file(
         value = model.model_validate(raw)
     except ValidationError as error:
         for item in error.errors(include_url=False):
-            message, at_key = _message(item, model)
+            message, at_key = _message(item, model, whole)
             line, column = positions.of(tuple(item["loc"]), key=at_key)
             problems.append(Problem(path, line, column, message))
         return problems

@@ -44,6 +44,17 @@ class Project:
     def build_dir(self) -> Path:
         return self.root / "build"
 
+    @property
+    def readers_path(self) -> Path:
+        """Who gets the briefs by email (see readers.example.yaml)."""
+        return self.root / "readers.yaml"
+
+    @property
+    def ledger_path(self) -> Path:
+        """The delivery ledger: outside build/, which 'make clean' wipes, and git-ignored,
+        since it lists readers' addresses."""
+        return self.root / "deliveries" / "ledger.jsonl"
+
     def output_path(self, meeting_id: str, language: str, fmt: str) -> Path:
         """build/<lang>/<meeting-id>.<fmt>"""
         return self.build_dir / language / f"{meeting_id}.{fmt}"

@@ -4,8 +4,9 @@
 set -eu
 
 # Pango/HarfBuzz for WeasyPrint's layout; harfbuzz-subset for fast font subsetting;
-# Noto for Latin text and Noto CJK for names in Chinese characters (王毅).
-packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk"
+# Noto for Latin text and Noto CJK for names in Chinese characters (王毅); openssl for the tests,
+# which make a certificate for their STARTTLS mail server.
+packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk openssl"
 python=${PYTHON:-python3}
 # Debian's own Python can only make a virtualenv with python3-venv installed: try it once,
 # while there is no .venv yet.

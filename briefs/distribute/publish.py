@@ -1,0 +1,222 @@
+"""Publish: every built brief in a folder a web server or shared drive serves as it is, with a
+bilingual index.html, one Atom feed per language and a SHA256SUMS file. The folder is written
+beside its final place and swapped in with renames, so nobody sees it half-written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from babel.units import format_unit
+
+from ..errors import DistributionError, display_path
+from ..i18n import Localizer, localizers
+from ..models import LANGUAGES, Meeting
+from ..project import Project
+from ..render import issue_date
+from .outputs import Brief, ready_briefs
+
+log = logging.getLogger(__name__)
+
+INDEX_TEMPLATE = "index.html.j2"
+FEED_NAME = "feed.atom"
+CHECKSUMS = "SHA256SUMS"
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+@dataclass(frozen=True)
+class Published:
+    """A published folder and the files in it, relative to it."""
+
+    folder: Path
+    files: list[str]
+
+
+def site_path(brief: Brief) -> str:
+    """The stable name of a brief in the published folder: <lang>/<meeting-id>.<format>."""
+    return f"{brief.language}/{brief.meeting.id}.{brief.format}"
+
+
+def size_text(size: int, localizer: Localizer) -> str:
+    """84,5 kB / 84.5 kB, or 1,2 MB: a file size in the language of the link it follows."""
+    if size >= 1_000_000:
+        return format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=localizer.locale)
+    return format_unit(round(size / 1000, 1), "digital-kilobyte", length="short", locale=localizer.locale)
+
+
+def _newest_first(briefs: list[Brief]) -> list[Meeting]:
+    meetings = {brief.meeting.id: brief.meeting for brief in briefs}
+    return sorted(meetings.values(), key=lambda m: (m.date, m.id), reverse=True)
+
+
+def _timestamp(day: dt.date) -> str:
+    """An Atom date (RFC 3339) from a summary's date: never the clock, so feeds reproduce."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _entry_id(meeting_id: str, language: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'briefs:{meeting_id}:{language}')}"
+
+
+def atom_feed(project: Project, briefs: list[Brief], language: str, loc: Localizer, base_url: str | None) -> bytes:
+    """The Atom feed (RFC 4287) of one language: an entry per meeting, newest first, linking
+    the HTML brief and enclosing the PDF; links are relative to the feed's own folder."""
+    ET.register_namespace("", ATOM)
+
+    def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        element.text = text
+        return element
+
+    meetings = _newest_first(briefs)
+    by_key = {(b.meeting.id, b.language, b.format): b for b in briefs}
+    desk = project.desk[language]
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language})
+    if base_url:
+        feed.set("{http://www.w3.org/XML/1998/namespace}base", f"{base_url.rstrip('/')}/{language}/")
+    add(feed, "id", _entry_id("feed", language))
+    add(feed, "title", f"{desk}: {loc.gettext('Meeting briefs')}")
+    add(feed, "updated", _timestamp(max(issue_date(m.issued, m.id) for m in meetings)))
+    add(add(feed, "author"), "name", desk)
+    add(feed, "link", rel="alternate", type="text/html", href="../index.html")
+    if base_url:
+        add(feed, "link", rel="self", type="application/atom+xml", href=FEED_NAME)
+    add(feed, "generator", "briefs")
+    for meeting in meetings:
+        html, pdf = by_key[(meeting.id, language, "html")], by_key[(meeting.id, language, "pdf")]
+        entry = add(feed, "entry")
+        add(entry, "id", _entry_id(meeting.id, language))
+        add(entry, "title", meeting.title[language])
+        add(entry, "updated", _timestamp(issue_date(meeting.issued, meeting.id)))
+        add(entry, "link", rel="alternate", type=html.media_type, hreflang=language, href=Path(site_path(html)).name)
+        add(entry, "link", rel="enclosure", type=pdf.media_type, hreflang=language, length=str(pdf.size),
+            href=Path(site_path(pdf)).name)
+        add(entry, "category", term=meeting.kind.value, label=loc.kind(meeting.kind))
+        add(entry, "summary", f"{loc.date(meeting.date)}, {loc.place(meeting.place)}. {meeting.lede[language]}")
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]) -> bytes:
+    """The bilingual index: one row per meeting, newest first, each language side by side."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(project.templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    files: dict[tuple[str, str], list[dict]] = {}
+    for brief in briefs:
+        files.setdefault((brief.meeting.id, brief.language), []).append(
+            {
+                "label": brief.format.upper(),
+                "href": site_path(brief),
+                "type": brief.media_type,
+                "size": size_text(brief.size, locs[brief.language]),
+            }
+        )
+    rows = []
+    for meeting in _newest_first(briefs):
+        sides = {
+            language: {
+                "title": meeting.title[language],
+                "kind": locs[language].kind(meeting.kind),
+                "date": locs[language].date(meeting.date),
+                "place": locs[language].place(meeting.place),
+                "files": files[(meeting.id, language)],
+            }
+            for language in LANGUAGES
+        }
+        rows.append({"meeting": meeting, "sides": sides})
+    labels = {
+        language: {
+            "heading": locs[language].gettext("Meeting briefs"),
+            "feed": locs[language].gettext("Atom feed"),
+            "checksums": locs[language].gettext("SHA-256 checksums"),
+            "language": locs[language].locale.language_name,
+            "desk": project.desk[language],
+        }
+        for language in LANGUAGES
+    }
+    try:
+        template = env.get_template(INDEX_TEMPLATE)
+    except jinja2.TemplateError as error:
+        raise DistributionError(f"{project.templates_dir / INDEX_TEMPLATE}: {error}") from None
+    html = template.render(
+        languages=LANGUAGES, rows=rows, labels=labels, feed=FEED_NAME, checksums=CHECKSUMS
+    )
+    return html.encode("utf-8")
+
+
+def _replaceable(folder: Path) -> bool:
+    """Only a folder publish itself made (or an empty one) may be swapped out."""
+    if not folder.exists() and not folder.is_symlink():
+        return True
+    if not folder.is_dir():
+        return False
+    return not any(folder.iterdir()) or ((folder / CHECKSUMS).is_file() and (folder / "index.html").is_file())
+
+
+def publish(project: Project, out: Path | None = None, base_url: str | None = None) -> Published:
+    """Publish every brief into out (default build/site/), replacing a previous publication."""
+    out = Path(out or project.build_dir / "site").absolute()
+    if not _replaceable(out):
+        raise DistributionError(
+            f"{display_path(out)} exists and is not a published briefs folder; choose a new or empty folder"
+        )
+    briefs = ready_briefs(project)
+    locs = localizers(project.locale_dir)
+    files: dict[str, bytes | Path] = {site_path(brief): brief.path for brief in briefs}
+    for language in LANGUAGES:
+        files[f"{language}/{FEED_NAME}"] = atom_feed(project, briefs, language, locs[language], base_url)
+    files["index.html"] = index_page(project, briefs, locs)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new-"))
+    try:
+        sums = []
+        for name in sorted(files):
+            target = staging / name
+            target.parent.mkdir(exist_ok=True)
+            content = files[name]
+            if isinstance(content, Path):
+                shutil.copyfile(content, target)
+            else:
+                target.write_bytes(content)
+            sums.append(f"{hashlib.sha256(target.read_bytes()).hexdigest()}  {name}\n")
+        (staging / CHECKSUMS).write_text("".join(sums), encoding="ascii")
+        _make_readable(staging)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    log.info("published %d files to %s", len(files) + 1, out)
+    return Published(out, sorted([*files, CHECKSUMS]))
+
+
+def _make_readable(folder: Path) -> None:
+    # mkdtemp makes a private folder; a web server must be able to read what is published.
+    for path in [folder, *folder.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put the new folder in place of the old with two renames: at every moment out is the
+    complete old folder, the complete new one or (between the renames) briefly absent."""
+    old = None
+    if out.exists() or out.is_symlink():
+        old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.old-"))
+        os.rename(out, old / "site")
+    os.rename(staging, out)
+    if old is not None:
+        shutil.rmtree(old)

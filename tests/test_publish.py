@@ -1,0 +1,164 @@
+"""briefs publish: a folder served as it is. Its index links resolve, its feeds are Atom,
+sha256sum -c accepts its SHA256SUMS, it is reproducible and replaced all at once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefs.cli import main
+from briefs.distribute import publish as publish_module
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+NEWEST_FIRST = [
+    "2024-12-01-china-central-asia-foreign-ministers",
+    "2024-05-20-china-kazakhstan-foreign-ministers-talks",
+    "2022-01-25-china-central-asia-summit",
+    "2020-07-16-china-central-asia-foreign-ministers",
+    "2019-09-11-china-kazakhstan-state-visit",
+]
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.rows: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("a", "link") and "href" in attrs:
+            self.hrefs.append(attrs["href"])
+        if tag == "tr" and "id" in attrs:
+            self.rows.append(attrs["id"])
+
+
+def publish(root: Path, out: Path, *args: str):
+    return CliRunner().invoke(main, ["--root", str(root), "publish", "--out", str(out), *args])
+
+
+@pytest.fixture(scope="module")
+def site(built, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("published") / "site"
+    result = publish(built.root, out)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"24 files published to {out}\n"
+    return out
+
+
+def test_sha256sum_accepts_the_checksums(site):
+    result = subprocess.run(["sha256sum", "--strict", "-c", "SHA256SUMS"], cwd=site, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    listed = [line.split("  ", 1)[1] for line in (site / "SHA256SUMS").read_text().splitlines()]
+    on_disk = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.name != "SHA256SUMS")
+    assert listed == on_disk and len(listed) == 23
+
+
+def test_the_index_links_resolve_and_list_the_briefs_newest_first(site, built):
+    links = _Links()
+    links.feed((site / "index.html").read_text(encoding="utf-8"))
+    assert links.rows == NEWEST_FIRST
+    for href in links.hrefs:
+        assert (site / href).is_file(), href
+    for meeting in NEWEST_FIRST:
+        for language in ("id", "en"):
+            for fmt in ("pdf", "html"):
+                path = f"{language}/{meeting}.{fmt}"
+                assert path in links.hrefs
+                assert (site / path).read_bytes() == (built.build_dir / path).read_bytes()
+    assert {"id/feed.atom", "en/feed.atom", "SHA256SUMS"} <= set(links.hrefs)
+    page = (site / "index.html").read_text(encoding="utf-8")
+    # Dates, places and sizes in the language of each side.
+    assert "16 Juli 2020" in page and "16 July 2020" in page
+    assert "Konferensi video" in page and "Video conference" in page
+    size = (site / "id/2020-07-16-china-central-asia-foreign-ministers.pdf").stat().st_size
+    assert f"({size / 1000:.1f} kB)".replace(".", ",") in page
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_each_language_has_an_atom_feed(site, meetings, language):
+    feed = ET.parse(site / language / "feed.atom").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+    for required in ("id", "title", "updated", "author/" + ATOM + "name"):
+        assert (feed.findtext(ATOM + required) or "").strip(), required
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 5
+    ids = set()
+    for entry, meeting in zip(entries, NEWEST_FIRST):
+        ids.add(entry.findtext(f"{ATOM}id"))
+        assert entry.findtext(f"{ATOM}title") == meetings[meeting].title[language]
+        # Dates from the summaries (the issue date), never from the clock.
+        assert entry.findtext(f"{ATOM}updated") == "2026-11-23T00:00:00Z"
+        links = {link.get("rel"): link for link in entry.findall(f"{ATOM}link")}
+        assert links["alternate"].get("href") == f"{meeting}.html"
+        assert links["enclosure"].get("type") == "application/pdf"
+        pdf = site / language / links["enclosure"].get("href")
+        assert pdf.is_file() and int(links["enclosure"].get("length")) == pdf.stat().st_size
+    assert len(ids) == 5 and all(i.startswith("urn:uuid:") for i in ids)
+    assert feed.findtext(f"{ATOM}updated") == "2026-11-23T00:00:00Z"
+
+
+def test_publishing_is_reproducible(site, built, tmp_path):
+    again = tmp_path / "again"
+    assert publish(built.root, again).exit_code == 0
+    assert (again / "SHA256SUMS").read_bytes() == (site / "SHA256SUMS").read_bytes()
+
+
+def test_a_new_publication_replaces_the_old_at_once(built, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    assert publish(built.root, out).exit_code == 0
+    (out / "stale.txt").write_text("from an older publication")
+    before = (out / "SHA256SUMS").read_bytes()
+
+    # A failure half-way leaves the old folder as it was, and no half-written one beside it.
+    def broken(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(publish_module, "index_page", broken)
+    with pytest.raises(OSError):
+        publish_module.publish(built, out)
+    assert (out / "stale.txt").exists() and (out / "SHA256SUMS").read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == ["site"]
+
+    monkeypatch.undo()
+    assert publish(built.root, out).exit_code == 0
+    assert not (out / "stale.txt").exists()
+    assert sorted(os.listdir(tmp_path)) == ["site"]
+    assert oct((out / "id").stat().st_mode & 0o777) == "0o755"
+    assert oct((out / "index.html").stat().st_mode & 0o777) == "0o644"
+
+
+def test_a_folder_that_is_not_a_publication_is_left_alone(built, tmp_path):
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "thesis.odt").write_text("precious")
+    result = publish(built.root, out)
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {out} exists and is not a published briefs folder; choose a new or empty folder\n"
+    assert (out / "thesis.odt").read_text() == "precious"
+
+
+def test_missing_briefs_are_built_before_publishing(built, tmp_path):
+    root = Path(shutil.copytree(built.root, tmp_path / "project"))
+    missing = root / "build" / "en" / "2020-07-16-china-central-asia-foreign-ministers.pdf"
+    missing.unlink()
+    result = publish(root, tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    assert missing.is_file()
+    assert (tmp_path / "site" / "en" / missing.name).read_bytes() == missing.read_bytes()
+
+
+def test_a_base_url_makes_the_feed_links_absolute(built, tmp_path):
+    assert publish(built.root, tmp_path / "site", "--base-url", "https://desk.example.org/briefs/").exit_code == 0
+    feed = ET.parse(tmp_path / "site" / "en" / "feed.atom").getroot()
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}base") == "https://desk.example.org/briefs/en/"
+    self_link = [link for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert [link.get("href") for link in self_link] == ["feed.atom"]
