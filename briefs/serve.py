@@ -290,6 +290,8 @@ class _Handler(BaseHTTPRequestHandler):
                 language_names={"id": "Indonesian", "en": "English"},
             )
             return self._send(HTTPStatus.OK, "html", with_reload(page, preview.version("/")))
+        if url.path == "/favicon.ico":  # browsers ask; there is none, and that is no error
+            return self._send(HTTPStatus.NO_CONTENT, "text", b"")
         if url.path == VERSION_PATH:
             version = preview.version(parse_qs(url.query).get("page", [""])[0])
             if version is None:
