@@ -306,7 +306,10 @@ class _Handler(BaseHTTPRequestHandler):
             page = PROBLEM_PAGE.render(meeting_id=entry.meeting_id, errors=entry.errors)
             return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "html", with_reload(page, version))
         path = preview.project.output_path(entry.meeting_id, match["language"], match["format"])
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:  # build/ removed under the server: back with the next change
+            return self._send(HTTPStatus.NOT_FOUND, "text", f"{path.name} is not built; save its summary to build it")
         if match["format"] == "html":
             data = with_reload(data.decode("utf-8"), version)
         self._send(HTTPStatus.OK, match["format"], data)
