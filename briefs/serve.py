@@ -1,6 +1,6 @@
 """Serve: a live preview. Builds every brief into build/, serves them with an index, rebuilds a
-meeting's briefs when its summary or article changes (every brief when a template, the CSS or a
-catalog does), and makes the pages open in a browser reload themselves."""
+meeting's briefs when its summary or article changes (every brief when a template, the CSS, a
+catalog or the settings do), and makes the pages open in a browser reload themselves."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from .build import Builder
 from .errors import BriefsError
 from .loader import Document
 from .models import LANGUAGES, Text
-from .project import Project
+from .project import CONFIG_FILE, Project, open_project
 from .validate import load_summaries
 
 log = logging.getLogger(__name__)
@@ -71,8 +71,8 @@ code { overflow-wrap: anywhere; }
 <body>
 <main>
 <h1>Briefs: live preview</h1>
-<p>Every brief, rebuilt when its summary, its article, a template or a catalog changes.
-Open pages reload by themselves.</p>
+<p>Every brief, rebuilt when its summary, its article, a template, a catalog or briefs.toml
+changes. Open pages reload by themselves.</p>
 <table>
 <thead><tr><th scope="col">Meeting</th>{% for language in languages %}<th scope="col">{{ language_names[language] }}</th>{% endfor %}</tr></thead>
 <tbody>
@@ -147,24 +147,25 @@ class Preview:
         self._builder: Builder | None = None
         self._built_from: dict[str, tuple] = {}
         self._lock = threading.Lock()
+        # Everything a brief is built from: sources/, templates/, locale/ and briefs.toml.
         self._watched = [
-            folder
-            for folder in (project.meetings_dir, project.articles_dir, project.templates_dir, project.locale_dir)
-            if folder.is_dir()
+            project.meetings_dir.parent, project.templates_dir, project.locale_dir, project.root / CONFIG_FILE
         ]
         # Taken before the first build, so that no edit made during it goes unseen.
         self._seen = self.sources()
 
     def refresh(self, everything: bool = False) -> list[str]:
-        """Re-read every summary and rebuild the briefs whose sources changed (all of them when
-        a template, the CSS or a catalog changed); returns the meetings whose pages changed."""
+        """Re-read every summary and rebuild the briefs whose summary or article changed (all of
+        them when anything else changed); returns the meetings whose pages changed."""
         with self._lock:
             setup_error = None
             if everything or self._builder is None:
                 self._built_from.clear()
                 try:
-                    self._builder = Builder(self.project)  # templates and catalogs read afresh
-                except BriefsError as error:  # a catalog that does not compile
+                    # Settings, templates and catalogs read afresh.
+                    self.project = open_project(self.project.root)
+                    self._builder = Builder(self.project)
+                except BriefsError as error:  # a broken briefs.toml, or a catalog that does not compile
                     self._builder, setup_error = None, str(error)
             paths = self.project.summary_paths()
             loaded = load_summaries(self.project, paths)
@@ -230,8 +231,8 @@ class Preview:
     def sources(self) -> dict[Path, tuple[int, int]]:
         """Every file the briefs are built from, with its modification time and size."""
         found = {}
-        for folder in self._watched:
-            for path in folder.rglob("*"):
+        for watched in self._watched:
+            for path in watched.rglob("*") if watched.is_dir() else [watched]:
                 # Editors' backup, swap and lock files are not sources.
                 if path.name.startswith((".", "#")) or path.name.endswith("~"):
                     continue
@@ -249,8 +250,8 @@ class Preview:
         changed = {path for path in seen.keys() | self._seen.keys() if seen.get(path) != self._seen.get(path)}
         if not changed:
             return []
-        shared = (self.project.templates_dir, self.project.locale_dir)
-        return self.refresh(everything=any(path.is_relative_to(folder) for path in changed for folder in shared))
+        own = (self.project.meetings_dir, self.project.articles_dir)  # each meeting's own sources
+        return self.refresh(everything=any(not any(map(path.is_relative_to, own)) for path in changed))
 
     def watch(self, stop: threading.Event, interval: float = POLL_INTERVAL) -> None:
         """Poll until stop is set; a problem is logged and the preview goes on."""

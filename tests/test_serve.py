@@ -133,6 +133,12 @@ def test_a_stylesheet_change_rebuilds_every_brief(preview, project_copy):
         wait_for(preview.url + f"id/{meeting_id}.html", lambda status, text: "--accent: #7a1f1f;" in text)
 
 
+def test_the_desk_name_in_the_settings_is_taken_up(preview, project_copy):
+    edit(project_copy, "briefs.toml", 'en = "China–Central Asia Analysis Desk"', 'en = "Central Asia Desk"')
+    for meeting_id in (MEETING, OTHER):
+        wait_for(preview.url + f"en/{meeting_id}.html", lambda status, text: '<p class="desk">Central Asia Desk</p>' in text)
+
+
 def test_a_port_in_use_is_a_one_line_error(preview):
     port = preview.httpd.server_address[1]
     result = CliRunner().invoke(main, ["serve", "--port", str(port)])
