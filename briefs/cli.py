@@ -192,8 +192,8 @@ def serve_command(ctx: click.Context, host: str, port: int) -> None:
 
     Builds every brief into build/ and serves an index of them. A meeting's briefs are rebuilt
     when its summary or article changes, every brief when a template, the CSS, a catalog or
-    briefs.toml does, and open pages reload by themselves. A summary with problems shows them instead of
-    its brief. Ctrl+C stops the server.
+    briefs.toml does, and open pages reload by themselves. A summary with problems shows them
+    instead of its brief. Ctrl+C stops the server.
 
     \b
     Examples:

@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -152,6 +153,8 @@ def test_the_command_serves_on_loopback_until_interrupted(project_copy):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
+    watchdog = threading.Timer(TIMEOUT, process.kill)  # a server that never says where it is
+    watchdog.start()
     try:
         line = process.stdout.readline()
         match = re.fullmatch(r"Serving the briefs at (http://127\.0\.0\.1:\d+/) \(Ctrl\+C to stop\)\n", line)
@@ -160,6 +163,7 @@ def test_the_command_serves_on_loopback_until_interrupted(project_copy):
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=TIMEOUT) == 0
     finally:
+        watchdog.cancel()
         if process.poll() is None:
             process.kill()
         process.communicate()
