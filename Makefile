@@ -5,19 +5,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 BRIEFS := $(BIN)/briefs
 STAMP := $(VENV)/.installed
+# axe-core, which the browser tests inject into pages; pinned in tests/browser/package-lock.json.
+NODE_STAMP := tests/browser/node_modules/.installed
 
 .DEFAULT_GOAL := briefs
-.PHONY: briefs setup system test check list schema clean catalogs bench draft-eval distribute help
+.PHONY: briefs setup system test-system test serve check list schema clean catalogs bench draft-eval distribute help
 
 help:
 	@echo "make briefs    set up (system packages, virtualenv) and build every brief into build/"
-	@echo "make test      run the test suite"
+	@echo "make test      run the test suite (installs Chromium and axe-core for the browser tests)"
+	@echo "make serve     live preview of every brief at http://127.0.0.1:8000/"
 	@echo "make check     validate every summary in sources/meetings/"
 	@echo "make catalogs  extract template strings and update the .po catalogs in locale/"
 	@echo "make bench     measure build speed and memory; writes benchmarks/RESULTS.md"
 	@echo "make draft-eval  draft each shipped article and score the drafts against the summaries"
 	@echo "make distribute  publish build/site/ and plan the emails (make distribute SEND=1 sends them)"
-	@echo "make clean     remove build/"
+	@echo "make clean     remove build/ and test-artifacts/"
 
 briefs: setup
 	$(BRIEFS) build --all
@@ -34,12 +37,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-test: setup
+test-system:
+	@PYTHON=$(PYTHON) sh scripts/system-packages.sh test
+
+$(NODE_STAMP): tests/browser/package-lock.json | test-system
+	cd tests/browser && npm ci --no-audit --no-fund
+	touch $@
+
+test: setup test-system $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Speed and memory: synthetic projects of 10, 100 and 1000 meetings; writes benchmarks/RESULTS.md.
 bench: setup
 	$(BIN)/python benchmarks/bench.py
+
+serve: setup
+	$(BRIEFS) serve
 
 check: setup
 	$(BRIEFS) check
@@ -74,4 +87,4 @@ catalogs: setup
 	$(BIN)/pybabel compile -d locale --statistics
 
 clean:
-	rm -rf build
+	rm -rf build test-artifacts

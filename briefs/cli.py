@@ -396,6 +396,42 @@ def send_command(
         ctx.exit(1)
 
 
+@main.command("serve")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True,
+    help="Address to listen on; the default lets in this machine only.",
+)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+    help="Port to listen on (0: any free one).",
+)
+@click.pass_context
+def serve_command(ctx: click.Context, host: str, port: int) -> None:
+    """Preview the briefs in a browser, rebuilt as you edit.
+
+    Builds every brief into build/ and serves an index of them. A meeting's briefs are rebuilt
+    when its summary or article changes, every brief when a template, the CSS, a catalog or
+    briefs.toml does, and open pages reload by themselves. A summary with problems shows them
+    instead of its brief. Ctrl+C stops the server.
+
+    \b
+    Examples:
+      briefs serve
+      briefs serve --port 8080
+    """
+    from .serve import PreviewServer
+
+    logging.getLogger("briefs.serve").setLevel(logging.INFO)  # say what was rebuilt
+    server = PreviewServer(_project(ctx), host, port)
+    click.echo(f"Serving the briefs at {server.url} (Ctrl+C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+
+
 def run() -> None:
     """Entry point for python -m briefs."""
     main(prog_name="briefs")

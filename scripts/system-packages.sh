@@ -1,12 +1,19 @@
 #!/bin/sh
 # Makes sure the Debian packages that WeasyPrint and the briefs' fonts need are installed:
 # installs them with apt-get when running as root, otherwise says what to run.
+# `system-packages.sh test` adds what the tests need besides: a browser, and npm.
 set -eu
 
 # Pango/HarfBuzz for WeasyPrint's layout; harfbuzz-subset for fast font subsetting;
-# Noto for Latin text and Noto CJK for names in Chinese characters (王毅); openssl for the tests,
-# which make a certificate for their STARTTLS mail server.
-packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk openssl"
+# Noto for Latin text and Noto CJK for names in Chinese characters (王毅).
+packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk"
+if [ "${1:-}" = test ]; then
+    # Chromium for the browser tests of the HTML briefs; npm installs axe-core for them.
+    # A Node.js that brings its own npm (not Debian's) will do. openssl makes a certificate
+    # for the tests' STARTTLS mail server.
+    packages="$packages chromium openssl"
+    command -v npm >/dev/null 2>&1 || packages="$packages npm"
+fi
 python=${PYTHON:-python3}
 # Debian's own Python can only make a virtualenv with python3-venv installed: try it once,
 # while there is no .venv yet.
@@ -19,7 +26,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
-    echo "note: not a Debian system; make sure Pango, HarfBuzz and the Noto (incl. CJK) fonts are installed" >&2
+    echo "note: not a Debian system; make sure these (or their equivalents) are installed: $packages" >&2
     exit 0
 fi
 

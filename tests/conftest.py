@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,11 +13,14 @@ from pypdf import PdfReader
 
 from briefs.build import build_all
 from briefs.project import Project, open_project
+from briefs.serve import PreviewServer
 from briefs.validate import load_summaries
 
 ROOT = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
 PROJECT_PARTS = ("briefs.toml", "sources", "templates", "locale")
+MEETING = "2020-07-16-china-central-asia-foreign-ministers"
+OTHER = "2022-01-25-china-central-asia-summit"
 
 
 def copy_project(source: Path, target: Path) -> Path:
@@ -43,6 +47,28 @@ def project_copy(tmp_path: Path) -> Path:
 def bad_root(tmp_path: Path) -> Path:
     """A copy of tests/roots/test-bad: one good summary and several broken ones."""
     return copy_project(ROOTS / "test-bad", tmp_path / "test-bad")
+
+
+def keep_two_meetings(root: Path) -> Path:
+    """Drop all summaries but MEETING's and OTHER's from a project copy: fewer briefs to build."""
+    for summary in (root / "sources" / "meetings").glob("*.yaml"):
+        if summary.stem not in (MEETING, OTHER):
+            summary.unlink()
+    return root
+
+
+@pytest.fixture
+def preview(project_copy, monkeypatch):
+    """`briefs serve` of a project copy with two meetings, on a free port, from a thread."""
+    keep_two_meetings(project_copy)
+    monkeypatch.chdir(project_copy)  # problems show paths as the editor types them
+    server = PreviewServer(open_project(project_copy), port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    thread.join()
+    server.close()
 
 
 @pytest.fixture(scope="session")

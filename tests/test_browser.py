@@ -1,0 +1,244 @@
+"""The HTML briefs as readers see them: in Debian's Chromium, headless, driven by Playwright.
+
+Screenshots of every brief at a phone's and a desk's width go to test-artifacts/."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import MEETING, ROOT, pdf_text
+from .test_briefs import CASES
+from .test_serve import SUMMARY, edit
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+PHONE, DESK = 375, 1280
+# Chromium reaches for Google's services at start; there is no network to reach here.
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMEOUT_MS = 30_000
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium (never a downloaded one), with a fresh profile, for the session."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"no Chromium at {CHROMIUM}: run `make test`, which installs Debian's chromium")
+    with sync_playwright() as playwright:
+        # Playwright gives it a new temporary --user-data-dir, and runs it headless without sandbox.
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page open in Chromium at a width, with everything that went wrong while it loaded."""
+
+    def __init__(self, browser, url: str, width: int):
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.page.set_default_timeout(TIMEOUT_MS)
+        self.failures: list[str] = []
+        self.page.on(
+            "console",
+            lambda m: m.type == "error" and self.failures.append(f"console error: {m.text} ({m.location['url']})"),
+        )
+        self.page.on("pageerror", lambda error: self.failures.append(f"page error: {error}"))
+        self.page.on("requestfailed", lambda r: self.failures.append(f"failed request: {r.url} {r.failure}"))
+        self.page.goto(url)
+
+    def screenshot(self, name: str) -> Path:
+        """A full-page screenshot, kept in test-artifacts/."""
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=path, full_page=True)
+        return path
+
+
+@pytest.fixture
+def visit(browser):
+    """Opens pages; closes them after the test."""
+    visits = []
+
+    def open_page(url: str, width: int = DESK) -> Visit:
+        visits.append(Visit(browser, url, width))
+        return visits[-1]
+
+    yield open_page
+    for opened in visits:
+        opened.page.close()
+
+
+def brief_url(project, meeting_id: str, language: str) -> str:
+    return project.output_path(meeting_id, language, "html").as_uri()
+
+
+@pytest.mark.parametrize("meeting_id, language", CASES)
+def test_on_a_phone_nothing_fails_and_nothing_scrolls_sideways(built, visit, meeting_id, language):
+    page = visit(brief_url(built, meeting_id, language), PHONE)
+    page.screenshot(f"{meeting_id}.{language}.{PHONE}")
+    assert page.failures == []
+    width = page.page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width == [PHONE, PHONE]
+
+
+# Characters on each full line of running text (a block's last line is short by nature).
+LINE_LENGTHS = """() => {
+  const lengths = [];
+  for (const block of document.querySelectorAll('.lede, .points li > p, .outcomes li')) {
+    const perLine = new Map();
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (rect) perLine.set(Math.round(rect.bottom), (perLine.get(Math.round(rect.bottom)) || 0) + 1);
+      }
+    }
+    lengths.push(...[...perLine.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]).slice(0, -1));
+  }
+  return lengths;
+}"""
+
+
+@pytest.mark.parametrize("meeting_id, language", CASES)
+def test_on_a_desk_the_text_is_readable(built, visit, meeting_id, language):
+    page = visit(brief_url(built, meeting_id, language), DESK)
+    page.screenshot(f"{meeting_id}.{language}.{DESK}")
+    assert page.failures == []
+    style = page.page.evaluate(
+        "(() => { const s = getComputedStyle(document.querySelector('.points p'));"
+        " return [parseFloat(s.fontSize), parseFloat(s.lineHeight)]; })()"
+    )
+    font_size, line_height = style
+    assert font_size >= 14 and line_height >= 1.3 * font_size
+    # WCAG 1.4.8: lines of at most 80 characters; and not so short that the eye jumps.
+    lengths = page.page.evaluate(LINE_LENGTHS)
+    assert lengths and max(lengths) <= 80 and sorted(lengths)[len(lengths) // 2] >= 45, lengths
+    # The column stands in the middle of the window, not glued to one side.
+    left, right = page.page.evaluate("(() => { const r = document.body.getBoundingClientRect(); return [r.left, r.right]; })()")
+    assert abs(left - (DESK - right)) <= 1 and left > 100
+
+
+@pytest.mark.parametrize("width", [PHONE, DESK])
+@pytest.mark.parametrize("meeting_id, language", CASES)
+def test_no_serious_accessibility_violations(built, visit, meeting_id, language, width):
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make test`, which installs it with npm ci")
+    page = visit(brief_url(built, meeting_id, language), width)
+    page.page.add_script_tag(path=AXE)
+    results = page.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']]}"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    assert results["testEngine"]["name"] == "axe-core"  # it really ran
+
+
+# Every text node with Chinese characters, and every quoted passage, in the language the
+# browser resolves for it (through lang attributes, as a screen reader and font matching do).
+MARKED_LANGUAGES = """(source) => {
+  const wrong = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/\\p{Script=Han}/u.test(node.data) && !node.parentElement.matches(':lang(zh)'))
+      wrong.push(node.data.trim());
+  }
+  for (const passage of document.querySelectorAll('blockquote, cite')) {
+    if (!passage.matches(`:lang(${source})`)) wrong.push(passage.textContent.slice(0, 40));
+  }
+  return wrong;
+}"""
+
+
+@pytest.mark.parametrize("meeting_id, language", CASES)
+def test_other_languages_are_marked(built, meetings, visit, meeting_id, language):
+    meeting = meetings[meeting_id]
+    page = visit(brief_url(built, meeting_id, language))
+    assert page.page.evaluate(MARKED_LANGUAGES, meeting.source.language) == []
+    native = page.page.locator("span.native")
+    assert native.count() == sum(1 for p in meeting.participants if p.native_name)
+    # A Chinese name inside English or Indonesian text is set in a CJK font, not in boxes.
+    session = page.page.context.new_cdp_session(page.page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    for node_id in session.send("DOM.querySelectorAll", {"nodeId": root, "selector": "span.native"})["nodeIds"]:
+        fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node_id})["fonts"]
+        assert fonts and all("CJK" in font["familyName"] for font in fonts), fonts
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, case-folded: the same text from two PDF engines compares equal,
+    whatever their line breaks, hyphens and capitals."""
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def positions(blocks: list[str], text: str) -> list[int]:
+    """Where each block starts in text, each searched after the one before; -1 when missing."""
+    found, start = [], 0
+    for block in blocks:
+        at = text.find(squash(block)[:40], start)
+        found.append(at)
+        start = max(at, start)
+    return found
+
+
+PRINTED_BLOCKS = """() => [...document.querySelectorAll(
+  'h1, h2, .lede, .points li > p, .figures tbody th, .outcomes li, .citation'
+)].filter((e) => e.getClientRects().length).map((e) => e.innerText)"""
+
+
+@pytest.mark.parametrize("meeting_id, language", CASES)
+def test_print_preview_has_the_pdf_order(built, visit, tmp_path, meeting_id, language):
+    page = visit(brief_url(built, meeting_id, language))
+    page.page.emulate_media(media="print")
+    blocks = page.page.evaluate(PRINTED_BLOCKS)
+    assert len(blocks) >= 6
+    printed = tmp_path / "chromium.pdf"
+    printed.write_bytes(page.page.pdf(prefer_css_page_size=True))
+    for engine, pdf in (("Chromium", printed), ("WeasyPrint", built.output_path(meeting_id, language, "pdf"))):
+        found = positions(blocks, squash(pdf_text(pdf)))
+        assert -1 not in found, (engine, "not found after the block before", [b for b, at in zip(blocks, found) if at < 0])
+        assert found == sorted(found), engine
+
+
+def test_an_open_page_reloads_itself_as_the_summary_changes(preview, project_copy, visit):
+    index = visit(preview.url)
+    index.screenshot("serve.index")
+    assert index.failures == []
+    page = visit(preview.url + f"en/{MEETING}.html")
+    heading = page.page.locator("h1")
+    assert heading.inner_text() == "First China + Central Asia Foreign Ministers' Meeting"
+
+    edit(project_copy, SUMMARY, "en: First China + Central Asia", "en: Inaugural China + Central Asia")
+    heading.filter(has_text="Inaugural China + Central Asia").wait_for()
+
+    edit(project_copy, SUMMARY, "country: KZ", "country: QQ")
+    problem = f"{SUMMARY}:26:14: participants[1].country: 'QQ' is not an ISO 3166 alpha-2 country code"
+    page.page.locator(".problems code", has_text=problem).wait_for()
+    page.screenshot("serve.problem")
+
+    edit(project_copy, SUMMARY, "country: QQ", "country: KZ")
+    heading.filter(has_text="Inaugural China + Central Asia").wait_for()
+    # Nothing failed but the problem page, which is served with status 500.
+    assert [failure for failure in page.failures if "status of 500" not in failure] == []
+    page.screenshot("serve.reloaded")
