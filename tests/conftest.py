@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
 PROJECT_PARTS = ("briefs.toml", "sources", "templates", "locale")
 MEETING = "2020-07-16-china-central-asia-foreign-ministers"
-OTHER = "2022-01-25-china-central-asia-summit"
+OTHER = "2024-12-01-china-central-asia-foreign-ministers"  # the 2020 meeting links to it
 
 
 def copy_project(source: Path, target: Path) -> Path:
