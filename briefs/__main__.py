@@ -1,3 +1,5 @@
 from .cli import run
 
-run()
+# Guarded: worker processes (spawn) import this module again, and must not run the CLI.
+if __name__ == "__main__":
+    run()

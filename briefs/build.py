@@ -148,12 +148,21 @@ def find_meeting(project: Project, meeting_id: str) -> Document:
 
 @dataclass(frozen=True)
 class Job:
-    """One brief to build: a meeting in one language, in the given formats."""
+    """One brief to build: a meeting in one language, or the digest in one language."""
 
-    document: Document
     language: str
     formats: tuple[str, ...]
     inputs: str
+    document: Document | None = None
+    digest: Digest | None = None
+
+    @property
+    def name(self) -> str:
+        return self.document.meeting.id if self.document else DIGEST
+
+    @property
+    def article(self) -> str:
+        return self.document.meeting.source.article if self.document else ""
 
 
 @dataclass
@@ -181,11 +190,14 @@ def _run(job: Job, builder: Builder | None = None) -> JobResult:
     written: list[Path] = []
     failure = None
     try:
-        written = builder.build(job.document, job.language, job.formats)
+        if job.digest is not None:
+            written = builder.write_digest(job.digest, job.language, job.formats)
+        else:
+            written = builder.build(job.document, job.language, job.formats)
     except RenderError as error:
         failure = f"{error.meeting_id} ({job.language}): {error.detail}"
     except BriefsError as error:
-        failure = f"{job.document.meeting.id} ({job.language}): {error}"
+        failure = f"{job.name} ({job.language}): {error}"
     seconds = {stage: builder.seconds[stage] - before[stage] for stage in STAGES}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     return JobResult(job, written, failure, seconds, peak)
@@ -247,7 +259,7 @@ def build_all(
     Bad summaries are reported, not fatal to the others; output is the same for any number of jobs."""
     with build_lock(project), ExitStack() as stack:
         # Workers pay for their set-up: worth it only for more than a brief or two.
-        stale = len(project.summary_paths()) * len(languages) if force else stale_briefs(project, languages, formats)
+        stale = (len(project.summary_paths()) + 1) * len(languages) if force else stale_briefs(project, languages, formats)
         workers = min(jobs or cpu_count(), stale)
         pool = stack.enter_context(_start_pool(project, workers - 1)) if workers > 1 and stale > 2 else None
         remove_leftovers(project.build_dir)  # safe: the lock keeps other builds out
@@ -266,15 +278,17 @@ def build_all(
                 if not force and all(manifest.fresh(output, inputs) for output in outputs):
                     report.up_to_date += len(outputs)
                 else:
-                    todo.append(Job(document, language, formats, inputs))
+                    todo.append(Job(language, formats, inputs, document=document))
+        # The digests are the longest jobs: first, so that no worker is left with one at the end.
+        todo[:0] = _digest_jobs(project, loaded, toolchain, manifest, languages, formats, force, report)
         report.seconds["load"] = time.perf_counter() - start
 
         _forget_removed_meetings(project, manifest, {path.stem for path in project.summary_paths()})
         try:
             for done, result in enumerate(_results(project, todo, pool, workers), start=1):
-                meeting = result.job.document.meeting
+                job = result.job
                 if progress:
-                    progress(done, len(todo), meeting.id)
+                    progress(done, len(todo), job.name)
                 for stage, seconds in result.seconds.items():
                     report.seconds[stage] += seconds
                 report.peak_rss = max(report.peak_rss, result.peak_rss)
@@ -282,9 +296,8 @@ def build_all(
                 if result.failure:
                     report.failures.append(result.failure)
                 for output in result.written:
-                    manifest.record(output, result.job.inputs, meeting.id, meeting.source.article)
+                    manifest.record(output, job.inputs, job.name, job.article)
                 report.written.extend(result.written)
-            _build_digest(project, loaded, toolchain, manifest, languages, formats, force, report)
         finally:
             manifest.save()  # what was built stays built, even if the build is interrupted
         report.written.sort()
@@ -292,36 +305,22 @@ def build_all(
         return report
 
 
-def _build_digest(project, loaded, toolchain, manifest, languages, formats, force, report) -> None:
+def _digest_jobs(project, loaded, toolchain, manifest, languages, formats, force, report) -> list[Job]:
     """The digest of all meetings, in each language whose inputs changed."""
     summaries = project.summary_paths()
+    inputs = {language: toolchain.digest_inputs(summaries, language) for language in languages}
     stale = [
         language for language in languages
-        if force or not all(
-            manifest.fresh(project.digest_path(language, fmt), toolchain.digest_inputs(summaries, language))
-            for fmt in formats
-        )
+        if force or not all(manifest.fresh(project.digest_path(language, fmt), inputs[language]) for fmt in formats)
     ]
     if not stale or not loaded.documents:
-        return
+        return []
     if loaded.problems:
         # A digest that silently left a meeting out would mislead.
         report.failures.append("digest: not built while summaries have problems")
-        return
+        return []
     digest = make_digest([d.meeting for d in loaded.documents], loaded.vocabulary)
-    builder = Builder(project)
-    for language in stale:
-        try:
-            written = builder.write_digest(digest, language, formats)
-        except RenderError as error:
-            report.failures.append(f"digest ({language}): {error.detail}")
-            continue
-        except BriefsError as error:
-            report.failures.append(f"digest ({language}): {error}")
-            continue
-        for output in written:
-            manifest.record(output, toolchain.digest_inputs(summaries, language), DIGEST, "")
-        report.written.extend(written)
+    return [Job(language, formats, inputs[language], digest=digest) for language in stale]
 
 
 def _forget_removed_meetings(project: Project, manifest: Manifest, meeting_ids: set[str]) -> None:
