@@ -49,8 +49,10 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     peak_rss: int = 0
     """Largest resident set of any process that rendered briefs, in bytes."""
-    rss_by_job: list[int] = field(default_factory=list)
-    """The peak resident set of the process that built each brief, in completion order."""
+    rss_by_job: list[tuple[str, int]] = field(default_factory=list)
+    """(meeting id or "digest", peak resident set of the process that built it), in completion order."""
+    digest_seconds: float = 0.0
+    """Time spent building the digests, included in seconds."""
 
     @property
     def ok(self) -> bool:
@@ -292,7 +294,9 @@ def build_all(
                 for stage, seconds in result.seconds.items():
                     report.seconds[stage] += seconds
                 report.peak_rss = max(report.peak_rss, result.peak_rss)
-                report.rss_by_job.append(result.peak_rss)
+                report.rss_by_job.append((job.name, result.peak_rss))
+                if job.digest is not None:
+                    report.digest_seconds += sum(result.seconds.values())
                 if result.failure:
                     report.failures.append(result.failure)
                 for output in result.written:
