@@ -129,7 +129,7 @@ def draft_command(article: Path, output: Path | None) -> None:
     """Draft a summary from an Indonesian news article, for an editor to finish.
 
     Finds the dates, place, participants, consensus points and figures, each with the words of
-    the article it comes from. English texts are left empty and marked TODO: `briefs check`
+    the article it comes from. English texts are left empty and marked "to write": `briefs check`
     refuses the draft until they are written.
 
     \b
@@ -137,7 +137,7 @@ def draft_command(article: Path, output: Path | None) -> None:
       briefs draft sources/articles/2020-07-16-china-central-asia-foreign-ministers.txt \\
         -o sources/meetings/2020-07-16-china-central-asia-foreign-ministers.yaml
     """
-    from .draft import TODO_ENGLISH, draft_summary, read_article
+    from .draft import ENGLISH_TO_WRITE, draft_summary, read_article
 
     draft = draft_summary(read_article(article), article.name)
     text = draft.to_yaml()
@@ -152,7 +152,7 @@ def draft_command(article: Path, output: Path | None) -> None:
     except OSError as error:
         raise BriefsError(f"{display_path(output)}: {error.strerror or error}") from None
     click.echo(f"{display_path(output)}: draft of {draft.meeting_id}; "
-               f"{text.count(TODO_ENGLISH)} English texts to write, {len(draft.notes)} values to check")
+               f"{text.count(ENGLISH_TO_WRITE)} English texts to write, {len(draft.notes)} values to check")
 
 
 @main.command("build")

@@ -30,7 +30,7 @@ from .validate import MAX_ARTICLE_BYTES
 
 log = logging.getLogger(__name__)
 
-TODO_ENGLISH = "# TODO: English"
+ENGLISH_TO_WRITE = "# to write: English"
 """The mark on every English text the editor has to write."""
 
 PRESS_COUNTRIES = {
@@ -893,10 +893,10 @@ class Draft:
     def to_yaml(self) -> str:
         """The draft as a summary file: English left empty and marked, notes in a header."""
         text = yaml.dump(self.summary, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
-        text = re.sub(r"^(\s*)en: ''$", rf"\1en: ''  {TODO_ENGLISH}", text, flags=re.M)
+        text = re.sub(r"^(\s*)en: ''$", rf"\1en: ''  {ENGLISH_TO_WRITE}", text, flags=re.M)
         header = [
             f"# Draft written by `briefs draft` from {self.summary['source']['article']}.",
-            "# An editor finishes it: write every English text marked TODO, check every value",
+            "# An editor finishes it: write every English text marked 'to write', check every value",
             "# against the article, then run `briefs check`.",
         ]
         if self.notes:

@@ -416,7 +416,7 @@ def test_draft_of_a_seed_article_passes_check_once_english_is_written(project_co
     refused = check(project_copy, target)
     assert refused.exit_code == 1
     problems = refused.stderr.splitlines()
-    empty = yaml_text.count("en: ''  # TODO: English")
+    empty = yaml_text.count("en: ''  # to write: English")
     assert problems[-1] == f"{empty} problem(s) found"
     for line in problems[:-1]:
         assert re.fullmatch(rf"{re.escape(str(target))}:\d+:\d+: [\w.\[\]]+: the English text \('en'\) is empty", line)
