@@ -30,14 +30,16 @@ setup: system $(STAMP)
 system:
 	@PYTHON=$(PYTHON) sh scripts/system-packages.sh
 
-$(STAMP): pyproject.toml
+# Order-only on system: under make -j the virtualenv must wait for python3-venv.
+$(STAMP): pyproject.toml | system
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "briefs needs Python 3.11 or newer")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-test-system:
+# After system: two apt-get runs at once (make -j) would fight over dpkg's lock.
+test-system: | system
 	@PYTHON=$(PYTHON) sh scripts/system-packages.sh test
 
 $(NODE_STAMP): tests/browser/package-lock.json | test-system
