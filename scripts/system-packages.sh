@@ -4,9 +4,10 @@
 # `system-packages.sh test` adds what the tests need besides: a browser, and npm.
 set -eu
 
-# Pango/HarfBuzz for WeasyPrint's layout; harfbuzz-subset for fast font subsetting;
+# Pango/HarfBuzz for WeasyPrint's layout; harfbuzz-subset for fast font subsetting; fontconfig's
+# fc-list for the glyph-coverage check;
 # Noto for Latin text and Noto CJK for names in Chinese characters (王毅).
-packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk"
+packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-core fonts-noto-cjk"
 if [ "${1:-}" = test ]; then
     # Chromium for the browser tests of the HTML briefs; npm installs axe-core for them.
     # A Node.js that brings its own npm (not Debian's) will do. openssl makes a certificate
