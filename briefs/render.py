@@ -73,6 +73,8 @@ def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
         date=localizer.date,
         date_range=localizer.date_range,
         country=localizer.country,
+        kind=localizer.kind,
+        place=localizer.place,
         figure=localizer.figure,
         figure_amount=localizer.figure_amount,
         amount=localizer.amount,
