@@ -32,9 +32,36 @@ sys.path.insert(0, str(ROOT))
 PROJECT_PARTS = ("briefs.toml", "templates", "locale")
 CJK_NAMES = ["王毅", "习近平", "李强", "秦刚", "王文涛", "丁薛祥"]
 COUNTRIES = ["KZ", "KG", "TJ", "TM", "UZ"]
-SURNAMES = ["Nurtleu", "Kulubaev", "Muhriddin", "Meredov", "Saidov", "Tileuberdi", "Aidarbekov", "Kamilov"]
-TOPICS_ID = ["perdagangan", "energi", "transportasi", "pendidikan", "kesehatan", "pertanian", "keamanan", "budaya"]
-TOPICS_EN = ["trade", "energy", "transport", "education", "health", "agriculture", "security", "culture"]
+SURNAMES = [
+    "Nurtleu",
+    "Kulubaev",
+    "Muhriddin",
+    "Meredov",
+    "Saidov",
+    "Tileuberdi",
+    "Aidarbekov",
+    "Kamilov",
+]
+TOPICS_ID = [
+    "perdagangan",
+    "energi",
+    "transportasi",
+    "pendidikan",
+    "kesehatan",
+    "pertanian",
+    "keamanan",
+    "budaya",
+]
+TOPICS_EN = [
+    "trade",
+    "energy",
+    "transport",
+    "education",
+    "health",
+    "agriculture",
+    "security",
+    "culture",
+]
 
 
 def synthetic_meeting(index: int, rng: random.Random) -> tuple[str, str, str]:
@@ -85,7 +112,9 @@ def synthetic_meeting(index: int, rng: random.Random) -> tuple[str, str, str]:
     for n in range(8):
         unit, words, value = kinds[n % len(kinds)]
         amount = value()
-        sentence = quote(f"Angka ke-{n + 1} pertemuan {index} tercatat sebesar {words.format(v=amount)} pada tahun {2000 + n}.")
+        sentence = quote(
+            f"Angka ke-{n + 1} pertemuan {index} tercatat sebesar {words.format(v=amount)} pada tahun {2000 + n}."
+        )
         noun = "\n    noun: {id: pelajar, en: students}" if unit == "count" else ""
         figures.append(
             f"""  - label: {{id: Indikator {n + 1}, en: Indicator {n + 1}}}
@@ -136,8 +165,12 @@ def make_project(target: Path, count: int) -> Path:
     rng = random.Random(count)
     for index in range(count):
         meeting_id, summary, article = synthetic_meeting(index, rng)
-        (target / "sources" / "meetings" / f"{meeting_id}.yaml").write_text(summary, encoding="utf-8")
-        (target / "sources" / "articles" / f"{meeting_id}.txt").write_text(article, encoding="utf-8")
+        (target / "sources" / "meetings" / f"{meeting_id}.yaml").write_text(
+            summary, encoding="utf-8"
+        )
+        (target / "sources" / "articles" / f"{meeting_id}.txt").write_text(
+            article, encoding="utf-8"
+        )
     return target
 
 
@@ -147,11 +180,20 @@ def child_build(root: str, jobs: int) -> None:
     from briefs.project import open_project
 
     report = build_all(open_project(root), jobs=jobs, force=True)
-    print(json.dumps({
-        "ok": report.ok, "problems": [str(p) for p in report.problems[:5]], "failures": report.failures[:5],
-        "written": len(report.written), "seconds": report.seconds, "peak_rss": report.peak_rss,
-        "rss_by_job": report.rss_by_job, "digest_seconds": report.digest_seconds,
-    }))
+    print(
+        json.dumps(
+            {
+                "ok": report.ok,
+                "problems": [str(p) for p in report.problems[:5]],
+                "failures": report.failures[:5],
+                "written": len(report.written),
+                "seconds": report.seconds,
+                "peak_rss": report.peak_rss,
+                "rss_by_job": report.rss_by_job,
+                "digest_seconds": report.digest_seconds,
+            }
+        )
+    )
 
 
 def timed(command: list[str], **kwargs) -> tuple[float, str]:
@@ -176,7 +218,10 @@ def measure(root: Path, jobs: int) -> dict:
     noop, out = timed(cli(root, "build", "--all", "--jobs", str(jobs)))
     assert "up to date" in out, out
     summary = sorted((root / "sources" / "meetings").glob("*.yaml"))[0]
-    summary.write_text(summary.read_text(encoding="utf-8").replace("issued: 2026-11-23", "issued: 2026-11-24"), encoding="utf-8")
+    summary.write_text(
+        summary.read_text(encoding="utf-8").replace("issued: 2026-11-23", "issued: 2026-11-24"),
+        encoding="utf-8",
+    )
     edited, out = timed(cli(root, "build", "--all", "--jobs", str(jobs)))
     assert out.startswith("8 files written"), out  # its 4 briefs and the 4 digests
     pdfs = list((root / "build").rglob("*.pdf"))
@@ -209,7 +254,7 @@ def bare_reference(root: Path) -> float:
     code = f"""
 import time, pathlib
 from weasyprint import HTML
-files = sorted(pathlib.Path({str(root / 'build')!r}).rglob('*.html'))
+files = sorted(pathlib.Path({str(root / "build")!r}).rglob('*.html'))
 HTML(string='<p>warm up 王毅</p>').write_pdf()
 start = time.perf_counter()
 for f in files:
@@ -241,10 +286,18 @@ print(bool(fast), harfbuzz, fonttools)
 
 def machine() -> str:
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor(),
     )
-    memory = next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    memory = next(
+        line.split()[1]
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
     from importlib import metadata
 
     return (
@@ -257,7 +310,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
-    parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print only; leave RESULTS.md alone"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -274,7 +329,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         shipped = Path(tmp) / "shipped"
         copy_parts(shipped, (*PROJECT_PARTS, "sources"))
-        full, out = timed([sys.executable, "-m", "briefs", "--root", str(shipped), "build", "--all", "--jobs", str(args.jobs)])
+        full, out = timed(
+            [
+                sys.executable,
+                "-m",
+                "briefs",
+                "--root",
+                str(shipped),
+                "build",
+                "--all",
+                "--jobs",
+                str(args.jobs),
+            ]
+        )
         outputs = int(out.split()[0])
         htmls = len(list((shipped / "build").rglob("*.html")))
         bare = bare_reference(shipped)

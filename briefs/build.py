@@ -10,8 +10,8 @@ import logging
 import multiprocessing
 import resource
 import time
-from collections.abc import Callable, Iterator
 from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -103,7 +103,9 @@ class Builder:
             log.info("wrote %s", path)
         return written
 
-    def write_digest(self, digest: Digest, language: str, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    def write_digest(
+        self, digest: Digest, language: str, formats: tuple[str, ...] = FORMATS
+    ) -> list[Path]:
         """Render the digest and write it in each format; returns the files written."""
         for meeting in digest.meetings:
             self._check_glyphs(meeting, "digest")
@@ -111,7 +113,9 @@ class Builder:
         written = []
         for fmt in formats:
             html = self.renderer.digest(digest, language, fmt)  # links point to briefs in fmt
-            written.append(self._builder(fmt).write(html, self.project.digest_path(language, fmt), [], issued))
+            written.append(
+                self._builder(fmt).write(html, self.project.digest_path(language, fmt), [], issued)
+            )
         return written
 
     @staticmethod
@@ -219,7 +223,9 @@ def _start_pool(project: Project, workers: int) -> ProcessPoolExecutor:
     return pool
 
 
-def _results(project: Project, jobs: list[Job], pool: ProcessPoolExecutor | None, workers: int) -> Iterator[JobResult]:
+def _results(
+    project: Project, jobs: list[Job], pool: ProcessPoolExecutor | None, workers: int
+) -> Iterator[JobResult]:
     """Build the jobs in this process and in the pool's workers, each taking the next job when
     it is free: this process is one of the workers, which saves starting one more."""
     builder: Builder | None = None
@@ -261,9 +267,17 @@ def build_all(
     Bad summaries are reported, not fatal to the others; output is the same for any number of jobs."""
     with build_lock(project), ExitStack() as stack:
         # Workers pay for their set-up: worth it only for more than a brief or two.
-        stale = (len(project.summary_paths()) + 1) * len(languages) if force else stale_briefs(project, languages, formats)
+        stale = (
+            (len(project.summary_paths()) + 1) * len(languages)
+            if force
+            else stale_briefs(project, languages, formats)
+        )
         workers = min(jobs or cpu_count(), stale)
-        pool = stack.enter_context(_start_pool(project, workers - 1)) if workers > 1 and stale > 2 else None
+        pool = (
+            stack.enter_context(_start_pool(project, workers - 1))
+            if workers > 1 and stale > 2
+            else None
+        )
         remove_leftovers(project.build_dir)  # safe: the lock keeps other builds out
         start = time.perf_counter()
         # Read and check everything before anything reaches build/.
@@ -276,13 +290,17 @@ def build_all(
             article = project.articles_dir / document.meeting.source.article
             for language in languages:
                 inputs = toolchain.inputs(document.path, article, language)
-                outputs = [project.output_path(document.meeting.id, language, fmt) for fmt in formats]
+                outputs = [
+                    project.output_path(document.meeting.id, language, fmt) for fmt in formats
+                ]
                 if not force and all(manifest.fresh(output, inputs) for output in outputs):
                     report.up_to_date += len(outputs)
                 else:
                     todo.append(Job(language, formats, inputs, document=document))
         # The digests are the longest jobs: first, so that no worker is left with one at the end.
-        todo[:0] = _digest_jobs(project, loaded, toolchain, manifest, languages, formats, force, report)
+        todo[:0] = _digest_jobs(
+            project, loaded, toolchain, manifest, languages, formats, force, report
+        )
         report.seconds["load"] = time.perf_counter() - start
 
         _forget_removed_meetings(project, manifest, {path.stem for path in project.summary_paths()})
@@ -309,13 +327,19 @@ def build_all(
         return report
 
 
-def _digest_jobs(project, loaded, toolchain, manifest, languages, formats, force, report) -> list[Job]:
+def _digest_jobs(
+    project, loaded, toolchain, manifest, languages, formats, force, report
+) -> list[Job]:
     """The digest of all meetings, in each language whose inputs changed."""
     summaries = project.summary_paths()
     inputs = {language: toolchain.digest_inputs(summaries, language) for language in languages}
     stale = [
-        language for language in languages
-        if force or not all(manifest.fresh(project.digest_path(language, fmt), inputs[language]) for fmt in formats)
+        language
+        for language in languages
+        if force
+        or not all(
+            manifest.fresh(project.digest_path(language, fmt), inputs[language]) for fmt in formats
+        )
     ]
     if not stale or not loaded.documents:
         return []
@@ -356,4 +380,8 @@ def build_digests(
         if not digest.meetings:
             raise BriefsError("no meetings in the chosen date range")
         builder = Builder(project)
-        return [path for language in languages for path in builder.write_digest(digest, language, formats)]
+        return [
+            path
+            for language in languages
+            for path in builder.write_digest(digest, language, formats)
+        ]

@@ -24,7 +24,9 @@ class BriefsGroup(click.Group):
         try:
             return super().invoke(ctx)
         except BriefsError as error:
-            click.echo(f"error: {error}" if not isinstance(error, SourceError) else str(error), err=True)
+            click.echo(
+                f"error: {error}" if not isinstance(error, SourceError) else str(error), err=True
+            )
             if isinstance(error, SourceError):
                 click.echo(f"{len(error.problems)} problem(s) found", err=True)
             ctx.exit(1)
@@ -122,7 +124,10 @@ def schema_command() -> None:
 @main.command("draft")
 @click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="Write the draft to this file, which must not exist yet (default: standard output).",
 )
 def draft_command(article: Path, output: Path | None) -> None:
@@ -148,24 +153,43 @@ def draft_command(article: Path, output: Path | None) -> None:
         with output.open("x", encoding="utf-8") as file:  # never overwrite an editor's work
             file.write(text)
     except FileExistsError:
-        raise BriefsError(f"{display_path(output)} already exists; choose another file or remove it") from None
+        raise BriefsError(
+            f"{display_path(output)} already exists; choose another file or remove it"
+        ) from None
     except OSError as error:
         raise BriefsError(f"{display_path(output)}: {error.strerror or error}") from None
-    click.echo(f"{display_path(output)}: draft of {draft.meeting_id}; "
-               f"{text.count(ENGLISH_TO_WRITE)} English texts to write, {len(draft.notes)} values to check")
+    click.echo(
+        f"{display_path(output)}: draft of {draft.meeting_id}; "
+        f"{text.count(ENGLISH_TO_WRITE)} English texts to write, {len(draft.notes)} values to check"
+    )
 
 
 @main.command("build")
 @click.argument("meeting_id", required=False)
-@click.option("--all", "build_everything", is_flag=True, help="Every meeting, both languages, both formats.")
-@click.option("--lang", "language", type=LANGUAGE_CHOICE, default=None, help="Language of the brief.")
+@click.option(
+    "--all", "build_everything", is_flag=True, help="Every meeting, both languages, both formats."
+)
+@click.option(
+    "--lang", "language", type=LANGUAGE_CHOICE, default=None, help="Language of the brief."
+)
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default=None, help="Output format.")
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="Output file (default: build/<lang>/<meeting-id>.<format>).",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
-@click.option("--force", is_flag=True, help="With --all: rebuild even the briefs whose inputs did not change.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per core).",
+)
+@click.option(
+    "--force", is_flag=True, help="With --all: rebuild even the briefs whose inputs did not change."
+)
 @click.pass_context
 def build_command(
     ctx: click.Context,
@@ -193,7 +217,9 @@ def build_command(
     formats = (fmt,) if fmt else ("pdf", "html")
     if build_everything:
         if meeting_id or output:
-            raise click.UsageError("--all builds every meeting; give no MEETING_ID or --output with it")
+            raise click.UsageError(
+                "--all builds every meeting; give no MEETING_ID or --output with it"
+            )
         project = _project(ctx)
         if not force and _nothing_to_do(project, languages, formats):
             click.echo(f"all briefs in {display_path(project.build_dir)} are up to date")
@@ -201,7 +227,9 @@ def build_command(
         from .build import build_all
 
         with _progress() as progress:
-            report = build_all(project, languages, formats, jobs=jobs, force=force, progress=progress)
+            report = build_all(
+                project, languages, formats, jobs=jobs, force=force, progress=progress
+            )
         for problem in report.problems:
             click.echo(str(problem), err=True)
         for failure in report.failures:
@@ -232,10 +260,26 @@ def build_command(
 
 
 @main.command("digest")
-@click.option("--lang", "language", type=LANGUAGE_CHOICE, default=None, help="Language (default: both).")
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default=None, help="Output format (default: both).")
-@click.option("--from", "start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First meeting date, YYYY-MM-DD.")
-@click.option("--to", "end", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Last meeting date, YYYY-MM-DD.")
+@click.option(
+    "--lang", "language", type=LANGUAGE_CHOICE, default=None, help="Language (default: both)."
+)
+@click.option(
+    "--format", "fmt", type=FORMAT_CHOICE, default=None, help="Output format (default: both)."
+)
+@click.option(
+    "--from",
+    "start",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="First meeting date, YYYY-MM-DD.",
+)
+@click.option(
+    "--to",
+    "end",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Last meeting date, YYYY-MM-DD.",
+)
 @click.pass_context
 def digest_command(ctx: click.Context, language: str | None, fmt: str | None, start, end) -> None:
     """Build the digest of all meetings: timeline, themes, figures over time, follow-through.
@@ -279,8 +323,14 @@ def _progress():
     def update(done: int, total: int, meeting_id: str) -> None:
         nonlocal bar
         if bar is None:
-            bar = click.progressbar(length=total, label="building", file=sys.stderr,
-                                    show_pos=True, show_eta=True, item_show_func=lambda item: item)
+            bar = click.progressbar(
+                length=total,
+                label="building",
+                file=sys.stderr,
+                show_pos=True,
+                show_eta=True,
+                item_show_func=lambda item: item,
+            )
             bar.__enter__()
         bar.update(1, meeting_id)
 
@@ -289,12 +339,20 @@ def _progress():
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+
+
 @main.command("publish")
 @click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
     help="Folder to publish into (default: build/site/); a previous publication there is replaced.",
 )
-@click.option("--base-url", default=None, help="Address the folder is served at, for absolute links in the feeds.")
+@click.option(
+    "--base-url",
+    default=None,
+    help="Address the folder is served at, for absolute links in the feeds.",
+)
 @click.pass_context
 def publish_command(ctx: click.Context, out: Path | None, base_url: str | None) -> None:
     """Publish every brief into one folder, with a bilingual index.html, an Atom feed per
@@ -311,7 +369,7 @@ def publish_command(ctx: click.Context, out: Path | None, base_url: str | None) 
     click.echo(f"{len(published.files)} files published to {display_path(published.folder)}")
 
 
-def _describe(message) -> str:  # noqa: ANN001 - a distribute.send.Message
+def _describe(message) -> str:
     formats = ", ".join(brief.format for brief in message.briefs)
     reader = message.reader
     return f"{message.meeting.id} ({reader.language}: {formats}) to {reader.name} <{reader.email}>"
@@ -319,23 +377,44 @@ def _describe(message) -> str:  # noqa: ANN001 - a distribute.send.Message
 
 @main.command("send")
 @click.option(
-    "--readers", "readers_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "--readers",
+    "readers_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="Readers file (default: readers.yaml in the project).",
 )
 @click.option("--meeting", "meeting_id", default=None, help="Send only this meeting's briefs.")
 @click.option("--dry-run", is_flag=True, help="Print who would get what, and send nothing.")
-@click.option("--resend", is_flag=True, help="Send again briefs whose content changed since they were delivered.")
 @click.option(
-    "--ledger", "ledger_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "--resend",
+    is_flag=True,
+    help="Send again briefs whose content changed since they were delivered.",
+)
+@click.option(
+    "--ledger",
+    "ledger_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="Delivery ledger (default: deliveries/ledger.jsonl in the project).",
 )
 @click.option("--host", default=None, help="SMTP server [BRIEFS_SMTP_HOST; default localhost].")
-@click.option("--port", type=int, default=None, help="SMTP port [BRIEFS_SMTP_PORT; default 587, ssl 465, none 25].")
 @click.option(
-    "--security", type=click.Choice(["starttls", "ssl", "none"]), default=None,
+    "--port",
+    type=int,
+    default=None,
+    help="SMTP port [BRIEFS_SMTP_PORT; default 587, ssl 465, none 25].",
+)
+@click.option(
+    "--security",
+    type=click.Choice(["starttls", "ssl", "none"]),
+    default=None,
     help="Connection security [BRIEFS_SMTP_SECURITY; default starttls].",
 )
-@click.option("--user", default=None, help="SMTP login [BRIEFS_SMTP_USER]; the password only from BRIEFS_SMTP_PASSWORD.")
+@click.option(
+    "--user",
+    default=None,
+    help="SMTP login [BRIEFS_SMTP_USER]; the password only from BRIEFS_SMTP_PASSWORD.",
+)
 @click.option("--from", "sender", default=None, help="Sender address [BRIEFS_SMTP_FROM].")
 @click.pass_context
 def send_command(
@@ -378,14 +457,20 @@ def send_command(
     with open_ledger(ledger_path or project.ledger_path, write=not dry_run) as ledger:
         plan = plan_deliveries(readers, briefs, ledger, resend=resend)
         for message in plan.held:
-            click.echo(f"held: {_describe(message)}: changed since it was delivered; --resend sends it again")
+            click.echo(
+                f"held: {_describe(message)}: changed since it was delivered; --resend sends it again"
+            )
         if dry_run:
             for message in plan.messages:
                 click.echo(f"would send: {_describe(message)}")
             click.echo(f"{len(plan.messages)} message(s) to send (dry run: nothing sent)")
             return
         report = send(
-            plan, settings, ledger, project.desk, localizers(project.locale_dir),
+            plan,
+            settings,
+            ledger,
+            project.desk,
+            localizers(project.locale_dir),
             on_sent=lambda message: click.echo(f"sent: {_describe(message)}"),
         )
     for message, reason in report.failed:
@@ -398,11 +483,16 @@ def send_command(
 
 @main.command("serve")
 @click.option(
-    "--host", default="127.0.0.1", show_default=True,
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
     help="Address to listen on; the default lets in this machine only.",
 )
 @click.option(
-    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
     help="Port to listen on (0: any free one).",
 )
 @click.pass_context

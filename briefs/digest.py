@@ -55,7 +55,12 @@ class Digest:
 def series_points(meetings: list[Meeting], series_id: str) -> list[Point]:
     """The values of a series carried by these meetings, by year."""
     return sorted(
-        (Point(f.year, f.value, m.id) for m in meetings for f in m.figures if f.series == series_id),
+        (
+            Point(f.year, f.value, m.id)
+            for m in meetings
+            for f in m.figures
+            if f.series == series_id
+        ),
         key=lambda p: (p.year, p.meeting_id),
     )
 
@@ -68,7 +73,11 @@ def make_digest(
 ) -> Digest:
     """Gather the digest of the meetings held between start and end (inclusive)."""
     chosen = sorted(
-        (m for m in meetings if (start is None or m.date >= start) and (end is None or m.date <= end)),
+        (
+            m
+            for m in meetings
+            if (start is None or m.date >= start) and (end is None or m.date <= end)
+        ),
         key=lambda m: (m.date, m.id),
     )
     digest = Digest(meetings=chosen, themes=list(vocabulary.themes))

@@ -7,6 +7,7 @@ Every English text is left empty; `briefs check` refuses the draft until an edit
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -34,8 +35,13 @@ ENGLISH_TO_WRITE = "# to write: English"
 """The mark on every English text the editor has to write."""
 
 PRESS_COUNTRIES = {
-    "Tiongkok": "CN", "China": "CN", "Cina": "CN",
-    "Kirgistan": "KG", "Kyrgyzstan": "KG", "Kazakstan": "KZ", "AS": "US",
+    "Tiongkok": "CN",
+    "China": "CN",
+    "Cina": "CN",
+    "Kirgistan": "KG",
+    "Kyrgyzstan": "KG",
+    "Kazakstan": "KZ",
+    "AS": "US",
 }
 """Spellings the Indonesian press uses besides CLDR's names."""
 
@@ -52,17 +58,39 @@ _OFFICE_HEAD = (
     r"|Menteri(?:\s+(?!{country})[A-Z][a-z]+){{0,3}})"
 )
 _QUALIFIERS = {
-    "sekitar": "about", "kurang lebih": "about", "kira-kira": "about", "hampir": "about",
-    "lebih dari": "more-than", "di atas": "more-than",
-    "kurang dari": "less-than", "di bawah": "less-than",
-    "setidaknya": "at-least", "sedikitnya": "at-least", "minimal": "at-least",
+    "sekitar": "about",
+    "kurang lebih": "about",
+    "kira-kira": "about",
+    "hampir": "about",
+    "lebih dari": "more-than",
+    "di atas": "more-than",
+    "kurang dari": "less-than",
+    "di bawah": "less-than",
+    "setidaknya": "at-least",
+    "sedikitnya": "at-least",
+    "minimal": "at-least",
     "paling sedikit": "at-least",
-    "hingga": "up-to", "sampai": "up-to", "maksimal": "up-to", "paling banyak": "up-to",
+    "hingga": "up-to",
+    "sampai": "up-to",
+    "maksimal": "up-to",
+    "paling banyak": "up-to",
 }
 _NUMBER_WORDS = {
-    "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
-    "belas": None, "puluh": None, "ratus": None,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+    "sebelas": 11,
+    "seratus": 100,
+    "seribu": 1000,
+    "belas": None,
+    "puluh": None,
+    "ratus": None,
 }
 """Spelled-out numbers ('satu' is left out: 'salah satu', 'satu sama lain' count nothing)."""
 _CLASSIFIERS = ("jenis", "pasang", "buah", "orang", "unit", "macam", "kali")
@@ -74,7 +102,10 @@ _FUNCTION_WORDS = frozenset(
 _CONSENSUS = re.compile(
     r"\b(?:sepakat|bersepakat|menyepakati|setuju|menyetujui|berjanji|memutuskan)\b", re.I
 )
-_JOINT = re.compile(r"^(?:[^,]{0,60},\s+)?(?:kedua\s+(?:belah\s+)?pihak|semua\s+pihak|para\s+pihak|kedua\s+negara)\b", re.I)
+_JOINT = re.compile(
+    r"^(?:[^,]{0,60},\s+)?(?:kedua\s+(?:belah\s+)?pihak|semua\s+pihak|para\s+pihak|kedua\s+negara)\b",
+    re.I,
+)
 _SPEECH = (
     r"(?:menekankan|menyatakan|mengatakan|meminta|mendorong|menambahkan|menegaskan|"
     r"mengusulkan|mencatat|menyampaikan|menyerukan|berharap)"
@@ -84,16 +115,21 @@ _VIDEO = re.compile(
     r"melalui\s+(?:tautan\s+)?video|pertemuan\s+virtual",
     re.I,
 )
-_DATELINE_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{1,2})?\s*(?:WIB|WITA|WIT)\b|\b(?:WIB|WITA|WIT)\b")
+_DATELINE_TIME = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{1,2})?\s*(?:WIB|WITA|WIT)\b|\b(?:WIB|WITA|WIT)\b"
+)
 _NOISE = re.compile(
     r"(?i:^(?:BACA\s+JUGA\b|Baca\s+juga\s*:|banner$|Lama\s+Baca\b|Cek\s+Berita\b|ADVERTISEMENT$)"
     r"|Google\s+News|-Image-\d+\s*$|\bImage\s+from\b|\(\s*Foto\s*:[^)]*\)\s*$)"
     r"|\([A-Z]{2,8}\)\s*$"  # a photo credit in capitals ends a caption: "... berjabat tangan (CMG)"
 )
-_END_OF_STORY = re.compile(r"^(?:Komentar|Berita\s+Lainnya|Berita\s+Terkait|Artikel\s+Terkait)\s*$", re.I)
+_END_OF_STORY = re.compile(
+    r"^(?:Komentar|Berita\s+Lainnya|Berita\s+Terkait|Artikel\s+Terkait)\s*$", re.I
+)
 
 
 # Gazetteers from CLDR ------------------------------------------------------------------------
+
 
 @cache
 def countries() -> dict[str, str]:
@@ -180,12 +216,15 @@ def _currency(word: str, country: str | None) -> str | None:
 
 # Reading the article -------------------------------------------------------------------------
 
+
 def read_article(path: Path) -> str:
     """An article's text, or a BriefsError saying why it cannot be read."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_ARTICLE_BYTES:
-            raise BriefsError(f"{display_path(path)}: larger than {MAX_ARTICLE_BYTES} bytes; not an article")
+            raise BriefsError(
+                f"{display_path(path)}: larger than {MAX_ARTICLE_BYTES} bytes; not an article"
+            )
         return path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise BriefsError(f"{display_path(path)}: no such article") from None
@@ -260,12 +299,16 @@ def parse_article(text: str) -> Article:
             continue
         words = line.split()
         if len(words) < 8:
-            if not article.paragraphs and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            if (
+                not article.paragraphs
+                and 2 <= len(words) <= 4
+                and all(w[:1].isupper() for w in words)
+            ):
                 article.author = article.author or line
             continue
         item = re.match(r"^(\d{1,2})\.\s+", line)
         if item:
-            article.paragraphs.append(Paragraph(line[item.end():], int(item.group(1))))
+            article.paragraphs.append(Paragraph(line[item.end() :], int(item.group(1))))
             continue
         if not article.paragraphs:
             prefix = _DATELINE_PREFIX.match(line)
@@ -273,14 +316,17 @@ def parse_article(text: str) -> Article:
                 article.dateline = prefix.group("place")
                 article.publisher = prefix.group("publisher")
                 article.agency = article.agency or prefix.group("agency")
-                line = line[prefix.end():]
+                line = line[prefix.end() :]
         article.paragraphs.append(Paragraph(line))
     if article.paragraphs and not article.publisher:
         # Some sites sign the story with their code at its end: "... kata Xi. (rmol)"
         code = re.search(r"\(([a-z]{2,10})\)\s*$", article.paragraphs[-1].text)
         article.publisher = code.group(1).upper() if code else None
     if not article.agency:
-        cited = re.search(r"\b(?:[Dd]ilansir(?: dari)?|[Dd]ikutip dari)\s+([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})", article.body)
+        cited = re.search(
+            r"\b(?:[Dd]ilansir(?: dari)?|[Dd]ikutip dari)\s+([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})",
+            article.body,
+        )
         article.agency = cited.group(1) if cited else None
     if article.dateline in countries():
         article.dateline = None  # "Tiongkok, Bolong.id - ": a country, not a place
@@ -291,7 +337,7 @@ def split_sentences(text: str) -> list[str]:
     """The sentences of a paragraph, each an exact substring of it, without opening quotes."""
     sentences, start = [], 0
     for end in re.finditer(r"[.!?][\"”’]?\s+(?=[\\\"“‘']*[A-Z0-9])", text):
-        sentences.append(text[start:end.end()].strip())
+        sentences.append(text[start : end.end()].strip())
         start = end.end()
     sentences.append(text[start:].strip())
     return [s.lstrip("\\\"“‘' ") for s in sentences if s.strip("\\\"“‘' ")]
@@ -305,11 +351,12 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
         if char in ",;" and depth == 0 and (after := re.match(r"[\\\"”’]*\s", sentence[i + 1 :])):
             clauses.append((start, i))
             start = i + 1 + after.end()
-    clauses.append((start, len(sentence.rstrip(" .\"”\\"))))
+    clauses.append((start, len(sentence.rstrip(' ."”\\'))))
     return clauses
 
 
 # Dates ---------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -348,7 +395,9 @@ def find_dates(text: str) -> list[DateMention]:
             weekday = m.group("weekday")
             weekday = None if weekday is None else _weekdays()[weekday.lower()]
             if 1 <= month <= 12 and 1 <= int(m.group("day")) <= 31:
-                found.append(DateMention(int(m.group("day")), month, year, weekday, m.start(), m.end()))
+                found.append(
+                    DateMention(int(m.group("day")), month, year, weekday, m.start(), m.end())
+                )
     return sorted(found, key=lambda d: d.start)
 
 
@@ -367,6 +416,7 @@ def resolve(mention: DateMention, reference: dt.date | None, years: list[int]) -
     """The date a mention means: its own year; else the one nearest the reference date
     (the publication date) that fits its weekday; else, with no reference, the year on which its
     weekday falls nearest after the latest year the article names."""
+
     def make(year: int) -> dt.date | None:
         try:
             return dt.date(year, mention.month, mention.day)
@@ -377,7 +427,9 @@ def resolve(mention: DateMention, reference: dt.date | None, years: list[int]) -
         return make(mention.year)
     fits = lambda day: mention.weekday is None or day.weekday() == mention.weekday  # noqa: E731
     if reference is not None:
-        days = [d for y in (reference.year - 1, reference.year, reference.year + 1) if (d := make(y))]
+        days = [
+            d for y in (reference.year - 1, reference.year, reference.year + 1) if (d := make(y))
+        ]
         return min(days, key=lambda d: (not fits(d), abs((d - reference).days)), default=None)
     if mention.weekday is not None and years:
         latest = max(years)
@@ -390,18 +442,22 @@ def _years_named(text: str) -> list[int]:
     return [int(y) for y in re.findall(r"(?<![\d/.,])(?:19|20)\d\d(?![\d/])", text)]
 
 
-def find_period(text: str, reference: dt.date | None, years: list[int]) -> tuple[dt.date, dt.date] | None:
+def find_period(
+    text: str, reference: dt.date | None, years: list[int]
+) -> tuple[dt.date, dt.date] | None:
     """'dari Selasa (10/9) hingga Kamis (12/9)', '10-12 September 2019': a span of days."""
     mentions = find_dates(text)
-    for first, second in zip(mentions, mentions[1:]):
+    for first, second in itertools.pairwise(mentions):
         between = text[first.end : second.start]
         if re.fullmatch(r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.|[-–])\s*", between):
             end = resolve(second, reference, years)
-            start = end and resolve(first, end, years)  # '28 Mei sampai 1 Juni 2024': the end's year
+            start = end and resolve(
+                first, end, years
+            )  # '28 Mei sampai 1 Juni 2024': the end's year
             if start and start < end:
                 return start, end
     for m in re.finditer(r"(?<!\d)(\d{1,2})\s*(?:[-–]|hingga|sampai)\s*(?=\d{1,2}\s+\w)", text):
-        tail = [d for d in find_dates(text[m.end():]) if d.start == 0]
+        tail = [d for d in find_dates(text[m.end() :]) if d.start == 0]
         if tail:
             last = resolve(tail[0], reference, years)
             if last and int(m.group(1)) < last.day:
@@ -410,6 +466,7 @@ def find_period(text: str, reference: dt.date | None, years: list[int]) -> tuple
 
 
 # Participants --------------------------------------------------------------------------------
+
 
 @dataclass
 class Participant:
@@ -487,12 +544,26 @@ def find_participants(body: str) -> list[Participant]:
             taken.append(m.span())
             if name:
                 native = m.groupdict().get("native")
-                found.append(Participant(countries()[m.group("country")], _office(m.group("office")), name,
-                                         native if native and _is_han(native) else None, m.start()))
+                found.append(
+                    Participant(
+                        countries()[m.group("country")],
+                        _office(m.group("office")),
+                        name,
+                        native if native and _is_han(native) else None,
+                        m.start(),
+                    )
+                )
     for m in office_from_countries.finditer(body):
         for member in item.finditer(m.group("list")):
-            found.append(Participant(countries()[member.group("country")], _office(m.group("office")),
-                                     member.group("name"), None, m.start("list") + member.start()))
+            found.append(
+                Participant(
+                    countries()[member.group("country")],
+                    _office(m.group("office")),
+                    member.group("name"),
+                    None,
+                    m.start("list") + member.start(),
+                )
+            )
     return _merge(sorted(found, key=lambda p: p.position))
 
 
@@ -506,9 +577,16 @@ def _merge(found: list[Participant]) -> list[Participant]:
     'Wang Wentao'); an unnamed office-holder only when no one of that country is named."""
     merged: list[Participant] = []
     for person in found:
-        same = next((p for p in merged if p.country == person.country and (
-            p.handles() <= person.handles() or person.handles() <= p.handles())
-            and bool(p.name) == bool(person.name)), None)
+        same = next(
+            (
+                p
+                for p in merged
+                if p.country == person.country
+                and (p.handles() <= person.handles() or person.handles() <= p.handles())
+                and bool(p.name) == bool(person.name)
+            ),
+            None,
+        )
         if same is None:
             merged.append(person)
             continue
@@ -520,6 +598,7 @@ def _merge(found: list[Participant]) -> list[Participant]:
 
 
 # Figures -------------------------------------------------------------------------------------
+
 
 @dataclass
 class Figure:
@@ -609,8 +688,12 @@ def _figure_res() -> dict[str, re.Pattern]:
         "percent": re.compile(r"\s*(?:%|persen\b)"),
         "symbol": re.compile(rf"({_alternation(symbols)})\.?\s*$"),  # US$50,1 / Rp. 5
         "qualifier": re.compile(rf"(?i:\b({_alternation(_QUALIFIERS)}))\s+$"),
-        "equivalent": re.compile(rf"\s*\(\s*(?i:({_alternation(_QUALIFIERS)})\s+)?(?:setara(?:\s+dengan)?\s+)?"),
-        "noun": re.compile(rf"\s+(?:({'|'.join(_CLASSIFIERS)})\s+)?([A-Za-z][\w-]*)((?:\s+[A-Z][\w-]*)*)"),
+        "equivalent": re.compile(
+            rf"\s*\(\s*(?i:({_alternation(_QUALIFIERS)})\s+)?(?:setara(?:\s+dengan)?\s+)?"
+        ),
+        "noun": re.compile(
+            rf"\s+(?:({'|'.join(_CLASSIFIERS)})\s+)?([A-Za-z][\w-]*)((?:\s+[A-Z][\w-]*)*)"
+        ),
     }
 
 
@@ -638,9 +721,19 @@ def _money_or_count(masked: str, m: re.Match, consumed: list[tuple[int, int]]) -
     scale = res["scale"].match(masked, end)
     if scale:
         factor = _scales()[scale.group(1).lower()]
-        value, lower, end = value * factor, lower * factor if lower is not None else None, scale.end()
-    figure = Figure(_exact(value), "count", start, end, out_of=out_of,
-                    lower=_exact(lower) if lower is not None else None)
+        value, lower, end = (
+            value * factor,
+            lower * factor if lower is not None else None,
+            scale.end(),
+        )
+    figure = Figure(
+        _exact(value),
+        "count",
+        start,
+        end,
+        out_of=out_of,
+        lower=_exact(lower) if lower is not None else None,
+    )
     symbol = res["symbol"].search(before)
     currency = res["currency"].match(masked, end)
     code = currency and _currency(currency.group(1), currency.group(2))
@@ -660,7 +753,9 @@ def _money_or_count(masked: str, m: re.Match, consumed: list[tuple[int, int]]) -
     if qualifier:
         figure.qualifier = _QUALIFIERS[qualifier.group(1).lower()]
     if lower is not None:
-        figure.qualifier = "up-to"  # the summary has no ranges: 'up to' the upper end, noted for the editor
+        figure.qualifier = (
+            "up-to"  # the summary has no ranges: 'up to' the upper end, noted for the editor
+        )
     if figure.unit not in ("count", "percent"):
         figure.equivalent = _equivalent(masked, figure, consumed)
     return figure
@@ -675,7 +770,7 @@ def _equivalent(masked: str, figure: Figure, consumed: list[tuple[int, int]]) ->
     amount = _money_or_count(masked, inner, consumed)
     if amount is None or amount.unit in ("count", "percent") or amount.lower is not None:
         return None
-    close = re.match(r"\s*\)", masked[amount.end:])
+    close = re.match(r"\s*\)", masked[amount.end :])
     if not close:
         return None
     consumed.append((inner.start(), amount.end))
@@ -690,7 +785,7 @@ def _equivalent(masked: str, figure: Figure, consumed: list[tuple[int, int]]) ->
 def _is_period_phrase(masked: str, figure: Figure) -> bool:
     """'tiga tahun ke depan', '30 tahun terakhir': a span of time that dates other figures."""
     return figure.noun in _DURATIONS and bool(
-        re.match(r"\s+(?:ke\s+depan|mendatang|terakhir)\b", masked[figure.end:])
+        re.match(r"\s+(?:ke\s+depan|mendatang|terakhir)\b", masked[figure.end :])
     )
 
 
@@ -702,7 +797,7 @@ def _spelled_out_counts(masked: str, figure: Figure) -> bool:
         return True
     previous = re.search(r"(\S+)\s+$", masked[: figure.start])
     word = previous.group(1) if previous else ""
-    pointing_back = re.match(r"\s+(?:ini|itu|tersebut)\b", masked[figure.end:])
+    pointing_back = re.match(r"\s+(?:ini|itu|tersebut)\b", masked[figure.end :])
     return bool(re.fullmatch(r"di|me[a-z]{3,}", word)) and not pointing_back
 
 
@@ -712,7 +807,9 @@ _PERIOD = re.compile(
     r"(?:(?:dalam|selama)\s+(?:waktu\s+)?)?\b(?:\d+|[a-z]+(?:\s+[a-z]+)?)\s+(?:tahun|bulan)\s+(?:ke\s+depan|mendatang|terakhir)|"
     r"(?:dalam|selama)\s+waktu\s+(?:\d+|[a-z]+)\s+(?:tahun|bulan))"
 )
-_YEAR = re.compile(r"\b(?:(?:pada\s+)?tahun\s+|pada\s+)((?:19|20)\d\d)\b|\btahun\s+(lalu|ini)\b", re.I)
+_YEAR = re.compile(
+    r"\b(?:(?:pada\s+)?tahun\s+|pada\s+)((?:19|20)\d\d)\b|\btahun\s+(lalu|ini)\b", re.I
+)
 
 
 def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
@@ -731,22 +828,33 @@ def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
         consumed.append((figure.start, figure.end))
         figures.append(figure)
     for m in _ANNIVERSARY.finditer(sentence):
-        figures.append(Figure(Decimal(m.group(1)), "count", m.start(), m.end(), noun="tahun", anniversary=True))
+        figures.append(
+            Figure(Decimal(m.group(1)), "count", m.start(), m.end(), noun="tahun", anniversary=True)
+        )
     figures.sort(key=lambda f: f.start)
     for i, figure in enumerate(figures):
-        _date_figure(sentence, figure, figures[i - 1].end if i else 0,
-                     figures[i + 1].start if i + 1 < len(figures) else len(sentence), reference)
+        _date_figure(
+            sentence,
+            figure,
+            figures[i - 1].end if i else 0,
+            figures[i + 1].start if i + 1 < len(figures) else len(sentence),
+            reference,
+        )
         figure.quote = _clause(sentence, figure)
         figure.label = _label(sentence, figure, figures[i - 1] if i else None)
     return figures
 
 
-def _date_figure(sentence: str, figure: Figure, after_previous: int, before_next: int,
-                 reference: dt.date | None) -> None:
+def _date_figure(
+    sentence: str, figure: Figure, after_previous: int, before_next: int, reference: dt.date | None
+) -> None:
     """The year a figure refers to (the nearest one its sentence names), and its period."""
     # first the words after it, up to the next figure; then those before it; then the sentence
-    for part, nearest in ((sentence[figure.end:before_next], 0),
-                          (sentence[after_previous:figure.start], -1), (sentence, 0)):
+    for part, nearest in (
+        (sentence[figure.end : before_next], 0),
+        (sentence[after_previous : figure.start], -1),
+        (sentence, 0),
+    ):
         years = list(_YEAR.finditer(part))
         if years:
             m = years[nearest]
@@ -782,24 +890,29 @@ def _label(sentence: str, figure: Figure, previous: Figure | None) -> str:
     elif figure.unit == "count" and figure.noun not in _DURATIONS:
         words = figure.noun.split()
     elif figure.unit == "count":
-        for word in sentence[figure.end:].split():
+        for word in sentence[figure.end :].split():
             if word.strip(",.;").lower() in _FUNCTION_WORDS or len(words) == 4:
                 break
             words.append(word.strip(",.;"))
     if not words:
         start = max(s for s, e in split_clauses(sentence) if s <= figure.start)
         if previous and previous.start >= start and previous.label:
-            return previous.label  # "50,1 miliar dolar AS ... dari 460 juta dolar AS": the same thing
-        words = sentence[start:figure.start].split()
+            return (
+                previous.label
+            )  # "50,1 miliar dolar AS ... dari 460 juta dolar AS": the same thing
+        words = sentence[start : figure.start].split()
         while words and words[0].lower() in _LABEL_STRIP:
             words.pop(0)
-        while words and (re.fullmatch(r"(?:me|ber)[a-z]+", words[-1]) or words[-1].lower() in _LABEL_STRIP):
+        while words and (
+            re.fullmatch(r"(?:me|ber)[a-z]+", words[-1]) or words[-1].lower() in _LABEL_STRIP
+        ):
             words.pop()
     text = " ".join(words) or figure.quote
     return text[:1].upper() + text[1:]
 
 
 # Consensus points ----------------------------------------------------------------------------
+
 
 @dataclass
 class Point:
@@ -810,7 +923,9 @@ class Point:
     attributed_to: str | None = None
 
 
-_CONSENSUS_LIST = re.compile(r"\bkonsensus,?\s+(?:termasuk|yaitu|yakni|antara\s+lain)\s+(?=me[a-z])")
+_CONSENSUS_LIST = re.compile(
+    r"\bkonsensus,?\s+(?:termasuk|yaitu|yakni|antara\s+lain)\s+(?=me[a-z])"
+)
 
 
 def _consensus_list(sentence: str) -> tuple[str, list[str]] | None:
@@ -819,12 +934,14 @@ def _consensus_list(sentence: str) -> tuple[str, list[str]] | None:
     m = _CONSENSUS_LIST.search(sentence)
     if not m:
         return None
-    items = re.split(r",\s+(?:dan\s+)?(?=me[a-z]+)|\s+dan\s+(?=me[a-z]+)", sentence[m.end():].rstrip(" ."))
+    items = re.split(
+        r",\s+(?:dan\s+)?(?=me[a-z]+)|\s+dan\s+(?=me[a-z]+)", sentence[m.end() :].rstrip(" .")
+    )
     if len(items) < 2:
         return None
     lead = sentence[: m.end()].strip()
     said = list(re.finditer(r"\b(?:mengatakan|menyatakan|menyebutkan)(?:\s+bahwa)?\s+", lead))
-    return (lead[said[-1].end():] if said else lead), items
+    return (lead[said[-1].end() :] if said else lead), items
 
 
 def _speaker(sentence: str, participants: list[Participant]) -> Participant | None:
@@ -845,11 +962,15 @@ def _point_text(sentence: str, speaker: Participant | None) -> str:
     text = sentence
     if speaker:
         handles = _alternation(speaker.handles())
-        text = re.sub(rf"[,\s]*[\\\"”’]*,?[\\\"”’]*\s+(?:kata|ujar|ucap|tutur)\s+(?:{handles})\b.*$", "", text)
-        opening = re.match(rf"^(?:[^,]{{0,60}},\s+)?(?:{handles})\s+(?:juga\s+)?{_SPEECH}(?:\s+bahwa)?,?\s+", text)
+        text = re.sub(
+            rf"[,\s]*[\\\"”’]*,?[\\\"”’]*\s+(?:kata|ujar|ucap|tutur)\s+(?:{handles})\b.*$", "", text
+        )
+        opening = re.match(
+            rf"^(?:[^,]{{0,60}},\s+)?(?:{handles})\s+(?:juga\s+)?{_SPEECH}(?:\s+bahwa)?,?\s+", text
+        )
         if opening:
-            text = text[opening.end():]
-    text = text.strip().rstrip("\\\"”’ ,")
+            text = text[opening.end() :]
+    text = text.strip().rstrip('\\"”’ ,')
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
 
@@ -879,6 +1000,7 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
 
 # The draft -----------------------------------------------------------------------------------
 
+
 @dataclass
 class Draft:
     """A drafted summary: the data in the project's format, and what the editor must check."""
@@ -892,7 +1014,9 @@ class Draft:
 
     def to_yaml(self) -> str:
         """The draft as a summary file: English left empty and marked, notes in a header."""
-        text = yaml.dump(self.summary, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+        text = yaml.dump(
+            self.summary, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
+        )
         text = re.sub(r"^(\s*)en: ''$", rf"\1en: ''  {ENGLISH_TO_WRITE}", text, flags=re.M)
         header = [
             f"# Draft written by `briefs draft` from {self.summary['source']['article']}.",
@@ -909,14 +1033,16 @@ class _Dumper(yaml.SafeDumper):
     """Writes figures as exact numbers (50100000000, 50.1: never a binary float), and lists
     indented under their key, as the hand-written summaries are."""
 
-    def increase_indent(self, flow=False, indentless=False):  # noqa: ANN001 - PyYAML's signature
+    def increase_indent(self, flow=False, indentless=False):
         return super().increase_indent(flow, False)
 
 
 _Dumper.add_representer(
     Decimal,
     lambda dumper, value: dumper.represent_scalar(
-        "tag:yaml.org,2002:int" if value == value.to_integral_value() else "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:int"
+        if value == value.to_integral_value()
+        else "tag:yaml.org,2002:float",
         str(_exact(value)),
     ),
 )
@@ -949,15 +1075,23 @@ def _place(article: Article, participants: list[Participant], notes: list[str]) 
     named = re.compile(
         rf"\bdi\s+(?:(?P<venue>{_CAP}(?:\s+{_CAP}){{1,4}}),\s+)?(?:[Kk]ota\s+)?(?P<city>{city})\b(?!-)"
     )
-    found = next(((m, s) for _, s in article.sentences()
-                  if (m := named.search(s)) and m.group("city") not in countries()), None)
+    found = next(
+        (
+            (m, s)
+            for _, s in article.sentences()
+            if (m := named.search(s)) and m.group("city") not in countries()
+        ),
+        None,
+    )
     if found is None and article.dateline is None:
-        notes.append("place: the article does not say where the meeting was held; drafted as online")
+        notes.append(
+            "place: the article does not say where the meeting was held; drafted as online"
+        )
         return {"online": True}
     place: dict = {"city": _text(found[0].group("city") if found else article.dateline)}
     if found and found[0].group("venue"):
         place["venue"] = _text(found[0].group("venue"))
-    after = found and re.search(country, found[1][found[0].end():])
+    after = found and re.search(country, found[1][found[0].end() :])
     visited = re.search(rf"\bkunjungan\b[^.]*?\bke\s+({country})", article.body)
     if after:
         place["country"] = countries()[after.group(0)]
@@ -991,16 +1125,24 @@ def draft_summary(text: str, article_name: str) -> Draft:
     reference = article.published
     if reference is None:
         # No dateline: the story's own dates, by their weekdays, give the year.
-        reference = next((d for m in mentions if m.weekday is not None and (d := resolve(m, None, years))), None)
+        reference = next(
+            (d for m in mentions if m.weekday is not None and (d := resolve(m, None, years))), None
+        )
     date = next((d for m in mentions if (d := resolve(m, reference, years))), None)
     if date is None:
-        raise BriefsError(f"{article_name}: no date of the meeting found (such as 'Kamis (16/7/2020)' or '16 Juli 2020')")
+        raise BriefsError(
+            f"{article_name}: no date of the meeting found (such as 'Kamis (16/7/2020)' or '16 Juli 2020')"
+        )
     participants = find_participants(body)
     if not participants:
         notes.append("participants: none found; add them")
     kind = _kind(article, participants)
-    summary: dict = {"id": f"{date.isoformat()}-{_slug(article_name, kind, participants)}", "kind": kind,
-                     "title": _text(article.headline or split_sentences(body)[0]), "date": date}
+    summary: dict = {
+        "id": f"{date.isoformat()}-{_slug(article_name, kind, participants)}",
+        "kind": kind,
+        "title": _text(article.headline or split_sentences(body)[0]),
+        "date": date,
+    }
     period = find_period(body, reference, years)
     if period and period[0] <= date <= period[1]:
         summary["period"] = {"start": period[0], "end": period[1]}
@@ -1015,8 +1157,13 @@ def draft_summary(text: str, article_name: str) -> Draft:
     if figures:
         summary["figures"] = figures
     summary["source"] = _source(article, article_name, notes)
-    log.info("drafted %s: %d participants, %d points, %d figures",
-             summary["id"], len(participants), len(points), len(figures))
+    log.info(
+        "drafted %s: %d participants, %d points, %d figures",
+        summary["id"],
+        len(participants),
+        len(points),
+        len(figures),
+    )
     return Draft(summary, notes)
 
 
@@ -1026,13 +1173,19 @@ def _participant(person: Participant) -> dict:
         entry["name"] = person.name
     if person.native_name:
         # Han characters for a Chinese name: the mainland's simplified script.
-        entry.update(native_name=person.native_name, native_lang="zh-Hant" if person.country == "TW" else "zh-Hans")
+        entry.update(
+            native_name=person.native_name,
+            native_lang="zh-Hant" if person.country == "TW" else "zh-Hans",
+        )
     entry.update(country=person.country, office=_text(person.office))
     return entry
 
 
 def _point(point: Point) -> dict:
-    entry: dict = {"text": _text(point.text), "quote": point.quote[0] if len(point.quote) == 1 else point.quote}
+    entry: dict = {
+        "text": _text(point.text),
+        "quote": point.quote[0] if len(point.quote) == 1 else point.quote,
+    }
     if point.attributed_to:
         entry["attributed_to"] = point.attributed_to
     return entry
@@ -1053,7 +1206,9 @@ def _figures(article: Article, reference: dt.date, date: dt.date, notes: list[st
             if figure.qualifier:
                 entry["qualifier"] = figure.qualifier
             if figure.lower is not None:
-                notes.append(f"{where}: the article gives a range ({figure.lower} to {figure.value}); drafted as up to {figure.value}")
+                notes.append(
+                    f"{where}: the article gives a range ({figure.lower} to {figure.value}); drafted as up to {figure.value}"
+                )
             if figure.out_of is not None and figure.out_of >= figure.value:
                 entry["out_of"] = figure.out_of
             if figure.year is not None:

@@ -55,10 +55,10 @@ def covered(char: str) -> bool:
 def _strings(value: object, loc: tuple) -> Iterator[tuple[tuple, str]]:
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _strings(getattr(value, name), loc + (name,))
+            yield from _strings(getattr(value, name), (*loc, name))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _strings(item, loc + (i,))
+            yield from _strings(item, (*loc, i))
     elif isinstance(value, str):
         yield loc, value
 

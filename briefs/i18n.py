@@ -111,7 +111,7 @@ class Localizer:
         if place.online:
             return self.gettext("Video conference")
         venue = [place.venue[self.language]] if place.venue else []
-        return ", ".join(venue + [place.city[self.language], self.country(place.country)])
+        return ", ".join([*venue, place.city[self.language], self.country(place.country)])
 
     # numbers -----------------------------------------------------------------------------
 
@@ -123,9 +123,13 @@ class Localizer:
         """50,1 miliar / 50.1 billion, only when the short form is exact."""
         if value < 1_000_000:
             return None
-        exact = format_compact_decimal(value, format_type="long", fraction_digits=12, locale=self.locale)
+        exact = format_compact_decimal(
+            value, format_type="long", fraction_digits=12, locale=self.locale
+        )
         for digits in (0, 1, 2):
-            short = format_compact_decimal(value, format_type="long", fraction_digits=digits, locale=self.locale)
+            short = format_compact_decimal(
+                value, format_type="long", fraction_digits=digits, locale=self.locale
+            )
             if short == exact:
                 return short
         return None  # 50,123,456,789 is printed in full rather than rounded
@@ -143,12 +147,14 @@ class Localizer:
         return f"{self._money(parse_decimal(mantissa, locale=self.locale), unit)} {scale}"
 
     def _money(self, value: Decimal, unit: str) -> str:
-        text = format_currency(value, unit, format="¤#,##0.###", currency_digits=False, locale=self.locale)
+        text = format_currency(
+            value, unit, format="¤#,##0.###", currency_digits=False, locale=self.locale
+        )
         # CLDR's currencySpacing, which Babel does not apply: a symbol that ends in a letter
         # (IDR, Rp) is kept apart from the digits by a no-break space; US$ is not.
         symbol = get_currency_symbol(unit, locale=self.locale)
         if text.startswith(symbol) and not unicodedata.category(symbol[-1]).startswith(("S", "Z")):
-            text = f"{symbol}\u00a0{text[len(symbol):]}"
+            text = f"{symbol}\u00a0{text[len(symbol) :]}"
         return text
 
     def qualified(self, text: str, qualifier: Qualifier | None) -> str:
@@ -177,7 +183,9 @@ class Localizer:
             text = self.gettext(
                 "%(amount)s (%(equivalent)s)",
                 amount=text,
-                equivalent=self.qualified(self.amount(equivalent.value, equivalent.unit), equivalent.qualifier),
+                equivalent=self.qualified(
+                    self.amount(equivalent.value, equivalent.unit), equivalent.qualifier
+                ),
             )
         return text
 
@@ -189,4 +197,7 @@ class Localizer:
 
 def localizers(locale_dir: Path) -> dict[str, Localizer]:
     """One Localizer per brief language, catalogs loaded once."""
-    return {language: Localizer(language, load_translations(locale_dir, language)) for language in LANGUAGES}
+    return {
+        language: Localizer(language, load_translations(locale_dir, language))
+        for language in LANGUAGES
+    }

@@ -33,7 +33,7 @@ class _Loader(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+    def compose_node(self, parent, index):
         event = self.peek_event()
         # Aliases would let a small file expand into a huge one ("billion laughs").
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -109,7 +109,9 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _build(node: yaml.Node, loc: Loc, loader: _Loader, positions: Positions, problems: list, path: Path):
+def _build(
+    node: yaml.Node, loc: Loc, loader: _Loader, positions: Positions, problems: list, path: Path
+):
     """Construct plain Python data from a node tree, recording positions and duplicate keys."""
     positions.values[loc] = _mark(node)
     if isinstance(node, yaml.MappingNode):
@@ -122,12 +124,12 @@ def _build(node: yaml.Node, loc: Loc, loader: _Loader, positions: Positions, pro
             if key in result:
                 problems.append(Problem(path, *_mark(key_node), f"duplicate key {key!r}"))
                 continue
-            positions.keys[loc + (key,)] = _mark(key_node)
-            result[key] = _build(value_node, loc + (key,), loader, positions, problems, path)
+            positions.keys[(*loc, key)] = _mark(key_node)
+            result[key] = _build(value_node, (*loc, key), loader, positions, problems, path)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _build(item, loc + (i,), loader, positions, problems, path)
+            _build(item, (*loc, i), loader, positions, problems, path)
             for i, item in enumerate(node.value)
         ]
     return loader.construct_object(node, deep=True)
@@ -153,7 +155,7 @@ def _model_at(loc: Loc, model: type[BaseModel] | None = Meeting) -> type[BaseMod
     return model
 
 
-def _inner_model(annotation) -> type[BaseModel] | None:  # noqa: ANN001
+def _inner_model(annotation) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
@@ -181,10 +183,16 @@ def _message(error: dict, model: type[BaseModel], whole: str) -> tuple[str, bool
         return f"unknown field {loc[-1]!r} in {field_name(loc[:-1]) or whole}{hint}", True
     if kind == "missing":
         if in_text:
-            return f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is missing", False
+            return (
+                f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is missing",
+                False,
+            )
         return f"missing field {name!r}", False
     if kind == "string_too_short" and in_text:
-        return f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is empty", False
+        return (
+            f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is empty",
+            False,
+        )
     message = error["msg"]
     if kind in ("decimal_parsing", "decimal_type", "int_parsing", "int_type", "int_from_float"):
         return f"{name}: {error['input']!r} is not a number", False
@@ -199,12 +207,18 @@ def _line_column(text: str, position: int) -> tuple[int, int]:
 
 
 def _reader_reason(error: yaml.reader.ReaderError) -> str:
-    return f"character U+{error.character:04X} is not allowed in YAML" if isinstance(error.character, int) else str(error.reason)
+    return (
+        f"character U+{error.character:04X} is not allowed in YAML"
+        if isinstance(error.character, int)
+        else str(error.reason)
+    )
 
 
 def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Problem]:
     """Read one summary file: a Document, or every problem found in it."""
-    return parse_file(path, Meeting, Document, data, "a meeting summary", "(id, title, date ...)", "the summary")
+    return parse_file(
+        path, Meeting, Document, data, "a meeting summary", "(id, title, date ...)", "the summary"
+    )
 
 
 def parse_file(
@@ -236,7 +250,11 @@ def parse_file(
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as error:
-        return [Problem(path, *_line_column(text, error.position), f"invalid YAML: {_reader_reason(error)}")]
+        return [
+            Problem(
+                path, *_line_column(text, error.position), f"invalid YAML: {_reader_reason(error)}"
+            )
+        ]
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -248,7 +266,11 @@ def parse_file(
             reason += f" ({error.context} at line {context.line + 1})"
         return [Problem(path, line, column, f"invalid YAML: {reason}")]
     except yaml.reader.ReaderError as error:
-        return [Problem(path, *_line_column(text, error.position), f"invalid YAML: {_reader_reason(error)}")]
+        return [
+            Problem(
+                path, *_line_column(text, error.position), f"invalid YAML: {_reader_reason(error)}"
+            )
+        ]
     except yaml.YAMLError as error:
         return [Problem(path, 1, 1, "invalid YAML: " + " ".join(str(error).split()))]
     finally:

@@ -60,10 +60,14 @@ class Toolchain:
         return cls(
             templates=_digest_files([p for p in templates.rglob("*") if p.is_file()], templates),
             catalogs={
-                lang: hashlib.sha256((project.locale_dir / lang / "LC_MESSAGES" / "messages.po").read_bytes()).hexdigest()
+                lang: hashlib.sha256(
+                    (project.locale_dir / lang / "LC_MESSAGES" / "messages.po").read_bytes()
+                ).hexdigest()
                 for lang in languages
             },
-            vocabulary=hashlib.sha256(vocabulary.read_bytes() if vocabulary.is_file() else b"").hexdigest(),
+            vocabulary=hashlib.sha256(
+                vocabulary.read_bytes() if vocabulary.is_file() else b""
+            ).hexdigest(),
             code=code.hexdigest(),
         )
 

@@ -138,7 +138,9 @@ class Participant(_Model):
 
     name: NonEmpty | None = Field(None, description="As the article gives it; omit if unnamed")
     native_name: NonEmpty | None = Field(None, description="Name in its own script, e.g. 王毅")
-    native_lang: NonEmpty | None = Field(None, description="BCP 47 tag of native_name, e.g. zh-Hans")
+    native_lang: NonEmpty | None = Field(
+        None, description="BCP 47 tag of native_name, e.g. zh-Hans"
+    )
     country: CountryCode
     office: Text
 
@@ -208,9 +210,13 @@ class Figure(_Model):
     qualifier: Qualifier | None = None
     out_of: Decimal | None = Field(None, description="The total in '26 of 45 projects'")
     year: int | None = Field(None, ge=1900, le=2100)
-    period: Text | None = Field(None, description="The period in words, e.g. 'over the next three years'")
+    period: Text | None = Field(
+        None, description="The period in words, e.g. 'over the next three years'"
+    )
     equivalent: Amount | None = Field(None, description="A conversion the article gives")
-    series: Slug | None = Field(None, description="Series id from sources/themes.yaml: the same measure over time")
+    series: Slug | None = Field(
+        None, description="Series id from sources/themes.yaml: the same measure over time"
+    )
     quote: Quote
 
     _quote = field_validator("quote", mode="before")(lambda cls, v: _quotes(v))
@@ -245,7 +251,9 @@ class Figure(_Model):
         if self.year is None and self.period is None:
             raise PydanticCustomError("time", "a figure needs 'year' or 'period'")
         if self.equivalent is not None and self.currency is None:
-            raise PydanticCustomError("equivalent", "'equivalent' converts money: give a currency 'unit'")
+            raise PydanticCustomError(
+                "equivalent", "'equivalent' converts money: give a currency 'unit'"
+            )
         if self.out_of is not None and self.out_of < self.value:
             raise PydanticCustomError("out_of", "'out_of' is smaller than 'value'")
         return self
@@ -257,7 +265,9 @@ class Outcome(_Model):
     text: Text
     quote: Quote
     due: int | None = Field(None, ge=1900, le=2100, description="Year a commitment falls due")
-    taken_up_at: list[NonEmpty] = Field([], description="Ids of later meetings that took the commitment up")
+    taken_up_at: list[NonEmpty] = Field(
+        [], description="Ids of later meetings that took the commitment up"
+    )
 
     _quote = field_validator("quote", mode="before")(lambda cls, v: _quotes(v))
 
@@ -268,7 +278,9 @@ class Source(_Model):
     article: NonEmpty = Field(description="File name in sources/articles/")
     publisher: NonEmpty
     headline: NonEmpty = Field(description="As published; must occur in the article")
-    published: dt.date | None = Field(None, description="Publication date, when the article gives it")
+    published: dt.date | None = Field(
+        None, description="Publication date, when the article gives it"
+    )
     agency: NonEmpty | None = Field(None, description="News agency the article cites")
     author: NonEmpty | None = None
     language: Literal["id"] = "id"

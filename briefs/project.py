@@ -59,10 +59,16 @@ class Project:
         """build/<lang>/<meeting-id>.<fmt>"""
         return self.build_dir / language / f"{meeting_id}.{fmt}"
 
-    def expected_outputs(self, languages: tuple[str, ...], formats: tuple[str, ...]) -> dict[str, list[tuple[str, Path]]]:
+    def expected_outputs(
+        self, languages: tuple[str, ...], formats: tuple[str, ...]
+    ) -> dict[str, list[tuple[str, Path]]]:
         """Each meeting id's (language, output path) pairs."""
         return {
-            path.stem: [(lang, self.output_path(path.stem, lang, fmt)) for lang in languages for fmt in formats]
+            path.stem: [
+                (lang, self.output_path(path.stem, lang, fmt))
+                for lang in languages
+                for fmt in formats
+            ]
             for path in self.summary_paths()
         }
 
@@ -73,7 +79,9 @@ class Project:
     def summary_paths(self) -> list[Path]:
         """Every summary in sources/meetings/, in file-name (and so date) order."""
         if not self.meetings_dir.is_dir():
-            raise ConfigurationError(f"{self.meetings_dir}: no such folder; is this a briefs project?")
+            raise ConfigurationError(
+                f"{self.meetings_dir}: no such folder; is this a briefs project?"
+            )
         return sorted(self.meetings_dir.glob("*.yaml"))
 
 
@@ -84,7 +92,9 @@ def open_project(root: Path | str = ".") -> Project:
     try:
         config = tomllib.loads(config_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigurationError(f"{config_path}: not found; run briefs from the project folder") from None
+        raise ConfigurationError(
+            f"{config_path}: not found; run briefs from the project folder"
+        ) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigurationError(f"{config_path}: {error}") from None
     desk = config.get("desk", {}).get("name") if isinstance(config.get("desk"), dict) else None

@@ -10,9 +10,9 @@ import re
 import jinja2
 from markupsafe import Markup
 
+from .digest import Digest, SeriesData, series_points
 from .errors import RenderError, TemplateError
 from .i18n import Localizer
-from .digest import Digest, SeriesData, series_points
 from .models import Meeting, Vocabulary
 from .project import Project
 
@@ -29,7 +29,7 @@ def issue_date(issued: dt.date | None, what: str) -> dt.date:
         return issued
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     raise RenderError(what, "no issue date: give 'issued' in the summary or set SOURCE_DATE_EPOCH")
 
 
@@ -105,7 +105,11 @@ class Renderer:
             if len(points := series_points([meeting], s.id)) > 1
         ]
         return self._render(
-            BRIEF_TEMPLATE, language, meeting=meeting, series=series, issued=issue_date(meeting.issued, meeting.id)
+            BRIEF_TEMPLATE,
+            language,
+            meeting=meeting,
+            series=series,
+            issued=issue_date(meeting.issued, meeting.id),
         )
 
     def digest(self, digest: Digest, language: str, fmt: str) -> str:
@@ -123,12 +127,19 @@ class Renderer:
         env = self.environments[language]
         try:
             return env.get_template(name).render(
-                lang=language, loc=self.localizers[language], desk=self.project.desk[language], **context
+                lang=language,
+                loc=self.localizers[language],
+                desk=self.project.desk[language],
+                **context,
             )
         except jinja2.TemplateSyntaxError as error:
-            raise TemplateError(f"{error.filename or error.name}:{error.lineno}: {error.message}") from None
+            raise TemplateError(
+                f"{error.filename or error.name}:{error.lineno}: {error.message}"
+            ) from None
         except jinja2.TemplateNotFound as error:
-            raise TemplateError(f"{self.project.templates_dir}: template {error.name!r} not found") from None
+            raise TemplateError(
+                f"{self.project.templates_dir}: template {error.name!r} not found"
+            ) from None
         except jinja2.UndefinedError as error:
             raise TemplateError(f"{_template_place(error, name)}: {error.message}") from None
 

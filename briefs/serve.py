@@ -149,7 +149,10 @@ class Preview:
         self._lock = threading.Lock()
         # Everything a brief is built from: sources/, templates/, locale/ and briefs.toml.
         self._watched = [
-            project.meetings_dir.parent, project.templates_dir, project.locale_dir, project.root / CONFIG_FILE
+            project.meetings_dir.parent,
+            project.templates_dir,
+            project.locale_dir,
+            project.root / CONFIG_FILE,
         ]
         # Taken before the first build, so that no edit made during it goes unseen.
         self._seen = self.sources()
@@ -165,7 +168,9 @@ class Preview:
                     # Settings, templates and catalogs read afresh.
                     self.project = open_project(self.project.root)
                     self._builder = Builder(self.project)
-                except BriefsError as error:  # a broken briefs.toml, or a catalog that does not compile
+                except (
+                    BriefsError
+                ) as error:  # a broken briefs.toml, or a catalog that does not compile
                     self._builder, setup_error = None, str(error)
             paths = self.project.summary_paths()
             loaded = load_summaries(self.project, paths)
@@ -248,11 +253,17 @@ class Preview:
     def poll(self) -> list[str]:
         """Refresh if any source, template or catalog changed since the last poll."""
         seen, self._seen = self._seen, self.sources()
-        changed = {path for path in seen.keys() | self._seen.keys() if seen.get(path) != self._seen.get(path)}
+        changed = {
+            path
+            for path in seen.keys() | self._seen.keys()
+            if seen.get(path) != self._seen.get(path)
+        }
         if not changed:
             return []
         own = (self.project.meetings_dir, self.project.articles_dir)  # each meeting's own sources
-        return self.refresh(everything=any(not any(map(path.is_relative_to, own)) for path in changed))
+        return self.refresh(
+            everything=any(not any(map(path.is_relative_to, own)) for path in changed)
+        )
 
     def watch(self, stop: threading.Event, interval: float = POLL_INTERVAL) -> None:
         """Poll until stop is set; a problem is logged and the preview goes on."""
@@ -282,7 +293,7 @@ class _Handler(BaseHTTPRequestHandler):
     preview: Preview
     server_version = "briefs"
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         url = urlsplit(self.path)
         preview = self.preview
         if url.path == "/":
@@ -300,7 +311,9 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._send(HTTPStatus.NOT_FOUND, "text", "unknown page")
             return self._send(HTTPStatus.OK, "text", version)
         match = BRIEF_PATH.fullmatch(url.path)
-        entry = match and match["language"] in LANGUAGES and preview.entries.get(match["meeting_id"])
+        entry = (
+            match and match["language"] in LANGUAGES and preview.entries.get(match["meeting_id"])
+        )
         if not entry:
             return self._send(HTTPStatus.NOT_FOUND, "text", "no such brief; see the index at /")
         version = preview.version(url.path)
@@ -311,7 +324,11 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             data = path.read_bytes()
         except FileNotFoundError:  # build/ removed under the server: back with the next change
-            return self._send(HTTPStatus.NOT_FOUND, "text", f"{path.name} is not built; save its summary to build it")
+            return self._send(
+                HTTPStatus.NOT_FOUND,
+                "text",
+                f"{path.name} is not built; save its summary to build it",
+            )
         if match["format"] == "html":
             data = with_reload(data.decode("utf-8"), version)
         self._send(HTTPStatus.OK, match["format"], data)
@@ -325,7 +342,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's name
+    def log_message(self, format: str, *args) -> None:
         log.debug("%s %s", self.address_string(), format % args)
 
 
@@ -338,7 +355,9 @@ class PreviewServer:
         try:
             self.httpd = ThreadingHTTPServer((host, port), handler)
         except OSError as error:
-            raise BriefsError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+            raise BriefsError(
+                f"cannot listen on {host}:{port}: {error.strerror or error}"
+            ) from None
         try:
             self.preview.refresh(everything=True)  # every brief is built before the first request
         except BaseException:

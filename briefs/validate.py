@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.numbers import NumberFormatError, parse_decimal
@@ -63,7 +63,7 @@ class Loaded:
 
     documents: list[Document]
     problems: list[Problem]
-    vocabulary: Vocabulary = Vocabulary()
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
 
 def _read_article(document: Document, project: Project) -> str | Problem:
@@ -72,21 +72,37 @@ def _read_article(document: Document, project: Project) -> str | Problem:
     where = ("source", "article")
     try:
         if path.is_symlink() or not path.is_file():
-            return document.problem(where, f"source.article: {meeting.source.article!r} not found in {display_path(project.articles_dir)}/")
+            return document.problem(
+                where,
+                f"source.article: {meeting.source.article!r} not found in {display_path(project.articles_dir)}/",
+            )
         if path.stat().st_size > MAX_ARTICLE_BYTES:
-            return document.problem(where, f"source.article: {meeting.source.article!r} is larger than {MAX_ARTICLE_BYTES} bytes")
+            return document.problem(
+                where,
+                f"source.article: {meeting.source.article!r} is larger than {MAX_ARTICLE_BYTES} bytes",
+            )
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        return document.problem(where, f"source.article: {meeting.source.article!r} is not UTF-8 text")
+        return document.problem(
+            where, f"source.article: {meeting.source.article!r} is not UTF-8 text"
+        )
     except OSError as error:
-        return document.problem(where, f"source.article: {meeting.source.article!r}: {error.strerror or error}")
+        return document.problem(
+            where, f"source.article: {meeting.source.article!r}: {error.strerror or error}"
+        )
 
 
 def load_vocabulary(project: Project) -> Vocabulary | list[Problem]:
     """sources/themes.yaml, or its problems; an empty vocabulary when the project has none."""
     if not project.vocabulary_path.exists():
         return Vocabulary()
-    parsed = parse_file(project.vocabulary_path, Vocabulary, Parsed, what="themes and series", fields="(themes, series)")
+    parsed = parse_file(
+        project.vocabulary_path,
+        Vocabulary,
+        Parsed,
+        what="themes and series",
+        fields="(themes, series)",
+    )
     if isinstance(parsed, list):
         return parsed
     vocabulary: Vocabulary = parsed.value
@@ -95,7 +111,11 @@ def load_vocabulary(project: Project) -> Vocabulary | list[Problem]:
         seen: set[str] = set()
         for i, item in enumerate(getattr(vocabulary, section)):
             if item.id in seen:
-                problems.append(parsed.problem((section, i, "id"), f"{section}[{i}].id: {item.id!r} is listed twice"))
+                problems.append(
+                    parsed.problem(
+                        (section, i, "id"), f"{section}[{i}].id: {item.id!r} is listed twice"
+                    )
+                )
             seen.add(item.id)
     return problems or vocabulary
 
@@ -110,7 +130,10 @@ def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str
         for j, theme in enumerate(point.themes):
             if vocabulary.theme(theme) is None:
                 problems.append(
-                    document.problem(("points", i, "themes", j), f"points[{i}].themes[{j}]: unknown theme {theme!r} (see sources/themes.yaml)")
+                    document.problem(
+                        ("points", i, "themes", j),
+                        f"points[{i}].themes[{j}]: unknown theme {theme!r} (see sources/themes.yaml)",
+                    )
                 )
     for i, figure in enumerate(meeting.figures):
         if figure.series is None:
@@ -118,18 +141,40 @@ def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str
         series = vocabulary.a_series(figure.series)
         loc = ("figures", i, "series")
         if series is None:
-            problems.append(document.problem(loc, f"figures[{i}].series: unknown series {figure.series!r} (see sources/themes.yaml)"))
+            problems.append(
+                document.problem(
+                    loc,
+                    f"figures[{i}].series: unknown series {figure.series!r} (see sources/themes.yaml)",
+                )
+            )
         elif series.unit != figure.unit:
-            problems.append(document.problem(loc, f"figures[{i}].series: series {series.id!r} is in {series.unit}, the figure in {figure.unit}"))
+            problems.append(
+                document.problem(
+                    loc,
+                    f"figures[{i}].series: series {series.id!r} is in {series.unit}, the figure in {figure.unit}",
+                )
+            )
         elif figure.year is None:
-            problems.append(document.problem(loc, f"figures[{i}].series: a figure in a series needs 'year'"))
+            problems.append(
+                document.problem(loc, f"figures[{i}].series: a figure in a series needs 'year'")
+            )
     for i, outcome in enumerate(meeting.outcomes):
         for j, later in enumerate(outcome.taken_up_at):
             loc = ("outcomes", i, "taken_up_at", j)
             if later not in known:
-                problems.append(document.problem(loc, f"outcomes[{i}].taken_up_at[{j}]: no meeting {later!r} in sources/meetings/"))
+                problems.append(
+                    document.problem(
+                        loc,
+                        f"outcomes[{i}].taken_up_at[{j}]: no meeting {later!r} in sources/meetings/",
+                    )
+                )
             elif known[later] <= meeting.date.isoformat():
-                problems.append(document.problem(loc, f"outcomes[{i}].taken_up_at[{j}]: {later!r} is not later than this meeting"))
+                problems.append(
+                    document.problem(
+                        loc,
+                        f"outcomes[{i}].taken_up_at[{j}]: {later!r} is not later than this meeting",
+                    )
+                )
     return problems
 
 
@@ -139,11 +184,15 @@ def check_document(document: Document, project: Project) -> list[Problem]:
     problems: list[Problem] = []
     if meeting.id != document.path.stem:
         problems.append(
-            document.problem(("id",), f"id {meeting.id!r} does not match the file name {document.path.name!r}")
+            document.problem(
+                ("id",), f"id {meeting.id!r} does not match the file name {document.path.name!r}"
+            )
         )
     if meeting.id[:10] != meeting.date.isoformat():
         problems.append(
-            document.problem(("id",), f"id {meeting.id!r} does not start with the meeting date {meeting.date}")
+            document.problem(
+                ("id",), f"id {meeting.id!r} does not start with the meeting date {meeting.date}"
+            )
         )
     names = {p.name for p in meeting.participants if p.name}
     for i, point in enumerate(meeting.points):
@@ -170,7 +219,7 @@ def check_document(document: Document, project: Project) -> list[Problem]:
 
     article = _read_article(document, project)
     if isinstance(article, Problem):
-        return problems + [article]
+        return [*problems, article]
     text = normalize_space(article)
     quoted: list[tuple[tuple, str]] = [(("source", "headline"), meeting.source.headline)]
     for section in ("points", "figures", "outcomes"):
@@ -182,7 +231,10 @@ def check_document(document: Document, project: Project) -> list[Problem]:
         if normalize_space(quote) not in text:
             shown = quote if len(quote) <= 60 else quote[:57] + "..."
             problems.append(
-                document.problem(loc, f"{field_name(loc)}: not found verbatim in {meeting.source.article}: {shown!r}")
+                document.problem(
+                    loc,
+                    f"{field_name(loc)}: not found verbatim in {meeting.source.article}: {shown!r}",
+                )
             )
     return problems
 

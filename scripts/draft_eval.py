@@ -50,11 +50,17 @@ class Score:
     def recall(self) -> float:
         return self.matched / self.expected if self.expected else 1.0
 
-    def add(self, drafted: list, expected: list, matches: Callable[[object, object], float]) -> None:
+    def add(
+        self, drafted: list, expected: list, matches: Callable[[object, object], float]
+    ) -> None:
         """Pair items one to one, best matches first (a match scores above 0)."""
         pairs = sorted(
-            ((score, i, j) for i, a in enumerate(drafted) for j, b in enumerate(expected)
-             if (score := matches(a, b)) > 0),
+            (
+                (score, i, j)
+                for i, a in enumerate(drafted)
+                for j, b in enumerate(expected)
+                if (score := matches(a, b)) > 0
+            ),
             reverse=True,
         )
         used_drafted, used_expected = set(), set()
@@ -94,7 +100,9 @@ def _dates(summary: dict | Meeting) -> list[tuple[str, object]]:
     else:
         period, source = summary.get("period"), summary["source"]
         found = [("date", summary["date"]), ("published", source.get("published"))]
-        found += [("period.start", period["start"]), ("period.end", period["end"])] if period else []
+        found += (
+            [("period.start", period["start"]), ("period.end", period["end"])] if period else []
+        )
     return [(name, value) for name, value in found if value is not None]
 
 
@@ -119,7 +127,9 @@ def _overlap(a: str, b: str) -> float:
     a, b = _normal(a), _normal(b)
     if not a or not b:
         return 0
-    match = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    match = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(
+        0, len(a), 0, len(b)
+    )
     return match.size / min(len(a), len(b))
 
 
@@ -157,7 +167,9 @@ def evaluate(root: Path) -> Evaluation:
 
 def report(evaluation: Evaluation) -> str:
     """The scores as a table, and whether the targets are met."""
-    lines = [f"{'kind':<14}{'drafted':>8}{'written':>9}{'matched':>9}{'precision':>11}{'recall':>8}"]
+    lines = [
+        f"{'kind':<14}{'drafted':>8}{'written':>9}{'matched':>9}{'precision':>11}{'recall':>8}"
+    ]
     for kind, score in evaluation.scores.items():
         lines.append(
             f"{kind:<14}{score.drafted:>8}{score.expected:>9}{score.matched:>9}"

@@ -47,12 +47,19 @@ def test_pdf_a3_with_sources_attached(built, meeting_id, language):
     xmp = reader.xmp_metadata
     assert xmp is not None
     part = xmp.rdf_root.getElementsByTagNameNS("http://www.aiim.org/pdfa/ns/id/", "part")
-    conformance = xmp.rdf_root.getElementsByTagNameNS("http://www.aiim.org/pdfa/ns/id/", "conformance")
+    conformance = xmp.rdf_root.getElementsByTagNameNS(
+        "http://www.aiim.org/pdfa/ns/id/", "conformance"
+    )
     if part:  # written as elements
         assert part[0].firstChild.data == "3" and conformance[0].firstChild.data == "U"
     else:  # or as attributes of rdf:Description
-        descriptions = xmp.rdf_root.getElementsByTagNameNS("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "Description")
-        values = {(d.getAttribute("pdfaid:part"), d.getAttribute("pdfaid:conformance")) for d in descriptions}
+        descriptions = xmp.rdf_root.getElementsByTagNameNS(
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "Description"
+        )
+        values = {
+            (d.getAttribute("pdfaid:part"), d.getAttribute("pdfaid:conformance"))
+            for d in descriptions
+        }
         assert ("3", "U") in values, values
 
     summary = built.meetings_dir / f"{meeting_id}.yaml"
@@ -62,7 +69,10 @@ def test_pdf_a3_with_sources_attached(built, meeting_id, language):
     assert attachments[summary.name] == [summary.read_bytes()]
     assert attachments[article.name] == [article.read_bytes()]
     # PDF/A-3 wants each attachment tied to the document with its relationship.
-    relationships = {str(spec.get_object()["/F"]): str(spec.get_object()["/AFRelationship"]) for spec in reader.trailer["/Root"]["/AF"]}
+    relationships = {
+        str(spec.get_object()["/F"]): str(spec.get_object()["/AFRelationship"])
+        for spec in reader.trailer["/Root"]["/AF"]
+    }
     assert relationships == {summary.name: "/Source", article.name: "/Source"}
 
 
@@ -88,7 +98,9 @@ def test_tagged_accessible_and_described(built, meetings, meeting_id, language):
     outline = reader.outline
     assert outline[0].title == meeting.title[language]
     sections = [item.title for item in outline[1]]
-    expected = [s for s in SECTIONS[language] if s not in (SECTIONS[language][2],) or meeting.figures]
+    expected = [
+        s for s in SECTIONS[language] if s not in (SECTIONS[language][2],) or meeting.figures
+    ]
     if not meeting.outcomes:
         expected.remove(SECTIONS[language][3])
     assert sections == expected
@@ -96,8 +108,11 @@ def test_tagged_accessible_and_described(built, meetings, meeting_id, language):
 
 def digests(project) -> dict[str, str]:
     return {
-        path.relative_to(project.build_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(project.build_dir.rglob("*.*")) if path.suffix in (".pdf", ".html")
+        path.relative_to(project.build_dir).as_posix(): hashlib.sha256(
+            path.read_bytes()
+        ).hexdigest()
+        for path in sorted(project.build_dir.rglob("*.*"))
+        if path.suffix in (".pdf", ".html")
     }
 
 
@@ -113,8 +128,15 @@ def test_two_builds_are_byte_identical(built, tmp_path, monkeypatch):
 
 
 def test_issue_date_from_source_date_epoch_when_the_summary_has_none(project_copy, monkeypatch):
-    path = project_copy / "sources" / "meetings" / "2020-07-16-china-central-asia-foreign-ministers.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("issued: 2026-11-23\n", ""), encoding="utf-8")
+    path = (
+        project_copy
+        / "sources"
+        / "meetings"
+        / "2020-07-16-china-central-asia-foreign-ministers.yaml"
+    )
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("issued: 2026-11-23\n", ""), encoding="utf-8"
+    )
     args = ["--root", str(project_copy), "build", path.stem, "--lang", "en", "--format", "html"]
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     result = CliRunner().invoke(main, args)
@@ -124,7 +146,9 @@ def test_issue_date_from_source_date_epoch_when_the_summary_has_none(project_cop
     )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert CliRunner().invoke(main, args).exit_code == 0
-    assert "Issued 14 November 2023" in (project_copy / "build" / "en" / f"{path.stem}.html").read_text(encoding="utf-8")
+    assert "Issued 14 November 2023" in (
+        project_copy / "build" / "en" / f"{path.stem}.html"
+    ).read_text(encoding="utf-8")
 
 
 def test_a_character_no_font_covers_fails_that_brief_only(project_copy):
@@ -133,8 +157,15 @@ def test_a_character_no_font_covers_fails_that_brief_only(project_copy):
     meeting_id = "2020-07-16-china-central-asia-foreign-ministers"
     path = project_copy / "sources" / "meetings" / f"{meeting_id}.yaml"
     # U+10FFFD is a private-use code point: no font has a glyph for it.
-    path.write_text(path.read_text(encoding="utf-8").replace("- name: Tileuberdi", "- name: Tileuberdi \U0010fffd"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["--root", str(project_copy), "build", "--all", "--format", "pdf"])
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "- name: Tileuberdi", "- name: Tileuberdi \U0010fffd"
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["--root", str(project_copy), "build", "--all", "--format", "pdf"]
+    )
     assert result.exit_code == 1
     message = (
         "participants[1].name: character '\U0010fffd' (U+10FFFD unnamed character)"
@@ -142,7 +173,9 @@ def test_a_character_no_font_covers_fails_that_brief_only(project_copy):
     )
     assert f"error: {meeting_id} (id): {message}" in result.stderr
     assert f"error: {meeting_id} (en): {message}" in result.stderr
-    assert f"error: digest (id): {meeting_id}: {message}" in result.stderr  # the digest names him too
+    assert (
+        f"error: digest (id): {meeting_id}: {message}" in result.stderr
+    )  # the digest names him too
     assert not (project_copy / "build" / "en" / f"{meeting_id}.pdf").exists()
     assert not (project_copy / "build" / "en" / "digest.pdf").exists()
     assert len(list((project_copy / "build").rglob("*.pdf"))) == 8

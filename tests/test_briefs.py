@@ -26,7 +26,11 @@ def plain(text: str) -> str:
 
 
 def test_all_twenty_outputs(built):
-    files = sorted(p.relative_to(built.build_dir).as_posix() for p in built.build_dir.rglob("*.*") if p.suffix in (".pdf", ".html"))
+    files = sorted(
+        p.relative_to(built.build_dir).as_posix()
+        for p in built.build_dir.rglob("*.*")
+        if p.suffix in (".pdf", ".html")
+    )
     briefs = [f"{lang}/{mid}.{fmt}" for mid in MEETING_IDS for lang in LANGUAGES for fmt in FORMATS]
     digests = [f"{lang}/digest.{fmt}" for lang in LANGUAGES for fmt in FORMATS]
     assert files == sorted(briefs + digests)
@@ -64,13 +68,57 @@ def test_pdf_carries_everything_localized(built, meetings, loc, meeting_id, lang
 @pytest.mark.parametrize(
     "meeting_id, language, expected",
     [
-        ("2022-01-25-china-central-asia-summit", "id", ["US$50,1 miliar", "US$460 juta", "5.000 kesempatan", "Selasa, 25 Januari 2022", "Tiongkok"]),
-        ("2022-01-25-china-central-asia-summit", "en", ["US$50.1 billion", "US$460 million", "5,000 seminar", "Tuesday, 25 January 2022", "China"]),
-        ("2024-05-20-china-kazakhstan-foreign-ministers-talks", "id", ["lebih dari 10.000 pelajar", "26 dari 45 proyek", "sekitar Rp 657 triliun"]),
-        ("2024-05-20-china-kazakhstan-foreign-ministers-talks", "en", ["more than 10,000 Kazakh students", "26 of 45 capacity cooperation projects", "US$41 billion"]),
-        ("2020-07-16-china-central-asia-foreign-ministers", "id", ["Kamis, 16 Juli 2020", "Konferensi video", "Kirgizstan", "王毅"]),
-        ("2020-07-16-china-central-asia-foreign-ministers", "en", ["Thursday, 16 July 2020", "Video conference", "Kyrgyzstan", "王毅"]),
-        ("2019-09-11-china-kazakhstan-state-visit", "id", ["Rabu, 11 September 2019", "Kunjungan kenegaraan", "10–12 Sep 2019"]),
+        (
+            "2022-01-25-china-central-asia-summit",
+            "id",
+            [
+                "US$50,1 miliar",
+                "US$460 juta",
+                "5.000 kesempatan",
+                "Selasa, 25 Januari 2022",
+                "Tiongkok",
+            ],
+        ),
+        (
+            "2022-01-25-china-central-asia-summit",
+            "en",
+            [
+                "US$50.1 billion",
+                "US$460 million",
+                "5,000 seminar",
+                "Tuesday, 25 January 2022",
+                "China",
+            ],
+        ),
+        (
+            "2024-05-20-china-kazakhstan-foreign-ministers-talks",
+            "id",
+            ["lebih dari 10.000 pelajar", "26 dari 45 proyek", "sekitar Rp 657 triliun"],
+        ),
+        (
+            "2024-05-20-china-kazakhstan-foreign-ministers-talks",
+            "en",
+            [
+                "more than 10,000 Kazakh students",
+                "26 of 45 capacity cooperation projects",
+                "US$41 billion",
+            ],
+        ),
+        (
+            "2020-07-16-china-central-asia-foreign-ministers",
+            "id",
+            ["Kamis, 16 Juli 2020", "Konferensi video", "Kirgizstan", "王毅"],
+        ),
+        (
+            "2020-07-16-china-central-asia-foreign-ministers",
+            "en",
+            ["Thursday, 16 July 2020", "Video conference", "Kyrgyzstan", "王毅"],
+        ),
+        (
+            "2019-09-11-china-kazakhstan-state-visit",
+            "id",
+            ["Rabu, 11 September 2019", "Kunjungan kenegaraan", "10–12 Sep 2019"],
+        ),
     ],
 )
 def test_pdf_spot_checks(built, meeting_id, language, expected):
@@ -81,13 +129,21 @@ def test_pdf_spot_checks(built, meeting_id, language, expected):
 
 def test_chinese_names_have_real_glyphs(built):
     """王毅 is set in an embedded CJK font, not left to an empty box."""
-    reader = PdfReader(built.output_path("2020-07-16-china-central-asia-foreign-ministers", "en", "pdf"))
+    reader = PdfReader(
+        built.output_path("2020-07-16-china-central-asia-foreign-ministers", "en", "pdf")
+    )
     fonts = set()
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if "/DescendantFonts" in font else font.get("/FontDescriptor")
-            assert descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+            descriptor = (
+                font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                if "/DescendantFonts" in font
+                else font.get("/FontDescriptor")
+            )
+            assert descriptor is not None and any(
+                k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            ), font["/BaseFont"]
             fonts.add(str(font["/BaseFont"]))
     assert any("CJK" in name for name in fonts), fonts
 
@@ -115,7 +171,9 @@ def test_each_brief_is_rendered_once_for_both_formats(project_copy, monkeypatch)
     builder = Builder(project)
     calls = []
     original = builder.renderer.brief
-    monkeypatch.setattr(builder.renderer, "brief", lambda *args: calls.append(args) or original(*args))
+    monkeypatch.setattr(
+        builder.renderer, "brief", lambda *args: calls.append(args) or original(*args)
+    )
     from briefs.validate import load_summaries
 
     document = load_summaries(project).documents[0]

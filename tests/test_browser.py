@@ -55,10 +55,15 @@ class Visit:
         self.failures: list[str] = []
         self.page.on(
             "console",
-            lambda m: m.type == "error" and self.failures.append(f"console error: {m.text} ({m.location['url']})"),
+            lambda m: (
+                m.type == "error"
+                and self.failures.append(f"console error: {m.text} ({m.location['url']})")
+            ),
         )
         self.page.on("pageerror", lambda error: self.failures.append(f"page error: {error}"))
-        self.page.on("requestfailed", lambda r: self.failures.append(f"failed request: {r.url} {r.failure}"))
+        self.page.on(
+            "requestfailed", lambda r: self.failures.append(f"failed request: {r.url} {r.failure}")
+        )
         self.page.goto(url)
 
     def screenshot(self, name: str) -> Path:
@@ -92,7 +97,9 @@ def test_on_a_phone_nothing_fails_and_nothing_scrolls_sideways(built, visit, mee
     page = visit(brief_url(built, meeting_id, language), PHONE)
     page.screenshot(f"{meeting_id}.{language}.{PHONE}")
     assert page.failures == []
-    width = page.page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    width = page.page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
     assert width == [PHONE, PHONE]
 
 
@@ -132,7 +139,9 @@ def test_on_a_desk_the_text_is_readable(built, visit, meeting_id, language):
     lengths = page.page.evaluate(LINE_LENGTHS)
     assert lengths and max(lengths) <= 80 and sorted(lengths)[len(lengths) // 2] >= 45, lengths
     # The column stands in the middle of the window, not glued to one side.
-    left, right = page.page.evaluate("(() => { const r = document.body.getBoundingClientRect(); return [r.left, r.right]; })()")
+    left, right = page.page.evaluate(
+        "(() => { const r = document.body.getBoundingClientRect(); return [r.left, r.right]; })()"
+    )
     assert abs(left - (DESK - right)) <= 1 and left > 100
 
 
@@ -181,7 +190,9 @@ def test_other_languages_are_marked(built, meetings, visit, meeting_id, language
     session.send("DOM.enable")
     session.send("CSS.enable")
     root = session.send("DOM.getDocument")["root"]["nodeId"]
-    for node_id in session.send("DOM.querySelectorAll", {"nodeId": root, "selector": "span.native"})["nodeIds"]:
+    for node_id in session.send(
+        "DOM.querySelectorAll", {"nodeId": root, "selector": "span.native"}
+    )["nodeIds"]:
         fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node_id})["fonts"]
         assert fonts and all("CJK" in font["familyName"] for font in fonts), fonts
 
@@ -215,9 +226,16 @@ def test_print_preview_has_the_pdf_order(built, visit, tmp_path, meeting_id, lan
     assert len(blocks) >= 6
     printed = tmp_path / "chromium.pdf"
     printed.write_bytes(page.page.pdf(prefer_css_page_size=True))
-    for engine, pdf in (("Chromium", printed), ("WeasyPrint", built.output_path(meeting_id, language, "pdf"))):
+    for engine, pdf in (
+        ("Chromium", printed),
+        ("WeasyPrint", built.output_path(meeting_id, language, "pdf")),
+    ):
         found = positions(blocks, squash(pdf_text(pdf)))
-        assert -1 not in found, (engine, "not found after the block before", [b for b, at in zip(blocks, found) if at < 0])
+        assert -1 not in found, (
+            engine,
+            "not found after the block before",
+            [b for b, at in zip(blocks, found, strict=True) if at < 0],
+        )
         assert found == sorted(found), engine
 
 
@@ -229,11 +247,18 @@ def test_an_open_page_reloads_itself_as_the_summary_changes(preview, project_cop
     heading = page.page.locator("h1")
     assert heading.inner_text() == "First China + Central Asia Foreign Ministers' Meeting"
 
-    edit(project_copy, SUMMARY, "en: First China + Central Asia", "en: Inaugural China + Central Asia")
+    edit(
+        project_copy,
+        SUMMARY,
+        "en: First China + Central Asia",
+        "en: Inaugural China + Central Asia",
+    )
     heading.filter(has_text="Inaugural China + Central Asia").wait_for()
 
     edit(project_copy, SUMMARY, "country: KZ", "country: QQ")
-    problem = f"{SUMMARY}:26:14: participants[1].country: 'QQ' is not an ISO 3166 alpha-2 country code"
+    problem = (
+        f"{SUMMARY}:26:14: participants[1].country: 'QQ' is not an ISO 3166 alpha-2 country code"
+    )
     page.page.locator(".problems code", has_text=problem).wait_for()
     page.screenshot("serve.problem")
 

@@ -55,22 +55,70 @@ def test_good_file_alone_passes(bad_root, monkeypatch):
 @pytest.mark.parametrize(
     "old, new, expected",
     [
-        ("date: 2020-01-01", "date: 2020-02-30", "4:7: date: '2020-02-30' is not a valid date (YYYY-MM-DD)"),
-        ("date: 2020-01-01", "date: 2020-01-02", "1:5: id '2020-01-01-good' does not start with the meeting date 2020-01-02"),
-        ("  country: ID", "  country: XY", "7:12: place.country: 'XY' is not an ISO 3166 alpha-2 country code"),
+        (
+            "date: 2020-01-01",
+            "date: 2020-02-30",
+            "4:7: date: '2020-02-30' is not a valid date (YYYY-MM-DD)",
+        ),
+        (
+            "date: 2020-01-01",
+            "date: 2020-01-02",
+            "1:5: id '2020-01-01-good' does not start with the meeting date 2020-01-02",
+        ),
+        (
+            "  country: ID",
+            "  country: XY",
+            "7:12: place.country: 'XY' is not an ISO 3166 alpha-2 country code",
+        ),
         ("    unit: USD", "    unit: DOLLAR", "19:11: figures[0].unit: 'DOLLAR' is not a unit"),
-        ("    value: 41000000000", "    value: 41 miliar", "18:12: figures[0].value: '41 miliar' is not a number"),
+        (
+            "    value: 41000000000",
+            "    value: 41 miliar",
+            "18:12: figures[0].value: '41 miliar' is not a number",
+        ),
         ("en: Two ministers met.}", "en: ''}", "8:38: lede: the English text ('en') is empty"),
-        ("lede: {id: Dua menteri bertemu., en: Two ministers met.}", "lede: {id: Dua menteri bertemu.}", "8:7: lede: the English text ('en') is missing"),
+        (
+            "lede: {id: Dua menteri bertemu., en: Two ministers met.}",
+            "lede: {id: Dua menteri bertemu.}",
+            "8:7: lede: the English text ('en') is missing",
+        ),
         ("kind: bilateral-talks", "kind: chat", "2:7: kind: Input should be"),
         ("    year: 2019\n", "", "17:5: figures[0]: a figure needs 'year' or 'period'"),
-        ("en: Bilateral trade}", "en: Bilateral trade of 41 billion}", "17:12: figures[0].label: the Indonesian and English texts state different numbers (id: none; en: 41)"),
-        ("  headline: Menlu Bertemu di Jakarta", "  headline: Menlu Bertemu di Bandung", "25:13: source.headline: not found verbatim in sample.txt"),
-        ("  article: sample.txt", "  article: missing.txt", "23:12: source.article: 'missing.txt' not found in sources/articles/"),
-        ("  article: sample.txt", "  article: ../../etc/passwd", "23:12: source.article: 'article' is a file name in sources/articles/, not a path"),
-        ("id: 2020-01-01-good", "id: 2020-01-01-other", "1:5: id '2020-01-01-other' does not match the file name '2020-01-01-good.yaml'"),
-        ("kind: bilateral-talks\n", "kind: bilateral-talks\nkind: summit\n", "3:1: duplicate key 'kind'"),
-        ("participants:\n", "participants: &p\n", "9:15: invalid YAML: anchors and aliases are not allowed in summaries"),
+        (
+            "en: Bilateral trade}",
+            "en: Bilateral trade of 41 billion}",
+            "17:12: figures[0].label: the Indonesian and English texts state different numbers (id: none; en: 41)",
+        ),
+        (
+            "  headline: Menlu Bertemu di Jakarta",
+            "  headline: Menlu Bertemu di Bandung",
+            "25:13: source.headline: not found verbatim in sample.txt",
+        ),
+        (
+            "  article: sample.txt",
+            "  article: missing.txt",
+            "23:12: source.article: 'missing.txt' not found in sources/articles/",
+        ),
+        (
+            "  article: sample.txt",
+            "  article: ../../etc/passwd",
+            "23:12: source.article: 'article' is a file name in sources/articles/, not a path",
+        ),
+        (
+            "id: 2020-01-01-good",
+            "id: 2020-01-01-other",
+            "1:5: id '2020-01-01-other' does not match the file name '2020-01-01-good.yaml'",
+        ),
+        (
+            "kind: bilateral-talks\n",
+            "kind: bilateral-talks\nkind: summit\n",
+            "3:1: duplicate key 'kind'",
+        ),
+        (
+            "participants:\n",
+            "participants: &p\n",
+            "9:15: invalid YAML: anchors and aliases are not allowed in summaries",
+        ),
     ],
 )
 def test_one_problem_one_line(bad_root, monkeypatch, old, new, expected):

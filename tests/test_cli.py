@@ -24,13 +24,27 @@ def test_list_shows_id_date_title():
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert len(lines) == 5
-    assert lines[1] == f"{MEETING}\t2020-07-16\tFirst China + Central Asia Foreign Ministers' Meeting"
+    assert (
+        lines[1] == f"{MEETING}\t2020-07-16\tFirst China + Central Asia Foreign Ministers' Meeting"
+    )
 
 
 def test_unknown_meeting_lists_the_known_ones(project_copy):
-    result = run("--root", str(project_copy), "build", "2099-01-01-nothing", "--lang", "id", "--format", "pdf")
+    result = run(
+        "--root",
+        str(project_copy),
+        "build",
+        "2099-01-01-nothing",
+        "--lang",
+        "id",
+        "--format",
+        "pdf",
+    )
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == "error: unknown meeting '2099-01-01-nothing'; known meetings:"
+    assert (
+        result.stderr.splitlines()[0]
+        == "error: unknown meeting '2099-01-01-nothing'; known meetings:"
+    )
     assert f"  {MEETING}" in result.stderr.splitlines()
 
 
@@ -40,7 +54,10 @@ def test_unknown_meeting_lists_the_known_ones(project_copy):
         (["build"], "give a MEETING_ID (see 'briefs list') or --all"),
         (["build", MEETING, "--lang", "id"], "give --lang (id or en) and --format (pdf or html)"),
         (["build", MEETING, "--lang", "fr", "--format", "pdf"], "'fr' is not one of 'id', 'en'"),
-        (["build", "--all", MEETING], "--all builds every meeting; give no MEETING_ID or --output with it"),
+        (
+            ["build", "--all", MEETING],
+            "--all builds every meeting; give no MEETING_ID or --output with it",
+        ),
     ],
 )
 def test_usage_errors_exit_2(args, message):
@@ -51,7 +68,18 @@ def test_usage_errors_exit_2(args, message):
 
 def test_build_one_pdf_to_a_chosen_path(project_copy, tmp_path):
     out = tmp_path / "brief.pdf"
-    result = run("--root", str(project_copy), "build", MEETING, "--lang", "en", "--format", "pdf", "-o", str(out))
+    result = run(
+        "--root",
+        str(project_copy),
+        "build",
+        MEETING,
+        "--lang",
+        "en",
+        "--format",
+        "pdf",
+        "-o",
+        str(out),
+    )
     assert result.exit_code == 0, result.output
     assert PdfReader(out).pages
     assert "Thursday, 16 July 2020" in pdf_text(out)
@@ -68,7 +96,9 @@ def test_build_one_html_to_the_default_path(project_copy):
 
 def test_build_all_keeps_going_past_a_bad_summary(project_copy):
     bad = project_copy / "sources" / "meetings" / f"{MEETING}.yaml"
-    bad.write_text(bad.read_text(encoding="utf-8").replace("country: KZ", "country: QQ"), encoding="utf-8")
+    bad.write_text(
+        bad.read_text(encoding="utf-8").replace("country: KZ", "country: QQ"), encoding="utf-8"
+    )
     result = run("--root", str(project_copy), "build", "--all", "--format", "html")
     assert result.exit_code == 1
     assert "participants[1].country: 'QQ' is not an ISO 3166 alpha-2 country code" in result.stderr
@@ -83,7 +113,9 @@ def test_schema_is_json_schema_of_a_summary():
     assert result.exit_code == 0
     schema = json.loads(result.output)
     assert schema["title"] == "Meeting summary"
-    assert {"id", "title", "date", "place", "participants", "points", "figures", "source"} <= set(schema["properties"])
+    assert {"id", "title", "date", "place", "participants", "points", "figures", "source"} <= set(
+        schema["properties"]
+    )
     assert schema["additionalProperties"] is False
 
 

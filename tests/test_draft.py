@@ -39,6 +39,7 @@ ARTICLES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
 
 # Dates ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "dateline, published",
     [
@@ -51,7 +52,9 @@ ARTICLES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
     ],
 )
 def test_publication_date_from_the_dateline(dateline, published):
-    article = parse_article(f"Judul Berita\n{dateline}\nJakarta, Kantor Berita - Isi berita yang cukup panjang untuk satu paragraf.\n")
+    article = parse_article(
+        f"Judul Berita\n{dateline}\nJakarta, Kantor Berita - Isi berita yang cukup panjang untuk satu paragraf.\n"
+    )
     assert article.published == published
     assert article.headline == "Judul Berita"
 
@@ -83,8 +86,14 @@ def test_missing_publication_date_from_the_weekday_and_the_years_named():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("kunjungan dari Selasa (10/9) hingga Kamis (12/9)", (dt.date(2019, 9, 10), dt.date(2019, 9, 12))),
-        ("berlangsung 14-16 Oktober 2023 di Astana", (dt.date(2023, 10, 14), dt.date(2023, 10, 16))),
+        (
+            "kunjungan dari Selasa (10/9) hingga Kamis (12/9)",
+            (dt.date(2019, 9, 10), dt.date(2019, 9, 12)),
+        ),
+        (
+            "berlangsung 14-16 Oktober 2023 di Astana",
+            (dt.date(2023, 10, 14), dt.date(2023, 10, 16)),
+        ),
         ("dari 28 Mei sampai 1 Juni 2024", (dt.date(2024, 5, 28), dt.date(2024, 6, 1))),
     ],
 )
@@ -93,6 +102,7 @@ def test_period_of_several_days(text, expected):
 
 
 # Countries and participants ------------------------------------------------------------------
+
 
 def test_countries_come_from_cldr_and_the_press():
     names = countries()
@@ -107,22 +117,48 @@ def test_countries_come_from_cldr_and_the_press():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Menteri Luar Negeri Tiongkok, Wang Yi, bertemu pers.",
-         [("CN", "Menteri Luar Negeri", "Wang Yi")]),
-        ("bersama Wakil Perdana Menteri dan Menteri Luar Negeri Kazakhstan, Murat Nurtleu, di Astana.",
-         [("KZ", "Wakil Perdana Menteri dan Menteri Luar Negeri", "Murat Nurtleu")]),
-        ("bersama lima menteri luar negeri dari Kazakhstan (Tileuberdi), Kyrgyzstan (Aidarbekov), dan Uzbekistan (Kamilov) telah",
-         [("KZ", "Menteri Luar Negeri", "Tileuberdi"), ("KG", "Menteri Luar Negeri", "Aidarbekov"),
-          ("UZ", "Menteri Luar Negeri", "Kamilov")]),
-        ("Presiden Kazakhstan, Kassym-Jomart, berjalan bersama.",
-         [("KZ", "Presiden", "Kassym-Jomart")]),
-        ("Perdana Menteri Rusia, Mikhail Mishustin, menerima Menteri Perdagangan Tiongkok Wang Wentao di Moskow.",
-         [("RU", "Perdana Menteri", "Mikhail Mishustin"), ("CN", "Menteri Perdagangan", "Wang Wentao")]),
-        ("Duta Besar Uzbekistan, Oybek Usmanov, dan Menlu Tajikistan, Sirojiddin Muhriddin, hadir.",
-         [("UZ", "Duta Besar", "Oybek Usmanov"), ("TJ", "Menteri Luar Negeri", "Sirojiddin Muhriddin")]),
-        ("Xi berbicara kepada pemimpin dari Kazakhstan, Tajikistan dan Kirgistan, pada Selasa.",
-         [("KZ", "Pemimpin", None), ("TJ", "Pemimpin", None), ("KG", "Pemimpin", None)]),
-        ("Di bawah bimbingan Presiden Xi Jinping dan Presiden Kassym-Jomart Tokayev, kedua negara maju.", []),
+        (
+            "Menteri Luar Negeri Tiongkok, Wang Yi, bertemu pers.",
+            [("CN", "Menteri Luar Negeri", "Wang Yi")],
+        ),
+        (
+            "bersama Wakil Perdana Menteri dan Menteri Luar Negeri Kazakhstan, Murat Nurtleu, di Astana.",
+            [("KZ", "Wakil Perdana Menteri dan Menteri Luar Negeri", "Murat Nurtleu")],
+        ),
+        (
+            "bersama lima menteri luar negeri dari Kazakhstan (Tileuberdi), Kyrgyzstan (Aidarbekov), dan Uzbekistan (Kamilov) telah",
+            [
+                ("KZ", "Menteri Luar Negeri", "Tileuberdi"),
+                ("KG", "Menteri Luar Negeri", "Aidarbekov"),
+                ("UZ", "Menteri Luar Negeri", "Kamilov"),
+            ],
+        ),
+        (
+            "Presiden Kazakhstan, Kassym-Jomart, berjalan bersama.",
+            [("KZ", "Presiden", "Kassym-Jomart")],
+        ),
+        (
+            "Perdana Menteri Rusia, Mikhail Mishustin, menerima Menteri Perdagangan Tiongkok Wang Wentao di Moskow.",
+            [
+                ("RU", "Perdana Menteri", "Mikhail Mishustin"),
+                ("CN", "Menteri Perdagangan", "Wang Wentao"),
+            ],
+        ),
+        (
+            "Duta Besar Uzbekistan, Oybek Usmanov, dan Menlu Tajikistan, Sirojiddin Muhriddin, hadir.",
+            [
+                ("UZ", "Duta Besar", "Oybek Usmanov"),
+                ("TJ", "Menteri Luar Negeri", "Sirojiddin Muhriddin"),
+            ],
+        ),
+        (
+            "Xi berbicara kepada pemimpin dari Kazakhstan, Tajikistan dan Kirgistan, pada Selasa.",
+            [("KZ", "Pemimpin", None), ("TJ", "Pemimpin", None), ("KG", "Pemimpin", None)],
+        ),
+        (
+            "Di bawah bimbingan Presiden Xi Jinping dan Presiden Kassym-Jomart Tokayev, kedua negara maju.",
+            [],
+        ),
     ],
 )
 def test_participants_with_office_and_country(text, expected):
@@ -143,6 +179,7 @@ def test_participant_native_name_and_one_entry_per_person():
 
 
 # Figures -------------------------------------------------------------------------------------
+
 
 def figure(sentence: str, reference=dt.date(2024, 5, 21)):
     (found,) = find_figures(sentence, reference)
@@ -176,7 +213,9 @@ def test_amounts_are_exact_decimals(sentence, value, unit):
 
 
 def test_equivalent_and_year_from_tahun_lalu():
-    found = figure("perdagangan bilateral mencapai 41 miliar dolar AS (sekitar 657 triliun rupiah) tahun lalu")
+    found = figure(
+        "perdagangan bilateral mencapai 41 miliar dolar AS (sekitar 657 triliun rupiah) tahun lalu"
+    )
     assert (found.value, found.unit, found.year) == (41_000_000_000, "USD", 2023)
     assert found.equivalent == {"value": 657_000_000_000_000, "unit": "IDR", "qualifier": "about"}
     assert found.label == "Perdagangan bilateral"
@@ -185,7 +224,12 @@ def test_equivalent_and_year_from_tahun_lalu():
 @pytest.mark.parametrize(
     "sentence, value, qualifier, noun",
     [
-        ("Saat ini, lebih dari 10.000 pelajar Kazakhstan belajar di Tiongkok", 10000, "more-than", "pelajar Kazakhstan"),
+        (
+            "Saat ini, lebih dari 10.000 pelajar Kazakhstan belajar di Tiongkok",
+            10000,
+            "more-than",
+            "pelajar Kazakhstan",
+        ),
         ("setidaknya 300 mahasiswa hadir", 300, "at-least", "mahasiswa"),
         ("kurang dari 2 persen warga", 2, "less-than", None),
         ("hampir 1.200 relawan datang", 1200, "about", "relawan"),
@@ -212,8 +256,15 @@ def test_ranges_keep_both_ends(sentence, lower, upper, unit):
 
 
 def test_out_of_and_period():
-    found = figure("Hingga saat ini, 26 dari 45 proyek kerja sama kapasitas telah selesai, di sektor tambang")
-    assert (found.value, found.out_of, found.noun, found.period) == (26, 45, "proyek", "hingga saat ini")
+    found = figure(
+        "Hingga saat ini, 26 dari 45 proyek kerja sama kapasitas telah selesai, di sektor tambang"
+    )
+    assert (found.value, found.out_of, found.noun, found.period) == (
+        26,
+        45,
+        "proyek",
+        "hingga saat ini",
+    )
     assert found.quote == "26 dari 45 proyek kerja sama kapasitas telah selesai"
     assert figure("China yang berbatasan dengan tiga dari lima negara Asia Tengah").out_of == 5
 
@@ -224,7 +275,10 @@ def test_a_period_phrase_dates_figures_and_is_not_one():
     assert (money.value, places.value) == (500_000_000, 5000)
     assert money.period == places.period == "dalam tiga tahun ke depan"
     assert (money.year, places.year) == (None, None)
-    both = find_figures("melonjak menjadi 50,1 miliar dolar AS pada tahun 2021 dari 460 juta dolar AS pada tahun 1992", None)
+    both = find_figures(
+        "melonjak menjadi 50,1 miliar dolar AS pada tahun 2021 dari 460 juta dolar AS pada tahun 1992",
+        None,
+    )
     assert [(f.value, f.year) for f in both] == [(50_100_000_000, 2021), (460_000_000, 1992)]
     assert both[0].label == both[1].label
 
@@ -299,10 +353,23 @@ Selasa, 18 Oktober 2022 23:8:41 WIB
 def test_noise_is_left_out():
     article = parse_article(NOISY)
     assert (article.headline, article.published, article.author) == (
-        "Menlu Bertemu di Astana", dt.date(2024, 5, 21), "Eko Satrio Wibowo")
+        "Menlu Bertemu di Astana",
+        dt.date(2024, 5, 21),
+        "Eko Satrio Wibowo",
+    )
     assert (article.dateline, article.publisher) == ("Astana", "Radio Bharata Online")
     body = article.body
-    for noise in ("Lama Baca", "banner", "CMG", "Foto", "BACA JUGA", "3 juta", "Komentar", "Forum Pangan", "2022"):
+    for noise in (
+        "Lama Baca",
+        "banner",
+        "CMG",
+        "Foto",
+        "BACA JUGA",
+        "3 juta",
+        "Komentar",
+        "Forum Pangan",
+        "2022",
+    ):
         assert noise not in body
     assert body.startswith("Menteri Luar Negeri Tiongkok, Wang Yi,")
     draft = draft_summary(NOISY, "noisy.txt").summary
@@ -318,7 +385,7 @@ def test_points_from_numbered_items_agreements_lists_and_speakers():
         "lima konsensus, termasuk mematuhi kepemimpinan kepala negara, memperkuat mekanisme kerja sama, "
         "dan mempromosikan perdagangan, investasi, dan pertambangan hijau.\n"
         "Tiongkok dan Asia Tengah pada hari Minggu (1/12) berjanji untuk melanjutkan pelaksanaan hasil KTT pertama.\n"
-        "\"Kita harus mempercepat pengembangan kekuatan produksi berkualitas baru,\" kata Wang, yang juga anggota Biro Politik.\n"
+        '"Kita harus mempercepat pengembangan kekuatan produksi berkualitas baru," kata Wang, yang juga anggota Biro Politik.\n'
         "Para ahli mengatakan kedua kawasan perlu mempercepat kerja sama perdagangan digital sekarang.\n"
         "1. Semua pihak sepakat bahwa pembangunan dan kemakmuran adalah untuk kepentingan bersama.\n"
         "Sejak berdirinya hubungan diplomatik 28 tahun yang lalu, kerja sama telah berkembang pesat.\n"
@@ -327,23 +394,59 @@ def test_points_from_numbered_items_agreements_lists_and_speakers():
     )
     points = find_points(article, find_participants(article.body))
     assert [(p.text, p.quote, p.attributed_to) for p in points] == [
-        ("Mematuhi kepemimpinan kepala negara.",
-         ["pertemuan tersebut mencapai lima konsensus, termasuk", "mematuhi kepemimpinan kepala negara"], None),
-        ("Memperkuat mekanisme kerja sama.",
-         ["pertemuan tersebut mencapai lima konsensus, termasuk", "memperkuat mekanisme kerja sama"], None),
-        ("Mempromosikan perdagangan, investasi, dan pertambangan hijau.",
-         ["pertemuan tersebut mencapai lima konsensus, termasuk",
-          "mempromosikan perdagangan, investasi, dan pertambangan hijau"], None),
-        ("Tiongkok dan Asia Tengah pada hari Minggu (1/12) berjanji untuk melanjutkan pelaksanaan hasil KTT pertama.",
-         ["Tiongkok dan Asia Tengah pada hari Minggu (1/12) berjanji untuk melanjutkan pelaksanaan hasil KTT pertama."], None),
-        ("Kita harus mempercepat pengembangan kekuatan produksi berkualitas baru.",
-         ["Kita harus mempercepat pengembangan kekuatan produksi berkualitas baru,\" kata Wang, yang juga anggota Biro Politik."],
-         "Wang Yi"),
-        ("Semua pihak sepakat bahwa pembangunan dan kemakmuran adalah untuk kepentingan bersama.",
-         ["Semua pihak sepakat bahwa pembangunan dan kemakmuran adalah untuk kepentingan bersama."], None),
-        ("Mendorong semua pihak untuk memperluas kerja sama yang saling menguntungkan.",
-         ["Mendorong semua pihak untuk memperluas kerja sama yang saling menguntungkan.",
-          "Semua pihak telah memutuskan untuk membangun mekanisme pertemuan menteri luar negeri tahunan."], None),
+        (
+            "Mematuhi kepemimpinan kepala negara.",
+            [
+                "pertemuan tersebut mencapai lima konsensus, termasuk",
+                "mematuhi kepemimpinan kepala negara",
+            ],
+            None,
+        ),
+        (
+            "Memperkuat mekanisme kerja sama.",
+            [
+                "pertemuan tersebut mencapai lima konsensus, termasuk",
+                "memperkuat mekanisme kerja sama",
+            ],
+            None,
+        ),
+        (
+            "Mempromosikan perdagangan, investasi, dan pertambangan hijau.",
+            [
+                "pertemuan tersebut mencapai lima konsensus, termasuk",
+                "mempromosikan perdagangan, investasi, dan pertambangan hijau",
+            ],
+            None,
+        ),
+        (
+            "Tiongkok dan Asia Tengah pada hari Minggu (1/12) berjanji untuk melanjutkan pelaksanaan hasil KTT pertama.",
+            [
+                "Tiongkok dan Asia Tengah pada hari Minggu (1/12) berjanji untuk melanjutkan pelaksanaan hasil KTT pertama."
+            ],
+            None,
+        ),
+        (
+            "Kita harus mempercepat pengembangan kekuatan produksi berkualitas baru.",
+            [
+                'Kita harus mempercepat pengembangan kekuatan produksi berkualitas baru," kata Wang, yang juga anggota Biro Politik.'
+            ],
+            "Wang Yi",
+        ),
+        (
+            "Semua pihak sepakat bahwa pembangunan dan kemakmuran adalah untuk kepentingan bersama.",
+            [
+                "Semua pihak sepakat bahwa pembangunan dan kemakmuran adalah untuk kepentingan bersama."
+            ],
+            None,
+        ),
+        (
+            "Mendorong semua pihak untuk memperluas kerja sama yang saling menguntungkan.",
+            [
+                "Mendorong semua pihak untuk memperluas kerja sama yang saling menguntungkan.",
+                "Semua pihak telah memutuskan untuk membangun mekanisme pertemuan menteri luar negeri tahunan.",
+            ],
+            None,
+        ),
     ]
 
 
@@ -365,12 +468,22 @@ def test_the_datelines_city_when_the_story_names_no_place():
 @pytest.mark.parametrize(
     "sentence, place",
     [
-        ("Para menteri mengadakan konferensi video pada Kamis (16/7/2020) untuk pertama kalinya.", {"online": True}),
-        ("Pertemuan digelar secara virtual pada Kamis (16/7/2020) oleh kedua menteri luar negeri.", {"online": True}),
-        ("Pembicaraan berlangsung di Tashkent, Uzbekistan, pada Kamis (16/7/2020) siang.",
-         {"city": {"id": "Tashkent", "en": ""}, "country": "UZ"}),
-        ("Pertemuan diadakan pada Kamis (16/7/2020) di kota Xi'an di barat laut Tiongkok.",
-         {"city": {"id": "Xi'an", "en": ""}, "country": "CN"}),
+        (
+            "Para menteri mengadakan konferensi video pada Kamis (16/7/2020) untuk pertama kalinya.",
+            {"online": True},
+        ),
+        (
+            "Pertemuan digelar secara virtual pada Kamis (16/7/2020) oleh kedua menteri luar negeri.",
+            {"online": True},
+        ),
+        (
+            "Pembicaraan berlangsung di Tashkent, Uzbekistan, pada Kamis (16/7/2020) siang.",
+            {"city": {"id": "Tashkent", "en": ""}, "country": "UZ"},
+        ),
+        (
+            "Pertemuan diadakan pada Kamis (16/7/2020) di kota Xi'an di barat laut Tiongkok.",
+            {"city": {"id": "Xi'an", "en": ""}, "country": "CN"},
+        ),
     ],
 )
 def test_place_or_online(sentence, place):
@@ -380,9 +493,13 @@ def test_place_or_online(sentence, place):
 
 # The seed articles: drafts that `briefs check` accepts once English is written ----------------
 
+
 def english_placeholder(indonesian: str) -> str:
     """What an editor's English would state: the Indonesian text's numbers, written in English."""
-    numbers = [n if isinstance(n, str) else format_decimal(n, locale="en_001") for n in numbers_in(indonesian, "id")]
+    numbers = [
+        n if isinstance(n, str) else format_decimal(n, locale="en_001")
+        for n in numbers_in(indonesian, "id")
+    ]
     return " ".join(["English text", *numbers])
 
 
@@ -403,7 +520,9 @@ def check(root: Path, path: Path):
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
-def test_draft_of_a_seed_article_passes_check_once_english_is_written(project_copy, article, monkeypatch):
+def test_draft_of_a_seed_article_passes_check_once_english_is_written(
+    project_copy, article, monkeypatch
+):
     monkeypatch.chdir(project_copy)
     text = article.read_text(encoding="utf-8")
     draft = draft_summary(text, article.name)
@@ -419,7 +538,10 @@ def test_draft_of_a_seed_article_passes_check_once_english_is_written(project_co
     empty = yaml_text.count("en: ''  # to write: English")
     assert problems[-1] == f"{empty} problem(s) found"
     for line in problems[:-1]:
-        assert re.fullmatch(rf"{re.escape(str(target))}:\d+:\d+: [\w.\[\]]+: the English text \('en'\) is empty", line)
+        assert re.fullmatch(
+            rf"{re.escape(str(target))}:\d+:\d+: [\w.\[\]]+: the English text \('en'\) is empty",
+            line,
+        )
 
     data = fill_english(yaml.load(yaml_text, Loader=_Loader))
     target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -432,8 +554,12 @@ def test_draft_of_a_seed_article_passes_check_once_english_is_written(project_co
 def test_every_quote_is_an_exact_substring_of_the_article(article):
     text = article.read_text(encoding="utf-8")
     summary = draft_summary(text, article.name).summary
-    quotes = [q for section in ("points", "figures") for item in summary.get(section, [])
-              for q in ([item["quote"]] if isinstance(item["quote"], str) else item["quote"])]
+    quotes = [
+        q
+        for section in ("points", "figures")
+        for item in summary.get(section, [])
+        for q in ([item["quote"]] if isinstance(item["quote"], str) else item["quote"])
+    ]
     assert quotes
     for quote in quotes:
         assert quote in text
@@ -444,10 +570,15 @@ def test_figure_values_are_written_exactly():
     text = draft_summary(read_article(path), path.name).to_yaml()
     assert "  value: 50100000000\n" in text
     data = yaml.load(text, Loader=_Loader)
-    assert [f["value"] for f in data["figures"] if f["unit"] == "USD"] == [50100000000, 460000000, 500000000]
+    assert [f["value"] for f in data["figures"] if f["unit"] == "USD"] == [
+        50100000000,
+        460000000,
+        500000000,
+    ]
 
 
 # The evaluation --------------------------------------------------------------------------------
+
 
 def load_evaluation():
     spec = importlib.util.spec_from_file_location("draft_eval", ROOT / "scripts" / "draft_eval.py")
@@ -472,8 +603,11 @@ def test_evaluation_meets_the_targets():
 def test_evaluation_counts_a_wrong_figure_against_precision_and_recall():
     draft_eval = load_evaluation()
     score = draft_eval.Score()
-    score.add([{"value": Decimal(5), "unit": "count"}],
-              [type("F", (), {"value": Decimal(6), "unit": "count"})()], draft_eval._same_figure)
+    score.add(
+        [{"value": Decimal(5), "unit": "count"}],
+        [type("F", (), {"value": Decimal(6), "unit": "count"})()],
+        draft_eval._same_figure,
+    )
     assert (score.precision, score.recall) == (0, 0)
 
 
@@ -485,7 +619,9 @@ SEED = ROOT / "sources" / "articles" / "2020-07-16-china-central-asia-foreign-mi
 def test_draft_command_writes_yaml_to_stdout():
     result = CliRunner().invoke(main, ["draft", str(SEED)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("# Draft written by `briefs draft` from 2020-07-16-china-central-asia-foreign-ministers.txt.")
+    assert result.output.startswith(
+        "# Draft written by `briefs draft` from 2020-07-16-china-central-asia-foreign-ministers.txt."
+    )
     data = yaml.load(result.output, Loader=_Loader)
     assert data["id"] == "2020-07-16-china-central-asia-foreign-ministers"
     assert data["place"] == {"online": True}

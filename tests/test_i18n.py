@@ -23,7 +23,9 @@ def loc():
 
 
 def figure(**fields) -> Figure:
-    return Figure.model_validate({"label": {"id": "x", "en": "x"}, "year": 2021, "quote": "q", **fields})
+    return Figure.model_validate(
+        {"label": {"id": "x", "en": "x"}, "year": 2021, "quote": "q", **fields}
+    )
 
 
 @pytest.mark.parametrize(
@@ -33,13 +35,36 @@ def figure(**fields) -> Figure:
         ({"value": 460000000, "unit": "USD"}, "US$460 juta", "US$460 million"),
         # Never rounded: a short form that is not exact gives way to every digit.
         ({"value": 50123456789, "unit": "USD"}, "US$50.123.456.789", "US$50,123,456,789"),
-        ({"value": 10000, "unit": "count", "qualifier": "more-than", "noun": {"id": "pelajar", "en": "students"}},
-         "lebih dari 10.000 pelajar", "more than 10,000 students"),
-        ({"value": 26, "out_of": 45, "unit": "count", "noun": {"id": "proyek", "en": "projects"}},
-         "26 dari 45 proyek", "26 of 45 projects"),
+        (
+            {
+                "value": 10000,
+                "unit": "count",
+                "qualifier": "more-than",
+                "noun": {"id": "pelajar", "en": "students"},
+            },
+            "lebih dari 10.000 pelajar",
+            "more than 10,000 students",
+        ),
+        (
+            {
+                "value": 26,
+                "out_of": 45,
+                "unit": "count",
+                "noun": {"id": "proyek", "en": "projects"},
+            },
+            "26 dari 45 proyek",
+            "26 of 45 projects",
+        ),
         ({"value": 12.5, "unit": "percent"}, "12,5%", "12.5%"),
-        ({"value": 41000000000, "unit": "USD", "equivalent": {"value": 657000000000000, "unit": "IDR", "qualifier": "about"}},
-         "US$41 miliar (sekitar Rp 657 triliun)", "US$41 billion (about IDR 657 trillion)"),
+        (
+            {
+                "value": 41000000000,
+                "unit": "USD",
+                "equivalent": {"value": 657000000000000, "unit": "IDR", "qualifier": "about"},
+            },
+            "US$41 miliar (sekitar Rp 657 triliun)",
+            "US$41 billion (about IDR 657 trillion)",
+        ),
     ],
 )
 def test_figures_in_each_locale(loc, fields, indonesian, english):
@@ -73,7 +98,11 @@ def test_country_names_come_from_cldr(loc):
 def test_catalogs_are_complete(language):
     with catalog_path(ROOT / "locale", language).open("rb") as po:
         catalog = read_po(po)
-    untranslated = [m.id for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]
+    untranslated = [
+        m.id
+        for m in catalog
+        if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)
+    ]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert not untranslated and not fuzzy, (untranslated, fuzzy)
 
@@ -83,9 +112,25 @@ def test_catalogs_hold_every_string_of_templates_and_code(tmp_path):
     (refresh with `make catalogs`)."""
     pot = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-k", "_", "-k", "gettext", "--no-location", "-o", str(pot), "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_",
+            "-k",
+            "gettext",
+            "--no-location",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     wanted = {m.id for m in read_po(io.BytesIO(pot.read_bytes())) if m.id}
     for language in ("id", "en"):

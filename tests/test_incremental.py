@@ -21,7 +21,8 @@ def names(paths) -> list[str]:
 def digests(project) -> dict[str, str]:
     return {
         f"{p.parent.name}/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in project.build_dir.rglob("*") if p.suffix in (".pdf", ".html")
+        for p in project.build_dir.rglob("*")
+        if p.suffix in (".pdf", ".html")
     }
 
 
@@ -42,11 +43,21 @@ def test_only_what_changed_is_rebuilt(project_copy, built):
 
     edit(project.meetings_dir / f"{MEETING}.yaml", "Kamilov", "Kamilov ")  # a change, same meaning
     assert names(build_all(project, jobs=1).written) == [  # the digest covers every meeting
-        f"en/{MEETING}.html", f"en/{MEETING}.pdf", "en/digest.html", "en/digest.pdf",
-        f"id/{MEETING}.html", f"id/{MEETING}.pdf", "id/digest.html", "id/digest.pdf",
+        f"en/{MEETING}.html",
+        f"en/{MEETING}.pdf",
+        "en/digest.html",
+        "en/digest.pdf",
+        f"id/{MEETING}.html",
+        f"id/{MEETING}.pdf",
+        "id/digest.html",
+        "id/digest.pdf",
     ]
 
-    edit(project.locale_dir / "id" / "LC_MESSAGES" / "messages.po", 'msgstr "Peserta"', 'msgstr "Para peserta"')
+    edit(
+        project.locale_dir / "id" / "LC_MESSAGES" / "messages.po",
+        'msgstr "Peserta"',
+        'msgstr "Para peserta"',
+    )
     rebuilt = names(build_all(project, jobs=1).written)
     assert len(rebuilt) == 12 and all(name.startswith("id/") for name in rebuilt)
 

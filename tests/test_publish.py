@@ -54,10 +54,14 @@ def site(built, tmp_path_factory) -> Path:
 
 
 def test_sha256sum_accepts_the_checksums(site):
-    result = subprocess.run(["sha256sum", "--strict", "-c", "SHA256SUMS"], cwd=site, capture_output=True, text=True)
+    result = subprocess.run(
+        ["sha256sum", "--strict", "-c", "SHA256SUMS"], cwd=site, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     listed = [line.split("  ", 1)[1] for line in (site / "SHA256SUMS").read_text().splitlines()]
-    on_disk = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.name != "SHA256SUMS")
+    on_disk = sorted(
+        str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.name != "SHA256SUMS"
+    )
     assert listed == on_disk and len(listed) == 23
 
 
@@ -92,7 +96,7 @@ def test_each_language_has_an_atom_feed(site, meetings, language):
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == 5
     ids = set()
-    for entry, meeting in zip(entries, NEWEST_FIRST):
+    for entry, meeting in zip(entries, NEWEST_FIRST, strict=True):
         ids.add(entry.findtext(f"{ATOM}id"))
         assert entry.findtext(f"{ATOM}title") == meetings[meeting].title[language]
         # Dates from the summaries (the issue date), never from the clock.
@@ -142,7 +146,10 @@ def test_a_folder_that_is_not_a_publication_is_left_alone(built, tmp_path):
     (out / "thesis.odt").write_text("precious")
     result = publish(built.root, out)
     assert result.exit_code == 1
-    assert result.stderr == f"error: {out} exists and is not a published briefs folder; choose a new or empty folder\n"
+    assert (
+        result.stderr
+        == f"error: {out} exists and is not a published briefs folder; choose a new or empty folder\n"
+    )
     assert (out / "thesis.odt").read_text() == "precious"
 
 
@@ -157,8 +164,16 @@ def test_missing_briefs_are_built_before_publishing(built, tmp_path):
 
 
 def test_a_base_url_makes_the_feed_links_absolute(built, tmp_path):
-    assert publish(built.root, tmp_path / "site", "--base-url", "https://desk.example.org/briefs/").exit_code == 0
+    assert (
+        publish(
+            built.root, tmp_path / "site", "--base-url", "https://desk.example.org/briefs/"
+        ).exit_code
+        == 0
+    )
     feed = ET.parse(tmp_path / "site" / "en" / "feed.atom").getroot()
-    assert feed.get("{http://www.w3.org/XML/1998/namespace}base") == "https://desk.example.org/briefs/en/"
+    assert (
+        feed.get("{http://www.w3.org/XML/1998/namespace}base")
+        == "https://desk.example.org/briefs/en/"
+    )
     self_link = [link for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
     assert [link.get("href") for link in self_link] == ["feed.atom"]

@@ -28,7 +28,11 @@ from briefs.validate import load_summaries
 from .conftest import ROOT, parse_html, pdf_text
 
 GOOD = ROOT / "tests" / "roots" / "test-bad" / "sources" / "meetings" / "2020-01-01-good.yaml"
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 def located(result, data: bytes) -> None:
@@ -49,16 +53,24 @@ def test_arbitrary_bytes(data):
 
 
 @FUZZ
-@given(st.text(alphabet=st.sampled_from(list("ab: -[]{}&*!|>'\"#\t\n\ufeff0123,.?%@`")), max_size=300))
+@given(
+    st.text(alphabet=st.sampled_from(list("ab: -[]{}&*!|>'\"#\t\n\ufeff0123,.?%@`")), max_size=300)
+)
 def test_yaml_punctuation(text):
     data = text.encode("utf-8")
     located(parse_summary(Path("fuzz.yaml"), data), data)
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=50)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True)
+    | st.text(max_size=50)
     | st.sampled_from(["2024-02-30", "2024-13-01", "NO", "yes", "~", "1e309", "<b>x</b>", "0x1F"]),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -67,10 +79,10 @@ def paths_of(data, prefix=()):
     yield prefix
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from paths_of(value, prefix + (key,))
+            yield from paths_of(value, (*prefix, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from paths_of(value, prefix + (i,))
+            yield from paths_of(value, (*prefix, i))
 
 
 GOOD_DATA = yaml.safe_load(GOOD.read_text(encoding="utf-8"))
@@ -99,7 +111,10 @@ def test_billion_laughs_is_refused_not_expanded():
         for i in range(9)
     )
     (problem,) = parse_summary(Path("laughs.yaml"), data)
-    assert str(problem) == "laughs.yaml:1:4: invalid YAML: anchors and aliases are not allowed in summaries"
+    assert (
+        str(problem)
+        == "laughs.yaml:1:4: invalid YAML: anchors and aliases are not allowed in summaries"
+    )
 
 
 def test_deep_nesting_is_refused():
@@ -114,7 +129,10 @@ def test_oversized_files_are_refused(bad_root, monkeypatch):
     article = bad_root / "sources" / "articles" / "sample.txt"
     article.write_bytes(article.read_bytes() + b" " * 2_000_001)
     result = CliRunner().invoke(main, ["check"])
-    assert "sources/meetings/2020-01-01-good.yaml:1:1: file is larger than 1000000 bytes" in result.stderr
+    assert (
+        "sources/meetings/2020-01-01-good.yaml:1:1: file is larger than 1000000 bytes"
+        in result.stderr
+    )
     assert "source.article: 'sample.txt' is larger than 2000000 bytes" in result.stderr
 
 
@@ -126,7 +144,10 @@ def test_symlinks_in_sources_are_refused(bad_root, monkeypatch):
     (articles / "sample.txt").rename(articles / "real.txt")
     (articles / "sample.txt").symlink_to("/etc/passwd")
     result = CliRunner().invoke(main, ["check"])
-    assert "sources/meetings/2020-01-02-link.yaml:1:1: summaries may not be symbolic links" in result.stderr
+    assert (
+        "sources/meetings/2020-01-02-link.yaml:1:1: summaries may not be symbolic links"
+        in result.stderr
+    )
     assert "source.article: 'sample.txt' not found in sources/articles/" in result.stderr
 
 
@@ -166,7 +187,9 @@ def test_pdfs_cannot_fetch_local_files_or_the_network(tmp_path, caplog):
       <div style="background: url(file:///etc/hostname)"></div></body></html>"""
     with caplog.at_level(logging.WARNING, logger="briefs.builders.pdf"):
         pdf = builder.pdf_bytes(html)
-    refused = [r.getMessage() for r in caplog.records if r.getMessage().startswith("refused to fetch")]
+    refused = [
+        r.getMessage() for r in caplog.records if r.getMessage().startswith("refused to fetch")
+    ]
     assert any(str(secret) in m for m in refused)
     assert any("http://127.0.0.1:9/x.css" in m for m in refused)
     assert any("file:///etc/passwd" in m for m in refused)
@@ -181,20 +204,45 @@ def test_template_errors_name_template_and_line(project_copy):
     lines[40] = "{% if %}"
     template.write_text("\n".join(lines), encoding="utf-8")
     result = CliRunner().invoke(
-        main, ["--root", str(project_copy), "build", "2020-07-16-china-central-asia-foreign-ministers", "--lang", "id", "--format", "html"]
+        main,
+        [
+            "--root",
+            str(project_copy),
+            "build",
+            "2020-07-16-china-central-asia-foreign-ministers",
+            "--lang",
+            "id",
+            "--format",
+            "html",
+        ],
     )
     assert result.exit_code == 1
-    assert result.stderr.startswith("error: ") and "brief.html.j2:41: Expected an expression" in result.stderr
+    assert (
+        result.stderr.startswith("error: ")
+        and "brief.html.j2:41: Expected an expression" in result.stderr
+    )
 
 
 def test_a_killed_build_leaves_only_complete_files(project_copy):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "briefs", "--root", str(project_copy), "build", "--all", "--jobs", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "briefs",
+        "--root",
+        str(project_copy),
+        "build",
+        "--all",
+        "--jobs",
+        "1",
+    ]
     assert subprocess.run(command, env=env, capture_output=True).returncode == 0
     build = project_copy / "build"
     before = {p: p.read_bytes() for p in build.rglob("*") if p.suffix in (".pdf", ".html")}
     for kill_after in (0.5, 1.5, 3.0):
-        process = subprocess.Popen([*command, "--force"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [*command, "--force"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(kill_after)
         process.send_signal(signal.SIGKILL)
         process.wait()

@@ -148,7 +148,16 @@ def smtp_env(mailbox: Mailbox) -> dict[str, str]:
 def send(project: Path, readers: Path, mailbox: Mailbox, *args: str):
     return CliRunner().invoke(
         main,
-        ["--root", str(project), "send", "--readers", str(readers), "--ledger", str(project / "ledger.jsonl"), *args],
+        [
+            "--root",
+            str(project),
+            "send",
+            "--readers",
+            str(readers),
+            "--ledger",
+            str(project / "ledger.jsonl"),
+            *args,
+        ],
         env=smtp_env(mailbox),
     )
 
@@ -188,7 +197,9 @@ def test_each_reader_gets_each_brief_in_their_language(project, readers, mailbox
         else:
             assert language == "en"
             assert message["Subject"] == f"Meeting brief: {title}"
-            assert text.startswith(f"Dear {message['To'].addresses[0].display_name},\n\nAttached is")
+            assert text.startswith(
+                f"Dear {message['To'].addresses[0].display_name},\n\nAttached is"
+            )
         for filename, (media_type, data) in received.attachments().items():
             meeting_id, language, fmt = filename.rsplit(".", 2)
             assert media_type == {"pdf": "application/pdf", "html": "text/html"}[fmt]
@@ -208,15 +219,33 @@ def test_a_second_run_sends_nothing(project, readers, mailbox):
     lines = (project / "ledger.jsonl").read_text().splitlines()
     assert len(lines) == 16  # one per brief file delivered
     record = json.loads(lines[0])
-    assert set(record) == {"reader", "meeting", "language", "format", "sha256", "sent", "message_id"}
+    assert set(record) == {
+        "reader",
+        "meeting",
+        "language",
+        "format",
+        "sha256",
+        "sent",
+        "message_id",
+    }
 
 
 def test_a_killed_run_resumes_with_no_duplicate_and_no_gap(project, readers, mailbox):
     """The sender is killed (SIGKILL) while the server holds its 5th message unanswered; the
     next run delivers the rest, and every brief arrives exactly once."""
     mailbox.hold_at = 4
-    command = [sys.executable, "-m", "briefs", "--root", str(project), "send",
-               "--readers", str(readers), "--ledger", str(project / "ledger.jsonl")]
+    command = [
+        sys.executable,
+        "-m",
+        "briefs",
+        "--root",
+        str(project),
+        "send",
+        "--readers",
+        str(readers),
+        "--ledger",
+        str(project / "ledger.jsonl"),
+    ]
     env = {**os.environ, **smtp_env(mailbox), "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
@@ -246,7 +275,9 @@ def test_a_refused_reader_does_not_stop_the_others(project, readers, mailbox):
     )
     assert len(errors) == 6 and errors[-1] == "the failed messages will be sent by the next run"
     delivered = expected_deliveries()
-    assert mailbox.deliveries() == Counter({k: v for k, v in delivered.items() if k[0] != "ben@example.org"})
+    assert mailbox.deliveries() == Counter(
+        {k: v for k, v in delivered.items() if k[0] != "ben@example.org"}
+    )
 
     # Retried later, once the address works: only Ben's briefs go out.
     del mailbox.refuse["ben@example.org"]
@@ -262,7 +293,14 @@ def test_a_changed_brief_goes_again_only_with_resend(project, readers, mailbox):
     # and the summary attached to the PDFs in both languages.
     summary = project / "sources" / "meetings" / f"{SUMMIT}.yaml"
     text = summary.read_text(encoding="utf-8")
-    summary.write_text(text.replace("    Chinese President Xi Jinping presented", "    Chinese President Xi Jinping set out", 1), encoding="utf-8")
+    summary.write_text(
+        text.replace(
+            "    Chinese President Xi Jinping presented",
+            "    Chinese President Xi Jinping set out",
+            1,
+        ),
+        encoding="utf-8",
+    )
 
     result = send(project, readers, mailbox)
     assert result.exit_code == 0
@@ -302,19 +340,36 @@ def test_dry_run_prints_the_plan_and_sends_nothing(project, readers, mailbox):
 @pytest.mark.parametrize(
     "name, email, message",
     [
-        ('"Eve\\nBcc: all@example.org"', "eve@example.org",
-         "5:11: readers[1].name: a name must not contain a line break or control character"),
-        ('"Eve\\r\\nX-Spam: no"', "eve@example.org",
-         "5:11: readers[1].name: a name must not contain a line break or control character"),
-        ("Eve", '"eve@example.org\\nBcc: all@example.org"',
-         "6:12: readers[1].email: an address must not contain a line break or control character"),
-        ("Eve", '"eve@example.org, all@example.org"',
-         "6:12: readers[1].email: 'eve@example.org, all@example.org' is not an email address such as ana@example.org"),
-        ("Eve", "'Eve <eve@example.org>'",
-         "6:12: readers[1].email: 'Eve <eve@example.org>' is not an email address such as ana@example.org"),
+        (
+            '"Eve\\nBcc: all@example.org"',
+            "eve@example.org",
+            "5:11: readers[1].name: a name must not contain a line break or control character",
+        ),
+        (
+            '"Eve\\r\\nX-Spam: no"',
+            "eve@example.org",
+            "5:11: readers[1].name: a name must not contain a line break or control character",
+        ),
+        (
+            "Eve",
+            '"eve@example.org\\nBcc: all@example.org"',
+            "6:12: readers[1].email: an address must not contain a line break or control character",
+        ),
+        (
+            "Eve",
+            '"eve@example.org, all@example.org"',
+            "6:12: readers[1].email: 'eve@example.org, all@example.org' is not an email address such as ana@example.org",
+        ),
+        (
+            "Eve",
+            "'Eve <eve@example.org>'",
+            "6:12: readers[1].email: 'Eve <eve@example.org>' is not an email address such as ana@example.org",
+        ),
     ],
 )
-def test_header_injection_is_refused_in_the_readers_file(project, tmp_path, mailbox, name, email, message):
+def test_header_injection_is_refused_in_the_readers_file(
+    project, tmp_path, mailbox, name, email, message
+):
     path = tmp_path / "readers.yaml"
     path.write_text(
         "readers:\n  - name: Dewi\n    email: dewi@example.org\n    language: id\n"
@@ -329,12 +384,19 @@ def test_header_injection_is_refused_in_the_readers_file(project, tmp_path, mail
 
 def test_email_message_refuses_a_line_break_that_got_past_the_readers_file(built):
     # model_construct skips validation: the second guard is EmailMessage's own.
-    reader = Reader.model_construct(name="Eve\r\nBcc: all@example.org", email="eve@example.org", language="en", formats=("pdf",))
+    reader = Reader.model_construct(
+        name="Eve\r\nBcc: all@example.org", email="eve@example.org", language="en", formats=("pdf",)
+    )
     from briefs.distribute.outputs import ready_briefs
 
     brief = next(b for b in ready_briefs(built, SUMMIT) if b.language == "en" and b.format == "pdf")
     with pytest.raises(ValueError, match="CR or LF"):
-        compose(Message(reader, brief.meeting, (brief,)), "desk@example.org", built.desk, localizers(built.locale_dir)["en"])
+        compose(
+            Message(reader, brief.meeting, (brief,)),
+            "desk@example.org",
+            built.desk,
+            localizers(built.locale_dir)["en"],
+        )
 
 
 def test_readers_file_problems_are_all_reported_with_their_place(project, tmp_path, mailbox):
@@ -354,7 +416,9 @@ def test_readers_file_problems_are_all_reported_with_their_place(project, tmp_pa
         f"{path}:6:5: unknown field 'emial' in readers[1]; did you mean 'email'?",
         "3 problem(s) found",
     ]
-    path.write_text(path.read_text().replace("fr", "id").replace("emial", "email"), encoding="utf-8")
+    path.write_text(
+        path.read_text().replace("fr", "id").replace("emial", "email"), encoding="utf-8"
+    )
     result = send(project, path, mailbox, "--dry-run")
     assert result.stderr.splitlines() == [
         f"{path}:9:12: readers[2].email: 'DEWI@example.org' is already listed at line 3",
@@ -364,13 +428,17 @@ def test_readers_file_problems_are_all_reported_with_their_place(project, tmp_pa
 
 
 def test_the_password_comes_only_from_the_environment_and_is_never_shown(project, readers, mailbox):
-    settings = smtp_settings({"user": "desk", "security": "starttls"}, {"BRIEFS_SMTP_PASSWORD": "s3cret-pw"})
+    settings = smtp_settings(
+        {"user": "desk", "security": "starttls"}, {"BRIEFS_SMTP_PASSWORD": "s3cret-pw"}
+    )
     assert settings.password == "s3cret-pw" and "s3cret-pw" not in repr(settings)
     with pytest.raises(DistributionError, match="no password: set BRIEFS_SMTP_PASSWORD"):
         smtp_settings({"user": "desk"}, {})
 
     env = {**smtp_env(mailbox), "BRIEFS_SMTP_USER": "desk", "BRIEFS_SMTP_PASSWORD": "s3cret-pw"}
-    result = CliRunner().invoke(main, ["-v", "--root", str(project), "send", "--readers", str(readers)], env=env)
+    result = CliRunner().invoke(
+        main, ["-v", "--root", str(project), "send", "--readers", str(readers)], env=env
+    )
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
         "error: will not send a password over an unencrypted connection: use starttls or ssl"
@@ -381,7 +449,9 @@ def test_the_password_comes_only_from_the_environment_and_is_never_shown(project
 
 def test_starttls_is_required_unless_security_is_none(project, readers, mailbox):
     env = {**smtp_env(mailbox), "BRIEFS_SMTP_SECURITY": "starttls"}
-    result = CliRunner().invoke(main, ["--root", str(project), "send", "--readers", str(readers)], env=env)
+    result = CliRunner().invoke(
+        main, ["--root", str(project), "send", "--readers", str(readers)], env=env
+    )
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
         f"error: SMTP server 127.0.0.1:{mailbox.port}: the server does not offer STARTTLS "
@@ -397,14 +467,33 @@ def certificate(tmp_path: Path) -> tuple[Path, Path]:
         pytest.skip("openssl is not installed")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
     )
     return cert, key
 
 
-def test_starttls_and_login_keep_the_password_out_of_every_output(project, readers, certificate, monkeypatch, caplog):
+def test_starttls_and_login_keep_the_password_out_of_every_output(
+    project, readers, certificate, monkeypatch, caplog
+):
     cert, key = certificate
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
@@ -416,22 +505,42 @@ def test_starttls_and_login_keep_the_password_out_of_every_output(project, reade
 
     box = Mailbox()
     controller = Controller(
-        box, hostname="127.0.0.1", port=free_port(), tls_context=context,
-        require_starttls=True, auth_required=True, authenticator=authenticator,
+        box,
+        hostname="127.0.0.1",
+        port=free_port(),
+        tls_context=context,
+        require_starttls=True,
+        auth_required=True,
+        authenticator=authenticator,
     )
     controller.start()
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the client trusts the test certificate
     caplog.set_level(logging.DEBUG)
-    env = {"BRIEFS_SMTP_HOST": "127.0.0.1", "BRIEFS_SMTP_PORT": str(controller.port),
-           "BRIEFS_SMTP_FROM": "desk@example.org", "BRIEFS_SMTP_USER": "desk"}
-    command = ["-v", "--root", str(project), "send", "--readers", str(readers), "--ledger", str(project / "ledger.jsonl")]
+    env = {
+        "BRIEFS_SMTP_HOST": "127.0.0.1",
+        "BRIEFS_SMTP_PORT": str(controller.port),
+        "BRIEFS_SMTP_FROM": "desk@example.org",
+        "BRIEFS_SMTP_USER": "desk",
+    }
+    command = [
+        "-v",
+        "--root",
+        str(project),
+        "send",
+        "--readers",
+        str(readers),
+        "--ledger",
+        str(project / "ledger.jsonl"),
+    ]
     try:
         wrong = CliRunner().invoke(main, command, env={**env, "BRIEFS_SMTP_PASSWORD": "wrong-pw"})
         right = CliRunner().invoke(main, command, env={**env, "BRIEFS_SMTP_PASSWORD": "s3cret-pw"})
     finally:
         controller.stop()
     assert wrong.exit_code == 1
-    assert wrong.stderr.splitlines()[-1].startswith(f"error: SMTP server 127.0.0.1:{controller.port}: login as 'desk' refused: 535")
+    assert wrong.stderr.splitlines()[-1].startswith(
+        f"error: SMTP server 127.0.0.1:{controller.port}: login as 'desk' refused: 535"
+    )
     assert right.exit_code == 0, right.output
     # smtplib tries each mechanism the server offers before giving up on a wrong password.
     assert set(logins[:-1]) == {(b"desk", b"wrong-pw")} and logins[-1] == (b"desk", b"s3cret-pw")
@@ -453,7 +562,8 @@ def test_a_record_cut_short_by_a_kill_costs_at_most_that_one_message(project, re
         "1 message(s) sent, 0 failed",
     ]
     assert [json.loads(line)["reader"] for line in ledger.read_bytes().splitlines()][-2:] == [
-        "ben@example.org", "fang@example.org"
+        "ben@example.org",
+        "fang@example.org",
     ]
     assert send(project, readers, mailbox).stdout == "0 message(s) sent, 0 failed\n"
 

@@ -64,7 +64,12 @@ def test_index_links_every_brief_in_both_languages_and_formats(preview, project_
     status, index = page(preview.url)
     assert status == 200
     links = re.findall(r'href="([^"]+)"', index)
-    assert links == [f"/{lang}/{mid}.{fmt}" for mid in (MEETING, OTHER) for lang in LANGUAGES for fmt in ("html", "pdf")]
+    assert links == [
+        f"/{lang}/{mid}.{fmt}"
+        for mid in (MEETING, OTHER)
+        for lang in LANGUAGES
+        for fmt in ("html", "pdf")
+    ]
     for link in links:
         status, content_type, body = get(preview.url + link.lstrip("/"))
         assert status == 200, link
@@ -80,7 +85,12 @@ def test_index_links_every_brief_in_both_languages_and_formats(preview, project_
 
 
 def test_unknown_pages_are_404(preview):
-    for path in ("en/2099-01-01-nothing.html", "fr/" + MEETING + ".html", "en/" + MEETING + ".txt", "en/../briefs.toml"):
+    for path in (
+        "en/2099-01-01-nothing.html",
+        "fr/" + MEETING + ".html",
+        "en/" + MEETING + ".txt",
+        "en/../briefs.toml",
+    ):
         assert page(preview.url + path)[0] == 404, path
     assert page(preview.url + "_briefs/version?page=/nowhere")[0] == 404
 
@@ -89,20 +99,31 @@ def test_editing_a_summary_updates_its_page_only(preview, project_copy):
     url = preview.url + f"en/{MEETING}.html"
     other = preview.url + f"_briefs/version?page=/en/{OTHER}.html"
     assert TITLE in page(url)[1]
-    own_version, other_version = page(preview.url + f"_briefs/version?page=/en/{MEETING}.html")[1], page(other)[1]
+    own_version, other_version = (
+        page(preview.url + f"_briefs/version?page=/en/{MEETING}.html")[1],
+        page(other)[1],
+    )
 
-    edit(project_copy, SUMMARY, "en: First China + Central Asia", "en: Inaugural China + Central Asia")
+    edit(
+        project_copy,
+        SUMMARY,
+        "en: First China + Central Asia",
+        "en: Inaugural China + Central Asia",
+    )
     wait_for(url, lambda status, text: "Inaugural China + Central Asia" in text)
     assert page(preview.url + f"_briefs/version?page=/en/{MEETING}.html")[1] != own_version
     assert page(other)[1] == other_version  # a page of another meeting does not reload
-    assert "Inaugural China + Central Asia" in (project_copy / "build" / "en" / f"{MEETING}.html").read_text()
+    assert (
+        "Inaugural China + Central Asia"
+        in (project_copy / "build" / "en" / f"{MEETING}.html").read_text()
+    )
 
 
 def test_a_broken_summary_shows_its_problems_and_the_server_keeps_running(preview, project_copy):
     url = preview.url + f"id/{MEETING}.html"
     original = (project_copy / SUMMARY).read_text(encoding="utf-8")
     edit(project_copy, SUMMARY, "country: KZ", "country: QQ")
-    status, text = wait_for(url, lambda status, text: status == 500)
+    _status, text = wait_for(url, lambda status, text: status == 500)
     line = f"{SUMMARY}:26:14: participants[1].country: &#39;QQ&#39; is not an ISO 3166 alpha-2 country code"
     assert line in text
     assert "Kamis, 16 Juli 2020" not in text  # the problems, not a stale brief
@@ -110,34 +131,53 @@ def test_a_broken_summary_shows_its_problems_and_the_server_keeps_running(previe
     assert page(preview.url + f"id/{OTHER}.html")[0] == 200
 
     (project_copy / SUMMARY).write_text(original, encoding="utf-8")
-    status, text = wait_for(url, lambda status, text: status == 200)
+    _status, text = wait_for(url, lambda status, text: status == 200)
     assert "Kamis, 16 Juli 2020" in text and "QQ" not in text
 
 
 def test_a_changed_article_is_checked_again(preview, project_copy):
     article = project_copy / "sources" / "articles" / f"{MEETING}.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace("Bahas Apa Ya?", "Bahas Apa?"), encoding="utf-8")
-    status, text = wait_for(preview.url + f"en/{MEETING}.html", lambda status, text: status == 500)
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Bahas Apa Ya?", "Bahas Apa?"), encoding="utf-8"
+    )
+    _status, text = wait_for(preview.url + f"en/{MEETING}.html", lambda status, text: status == 500)
     assert f"source.headline: not found verbatim in {MEETING}.txt" in text
 
 
 def test_a_catalog_change_rebuilds_every_brief(preview, project_copy):
-    edit(project_copy, "locale/en/LC_MESSAGES/messages.po", 'msgstr "Participants"', 'msgstr "Delegations"')
+    edit(
+        project_copy,
+        "locale/en/LC_MESSAGES/messages.po",
+        'msgstr "Participants"',
+        'msgstr "Delegations"',
+    )
     for meeting_id in (MEETING, OTHER):
-        wait_for(preview.url + f"en/{meeting_id}.html", lambda status, text: ">Delegations</h2>" in text)
+        wait_for(
+            preview.url + f"en/{meeting_id}.html", lambda status, text: ">Delegations</h2>" in text
+        )
     assert ">Peserta</h2>" in page(preview.url + f"id/{MEETING}.html")[1]
 
 
 def test_a_stylesheet_change_rebuilds_every_brief(preview, project_copy):
     edit(project_copy, "templates/brief.css", "--accent: #1f4e79;", "--accent: #7a1f1f;")
     for meeting_id in (MEETING, OTHER):
-        wait_for(preview.url + f"id/{meeting_id}.html", lambda status, text: "--accent: #7a1f1f;" in text)
+        wait_for(
+            preview.url + f"id/{meeting_id}.html", lambda status, text: "--accent: #7a1f1f;" in text
+        )
 
 
 def test_the_desk_name_in_the_settings_is_taken_up(preview, project_copy):
-    edit(project_copy, "briefs.toml", 'en = "China–Central Asia Analysis Desk"', 'en = "Central Asia Desk"')
+    edit(
+        project_copy,
+        "briefs.toml",
+        'en = "China–Central Asia Analysis Desk"',
+        'en = "Central Asia Desk"',
+    )
     for meeting_id in (MEETING, OTHER):
-        wait_for(preview.url + f"en/{meeting_id}.html", lambda status, text: '<p class="desk">Central Asia Desk</p>' in text)
+        wait_for(
+            preview.url + f"en/{meeting_id}.html",
+            lambda status, text: '<p class="desk">Central Asia Desk</p>' in text,
+        )
 
 
 def test_a_port_in_use_is_a_one_line_error(preview):
@@ -149,15 +189,28 @@ def test_a_port_in_use_is_a_one_line_error(preview):
 
 def test_the_command_serves_on_loopback_until_interrupted(project_copy):
     process = subprocess.Popen(
-        [sys.executable, "-m", "briefs", "--root", str(keep_two_meetings(project_copy)), "serve", "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "briefs",
+            "--root",
+            str(keep_two_meetings(project_copy)),
+            "serve",
+            "--port",
+            "0",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     watchdog = threading.Timer(TIMEOUT, process.kill)  # a server that never says where it is
     watchdog.start()
     try:
         line = process.stdout.readline()
-        match = re.fullmatch(r"Serving the briefs at (http://127\.0\.0\.1:\d+/) \(Ctrl\+C to stop\)\n", line)
+        match = re.fullmatch(
+            r"Serving the briefs at (http://127\.0\.0\.1:\d+/) \(Ctrl\+C to stop\)\n", line
+        )
         assert match, (line, process.stderr.read() if process.poll() is not None else "")
         assert page(match[1] + f"en/{MEETING}.html")[0] == 200
         process.send_signal(signal.SIGINT)

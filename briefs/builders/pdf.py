@@ -62,12 +62,14 @@ class PdfBuilder:
         self.fetcher = _project_fetcher(templates_dir)
         self.seconds = seconds if seconds is not None else {"layout": 0.0, "pdf": 0.0}
 
-    def pdf_bytes(self, html: str, sources: list[SourceFile] = (), date: dt.date | None = None) -> bytes:
+    def pdf_bytes(
+        self, html: str, sources: list[SourceFile] = (), date: dt.date | None = None
+    ) -> bytes:
         from weasyprint import HTML, Attachment
 
         # The attachments' dates come from the brief, not from the clock or file times,
         # so that the same sources always give the same bytes.
-        stamp = dt.datetime.combine(date, dt.time(), tzinfo=dt.timezone.utc) if date else None
+        stamp = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC) if date else None
         attachments = [
             Attachment(
                 file_obj=io.BytesIO(source.data),
@@ -93,7 +95,9 @@ class PdfBuilder:
         self.seconds["pdf"] += time.perf_counter() - laid_out
         return data
 
-    def write(self, html: str, path: Path, sources: list[SourceFile] = (), date: dt.date | None = None) -> Path:
+    def write(
+        self, html: str, path: Path, sources: list[SourceFile] = (), date: dt.date | None = None
+    ) -> Path:
         """Lay out html and write it as a PDF file with the sources attached."""
         write_atomically(path, self.pdf_bytes(html, sources, date))
         return path

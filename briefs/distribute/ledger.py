@@ -40,11 +40,13 @@ class Ledger:
         """Append one line per delivered file, and make it durable before anything else is sent."""
         if self._file is None:
             raise RuntimeError("ledger opened read-only")
-        sent = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        sent = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         lines = b"".join(
             json.dumps(
-                dict(zip(FIELDS, (*key, sha256, sent)), message_id=message_id), ensure_ascii=False
-            ).encode("utf-8") + b"\n"
+                dict(zip(FIELDS, (*key, sha256, sent), strict=True), message_id=message_id),
+                ensure_ascii=False,
+            ).encode("utf-8")
+            + b"\n"
             for key, sha256 in keys
         )
         self._file.write(lines)
@@ -75,7 +77,9 @@ def _parse(path: Path, data: bytes) -> dict[Key, str]:
                 # only one that may go out twice.
                 log.warning("%s:%d: incomplete last record ignored", display_path(path), number)
                 continue
-            raise DistributionError(f"{display_path(path)}:{number}: not a delivery record; the ledger is damaged")
+            raise DistributionError(
+                f"{display_path(path)}:{number}: not a delivery record; the ledger is damaged"
+            )
         delivered[record[0]] = record[1]
     return delivered
 
@@ -93,7 +97,9 @@ def open_ledger(path: Path, *, write: bool) -> Iterator[Ledger]:
         try:
             fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise DistributionError(f"{display_path(path)}: another 'briefs send' is using this ledger") from None
+            raise DistributionError(
+                f"{display_path(path)}: another 'briefs send' is using this ledger"
+            ) from None
         file.seek(0)
         data = file.read()
         ledger = Ledger(path, _parse(path, data), file)

@@ -63,5 +63,7 @@ def ready_briefs(project: Project, meeting_id: str | None = None) -> list[Brief]
             for fmt in FORMATS:
                 path = project.output_path(meeting.id, language, fmt)
                 data = path.read_bytes()
-                briefs.append(Brief(meeting, language, fmt, path, len(data), hashlib.sha256(data).hexdigest()))
+                briefs.append(
+                    Brief(meeting, language, fmt, path, len(data), hashlib.sha256(data).hexdigest())
+                )
     return briefs

@@ -49,8 +49,12 @@ def site_path(brief: Brief) -> str:
 def size_text(size: int, localizer: Localizer) -> str:
     """84,5 kB / 84.5 kB, or 1,2 MB: a file size in the language of the link it follows."""
     if size >= 1_000_000:
-        return format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=localizer.locale)
-    return format_unit(round(size / 1000, 1), "digital-kilobyte", length="short", locale=localizer.locale)
+        return format_unit(
+            round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=localizer.locale
+        )
+    return format_unit(
+        round(size / 1000, 1), "digital-kilobyte", length="short", locale=localizer.locale
+    )
 
 
 def _newest_first(briefs: list[Brief]) -> list[Meeting]:
@@ -67,7 +71,9 @@ def _entry_id(meeting_id: str, language: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'briefs:{meeting_id}:{language}')}"
 
 
-def atom_feed(project: Project, briefs: list[Brief], language: str, loc: Localizer, base_url: str | None) -> bytes:
+def atom_feed(
+    project: Project, briefs: list[Brief], language: str, loc: Localizer, base_url: str | None
+) -> bytes:
     """The Atom feed (RFC 4287) of one language: an entry per meeting, newest first, linking
     the HTML brief and enclosing the PDF; links are relative to the feed's own folder."""
     ET.register_namespace("", ATOM)
@@ -82,7 +88,9 @@ def atom_feed(project: Project, briefs: list[Brief], language: str, loc: Localiz
     desk = project.desk[language]
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language})
     if base_url:
-        feed.set("{http://www.w3.org/XML/1998/namespace}base", f"{base_url.rstrip('/')}/{language}/")
+        feed.set(
+            "{http://www.w3.org/XML/1998/namespace}base", f"{base_url.rstrip('/')}/{language}/"
+        )
     add(feed, "id", _entry_id("feed", language))
     add(feed, "title", f"{desk}: {loc.gettext('Meeting briefs')}")
     add(feed, "updated", _timestamp(max(issue_date(m.issued, m.id) for m in meetings)))
@@ -97,11 +105,29 @@ def atom_feed(project: Project, briefs: list[Brief], language: str, loc: Localiz
         add(entry, "id", _entry_id(meeting.id, language))
         add(entry, "title", meeting.title[language])
         add(entry, "updated", _timestamp(issue_date(meeting.issued, meeting.id)))
-        add(entry, "link", rel="alternate", type=html.media_type, hreflang=language, href=Path(site_path(html)).name)
-        add(entry, "link", rel="enclosure", type=pdf.media_type, hreflang=language, length=str(pdf.size),
-            href=Path(site_path(pdf)).name)
+        add(
+            entry,
+            "link",
+            rel="alternate",
+            type=html.media_type,
+            hreflang=language,
+            href=Path(site_path(html)).name,
+        )
+        add(
+            entry,
+            "link",
+            rel="enclosure",
+            type=pdf.media_type,
+            hreflang=language,
+            length=str(pdf.size),
+            href=Path(site_path(pdf)).name,
+        )
         add(entry, "category", term=meeting.kind.value, label=loc.kind(meeting.kind))
-        add(entry, "summary", f"{loc.date(meeting.date)}, {loc.place(meeting.place)}. {meeting.lede[language]}")
+        add(
+            entry,
+            "summary",
+            f"{loc.date(meeting.date)}, {loc.place(meeting.place)}. {meeting.lede[language]}",
+        )
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -164,7 +190,9 @@ def _replaceable(folder: Path) -> bool:
         return True
     if not folder.is_dir():
         return False
-    return not any(folder.iterdir()) or ((folder / CHECKSUMS).is_file() and (folder / "index.html").is_file())
+    return not any(folder.iterdir()) or (
+        (folder / CHECKSUMS).is_file() and (folder / "index.html").is_file()
+    )
 
 
 def publish(project: Project, out: Path | None = None, base_url: str | None = None) -> Published:
@@ -178,7 +206,9 @@ def publish(project: Project, out: Path | None = None, base_url: str | None = No
     locs = localizers(project.locale_dir)
     files: dict[str, bytes | Path] = {site_path(brief): brief.path for brief in briefs}
     for language in LANGUAGES:
-        files[f"{language}/{FEED_NAME}"] = atom_feed(project, briefs, language, locs[language], base_url)
+        files[f"{language}/{FEED_NAME}"] = atom_feed(
+            project, briefs, language, locs[language], base_url
+        )
     files["index.html"] = index_page(project, briefs, locs)
 
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -87,7 +87,13 @@ class ReadersFile(BaseModel):
 def load_readers(path: Path, meeting_ids: set[str] | None = None) -> list[Reader]:
     """Read and check a readers file; raises SourceError with every problem in it."""
     path = Path(path)
-    parsed = parse_file(path, ReadersFile, what="a list of readers", fields="(readers: [...])", whole="the readers file")
+    parsed = parse_file(
+        path,
+        ReadersFile,
+        what="a list of readers",
+        fields="(readers: [...])",
+        whole="the readers file",
+    )
     if isinstance(parsed, list):
         raise SourceError(parsed)
     result: ReadersFile = parsed.value
@@ -99,12 +105,19 @@ def load_readers(path: Path, meeting_ids: set[str] | None = None) -> list[Reader
         where = ("readers", i, "email")
         if reader.key in seen:
             line = parsed.positions.of(("readers", seen[reader.key], "email"))[0]
-            problems.append(problem(where, f"readers[{i}].email: {reader.email!r} is already listed at line {line}"))
+            problems.append(
+                problem(
+                    where, f"readers[{i}].email: {reader.email!r} is already listed at line {line}"
+                )
+            )
         seen.setdefault(reader.key, i)
         for j, meeting_id in enumerate(reader.meetings or ()):
             if meeting_ids is not None and meeting_id not in meeting_ids:
                 problems.append(
-                    problem(("readers", i, "meetings", j), f"readers[{i}].meetings[{j}]: unknown meeting {meeting_id!r}")
+                    problem(
+                        ("readers", i, "meetings", j),
+                        f"readers[{i}].meetings[{j}]: unknown meeting {meeting_id!r}",
+                    )
                 )
     if problems:
         raise SourceError(problems)

@@ -46,7 +46,9 @@ class SmtpSettings:
         return f"{self.host}:{self.port}"
 
 
-def smtp_settings(options: Mapping[str, object], environ: Mapping[str, str] = os.environ) -> SmtpSettings:
+def smtp_settings(
+    options: Mapping[str, object], environ: Mapping[str, str] = os.environ
+) -> SmtpSettings:
     """Settings from the options given (host, port, security, sender, user), else from the
     BRIEFS_SMTP_* variables; the password only ever from BRIEFS_SMTP_PASSWORD."""
 
@@ -72,9 +74,13 @@ def smtp_settings(options: Mapping[str, object], environ: Mapping[str, str] = os
     user = get("user", "BRIEFS_SMTP_USER")
     password = environ.get("BRIEFS_SMTP_PASSWORD") or None
     if user and not password:
-        raise DistributionError(f"SMTP user {user!r} given but no password: set BRIEFS_SMTP_PASSWORD")
+        raise DistributionError(
+            f"SMTP user {user!r} given but no password: set BRIEFS_SMTP_PASSWORD"
+        )
     if user and security == "none":
-        raise DistributionError("will not send a password over an unencrypted connection: use starttls or ssl")
+        raise DistributionError(
+            "will not send a password over an unencrypted connection: use starttls or ssl"
+        )
     return SmtpSettings(
         host=get("host", "BRIEFS_SMTP_HOST") or "localhost",
         port=int(port) if port else DEFAULT_PORTS[security],
@@ -96,7 +102,9 @@ class Message:
     """Every file was delivered before with other content: this replaces it (--resend)."""
 
     def keys(self) -> list[tuple[Key, str]]:
-        return [((self.reader.key, b.meeting.id, b.language, b.format), b.sha256) for b in self.briefs]
+        return [
+            ((self.reader.key, b.meeting.id, b.language, b.format), b.sha256) for b in self.briefs
+        ]
 
 
 @dataclass(frozen=True)
@@ -107,7 +115,9 @@ class Plan:
     held: list[Message]
 
 
-def plan_deliveries(readers: list[Reader], briefs: list[Brief], ledger: Ledger, *, resend: bool = False) -> Plan:
+def plan_deliveries(
+    readers: list[Reader], briefs: list[Brief], ledger: Ledger, *, resend: bool = False
+) -> Plan:
     """Each reader's undelivered briefs, reader by reader in file order, oldest meeting first.
     A brief delivered with other content counts as delivered unless resend is set."""
     files = {(b.meeting.id, b.language, b.format): b for b in briefs}
@@ -158,7 +168,10 @@ def compose(message: Message, sender: str, desk: Text, loc: Localizer) -> EmailM
         paragraphs.append(loc.gettext("This brief replaces the version sent to you earlier."))
     paragraphs += [
         desk[language],
-        loc.gettext("You receive this brief because you are on the readers list of %(desk)s.", desk=desk[language]),
+        loc.gettext(
+            "You receive this brief because you are on the readers list of %(desk)s.",
+            desk=desk[language],
+        ),
     ]
     email.set_content("\n\n".join(paragraphs) + "\n")
     email["Content-Language"] = language  # after set_content, which clears Content-* headers
@@ -243,7 +256,9 @@ def send(
                 report.failed.append((message, refused[reader.key]))
                 continue
             except smtplib.SMTPResponseException as error:
-                report.failed.append((message, f"not accepted: {error.smtp_code} {_text(error.smtp_error)}"))
+                report.failed.append(
+                    (message, f"not accepted: {error.smtp_code} {_text(error.smtp_error)}")
+                )
                 if error.smtp_code == 421:  # the server is closing the connection
                     smtp.close()
                     smtp = None
