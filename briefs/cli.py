@@ -83,17 +83,23 @@ def list_command(ctx: click.Context) -> None:
         raise SourceError(loaded.problems)
 
 
+STRICT_HELP = "Make warnings (a stance or modality the quotes do not bear out) errors."
+
+
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, default=None, help=STRICT_HELP)
 @click.pass_context
-def check_command(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+def check_command(ctx: click.Context, paths: tuple[Path, ...], strict: bool | None) -> None:
     """Validate summaries (default: all of sources/meetings/).
 
     Reports every problem at once as path:line:col: message, and exits 1 if there is any.
+    Warnings print as path:line:col: warning: message; --strict makes them problems.
 
     \b
     Examples:
       briefs check
+      briefs check --strict
       briefs check sources/meetings/2020-07-16-china-central-asia-foreign-ministers.yaml
     """
     from .validate import load_summaries
@@ -102,7 +108,9 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     files: list[Path] = []
     for path in paths:
         files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
-    loaded = load_summaries(project, files or None)
+    loaded = load_summaries(project, files or None, strict=bool(strict))
+    for warning in loaded.warnings:
+        click.echo(str(warning), err=True)
     if loaded.problems:
         raise SourceError(loaded.problems)
     click.echo(f"{len(loaded.documents)} summaries OK")
