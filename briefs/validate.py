@@ -287,10 +287,12 @@ def load_summaries(
         problems.extend(vocabulary)
         vocabulary = Vocabulary()
     glossary = load_glossary(project)
+    gazetteer: Gazetteer | None = None
     if isinstance(glossary, list):
+        # Without the glossary every English name would look ungrounded: report it alone.
         problems.extend(glossary)
-        glossary = Glossary()
-    gazetteer = cldr_gazetteer().with_names(glossary_names(glossary))
+    else:
+        gazetteer = cldr_gazetteer().with_names(glossary_names(glossary))
     known = {path.stem: path.stem[:10] for path in project.summary_paths()}
     for path in paths if paths is not None else project.summary_paths():
         if path.is_symlink():
