@@ -204,7 +204,8 @@ class Gazetteer:
         a name (Tiongkok is China is Chinese)."""
         merged: list[set[str]] = [set(e) for e in self.entities]
         for group in groups:
-            new = {g for g in group if g}
+            # A name starts with a capital (or a digit): 'kota' or a draft's placeholder is none.
+            new = {g for g in group if g[:1].isupper() or g[:1].isdigit()}
             if not new:
                 continue
             touching = [e for e in merged if e & new]
