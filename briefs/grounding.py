@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from babel.numbers import NumberFormatError, parse_decimal
 from pydantic import BaseModel
@@ -128,6 +128,12 @@ class Mention:
 
 def numbers(text: str, language: str) -> list[Mention]:
     """The numbers a text states: digits (times the scale word after them) and number words."""
+    return list(_numbers(text, language))
+
+
+@lru_cache(maxsize=4096)
+def _numbers(text: str, language: str) -> tuple[Mention, ...]:
+    # cached: an article and its quotes are read again for every text that stands on them
     found: list[Mention] = []
     for match in _DIGITS.finditer(text):
         token = match.group(1)
@@ -144,7 +150,7 @@ def numbers(text: str, language: str) -> list[Mention]:
         number = NUMBER_WORDS[language].get(match.group().lower())
         if number is not None:
             found.append(Mention(Decimal(number), match.group(), Decimal(number)))
-    return found
+    return tuple(found)
 
 
 def unquoted_numbers(text: str, language: str, sources: Iterable[str]) -> list[str]:
@@ -266,7 +272,7 @@ def own_translations(document: Document) -> list[set[str]]:
 
 
 _ACRONYM = re.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"“'‘(]*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"“'‘(]*")
 
 
 def _words(text: str) -> Iterator[re.Match[str]]:
@@ -285,7 +291,12 @@ def _word_occurs(word: str, reference: str) -> bool:
     """An acronym as written; any other word in any case (a name may open a quote's sentence)."""
     if _is_acronym(word):
         return _occurs(word, reference)
-    return any(_possessive(w.group()).lower() == word.lower() for w in _words(reference))
+    return word.lower() in _folded_words(reference)
+
+
+@lru_cache(maxsize=4096)
+def _folded_words(text: str) -> frozenset[str]:
+    return frozenset(_possessive(w.group()).lower() for w in _words(text))
 
 
 def unmatched_names(text: str, reference: str, gazetteer: Gazetteer) -> list[str]:
@@ -299,12 +310,12 @@ def unmatched_names(text: str, reference: str, gazetteer: Gazetteer) -> list[str
         taken[match.start() : match.end()] = [True] * (match.end() - match.start())
         if not gazetteer.carries(match.group(), reference):
             missing.append(match.group())
+    starts = {m.end() for m in _SENTENCE_START.finditer(text)}
     for match in _words(text):
         word = _possessive(match.group())
         if taken[match.start()] or not any(c.isupper() for c in word):
             continue
-        initial = _SENTENCE_START.search(text[: match.start()]) is not None
-        if initial and not _is_acronym(word):
+        if match.start() in starts and not _is_acronym(word):
             continue
         if not _word_occurs(word, reference):
             missing.append(word)
