@@ -237,7 +237,7 @@ def cldr_gazetteer() -> Gazetteer:
     groups: list[set[str]] = []
     for code, name in english.territories.items():
         if code in ("ZZ", "001") or (
-            len(code) == 2 and code not in _territories() and code != "UN"
+            len(code) == 2 and code not in _territories() and code not in ("UN", "EU")
         ):
             continue
         groups.append({name, indonesian.territories.get(code, name)})

@@ -261,6 +261,25 @@ def test_a_stronger_commitment_warns_and_fails_strict(
     ]
 
 
+def test_build_strict_refuses_a_summary_with_a_warning(project_copy, monkeypatch, tmp_path):
+    monkeypatch.chdir(project_copy)
+    name, lines = plant(
+        project_copy, MINISTERS, "All sides are encouraged to expand", "All sides agree to expand"
+    )
+    out = tmp_path / "brief.html"
+    build = ["--root", str(project_copy), "build", MINISTERS, "--lang", "en", "--format", "html"]
+    strict = CliRunner().invoke(main, [*build, "--strict", "-o", str(out)])
+    assert strict.exit_code == 1
+    assert (
+        f"{name}:{place_of(lines, 'All sides agree to expand')}: warning: points[10].text.en:"
+        " 'agree' (agreement) is more than the point's quotes say"
+    ) in strict.stderr.splitlines()
+    assert not out.exists()
+    lenient = CliRunner().invoke(main, [*build, "-o", str(out)])
+    assert lenient.exit_code == 0, lenient.output
+    assert out.exists()
+
+
 def test_a_summary_rewritten_by_a_yaml_library_still_passes(project_copy, monkeypatch):
     monkeypatch.chdir(project_copy)
     for path in sorted((project_copy / MEETINGS).glob("*.yaml")):
