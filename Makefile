@@ -22,8 +22,9 @@ help:
 	@echo "make distribute  publish build/site/ and plan the emails (make distribute SEND=1 sends them)"
 	@echo "make clean     remove build/ and test-artifacts/"
 
+# Strict: a stance or modality the quotes do not bear out stops a brief, as an error does.
 briefs: setup
-	$(BRIEFS) build --all
+	$(BRIEFS) build --all --strict
 
 setup: system $(STAMP)
 
@@ -57,7 +58,7 @@ serve: setup
 	$(BRIEFS) serve
 
 check: setup
-	$(BRIEFS) check
+	$(BRIEFS) check --strict
 
 # Drafts each article that has a summary in sources/meetings/ and prints precision and recall
 # per kind of item; exits 1 when a target is missed (see scripts/draft_eval.py).

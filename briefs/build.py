@@ -45,6 +45,8 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     up_to_date: int = 0
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """Not fatal: the summaries were built all the same (under strict, they are problems)."""
     failures: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     peak_rss: int = 0
@@ -141,12 +143,12 @@ class Builder:
         ]
 
 
-def find_meeting(project: Project, meeting_id: str) -> Document:
+def find_meeting(project: Project, meeting_id: str, *, strict: bool = False) -> Document:
     """Read and check the summary of one meeting, by id."""
     known = [path.stem for path in project.summary_paths()]
     if meeting_id not in known:
         raise UnknownMeetingError(meeting_id, known)
-    loaded = load_summaries(project, [project.meetings_dir / f"{meeting_id}.yaml"])
+    loaded = load_summaries(project, [project.meetings_dir / f"{meeting_id}.yaml"], strict=strict)
     if loaded.problems:
         raise SourceError(loaded.problems)
     return loaded.documents[0]
@@ -261,6 +263,7 @@ def build_all(
     jobs: int | None = None,
     force: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
+    strict: bool = False,
 ) -> BuildReport:
     """Build every brief of every good summary whose inputs changed (all of them with force).
 
@@ -281,8 +284,8 @@ def build_all(
         remove_leftovers(project.build_dir)  # safe: the lock keeps other builds out
         start = time.perf_counter()
         # Read and check everything before anything reaches build/.
-        loaded = load_summaries(project)
-        report = BuildReport(problems=list(loaded.problems))
+        loaded = load_summaries(project, strict=strict)
+        report = BuildReport(problems=list(loaded.problems), warnings=list(loaded.warnings))
         toolchain = Toolchain.of(project, languages)
         manifest = Manifest(project.build_dir)
         todo: list[Job] = []

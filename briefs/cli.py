@@ -83,17 +83,23 @@ def list_command(ctx: click.Context) -> None:
         raise SourceError(loaded.problems)
 
 
+STRICT_HELP = "Make warnings (a stance or modality the quotes do not bear out) errors."
+
+
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, default=None, help=STRICT_HELP)
 @click.pass_context
-def check_command(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+def check_command(ctx: click.Context, paths: tuple[Path, ...], strict: bool | None) -> None:
     """Validate summaries (default: all of sources/meetings/).
 
     Reports every problem at once as path:line:col: message, and exits 1 if there is any.
+    Warnings print as path:line:col: warning: message; --strict makes them problems.
 
     \b
     Examples:
       briefs check
+      briefs check --strict
       briefs check sources/meetings/2020-07-16-china-central-asia-foreign-ministers.yaml
     """
     from .validate import load_summaries
@@ -102,7 +108,9 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     files: list[Path] = []
     for path in paths:
         files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
-    loaded = load_summaries(project, files or None)
+    loaded = load_summaries(project, files or None, strict=bool(strict))
+    for warning in loaded.warnings:
+        click.echo(str(warning), err=True)
     if loaded.problems:
         raise SourceError(loaded.problems)
     click.echo(f"{len(loaded.documents)} summaries OK")
@@ -190,6 +198,7 @@ def draft_command(article: Path, output: Path | None) -> None:
 @click.option(
     "--force", is_flag=True, help="With --all: rebuild even the briefs whose inputs did not change."
 )
+@click.option("--strict", is_flag=True, default=None, help=STRICT_HELP)
 @click.pass_context
 def build_command(
     ctx: click.Context,
@@ -200,11 +209,13 @@ def build_command(
     output: Path | None,
     jobs: int | None,
     force: bool,
+    strict: bool | None,
 ) -> None:
     """Build one brief, or all of them with --all.
 
     With --all, only the briefs whose summary, article, templates, catalogs or
-    program changed since the last build are rebuilt, on all cores.
+    program changed since the last build are rebuilt, on all cores. With --strict, a
+    summary with a warning is not built, as one with a problem.
 
     \b
     Examples:
@@ -212,6 +223,7 @@ def build_command(
       briefs build 2020-07-16-china-central-asia-foreign-ministers --lang en --format html -o brief.html
       briefs build --all
       briefs build --all --jobs 1 --force
+      briefs build --all --strict
     """
     languages = (language,) if language else ("id", "en")
     formats = (fmt,) if fmt else ("pdf", "html")
@@ -221,16 +233,22 @@ def build_command(
                 "--all builds every meeting; give no MEETING_ID or --output with it"
             )
         project = _project(ctx)
-        if not force and _nothing_to_do(project, languages, formats):
+        if not force and _nothing_to_do(project, languages, formats, bool(strict)):
             click.echo(f"all briefs in {display_path(project.build_dir)} are up to date")
             return
         from .build import build_all
 
         with _progress() as progress:
             report = build_all(
-                project, languages, formats, jobs=jobs, force=force, progress=progress
+                project,
+                languages,
+                formats,
+                jobs=jobs,
+                force=force,
+                progress=progress,
+                strict=bool(strict),
             )
-        for problem in report.problems:
+        for problem in [*report.warnings, *report.problems]:
             click.echo(str(problem), err=True)
         for failure in report.failures:
             click.echo(f"error: {failure}", err=True)
@@ -253,7 +271,7 @@ def build_command(
     if not language or not fmt:
         raise click.UsageError("give --lang (id or en) and --format (pdf or html)")
     project = _project(ctx)
-    document = find_meeting(project, meeting_id)
+    document = find_meeting(project, meeting_id, strict=bool(strict))
     paths = {fmt: output} if output else None
     (written,) = Builder(project).build(document, language, (fmt,), paths)
     click.echo(display_path(written))
@@ -305,11 +323,20 @@ def digest_command(ctx: click.Context, language: str | None, fmt: str | None, st
         click.echo(display_path(path))
 
 
-def _nothing_to_do(project, languages: tuple[str, ...], formats: tuple[str, ...]) -> bool:
-    """The no-op check, from file bytes and stat() alone: no heavy imports."""
+def _nothing_to_do(
+    project, languages: tuple[str, ...], formats: tuple[str, ...], strict: bool
+) -> bool:
+    """The no-op check, from file bytes and stat() alone: no heavy imports. Strict, it also
+    reads the summaries: briefs built before, with warnings, are not good enough any more."""
     from .manifest import stale_briefs
 
-    return stale_briefs(project, languages, formats) == 0
+    if stale_briefs(project, languages, formats) != 0:
+        return False
+    if strict:
+        from .validate import load_summaries
+
+        return not load_summaries(project, strict=True).problems
+    return True
 
 
 @contextmanager

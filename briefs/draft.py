@@ -874,6 +874,11 @@ def _clause(sentence: str, figure: Figure) -> str:
     clauses = split_clauses(sentence)
     first = figure.start if figure.anniversary else next(s for s, e in clauses if e >= figure.start)
     last = next((e for s, e in clauses if e >= figure.end), len(sentence))
+    # The period ('Dalam tiga tahun ke depan, ...') is part of what the quote must show.
+    at = sentence.lower().find(figure.period.lower()) if figure.period else -1
+    if at >= 0 and not first <= at < last:
+        first = min(first, next(s for s, e in clauses if e > at))
+        last = max(last, at + len(figure.period or ""))
     return re.sub(r"^(?:dan|serta|atau)\s+", "", sentence[first:last].strip())
 
 
@@ -1085,9 +1090,9 @@ def _place(article: Article, participants: list[Participant], notes: list[str]) 
     )
     if found is None and article.dateline is None:
         notes.append(
-            "place: the article does not say where the meeting was held; drafted as online"
+            "place: the article does not say where the meeting was held; drafted as not stated"
         )
-        return {"online": True}
+        return {"stated": False}
     place: dict = {"city": _text(found[0].group("city") if found else article.dateline)}
     if found and found[0].group("venue"):
         place["venue"] = _text(found[0].group("venue"))

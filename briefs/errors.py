@@ -43,9 +43,12 @@ class Problem:
     line: int
     column: int
     message: str
+    warning: bool = False
+    """A warning (a stance or modality the quotes do not bear out) is an error only when strict."""
 
     def __str__(self) -> str:
-        return f"{display_path(self.path)}:{self.line}:{self.column}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{display_path(self.path)}:{self.line}:{self.column}: {kind}{self.message}"
 
 
 class SourceError(BriefsError):

@@ -107,7 +107,10 @@ class Localizer:
         }[kind]
 
     def place(self, place: Place) -> str:
-        """Where a meeting was held, on one line: venue, city, country; or video conference."""
+        """Where a meeting was held, on one line: venue, city, country; or video conference; or
+        that the article does not say."""
+        if not place.stated:
+            return self.gettext("Not stated in the article")
         if place.online:
             return self.gettext("Video conference")
         venue = [place.venue[self.language]] if place.venue else []

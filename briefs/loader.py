@@ -92,9 +92,11 @@ class Parsed:
     value: BaseModel
     positions: Positions
 
-    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+    def problem(
+        self, loc: Loc, message: str, *, key: bool = False, warning: bool = False
+    ) -> Problem:
         line, column = self.positions.of(loc, key=key)
-        return Problem(self.path, line, column, message)
+        return Problem(self.path, line, column, message, warning)
 
 
 class Document(Parsed):

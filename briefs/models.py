@@ -115,9 +115,12 @@ class Period(_Model):
 
 
 class Place(_Model):
-    """Where the meeting was held, or that it was held online."""
+    """Where the meeting was held, that it was held online, or that the article does not say."""
 
     online: bool = Field(False, description="true when held by video conference")
+    stated: bool = Field(
+        True, description="false when the article does not say where the meeting was held"
+    )
     city: Text | None = None
     venue: Text | None = None
     country: CountryCode | None = None
@@ -126,9 +129,15 @@ class Place(_Model):
 
     @model_validator(mode="after")
     def _located(self) -> Place:
-        if not self.online and (self.city is None or self.country is None):
+        if not self.stated:
+            if self.online or self.city or self.venue or self.country:
+                raise PydanticCustomError(
+                    "place",
+                    "'stated: false' says the article does not give the place: give nothing else",
+                )
+        elif not self.online and (self.city is None or self.country is None):
             raise PydanticCustomError(
-                "place", "a place needs 'city' and 'country', or 'online: true'"
+                "place", "a place needs 'city' and 'country', 'online: true', or 'stated: false'"
             )
         return self
 
@@ -367,3 +376,22 @@ class Vocabulary(_Model):
 
     def a_series(self, series_id: str) -> Series | None:
         return next((s for s in self.series if s.id == series_id), None)
+
+
+def _names(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+class Term(_Model):
+    """One named thing in both languages: every name the articles and the summaries use."""
+
+    id: list[NonEmpty] = Field(min_length=1, description="Indonesian names, e.g. [Tiongkok, China]")
+    en: list[NonEmpty] = Field(min_length=1, description="English names, e.g. [China, Chinese]")
+
+    _lists = field_validator("id", "en", mode="before")(lambda cls, v: _names(v))
+
+
+class Glossary(_Model):
+    """sources/glossary.yaml: the names whose twins CLDR does not know (PBB is the UN)."""
+
+    terms: list[Term] = []

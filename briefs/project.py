@@ -33,6 +33,11 @@ class Project:
         return self.root / "sources" / "themes.yaml"
 
     @property
+    def glossary_path(self) -> Path:
+        """sources/glossary.yaml: names in both languages, for the grounding checks."""
+        return self.root / "sources" / "glossary.yaml"
+
+    @property
     def templates_dir(self) -> Path:
         return self.root / "templates"
 

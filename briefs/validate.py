@@ -12,9 +12,10 @@ from babel.numbers import NumberFormatError, parse_decimal
 from pydantic import BaseModel
 
 from .errors import Problem, display_path
+from .grounding import Gazetteer, check_grounding, cldr_gazetteer, glossary_names
 from .i18n import LOCALES
 from .loader import Document, Parsed, field_name, parse_file, parse_summary
-from .models import Text, Vocabulary
+from .models import Glossary, Text, Vocabulary
 from .project import Project
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,8 @@ class Loaded:
     documents: list[Document]
     problems: list[Problem]
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    warnings: list[Problem] = field(default_factory=list)
+    """Problems that are not fatal (Problem.warning), unless the summaries were read strictly."""
 
 
 def _read_article(document: Document, project: Project) -> str | Problem:
@@ -118,6 +121,32 @@ def load_vocabulary(project: Project) -> Vocabulary | list[Problem]:
                 )
             seen.add(item.id)
     return problems or vocabulary
+
+
+def load_glossary(project: Project) -> Glossary | list[Problem]:
+    """sources/glossary.yaml, or its problems; an empty glossary when the project has none."""
+    if not project.glossary_path.exists():
+        return Glossary()
+    parsed = parse_file(
+        project.glossary_path, Glossary, Parsed, what="a glossary", fields="(terms)"
+    )
+    if isinstance(parsed, list):
+        return parsed
+    glossary = parsed.value
+    assert isinstance(glossary, Glossary)
+    problems = []
+    seen: dict[str, int] = {}
+    for i, term in enumerate(glossary.terms):
+        for language in ("id", "en"):
+            for j, name in enumerate(getattr(term, language)):
+                if seen.setdefault(f"{language}:{name}", i) != i:
+                    problems.append(
+                        parsed.problem(
+                            ("terms", i, language, j),
+                            f"terms[{i}].{language}[{j}]: {name!r} is already in terms[{seen[f'{language}:{name}']}]",
+                        )
+                    )
+    return problems or glossary
 
 
 def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str]) -> list[Problem]:
@@ -178,8 +207,11 @@ def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str
     return problems
 
 
-def check_document(document: Document, project: Project) -> list[Problem]:
-    """Every problem of one parsed summary against its file name and its article."""
+def check_document(
+    document: Document, project: Project, gazetteer: Gazetteer | None = None
+) -> list[Problem]:
+    """Every problem of one parsed summary against its file name and its article; with a
+    gazetteer, the grounding checks too (their warnings are Problems with .warning set)."""
     meeting = document.meeting
     problems: list[Problem] = []
     if meeting.id != document.path.stem:
@@ -236,17 +268,31 @@ def check_document(document: Document, project: Project) -> list[Problem]:
                     f"{field_name(loc)}: not found verbatim in {meeting.source.article}: {shown!r}",
                 )
             )
+    if gazetteer is not None:
+        problems.extend(check_grounding(document, text, gazetteer))
     return problems
 
 
-def load_summaries(project: Project, paths: list[Path] | None = None) -> Loaded:
-    """Read and check every summary (default: all of sources/meetings/), collecting all problems."""
+def load_summaries(
+    project: Project, paths: list[Path] | None = None, *, strict: bool = False
+) -> Loaded:
+    """Read and check every summary (default: all of sources/meetings/), collecting all problems.
+
+    Warnings (stance and modality) leave a summary good, unless strict makes them problems."""
     documents: list[Document] = []
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     vocabulary = load_vocabulary(project)
     if isinstance(vocabulary, list):
         problems.extend(vocabulary)
         vocabulary = Vocabulary()
+    glossary = load_glossary(project)
+    gazetteer: Gazetteer | None = None
+    if isinstance(glossary, list):
+        # Without the glossary every English name would look ungrounded: report it alone.
+        problems.extend(glossary)
+    else:
+        gazetteer = cldr_gazetteer().with_names(glossary_names(glossary))
     known = {path.stem: path.stem[:10] for path in project.summary_paths()}
     for path in paths if paths is not None else project.summary_paths():
         if path.is_symlink():
@@ -257,9 +303,11 @@ def load_summaries(project: Project, paths: list[Path] | None = None) -> Loaded:
         if isinstance(parsed, list):
             problems.extend(parsed)
             continue
-        found = check_document(parsed, project) + check_links(parsed, vocabulary, known)
-        problems.extend(found)
-        if not found:
+        found = check_document(parsed, project, gazetteer) + check_links(parsed, vocabulary, known)
+        fatal = [p for p in found if strict or not p.warning]
+        problems.extend(fatal)
+        warnings.extend(p for p in found if p not in fatal)
+        if not fatal:
             documents.append(parsed)
     log.debug("read %d summaries, %d problems", len(documents), len(problems))
-    return Loaded(documents, problems, vocabulary)
+    return Loaded(documents, problems, vocabulary, sorted(warnings))

@@ -1,0 +1,380 @@
+"""Grounding checks of `briefs check`: a text says no more than its quotes.
+
+Mutation tests: one planted name, number, stronger commitment or one-sided pledge in a shipped
+summary makes `check` fail (or warn, and fail under --strict) with its exact place and message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from briefs.cli import main
+from briefs.grounding import numbers, one_sided, stances, unmatched_names, unquoted_numbers
+
+MEETINGS = Path("sources") / "meetings"
+TALKS = "2024-05-20-china-kazakhstan-foreign-ministers-talks"
+SUMMIT = "2022-01-25-china-central-asia-summit"
+MINISTERS = "2020-07-16-china-central-asia-foreign-ministers"
+
+
+def check(root: Path, *args: str):
+    return CliRunner().invoke(main, ["--root", str(root), "check", *args])
+
+
+def plant(root: Path, meeting: str, old: str, new: str) -> tuple[str, list[str]]:
+    """Replace old (once) by new in a summary; its name and its new lines."""
+    path = root / MEETINGS / f"{meeting}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{meeting} has {text.count(old)} of {old!r}"
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return str(MEETINGS / f"{meeting}.yaml"), text.splitlines()
+
+
+def place_of(lines: list[str], needle: str) -> str:
+    """line:col of the text value whose first line holds needle (a folded scalar starts a line
+    after its '>-', at the indentation of that line)."""
+    line = next(i for i, text in enumerate(lines, 1) if needle in text)
+    if lines[line - 2].rstrip().endswith(">-"):
+        line -= 1
+        column = lines[line - 1].index(">-") + 1
+    else:
+        column = lines[line - 1].index(needle) + 1
+    return f"{line}:{column}"
+
+
+def test_shipped_sources_pass_strict_with_no_warning(monkeypatch):
+    result = CliRunner().invoke(main, ["check", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "5 summaries OK\n"
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "meeting, old, new, needle, expected",
+    [
+        # a planted name: a country (CLDR), in each language
+        (
+            TALKS,
+            "id: Tiongkok ingin meningkatkan impor produk-produk berkualitas tinggi dari Kazakhstan.",
+            "id: Tiongkok ingin meningkatkan impor produk-produk berkualitas tinggi dari Rusia.",
+            "Tiongkok ingin meningkatkan impor",
+            "points[6].text.id: 'Rusia' is not in the point's quotes",
+        ),
+        (
+            TALKS,
+            "en: China wishes to increase imports of high-quality products from Kazakhstan.",
+            "en: China wishes to increase imports of high-quality products from Russia.",
+            "China wishes to increase imports",
+            "points[6].text.en: 'Russia' has no twin in the Indonesian text",
+        ),
+        # a planted person and an acronym, which no gazetteer knows
+        (
+            TALKS,
+            "id: Tiongkok ingin meningkatkan impor produk-produk berkualitas tinggi dari Kazakhstan.",
+            "id: Tiongkok ingin meningkatkan impor produk-produk berkualitas tinggi dari Kazakhstan"
+            " melalui Tokayev.",
+            "Tiongkok ingin meningkatkan impor",
+            "points[6].text.id: 'Tokayev' is not in the point's quotes",
+        ),
+        (
+            TALKS,
+            "en: China wishes to increase imports of high-quality products from Kazakhstan.",
+            "en: China wishes to increase imports of high-quality products from Kazakhstan via the"
+            " EAEU.",
+            "China wishes to increase imports",
+            "points[6].text.en: 'EAEU' has no twin in the Indonesian text",
+        ),
+        # a planted number, in digits, in words, with a scale
+        (
+            TALKS,
+            "id: Tiongkok ingin meningkatkan impor produk-produk berkualitas tinggi dari Kazakhstan.",
+            "id: Tiongkok ingin meningkatkan impor tiga produk berkualitas tinggi dari Kazakhstan.",
+            "Tiongkok ingin meningkatkan impor",
+            "points[6].text.id: the number 'tiga' is not in the point's quotes",
+        ),
+        (
+            TALKS,
+            "en: China wishes to increase imports of high-quality products from Kazakhstan.",
+            "en: China wishes to increase imports of 12 high-quality products from Kazakhstan.",
+            "China wishes to increase imports",
+            "points[6].text.en: the number '12' is not in the point's quotes",
+        ),
+        (
+            SUMMIT,
+            "senilai 500 juta dolar\n        AS kepada lima negara Asia Tengah untuk",
+            "senilai 500 miliar dolar\n        AS kepada lima negara Asia Tengah untuk",
+            "Dalam tiga tahun ke depan, pemerintah China akan memberikan bantuan senilai 500 miliar",
+            "outcomes[1].text.id: the number '500 miliar' is not in the outcome's quotes",
+        ),
+        # title and lede stand on the article; so do the place and the participants' names
+        (
+            "2024-12-01-china-central-asia-foreign-ministers",
+            "id: Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah keenam di Chengdu",
+            "id: Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah ketujuh di Chengdu",
+            "Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah ketujuh",
+            "title.id: the number 'ketujuh' is not in the article",
+        ),
+        (
+            "2024-12-01-china-central-asia-foreign-ministers",
+            "name: Bakhtiyor Saidov",
+            "name: Bakhtiyor Saidova",
+            "Bakhtiyor Saidova",
+            "participants[5].name: 'Saidova' is not in the article",
+        ),
+        (
+            SUMMIT,
+            "place:\n  stated: false\n",
+            "place:\n  online: true\n",
+            "true",
+            "place.online: the article does not say the meeting was held by video"
+            " (if it does not say where, write 'stated: false')",
+        ),
+    ],
+)
+def test_a_planted_name_or_number_is_an_error(
+    project_copy, monkeypatch, meeting, old, new, needle, expected
+):
+    monkeypatch.chdir(project_copy)
+    name, lines = plant(project_copy, meeting, old, new)
+    result = check(project_copy, name)
+    assert result.exit_code == 1
+    assert f"{name}:{place_of(lines, needle)}: {expected}" in result.stderr.splitlines()
+
+
+def test_a_wrong_scale_is_caught_in_english_too(project_copy, monkeypatch):
+    monkeypatch.chdir(project_copy)
+    name, lines = plant(
+        project_copy, SUMMIT, "provide US$500 million in", "provide US$500 billion in"
+    )
+    result = check(project_copy, name)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{name}:{place_of(lines, 'Over the next three years, the Chinese government will')}:"
+        " outcomes[1].text.en: the number '500 billion' is not in the outcome's quotes",
+        "1 problem(s) found",
+    ]
+
+
+@pytest.mark.parametrize(
+    "meeting, old, new, needle, expected",
+    [
+        # will for wish
+        (
+            MINISTERS,
+            "Semua pihak berkeinginan untuk terus meningkatkan koordinasi One Belt One Road dan"
+            " strategi\n        pembangunan Asia Tengah, percaya",
+            "Semua pihak akan terus meningkatkan koordinasi One Belt One Road dan strategi\n"
+            "        pembangunan Asia Tengah, percaya",
+            "Semua pihak akan terus meningkatkan koordinasi",
+            [
+                "points[2].text.id: 'akan' (intent) is more than the point's quotes say",
+                "points[2].text.id: the point's quotes say 'berkeinginan' (wish), the text does not",
+            ],
+        ),
+        (
+            MINISTERS,
+            "All sides wish to keep improving coordination",
+            "All sides will keep improving coordination",
+            "All sides will keep improving coordination",
+            [
+                "points[2].text.en: 'will' (intent) is more than the point's quotes say",
+                "points[2].text.en: the point's quotes say 'berkeinginan' (wish), the text does not",
+            ],
+        ),
+        # agree for encourage
+        (
+            MINISTERS,
+            "Semua pihak didorong untuk memperluas",
+            "Semua pihak sepakat untuk memperluas",
+            "Semua pihak sepakat untuk memperluas",
+            [
+                "points[10].text.id: 'sepakat' (agreement) is more than the point's quotes say",
+                "points[10].text.id: the point's quotes say 'Mendorong' (encouragement),"
+                " the text does not",
+            ],
+        ),
+        (
+            MINISTERS,
+            "All sides are encouraged to expand",
+            "All sides agree to expand",
+            "All sides agree to expand",
+            [
+                "points[10].text.en: 'agree' (agreement) is more than the point's quotes say",
+                "points[10].text.en: the point's quotes say 'Mendorong' (encouragement),"
+                " the text does not",
+            ],
+        ),
+        # a one-sided pledge in a joint point, in each language
+        (
+            MINISTERS,
+            "Semua pihak berkeinginan untuk memperkuat kerja\n        sama dalam kerangka PBB",
+            "Tiongkok berkeinginan untuk memperkuat kerja\n        sama dalam kerangka PBB",
+            "Tiongkok dan negara-negara Asia Tengah memiliki posisi",
+            [
+                "points[8].text.id: 'Tiongkok berkeinginan' is one side's commitment: give the"
+                " point 'attributed_to', or make it a point of its own",
+            ],
+        ),
+        (
+            MINISTERS,
+            "All sides wish to strengthen cooperation within the UN",
+            "China wishes to strengthen cooperation within the UN",
+            "China and the Central Asian countries hold the same",
+            [
+                "points[8].text.en: 'China wishes' is one side's commitment: give the point"
+                " 'attributed_to', or make it a point of its own",
+            ],
+        ),
+        # China's own pledges, shipped as their own point, lose their attribution
+        (
+            MINISTERS,
+            "        pertanian organik, hijau, dan berkualitas tinggi ke Tiongkok.\n"
+            "    attributed_to: Wang Yi\n",
+            "        pertanian organik, hijau, dan berkualitas tinggi ke Tiongkok.\n",
+            "Tiongkok berkomitmen untuk membangun jalur cepat dengan negara-negara Asia Tengah untuk",
+            [
+                "points[3].quote[0]: 'Tiongkok berkomitmen' is one side's commitment: give the"
+                " point 'attributed_to', or make it a point of its own",
+            ],
+        ),
+    ],
+)
+def test_a_stronger_commitment_warns_and_fails_strict(
+    project_copy, monkeypatch, meeting, old, new, needle, expected
+):
+    monkeypatch.chdir(project_copy)
+    name, lines = plant(project_copy, meeting, old, new)
+    place = place_of(lines, needle)
+    lenient = check(project_copy, name)
+    assert lenient.exit_code == 0, lenient.output
+    assert lenient.stdout == "1 summaries OK\n"
+    assert lenient.stderr.splitlines() == [f"{name}:{place}: warning: {e}" for e in expected]
+    strict = check(project_copy, "--strict", name)
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines() == [
+        *(f"{name}:{place}: warning: {e}" for e in expected),
+        f"{len(expected)} problem(s) found",
+    ]
+
+
+def test_build_strict_refuses_a_summary_with_a_warning(project_copy, monkeypatch, tmp_path):
+    monkeypatch.chdir(project_copy)
+    name, lines = plant(
+        project_copy, MINISTERS, "All sides are encouraged to expand", "All sides agree to expand"
+    )
+    out = tmp_path / "brief.html"
+    build = ["--root", str(project_copy), "build", MINISTERS, "--lang", "en", "--format", "html"]
+    strict = CliRunner().invoke(main, [*build, "--strict", "-o", str(out)])
+    assert strict.exit_code == 1
+    assert (
+        f"{name}:{place_of(lines, 'All sides agree to expand')}: warning: points[10].text.en:"
+        " 'agree' (agreement) is more than the point's quotes say"
+    ) in strict.stderr.splitlines()
+    assert not out.exists()
+    lenient = CliRunner().invoke(main, [*build, "-o", str(out)])
+    assert lenient.exit_code == 0, lenient.output
+    assert out.exists()
+
+
+def test_a_summary_rewritten_by_a_yaml_library_still_passes(project_copy, monkeypatch):
+    monkeypatch.chdir(project_copy)
+    for path in sorted((project_copy / MEETINGS).glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        rewritten = yaml.safe_dump(data, allow_unicode=True, width=70)
+        assert rewritten != path.read_text(encoding="utf-8")
+        path.write_text(rewritten, encoding="utf-8")
+    result = check(project_copy, "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "glossary, expected",
+    [
+        (
+            "terms:\n  - {id: Tiongkok, en: China}\n  - {id: [PBB, Tiongkok], en: UN}\n",
+            "3:16: terms[1].id[1]: 'Tiongkok' is already in terms[0]",
+        ),
+        (
+            "terms:\n  - {id: Tiongkok, english: China}\n",
+            "2:20: unknown field 'english' in terms[0]",
+        ),
+        (
+            "terms:\n  - {id: Tiongkok, en: []}\n",
+            "2:24: terms[0].en: List should have at least 1 item after validation, not 0",
+        ),
+    ],
+)
+def test_glossary_errors_are_located(project_copy, monkeypatch, glossary, expected):
+    monkeypatch.chdir(project_copy)
+    (project_copy / "sources" / "glossary.yaml").write_text(glossary, encoding="utf-8")
+    result = check(project_copy)
+    assert result.exit_code == 1
+    assert f"sources/glossary.yaml:{expected}" in result.stderr.splitlines()
+    # without its glossary no summary is held to the grounding checks: no noise from them
+    assert "sources/meetings" not in result.stderr
+
+
+def test_the_glossary_pairs_names_cldr_does_not(project_copy, monkeypatch):
+    # Without its glossary term, 'Global South' has no twin in 'Global Selatan'.
+    monkeypatch.chdir(project_copy)
+    path = project_copy / "sources" / "glossary.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "  - {id: Global Selatan, en: Global South}\n", ""
+        ),
+        encoding="utf-8",
+    )
+    result = check(project_copy)
+    assert result.exit_code == 1
+    assert "points[5].text.en: 'South' has no twin in the Indonesian text" in result.stderr
+
+
+# The rules, one by one ------------------------------------------------------------------------
+
+
+def test_numbers_in_digits_words_and_scales_in_both_languages():
+    assert [(str(m.value), m.words) for m in numbers("lebih dari 10.000 pelajar", "id")] == [
+        ("1E+4", "10.000")
+    ]
+    assert {m.value for m in numbers("US$50.1 billion, five, the sixth", "en")} == {
+        50_100_000_000,
+        5,
+        6,
+    }
+    # 'satu' and 'one' count nothing: satu sama lain, one-China
+    assert numbers("saling mendukung satu sama lain; the one-China principle", "id") == []
+    assert unquoted_numbers("the two sides", "en", ["kedua belah pihak"]) == []
+    assert unquoted_numbers("41 billion", "en", ["41 miliar dolar AS"]) == []
+    assert unquoted_numbers("41 trillion", "en", ["41 miliar dolar AS"]) == ["41 trillion"]
+
+
+def test_names_stand_on_any_of_their_names():
+    from briefs.grounding import cldr_gazetteer
+
+    gazetteer = cldr_gazetteer()
+    # a press spelling and the CLDR name are one country
+    assert unmatched_names("Presiden Kirgistan", "presiden Kyrgyzstan", gazetteer) == []
+    # a name opening a sentence is still a name when a gazetteer knows it
+    assert unmatched_names("Rusia sepakat.", "Tiongkok sepakat.", gazetteer) == ["Rusia"]
+    # any other word opening a sentence is not taken for a name
+    assert unmatched_names("Semua pihak sepakat.", "Kedua pihak sepakat.", gazetteer) == []
+    assert unmatched_names("China's partnership", "kemitraan Tiongkok", gazetteer) == []
+
+
+def test_stances_and_one_sided_subjects():
+    assert stances("Semua pihak berkeinginan; tidak boleh ada diskriminasi", "id") == {
+        "wish": "berkeinginan",
+        "obligation": "tidak boleh",
+    }
+    sides = ["Tiongkok", "China", "Kazakhstan", "Kazakh"]
+    assert one_sided("Pihak Kazakhstan siap membantu", "id", sides) == "Pihak Kazakhstan siap"
+    assert one_sided("The Kazakh government is ready", "en", sides) == (
+        "The Kazakh government is ready"
+    )
+    assert one_sided("Tiongkok dan Kazakhstan akan bekerja", "id", sides) is None
+    assert one_sided("hubungan Tiongkok-Kazakhstan akan", "id", sides) is None
