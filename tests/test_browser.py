@@ -182,7 +182,7 @@ MARKED_LANGUAGES = """(source) => {
 def test_other_languages_are_marked(built, meetings, visit, meeting_id, language):
     meeting = meetings[meeting_id]
     page = visit(brief_url(built, meeting_id, language))
-    assert page.page.evaluate(MARKED_LANGUAGES, meeting.source.language) == []
+    assert page.page.evaluate(MARKED_LANGUAGES, meeting.sources[0].language) == []
     native = page.page.locator("span.native")
     assert native.count() == sum(1 for p in meeting.participants if p.native_name)
     # A Chinese name inside English or Indonesian text is set in a CJK font, not in boxes.
