@@ -62,6 +62,8 @@ def _plain_quote(value: object) -> object:
 
 
 def _quotes(value: object) -> object:
+    if isinstance(value, (list, tuple)) and not value:
+        raise PydanticCustomError("quote", "give at least one quote")
     return [value] if isinstance(value, (str, dict)) else value
 
 
@@ -71,11 +73,15 @@ QuoteEntry = Annotated[
 
 Quotes = Annotated[
     tuple[QuoteEntry, ...],
-    BeforeValidator(_quotes, json_schema_input_type=NonEmpty | Quote | list[NonEmpty | Quote]),
+    BeforeValidator(
+        _quotes,
+        json_schema_input_type=NonEmpty
+        | Quote
+        | Annotated[list[NonEmpty | Quote], Field(min_length=1)],
+    ),
     Field(
-        min_length=1,
         description="Exact sentence(s) or clause(s) of the article, verbatim: a string (from "
-        "the first article), a mapping {text, article}, or a list of them",
+        "the first article), a mapping {text, article}, or a list of them"
     ),
 ]
 

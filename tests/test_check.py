@@ -170,6 +170,11 @@ def test_norway_is_not_false(bad_root, monkeypatch):
             "15:12: missing field 'points[0].quote.text'",
         ),
         (
+            "    quote: Kedua belah pihak sepakat memperkuat kerja sama.",
+            "    quote: []",
+            "15:12: points[0].quote: give at least one quote",
+        ),
+        (
             "    headline: Menlu Bertemu di Jakarta\n",
             "    headline: Menlu Bertemu di Jakarta\n  - article: sample.txt\n"
             "    publisher: Contoh\n    headline: Menlu Bertemu di Jakarta\n",
