@@ -200,3 +200,31 @@ def test_every_cited_article_is_attached_listed_and_quoted(two_articles, loc, la
     page = html.read_text(encoding="utf-8")
     assert '<a href="#source-2">lanjutan.txt</a>' in page
     assert 'id="source-2"' in page and 'id="source-3"' not in page
+
+
+def tagged(node, found=None) -> list[tuple[str, str | None]]:
+    """(structure type, /Lang) of every element of a structure tree, depth first."""
+    found = [] if found is None else found
+    node = node.get_object()
+    if isinstance(node, list):
+        for child in node:
+            tagged(child, found)
+    elif hasattr(node, "get"):
+        if "/S" in node:
+            found.append((str(node["/S"]), str(node["/Lang"]) if "/Lang" in node else None))
+        if "/K" in node:
+            tagged(node["/K"], found)
+    return found
+
+
+@pytest.mark.parametrize("meeting_id, language", CASES)
+def test_quotes_are_tagged_in_the_language_of_their_article(built, meetings, meeting_id, language):
+    meeting = meetings[meeting_id]
+    reader = PdfReader(built.output_path(meeting_id, language, "pdf"))
+    elements = tagged(reader.trailer["/Root"]["/StructTreeRoot"])
+    quotes = [lang for tag, lang in elements if tag == "/BlockQuote"]
+    # Each quote once in the annex (a quote split over two pages is tagged on each).
+    assert len(quotes) >= sum(len(quotes) for _s, _c, quotes in claims(meeting, language))
+    assert set(quotes) == {"id"}
+    names = [lang for tag, lang in elements if tag == "/Span" and lang]
+    assert names == [p.native_lang for p in meeting.participants if p.native_name]
