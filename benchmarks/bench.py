@@ -142,10 +142,10 @@ points:
 {chr(10).join(points)}
 figures:
 {chr(10).join(figures)}
-source:
-  article: {meeting_id}.txt
-  publisher: Sintetis
-  headline: {headline}
+sources:
+  - article: {meeting_id}.txt
+    publisher: Sintetis
+    headline: {headline}
 """
     return meeting_id, summary, article
 

@@ -94,7 +94,7 @@ class Builder:
         html = self.renderer.brief(meeting, language)
         self.seconds["render"] += time.perf_counter() - start
         issued = issue_date(meeting.issued, meeting.id)
-        sources = self._sources(document)
+        sources = source_files(self.project, [(document.path, meeting)])
         written = []
         for fmt in formats:
             path = (paths or {}).get(fmt) or self.project.output_path(meeting.id, language, fmt)
@@ -112,11 +112,14 @@ class Builder:
         for meeting in digest.meetings:
             self._check_glyphs(meeting, "digest")
         issued = issue_date(digest.issued, "digest")
+        sources = source_files(self.project, digest_summaries(self.project, digest), digest=True)
         written = []
         for fmt in formats:
             html = self.renderer.digest(digest, language, fmt)  # links point to briefs in fmt
             written.append(
-                self._builder(fmt).write(html, self.project.digest_path(language, fmt), [], issued)
+                self._builder(fmt).write(
+                    html, self.project.digest_path(language, fmt), sources, issued
+                )
             )
         return written
 
@@ -134,13 +137,40 @@ class Builder:
                 ),
             )
 
-    def _sources(self, document: Document) -> list[SourceFile]:
-        """The summary and its article, byte for byte, to travel inside the PDF."""
-        article = self.project.articles_dir / document.meeting.source.article
-        return [
-            SourceFile(document.path.name, document.path.read_bytes(), "Meeting summary (YAML)"),
-            SourceFile(article.name, article.read_bytes(), "Source article, as published"),
-        ]
+
+def cited_articles(project: Project, meetings: list[Meeting]) -> list[Path]:
+    """Every article these meetings cite, each once, in the order they are cited."""
+    names = dict.fromkeys(c.article for meeting in meetings for c in meeting.sources)
+    return [project.articles_dir / name for name in names]
+
+
+def digest_summaries(project: Project, digest: Digest) -> list[tuple[Path, Meeting]]:
+    """The summary file of each meeting a digest covers (a summary's name is its id)."""
+    return [(project.meetings_dir / f"{m.id}.yaml", m) for m in digest.meetings]
+
+
+def source_files(
+    project: Project, summaries: list[tuple[Path, Meeting]], digest: bool = False
+) -> list[SourceFile]:
+    """What a PDF carries, byte for byte: each summary it draws on, followed by the articles
+    that summary cites (each file once); a digest also carries the themes and series, and the
+    glossary the grounding checks read."""
+    files: dict[Path, SourceFile] = {}
+    for path, meeting in summaries:
+        files[path] = SourceFile(path.name, path.read_bytes(), "Meeting summary (YAML)")
+        for article in cited_articles(project, [meeting]):
+            if article not in files:
+                files[article] = SourceFile(
+                    article.name, article.read_bytes(), "Source article, as published"
+                )
+    if digest:
+        for path, what in (
+            (project.vocabulary_path, "Themes and series (YAML)"),
+            (project.glossary_path, "Glossary of names in both languages (YAML)"),
+        ):
+            if path.is_file():
+                files[path] = SourceFile(path.name, path.read_bytes(), what)
+    return list(files.values())
 
 
 def find_meeting(project: Project, meeting_id: str, *, strict: bool = False) -> Document:
@@ -169,8 +199,11 @@ class Job:
         return self.document.meeting.id if self.document else DIGEST
 
     @property
-    def article(self) -> str:
-        return self.document.meeting.source.article if self.document else ""
+    def articles(self) -> list[str]:
+        """The articles the job's PDF carries, by file name."""
+        meetings = [self.document.meeting] if self.document else []
+        meetings += self.digest.meetings if self.digest else []
+        return list(dict.fromkeys(c.article for m in meetings for c in m.sources))
 
 
 @dataclass
@@ -290,9 +323,9 @@ def build_all(
         manifest = Manifest(project.build_dir)
         todo: list[Job] = []
         for document in loaded.documents:
-            article = project.articles_dir / document.meeting.source.article
+            articles = cited_articles(project, [document.meeting])
             for language in languages:
-                inputs = toolchain.inputs(document.path, article, language)
+                inputs = toolchain.inputs(document.path, articles, language)
                 outputs = [
                     project.output_path(document.meeting.id, language, fmt) for fmt in formats
                 ]
@@ -321,7 +354,7 @@ def build_all(
                 if result.failure:
                     report.failures.append(result.failure)
                 for output in result.written:
-                    manifest.record(output, job.inputs, job.name, job.article)
+                    manifest.record(output, job.inputs, job.name, job.articles)
                 report.written.extend(result.written)
         finally:
             manifest.save()  # what was built stays built, even if the build is interrupted
@@ -335,7 +368,10 @@ def _digest_jobs(
 ) -> list[Job]:
     """The digest of all meetings, in each language whose inputs changed."""
     summaries = project.summary_paths()
-    inputs = {language: toolchain.digest_inputs(summaries, language) for language in languages}
+    articles = cited_articles(project, [d.meeting for d in loaded.documents])
+    inputs = {
+        language: toolchain.digest_inputs(summaries, articles, language) for language in languages
+    }
     stale = [
         language
         for language in languages

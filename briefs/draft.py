@@ -1024,7 +1024,7 @@ class Draft:
         )
         text = re.sub(r"^(\s*)en: ''$", rf"\1en: ''  {ENGLISH_TO_WRITE}", text, flags=re.M)
         header = [
-            f"# Draft written by `briefs draft` from {self.summary['source']['article']}.",
+            f"# Draft written by `briefs draft` from {self.summary['sources'][0]['article']}.",
             "# An editor finishes it: write every English text marked 'to write', check every value",
             "# against the article, then run `briefs check`.",
         ]
@@ -1161,7 +1161,7 @@ def draft_summary(text: str, article_name: str) -> Draft:
     figures = _figures(article, reference or date, date, notes)
     if figures:
         summary["figures"] = figures
-    summary["source"] = _source(article, article_name, notes)
+    summary["sources"] = [_source(article, article_name, notes)]
     log.info(
         "drafted %s: %d participants, %d points, %d figures",
         summary["id"],
@@ -1233,7 +1233,7 @@ def _figures(article: Article, reference: dt.date, date: dt.date, notes: list[st
 def _source(article: Article, article_name: str, notes: list[str]) -> dict:
     source: dict = {"article": article_name, "publisher": article.publisher or ""}
     if not article.publisher:
-        notes.append("source.publisher: not found in the article")
+        notes.append("sources[0].publisher: not found in the article")
     source["headline"] = article.headline or ""
     for key in ("published", "agency", "author"):
         if getattr(article, key):

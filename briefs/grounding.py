@@ -41,7 +41,7 @@ Item = ConsensusPoint | Figure | Outcome
 
 def quote_texts(item: Item) -> list[str]:
     """The quoted sentences of a point, figure or outcome, as plain text."""
-    return list(item.quote)
+    return [quote.text for quote in item.quote]
 
 
 # Numbers ------------------------------------------------------------------------------------

@@ -137,6 +137,18 @@ def _build(
     return loader.construct_object(node, deep=True)
 
 
+def _as_written(loc: Loc, positions: Positions) -> Loc:
+    """loc without the list indexes the model added: a single value given where a list may be
+    (a quote) is validated as item 0 of a list, but the file has no item 0."""
+    written: Loc = ()
+    for part in loc:
+        if isinstance(part, int) and (*written, part) not in positions.values:
+            if written in positions.values:
+                continue
+        written = (*written, part)
+    return written
+
+
 def field_name(loc: Loc) -> str:
     """points[2].text.en: a location as a reader of the YAML file names it."""
     text = ""
@@ -295,6 +307,7 @@ def parse_file(
         value = model.model_validate(raw)
     except ValidationError as error:
         for item in error.errors(include_url=False):
+            item["loc"] = _as_written(tuple(item["loc"]), positions)
             message, at_key = _message(item, model, whole)
             line, column = positions.of(tuple(item["loc"]), key=at_key)
             problems.append(Problem(path, line, column, message))

@@ -38,8 +38,8 @@ def _digest_files(paths: list[Path], root: Path) -> str:
 
 @dataclass(frozen=True)
 class Toolchain:
-    """What every brief depends on: templates, catalogs, themes and series, this package and
-    its renderer."""
+    """What every brief depends on: templates, catalogs, themes and series, the glossary, this
+    package and its renderer."""
 
     templates: str
     catalogs: dict[str, str]
@@ -56,7 +56,11 @@ class Toolchain:
                 pass
         code.update(_digest_files(list(PACKAGE_DIR.rglob("*.py")), PACKAGE_DIR).encode())
         templates = project.templates_dir
-        vocabulary = project.vocabulary_path
+        # Themes, series and the glossary: the project's vocabulary, attached to every digest.
+        vocabulary = b"".join(
+            path.read_bytes() + b"\0" if path.is_file() else b"\0"
+            for path in (project.vocabulary_path, project.glossary_path)
+        )
         return cls(
             templates=_digest_files([p for p in templates.rglob("*") if p.is_file()], templates),
             catalogs={
@@ -65,9 +69,7 @@ class Toolchain:
                 ).hexdigest()
                 for lang in languages
             },
-            vocabulary=hashlib.sha256(
-                vocabulary.read_bytes() if vocabulary.is_file() else b""
-            ).hexdigest(),
+            vocabulary=hashlib.sha256(vocabulary).hexdigest(),
             code=code.hexdigest(),
         )
 
@@ -77,19 +79,29 @@ class Toolchain:
             digest.update(part.encode() + b"\0")
         return digest
 
-    def inputs(self, summary: Path, article: Path, language: str) -> str:
-        """The digest of everything one brief in one language is made from."""
+    def inputs(self, summary: Path, articles: list[Path], language: str) -> str:
+        """The digest of everything one brief in one language is made from: its summary and
+        every article it cites."""
         digest = self._start(language)
         digest.update(summary.read_bytes() + b"\0")
-        digest.update(article.read_bytes() if article.is_file() else b"(missing)")
+        _update_articles(digest, articles)
         return digest.hexdigest()
 
-    def digest_inputs(self, summaries: list[Path], language: str) -> str:
-        """The digest of everything the digest (of all meetings) in one language is made from."""
+    def digest_inputs(self, summaries: list[Path], articles: list[Path], language: str) -> str:
+        """The digest of everything the digest (of all meetings) in one language is made from:
+        the summaries, and the articles they cite (attached to its PDF)."""
         digest = self._start(language)
         for summary in sorted(summaries):
             digest.update(summary.name.encode() + b"\0" + summary.read_bytes() + b"\0")
+        _update_articles(digest, articles)
         return digest.hexdigest()
+
+
+def _update_articles(digest, articles: list[Path]) -> None:
+    for article in sorted(set(articles)):  # the same set, whatever order it was listed in
+        digest.update(article.name.encode() + b"\0")
+        digest.update(article.read_bytes() if article.is_file() else b"(missing)")
+        digest.update(b"\0")
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -120,13 +132,18 @@ class Manifest:
         entry = self.entries.get(self.key(output))
         return bool(entry) and entry["inputs"] == inputs and entry["stat"] == _stat(output)
 
-    def record(self, output: Path, inputs: str, meeting_id: str, article: str) -> None:
+    def record(self, output: Path, inputs: str, meeting_id: str, articles: list[str]) -> None:
         self.entries[self.key(output)] = {
             "inputs": inputs,
             "stat": _stat(output),
             "meeting": meeting_id,
-            "article": article,
+            "articles": articles,
         }
+
+    def articles(self, output: Path, articles_dir: Path) -> list[Path]:
+        """The articles output was built from, as recorded (none for an unknown output)."""
+        entry = self.entries.get(self.key(output)) or {}
+        return [articles_dir / name for name in entry.get("articles", [])]
 
     def forget(self, output: Path) -> None:
         self.entries.pop(self.key(output), None)
@@ -146,14 +163,17 @@ def stale_briefs(project: Project, languages: tuple[str, ...], formats: tuple[st
         for language, output in expected:
             entry = manifest.entries.get(manifest.key(output))
             summary = project.meetings_dir / f"{meeting_id}.yaml"
+            articles = manifest.articles(output, project.articles_dir)
             if entry is None or not manifest.fresh(
-                output, toolchain.inputs(summary, project.articles_dir / entry["article"], language)
+                output, toolchain.inputs(summary, articles, language)
             ):
                 stale.add((meeting_id, language))
     summaries = project.summary_paths()
     for language in languages:
-        inputs = toolchain.digest_inputs(summaries, language)
-        if not all(manifest.fresh(project.digest_path(language, fmt), inputs) for fmt in formats):
+        outputs = [project.digest_path(language, fmt) for fmt in formats]
+        articles = manifest.articles(outputs[0], project.articles_dir)
+        inputs = toolchain.digest_inputs(summaries, articles, language)
+        if not all(manifest.fresh(output, inputs) for output in outputs):
             stale.add((DIGEST, language))
     log.debug("%d briefs to build", len(stale))
     return len(stale)

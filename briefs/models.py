@@ -7,12 +7,14 @@ import re
 from decimal import Decimal
 from enum import Enum
 from functools import cache
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     StringConstraints,
     field_validator,
     model_validator,
@@ -43,13 +45,44 @@ class Text(_Model):
         return getattr(self, language)
 
 
+class Quote(_Model):
+    """A sentence or clause of one of the cited articles, verbatim (line breaks may differ)."""
+
+    text: NonEmpty = Field(description="The words of the article, verbatim")
+    article: NonEmpty | None = Field(
+        None,
+        description="File name of the cited article it comes from (one of 'sources'); "
+        "default: the first",
+    )
+
+
+def _plain_quote(value: object) -> object:
+    # A plain string is a quote from the first cited article.
+    return {"text": value} if isinstance(value, str) else value
+
+
 def _quotes(value: object) -> object:
-    return [value] if isinstance(value, str) else value
+    if isinstance(value, (list, tuple)) and not value:
+        raise PydanticCustomError("quote", "give at least one quote")
+    return [value] if isinstance(value, (str, dict)) else value
 
 
-Quote = Annotated[
-    tuple[NonEmpty, ...],
-    Field(min_length=1, description="Exact sentence(s) or clause(s) of the article, verbatim"),
+QuoteEntry = Annotated[
+    Quote, BeforeValidator(_plain_quote, json_schema_input_type=NonEmpty | Quote)
+]
+
+Quotes = Annotated[
+    tuple[QuoteEntry, ...],
+    BeforeValidator(
+        _quotes,
+        json_schema_input_type=NonEmpty
+        | Quote
+        | Annotated[list[NonEmpty | Quote], Field(min_length=1)],
+    ),
+    Field(
+        description="Exact sentence(s) or clause(s) of the article, verbatim: a string (from "
+        "the first article), a mapping {text, article}, or a list of them"
+    ),
 ]
 
 
@@ -183,13 +216,11 @@ class ConsensusPoint(_Model):
     """One point the meeting agreed on, or one side's stated position."""
 
     text: Text
-    quote: Quote
+    quote: Quotes
     attributed_to: NonEmpty | None = Field(
         None, description="Participant name when the point is one side's position"
     )
     themes: list[Slug] = Field([], description="Theme ids from sources/themes.yaml")
-
-    _quote = field_validator("quote", mode="before")(lambda cls, v: _quotes(v))
 
 
 class Amount(_Model):
@@ -226,9 +257,7 @@ class Figure(_Model):
     series: Slug | None = Field(
         None, description="Series id from sources/themes.yaml: the same measure over time"
     )
-    quote: Quote
-
-    _quote = field_validator("quote", mode="before")(lambda cls, v: _quotes(v))
+    quote: Quotes
 
     @field_validator("value", "out_of", mode="before")
     @classmethod
@@ -272,17 +301,15 @@ class Outcome(_Model):
     """A concrete result or next step of the meeting."""
 
     text: Text
-    quote: Quote
+    quote: Quotes
     due: int | None = Field(None, ge=1900, le=2100, description="Year a commitment falls due")
     taken_up_at: list[NonEmpty] = Field(
         [], description="Ids of later meetings that took the commitment up"
     )
 
-    _quote = field_validator("quote", mode="before")(lambda cls, v: _quotes(v))
 
-
-class Source(_Model):
-    """The article the summary is written from."""
+class Citation(_Model):
+    """One article the summary is written from."""
 
     article: NonEmpty = Field(description="File name in sources/articles/")
     publisher: NonEmpty
@@ -305,7 +332,7 @@ class Source(_Model):
 
 
 class Meeting(_Model):
-    """A structured summary of one meeting, from one article."""
+    """A structured summary of one meeting, from one or more articles."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -325,7 +352,9 @@ class Meeting(_Model):
     points: list[ConsensusPoint] = Field(min_length=1)
     figures: list[Figure] = []
     outcomes: list[Outcome] = []
-    source: Source
+    sources: list[Citation] = Field(
+        min_length=1, description="The articles the summary is written from, the main one first"
+    )
 
     @field_validator("id")
     @classmethod
@@ -338,11 +367,44 @@ class Meeting(_Model):
             )
         return meeting_id
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _quotes_name_their_article(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Meeting]
+    ) -> Meeting:
+        # Every quote names its article once the meeting is read: a plain one, the first cited.
+        meeting = handler(data)
+        first = meeting.sources[0].article
+        update = {}
+        for section in ("points", "figures", "outcomes"):
+            items = getattr(meeting, section)
+            if any(quote.article is None for item in items for quote in item.quote):
+                update[section] = [
+                    item.model_copy(
+                        update={
+                            "quote": tuple(
+                                quote
+                                if quote.article
+                                else quote.model_copy(update={"article": first})
+                                for quote in item.quote
+                            )
+                        }
+                    )
+                    for item in items
+                ]
+        return meeting.model_copy(update=update) if update else meeting
+
     @model_validator(mode="after")
     def _within_period(self) -> Meeting:
         if self.period and not self.period.start <= self.date <= self.period.end:
             raise PydanticCustomError("period", "'date' lies outside 'period'")
         return self
+
+    def citation(self, article: str | None) -> Citation | None:
+        """The cited article of that file name (the first when None), or None if not cited."""
+        if article is None:
+            return self.sources[0]
+        return next((c for c in self.sources if c.article == article), None)
 
     @property
     def countries(self) -> list[str]:

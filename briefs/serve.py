@@ -1,6 +1,6 @@
 """Serve: a live preview. Builds every brief into build/, serves them with an index, rebuilds a
-meeting's briefs when its summary or article changes (every brief when a template, the CSS, a
-catalog or the settings do), and makes the pages open in a browser reload themselves."""
+meeting's briefs when its summary or one of its articles changes (every brief when a template, the
+CSS, a catalog or the settings do), and makes the pages open in a browser reload themselves."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ code { overflow-wrap: anywhere; }
 <body>
 <main>
 <h1>Briefs: live preview</h1>
-<p>Every brief, rebuilt when its summary, its article, a template, a catalog or briefs.toml
+<p>Every brief, rebuilt when its summary, its articles, a template, a catalog or briefs.toml
 changes. Open pages reload by themselves.</p>
 <table>
 <thead><tr><th scope="col">Meeting</th>{% for language in languages %}<th scope="col">{{ language_names[language] }}</th>{% endfor %}</tr></thead>
@@ -210,10 +210,10 @@ class Preview:
             return changed
 
     def _inputs(self, document: Document) -> tuple:
-        """When the summary and article of a meeting last changed, as last seen by poll(). Seen
+        """When the summary and articles of a meeting last changed, as last seen by poll(). Seen
         before they were read: a change made during a build is seen, and built, next time."""
-        article = self.project.articles_dir / document.meeting.source.article
-        return self._seen.get(document.path), self._seen.get(article)
+        articles = [self.project.articles_dir / c.article for c in document.meeting.sources]
+        return self._seen.get(document.path), *(self._seen.get(a) for a in articles)
 
     def _build(self, document: Document) -> tuple[str, ...]:
         """Build a meeting's briefs in every language and format; the problems that stopped them."""

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from .errors import Problem, display_path
 from .grounding import Gazetteer, check_grounding, cldr_gazetteer, glossary_names
 from .i18n import LOCALES
-from .loader import Document, Parsed, field_name, parse_file, parse_summary
+from .loader import Document, Loc, Parsed, field_name, parse_file, parse_summary
 from .models import Glossary, Text, Vocabulary
 from .project import Project
 
@@ -69,30 +69,26 @@ class Loaded:
     """Problems that are not fatal (Problem.warning), unless the summaries were read strictly."""
 
 
-def _read_article(document: Document, project: Project) -> str | Problem:
-    meeting = document.meeting
-    path = project.articles_dir / meeting.source.article
-    where = ("source", "article")
+def _read_article(document: Document, project: Project, index: int) -> str | Problem:
+    """The text of the summary's index-th cited article, or the problem with reading it."""
+    name = document.meeting.sources[index].article
+    path = project.articles_dir / name
+    where = ("sources", index, "article")
+    field = field_name(where)
     try:
         if path.is_symlink() or not path.is_file():
             return document.problem(
-                where,
-                f"source.article: {meeting.source.article!r} not found in {display_path(project.articles_dir)}/",
+                where, f"{field}: {name!r} not found in {display_path(project.articles_dir)}/"
             )
         if path.stat().st_size > MAX_ARTICLE_BYTES:
             return document.problem(
-                where,
-                f"source.article: {meeting.source.article!r} is larger than {MAX_ARTICLE_BYTES} bytes",
+                where, f"{field}: {name!r} is larger than {MAX_ARTICLE_BYTES} bytes"
             )
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        return document.problem(
-            where, f"source.article: {meeting.source.article!r} is not UTF-8 text"
-        )
+        return document.problem(where, f"{field}: {name!r} is not UTF-8 text")
     except OSError as error:
-        return document.problem(
-            where, f"source.article: {meeting.source.article!r}: {error.strerror or error}"
-        )
+        return document.problem(where, f"{field}: {name!r}: {error.strerror or error}")
 
 
 def load_vocabulary(project: Project) -> Vocabulary | list[Problem]:
@@ -249,27 +245,58 @@ def check_document(
                 )
             )
 
-    article = _read_article(document, project)
-    if isinstance(article, Problem):
-        return [*problems, article]
-    text = normalize_space(article)
-    quoted: list[tuple[tuple, str]] = [(("source", "headline"), meeting.source.headline)]
+    # Each cited article once; the headline and every quote are checked against their own.
+    articles: dict[str, str | None] = {}
+    for i, citation in enumerate(meeting.sources):
+        if citation.article in articles:
+            problems.append(
+                document.problem(
+                    ("sources", i, "article"),
+                    f"sources[{i}].article: {citation.article!r} is cited twice",
+                )
+            )
+            continue
+        read = _read_article(document, project, i)
+        if isinstance(read, Problem):
+            problems.append(read)
+            articles[citation.article] = None
+        else:
+            articles[citation.article] = normalize_space(read)
+    # (position, field, article, words): position is where the words stand in the file.
+    quoted: list[tuple[Loc, str, str, str]] = [
+        (("sources", i, "headline"), f"sources[{i}].headline", c.article, c.headline)
+        for i, c in enumerate(meeting.sources)
+    ]
     for section in ("points", "figures", "outcomes"):
         for i, item in enumerate(getattr(meeting, section)):
             for j, quote in enumerate(item.quote):
-                loc = (section, i, "quote", j) if len(item.quote) > 1 else (section, i, "quote")
-                quoted.append((loc, quote))
-    for loc, quote in quoted:
-        if normalize_space(quote) not in text:
-            shown = quote if len(quote) <= 60 else quote[:57] + "..."
-            problems.append(
-                document.problem(
-                    loc,
-                    f"{field_name(loc)}: not found verbatim in {meeting.source.article}: {shown!r}",
+                shown_as: Loc = (
+                    (section, i, "quote", j) if len(item.quote) > 1 else (section, i, "quote")
                 )
+                # Where the quote stands: a list item, or the whole value when given alone.
+                at: Loc = (section, i, "quote", j)
+                at = at if at in document.positions.values else at[:-1]
+                if quote.article is None or quote.article not in articles:
+                    problems.append(
+                        document.problem(
+                            (*at, "article"),
+                            f"{field_name(shown_as)}.article: {quote.article!r} is not one of the "
+                            "cited articles (see 'sources')",
+                        )
+                    )
+                    continue
+                quoted.append(((*at, "text"), field_name(shown_as), quote.article, quote.text))
+    for place, name, cited, words in quoted:
+        found_in = articles.get(cited)
+        if found_in is not None and normalize_space(words) not in found_in:
+            shown = words if len(words) <= 60 else words[:57] + "..."
+            problems.append(
+                document.problem(place, f"{name}: not found verbatim in {cited}: {shown!r}")
             )
-    if gazetteer is not None:
-        problems.extend(check_grounding(document, text, gazetteer))
+    if gazetteer is not None and None not in articles.values():
+        # Title, lede, place and names stand on any of the cited articles (all of them read).
+        cited_text = " ".join(t for t in articles.values() if t is not None)
+        problems.extend(check_grounding(document, cited_text, gazetteer))
     return problems
 
 

@@ -4,7 +4,7 @@ sources/meetings/, compare, and print precision and recall per kind of item.
     python scripts/draft_eval.py [PROJECT_ROOT]        (or: make draft-eval)
 
 How a drafted item matches a hand-written one (each hand-written item is matched at most once):
-- dates: the meeting's `date`, `period.start`, `period.end` and `source.published`, each equal
+- dates: the meeting's `date`, `period.start`, `period.end` and `sources[0].published`, each equal
   to the same field of the summary;
 - participants: the same country, and a word of the name in common (or both unnamed);
 - points: a quote of each overlaps one of the other's, by a common run of text at least half
@@ -94,11 +94,11 @@ class Evaluation:
 
 def _dates(summary: dict | Meeting) -> list[tuple[str, object]]:
     if isinstance(summary, Meeting):
-        period, published = summary.period, summary.source.published
+        period, published = summary.period, summary.sources[0].published
         found = [("date", summary.date), ("published", published)]
         found += [("period.start", period.start), ("period.end", period.end)] if period else []
     else:
-        period, source = summary.get("period"), summary["source"]
+        period, source = summary.get("period"), summary["sources"][0]
         found = [("date", summary["date"]), ("published", source.get("published"))]
         found += (
             [("period.start", period["start"]), ("period.end", period["end"])] if period else []
@@ -135,7 +135,7 @@ def _overlap(a: str, b: str) -> float:
 
 def _same_point(drafted: dict, expected) -> float:
     quotes = [drafted["quote"]] if isinstance(drafted["quote"], str) else drafted["quote"]
-    best = max(_overlap(a, b) for a in quotes for b in expected.quote)
+    best = max(_overlap(a, b) for a in quotes for b in (q.text for q in expected.quote))
     return best if best >= 0.5 else 0
 
 
@@ -152,7 +152,7 @@ def evaluate(root: Path) -> Evaluation:
     evaluation = Evaluation()
     for document in loaded.documents:
         meeting = document.meeting
-        article = project.articles_dir / meeting.source.article
+        article = project.articles_dir / meeting.sources[0].article
         draft = draft_summary(read_article(article), article.name).summary
         evaluation.meetings += 1
         if draft["date"] != meeting.date:

@@ -44,6 +44,12 @@ def project_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def articles_root(tmp_path: Path) -> Path:
+    """A copy of tests/roots/test-articles: one meeting that cites two articles."""
+    return copy_project(ROOTS / "test-articles", tmp_path / "test-articles")
+
+
+@pytest.fixture
 def bad_root(tmp_path: Path) -> Path:
     """A copy of tests/roots/test-bad: one good summary and several broken ones."""
     return copy_project(ROOTS / "test-bad", tmp_path / "test-bad")

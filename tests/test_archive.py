@@ -23,6 +23,7 @@ SECTIONS = {
     "id": ["Peserta", "Poin konsensus", "Angka kunci", "Hasil dan langkah selanjutnya", "Sumber"],
     "en": ["Participants", "Consensus points", "Key figures", "Outcomes and next steps", "Source"],
 }
+EVIDENCE = {"id": "Bukti", "en": "Evidence"}
 
 
 def structure_tags(node, seen=None) -> list[str]:
@@ -97,13 +98,18 @@ def test_tagged_accessible_and_described(built, meetings, meeting_id, language):
 
     outline = reader.outline
     assert outline[0].title == meeting.title[language]
-    sections = [item.title for item in outline[1]]
+    sections = [item.title for item in outline[1] if not isinstance(item, list)]
     expected = [
         s for s in SECTIONS[language] if s not in (SECTIONS[language][2],) or meeting.figures
     ]
     if not meeting.outcomes:
         expected.remove(SECTIONS[language][3])
-    assert sections == expected
+    assert sections == [*expected, EVIDENCE[language]]
+    # The evidence annex comes last, with one entry for each kind of claim it backs.
+    assert [item.title for item in outline[1][-1]] == [
+        s for s in expected if s not in (SECTIONS[language][0], SECTIONS[language][4])
+    ]
+    assert tags.count("/H3") == len(outline[1][-1])
 
 
 def digests(project) -> dict[str, str]:

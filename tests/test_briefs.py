@@ -57,8 +57,9 @@ def test_pdf_carries_everything_localized(built, meetings, loc, meeting_id, lang
         assert plain(localizer.figure(figure)) in text
     for outcome in meeting.outcomes:
         assert plain(outcome.text[language]) in text
-    assert plain(meeting.source.headline) in text
-    assert meeting.source.publisher in text
+    for source in meeting.sources:
+        assert plain(source.headline) in text
+        assert source.publisher in text
     pages = len(PdfReader(built.output_path(meeting_id, language, "pdf")).pages)
     footer = "Halaman {} dari {}" if language == "id" else "Page {} of {}"
     for page in range(1, pages + 1):

@@ -101,12 +101,22 @@ def test_on_a_phone_nothing_fails_and_nothing_scrolls_sideways(built, visit, mee
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert width == [PHONE, PHONE]
+    # Nor with every source passage open: the long article names wrap.
+    page.page.evaluate(OPEN_EVERY_DISCLOSURE)
+    page.screenshot(f"{meeting_id}.{language}.{PHONE}.evidence")
+    width = page.page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert width == [PHONE, PHONE]
+
+
+OPEN_EVERY_DISCLOSURE = "document.querySelectorAll('details').forEach((d) => { d.open = true; })"
 
 
 # Characters on each full line of running text (a block's last line is short by nature).
 LINE_LENGTHS = """() => {
   const lengths = [];
-  for (const block of document.querySelectorAll('.lede, .points li > p, .outcomes li')) {
+  for (const block of document.querySelectorAll('.lede, .points li > p, .outcomes li > p')) {
     const perLine = new Map();
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -151,6 +161,7 @@ def test_no_serious_accessibility_violations(built, visit, meeting_id, language,
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make test`, which installs it with npm ci")
     page = visit(brief_url(built, meeting_id, language), width)
+    page.page.evaluate(OPEN_EVERY_DISCLOSURE)  # what they show is checked too
     page.page.add_script_tag(path=AXE)
     results = page.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [
@@ -182,7 +193,7 @@ MARKED_LANGUAGES = """(source) => {
 def test_other_languages_are_marked(built, meetings, visit, meeting_id, language):
     meeting = meetings[meeting_id]
     page = visit(brief_url(built, meeting_id, language))
-    assert page.page.evaluate(MARKED_LANGUAGES, meeting.source.language) == []
+    assert page.page.evaluate(MARKED_LANGUAGES, meeting.sources[0].language) == []
     native = page.page.locator("span.native")
     assert native.count() == sum(1 for p in meeting.participants if p.native_name)
     # A Chinese name inside English or Indonesian text is set in a CJK font, not in boxes.
@@ -267,3 +278,30 @@ def test_an_open_page_reloads_itself_as_the_summary_changes(preview, project_cop
     # Nothing failed but the problem page, which is served with status 500.
     assert [failure for failure in page.failures if "status of 500" not in failure] == []
     page.screenshot("serve.reloaded")
+
+
+@pytest.mark.parametrize("width", [PHONE, DESK])
+def test_evidence_opens_beside_its_claim_with_the_keyboard(built, visit, width):
+    page = visit(brief_url(built, MEETING, "en"), width).page
+    annex = page.locator("#evidence")
+    assert not annex.is_visible()  # on screen the disclosures show it, beside each claim
+    point = page.locator("#points details").nth(1)
+    figure = page.locator("#figures details").first
+    for details, key in ((point, "Enter"), (figure, "Space")):
+        quote = details.locator("blockquote").first
+        assert not quote.is_visible()
+        details.locator("summary").focus()
+        page.keyboard.press(key)
+        assert quote.is_visible() and quote.get_attribute("lang") == "id"
+        assert details.locator(".passage-source a").first.is_visible()
+    # Beside its claim: the quote starts within the claim's own column.
+    claim = page.locator("#points li").nth(1).bounding_box()
+    shown = point.locator("blockquote").first.bounding_box()
+    assert claim["x"] <= shown["x"] < claim["x"] + claim["width"]
+    assert claim["y"] < shown["y"] < claim["y"] + claim["height"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"evidence.{width}.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") == width
+    # In print the disclosures give way to the annex.
+    page.emulate_media(media="print")
+    assert not point.is_visible() and annex.is_visible()

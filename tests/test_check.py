@@ -38,8 +38,8 @@ def test_bad_root_reports_every_problem_with_its_place(bad_root, monkeypatch):
         " (while parsing a flow mapping at line 8)",
         "sources/meetings/2020-01-01-misquote.yaml:15:12: points[0].quote: not found verbatim in"
         " sample.txt: 'Kedua belah pihak sepakat memperdalam kerja sama.'",
-        "sources/meetings/2020-01-01-typo.yaml:23:3: missing field 'source.publisher'",
-        "sources/meetings/2020-01-01-typo.yaml:24:3: unknown field 'publsher' in source;"
+        "sources/meetings/2020-01-01-typo.yaml:23:5: missing field 'sources[0].publisher'",
+        "sources/meetings/2020-01-01-typo.yaml:24:5: unknown field 'publsher' in sources[0];"
         " did you mean 'publisher'?",
         "4 problem(s) found",
     ]
@@ -90,19 +90,19 @@ def test_good_file_alone_passes(bad_root, monkeypatch):
             "17:12: figures[0].label: the Indonesian and English texts state different numbers (id: none; en: 41)",
         ),
         (
-            "  headline: Menlu Bertemu di Jakarta",
-            "  headline: Menlu Bertemu di Bandung",
-            "25:13: source.headline: not found verbatim in sample.txt",
+            "    headline: Menlu Bertemu di Jakarta",
+            "    headline: Menlu Bertemu di Bandung",
+            "25:15: sources[0].headline: not found verbatim in sample.txt",
         ),
         (
-            "  article: sample.txt",
-            "  article: missing.txt",
-            "23:12: source.article: 'missing.txt' not found in sources/articles/",
+            "  - article: sample.txt",
+            "  - article: missing.txt",
+            "23:14: sources[0].article: 'missing.txt' not found in sources/articles/",
         ),
         (
-            "  article: sample.txt",
-            "  article: ../../etc/passwd",
-            "23:12: source.article: 'article' is a file name in sources/articles/, not a path",
+            "  - article: sample.txt",
+            "  - article: ../../etc/passwd",
+            "23:14: sources[0].article: 'article' is a file name in sources/articles/, not a path",
         ),
         (
             "id: 2020-01-01-good",
@@ -153,3 +153,84 @@ def test_norway_is_not_false(bad_root, monkeypatch):
     monkeypatch.chdir(bad_root)
     edit(bad_root, "  country: ID", "  country: NO")
     assert check(bad_root, GOOD).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "    quote: Kedua belah pihak sepakat memperkuat kerja sama.",
+            "    quote: {text: Kedua belah pihak sepakat memperkuat kerja sama., article: other.txt}",
+            "15:78: points[0].quote.article: 'other.txt' is not one of the cited articles"
+            " (see 'sources')",
+        ),
+        (
+            "    quote: Kedua belah pihak sepakat memperkuat kerja sama.",
+            "    quote: {article: sample.txt}",
+            "15:12: missing field 'points[0].quote.text'",
+        ),
+        (
+            "    quote: Kedua belah pihak sepakat memperkuat kerja sama.",
+            "    quote: []",
+            "15:12: points[0].quote: give at least one quote",
+        ),
+        (
+            "    headline: Menlu Bertemu di Jakarta\n",
+            "    headline: Menlu Bertemu di Jakarta\n  - article: sample.txt\n"
+            "    publisher: Contoh\n    headline: Menlu Bertemu di Jakarta\n",
+            "26:14: sources[1].article: 'sample.txt' is cited twice",
+        ),
+        (
+            "sources:\n  - article: sample.txt\n    publisher: Contoh\n"
+            "    headline: Menlu Bertemu di Jakarta\n",
+            "sources: []\n",
+            "22:10: sources: List should have at least 1 item",
+        ),
+    ],
+)
+def test_citations_one_problem_one_line(bad_root, monkeypatch, old, new, expected):
+    monkeypatch.chdir(bad_root)
+    edit(bad_root, old, new)
+    result = check(bad_root, GOOD)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "1 problem(s) found", result.stderr
+    assert lines[0].startswith(f"{GOOD}:{expected}"), lines[0]
+
+
+TWO = "sources/meetings/2021-03-04-two-articles.yaml"
+SECOND_QUOTE = "Kedua belah pihak akan memulai pembangunan jalur kereta api ketiga tahun depan."
+
+
+def test_each_quote_is_verified_in_its_own_article(articles_root, monkeypatch):
+    monkeypatch.chdir(articles_root)
+    assert check(articles_root).output == "1 summaries OK\n"
+    # The quote of the second article is not in the first: naming the first is an error ...
+    edit(articles_root, "        article: lanjutan.txt", "        article: pertemuan.txt", TWO)
+    result = check(articles_root)
+    assert result.stderr.splitlines() == [
+        f"{TWO}:26:15: points[1].quote: not found verbatim in pertemuan.txt:"
+        " 'Kedua belah pihak akan memulai pembangunan jalur kereta a...'",
+        "1 problem(s) found",
+    ]
+
+
+def test_the_second_article_is_read_and_its_headline_checked(articles_root, monkeypatch):
+    monkeypatch.chdir(articles_root)
+    second = articles_root / "sources" / "articles" / "lanjutan.txt"
+    text = second.read_text(encoding="utf-8")
+    second.write_text(
+        text.replace("Sepakati", "Bahas").replace("ketiga tahun depan", "ketiga"), encoding="utf-8"
+    )
+    assert check(articles_root).stderr.splitlines() == [
+        f"{TWO}:26:15: points[1].quote: not found verbatim in lanjutan.txt:"
+        " 'Kedua belah pihak akan memulai pembangunan jalur kereta a...'",
+        f"{TWO}:48:15: sources[1].headline: not found verbatim in lanjutan.txt:"
+        " 'Tiongkok dan Kazakhstan Sepakati Jalur Kereta Baru'",
+        "2 problem(s) found",
+    ]
+    second.unlink()
+    assert check(articles_root).stderr.splitlines() == [
+        f"{TWO}:46:14: sources[1].article: 'lanjutan.txt' not found in sources/articles/",
+        "1 problem(s) found",
+    ]

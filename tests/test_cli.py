@@ -113,7 +113,7 @@ def test_schema_is_json_schema_of_a_summary():
     assert result.exit_code == 0
     schema = json.loads(result.output)
     assert schema["title"] == "Meeting summary"
-    assert {"id", "title", "date", "place", "participants", "points", "figures", "source"} <= set(
+    assert {"id", "title", "date", "place", "participants", "points", "figures", "sources"} <= set(
         schema["properties"]
     )
     assert schema["additionalProperties"] is False

@@ -89,3 +89,24 @@ def test_cli_no_op_and_quiet_when_piped(project_copy):
     second = CliRunner().invoke(main, args)
     assert second.exit_code == 0
     assert "are up to date" in second.output
+
+
+def test_a_change_to_any_cited_article_rebuilds_its_brief_and_the_digest(articles_root):
+    from briefs.build import FORMATS
+    from briefs.manifest import stale_briefs
+    from briefs.models import LANGUAGES
+
+    project = open_project(articles_root)
+    assert build_all(project, jobs=1).ok
+    assert stale_briefs(project, LANGUAGES, FORMATS) == 0
+    second = project.articles_dir / "lanjutan.txt"  # the meeting's second article
+    second.write_text(second.read_text(encoding="utf-8") + "\nKomentar\n", encoding="utf-8")
+    # The no-op check sees it too: the brief and the digest (which carries it) in each language.
+    assert stale_briefs(project, LANGUAGES, FORMATS) == 4
+    written = names(build_all(project, jobs=1).written)
+    assert written == [
+        f"{language}/{name}.{fmt}"
+        for language in ("en", "id")
+        for name in ("2021-03-04-two-articles", "digest")
+        for fmt in ("html", "pdf")
+    ]

@@ -133,7 +133,7 @@ def test_oversized_files_are_refused(bad_root, monkeypatch):
         "sources/meetings/2020-01-01-good.yaml:1:1: file is larger than 1000000 bytes"
         in result.stderr
     )
-    assert "source.article: 'sample.txt' is larger than 2000000 bytes" in result.stderr
+    assert "sources[0].article: 'sample.txt' is larger than 2000000 bytes" in result.stderr
 
 
 def test_symlinks_in_sources_are_refused(bad_root, monkeypatch):
@@ -148,7 +148,7 @@ def test_symlinks_in_sources_are_refused(bad_root, monkeypatch):
         "sources/meetings/2020-01-02-link.yaml:1:1: summaries may not be symbolic links"
         in result.stderr
     )
-    assert "source.article: 'sample.txt' not found in sources/articles/" in result.stderr
+    assert "sources[0].article: 'sample.txt' not found in sources/articles/" in result.stderr
 
 
 HOSTILE = '<script>alert(document.cookie)</script><img src="file:///etc/passwd"> &amp; </style><style>body{display:none}'

@@ -141,7 +141,7 @@ def test_a_changed_article_is_checked_again(preview, project_copy):
         article.read_text(encoding="utf-8").replace("Bahas Apa Ya?", "Bahas Apa?"), encoding="utf-8"
     )
     _status, text = wait_for(preview.url + f"en/{MEETING}.html", lambda status, text: status == 500)
-    assert f"source.headline: not found verbatim in {MEETING}.txt" in text
+    assert f"sources[0].headline: not found verbatim in {MEETING}.txt" in text
 
 
 def test_a_catalog_change_rebuilds_every_brief(preview, project_copy):

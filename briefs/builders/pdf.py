@@ -7,8 +7,10 @@ import datetime as dt
 import io
 import logging
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import write_atomically
@@ -49,6 +51,32 @@ def _project_fetcher(allowed: Path):
     return ProjectFetcher(allowed_protocols={"file"}, allow_redirects=False)
 
 
+def _tag_languages() -> None:
+    """Give structure elements the language of their HTML element (/Lang), which WeasyPrint's
+    tagging leaves out: without it a screen reader reads an Indonesian quote in an English brief,
+    or a name in Chinese characters, with the document's voice. Wraps WeasyPrint's tree builder
+    once per process; tests/test_evidence.py pins it."""
+    import pydyf
+    from weasyprint.pdf import tags
+
+    build = tags._build_box_tree
+    if getattr(build, "adds_lang", False):
+        return
+
+    def build_with_lang(box: Any, parent: Any, pdf: Any, *args: Any) -> Iterator[Any]:
+        element = getattr(box, "element", None)
+        lang = None
+        if element is not None and getattr(box, "element_tag", None) not in ("html", "body"):
+            lang = element.get("lang")
+        for child in build(box, parent, pdf, *args):
+            if lang and "Lang" not in child:
+                child["Lang"] = pydyf.String(lang)
+            yield child
+
+    build_with_lang.adds_lang = True  # type: ignore[attr-defined]
+    tags._build_box_tree = build_with_lang
+
+
 class PdfBuilder:
     """Turns brief HTML into PDF; WeasyPrint and its font configuration are set up once."""
 
@@ -58,6 +86,7 @@ class PdfBuilder:
         # Imported here: WeasyPrint is heavy and only PDF builds need it.
         from weasyprint.text.fonts import FontConfiguration
 
+        _tag_languages()
         self.font_config = FontConfiguration()
         self.fetcher = _project_fetcher(templates_dir)
         self.seconds = seconds if seconds is not None else {"layout": 0.0, "pdf": 0.0}

@@ -1,0 +1,230 @@
+"""Evidence travels with every brief: the quotes beside each claim in the HTML, an annex of them
+in the PDF, every cited article attached, and the digest carrying all it draws on."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import tinyhtml5
+from pypdf import PdfReader
+
+from briefs.build import build_all
+from briefs.i18n import localizers
+from briefs.models import Meeting
+from briefs.project import open_project
+
+from .conftest import ROOT, normalize
+from .test_briefs import CASES
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+MARGIN_TOP, MARGIN_BOTTOM = 22 * 72 / 25.4, 20 * 72 / 25.4  # @page margins in brief.css, in pt
+
+
+@pytest.fixture(scope="module")
+def loc():
+    return localizers(ROOT / "locale")
+
+
+def body_text(path: Path) -> str:
+    """The text of a PDF's pages without running heads, page numbers and list numbers (which
+    pypdf reads out of order), in drawing order, whitespace collapsed."""
+    lines: list[str] = []
+    for page in PdfReader(path).pages:
+        height = float(page.mediabox.height)
+        last_y = None
+
+        def visit(text, cm, tm, font, size, height=height):
+            nonlocal last_y
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if not text.strip() or not MARGIN_BOTTOM < y < height - MARGIN_TOP:
+                return
+            if re.fullmatch(r"\d+\.", text.strip()):
+                return  # a list item's number
+            if y != last_y:
+                lines.append("")
+                last_y = y
+            lines[-1] += text
+
+        page.extract_text(visitor_text=visit)
+    text = re.sub(r"\u2010\n", "", "\n".join(line.strip("\n") for line in lines))
+    return normalize(re.sub(r"(?<=\w[-–])\n", "", text))  # hyphenated words joined
+
+
+def claims(meeting: Meeting, language: str):
+    """(section heading msgid, what the annex shows before the quotes, quotes) in brief order."""
+    for point in meeting.points:
+        yield "Consensus points", None, point.quote
+    for figure in meeting.figures:
+        yield "Key figures", figure.label[language], figure.quote
+    for outcome in meeting.outcomes:
+        yield "Outcomes and next steps", outcome.text[language], outcome.quote
+
+
+def expected_annex(meeting: Meeting, language: str, loc) -> str:
+    words = [loc.gettext("Evidence").upper(), loc.gettext(NOTE)]
+    heading = None
+    for section, claim, quotes in claims(meeting, language):
+        if section != heading:
+            words.append(loc.gettext(section))
+            heading = section
+        if claim:
+            words.append(claim)
+        for quote in quotes:
+            words += [quote.text, loc.gettext("From %(article)s", article=quote.article)]
+    return normalize(" ".join(words).replace("\u00a0", " "))
+
+
+NOTE = (
+    "The sentences of the articles each consensus point, figure and outcome is written from, "
+    "in the language of the article."
+)
+
+
+@pytest.mark.parametrize("meeting_id, language", CASES)
+def test_the_pdf_annex_is_the_quotes(built, meetings, loc, meeting_id, language):
+    meeting = meetings[meeting_id]
+    text = body_text(built.output_path(meeting_id, language, "pdf")).replace("\u00a0", " ")
+    heading = {"id": "BUKTI", "en": "EVIDENCE"}[language]
+    # After the sources, and the last thing in the document.
+    assert text.index(heading) > text.index(normalize(meeting.sources[-1].headline))
+    annex = text[text.rindex(heading) :]
+    assert annex == expected_annex(meeting, language, loc[language])
+
+
+def disclosures(path: Path) -> list[list[tuple[str, str | None, str]]]:
+    """For each disclosure of a page: (quote, its lang, the line naming its article)."""
+    root = tinyhtml5.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for details in root.iter(f"{XHTML}details"):
+        assert details.get("class") == "quote"
+        assert details[0].tag == f"{XHTML}summary"
+        children = list(details)[1:]
+        assert [c.tag for c in children] == [f"{XHTML}blockquote", f"{XHTML}p"] * (
+            len(children) // 2
+        )
+        found.append(
+            [
+                (
+                    "".join(quote.itertext()),
+                    quote.get("lang"),
+                    normalize("".join(source.itertext())),
+                )
+                for quote, source in zip(children[::2], children[1::2], strict=True)
+            ]
+        )
+    return found
+
+
+@pytest.mark.parametrize("meeting_id, language", CASES)
+def test_html_disclosures_hold_exactly_the_quotes(built, meetings, loc, meeting_id, language):
+    meeting = meetings[meeting_id]
+    from_ = loc[language].gettext("From %(article)s", article="{}")
+    expected = [
+        [
+            (quote.text, meeting.citation(quote.article).language, from_.format(quote.article))
+            for quote in quotes
+        ]
+        for _section, _claim, quotes in claims(meeting, language)
+    ]
+    assert disclosures(built.output_path(meeting_id, language, "html")) == expected
+
+
+def attachments(path: Path) -> dict[str, bytes]:
+    """Every file attached to a PDF, checking that each is tied to it as a /Source."""
+    reader = PdfReader(path)
+    relationships = {
+        str(spec.get_object()["/F"]): str(spec.get_object()["/AFRelationship"])
+        for spec in reader.trailer["/Root"]["/AF"]
+    }
+    files = reader.attachments
+    assert relationships == dict.fromkeys(files, "/Source")
+    assert all(len(data) == 1 for data in files.values())  # no name attached twice
+    return {name: data[0] for name, data in files.items()}
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_digest_carries_every_source_file(built, language):
+    sources = built.root / "sources"
+    expected = {path.name: path.read_bytes() for path in sources.rglob("*") if path.is_file()}
+    assert len(expected) == 12  # 5 summaries, 5 articles, themes.yaml, glossary.yaml
+    assert attachments(built.digest_path(language, "pdf")) == expected
+
+
+TWO = "2021-03-04-two-articles"
+
+
+@pytest.fixture(scope="module")
+def two_articles(tmp_path_factory) -> Path:
+    """tests/roots/test-articles, built: one meeting citing two articles."""
+    from .conftest import ROOTS, copy_project
+
+    project = open_project(
+        copy_project(ROOTS / "test-articles", tmp_path_factory.mktemp("two") / "project")
+    )
+    report = build_all(project)
+    assert report.ok, (report.problems, report.failures)
+    return project
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_cited_article_is_attached_listed_and_quoted(two_articles, loc, language):
+    project = two_articles
+    summary = project.meetings_dir / f"{TWO}.yaml"
+    first, second = (project.articles_dir / name for name in ("pertemuan.txt", "lanjutan.txt"))
+    files = {p.name: p.read_bytes() for p in (summary, first, second)}
+    pdf = project.output_path(TWO, language, "pdf")
+    assert attachments(pdf) == files
+    assert attachments(project.digest_path(language, "pdf")) == files
+
+    text = body_text(pdf)
+    sources = loc[language].gettext("Sources")
+    for headline in (
+        "Menlu Tiongkok dan Kazakhstan Bertemu di Astana",
+        "Tiongkok dan Kazakhstan Sepakati Jalur Kereta Baru",
+    ):
+        assert text.index(headline) > text.index(sources.upper())
+    from_second = loc[language].gettext("From %(article)s", article="lanjutan.txt")
+    quote = "Kedua belah pihak akan memulai pembangunan jalur kereta api ketiga tahun depan."
+    assert f"{quote} {from_second}" in text
+
+    html = project.output_path(TWO, language, "html")
+    shown = disclosures(html)
+    assert shown[1] == [(quote, "id", from_second)]
+    assert [article for _q, _l, article in shown[-1]] == [
+        loc[language].gettext("From %(article)s", article=name)
+        for name in ("pertemuan.txt", "lanjutan.txt")
+    ]
+    # Each article named beside a quote links to its citation.
+    page = html.read_text(encoding="utf-8")
+    assert '<a href="#source-2">lanjutan.txt</a>' in page
+    assert 'id="source-2"' in page and 'id="source-3"' not in page
+
+
+def tagged(node, found=None) -> list[tuple[str, str | None]]:
+    """(structure type, /Lang) of every element of a structure tree, depth first."""
+    found = [] if found is None else found
+    node = node.get_object()
+    if isinstance(node, list):
+        for child in node:
+            tagged(child, found)
+    elif hasattr(node, "get"):
+        if "/S" in node:
+            found.append((str(node["/S"]), str(node["/Lang"]) if "/Lang" in node else None))
+        if "/K" in node:
+            tagged(node["/K"], found)
+    return found
+
+
+@pytest.mark.parametrize("meeting_id, language", CASES)
+def test_quotes_are_tagged_in_the_language_of_their_article(built, meetings, meeting_id, language):
+    meeting = meetings[meeting_id]
+    reader = PdfReader(built.output_path(meeting_id, language, "pdf"))
+    elements = tagged(reader.trailer["/Root"]["/StructTreeRoot"])
+    quotes = [lang for tag, lang in elements if tag == "/BlockQuote"]
+    # Each quote once in the annex (a quote split over two pages is tagged on each).
+    assert len(quotes) >= sum(len(quotes) for _s, _c, quotes in claims(meeting, language))
+    assert set(quotes) == {"id"}
+    names = [lang for tag, lang in elements if tag == "/Span" and lang]
+    assert names == [p.native_lang for p in meeting.participants if p.native_name]
