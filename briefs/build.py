@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import glyphs
-from .builders import remove_leftovers
+from .builders import OutputBuilder, remove_leftovers
 from .builders.html import HtmlBuilder
 from .builders.pdf import SourceFile
 from .digest import Digest, make_digest
@@ -29,7 +29,7 @@ from .manifest import DIGEST, Manifest, Toolchain, cpu_count, stale_briefs
 from .models import LANGUAGES, Meeting
 from .project import Project, open_project
 from .render import Renderer, issue_date
-from .validate import load_summaries, load_vocabulary
+from .validate import Loaded, load_summaries, load_vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +68,10 @@ class Builder:
         if isinstance(vocabulary, list):
             raise SourceError(vocabulary)
         self.renderer = Renderer(project, localizers(project.locale_dir), vocabulary)
-        self._builders: dict[str, object] = {"html": HtmlBuilder()}
+        self._builders: dict[str, OutputBuilder] = {"html": HtmlBuilder()}
         self.seconds = dict.fromkeys(STAGES, 0.0)
 
-    def _builder(self, fmt: str):
+    def _builder(self, fmt: str) -> OutputBuilder:
         if fmt not in self._builders:
             from .builders.pdf import PdfBuilder  # WeasyPrint only when a PDF is wanted
 
@@ -192,13 +192,14 @@ def _start_worker(root: Path) -> None:
 
 def _run(job: Job, builder: Builder | None = None) -> JobResult:
     builder = builder or _worker
+    assert builder is not None, "a worker process builds with the Builder _start_worker made"
     before = dict(builder.seconds)
     written: list[Path] = []
     failure = None
     try:
         if job.digest is not None:
             written = builder.write_digest(job.digest, job.language, job.formats)
-        else:
+        elif job.document is not None:
             written = builder.build(job.document, job.language, job.formats)
     except RenderError as error:
         failure = f"{error.meeting_id} ({job.language}): {error.detail}"
@@ -230,7 +231,7 @@ def _results(
     it is free: this process is one of the workers, which saves starting one more."""
     builder: Builder | None = None
     pending = deque(jobs)
-    running: set[Future] = set()
+    running: set[Future[JobResult]] = set()
     while pending or running:
         while pool is not None and pending and len(running) < workers - 1:
             running.add(pool.submit(_run, pending.popleft()))
@@ -328,7 +329,14 @@ def build_all(
 
 
 def _digest_jobs(
-    project, loaded, toolchain, manifest, languages, formats, force, report
+    project: Project,
+    loaded: Loaded,
+    toolchain: Toolchain,
+    manifest: Manifest,
+    languages: tuple[str, ...],
+    formats: tuple[str, ...],
+    force: bool,
+    report: BuildReport,
 ) -> list[Job]:
     """The digest of all meetings, in each language whose inputs changed."""
     summaries = project.summary_paths()

@@ -12,12 +12,14 @@ import os
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from . import __version__
 from .builders import write_atomically
 
 if TYPE_CHECKING:
+    from _hashlib import HASH
+
     from .project import Project
 
 log = logging.getLogger(__name__)
@@ -71,7 +73,7 @@ class Toolchain:
             code=code.hexdigest(),
         )
 
-    def _start(self, language: str):
+    def _start(self, language: str) -> HASH:
         digest = hashlib.sha256()
         for part in (self.code, self.templates, self.catalogs[language], self.vocabulary, language):
             digest.update(part.encode() + b"\0")
@@ -100,6 +102,15 @@ def _stat(path: Path) -> list[int] | None:
     return [info.st_size, info.st_mtime_ns]
 
 
+class Entry(TypedDict):
+    """What one output was built from, and its size and mtime (ns) when written."""
+
+    inputs: str
+    stat: list[int] | None
+    meeting: str
+    article: str
+
+
 class Manifest:
     """build/.briefs-manifest.json: for each output, the inputs digest it was built from and its
     size and mtime when written (an output deleted or edited since is rebuilt)."""
@@ -108,7 +119,7 @@ class Manifest:
         self.build_dir = build_dir
         self.path = build_dir / MANIFEST
         try:
-            self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+            self.entries: dict[str, Entry] = json.loads(self.path.read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
             self.entries = {}
 
@@ -118,7 +129,7 @@ class Manifest:
 
     def fresh(self, output: Path, inputs: str) -> bool:
         entry = self.entries.get(self.key(output))
-        return bool(entry) and entry["inputs"] == inputs and entry["stat"] == _stat(output)
+        return entry is not None and entry["inputs"] == inputs and entry["stat"] == _stat(output)
 
     def record(self, output: Path, inputs: str, meeting_id: str, article: str) -> None:
         self.entries[self.key(output)] = {

@@ -35,6 +35,8 @@ POLL_INTERVAL = 0.3
 """Seconds between two looks at the sources: polling sees every change on any file system,
 including network and container mounts where change notifications do not arrive."""
 BRIEF_PATH = re.compile(r"/(?P<language>[a-z]+)/(?P<meeting_id>[^/]+)\.(?P<format>html|pdf)")
+Stamp = tuple[int, int]
+"""A file's modification time (ns) and size."""
 CONTENT_TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 
 # Only served pages carry this script; the files in build/ never do.
@@ -145,7 +147,7 @@ class Preview:
         # Replaced whole, never changed in place: request threads read it without a lock.
         self.entries: dict[str, Entry] = {}
         self._builder: Builder | None = None
-        self._built_from: dict[str, tuple] = {}
+        self._built_from: dict[str, tuple[Stamp | None, Stamp | None]] = {}
         self._lock = threading.Lock()
         # Everything a brief is built from: sources/, templates/, locale/ and briefs.toml.
         self._watched = [
@@ -186,13 +188,13 @@ class Preview:
                 if document is None:
                     self._built_from.pop(meeting_id, None)
                     title, errors = None, tuple(problems.get(meeting_id, ()))
-                elif setup_error:
-                    title, errors = document.meeting.title, (setup_error,)
+                elif setup_error or self._builder is None:
+                    title, errors = document.meeting.title, (setup_error or "not set up",)
                 else:
                     title, inputs = document.meeting.title, self._inputs(document)
                     errors = ()
                     if self._built_from.get(meeting_id) != inputs:
-                        errors = self._build(document)
+                        errors = self._build(self._builder, document)
                         built = not errors
                         if built:
                             self._built_from[meeting_id] = inputs
@@ -201,26 +203,26 @@ class Preview:
                     entries[meeting_id] = old
                     continue
                 changed.append(meeting_id)
-                for error in errors:
-                    log.warning("%s", error)
+                for message in errors:
+                    log.warning("%s", message)
                 entries[meeting_id] = Entry(meeting_id, title, errors, self.generation + 1)
             if changed or entries.keys() != self.entries.keys():
                 self.generation += 1
             self.entries = entries
             return changed
 
-    def _inputs(self, document: Document) -> tuple:
+    def _inputs(self, document: Document) -> tuple[Stamp | None, Stamp | None]:
         """When the summary and article of a meeting last changed, as last seen by poll(). Seen
         before they were read: a change made during a build is seen, and built, next time."""
         article = self.project.articles_dir / document.meeting.source.article
         return self._seen.get(document.path), self._seen.get(article)
 
-    def _build(self, document: Document) -> tuple[str, ...]:
+    def _build(self, builder: Builder, document: Document) -> tuple[str, ...]:
         """Build a meeting's briefs in every language and format; the problems that stopped them."""
         try:
             with build_lock(self.project):  # never write while a `briefs build` does
                 for language in LANGUAGES:
-                    self._builder.build(document, language)
+                    builder.build(document, language)
         except BriefsError as error:
             return (str(error),)
         log.info("built the briefs of %s", document.meeting.id)
@@ -234,9 +236,9 @@ class Preview:
         entry = match and self.entries.get(match["meeting_id"])
         return f"{self.token}.{entry.generation}" if entry else None
 
-    def sources(self) -> dict[Path, tuple[int, int]]:
+    def sources(self) -> dict[Path, Stamp]:
         """Every file the briefs are built from, with its modification time and size."""
-        found = {}
+        found: dict[Path, Stamp] = {}
         for watched in self._watched:
             for path in watched.rglob("*") if watched.is_dir() else [watched]:
                 # Editors' backup, swap and lock files are not sources.
@@ -302,7 +304,7 @@ class _Handler(BaseHTTPRequestHandler):
                 languages=LANGUAGES,
                 language_names={"id": "Indonesian", "en": "English"},
             )
-            return self._send(HTTPStatus.OK, "html", with_reload(page, preview.version("/")))
+            return self._send(HTTPStatus.OK, "html", with_reload(page, preview.version("/") or ""))
         if url.path == "/favicon.ico":  # browsers ask; there is none, and that is no error
             return self._send(HTTPStatus.NO_CONTENT, "text", b"")
         if url.path == VERSION_PATH:
@@ -312,11 +314,13 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.OK, "text", version)
         match = BRIEF_PATH.fullmatch(url.path)
         entry = (
-            match and match["language"] in LANGUAGES and preview.entries.get(match["meeting_id"])
+            preview.entries.get(match["meeting_id"])
+            if match and match["language"] in LANGUAGES
+            else None
         )
-        if not entry:
+        if match is None or entry is None:
             return self._send(HTTPStatus.NOT_FOUND, "text", "no such brief; see the index at /")
-        version = preview.version(url.path)
+        version = preview.version(url.path) or ""
         if entry.errors:
             page = PROBLEM_PAGE.render(meeting_id=entry.meeting_id, errors=entry.errors)
             return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "html", with_reload(page, version))
@@ -330,7 +334,7 @@ class _Handler(BaseHTTPRequestHandler):
                 f"{path.name} is not built; save its summary to build it",
             )
         if match["format"] == "html":
-            data = with_reload(data.decode("utf-8"), version)
+            return self._send(HTTPStatus.OK, "html", with_reload(data.decode("utf-8"), version))
         self._send(HTTPStatus.OK, match["format"], data)
 
     def _send(self, status: HTTPStatus, kind: str, body: str | bytes) -> None:
@@ -342,7 +346,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def log_message(self, format: str, *args) -> None:
+    def log_message(self, format: str, *args: object) -> None:
         log.debug("%s %s", self.address_string(), format % args)
 
 
@@ -369,7 +373,7 @@ class PreviewServer:
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"http://{host.decode() if isinstance(host, bytes) else host}:{port}/"
 
     def serve_forever(self) -> None:
         """Watch the sources and answer requests until shutdown() (or Ctrl+C)."""

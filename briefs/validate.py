@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from babel.numbers import NumberFormatError, parse_decimal
@@ -13,7 +15,7 @@ from pydantic import BaseModel
 
 from .errors import Problem, display_path
 from .i18n import LOCALES
-from .loader import Document, Parsed, field_name, parse_file, parse_summary
+from .loader import Document, Loc, field_name, parse_file, parse_summary
 from .models import Text, Vocabulary
 from .project import Project
 
@@ -32,9 +34,9 @@ def normalize_space(text: str) -> str:
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def numbers_in(text: str, language: str) -> list:
+def numbers_in(text: str, language: str) -> list[Decimal | str]:
     """The numbers a text states, read with its language's separators (5.000 id = 5,000 en)."""
-    found = []
+    found: list[Decimal | str] = []
     for match in _NUMBER.finditer(text):
         token = match.group().rstrip(".,")
         try:
@@ -44,7 +46,7 @@ def numbers_in(text: str, language: str) -> list:
     return sorted(found, key=str)
 
 
-def texts_of(model: BaseModel, loc: tuple = ()):
+def texts_of(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
     """Every bilingual Text in a model, with its location."""
     if isinstance(model, Text):
         yield loc, model
@@ -99,7 +101,6 @@ def load_vocabulary(project: Project) -> Vocabulary | list[Problem]:
     parsed = parse_file(
         project.vocabulary_path,
         Vocabulary,
-        Parsed,
         what="themes and series",
         fields="(themes, series)",
     )
@@ -139,7 +140,7 @@ def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str
         if figure.series is None:
             continue
         series = vocabulary.a_series(figure.series)
-        loc = ("figures", i, "series")
+        loc: Loc = ("figures", i, "series")
         if series is None:
             problems.append(
                 document.problem(
@@ -220,20 +221,20 @@ def check_document(document: Document, project: Project) -> list[Problem]:
     article = _read_article(document, project)
     if isinstance(article, Problem):
         return [*problems, article]
-    text = normalize_space(article)
-    quoted: list[tuple[tuple, str]] = [(("source", "headline"), meeting.source.headline)]
+    article_text = normalize_space(article)
+    quoted: list[tuple[Loc, str]] = [(("source", "headline"), meeting.source.headline)]
     for section in ("points", "figures", "outcomes"):
         for i, item in enumerate(getattr(meeting, section)):
             for j, quote in enumerate(item.quote):
                 loc = (section, i, "quote", j) if len(item.quote) > 1 else (section, i, "quote")
                 quoted.append((loc, quote))
     for loc, quote in quoted:
-        if normalize_space(quote) not in text:
-            shown = quote if len(quote) <= 60 else quote[:57] + "..."
+        if normalize_space(quote) not in article_text:
+            excerpt = quote if len(quote) <= 60 else quote[:57] + "..."
             problems.append(
                 document.problem(
                     loc,
-                    f"{field_name(loc)}: not found verbatim in {meeting.source.article}: {shown!r}",
+                    f"{field_name(loc)}: not found verbatim in {meeting.source.article}: {excerpt!r}",
                 )
             )
     return problems

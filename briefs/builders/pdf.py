@@ -7,8 +7,10 @@ import datetime as dt
 import io
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import write_atomically
@@ -29,15 +31,16 @@ class SourceFile:
     description: str
 
 
-def _project_fetcher(allowed: Path):
+def _project_fetcher(allowed: Path) -> Any:
     """A WeasyPrint URL fetcher that loads only the project's own template files: no network,
     no file outside templates/, whatever a summary manages to put in a brief."""
     from weasyprint.urls import URLFetcher
 
     allowed = allowed.resolve()
 
-    class ProjectFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
+    # WeasyPrint ships no type information: to mypy its URLFetcher is Any.
+    class ProjectFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
             parts = urlsplit(url)
             if parts.scheme == "file" and not parts.netloc:
                 path = Path(unquote(parts.path)).resolve()
@@ -63,7 +66,7 @@ class PdfBuilder:
         self.seconds = seconds if seconds is not None else {"layout": 0.0, "pdf": 0.0}
 
     def pdf_bytes(
-        self, html: str, sources: list[SourceFile] = (), date: dt.date | None = None
+        self, html: str, sources: Sequence[SourceFile] = (), date: dt.date | None = None
     ) -> bytes:
         from weasyprint import HTML, Attachment
 
@@ -88,7 +91,7 @@ class PdfBuilder:
             font_config=self.font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
         )
         laid_out = time.perf_counter()
-        data = document.write_pdf(
+        data: bytes = document.write_pdf(
             attachments=attachments, pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=True
         )
         self.seconds["layout"] += laid_out - start
@@ -96,7 +99,7 @@ class PdfBuilder:
         return data
 
     def write(
-        self, html: str, path: Path, sources: list[SourceFile] = (), date: dt.date | None = None
+        self, html: str, path: Path, sources: Sequence[SourceFile] = (), date: dt.date | None = None
     ) -> Path:
         """Lay out html and write it as a PDF file with the sources attached."""
         write_atomically(path, self.pdf_bytes(html, sources, date))
