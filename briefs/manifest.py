@@ -9,7 +9,9 @@ import hashlib
 import json
 import logging
 import os
+import sys
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
@@ -28,6 +30,19 @@ MANIFEST = ".briefs-manifest.json"
 DIGEST = "digest"
 """The manifest's meeting name for the digest's outputs (no meeting id is a bare word)."""
 PACKAGE_DIR = Path(__file__).resolve().parent
+INSTALLED_LOCK = Path(sys.prefix) / "briefs-lock.sha256"
+"""Written by `make setup` into the virtualenv: the SHA-256 of requirements.lock as installed."""
+
+
+@cache
+def installed_lock() -> str | None:
+    """The SHA-256 of the lock file this environment was installed from (None when it was
+    not installed by `make`, e.g. by a bare pip install)."""
+    try:
+        digest = INSTALLED_LOCK.read_text(encoding="ascii").split()[0]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return None
+    return digest if len(digest) == 64 and all(c in "0123456789abcdef" for c in digest) else None
 
 
 def _digest_files(paths: list[Path], root: Path) -> str:
@@ -51,6 +66,7 @@ class Toolchain:
     @classmethod
     def of(cls, project: Project, languages: tuple[str, ...]) -> Toolchain:
         code = hashlib.sha256(__version__.encode())
+        code.update(f"lock={installed_lock()};".encode())  # the PDFs record it
         for name in ("weasyprint", "babel", "jinja2", "pydyf"):
             try:
                 code.update(f"{name}={metadata.version(name)};".encode())
