@@ -46,6 +46,10 @@ class BuildReport:
     up_to_date: int = 0
     problems: list[Problem] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    failed: dict[str, list[str]] = field(default_factory=dict)
+    """The failures by meeting id (or "digest"): what the preview shows instead of a brief."""
+    documents: list[Document] = field(default_factory=list)
+    """The good summaries, as read and checked before anything was built."""
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     peak_rss: int = 0
     """Largest resident set of any process that rendered briefs, in bytes."""
@@ -225,11 +229,14 @@ def _start_pool(project: Project, workers: int) -> ProcessPoolExecutor:
 
 
 def _results(
-    project: Project, jobs: list[Job], pool: ProcessPoolExecutor | None, workers: int
+    project: Project,
+    jobs: list[Job],
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+    builder: Builder | None = None,
 ) -> Iterator[JobResult]:
     """Build the jobs in this process and in the pool's workers, each taking the next job when
     it is free: this process is one of the workers, which saves starting one more."""
-    builder: Builder | None = None
     pending = deque(jobs)
     running: set[Future[JobResult]] = set()
     while pending or running:
@@ -262,10 +269,13 @@ def build_all(
     jobs: int | None = None,
     force: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
+    builder: Builder | None = None,
 ) -> BuildReport:
     """Build every brief of every good summary whose inputs changed (all of them with force).
 
-    Bad summaries are reported, not fatal to the others; output is the same for any number of jobs."""
+    Bad summaries are reported, not fatal to the others; output is the same for any number of jobs.
+    builder: a Builder of this project already set up (the preview keeps one), for the jobs this
+    process builds."""
     with build_lock(project), ExitStack() as stack:
         # Workers pay for their set-up: worth it only for more than a brief or two.
         stale = (
@@ -283,7 +293,7 @@ def build_all(
         start = time.perf_counter()
         # Read and check everything before anything reaches build/.
         loaded = load_summaries(project)
-        report = BuildReport(problems=list(loaded.problems))
+        report = BuildReport(problems=list(loaded.problems), documents=list(loaded.documents))
         toolchain = Toolchain.of(project, languages)
         manifest = Manifest(project.build_dir)
         todo: list[Job] = []
@@ -306,7 +316,7 @@ def build_all(
 
         _forget_removed_meetings(project, manifest, {path.stem for path in project.summary_paths()})
         try:
-            for done, result in enumerate(_results(project, todo, pool, workers), start=1):
+            for done, result in enumerate(_results(project, todo, pool, workers, builder), start=1):
                 job = result.job
                 if progress:
                     progress(done, len(todo), job.name)
@@ -318,6 +328,7 @@ def build_all(
                     report.digest_seconds += sum(result.seconds.values())
                 if result.failure:
                     report.failures.append(result.failure)
+                    report.failed.setdefault(job.name, []).append(result.failure)
                 for output in result.written:
                     manifest.record(output, job.inputs, job.name, job.article)
                 report.written.extend(result.written)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from . import __version__
 from .builders import write_atomically
+from .project import CONFIG_FILE
 
 if TYPE_CHECKING:
     from _hashlib import HASH
@@ -55,12 +56,13 @@ def _digest_files(paths: list[Path], root: Path) -> str:
 
 @dataclass(frozen=True)
 class Toolchain:
-    """What every brief depends on: templates, catalogs, themes and series, this package and
-    its renderer."""
+    """What every brief depends on: templates, catalogs, themes and series, the settings (the
+    desk's name), this package and its renderer."""
 
     templates: str
     catalogs: dict[str, str]
     vocabulary: str
+    settings: str
     code: str
 
     @classmethod
@@ -86,12 +88,20 @@ class Toolchain:
             vocabulary=hashlib.sha256(
                 vocabulary.read_bytes() if vocabulary.is_file() else b""
             ).hexdigest(),
+            settings=hashlib.sha256((project.root / CONFIG_FILE).read_bytes()).hexdigest(),
             code=code.hexdigest(),
         )
 
     def _start(self, language: str) -> HASH:
         digest = hashlib.sha256()
-        for part in (self.code, self.templates, self.catalogs[language], self.vocabulary, language):
+        for part in (
+            self.code,
+            self.templates,
+            self.catalogs[language],
+            self.vocabulary,
+            self.settings,
+            language,
+        ):
             digest.update(part.encode() + b"\0")
         return digest
 

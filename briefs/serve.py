@@ -17,9 +17,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import jinja2
 
-from .build import Builder, build_lock
-from .errors import BriefsError
+from .build import Builder, BuildReport, build_all
+from .errors import BriefsError, Problem
 from .loader import Document
+from .manifest import DIGEST
 from .models import LANGUAGES, Text
 from .project import CONFIG_FILE, Project, open_project
 from .validate import load_summaries
@@ -31,12 +32,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 VERSION_PATH = "/_briefs/version"
 RELOAD_INTERVAL_MS = 500
-POLL_INTERVAL = 0.3
-"""Seconds between two looks at the sources: polling sees every change on any file system,
-including network and container mounts where change notifications do not arrive."""
 BRIEF_PATH = re.compile(r"/(?P<language>[a-z]+)/(?P<meeting_id>[^/]+)\.(?P<format>html|pdf)")
-Stamp = tuple[int, int]
-"""A file's modification time (ns) and size."""
 CONTENT_TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 
 # Only served pages carry this script; the files in build/ never do.
@@ -137,7 +133,8 @@ class Entry:
 
 
 class Preview:
-    """The briefs of a project, kept built; what the server shows of them."""
+    """The briefs of a project, kept built by the same incremental build as `briefs build --all`
+    (and so recorded in the same manifest); what the server shows of them."""
 
     def __init__(self, project: Project):
         self.project = project
@@ -146,26 +143,41 @@ class Preview:
         self.generation = 0
         # Replaced whole, never changed in place: request threads read it without a lock.
         self.entries: dict[str, Entry] = {}
+        # Set up once (locales, catalogs, templates, fonts), again when one of them changes.
         self._builder: Builder | None = None
-        self._built_from: dict[str, tuple[Stamp | None, Stamp | None]] = {}
         self._lock = threading.Lock()
-        # Everything a brief is built from: sources/, templates/, locale/ and briefs.toml.
-        self._watched = [
-            project.meetings_dir.parent,
-            project.templates_dir,
-            project.locale_dir,
-            project.root / CONFIG_FILE,
+
+    def watched(self) -> list[tuple[Path, bool]]:
+        """Everything a brief is built from, as (folder, recursively): sources/, templates/ and
+        locale/, and the project folder itself for briefs.toml (only its own files: build/ and
+        the rest are not sources)."""
+        folders = [self.project.meetings_dir.parent, self.project.templates_dir]
+        folders.append(self.project.locale_dir)
+        return [(folder, True) for folder in folders if folder.is_dir()] + [
+            (self.project.root, False)
         ]
-        # Taken before the first build, so that no edit made during it goes unseen.
-        self._seen = self.sources()
+
+    def is_source(self, path: Path) -> bool:
+        """Whether a changed file is one the briefs are built from: not an editor's backup,
+        swap or lock file, nor anything in the project folder but briefs.toml."""
+        if path.name.startswith((".", "#")) or path.name.endswith("~"):
+            return False
+        return path.parent != self.project.root or path.name == CONFIG_FILE
+
+    def changed(self, paths: set[Path]) -> list[str]:
+        """Rebuild after these files changed: the settings, templates and catalogs are read
+        afresh when any file besides a summary or an article is among them."""
+        own = (self.project.meetings_dir, self.project.articles_dir)  # each meeting's own sources
+        everything = any(not any(map(path.is_relative_to, own)) for path in paths)
+        return self.refresh(everything=everything)
 
     def refresh(self, everything: bool = False) -> list[str]:
-        """Re-read every summary and rebuild the briefs whose summary or article changed (all of
-        them when anything else changed); returns the meetings whose pages changed."""
+        """Build what is not up to date, as `briefs build --all` does, and take up what each
+        summary now shows; returns the meetings whose pages changed."""
         with self._lock:
             setup_error = None
+            report = None
             if everything or self._builder is None:
-                self._built_from.clear()
                 try:
                     # Settings, templates and catalogs read afresh.
                     self.project = open_project(self.project.root)
@@ -174,59 +186,61 @@ class Preview:
                     BriefsError
                 ) as error:  # a broken briefs.toml, or a catalog that does not compile
                     self._builder, setup_error = None, str(error)
-            paths = self.project.summary_paths()
-            loaded = load_summaries(self.project, paths)
-            problems: dict[str, list[str]] = {}
-            for problem in loaded.problems:
-                problems.setdefault(problem.path.stem, []).append(str(problem))
-            documents = {document.path.stem: document for document in loaded.documents}
+            if self._builder is not None:
+                # One job at a time, in this process, with the builder already set up: for the
+                # few briefs an edit makes stale, faster than starting worker processes.
+                report = build_all(self.project, jobs=1, builder=self._builder)
+                documents, problems = report.documents, report.problems
+                written = {path.stem for path in report.written}
+                for name, failures in report.failed.items():
+                    if name == DIGEST:  # not in the preview; it says why in the meeting's entry
+                        log.info("%s", "; ".join(failures))
+            else:
+                loaded = load_summaries(self.project)
+                documents, problems, written = loaded.documents, loaded.problems, set()
+            return self._take_up(documents, problems, written, report, setup_error)
 
-            entries, changed = {}, []
-            for path in paths:
-                meeting_id, document = path.stem, documents.get(path.stem)
-                built = False
-                if document is None:
-                    self._built_from.pop(meeting_id, None)
-                    title, errors = None, tuple(problems.get(meeting_id, ()))
-                elif setup_error or self._builder is None:
-                    title, errors = document.meeting.title, (setup_error or "not set up",)
-                else:
-                    title, inputs = document.meeting.title, self._inputs(document)
-                    errors = ()
-                    if self._built_from.get(meeting_id) != inputs:
-                        errors = self._build(self._builder, document)
-                        built = not errors
-                        if built:
-                            self._built_from[meeting_id] = inputs
-                old = self.entries.get(meeting_id)
-                if old and not built and (old.title, old.errors) == (title, errors):
-                    entries[meeting_id] = old
-                    continue
-                changed.append(meeting_id)
-                for message in errors:
-                    log.warning("%s", message)
-                entries[meeting_id] = Entry(meeting_id, title, errors, self.generation + 1)
-            if changed or entries.keys() != self.entries.keys():
-                self.generation += 1
-            self.entries = entries
-            return changed
+    def _take_up(
+        self,
+        documents: list[Document],
+        problems: list[Problem],
+        written: set[str],
+        report: BuildReport | None,
+        setup_error: str | None,
+    ) -> list[str]:
+        """New entries from what the build found and wrote; the generation moves on if any
+        page changed."""
+        problems_of: dict[str, list[str]] = {}
+        for problem in problems:
+            problems_of.setdefault(problem.path.stem, []).append(str(problem))
+        document_of = {document.path.stem: document for document in documents}
+        failed = report.failed if report is not None else {}
 
-    def _inputs(self, document: Document) -> tuple[Stamp | None, Stamp | None]:
-        """When the summary and article of a meeting last changed, as last seen by poll(). Seen
-        before they were read: a change made during a build is seen, and built, next time."""
-        article = self.project.articles_dir / document.meeting.source.article
-        return self._seen.get(document.path), self._seen.get(article)
-
-    def _build(self, builder: Builder, document: Document) -> tuple[str, ...]:
-        """Build a meeting's briefs in every language and format; the problems that stopped them."""
-        try:
-            with build_lock(self.project):  # never write while a `briefs build` does
-                for language in LANGUAGES:
-                    builder.build(document, language)
-        except BriefsError as error:
-            return (str(error),)
-        log.info("built the briefs of %s", document.meeting.id)
-        return ()
+        entries, changed = {}, []
+        for path in self.project.summary_paths():
+            meeting_id, document = path.stem, document_of.get(path.stem)
+            errors: tuple[str, ...]
+            if document is None:
+                title, errors = None, tuple(problems_of.get(meeting_id, ()))
+            elif setup_error:
+                title, errors = document.meeting.title, (setup_error,)
+            else:
+                title, errors = document.meeting.title, tuple(failed.get(meeting_id, ()))
+            built = meeting_id in written
+            old = self.entries.get(meeting_id)
+            if old and not built and (old.title, old.errors) == (title, errors):
+                entries[meeting_id] = old
+                continue
+            changed.append(meeting_id)
+            if built:
+                log.info("built the briefs of %s", meeting_id)
+            for message in errors:
+                log.warning("%s", message)
+            entries[meeting_id] = Entry(meeting_id, title, errors, self.generation + 1)
+        if changed or entries.keys() != self.entries.keys():
+            self.generation += 1
+        self.entries = entries
+        return changed
 
     def version(self, page: str) -> str | None:
         """What a served page compares to see whether it is current; None for an unknown page."""
@@ -236,42 +250,20 @@ class Preview:
         entry = match and self.entries.get(match["meeting_id"])
         return f"{self.token}.{entry.generation}" if entry else None
 
-    def sources(self) -> dict[Path, Stamp]:
-        """Every file the briefs are built from, with its modification time and size."""
-        found: dict[Path, Stamp] = {}
-        for watched in self._watched:
-            for path in watched.rglob("*") if watched.is_dir() else [watched]:
-                # Editors' backup, swap and lock files are not sources.
-                if path.name.startswith((".", "#")) or path.name.endswith("~"):
-                    continue
-                try:
-                    stat = path.stat()
-                except OSError:  # removed while we looked
-                    continue
-                if path.is_file():
-                    found[path] = (stat.st_mtime_ns, stat.st_size)
-        return found
+    def watch(self, folder: Path, recursive: bool, stop: threading.Event) -> None:
+        """Rebuild whenever the file system reports a change to a source in folder, until stop
+        is set; a problem is logged and the preview goes on."""
+        from watchfiles import watch
 
-    def poll(self) -> list[str]:
-        """Refresh if any source, template or catalog changed since the last poll."""
-        seen, self._seen = self._seen, self.sources()
-        changed = {
-            path
-            for path in seen.keys() | self._seen.keys()
-            if seen.get(path) != self._seen.get(path)
-        }
-        if not changed:
-            return []
-        own = (self.project.meetings_dir, self.project.articles_dir)  # each meeting's own sources
-        return self.refresh(
-            everything=any(not any(map(path.is_relative_to, own)) for path in changed)
-        )
-
-    def watch(self, stop: threading.Event, interval: float = POLL_INTERVAL) -> None:
-        """Poll until stop is set; a problem is logged and the preview goes on."""
-        while not stop.wait(interval):
+        for changes in watch(
+            folder,
+            watch_filter=lambda _change, path: self.is_source(Path(path)),
+            recursive=recursive,
+            stop_event=stop,
+            raise_interrupt=False,
+        ):
             try:
-                self.poll()
+                self.changed({Path(path) for _change, path in changes})
             except BriefsError as error:
                 log.error("%s", error)
             except Exception:  # a bug: say so, and keep serving
@@ -351,7 +343,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class PreviewServer:
-    """The preview: an HTTP server, and a watcher that keeps the briefs it serves current."""
+    """The preview: an HTTP server, and watchers that keep the briefs it serves current."""
 
     def __init__(self, project: Project, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT):
         self.preview = Preview(project)
@@ -362,13 +354,22 @@ class PreviewServer:
             raise BriefsError(
                 f"cannot listen on {host}:{port}: {error.strerror or error}"
             ) from None
+        self._stop = threading.Event()
+        # Watching before the first build, which reads the sources only after setting up (a
+        # second or so): an edit made while it runs is seen, and built next.
+        self._watchers = [
+            threading.Thread(
+                target=self.preview.watch, args=(folder, recursive, self._stop), daemon=True
+            )
+            for folder, recursive in self.preview.watched()
+        ]
+        for watcher in self._watchers:
+            watcher.start()
         try:
             self.preview.refresh(everything=True)  # every brief is built before the first request
         except BaseException:
-            self.httpd.server_close()
+            self.close()
             raise
-        self._stop = threading.Event()
-        self._watcher = threading.Thread(target=self.preview.watch, args=(self._stop,), daemon=True)
 
     @property
     def url(self) -> str:
@@ -376,8 +377,7 @@ class PreviewServer:
         return f"http://{host.decode() if isinstance(host, bytes) else host}:{port}/"
 
     def serve_forever(self) -> None:
-        """Watch the sources and answer requests until shutdown() (or Ctrl+C)."""
-        self._watcher.start()
+        """Answer requests until shutdown() (or Ctrl+C); the briefs are rebuilt meanwhile."""
         self.httpd.serve_forever(poll_interval=0.2)
 
     def shutdown(self) -> None:
@@ -388,5 +388,5 @@ class PreviewServer:
         """Stop watching and release the port."""
         self._stop.set()
         self.httpd.server_close()
-        if self._watcher.is_alive():
-            self._watcher.join()
+        for watcher in self._watchers:
+            watcher.join()

@@ -89,3 +89,23 @@ def test_cli_no_op_and_quiet_when_piped(project_copy):
     second = CliRunner().invoke(main, args)
     assert second.exit_code == 0
     assert "are up to date" in second.output
+
+
+def test_the_settings_are_an_input_of_every_brief(project_copy):
+    """briefs.toml names the desk on every brief: a change there rebuilds them all."""
+    project = open_project(project_copy)
+    assert build_all(project, jobs=1, formats=("html",)).ok
+    edit(
+        project_copy / "briefs.toml",
+        'en = "China–Central Asia Analysis Desk"',
+        'en = "Central Asia Desk"',
+    )
+    project = open_project(project_copy)
+    written = build_all(project, jobs=1, formats=("html",)).written
+    briefs = [
+        project.output_path(p.stem, lang, "html")
+        for p in project.summary_paths()
+        for lang in ("id", "en")
+    ]
+    assert set(briefs) <= set(written)
+    assert '<p class="desk">Central Asia Desk</p>' in briefs[1].read_text(encoding="utf-8")
