@@ -1,6 +1,8 @@
-"""Serve: a live preview. Builds every brief into build/, serves them with an index, rebuilds a
-meeting's briefs when its summary or article changes (every brief when a template, the CSS, a
-catalog or the settings do), and makes the pages open in a browser reload themselves."""
+"""Serve: a live preview. Keeps build/ up to date through the same incremental build and
+manifest as `briefs build --all`, run whenever the file system reports a changed source (a
+meeting's briefs when its summary or article changes, every brief when a template, the CSS, a
+catalog or the settings do), serves the briefs with an index, and makes the pages open in a
+browser reload themselves."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import jinja2
 
-from .build import Builder, BuildReport, build_all
+from .build import Builder, build_all
 from .errors import BriefsError, Problem
 from .loader import Document
 from .manifest import DIGEST
@@ -151,11 +153,9 @@ class Preview:
         """Everything a brief is built from, as (folder, recursively): sources/, templates/ and
         locale/, and the project folder itself for briefs.toml (only its own files: build/ and
         the rest are not sources)."""
-        folders = [self.project.meetings_dir.parent, self.project.templates_dir]
-        folders.append(self.project.locale_dir)
-        return [(folder, True) for folder in folders if folder.is_dir()] + [
-            (self.project.root, False)
-        ]
+        project = self.project
+        folders = (project.meetings_dir.parent, project.templates_dir, project.locale_dir)
+        return [(folder, True) for folder in folders if folder.is_dir()] + [(project.root, False)]
 
     def is_source(self, path: Path) -> bool:
         """Whether a changed file is one the briefs are built from: not an editor's backup,
@@ -176,45 +176,39 @@ class Preview:
         summary now shows; returns the meetings whose pages changed."""
         with self._lock:
             setup_error = None
-            report = None
             if everything or self._builder is None:
                 try:
                     # Settings, templates and catalogs read afresh.
                     self.project = open_project(self.project.root)
                     self._builder = Builder(self.project)
-                except (
-                    BriefsError
-                ) as error:  # a broken briefs.toml, or a catalog that does not compile
+                except BriefsError as error:
+                    # a broken briefs.toml, or a catalog that does not compile
                     self._builder, setup_error = None, str(error)
-            if self._builder is not None:
-                # One job at a time, in this process, with the builder already set up: for the
-                # few briefs an edit makes stale, faster than starting worker processes.
-                report = build_all(self.project, jobs=1, builder=self._builder)
-                documents, problems = report.documents, report.problems
-                written = {path.stem for path in report.written}
-                for name, failures in report.failed.items():
-                    if name == DIGEST:  # not in the preview; it says why in the meeting's entry
-                        log.info("%s", "; ".join(failures))
-            else:
+            if self._builder is None:
                 loaded = load_summaries(self.project)
-                documents, problems, written = loaded.documents, loaded.problems, set()
-            return self._take_up(documents, problems, written, report, setup_error)
+                return self._take_up(loaded.documents, loaded.problems, set(), {}, setup_error)
+            # One job at a time, in this process, with the builder already set up: for the few
+            # briefs an edit makes stale, faster than starting worker processes.
+            report = build_all(self.project, jobs=1, builder=self._builder)
+            if DIGEST in report.failed:  # the preview shows no digest; say why it is not built
+                log.info("%s", "; ".join(report.failed[DIGEST]))
+            written = {path.stem for path in report.written}
+            return self._take_up(report.documents, report.problems, written, report.failed, None)
 
     def _take_up(
         self,
         documents: list[Document],
         problems: list[Problem],
         written: set[str],
-        report: BuildReport | None,
+        failed: dict[str, list[str]],
         setup_error: str | None,
     ) -> list[str]:
-        """New entries from what the build found and wrote; the generation moves on if any
-        page changed."""
+        """New entries from what was read and built (meeting ids whose briefs were written,
+        failures by meeting id); the generation moves on if any page changed."""
         problems_of: dict[str, list[str]] = {}
         for problem in problems:
             problems_of.setdefault(problem.path.stem, []).append(str(problem))
         document_of = {document.path.stem: document for document in documents}
-        failed = report.failed if report is not None else {}
 
         entries, changed = {}, []
         for path in self.project.summary_paths():
