@@ -149,13 +149,13 @@ class Preview:
         self._builder: Builder | None = None
         self._lock = threading.Lock()
 
-    def watched(self) -> list[tuple[Path, bool]]:
-        """Everything a brief is built from, as (folder, recursively): sources/, templates/ and
-        locale/, and the project folder itself for briefs.toml (only its own files: build/ and
-        the rest are not sources)."""
+    def watched(self) -> list[tuple[list[Path], bool]]:
+        """Everything a brief is built from, as (folders, recursively): sources/, templates/ and
+        locale/ with all they hold, and the project folder itself for briefs.toml (its own files
+        only: build/ and the rest are not sources)."""
         project = self.project
         folders = (project.meetings_dir.parent, project.templates_dir, project.locale_dir)
-        return [(folder, True) for folder in folders if folder.is_dir()] + [(project.root, False)]
+        return [([folder for folder in folders if folder.is_dir()], True), ([project.root], False)]
 
     def is_source(self, path: Path) -> bool:
         """Whether a changed file is one the briefs are built from: not an editor's backup,
@@ -244,13 +244,13 @@ class Preview:
         entry = match and self.entries.get(match["meeting_id"])
         return f"{self.token}.{entry.generation}" if entry else None
 
-    def watch(self, folder: Path, recursive: bool, stop: threading.Event) -> None:
-        """Rebuild whenever the file system reports a change to a source in folder, until stop
+    def watch(self, folders: list[Path], recursive: bool, stop: threading.Event) -> None:
+        """Rebuild whenever the file system reports a change to a source in folders, until stop
         is set; a problem is logged and the preview goes on."""
         from watchfiles import watch
 
         for changes in watch(
-            folder,
+            *folders,
             watch_filter=lambda _change, path: self.is_source(Path(path)),
             recursive=recursive,
             stop_event=stop,
@@ -353,9 +353,9 @@ class PreviewServer:
         # second or so): an edit made while it runs is seen, and built next.
         self._watchers = [
             threading.Thread(
-                target=self.preview.watch, args=(folder, recursive, self._stop), daemon=True
+                target=self.preview.watch, args=(folders, recursive, self._stop), daemon=True
             )
-            for folder, recursive in self.preview.watched()
+            for folders, recursive in self.preview.watched()
         ]
         for watcher in self._watchers:
             watcher.start()
