@@ -5,15 +5,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 BRIEFS := $(BIN)/briefs
 STAMP := $(VENV)/.installed
+# Exact versions and SHA-256 hashes of every runtime and test dependency (and of setuptools, which
+# installs the package itself): `make lock` writes it, pip installs from it with hash checking.
+LOCK := requirements.lock
+# uv computes the lock (only for `make lock`), in a virtualenv of its own.
+LOCK_VENV := .venv-lock
+UV_VERSION := 0.13.9
 # axe-core, which the browser tests inject into pages; pinned in tests/browser/package-lock.json.
 NODE_STAMP := tests/browser/node_modules/.installed
 
 .DEFAULT_GOAL := briefs
-.PHONY: briefs setup system test-system test serve check list schema clean catalogs bench draft-eval distribute help
+.PHONY: briefs setup system test-system test lint serve check list schema clean catalogs bench draft-eval distribute lock help
 
 help:
 	@echo "make briefs    set up (system packages, virtualenv) and build every brief into build/"
-	@echo "make test      run the test suite (installs Chromium and axe-core for the browser tests)"
+	@echo "make test      type-check, lint, then run the test suite (installs Chromium and axe-core)"
+	@echo "make lint      only the type check (mypy) and the lint and format checks (ruff)"
+	@echo "make lock      refresh requirements.lock from pyproject.toml (UPGRADE=1: newest versions)"
 	@echo "make serve     live preview of every brief at http://127.0.0.1:8000/"
 	@echo "make check     validate every summary in sources/meetings/"
 	@echo "make catalogs  extract template strings and update the .po catalogs in locale/"
@@ -32,12 +40,33 @@ system:
 	@PYTHON=$(PYTHON) sh scripts/system-packages.sh
 
 # Order-only on system: under make -j the virtualenv must wait for python3-venv.
-$(STAMP): pyproject.toml | system
+# Everything from the lock, hash-checked; then the package itself, linked, with no dependency of
+# its own (pip check then fails if pyproject.toml asks for one the lock lacks: run make lock).
+# briefs-lock.sha256 tells briefs which lock it runs from: every PDF records it.
+$(STAMP): pyproject.toml $(LOCK) | system
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "briefs needs Python 3.11 or newer")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
+		echo "$(LOCK) is missing what pyproject.toml asks for: run make lock"; exit 1; }
+	sha256sum $(LOCK) > $(VENV)/briefs-lock.sha256
 	touch $@
+
+# The lock: PyPI only (uv reads no pip configuration, so no local index or wheel folder of this
+# machine gets in), for every Python from 3.11 on, hashes of every file of each version. Versions
+# already in the lock are kept unless pyproject.toml needs others; UPGRADE=1 takes the newest.
+# The build backend (setuptools, from [build-system]) is locked too, read from standard input.
+lock: | system
+	@$(LOCK_VENV)/bin/uv --version 2>/dev/null | grep -qF 'uv $(UV_VERSION)' || { \
+		test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV); \
+		$(LOCK_VENV)/bin/python -m pip install --quiet 'uv==$(UV_VERSION)'; }
+	$(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' \
+	| env -u UV_INDEX -u UV_INDEX_URL -u UV_EXTRA_INDEX_URL -u UV_FIND_LINKS \
+		$(LOCK_VENV)/bin/uv pip compile --quiet --no-config --index-url https://pypi.org/simple \
+		--universal --python-version 3.11 --generate-hashes --custom-compile-command 'make lock' \
+		$(if $(UPGRADE),--upgrade) --extra test --output-file $(LOCK) pyproject.toml -
+	@echo "wrote $(LOCK): commit it; the next make reinstalls .venv/ from it"
 
 # After system: two apt-get runs at once (make -j) would fight over dpkg's lock.
 test-system: | system
@@ -47,7 +76,13 @@ $(NODE_STAMP): tests/browser/package-lock.json | test-system
 	cd tests/browser && npm ci --no-audit --no-fund
 	touch $@
 
-test: setup test-system $(NODE_STAMP)
+# The gates first, each fatal: types (mypy, configured in pyproject.toml), lint, format.
+lint: setup
+	$(BIN)/mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint test-system $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Speed and memory: synthetic projects of 10, 100 and 1000 meetings; writes benchmarks/RESULTS.md.

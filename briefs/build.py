@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import glyphs
-from .builders import remove_leftovers
+from .builders import OutputBuilder, remove_leftovers
 from .builders.html import HtmlBuilder
 from .builders.pdf import SourceFile
 from .digest import Digest, make_digest
@@ -29,7 +29,7 @@ from .manifest import DIGEST, Manifest, Toolchain, cpu_count, stale_briefs
 from .models import LANGUAGES, Meeting
 from .project import Project, open_project
 from .render import Renderer, issue_date
-from .validate import load_summaries, load_vocabulary
+from .validate import Loaded, load_summaries, load_vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,10 @@ class BuildReport:
     warnings: list[Problem] = field(default_factory=list)
     """Not fatal: the summaries were built all the same (under strict, they are problems)."""
     failures: list[str] = field(default_factory=list)
+    failed: dict[str, list[str]] = field(default_factory=dict)
+    """The failures by meeting id (or "digest"): what the preview shows instead of a brief."""
+    documents: list[Document] = field(default_factory=list)
+    """The good summaries, as read and checked before anything was built."""
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     peak_rss: int = 0
     """Largest resident set of any process that rendered briefs, in bytes."""
@@ -70,10 +74,10 @@ class Builder:
         if isinstance(vocabulary, list):
             raise SourceError(vocabulary)
         self.renderer = Renderer(project, localizers(project.locale_dir), vocabulary)
-        self._builders: dict[str, object] = {"html": HtmlBuilder()}
+        self._builders: dict[str, OutputBuilder] = {"html": HtmlBuilder()}
         self.seconds = dict.fromkeys(STAGES, 0.0)
 
-    def _builder(self, fmt: str):
+    def _builder(self, fmt: str) -> OutputBuilder:
         if fmt not in self._builders:
             from .builders.pdf import PdfBuilder  # WeasyPrint only when a PDF is wanted
 
@@ -227,13 +231,14 @@ def _start_worker(root: Path) -> None:
 
 def _run(job: Job, builder: Builder | None = None) -> JobResult:
     builder = builder or _worker
+    assert builder is not None, "a worker process builds with the Builder _start_worker made"
     before = dict(builder.seconds)
     written: list[Path] = []
     failure = None
     try:
         if job.digest is not None:
             written = builder.write_digest(job.digest, job.language, job.formats)
-        else:
+        elif job.document is not None:
             written = builder.build(job.document, job.language, job.formats)
     except RenderError as error:
         failure = f"{error.meeting_id} ({job.language}): {error.detail}"
@@ -259,13 +264,16 @@ def _start_pool(project: Project, workers: int) -> ProcessPoolExecutor:
 
 
 def _results(
-    project: Project, jobs: list[Job], pool: ProcessPoolExecutor | None, workers: int
+    project: Project,
+    jobs: list[Job],
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+    builder: Builder | None = None,
 ) -> Iterator[JobResult]:
     """Build the jobs in this process and in the pool's workers, each taking the next job when
     it is free: this process is one of the workers, which saves starting one more."""
-    builder: Builder | None = None
     pending = deque(jobs)
-    running: set[Future] = set()
+    running: set[Future[JobResult]] = set()
     while pending or running:
         while pool is not None and pending and len(running) < workers - 1:
             running.add(pool.submit(_run, pending.popleft()))
@@ -297,10 +305,13 @@ def build_all(
     force: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
     strict: bool = False,
+    builder: Builder | None = None,
 ) -> BuildReport:
     """Build every brief of every good summary whose inputs changed (all of them with force).
 
-    Bad summaries are reported, not fatal to the others; output is the same for any number of jobs."""
+    Bad summaries are reported, not fatal to the others; output is the same for any number of jobs.
+    builder: a Builder of this project already set up (the preview keeps one), for the jobs this
+    process builds."""
     with build_lock(project), ExitStack() as stack:
         # Workers pay for their set-up: worth it only for more than a brief or two.
         stale = (
@@ -318,7 +329,11 @@ def build_all(
         start = time.perf_counter()
         # Read and check everything before anything reaches build/.
         loaded = load_summaries(project, strict=strict)
-        report = BuildReport(problems=list(loaded.problems), warnings=list(loaded.warnings))
+        report = BuildReport(
+            problems=list(loaded.problems),
+            warnings=list(loaded.warnings),
+            documents=list(loaded.documents),
+        )
         toolchain = Toolchain.of(project, languages)
         manifest = Manifest(project.build_dir)
         todo: list[Job] = []
@@ -341,7 +356,7 @@ def build_all(
 
         _forget_removed_meetings(project, manifest, {path.stem for path in project.summary_paths()})
         try:
-            for done, result in enumerate(_results(project, todo, pool, workers), start=1):
+            for done, result in enumerate(_results(project, todo, pool, workers, builder), start=1):
                 job = result.job
                 if progress:
                     progress(done, len(todo), job.name)
@@ -353,6 +368,7 @@ def build_all(
                     report.digest_seconds += sum(result.seconds.values())
                 if result.failure:
                     report.failures.append(result.failure)
+                    report.failed.setdefault(job.name, []).append(result.failure)
                 for output in result.written:
                     manifest.record(output, job.inputs, job.name, job.articles)
                 report.written.extend(result.written)
@@ -364,7 +380,14 @@ def build_all(
 
 
 def _digest_jobs(
-    project, loaded, toolchain, manifest, languages, formats, force, report
+    project: Project,
+    loaded: Loaded,
+    toolchain: Toolchain,
+    manifest: Manifest,
+    languages: tuple[str, ...],
+    formats: tuple[str, ...],
+    force: bool,
+    report: BuildReport,
 ) -> list[Job]:
     """The digest of all meetings, in each language whose inputs changed."""
     summaries = project.summary_paths()

@@ -32,7 +32,7 @@ class Point:
 def nice_step(top: float, ticks: int = 4) -> float:
     """A round axis step (1, 2 or 5 × 10^k) so that about `ticks` steps reach top."""
     raw = top / ticks
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude = 10.0 ** math.floor(math.log10(raw))
     return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
 
 

@@ -6,12 +6,19 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .errors import BriefsError, SourceError, display_path
+
+if TYPE_CHECKING:
+    from .distribute.send import Message
+    from .project import Project
 
 LANGUAGE_CHOICE = click.Choice(["id", "en"])
 FORMAT_CHOICE = click.Choice(["pdf", "html"])
@@ -20,7 +27,7 @@ FORMAT_CHOICE = click.Choice(["pdf", "html"])
 class BriefsGroup(click.Group):
     """Prints known errors as one line each and exits 1; unexpected ones keep their traceback."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except BriefsError as error:
@@ -57,7 +64,7 @@ def main(ctx: click.Context, root: Path | None, verbose: bool) -> None:
     ctx.obj = root or Path(".")
 
 
-def _project(ctx: click.Context):
+def _project(ctx: click.Context) -> Project:
     from .project import open_project
 
     return open_project(ctx.obj)
@@ -299,7 +306,13 @@ def build_command(
     help="Last meeting date, YYYY-MM-DD.",
 )
 @click.pass_context
-def digest_command(ctx: click.Context, language: str | None, fmt: str | None, start, end) -> None:
+def digest_command(
+    ctx: click.Context,
+    language: str | None,
+    fmt: str | None,
+    start: datetime | None,
+    end: datetime | None,
+) -> None:
     """Build the digest of all meetings: timeline, themes, figures over time, follow-through.
 
     Writes build/<lang>/digest.pdf and build/<lang>/digest.html.
@@ -324,7 +337,7 @@ def digest_command(ctx: click.Context, language: str | None, fmt: str | None, st
 
 
 def _nothing_to_do(
-    project, languages: tuple[str, ...], formats: tuple[str, ...], strict: bool
+    project: Project, languages: tuple[str, ...], formats: tuple[str, ...], strict: bool
 ) -> bool:
     """The no-op check, from file bytes and stat() alone: no heavy imports. Strict, it also
     reads the summaries: briefs built before, with warnings, are not good enough any more."""
@@ -340,7 +353,7 @@ def _nothing_to_do(
 
 
 @contextmanager
-def _progress():
+def _progress() -> Iterator[Callable[[int, int, str], None] | None]:
     """A progress bar on a terminal (count, current meeting, ETA); silent in CI and in pipes."""
     if not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
@@ -396,7 +409,7 @@ def publish_command(ctx: click.Context, out: Path | None, base_url: str | None) 
     click.echo(f"{len(published.files)} files published to {display_path(published.folder)}")
 
 
-def _describe(message) -> str:
+def _describe(message: Message) -> str:
     formats = ", ".join(brief.format for brief in message.briefs)
     reader = message.reader
     return f"{message.meeting.id} ({reader.language}: {formats}) to {reader.name} <{reader.email}>"
@@ -446,6 +459,7 @@ def _describe(message) -> str:
 @click.pass_context
 def send_command(
     ctx: click.Context,
+    /,
     readers_path: Path | None,
     meeting_id: str | None,
     dry_run: bool,
@@ -487,7 +501,7 @@ def send_command(
             click.echo(
                 f"held: {_describe(message)}: changed since it was delivered; --resend sends it again"
             )
-        if dry_run:
+        if dry_run or settings is None:
             for message in plan.messages:
                 click.echo(f"would send: {_describe(message)}")
             click.echo(f"{len(plan.messages)} message(s) to send (dry run: nothing sent)")
@@ -555,4 +569,4 @@ def run() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(run())
+    run()

@@ -59,7 +59,7 @@ def series_points(meetings: list[Meeting], series_id: str) -> list[Point]:
             Point(f.year, f.value, m.id)
             for m in meetings
             for f in m.figures
-            if f.series == series_id
+            if f.series == series_id and f.year is not None
         ),
         key=lambda p: (p.year, p.meeting_id),
     )

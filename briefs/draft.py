@@ -10,10 +10,12 @@ import datetime as dt
 import itertools
 import logging
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from babel import Locale
@@ -143,7 +145,7 @@ def countries() -> dict[str, str]:
     return names
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
@@ -258,7 +260,7 @@ class Article:
     def body(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
 
-    def sentences(self):
+    def sentences(self) -> Iterator[tuple[Paragraph, str]]:
         """(paragraph, sentence) for every sentence of the story, in order."""
         for paragraph in self.paragraphs:
             for sentence in split_sentences(paragraph.text):
@@ -371,7 +373,7 @@ class DateMention:
 
 
 @cache
-def _date_res() -> tuple[re.Pattern, re.Pattern]:
+def _date_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     weekday = rf"(?i:(?P<weekday>{_alternation(_weekdays())}))"
     month = rf"(?i:(?P<month>{_alternation(_months())}))"
     full = re.compile(
@@ -425,7 +427,10 @@ def resolve(mention: DateMention, reference: dt.date | None, years: list[int]) -
 
     if mention.year is not None:
         return make(mention.year)
-    fits = lambda day: mention.weekday is None or day.weekday() == mention.weekday  # noqa: E731
+
+    def fits(day: dt.date) -> bool:
+        return mention.weekday is None or day.weekday() == mention.weekday
+
     if reference is not None:
         days = [
             d for y in (reference.year - 1, reference.year, reference.year + 1) if (d := make(y))
@@ -451,10 +456,9 @@ def find_period(
         between = text[first.end : second.start]
         if re.fullmatch(r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.|[-–])\s*", between):
             end = resolve(second, reference, years)
-            start = end and resolve(
-                first, end, years
-            )  # '28 Mei sampai 1 Juni 2024': the end's year
-            if start and start < end:
+            # '28 Mei sampai 1 Juni 2024': the end's year
+            start = resolve(first, end, years) if end else None
+            if start and end and start < end:
                 return start, end
     for m in re.finditer(r"(?<!\d)(\d{1,2})\s*(?:[-–]|hingga|sampai)\s*(?=\d{1,2}\s+\w)", text):
         tail = [d for d in find_dates(text[m.end() :]) if d.start == 0]
@@ -488,7 +492,7 @@ _NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
 
 
 @cache
-def _participant_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _participant_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     country = _country_re()
     head = _OFFICE_HEAD.format(country=country)
     office = rf"{head}(?:\s+(?:dan|sekaligus)\s+{head})*"
@@ -612,7 +616,7 @@ class Figure:
     qualifier: str | None = None
     out_of: Decimal | None = None
     lower: Decimal | None = None
-    equivalent: dict | None = None
+    equivalent: dict[str, Any] | None = None
     year: int | None = None
     period: str | None = None
     quote: str = ""
@@ -621,7 +625,7 @@ class Figure:
 
 
 @cache
-def _number_re() -> re.Pattern:
+def _number_re() -> re.Pattern[str]:
     words = _alternation(_NUMBER_WORDS)
     return re.compile(
         # not in 5G, G20, ke-70, COVID-19, 12:41 or 16/7; but in 3-4 and Rp5
@@ -641,14 +645,15 @@ def _words_value(words: str) -> int | None:
             total, part = total + part * 10, 0
         elif word == "ratus":
             total, part = total + part * 100, 0
-        elif _NUMBER_WORDS[word] is None:
-            return None
         else:
-            part += _NUMBER_WORDS[word]
+            value = _NUMBER_WORDS[word]
+            if value is None:
+                return None
+            part += value
     return total + part or None
 
 
-def _number(match: re.Match) -> Decimal | None:
+def _number(match: re.Match[str]) -> Decimal | None:
     if match.group("digits"):
         try:
             return parse_decimal(match.group("digits"), locale="id", strict=True)
@@ -675,7 +680,7 @@ def _mask_dates(sentence: str) -> str:
 
 
 @cache
-def _figure_res() -> dict[str, re.Pattern]:
+def _figure_res() -> dict[str, re.Pattern[str]]:
     number = _number_re().pattern
     country = _country_re()
     _, symbols = _currencies()
@@ -697,7 +702,9 @@ def _figure_res() -> dict[str, re.Pattern]:
     }
 
 
-def _money_or_count(masked: str, m: re.Match, consumed: list[tuple[int, int]]) -> Figure | None:
+def _money_or_count(
+    masked: str, m: re.Match[str], consumed: list[tuple[int, int]]
+) -> Figure | None:
     """Read one figure starting at a number: range, 'dari' total, scale, unit and qualifier."""
     res = _figure_res()
     value = _number(m)
@@ -710,8 +717,9 @@ def _money_or_count(masked: str, m: re.Match, consumed: list[tuple[int, int]]) -
         joined = res["between"].match(masked, end)
     if joined:
         upper_match = _number_re().match(masked, joined.end())
-        if upper_match and _number(upper_match) is not None:
-            lower, value, end = value, _number(upper_match), upper_match.end()
+        upper = _number(upper_match) if upper_match else None
+        if upper_match and upper is not None:
+            lower, value, end = value, upper, upper_match.end()
     total = res["out_of"].match(masked, end)
     if total:
         total_match = _number_re().match(masked, total.end())
@@ -739,10 +747,10 @@ def _money_or_count(masked: str, m: re.Match, consumed: list[tuple[int, int]]) -
     code = currency and _currency(currency.group(1), currency.group(2))
     if symbol:
         figure.unit, figure.start = _currencies()[1][symbol.group(1)], symbol.start()
-    elif code:
+    elif code and currency:
         figure.unit, figure.end = code, currency.end()
-    elif res["percent"].match(masked, end):
-        figure.unit, figure.end = "percent", res["percent"].match(masked, end).end()
+    elif percent := res["percent"].match(masked, end):
+        figure.unit, figure.end = "percent", percent.end()
     else:
         noun = res["noun"].match(masked, end)
         if not noun or noun.group(2).lower() in _FUNCTION_WORDS or noun.group(2) in countries():
@@ -761,11 +769,13 @@ def _money_or_count(masked: str, m: re.Match, consumed: list[tuple[int, int]]) -
     return figure
 
 
-def _equivalent(masked: str, figure: Figure, consumed: list[tuple[int, int]]) -> dict | None:
+def _equivalent(
+    masked: str, figure: Figure, consumed: list[tuple[int, int]]
+) -> dict[str, Any] | None:
     """'41 miliar dolar AS (sekitar 657 triliun rupiah)': the conversion in brackets."""
     opening = _figure_res()["equivalent"].match(masked, figure.end)
     inner = opening and _number_re().match(masked, opening.end())
-    if not inner:
+    if not opening or not inner:
         return None
     amount = _money_or_count(masked, inner, consumed)
     if amount is None or amount.unit in ("count", "percent") or amount.lower is not None:
@@ -892,7 +902,7 @@ def _label(sentence: str, figure: Figure, previous: Figure | None) -> str:
     words: list[str] = []
     if figure.anniversary:
         words = figure.quote.split()
-    elif figure.unit == "count" and figure.noun not in _DURATIONS:
+    elif figure.unit == "count" and figure.noun is not None and figure.noun not in _DURATIONS:
         words = figure.noun.split()
     elif figure.unit == "count":
         for word in sentence[figure.end :].split():
@@ -1010,12 +1020,12 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
 class Draft:
     """A drafted summary: the data in the project's format, and what the editor must check."""
 
-    summary: dict
+    summary: dict[str, Any]
     notes: list[str]
 
     @property
     def meeting_id(self) -> str:
-        return self.summary["id"]
+        return str(self.summary["id"])
 
     def to_yaml(self) -> str:
         """The draft as a summary file: English left empty and marked, notes in a header."""
@@ -1038,7 +1048,7 @@ class _Dumper(yaml.SafeDumper):
     """Writes figures as exact numbers (50100000000, 50.1: never a binary float), and lists
     indented under their key, as the hand-written summaries are."""
 
-    def increase_indent(self, flow=False, indentless=False):
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         return super().increase_indent(flow, False)
 
 
@@ -1053,7 +1063,7 @@ _Dumper.add_representer(
 )
 
 
-def _text(indonesian: str) -> dict:
+def _text(indonesian: str) -> dict[str, Any]:
     return {"id": indonesian, "en": ""}
 
 
@@ -1069,7 +1079,7 @@ def _kind(article: Article, participants: list[Participant]) -> str:
     return "bilateral-talks"
 
 
-def _place(article: Article, participants: list[Participant], notes: list[str]) -> dict:
+def _place(article: Article, participants: list[Participant], notes: list[str]) -> dict[str, Any]:
     """Online when held by video; else the city where the story puts the meeting ('di Astana,
     Kazakhstan', 'di kota Chengdu'), the dateline's first, with a venue before it ('di Aula Besar
     Rakyat, Beijing'), and the country named after it, or the one visited."""
@@ -1093,7 +1103,9 @@ def _place(article: Article, participants: list[Participant], notes: list[str]) 
             "place: the article does not say where the meeting was held; drafted as not stated"
         )
         return {"stated": False}
-    place: dict = {"city": _text(found[0].group("city") if found else article.dateline)}
+    city_name = found[0].group("city") if found else article.dateline
+    assert city_name is not None  # with neither, the draft says the place is not stated
+    place: dict[str, Any] = {"city": _text(city_name)}
     if found and found[0].group("venue"):
         place["venue"] = _text(found[0].group("venue"))
     after = found and re.search(country, found[1][found[0].end() :])
@@ -1142,7 +1154,7 @@ def draft_summary(text: str, article_name: str) -> Draft:
     if not participants:
         notes.append("participants: none found; add them")
     kind = _kind(article, participants)
-    summary: dict = {
+    summary: dict[str, Any] = {
         "id": f"{date.isoformat()}-{_slug(article_name, kind, participants)}",
         "kind": kind,
         "title": _text(article.headline or split_sentences(body)[0]),
@@ -1172,8 +1184,8 @@ def draft_summary(text: str, article_name: str) -> Draft:
     return Draft(summary, notes)
 
 
-def _participant(person: Participant) -> dict:
-    entry: dict = {}
+def _participant(person: Participant) -> dict[str, Any]:
+    entry: dict[str, Any] = {}
     if person.name:
         entry["name"] = person.name
     if person.native_name:
@@ -1186,8 +1198,8 @@ def _participant(person: Participant) -> dict:
     return entry
 
 
-def _point(point: Point) -> dict:
-    entry: dict = {
+def _point(point: Point) -> dict[str, Any]:
+    entry: dict[str, Any] = {
         "text": _text(point.text),
         "quote": point.quote[0] if len(point.quote) == 1 else point.quote,
     }
@@ -1196,8 +1208,11 @@ def _point(point: Point) -> dict:
     return entry
 
 
-def _figures(article: Article, reference: dt.date, date: dt.date, notes: list[str]) -> list[dict]:
-    entries, seen = [], set()
+def _figures(
+    article: Article, reference: dt.date, date: dt.date, notes: list[str]
+) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+    seen: set[tuple[Decimal, str, str, Decimal | None]] = set()
     for _, sentence in article.sentences():
         for figure in find_figures(sentence, reference):
             key = (figure.value, figure.unit, (figure.noun or "").lower(), figure.out_of)
@@ -1205,7 +1220,11 @@ def _figures(article: Article, reference: dt.date, date: dt.date, notes: list[st
                 continue
             seen.add(key)
             where = f"figures[{len(entries)}]"
-            entry: dict = {"label": _text(figure.label), "value": figure.value, "unit": figure.unit}
+            entry: dict[str, Any] = {
+                "label": _text(figure.label),
+                "value": figure.value,
+                "unit": figure.unit,
+            }
             if figure.noun:
                 entry["noun"] = _text(figure.noun)
             if figure.qualifier:
@@ -1230,8 +1249,8 @@ def _figures(article: Article, reference: dt.date, date: dt.date, notes: list[st
     return entries
 
 
-def _source(article: Article, article_name: str, notes: list[str]) -> dict:
-    source: dict = {"article": article_name, "publisher": article.publisher or ""}
+def _source(article: Article, article_name: str, notes: list[str]) -> dict[str, Any]:
+    source: dict[str, Any] = {"article": article_name, "publisher": article.publisher or ""}
     if not article.publisher:
         notes.append("sources[0].publisher: not found in the article")
     source["headline"] = article.headline or ""

@@ -14,6 +14,7 @@ from functools import cache
 from pydantic import BaseModel
 
 from .errors import ConfigurationError
+from .loader import Loc
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +28,10 @@ def _covered_ranges() -> tuple[list[int], list[int]]:
         ).stdout
     except (OSError, subprocess.CalledProcessError) as error:
         raise ConfigurationError(f"cannot list the installed fonts with fc-list: {error}") from None
-    ranges = []
+    ranges: list[tuple[int, int]] = []
     for token in listing.split():
-        first, _, last = token.partition("-")
-        ranges.append((int(first, 16), int(last or first, 16)))
+        low, _, high = token.partition("-")
+        ranges.append((int(low, 16), int(high or low, 16)))
     ranges.sort()
     starts: list[int] = []
     ends: list[int] = []
@@ -52,7 +53,7 @@ def covered(char: str) -> bool:
     return i >= 0 and code <= ends[i]
 
 
-def _strings(value: object, loc: tuple) -> Iterator[tuple[tuple, str]]:
+def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from _strings(getattr(value, name), (*loc, name))
@@ -63,10 +64,10 @@ def _strings(value: object, loc: tuple) -> Iterator[tuple[tuple, str]]:
         yield loc, value
 
 
-def uncovered(model: BaseModel) -> list[tuple[tuple, str]]:
+def uncovered(model: BaseModel) -> list[tuple[Loc, str]]:
     """(location, character) of each character of the model's texts that no font covers,
     first occurrence only."""
-    found: dict[str, tuple] = {}
+    found: dict[str, Loc] = {}
     for loc, text in _strings(model, ()):
         for char in text:
             if char in found or unicodedata.category(char) in ("Cc", "Zl", "Zp", "Cf"):

@@ -257,7 +257,7 @@ def cldr_gazetteer() -> Gazetteer:
 def _cldr_name(code: str) -> str:
     from babel import Locale
 
-    return Locale("en").territories.get(code, code)
+    return str(Locale("en").territories.get(code, code))
 
 
 def glossary_names(glossary: Glossary) -> list[set[str]]:

@@ -92,7 +92,7 @@ class Localizer:
 
     def country(self, code: str) -> str:
         """CN is Tiongkok in Indonesian and China in English (CLDR)."""
-        return self.locale.territories.get(code, code)
+        return str(self.locale.territories.get(code, code))
 
     def language_name(self, tag: str) -> str:
         return Locale.parse(tag, sep="-").get_display_name(self.locale) or tag
@@ -113,6 +113,8 @@ class Localizer:
             return self.gettext("Not stated in the article")
         if place.online:
             return self.gettext("Video conference")
+        # the model requires city and country of a place that is not online
+        assert place.city is not None and place.country is not None
         venue = [place.venue[self.language]] if place.venue else []
         return ", ".join([*venue, place.city[self.language], self.country(place.country)])
 

@@ -9,9 +9,11 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import Problem
 from .models import Meeting, Text
@@ -26,6 +28,8 @@ MAX_DEPTH = 32
 
 Loc = tuple[str | int, ...]
 
+M = TypeVar("M", bound=BaseModel)
+
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader that keeps dates as strings (pydantic parses them, with a location)
@@ -33,16 +37,19 @@ class _Loader(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # types-PyYAML leaves Parser.peek_event unannotated; it returns the next event
+        event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]
+        # The pure-Python parser (SafeLoader's) marks its events with yaml.error.Mark.
+        mark = event.start_mark if isinstance(event.start_mark, yaml.error.Mark) else None
         # Aliases would let a small file expand into a huge one ("billion laughs").
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases are not allowed in summaries", event.start_mark
+                None, None, "anchors and aliases are not allowed in summaries", mark
             )
         if self.depth >= MAX_DEPTH:
             raise yaml.composer.ComposerError(
-                None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                None, None, f"nested more than {MAX_DEPTH} levels deep", mark
             )
         self.depth += 1
         try:
@@ -85,11 +92,11 @@ class Positions:
 
 
 @dataclass(frozen=True)
-class Parsed:
+class Parsed(Generic[M]):
     """A YAML file read and validated against its model, and where its parts stand in the file."""
 
     path: Path
-    value: BaseModel
+    value: M
     positions: Positions
 
     def problem(
@@ -99,7 +106,7 @@ class Parsed:
         return Problem(self.path, line, column, message, warning)
 
 
-class Document(Parsed):
+class Document(Parsed[Meeting]):
     """A summary file read and validated."""
 
     @property
@@ -112,12 +119,17 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 def _build(
-    node: yaml.Node, loc: Loc, loader: _Loader, positions: Positions, problems: list, path: Path
-):
+    node: yaml.Node,
+    loc: Loc,
+    loader: _Loader,
+    positions: Positions,
+    problems: list[Problem],
+    path: Path,
+) -> Any:
     """Construct plain Python data from a node tree, recording positions and duplicate keys."""
     positions.values[loc] = _mark(node)
     if isinstance(node, yaml.MappingNode):
-        result: dict = {}
+        result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(Problem(path, *_mark(key_node), "a key must be a plain name"))
@@ -169,7 +181,7 @@ def _model_at(loc: Loc, model: type[BaseModel] | None = Meeting) -> type[BaseMod
     return model
 
 
-def _inner_model(annotation) -> type[BaseModel] | None:
+def _inner_model(annotation: object) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
@@ -182,7 +194,7 @@ def _inner_model(annotation) -> type[BaseModel] | None:
 _LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 
 
-def _message(error: dict, model: type[BaseModel], whole: str) -> tuple[str, bool]:
+def _message(error: ErrorDetails, model: type[BaseModel], whole: str) -> tuple[str, bool]:
     """A one-line message for a pydantic error, and whether it belongs at the key."""
     loc: Loc = tuple(error["loc"])
     name = field_name(loc)
@@ -198,13 +210,13 @@ def _message(error: dict, model: type[BaseModel], whole: str) -> tuple[str, bool
     if kind == "missing":
         if in_text:
             return (
-                f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is missing",
+                f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[str(loc[-1])]} text ({loc[-1]!r}) is missing",
                 False,
             )
         return f"missing field {name!r}", False
     if kind == "string_too_short" and in_text:
         return (
-            f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[loc[-1]]} text ({loc[-1]!r}) is empty",
+            f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[str(loc[-1])]} text ({loc[-1]!r}) is empty",
             False,
         )
     message = error["msg"]
@@ -230,20 +242,22 @@ def _reader_reason(error: yaml.reader.ReaderError) -> str:
 
 def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Problem]:
     """Read one summary file: a Document, or every problem found in it."""
-    return parse_file(
-        path, Meeting, Document, data, "a meeting summary", "(id, title, date ...)", "the summary"
+    parsed = parse_file(
+        path, Meeting, data, "a meeting summary", "(id, title, date ...)", "the summary"
     )
+    if isinstance(parsed, list):
+        return parsed
+    return Document(parsed.path, parsed.value, parsed.positions)
 
 
 def parse_file(
     path: Path,
-    model: type[BaseModel],
-    result: type[Parsed] = Parsed,
+    model: type[M],
     data: bytes | None = None,
     what: str = "a YAML mapping",
     fields: str = "",
     whole: str = "the file",
-) -> Parsed | list[Problem]:
+) -> Parsed[M] | list[Problem]:
     """Read one YAML file into model: the parsed file, or every problem found in it, each
     with the line and column of the offending node."""
     path = Path(path)
@@ -301,7 +315,8 @@ def parse_file(
         raw = _build(node, (), loader, positions, problems, path)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
-        return [Problem(path, mark.line + 1, mark.column + 1, f"invalid value: {error.problem}")]
+        line, column = (mark.line + 1, mark.column + 1) if mark else _mark(node)
+        return [Problem(path, line, column, f"invalid value: {error.problem}")]
 
     try:
         value = model.model_validate(raw)
@@ -314,4 +329,4 @@ def parse_file(
         return problems
     if problems:
         return problems
-    return result(path, value, positions)
+    return Parsed(path, value, positions)

@@ -9,15 +9,20 @@ import hashlib
 import json
 import logging
 import os
+import sys
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from . import __version__
 from .builders import write_atomically
+from .project import CONFIG_FILE
 
 if TYPE_CHECKING:
+    from _hashlib import HASH
+
     from .project import Project
 
 log = logging.getLogger(__name__)
@@ -26,6 +31,19 @@ MANIFEST = ".briefs-manifest.json"
 DIGEST = "digest"
 """The manifest's meeting name for the digest's outputs (no meeting id is a bare word)."""
 PACKAGE_DIR = Path(__file__).resolve().parent
+INSTALLED_LOCK = Path(sys.prefix) / "briefs-lock.sha256"
+"""Written by `make setup` into the virtualenv: the SHA-256 of requirements.lock as installed."""
+
+
+@cache
+def installed_lock() -> str | None:
+    """The SHA-256 of the lock file this environment was installed from (None when it was
+    not installed by `make`, e.g. by a bare pip install)."""
+    try:
+        digest = INSTALLED_LOCK.read_text(encoding="ascii").split()[0]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return None
+    return digest if len(digest) == 64 and all(c in "0123456789abcdef" for c in digest) else None
 
 
 def _digest_files(paths: list[Path], root: Path) -> str:
@@ -38,17 +56,19 @@ def _digest_files(paths: list[Path], root: Path) -> str:
 
 @dataclass(frozen=True)
 class Toolchain:
-    """What every brief depends on: templates, catalogs, themes and series, the glossary, this
-    package and its renderer."""
+    """What every brief depends on: templates, catalogs, themes and series, the glossary, the
+    settings (the desk's name), this package and its renderer."""
 
     templates: str
     catalogs: dict[str, str]
     vocabulary: str
+    settings: str
     code: str
 
     @classmethod
     def of(cls, project: Project, languages: tuple[str, ...]) -> Toolchain:
         code = hashlib.sha256(__version__.encode())
+        code.update(f"lock={installed_lock()};".encode())  # the PDFs record it
         for name in ("weasyprint", "babel", "jinja2", "pydyf"):
             try:
                 code.update(f"{name}={metadata.version(name)};".encode())
@@ -70,12 +90,20 @@ class Toolchain:
                 for lang in languages
             },
             vocabulary=hashlib.sha256(vocabulary).hexdigest(),
+            settings=hashlib.sha256((project.root / CONFIG_FILE).read_bytes()).hexdigest(),
             code=code.hexdigest(),
         )
 
-    def _start(self, language: str):
+    def _start(self, language: str) -> HASH:
         digest = hashlib.sha256()
-        for part in (self.code, self.templates, self.catalogs[language], self.vocabulary, language):
+        for part in (
+            self.code,
+            self.templates,
+            self.catalogs[language],
+            self.vocabulary,
+            self.settings,
+            language,
+        ):
             digest.update(part.encode() + b"\0")
         return digest
 
@@ -97,7 +125,7 @@ class Toolchain:
         return digest.hexdigest()
 
 
-def _update_articles(digest, articles: list[Path]) -> None:
+def _update_articles(digest: HASH, articles: list[Path]) -> None:
     for article in sorted(set(articles)):  # the same set, whatever order it was listed in
         digest.update(article.name.encode() + b"\0")
         digest.update(article.read_bytes() if article.is_file() else b"(missing)")
@@ -112,6 +140,15 @@ def _stat(path: Path) -> list[int] | None:
     return [info.st_size, info.st_mtime_ns]
 
 
+class Entry(TypedDict):
+    """What one output was built from, and its size and mtime (ns) when written."""
+
+    inputs: str
+    stat: list[int] | None
+    meeting: str
+    articles: list[str]
+
+
 class Manifest:
     """build/.briefs-manifest.json: for each output, the inputs digest it was built from and its
     size and mtime when written (an output deleted or edited since is rebuilt)."""
@@ -120,7 +157,7 @@ class Manifest:
         self.build_dir = build_dir
         self.path = build_dir / MANIFEST
         try:
-            self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+            self.entries: dict[str, Entry] = json.loads(self.path.read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
             self.entries = {}
 
@@ -130,7 +167,7 @@ class Manifest:
 
     def fresh(self, output: Path, inputs: str) -> bool:
         entry = self.entries.get(self.key(output))
-        return bool(entry) and entry["inputs"] == inputs and entry["stat"] == _stat(output)
+        return entry is not None and entry["inputs"] == inputs and entry["stat"] == _stat(output)
 
     def record(self, output: Path, inputs: str, meeting_id: str, articles: list[str]) -> None:
         self.entries[self.key(output)] = {
@@ -142,8 +179,8 @@ class Manifest:
 
     def articles(self, output: Path, articles_dir: Path) -> list[Path]:
         """The articles output was built from, as recorded (none for an unknown output)."""
-        entry = self.entries.get(self.key(output)) or {}
-        return [articles_dir / name for name in entry.get("articles", [])]
+        entry = self.entries.get(self.key(output))
+        return [] if entry is None else [articles_dir / name for name in entry.get("articles", [])]
 
     def forget(self, output: Path) -> None:
         self.entries.pop(self.key(output), None)

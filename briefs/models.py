@@ -42,7 +42,11 @@ class Text(_Model):
     en: NonEmpty = Field(description="English text")
 
     def __getitem__(self, language: str) -> str:
-        return getattr(self, language)
+        if language == "id":
+            return self.id
+        if language == "en":
+            return self.en
+        raise KeyError(language)
 
 
 class Quote(_Model):
@@ -93,7 +97,9 @@ def _territories() -> frozenset[str]:
     # CLDR also lists regions and groupings (EU, UN, ZZ "Unknown Region"): not countries.
     groupings = {"EU", "EZ", "UN", "QO", "ZZ"}
     return frozenset(
-        code for code in Locale("en").territories if len(code) == 2 and code not in groupings
+        code
+        for code in Locale("en").territories
+        if isinstance(code, str) and len(code) == 2 and code not in groupings
     )
 
 

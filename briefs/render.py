@@ -68,7 +68,8 @@ def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(localizer.translations, newstyle=True)
+    # A method the i18n extension adds to the environment, so not in Environment's type.
+    env.install_gettext_translations(localizer.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         date=localizer.date,
         date_range=localizer.date_range,
@@ -123,7 +124,7 @@ class Renderer:
             issued=issue_date(digest.issued, "digest"),
         )
 
-    def _render(self, name: str, language: str, **context) -> str:
+    def _render(self, name: str, language: str, **context: object) -> str:
         env = self.environments[language]
         try:
             return env.get_template(name).render(

@@ -1,6 +1,8 @@
-"""Serve: a live preview. Builds every brief into build/, serves them with an index, rebuilds a
-meeting's briefs when its summary or one of its articles changes (every brief when a template, the
-CSS, a catalog or the settings do), and makes the pages open in a browser reload themselves."""
+"""Serve: a live preview. Keeps build/ up to date through the same incremental build and
+manifest as `briefs build --all`, run whenever the file system reports a changed source (a
+meeting's briefs when its summary or article changes, every brief when a template, the CSS, a
+catalog or the settings do), serves the briefs with an index, and makes the pages open in a
+browser reload themselves."""
 
 from __future__ import annotations
 
@@ -17,9 +19,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import jinja2
 
-from .build import Builder, build_lock
-from .errors import BriefsError
+from .build import Builder, build_all
+from .errors import BriefsError, Problem
 from .loader import Document
+from .manifest import DIGEST
 from .models import LANGUAGES, Text
 from .project import CONFIG_FILE, Project, open_project
 from .validate import load_summaries
@@ -31,9 +34,6 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 VERSION_PATH = "/_briefs/version"
 RELOAD_INTERVAL_MS = 500
-POLL_INTERVAL = 0.3
-"""Seconds between two looks at the sources: polling sees every change on any file system,
-including network and container mounts where change notifications do not arrive."""
 BRIEF_PATH = re.compile(r"/(?P<language>[a-z]+)/(?P<meeting_id>[^/]+)\.(?P<format>html|pdf)")
 CONTENT_TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 
@@ -135,7 +135,8 @@ class Entry:
 
 
 class Preview:
-    """The briefs of a project, kept built; what the server shows of them."""
+    """The briefs of a project, kept built by the same incremental build as `briefs build --all`
+    (and so recorded in the same manifest); what the server shows of them."""
 
     def __init__(self, project: Project):
         self.project = project
@@ -144,87 +145,96 @@ class Preview:
         self.generation = 0
         # Replaced whole, never changed in place: request threads read it without a lock.
         self.entries: dict[str, Entry] = {}
+        # Set up once (locales, catalogs, templates, fonts), again when one of them changes.
         self._builder: Builder | None = None
-        self._built_from: dict[str, tuple] = {}
         self._lock = threading.Lock()
-        # Everything a brief is built from: sources/, templates/, locale/ and briefs.toml.
-        self._watched = [
-            project.meetings_dir.parent,
-            project.templates_dir,
-            project.locale_dir,
-            project.root / CONFIG_FILE,
-        ]
-        # Taken before the first build, so that no edit made during it goes unseen.
-        self._seen = self.sources()
+
+    def watched(self) -> list[tuple[list[Path], bool]]:
+        """Everything a brief is built from, as (folders, recursively): sources/, templates/ and
+        locale/ with all they hold, and the project folder itself for briefs.toml (its own files
+        only: build/ and the rest are not sources)."""
+        project = self.project
+        folders = (project.meetings_dir.parent, project.templates_dir, project.locale_dir)
+        return [([folder for folder in folders if folder.is_dir()], True), ([project.root], False)]
+
+    def is_source(self, path: Path) -> bool:
+        """Whether a changed file is one the briefs are built from: not an editor's backup,
+        swap or lock file, nor anything in the project folder but briefs.toml."""
+        if path.name.startswith((".", "#")) or path.name.endswith("~"):
+            return False
+        return path.parent != self.project.root or path.name == CONFIG_FILE
+
+    def changed(self, paths: set[Path]) -> list[str]:
+        """Rebuild after these files changed: the settings, templates and catalogs are read
+        afresh when any file besides a summary or an article is among them."""
+        own = (self.project.meetings_dir, self.project.articles_dir)  # each meeting's own sources
+        everything = any(not any(map(path.is_relative_to, own)) for path in paths)
+        return self.refresh(everything=everything)
 
     def refresh(self, everything: bool = False) -> list[str]:
-        """Re-read every summary and rebuild the briefs whose summary or article changed (all of
-        them when anything else changed); returns the meetings whose pages changed."""
+        """Build what is not up to date, as `briefs build --all` does, and take up what each
+        summary now shows; returns the meetings whose pages changed."""
         with self._lock:
             setup_error = None
             if everything or self._builder is None:
-                self._built_from.clear()
                 try:
                     # Settings, templates and catalogs read afresh.
                     self.project = open_project(self.project.root)
                     self._builder = Builder(self.project)
-                except (
-                    BriefsError
-                ) as error:  # a broken briefs.toml, or a catalog that does not compile
+                except BriefsError as error:
+                    # a broken briefs.toml, or a catalog that does not compile
                     self._builder, setup_error = None, str(error)
-            paths = self.project.summary_paths()
-            loaded = load_summaries(self.project, paths)
-            problems: dict[str, list[str]] = {}
-            for problem in loaded.problems:
-                problems.setdefault(problem.path.stem, []).append(str(problem))
-            documents = {document.path.stem: document for document in loaded.documents}
+            if self._builder is None:
+                loaded = load_summaries(self.project)
+                return self._take_up(loaded.documents, loaded.problems, set(), {}, setup_error)
+            # One job at a time, in this process, with the builder already set up: for the few
+            # briefs an edit makes stale, faster than starting worker processes.
+            report = build_all(self.project, jobs=1, builder=self._builder)
+            if DIGEST in report.failed:  # the preview shows no digest; say why it is not built
+                log.info("%s", "; ".join(report.failed[DIGEST]))
+            written = {path.stem for path in report.written}
+            return self._take_up(report.documents, report.problems, written, report.failed, None)
 
-            entries, changed = {}, []
-            for path in paths:
-                meeting_id, document = path.stem, documents.get(path.stem)
-                built = False
-                if document is None:
-                    self._built_from.pop(meeting_id, None)
-                    title, errors = None, tuple(problems.get(meeting_id, ()))
-                elif setup_error:
-                    title, errors = document.meeting.title, (setup_error,)
-                else:
-                    title, inputs = document.meeting.title, self._inputs(document)
-                    errors = ()
-                    if self._built_from.get(meeting_id) != inputs:
-                        errors = self._build(document)
-                        built = not errors
-                        if built:
-                            self._built_from[meeting_id] = inputs
-                old = self.entries.get(meeting_id)
-                if old and not built and (old.title, old.errors) == (title, errors):
-                    entries[meeting_id] = old
-                    continue
-                changed.append(meeting_id)
-                for error in errors:
-                    log.warning("%s", error)
-                entries[meeting_id] = Entry(meeting_id, title, errors, self.generation + 1)
-            if changed or entries.keys() != self.entries.keys():
-                self.generation += 1
-            self.entries = entries
-            return changed
+    def _take_up(
+        self,
+        documents: list[Document],
+        problems: list[Problem],
+        written: set[str],
+        failed: dict[str, list[str]],
+        setup_error: str | None,
+    ) -> list[str]:
+        """New entries from what was read and built (meeting ids whose briefs were written,
+        failures by meeting id); the generation moves on if any page changed."""
+        problems_of: dict[str, list[str]] = {}
+        for problem in problems:
+            problems_of.setdefault(problem.path.stem, []).append(str(problem))
+        document_of = {document.path.stem: document for document in documents}
 
-    def _inputs(self, document: Document) -> tuple:
-        """When the summary and articles of a meeting last changed, as last seen by poll(). Seen
-        before they were read: a change made during a build is seen, and built, next time."""
-        articles = [self.project.articles_dir / c.article for c in document.meeting.sources]
-        return self._seen.get(document.path), *(self._seen.get(a) for a in articles)
-
-    def _build(self, document: Document) -> tuple[str, ...]:
-        """Build a meeting's briefs in every language and format; the problems that stopped them."""
-        try:
-            with build_lock(self.project):  # never write while a `briefs build` does
-                for language in LANGUAGES:
-                    self._builder.build(document, language)
-        except BriefsError as error:
-            return (str(error),)
-        log.info("built the briefs of %s", document.meeting.id)
-        return ()
+        entries, changed = {}, []
+        for path in self.project.summary_paths():
+            meeting_id, document = path.stem, document_of.get(path.stem)
+            errors: tuple[str, ...]
+            if document is None:
+                title, errors = None, tuple(problems_of.get(meeting_id, ()))
+            elif setup_error:
+                title, errors = document.meeting.title, (setup_error,)
+            else:
+                title, errors = document.meeting.title, tuple(failed.get(meeting_id, ()))
+            built = meeting_id in written
+            old = self.entries.get(meeting_id)
+            if old and not built and (old.title, old.errors) == (title, errors):
+                entries[meeting_id] = old
+                continue
+            changed.append(meeting_id)
+            if built:
+                log.info("built the briefs of %s", meeting_id)
+            for message in errors:
+                log.warning("%s", message)
+            entries[meeting_id] = Entry(meeting_id, title, errors, self.generation + 1)
+        if changed or entries.keys() != self.entries.keys():
+            self.generation += 1
+        self.entries = entries
+        return changed
 
     def version(self, page: str) -> str | None:
         """What a served page compares to see whether it is current; None for an unknown page."""
@@ -234,42 +244,20 @@ class Preview:
         entry = match and self.entries.get(match["meeting_id"])
         return f"{self.token}.{entry.generation}" if entry else None
 
-    def sources(self) -> dict[Path, tuple[int, int]]:
-        """Every file the briefs are built from, with its modification time and size."""
-        found = {}
-        for watched in self._watched:
-            for path in watched.rglob("*") if watched.is_dir() else [watched]:
-                # Editors' backup, swap and lock files are not sources.
-                if path.name.startswith((".", "#")) or path.name.endswith("~"):
-                    continue
-                try:
-                    stat = path.stat()
-                except OSError:  # removed while we looked
-                    continue
-                if path.is_file():
-                    found[path] = (stat.st_mtime_ns, stat.st_size)
-        return found
+    def watch(self, folders: list[Path], recursive: bool, stop: threading.Event) -> None:
+        """Rebuild whenever the file system reports a change to a source in folders, until stop
+        is set; a problem is logged and the preview goes on."""
+        from watchfiles import watch
 
-    def poll(self) -> list[str]:
-        """Refresh if any source, template or catalog changed since the last poll."""
-        seen, self._seen = self._seen, self.sources()
-        changed = {
-            path
-            for path in seen.keys() | self._seen.keys()
-            if seen.get(path) != self._seen.get(path)
-        }
-        if not changed:
-            return []
-        own = (self.project.meetings_dir, self.project.articles_dir)  # each meeting's own sources
-        return self.refresh(
-            everything=any(not any(map(path.is_relative_to, own)) for path in changed)
-        )
-
-    def watch(self, stop: threading.Event, interval: float = POLL_INTERVAL) -> None:
-        """Poll until stop is set; a problem is logged and the preview goes on."""
-        while not stop.wait(interval):
+        for changes in watch(
+            *folders,
+            watch_filter=lambda _change, path: self.is_source(Path(path)),
+            recursive=recursive,
+            stop_event=stop,
+            raise_interrupt=False,
+        ):
             try:
-                self.poll()
+                self.changed({Path(path) for _change, path in changes})
             except BriefsError as error:
                 log.error("%s", error)
             except Exception:  # a bug: say so, and keep serving
@@ -302,7 +290,7 @@ class _Handler(BaseHTTPRequestHandler):
                 languages=LANGUAGES,
                 language_names={"id": "Indonesian", "en": "English"},
             )
-            return self._send(HTTPStatus.OK, "html", with_reload(page, preview.version("/")))
+            return self._send(HTTPStatus.OK, "html", with_reload(page, preview.version("/") or ""))
         if url.path == "/favicon.ico":  # browsers ask; there is none, and that is no error
             return self._send(HTTPStatus.NO_CONTENT, "text", b"")
         if url.path == VERSION_PATH:
@@ -312,11 +300,13 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.OK, "text", version)
         match = BRIEF_PATH.fullmatch(url.path)
         entry = (
-            match and match["language"] in LANGUAGES and preview.entries.get(match["meeting_id"])
+            preview.entries.get(match["meeting_id"])
+            if match and match["language"] in LANGUAGES
+            else None
         )
-        if not entry:
+        if match is None or entry is None:
             return self._send(HTTPStatus.NOT_FOUND, "text", "no such brief; see the index at /")
-        version = preview.version(url.path)
+        version = preview.version(url.path) or ""
         if entry.errors:
             page = PROBLEM_PAGE.render(meeting_id=entry.meeting_id, errors=entry.errors)
             return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "html", with_reload(page, version))
@@ -330,7 +320,7 @@ class _Handler(BaseHTTPRequestHandler):
                 f"{path.name} is not built; save its summary to build it",
             )
         if match["format"] == "html":
-            data = with_reload(data.decode("utf-8"), version)
+            return self._send(HTTPStatus.OK, "html", with_reload(data.decode("utf-8"), version))
         self._send(HTTPStatus.OK, match["format"], data)
 
     def _send(self, status: HTTPStatus, kind: str, body: str | bytes) -> None:
@@ -342,12 +332,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def log_message(self, format: str, *args) -> None:
+    def log_message(self, format: str, *args: object) -> None:
         log.debug("%s %s", self.address_string(), format % args)
 
 
 class PreviewServer:
-    """The preview: an HTTP server, and a watcher that keeps the briefs it serves current."""
+    """The preview: an HTTP server, and watchers that keep the briefs it serves current."""
 
     def __init__(self, project: Project, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT):
         self.preview = Preview(project)
@@ -358,22 +348,30 @@ class PreviewServer:
             raise BriefsError(
                 f"cannot listen on {host}:{port}: {error.strerror or error}"
             ) from None
+        self._stop = threading.Event()
+        # Watching before the first build, which reads the sources only after setting up (a
+        # second or so): an edit made while it runs is seen, and built next.
+        self._watchers = [
+            threading.Thread(
+                target=self.preview.watch, args=(folders, recursive, self._stop), daemon=True
+            )
+            for folders, recursive in self.preview.watched()
+        ]
+        for watcher in self._watchers:
+            watcher.start()
         try:
             self.preview.refresh(everything=True)  # every brief is built before the first request
         except BaseException:
-            self.httpd.server_close()
+            self.close()
             raise
-        self._stop = threading.Event()
-        self._watcher = threading.Thread(target=self.preview.watch, args=(self._stop,), daemon=True)
 
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"http://{host.decode() if isinstance(host, bytes) else host}:{port}/"
 
     def serve_forever(self) -> None:
-        """Watch the sources and answer requests until shutdown() (or Ctrl+C)."""
-        self._watcher.start()
+        """Answer requests until shutdown() (or Ctrl+C); the briefs are rebuilt meanwhile."""
         self.httpd.serve_forever(poll_interval=0.2)
 
     def shutdown(self) -> None:
@@ -384,5 +382,5 @@ class PreviewServer:
         """Stop watching and release the port."""
         self._stop.set()
         self.httpd.server_close()
-        if self._watcher.is_alive():
-            self._watcher.join()
+        for watcher in self._watchers:
+            watcher.join()

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from babel.numbers import NumberFormatError, parse_decimal
@@ -14,7 +16,7 @@ from pydantic import BaseModel
 from .errors import Problem, display_path
 from .grounding import Gazetteer, check_grounding, cldr_gazetteer, glossary_names
 from .i18n import LOCALES
-from .loader import Document, Loc, Parsed, field_name, parse_file, parse_summary
+from .loader import Document, Loc, field_name, parse_file, parse_summary
 from .models import Glossary, Text, Vocabulary
 from .project import Project
 
@@ -33,9 +35,9 @@ def normalize_space(text: str) -> str:
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def numbers_in(text: str, language: str) -> list:
+def numbers_in(text: str, language: str) -> list[Decimal | str]:
     """The numbers a text states, read with its language's separators (5.000 id = 5,000 en)."""
-    found = []
+    found: list[Decimal | str] = []
     for match in _NUMBER.finditer(text):
         token = match.group().rstrip(".,")
         try:
@@ -45,7 +47,7 @@ def numbers_in(text: str, language: str) -> list:
     return sorted(found, key=str)
 
 
-def texts_of(model: BaseModel, loc: tuple = ()):
+def texts_of(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
     """Every bilingual Text in a model, with its location."""
     if isinstance(model, Text):
         yield loc, model
@@ -98,7 +100,6 @@ def load_vocabulary(project: Project) -> Vocabulary | list[Problem]:
     parsed = parse_file(
         project.vocabulary_path,
         Vocabulary,
-        Parsed,
         what="themes and series",
         fields="(themes, series)",
     )
@@ -123,9 +124,7 @@ def load_glossary(project: Project) -> Glossary | list[Problem]:
     """sources/glossary.yaml, or its problems; an empty glossary when the project has none."""
     if not project.glossary_path.exists():
         return Glossary()
-    parsed = parse_file(
-        project.glossary_path, Glossary, Parsed, what="a glossary", fields="(terms)"
-    )
+    parsed = parse_file(project.glossary_path, Glossary, what="a glossary", fields="(terms)")
     if isinstance(parsed, list):
         return parsed
     glossary = parsed.value
@@ -164,7 +163,7 @@ def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str
         if figure.series is None:
             continue
         series = vocabulary.a_series(figure.series)
-        loc = ("figures", i, "series")
+        loc: Loc = ("figures", i, "series")
         if series is None:
             problems.append(
                 document.problem(
@@ -289,9 +288,9 @@ def check_document(
     for place, name, cited, words in quoted:
         found_in = articles.get(cited)
         if found_in is not None and normalize_space(words) not in found_in:
-            shown = words if len(words) <= 60 else words[:57] + "..."
+            excerpt = words if len(words) <= 60 else words[:57] + "..."
             problems.append(
-                document.problem(place, f"{name}: not found verbatim in {cited}: {shown!r}")
+                document.problem(place, f"{name}: not found verbatim in {cited}: {excerpt!r}")
             )
     if gazetteer is not None and None not in articles.values():
         # Title, lede, place and names stand on any of the cited articles (all of them read).

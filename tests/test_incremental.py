@@ -110,3 +110,23 @@ def test_a_change_to_any_cited_article_rebuilds_its_brief_and_the_digest(article
         for name in ("2021-03-04-two-articles", "digest")
         for fmt in ("html", "pdf")
     ]
+
+
+def test_the_settings_are_an_input_of_every_brief(project_copy):
+    """briefs.toml names the desk on every brief: a change there rebuilds them all."""
+    project = open_project(project_copy)
+    assert build_all(project, jobs=1, formats=("html",)).ok
+    edit(
+        project_copy / "briefs.toml",
+        'en = "China–Central Asia Analysis Desk"',
+        'en = "Central Asia Desk"',
+    )
+    project = open_project(project_copy)
+    written = build_all(project, jobs=1, formats=("html",)).written
+    briefs = [
+        project.output_path(p.stem, lang, "html")
+        for p in project.summary_paths()
+        for lang in ("id", "en")
+    ]
+    assert set(briefs) <= set(written)
+    assert '<p class="desk">Central Asia Desk</p>' in briefs[1].read_text(encoding="utf-8")

@@ -119,6 +119,39 @@ def test_editing_a_summary_updates_its_page_only(preview, project_copy):
     )
 
 
+def outputs(root: Path) -> dict[str, int]:
+    """Every file in build/ with its modification time (ns)."""
+    return {
+        path.relative_to(root / "build").as_posix(): path.stat().st_mtime_ns
+        for path in (root / "build").rglob("*")
+        if path.is_file() and path.name != ".lock"
+    }
+
+
+def test_after_the_preview_rebuilt_an_edit_a_build_has_nothing_to_do(preview, project_copy):
+    """The preview builds through the same incremental build and manifest as `briefs build
+    --all`, which `make briefs` runs: what it built is not built again."""
+    version = preview.url + f"_briefs/version?page=/en/{MEETING}.html"
+    before = page(version)[1]
+    built_before = outputs(project_copy)
+    edit(
+        project_copy,
+        SUMMARY,
+        "en: First China + Central Asia",
+        "en: Inaugural China + Central Asia",
+    )
+    wait_for(version, lambda status, text: text != before)  # its build is done
+    built = outputs(project_copy)
+    rebuilt = {name for name in built if built[name] != built_before.get(name)}
+    assert {f"{lang}/{MEETING}.{fmt}" for lang in LANGUAGES for fmt in ("html", "pdf")} <= rebuilt
+    assert not any(OTHER in name for name in rebuilt)
+
+    result = CliRunner().invoke(main, ["--root", str(project_copy), "build", "--all"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "all briefs in build are up to date\n"
+    assert outputs(project_copy) == built
+
+
 def test_a_broken_summary_shows_its_problems_and_the_server_keeps_running(preview, project_copy):
     url = preview.url + f"id/{MEETING}.html"
     original = (project_copy / SUMMARY).read_text(encoding="utf-8")

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .pdf import SourceFile
+
+
+class OutputBuilder(Protocol):
+    """What every output format's builder does: write one rendered page as a file."""
+
+    format: str
+
+    def write(
+        self, html: str, path: Path, sources: Sequence[SourceFile] = (), date: dt.date | None = None
+    ) -> Path: ...
 
 
 def write_atomically(path: Path, data: bytes) -> None:

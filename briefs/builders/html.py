@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import write_atomically
+
+if TYPE_CHECKING:
+    from .pdf import SourceFile
 
 
 class HtmlBuilder:
@@ -12,7 +18,9 @@ class HtmlBuilder:
 
     format = "html"
 
-    def write(self, html: str, path: Path, sources=(), date=None) -> Path:
+    def write(
+        self, html: str, path: Path, sources: Sequence[SourceFile] = (), date: dt.date | None = None
+    ) -> Path:
         """Write the page; the sources are cited in it, not attached."""
         write_atomically(path, html.encode("utf-8"))
         return path

@@ -7,12 +7,15 @@ import datetime as dt
 import io
 import logging
 import time
-from collections.abc import Iterator
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from .. import __version__
+from ..manifest import installed_lock
 from . import write_atomically
 
 log = logging.getLogger(__name__)
@@ -20,6 +23,60 @@ log = logging.getLogger(__name__)
 PDF_VARIANT = "pdf/a-3u"
 """PDF/A-3 allows attachments of any type; 'u' guarantees Unicode text. The structure tags
 (pdf_tags) are written too, without claiming level 'a', which no validator here can confirm."""
+
+
+BUILD_NS = "urn:x-briefs:build:1.0#"
+"""The XMP namespace of what made a PDF: briefs' version and the SHA-256 of its lock file."""
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+PDFA_EXTENSION = "http://www.aiim.org/pdfa/ns/extension/"
+PDFA_SCHEMA = "http://www.aiim.org/pdfa/ns/schema#"
+PDFA_PROPERTY = "http://www.aiim.org/pdfa/ns/property#"
+BUILD_PROPERTIES = {
+    "version": "Version of briefs that built the file",
+    "lockSHA256": "SHA-256 of the requirements.lock its environment was installed from",
+}
+for _prefix, _uri in (
+    ("briefs", BUILD_NS),
+    ("pdfaExtension", PDFA_EXTENSION),
+    ("pdfaSchema", PDFA_SCHEMA),
+    ("pdfaProperty", PDFA_PROPERTY),
+):
+    ET.register_namespace(_prefix, _uri)
+
+
+def with_build_record(rdf: bytes, version: str, lock_sha256: str | None) -> bytes:
+    """WeasyPrint's XMP (an rdf:RDF element) with briefs' version and the lock's SHA-256 added,
+    and, since PDF/A allows only described properties, the extension schema that describes them."""
+    root = ET.fromstring(rdf)
+
+    def description(parent: ET.Element) -> ET.Element:
+        return ET.SubElement(parent, f"{{{RDF}}}Description", {f"{{{RDF}}}about": ""})
+
+    def resource(parent: ET.Element) -> ET.Element:
+        return ET.SubElement(parent, f"{{{RDF}}}li", {f"{{{RDF}}}parseType": "Resource"})
+
+    def text(parent: ET.Element, tag: str, value: str) -> None:
+        ET.SubElement(parent, tag).text = value
+
+    schemas = ET.SubElement(description(root), f"{{{PDFA_EXTENSION}}}schemas")
+    schema = resource(ET.SubElement(schemas, f"{{{RDF}}}Bag"))
+    text(schema, f"{{{PDFA_SCHEMA}}}schema", "briefs build record")
+    text(schema, f"{{{PDFA_SCHEMA}}}namespaceURI", BUILD_NS)
+    text(schema, f"{{{PDFA_SCHEMA}}}prefix", "briefs")
+    properties = ET.SubElement(ET.SubElement(schema, f"{{{PDFA_SCHEMA}}}property"), f"{{{RDF}}}Seq")
+    for name, meaning in BUILD_PROPERTIES.items():
+        entry = resource(properties)
+        text(entry, f"{{{PDFA_PROPERTY}}}name", name)
+        text(entry, f"{{{PDFA_PROPERTY}}}valueType", "Text")
+        text(entry, f"{{{PDFA_PROPERTY}}}category", "internal")
+        text(entry, f"{{{PDFA_PROPERTY}}}description", meaning)
+
+    record = description(root)
+    text(record, f"{{{BUILD_NS}}}version", version)
+    if lock_sha256 is not None:
+        text(record, f"{{{BUILD_NS}}}lockSHA256", lock_sha256)
+    data: bytes = ET.tostring(root, encoding="utf-8")
+    return data
 
 
 @dataclass(frozen=True)
@@ -31,15 +88,16 @@ class SourceFile:
     description: str
 
 
-def _project_fetcher(allowed: Path):
+def _project_fetcher(allowed: Path) -> Any:
     """A WeasyPrint URL fetcher that loads only the project's own template files: no network,
     no file outside templates/, whatever a summary manages to put in a brief."""
     from weasyprint.urls import URLFetcher
 
     allowed = allowed.resolve()
 
-    class ProjectFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
+    # WeasyPrint ships no type information: to mypy its URLFetcher is Any.
+    class ProjectFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
             parts = urlsplit(url)
             if parts.scheme == "file" and not parts.netloc:
                 path = Path(unquote(parts.path)).resolve()
@@ -92,7 +150,7 @@ class PdfBuilder:
         self.seconds = seconds if seconds is not None else {"layout": 0.0, "pdf": 0.0}
 
     def pdf_bytes(
-        self, html: str, sources: list[SourceFile] = (), date: dt.date | None = None
+        self, html: str, sources: Sequence[SourceFile] = (), date: dt.date | None = None
     ) -> bytes:
         from weasyprint import HTML, Attachment
 
@@ -117,7 +175,12 @@ class PdfBuilder:
             font_config=self.font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
         )
         laid_out = time.perf_counter()
-        data = document.write_pdf(
+        # WeasyPrint's hook for the XMP packet: its own RDF, then the build record added to it.
+        weasyprint_rdf: Callable[..., bytes] = document.metadata.generate_rdf_metadata
+        document.metadata.generate_rdf_metadata = lambda *args: with_build_record(
+            weasyprint_rdf(*args), __version__, installed_lock()
+        )
+        data: bytes = document.write_pdf(
             attachments=attachments, pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=True
         )
         self.seconds["layout"] += laid_out - start
@@ -125,7 +188,7 @@ class PdfBuilder:
         return data
 
     def write(
-        self, html: str, path: Path, sources: list[SourceFile] = (), date: dt.date | None = None
+        self, html: str, path: Path, sources: Sequence[SourceFile] = (), date: dt.date | None = None
     ) -> Path:
         """Lay out html and write it as a PDF file with the sources attached."""
         write_atomically(path, self.pdf_bytes(html, sources, date))

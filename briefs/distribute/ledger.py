@@ -59,7 +59,8 @@ def _record(line: bytes) -> tuple[Key, str] | None:
     """The key and hash of one ledger line, or None if it is not a whole record."""
     try:
         record = json.loads(line)
-        return tuple(str(record[name]) for name in FIELDS[:4]), str(record["sha256"])
+        reader, meeting, language, fmt = (str(record[name]) for name in FIELDS[:4])
+        return (reader, meeting, language, fmt), str(record["sha256"])
     except (ValueError, KeyError, TypeError):
         return None
 

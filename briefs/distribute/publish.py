@@ -129,7 +129,8 @@ def atom_feed(
             f"{loc.date(meeting.date)}, {loc.place(meeting.place)}. {meeting.lede[language]}",
         )
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]) -> bytes:
@@ -141,7 +142,7 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    files: dict[tuple[str, str], list[dict]] = {}
+    files: dict[tuple[str, str], list[dict[str, str]]] = {}
     for brief in briefs:
         files.setdefault((brief.meeting.id, brief.language), []).append(
             {

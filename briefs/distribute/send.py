@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from ..errors import DistributionError, display_path
 from ..i18n import Localizer
-from ..models import Meeting, Text
+from ..models import Meeting
 from .ledger import Key, Ledger
 from .outputs import Brief
 from .readers import Reader, email_address
@@ -143,7 +143,7 @@ def plan_deliveries(
     return Plan(messages, held)
 
 
-def compose(message: Message, sender: str, desk: Text, loc: Localizer) -> EmailMessage:
+def compose(message: Message, sender: str, desk: Mapping[str, str], loc: Localizer) -> EmailMessage:
     """The email for one message: headers, a body in the reader's language, the briefs attached.
     EmailMessage refuses a line break in any header, a second guard after the readers file."""
     reader, meeting, language = message.reader, message.meeting, message.reader.language
@@ -201,7 +201,7 @@ class SendReport:
 
 def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     context = ssl.create_default_context()
-    smtp = None
+    smtp: smtplib.SMTP | None = None
     try:
         if settings.security == "ssl":
             smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT, context=context)
@@ -210,6 +210,8 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
             if settings.security == "starttls":
                 smtp.starttls(context=context)
         if settings.user:
+            # smtp_settings refuses a user without a password
+            assert settings.password is not None
             smtp.login(settings.user, settings.password)
         return smtp
     except smtplib.SMTPNotSupportedError:
@@ -231,7 +233,7 @@ def send(
     plan: Plan,
     settings: SmtpSettings,
     ledger: Ledger,
-    desk: Text,
+    desk: Mapping[str, str],
     localizers: dict[str, Localizer],
     on_sent: Callable[[Message], None] | None = None,
 ) -> SendReport:
