@@ -52,12 +52,26 @@ def body_text(path: Path) -> str:
     return normalize(re.sub(r"(?<=\w[-–])\n", "", text))  # hyphenated words joined
 
 
-def claims(meeting: Meeting, language: str):
+def figure_claim(figure, language: str, loc) -> str:
+    """A figure's heading in the annex: its label, value and year, as the key-figures panel."""
+    value = loc.figure_amount(figure) + (f" {figure.noun[language]}" if figure.noun else "")
+    when = ", ".join(
+        part
+        for part in (
+            str(figure.year) if figure.year else "",
+            figure.period and figure.period[language],
+        )
+        if part
+    )
+    return f"{figure.label[language]}: {value}" + (f" ({when})" if when else "")
+
+
+def claims(meeting: Meeting, language: str, loc):
     """(section heading msgid, what the annex shows before the quotes, quotes) in brief order."""
     for point in meeting.points:
         yield "Consensus points", None, point.quote
     for figure in meeting.figures:
-        yield "Key figures", figure.label[language], figure.quote
+        yield "Key figures", loc and figure_claim(figure, language, loc), figure.quote
     for outcome in meeting.outcomes:
         yield "Outcomes and next steps", outcome.text[language], outcome.quote
 
@@ -65,7 +79,7 @@ def claims(meeting: Meeting, language: str):
 def expected_annex(meeting: Meeting, language: str, loc) -> str:
     words = [loc.gettext("Evidence").upper(), loc.gettext(NOTE)]
     heading = None
-    for section, claim, quotes in claims(meeting, language):
+    for section, claim, quotes in claims(meeting, language, loc):
         if section != heading:
             words.append(loc.gettext(section))
             heading = section
@@ -126,7 +140,7 @@ def test_html_disclosures_hold_exactly_the_quotes(built, meetings, loc, meeting_
             (quote.text, meeting.citation(quote.article).language, from_.format(quote.article))
             for quote in quotes
         ]
-        for _section, _claim, quotes in claims(meeting, language)
+        for _section, _claim, quotes in claims(meeting, language, loc[language])
     ]
     assert disclosures(built.output_path(meeting_id, language, "html")) == expected
 
@@ -224,7 +238,7 @@ def test_quotes_are_tagged_in_the_language_of_their_article(built, meetings, mee
     elements = tagged(reader.trailer["/Root"]["/StructTreeRoot"])
     quotes = [lang for tag, lang in elements if tag == "/BlockQuote"]
     # Each quote once in the annex (a quote split over two pages is tagged on each).
-    assert len(quotes) >= sum(len(quotes) for _s, _c, quotes in claims(meeting, language))
+    assert len(quotes) >= sum(len(quotes) for _s, _c, quotes in claims(meeting, language, None))
     assert set(quotes) == {"id"}
     names = [lang for tag, lang in elements if tag == "/Span" and lang]
     assert names == [p.native_lang for p in meeting.participants if p.native_name]
