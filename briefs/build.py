@@ -8,7 +8,10 @@ import datetime as dt
 import fcntl
 import logging
 import multiprocessing
+import re
 import resource
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -21,7 +24,7 @@ from . import glyphs
 from .builders import remove_leftovers
 from .builders.html import HtmlBuilder
 from .builders.pdf import SourceFile
-from .digest import Digest, make_digest
+from .digest import Digest, linked_meetings, make_digest, make_overview
 from .errors import BriefsError, Problem, RenderError, SourceError, UnknownMeetingError
 from .i18n import localizers
 from .loader import Document, field_name
@@ -29,13 +32,33 @@ from .manifest import DIGEST, Manifest, Toolchain, cpu_count, stale_briefs
 from .models import LANGUAGES, Meeting
 from .project import Project, open_project
 from .render import Renderer, issue_date
-from .validate import load_summaries, load_vocabulary
+from .validate import Loaded, load_summaries, load_vocabulary
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("pdf", "html")
-STAGES = ("load", "render", "layout", "pdf", "html")
-"""Where build time goes: load and validate, Jinja render, WeasyPrint layout, PDF write, HTML write."""
+STAGES = ("load", "start", "render", "layout", "pdf", "html")
+"""Where build time goes: load and validate, warm-up (WeasyPrint's import, fonts, a first small
+page), Jinja render, WeasyPrint layout, PDF write, HTML write."""
+
+START_METHOD = (
+    "fork"
+    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    else "spawn"
+)
+"""How worker processes start. On Linux they are forked from this process once it is warm
+(WeasyPrint imported, fonts set up, a page laid out in each language), so no worker pays for
+that again; elsewhere (the known fork crashes are macOS ones) they are spawned and warm up
+themselves."""
+
+WARM_UP = (
+    '<html lang="{lang}"><body style="hyphens: auto; font-family: Noto Serif">'
+    "<p>Kerja sama perdagangan internasional, cooperation internationally. "
+    '<b>Bold</b> <i>italic</i> <span style="font-family: Noto Sans">Sans <b>bold</b></span> '
+    '<span lang="zh-Hans" style="font-family: Noto Sans CJK SC">王毅</span></p></body></html>'
+)
+"""A small page in the brief's fonts, laid out once per language before any worker starts:
+it loads the fonts and the hyphenation dictionary."""
 
 
 @dataclass
@@ -53,6 +76,10 @@ class BuildReport:
     """(meeting id or "digest", peak resident set of the process that built it), in completion order."""
     digest_seconds: float = 0.0
     """Time spent building the digests, included in seconds."""
+    workers: int = 1
+    """Processes that built briefs, this one included."""
+    start_method: str = ""
+    """How the other workers started: "fork", "spawn", or "" when this process built alone."""
 
     @property
     def ok(self) -> bool:
@@ -77,6 +104,18 @@ class Builder:
 
             self._builders[fmt] = PdfBuilder(self.project.templates_dir, self.seconds)
         return self._builders[fmt]
+
+    def warm_up(self) -> None:
+        """Import WeasyPrint, set up its fonts and lay out a small page in each language, so
+        that the first brief (and every worker forked from this process) starts warm."""
+        start = time.perf_counter()
+        before = dict(self.seconds)
+        pdf = self._builder("pdf")
+        for language in self.renderer.localizers:
+            pdf.pdf_bytes(WARM_UP.format(lang=language))
+        glyphs.covered("a")  # asks fontconfig what the fonts cover, once
+        self.seconds.update(before)  # the page is not a brief: its time counts as start
+        self.seconds["start"] += time.perf_counter() - start
 
     def build(
         self,
@@ -104,18 +143,29 @@ class Builder:
         return written
 
     def write_digest(
-        self, digest: Digest, language: str, formats: tuple[str, ...] = FORMATS
+        self,
+        digest: Digest,
+        language: str,
+        formats: tuple[str, ...] = FORMATS,
+        paths: dict[str, Path] | None = None,
     ) -> list[Path]:
-        """Render the digest and write it in each format; returns the files written."""
-        for meeting in digest.meetings:
-            self._check_glyphs(meeting, "digest")
-        issued = issue_date(digest.issued, "digest")
+        """Render a digest (a year's, a date range's or the overview) and write it in each
+        format, by default to build/<lang>/digest[-<year>].<fmt>; returns the files written."""
+        name = DIGEST if digest.year is None else f"{DIGEST}-{digest.year}"
+        if not digest.overview:  # the overview prints numbers and the vocabulary's labels only
+            for meeting in digest.meetings:
+                self._check_glyphs(meeting, name)
+        issued = issue_date(digest.issued, name)
         written = []
         for fmt in formats:
+            start = time.perf_counter()
             html = self.renderer.digest(digest, language, fmt)  # links point to briefs in fmt
-            written.append(
-                self._builder(fmt).write(html, self.project.digest_path(language, fmt), [], issued)
-            )
+            self.seconds["render"] += time.perf_counter() - start
+            path = (paths or {}).get(fmt) or self.project.digest_path(language, fmt, digest.year)
+            start = time.perf_counter()
+            written.append(self._builder(fmt).write(html, path, [], issued))
+            if fmt == "html":
+                self.seconds["html"] += time.perf_counter() - start
         return written
 
     @staticmethod
@@ -154,17 +204,23 @@ def find_meeting(project: Project, meeting_id: str) -> Document:
 
 @dataclass(frozen=True)
 class Job:
-    """One brief to build: a meeting in one language, or the digest in one language."""
+    """One brief to build: a meeting in one language, or a digest (a year's, or the overview)
+    in one language."""
 
     language: str
     formats: tuple[str, ...]
     inputs: str
     document: Document | None = None
     digest: Digest | None = None
+    depends: tuple[str, ...] = ()
+    """A year digest's summaries of other years (file names), recorded in the manifest."""
 
     @property
     def name(self) -> str:
-        return self.document.meeting.id if self.document else DIGEST
+        if self.document:
+            return self.document.meeting.id
+        year = self.digest.year if self.digest else None
+        return DIGEST if year is None else f"{DIGEST}-{year}"
 
     @property
     def article(self) -> str:
@@ -185,9 +241,10 @@ _worker: Builder | None = None
 
 
 def _start_worker(root: Path) -> None:
+    """A spawned worker's set-up (forked workers inherit the warm Builder of their parent)."""
     global _worker
     _worker = Builder(open_project(root))
-    _worker._builder("pdf")
+    _worker.warm_up()
 
 
 def _run(job: Job, builder: Builder | None = None) -> JobResult:
@@ -209,26 +266,41 @@ def _run(job: Job, builder: Builder | None = None) -> JobResult:
     return JobResult(job, written, failure, seconds, peak)
 
 
-def _start_pool(project: Project, workers: int) -> ProcessPoolExecutor:
-    """Worker processes, started at once so that their set-up (imports, locales, fonts)
-    overlaps with reading and checking the summaries."""
-    # spawn, not fork: forking after WeasyPrint (and its C libraries) is loaded is known to crash.
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(project.root,),
-    )
-    pool.submit(int)  # with spawn, the first task starts every worker
+def _start_pool(project: Project, workers: int, builder: Builder | None) -> ProcessPoolExecutor:
+    """Worker processes: forked from this process, warm, when a warm builder is given (each
+    inherits it); else spawned, each setting itself up."""
+    global _worker
+    if builder is not None:
+        _worker = builder
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("fork")
+        )
+    else:
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(project.root,),
+        )
+    pool.submit(int)  # the first task starts every worker (fork: all at once, from here)
     return pool
 
 
+def _start_method() -> str:
+    """fork where it is safe: never from a process with other threads (a lock another thread
+    holds would stay locked forever in the child), as under `briefs serve`."""
+    return START_METHOD if threading.active_count() == 1 else "spawn"
+
+
 def _results(
-    project: Project, jobs: list[Job], pool: ProcessPoolExecutor | None, workers: int
+    project: Project,
+    jobs: list[Job],
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+    builder: Builder | None = None,
 ) -> Iterator[JobResult]:
     """Build the jobs in this process and in the pool's workers, each taking the next job when
     it is free: this process is one of the workers, which saves starting one more."""
-    builder: Builder | None = None
     pending = deque(jobs)
     running: set[Future] = set()
     while pending or running:
@@ -266,18 +338,21 @@ def build_all(
 
     Bad summaries are reported, not fatal to the others; output is the same for any number of jobs."""
     with build_lock(project), ExitStack() as stack:
-        # Workers pay for their set-up: worth it only for more than a brief or two.
-        stale = (
-            (len(project.summary_paths()) + 1) * len(languages)
-            if force
-            else stale_briefs(project, languages, formats)
-        )
-        workers = min(jobs or cpu_count(), stale)
-        pool = (
-            stack.enter_context(_start_pool(project, workers - 1))
-            if workers > 1 and stale > 2
-            else None
-        )
+        method = _start_method()
+        pool: ProcessPoolExecutor | None = None
+        workers = 1
+        if method == "spawn":
+            # Spawned workers pay for their set-up: started now, it overlaps with reading the
+            # summaries; worth it only for more than a brief or two.
+            stale = (
+                (len(project.summary_paths()) + len(project.summaries_by_year()) + 1)
+                * len(languages)
+                if force
+                else stale_briefs(project, languages, formats)
+            )
+            if min(jobs or cpu_count(), stale) > 1 and stale > 2:
+                workers = min(jobs or cpu_count(), stale)
+                pool = stack.enter_context(_start_pool(project, workers - 1, None))
         remove_leftovers(project.build_dir)  # safe: the lock keeps other builds out
         start = time.perf_counter()
         # Read and check everything before anything reaches build/.
@@ -301,11 +376,22 @@ def build_all(
         todo[:0] = _digest_jobs(
             project, loaded, toolchain, manifest, languages, formats, force, report
         )
+        _forget_removed_meetings(project, manifest, {path.stem for path in project.summary_paths()})
         report.seconds["load"] = time.perf_counter() - start
 
-        _forget_removed_meetings(project, manifest, {path.stem for path in project.summary_paths()})
+        builder = Builder(project) if todo else None
+        if builder is not None and "pdf" in formats:
+            builder.warm_up()  # before forking: every worker inherits it warm
+        if method == "fork" and builder is not None:
+            workers = min(jobs or cpu_count(), len(todo))
+            if workers > 1:
+                pool = stack.enter_context(_start_pool(project, workers - 1, builder))
+        report.workers = workers
+        report.start_method = method if pool is not None else ""
+        if builder is not None:
+            report.seconds["start"] += builder.seconds["start"]
         try:
-            for done, result in enumerate(_results(project, todo, pool, workers), start=1):
+            for done, result in enumerate(_results(project, todo, pool, workers, builder), start=1):
                 job = result.job
                 if progress:
                     progress(done, len(todo), job.name)
@@ -318,7 +404,13 @@ def build_all(
                 if result.failure:
                     report.failures.append(result.failure)
                 for output in result.written:
-                    manifest.record(output, job.inputs, job.name, job.article)
+                    manifest.record(
+                        output,
+                        job.inputs,
+                        DIGEST if job.digest else job.name,
+                        job.article,
+                        job.depends,
+                    )
                 report.written.extend(result.written)
         finally:
             manifest.save()  # what was built stays built, even if the build is interrupted
@@ -328,33 +420,65 @@ def build_all(
 
 
 def _digest_jobs(
-    project, loaded, toolchain, manifest, languages, formats, force, report
+    project: Project,
+    loaded: Loaded,
+    toolchain: Toolchain,
+    manifest: Manifest,
+    languages: tuple[str, ...],
+    formats: tuple[str, ...],
+    force: bool,
+    report: BuildReport,
 ) -> list[Job]:
-    """The digest of all meetings, in each language whose inputs changed."""
-    summaries = project.summary_paths()
-    inputs = {language: toolchain.digest_inputs(summaries, language) for language in languages}
-    stale = [
-        language
-        for language in languages
-        if force
-        or not all(
-            manifest.fresh(project.digest_path(language, fmt), inputs[language]) for fmt in formats
-        )
-    ]
+    """Each year's digest and the overview, in each language whose inputs changed. A year's
+    digest is made from that year's summaries and those of the later meetings it names."""
+    meetings = [d.meeting for d in loaded.documents]
+    wanted: list[tuple[int | None, list[Path], tuple[str, ...]]] = []
+    for held, paths in sorted(project.summaries_by_year().items()):
+        depends = tuple(sorted(f"{i}.yaml" for i in linked_meetings(meetings, held)))
+        wanted.append((held, paths + [project.meetings_dir / d for d in depends], depends))
+    wanted.append((None, project.summary_paths(), ()))
+    stale = []
+    for year, summaries, depends in wanted:
+        for language in languages:
+            inputs = toolchain.digest_inputs(summaries, language)
+            outputs = [project.digest_path(language, fmt, year) for fmt in formats]
+            if force or not all(manifest.fresh(output, inputs) for output in outputs):
+                stale.append((year, language, inputs, depends))
     if not stale or not loaded.documents:
         return []
     if loaded.problems:
         # A digest that silently left a meeting out would mislead.
         report.failures.append("digest: not built while summaries have problems")
         return []
-    digest = make_digest([d.meeting for d in loaded.documents], loaded.vocabulary)
-    return [Job(language, formats, inputs[language], digest=digest) for language in stale]
+    digests: dict[int | None, Digest] = {}
+    jobs = []
+    for year, language, inputs, depends in stale:
+        if year not in digests:
+            digests[year] = (
+                make_overview(meetings, loaded.vocabulary)
+                if year is None
+                else make_digest(meetings, loaded.vocabulary, year=year)
+            )
+        jobs.append(Job(language, formats, inputs, digest=digests[year], depends=depends))
+    # The longest first: the overview and the busiest years.
+    jobs.sort(key=lambda job: -len(job.digest.meetings) if job.digest else 0)
+    return jobs
+
+
+YEAR_DIGEST = re.compile(r"(?:^|/)digest-(\d{4})\.\w+$")
 
 
 def _forget_removed_meetings(project: Project, manifest: Manifest, meeting_ids: set[str]) -> None:
-    """Delete the outputs of meetings whose summary is gone, so nothing stale gets published."""
+    """Delete the outputs of meetings whose summary is gone, and the digests of years that no
+    longer have a meeting, so nothing stale gets published."""
+    years = project.summaries_by_year()
     for key, entry in list(manifest.entries.items()):
-        if entry["meeting"] not in meeting_ids and entry["meeting"] != DIGEST:
+        if entry["meeting"] == DIGEST:
+            match = YEAR_DIGEST.search(key)
+            gone = match is not None and int(match.group(1)) not in years
+        else:
+            gone = entry["meeting"] not in meeting_ids
+        if gone:
             output = project.build_dir / key
             output.unlink(missing_ok=True)
             manifest.forget(output)
@@ -367,21 +491,47 @@ def build_digests(
     formats: tuple[str, ...] = FORMATS,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    years: tuple[int, ...] = (),
 ) -> list[Path]:
-    """Write build/<lang>/digest.<fmt> for the meetings between start and end.
+    """Write the digests: with years, those years' digests; with start or end, the digest of
+    that date range (build/<lang>/digest-<start>-<end>.<fmt>); else every year's digest and
+    the overview. None of them is incremental: they are all written.
 
-    The digest covers good summaries only, so any problem in a summary stops it: a digest that
-    silently left a meeting out would mislead."""
+    The digests cover good summaries only, so any problem in a summary stops them: a digest
+    that silently left a meeting out would mislead."""
     with build_lock(project):
         loaded = load_summaries(project)
         if loaded.problems:
             raise SourceError(loaded.problems)
-        digest = make_digest([d.meeting for d in loaded.documents], loaded.vocabulary, start, end)
-        if not digest.meetings:
-            raise BriefsError("no meetings in the chosen date range")
+        meetings = [d.meeting for d in loaded.documents]
+        chosen: list[tuple[Digest, str | None]] = []  # a digest, and its file name if not the usual
+        if start or end:
+            digest = make_digest(meetings, loaded.vocabulary, start, end)
+            if not digest.meetings:
+                raise BriefsError("no meetings in the chosen date range")
+            chosen.append((digest, f"digest-{start or digest.first}-{end or digest.last}"))
+        else:
+            held = {m.date.year for m in meetings}
+            missing = sorted(set(years) - held)
+            if missing:
+                raise BriefsError(f"no meetings in {', '.join(map(str, missing))}")
+            chosen += [
+                (make_digest(meetings, loaded.vocabulary, year=year), None)
+                for year in (sorted(set(years)) or sorted(held))
+            ]
+            if not years and meetings:
+                chosen.append((make_overview(meetings, loaded.vocabulary), None))
         builder = Builder(project)
         return [
             path
+            for digest, name in chosen
             for language in languages
-            for path in builder.write_digest(digest, language, formats)
+            for path in builder.write_digest(
+                digest,
+                language,
+                formats,
+                {fmt: project.build_dir / language / f"{name}.{fmt}" for fmt in formats}
+                if name
+                else None,
+            )
         ]

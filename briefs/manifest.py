@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 MANIFEST = ".briefs-manifest.json"
 DIGEST = "digest"
-"""The manifest's meeting name for the digest's outputs (no meeting id is a bare word)."""
+"""The manifest's meeting name for the digests' outputs (no meeting id is a bare word)."""
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -85,10 +85,12 @@ class Toolchain:
         return digest.hexdigest()
 
     def digest_inputs(self, summaries: list[Path], language: str) -> str:
-        """The digest of everything the digest (of all meetings) in one language is made from."""
+        """The digest of everything a digest (of a year, or the overview) in one language is made
+        from: these summaries."""
         digest = self._start(language)
-        for summary in sorted(summaries):
-            digest.update(summary.name.encode() + b"\0" + summary.read_bytes() + b"\0")
+        for summary in sorted(set(summaries)):
+            data = summary.read_bytes() if summary.is_file() else b"(missing)"
+            digest.update(summary.name.encode() + b"\0" + data + b"\0")
         return digest.hexdigest()
 
 
@@ -120,13 +122,27 @@ class Manifest:
         entry = self.entries.get(self.key(output))
         return bool(entry) and entry["inputs"] == inputs and entry["stat"] == _stat(output)
 
-    def record(self, output: Path, inputs: str, meeting_id: str, article: str) -> None:
+    def record(
+        self,
+        output: Path,
+        inputs: str,
+        meeting_id: str,
+        article: str,
+        depends: tuple[str, ...] = (),
+    ) -> None:
+        """depends: for a year's digest, the summaries of other years it names (file names)."""
         self.entries[self.key(output)] = {
             "inputs": inputs,
             "stat": _stat(output),
             "meeting": meeting_id,
             "article": article,
         }
+        if depends:
+            self.entries[self.key(output)]["depends"] = list(depends)
+
+    def depends(self, output: Path) -> list[str]:
+        """The summaries of other years a year's digest was built from, as recorded."""
+        return list(self.entries.get(self.key(output), {}).get("depends", []))
 
     def forget(self, output: Path) -> None:
         self.entries.pop(self.key(output), None)
@@ -137,8 +153,8 @@ class Manifest:
 
 
 def stale_briefs(project: Project, languages: tuple[str, ...], formats: tuple[str, ...]) -> int:
-    """How many briefs (a meeting in a language, or a language's digest) are not recorded as
-    built from today's inputs, found from file bytes and stat() alone."""
+    """How many briefs (a meeting in a language, a year's digest or the overview in a language)
+    are not recorded as built from today's inputs, found from file bytes and stat() alone."""
     toolchain = Toolchain.of(project, languages)
     manifest = Manifest(project.build_dir)
     stale = set()
@@ -151,10 +167,17 @@ def stale_briefs(project: Project, languages: tuple[str, ...], formats: tuple[st
             ):
                 stale.add((meeting_id, language))
     summaries = project.summary_paths()
+    by_year = project.summaries_by_year()
     for language in languages:
         inputs = toolchain.digest_inputs(summaries, language)
         if not all(manifest.fresh(project.digest_path(language, fmt), inputs) for fmt in formats):
             stale.add((DIGEST, language))
+        for year, paths in by_year.items():
+            outputs = [project.digest_path(language, fmt, year) for fmt in formats]
+            depends = [project.meetings_dir / name for name in manifest.depends(outputs[0])]
+            inputs = toolchain.digest_inputs(paths + depends, language)
+            if not all(manifest.fresh(output, inputs) for output in outputs):
+                stale.add((f"{DIGEST}-{year}", language))
     log.debug("%d briefs to build", len(stale))
     return len(stale)
 

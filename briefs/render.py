@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 BRIEF_TEMPLATE = "brief.html.j2"
 DIGEST_TEMPLATE = "digest.html.j2"
+OVERVIEW_TEMPLATE = "overview.html.j2"
 
 
 def issue_date(issued: dt.date | None, what: str) -> dt.date:
@@ -113,9 +114,10 @@ class Renderer:
         )
 
     def digest(self, digest: Digest, language: str, fmt: str) -> str:
-        """The digest in one language; fmt is the format of the briefs its timeline links to."""
+        """A digest (a year's, or the overview across years) in one language; fmt is the format
+        of the briefs and digests it links to."""
         return self._render(
-            DIGEST_TEMPLATE,
+            OVERVIEW_TEMPLATE if digest.overview else DIGEST_TEMPLATE,
             language,
             digest=digest,
             fmt=fmt,

@@ -4,14 +4,19 @@ the same bytes."""
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import threading
 
+import pytest
 from click.testing import CliRunner
 
+from briefs import build
 from briefs.build import build_all
 from briefs.cli import main
 from briefs.project import open_project
 
 MEETING = "2020-07-16-china-central-asia-foreign-ministers"
+OTHER = "2024-12-01-china-central-asia-foreign-ministers"  # took up a commitment of MEETING
 
 
 def names(paths) -> list[str]:
@@ -32,26 +37,32 @@ def edit(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def both(*names: str) -> list[str]:
+    return sorted(f"{lang}/{name}" for lang in ("en", "id") for name in names)
+
+
 def test_only_what_changed_is_rebuilt(project_copy, built):
     project = open_project(project_copy)
     first = build_all(project, jobs=1)
-    assert first.ok and len(first.written) == 24  # 20 briefs and 4 digests
+    assert first.ok and len(first.written) == 40  # 20 briefs, 4 year digests and the overview
+    assert first.workers == 1 and first.start_method == ""
     assert digests(project) == digests(built)  # one worker or several: the same bytes
 
     again = build_all(project, jobs=1)
     assert again.written == [] and again.up_to_date == 20
 
     edit(project.meetings_dir / f"{MEETING}.yaml", "Kamilov", "Kamilov ")  # a change, same meaning
-    assert names(build_all(project, jobs=1).written) == [  # the digest covers every meeting
-        f"en/{MEETING}.html",
-        f"en/{MEETING}.pdf",
-        "en/digest.html",
-        "en/digest.pdf",
-        f"id/{MEETING}.html",
-        f"id/{MEETING}.pdf",
-        "id/digest.html",
-        "id/digest.pdf",
-    ]
+    assert names(build_all(project, jobs=1).written) == both(  # its year's digest, the overview
+        f"{MEETING}.html", f"{MEETING}.pdf", "digest-2020.html", "digest-2020.pdf",
+        "digest.html", "digest.pdf",
+    )  # fmt: skip
+
+    # The 2020 digest names the meeting that took up one of its commitments: it follows it.
+    edit(project.meetings_dir / f"{OTHER}.yaml", "Chengdu", "Chengdu ")
+    assert names(build_all(project, jobs=1).written) == both(
+        f"{OTHER}.html", f"{OTHER}.pdf", "digest-2020.html", "digest-2020.pdf",
+        "digest-2024.html", "digest-2024.pdf", "digest.html", "digest.pdf",
+    )  # fmt: skip
 
     edit(
         project.locale_dir / "id" / "LC_MESSAGES" / "messages.po",
@@ -59,32 +70,48 @@ def test_only_what_changed_is_rebuilt(project_copy, built):
         'msgstr "Para peserta"',
     )
     rebuilt = names(build_all(project, jobs=1).written)
-    assert len(rebuilt) == 12 and all(name.startswith("id/") for name in rebuilt)
+    assert len(rebuilt) == 20 and all(name.startswith("id/") for name in rebuilt)
 
     (project.build_dir / "en" / f"{MEETING}.pdf").unlink()
     assert names(build_all(project, jobs=1).written) == [f"en/{MEETING}.html", f"en/{MEETING}.pdf"]
 
     edit(project.templates_dir / "brief.css", "--accent: #1f4e79;", "--accent: #1f4e7a;")
-    assert len(build_all(project, jobs=1).written) == 24
+    assert len(build_all(project, jobs=1).written) == 40
 
-    assert len(build_all(project, jobs=1, force=True).written) == 24
+    assert len(build_all(project, jobs=1, force=True).written) == 40
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_workers_forked_or_spawned_give_the_same_bytes(project_copy, built, monkeypatch, method):
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} here")
+    if method == "fork" and threading.active_count() > 1:
+        pytest.skip("a thread of another test is still running: builds do not fork then")
+    monkeypatch.setattr(build, "START_METHOD", method)
+    project = open_project(project_copy)
+    report = build_all(project, jobs=2)
+    assert report.ok and len(report.written) == 40
+    assert (report.workers, report.start_method) == (2, method)
+    assert {name for name, _ in report.rss_by_job} >= {MEETING, "digest", "digest-2024"}
+    assert digests(project) == digests(built)
 
 
 def test_outputs_of_a_removed_meeting_are_removed(project_copy):
     project = open_project(project_copy)
     assert build_all(project, jobs=1, formats=("html",)).ok
-    (project.meetings_dir / f"{MEETING}.yaml").unlink()
+    (project.meetings_dir / f"{MEETING}.yaml").unlink()  # the only meeting of 2020
     report = build_all(project, jobs=1, formats=("html",))
     assert report.ok and names(report.written) == ["en/digest.html", "id/digest.html"]
     assert not (project.build_dir / "id" / f"{MEETING}.html").exists()
-    assert len(list(project.build_dir.rglob("*.html"))) == 10
+    assert not (project.build_dir / "id" / "digest-2020.html").exists()  # no 2020 any more
+    assert len(list(project.build_dir.rglob("*.html"))) == 16  # 8 briefs, 3 years, overview
 
 
 def test_cli_no_op_and_quiet_when_piped(project_copy):
     args = ["--root", str(project_copy), "build", "--all", "--format", "html", "--jobs", "2"]
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.output
-    assert first.output == f"12 files written to {project_copy / 'build'}\n"
+    assert first.output == f"20 files written to {project_copy / 'build'}\n"
     assert first.stderr == ""  # no progress bar when not on a terminal
     second = CliRunner().invoke(main, args)
     assert second.exit_code == 0
