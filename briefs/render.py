@@ -58,6 +58,17 @@ def css_page_counter(pattern: str) -> str:
     return Markup(" ".join(out))
 
 
+def column_widths(*columns: list[str], least: int = 14) -> list[int]:
+    """Percent widths for the columns of a table of fixed layout, in proportion to the longest
+    text of each column (at least `least` percent each): the shares WeasyPrint's automatic
+    table layout would find, without measuring every cell."""
+    longest = [max((len(text) for text in column), default=1) or 1 for column in columns]
+    spare = 100 - least * len(columns)
+    widths = [least + spare * n // sum(longest) for n in longest]
+    widths[-1] += 100 - sum(widths)
+    return widths
+
+
 def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
     from .charts import bar_chart
 
@@ -85,6 +96,7 @@ def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
         css_page_counter=css_page_counter,
     )
     env.globals["chart"] = lambda points, unit, title: bar_chart(points, unit, title, localizer)
+    env.globals["column_widths"] = column_widths
     return env
 
 

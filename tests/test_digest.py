@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
-from html import unescape
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from click.testing import CliRunner
