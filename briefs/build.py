@@ -15,10 +15,11 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty, SimpleQueue
 
 from . import glyphs
 from .builders import remove_leftovers
@@ -73,7 +74,10 @@ class BuildReport:
     peak_rss: int = 0
     """Largest resident set of any process that rendered briefs, in bytes."""
     rss_by_job: list[tuple[str, int]] = field(default_factory=list)
-    """(meeting id or "digest", peak resident set of the process that built it), in completion order."""
+    """(meeting id, "digest-<year>" or "digest", peak resident set of the process that built
+    it), in completion order."""
+    cpu_by_job: list[tuple[str, float]] = field(default_factory=list)
+    """(the same names, CPU seconds the job took), in the same order."""
     digest_seconds: float = 0.0
     """Time spent building the digests, included in seconds."""
     workers: int = 1
@@ -234,6 +238,7 @@ class JobResult:
     failure: str | None
     seconds: dict[str, float]
     peak_rss: int
+    cpu: float = 0.0
 
 
 # Each worker process keeps one warm Builder: imports, locales, templates and fonts set up once.
@@ -250,6 +255,7 @@ def _start_worker(root: Path) -> None:
 def _run(job: Job, builder: Builder | None = None) -> JobResult:
     builder = builder or _worker
     before = dict(builder.seconds)
+    cpu = time.process_time()
     written: list[Path] = []
     failure = None
     try:
@@ -263,7 +269,7 @@ def _run(job: Job, builder: Builder | None = None) -> JobResult:
         failure = f"{job.name} ({job.language}): {error}"
     seconds = {stage: builder.seconds[stage] - before[stage] for stage in STAGES}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return JobResult(job, written, failure, seconds, peak)
+    return JobResult(job, written, failure, seconds, peak, time.process_time() - cpu)
 
 
 def _start_pool(project: Project, workers: int, builder: Builder | None) -> ProcessPoolExecutor:
@@ -302,19 +308,46 @@ def _results(
     """Build the jobs in this process and in the pool's workers, each taking the next job when
     it is free: this process is one of the workers, which saves starting one more."""
     pending = deque(jobs)
-    running: set[Future] = set()
-    while pending or running:
-        while pool is not None and pending and len(running) < workers - 1:
-            running.add(pool.submit(_run, pending.popleft()))
-        if pending:
+    finished: SimpleQueue[Future[JobResult]] = SimpleQueue()
+
+    def submit_next() -> None:
+        try:
+            job = pending.popleft()
+        except IndexError:
+            return
+        try:
+            assert pool is not None
+            pool.submit(_run, job).add_done_callback(done)
+        except RuntimeError:  # the pool is shutting down: this process takes the job
+            pending.appendleft(job)
+
+    def done(future: Future[JobResult]) -> None:
+        # Called in the pool's thread as soon as a worker finishes: its next job goes out at
+        # once, not when this process is through with a brief of its own.
+        finished.put(future)
+        submit_next()
+
+    if pool is not None:
+        for _ in range(workers - 1):
+            submit_next()
+    for _ in range(len(jobs)):
+        while True:
+            try:
+                yield finished.get_nowait().result()
+                break
+            except Empty:
+                pass
+            try:
+                job = pending.popleft()
+            except IndexError:
+                try:  # every job is out: wait for the workers
+                    yield finished.get(timeout=0.2).result()
+                    break
+                except Empty:
+                    continue
             builder = builder or Builder(project)
-            yield _run(pending.popleft(), builder)
-            done = {future for future in running if future.done()}
-        else:
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-        for future in done:
-            running.discard(future)
-            yield future.result()
+            yield _run(job, builder)
+            break
 
 
 @contextmanager
@@ -399,6 +432,7 @@ def build_all(
                     report.seconds[stage] += seconds
                 report.peak_rss = max(report.peak_rss, result.peak_rss)
                 report.rss_by_job.append((job.name, result.peak_rss))
+                report.cpu_by_job.append((job.name, result.cpu))
                 if job.digest is not None:
                     report.digest_seconds += sum(result.seconds.values())
                 if result.failure:
