@@ -152,9 +152,11 @@ class Builder:
         language: str,
         formats: tuple[str, ...] = FORMATS,
         paths: dict[str, Path] | None = None,
+        html: dict[str, str] | None = None,
     ) -> list[Path]:
         """Render a digest (a year's, a date range's or the overview) and write it in each
-        format, by default to build/<lang>/digest[-<year>].<fmt>; returns the files written."""
+        format, by default to build/<lang>/digest[-<year>].<fmt>; returns the files written.
+        html: the digest already rendered, by format."""
         name = DIGEST if digest.year is None else f"{DIGEST}-{digest.year}"
         if not digest.overview:  # the overview prints numbers and the vocabulary's labels only
             for meeting in digest.meetings:
@@ -163,11 +165,11 @@ class Builder:
         written = []
         for fmt in formats:
             start = time.perf_counter()
-            html = self.renderer.digest(digest, language, fmt)  # links point to briefs in fmt
+            page = (html or {}).get(fmt) or self.renderer.digest(digest, language, fmt)
             self.seconds["render"] += time.perf_counter() - start
             path = (paths or {}).get(fmt) or self.project.digest_path(language, fmt, digest.year)
             start = time.perf_counter()
-            written.append(self._builder(fmt).write(html, path, [], issued))
+            written.append(self._builder(fmt).write(page, path, [], issued))
             if fmt == "html":
                 self.seconds["html"] += time.perf_counter() - start
         return written
@@ -218,6 +220,10 @@ class Job:
     digest: Digest | None = None
     depends: tuple[str, ...] = ()
     """A year digest's summaries of other years (file names), recorded in the manifest."""
+    html: dict[str, str] = field(default_factory=dict)
+    """A digest's pages, already rendered (by format)."""
+    rendered: dict[str, str] = field(default_factory=dict)
+    """Fingerprints of those pages and of the toolchain (by format), recorded in the manifest."""
 
     @property
     def name(self) -> str:
@@ -260,7 +266,7 @@ def _run(job: Job, builder: Builder | None = None) -> JobResult:
     failure = None
     try:
         if job.digest is not None:
-            written = builder.write_digest(job.digest, job.language, job.formats)
+            written = builder.write_digest(job.digest, job.language, job.formats, html=job.html)
         else:
             written = builder.build(job.document, job.language, job.formats)
     except RenderError as error:
@@ -405,14 +411,16 @@ def build_all(
                     report.up_to_date += len(outputs)
                 else:
                     todo.append(Job(language, formats, inputs, document=document))
+        builder = Builder(project) if todo or not force else None
         # The digests are the longest jobs: first, so that no worker is left with one at the end.
-        todo[:0] = _digest_jobs(
-            project, loaded, toolchain, manifest, languages, formats, force, report
-        )
+        if builder is not None:
+            todo[:0] = _digest_jobs(
+                project, loaded, toolchain, manifest, builder, languages, formats, force, report
+            )
         _forget_removed_meetings(project, manifest, {path.stem for path in project.summary_paths()})
         report.seconds["load"] = time.perf_counter() - start
-
-        builder = Builder(project) if todo else None
+        if not todo:
+            builder = None
         if builder is not None and "pdf" in formats:
             builder.warm_up()  # before forking: every worker inherits it warm
         if method == "fork" and builder is not None:
@@ -444,6 +452,7 @@ def build_all(
                         DIGEST if job.digest else job.name,
                         job.article,
                         job.depends,
+                        job.rendered.get(output.suffix[1:], ""),
                     )
                 report.written.extend(result.written)
         finally:
@@ -458,13 +467,17 @@ def _digest_jobs(
     loaded: Loaded,
     toolchain: Toolchain,
     manifest: Manifest,
+    builder: Builder,
     languages: tuple[str, ...],
     formats: tuple[str, ...],
     force: bool,
     report: BuildReport,
 ) -> list[Job]:
     """Each year's digest and the overview, in each language whose inputs changed. A year's
-    digest is made from that year's summaries and those of the later meetings it names."""
+    digest is made from that year's summaries and those of the later meetings it names.
+
+    A digest whose summaries changed is rendered here; when its page comes out the same as
+    last time (an edit it does not show), its files are kept and only the manifest is told."""
     meetings = [d.meeting for d in loaded.documents]
     wanted: list[tuple[int | None, list[Path], tuple[str, ...]]] = []
     for held, paths in sorted(project.summaries_by_year().items()):
@@ -493,9 +506,31 @@ def _digest_jobs(
                 if year is None
                 else make_digest(meetings, loaded.vocabulary, year=year)
             )
-        jobs.append(Job(language, formats, inputs, digest=digests[year], depends=depends))
-    # The longest first: the overview and the busiest years.
-    jobs.sort(key=lambda job: -len(job.digest.meetings) if job.digest else 0)
+        digest = digests[year]
+        try:
+            html = {fmt: builder.renderer.digest(digest, language, fmt) for fmt in formats}
+        except BriefsError:  # the job fails again, and says why
+            jobs.append(Job(language, formats, inputs, digest=digest, depends=depends))
+            continue
+        rendered = {fmt: toolchain.rendered(language, html[fmt]) for fmt in formats}
+        files = {fmt: project.digest_path(language, fmt, year) for fmt in formats}
+        if not force and all(manifest.same_page(files[f], rendered[f]) for f in formats):
+            for fmt, output in files.items():
+                manifest.record(output, inputs, DIGEST, "", depends, rendered[fmt])
+            continue
+        jobs.append(
+            Job(
+                language,
+                formats,
+                inputs,
+                digest=digest,
+                depends=depends,
+                html=html,
+                rendered=rendered,
+            )
+        )
+    # The longest first: the busiest years (the overview is a page or two).
+    jobs.sort(key=lambda job: -len(job.digest.years or job.digest.meetings) if job.digest else 0)
     return jobs
 
 

@@ -84,6 +84,13 @@ class Toolchain:
         digest.update(article.read_bytes() if article.is_file() else b"(missing)")
         return digest.hexdigest()
 
+    def rendered(self, language: str, page: str) -> str:
+        """The fingerprint of a rendered page with everything that lays it out: a file built
+        from the same fingerprint is the same file."""
+        digest = self._start(language)
+        digest.update(page.encode())
+        return digest.hexdigest()
+
     def digest_inputs(self, summaries: list[Path], language: str) -> str:
         """The digest of everything a digest (of a year, or the overview) in one language is made
         from: these summaries."""
@@ -129,16 +136,28 @@ class Manifest:
         meeting_id: str,
         article: str,
         depends: tuple[str, ...] = (),
+        rendered: str = "",
     ) -> None:
-        """depends: for a year's digest, the summaries of other years it names (file names)."""
-        self.entries[self.key(output)] = {
+        """depends: for a year's digest, the summaries of other years it names (file names);
+        rendered: for a digest, the fingerprint of its page (Toolchain.rendered)."""
+        entry: dict = {
             "inputs": inputs,
             "stat": _stat(output),
             "meeting": meeting_id,
             "article": article,
         }
         if depends:
-            self.entries[self.key(output)]["depends"] = list(depends)
+            entry["depends"] = list(depends)
+        if rendered:
+            entry["rendered"] = rendered
+        self.entries[self.key(output)] = entry
+
+    def same_page(self, output: Path, rendered: str) -> bool:
+        """Whether output is still the file built from a page with this fingerprint."""
+        entry = self.entries.get(self.key(output))
+        if not entry:
+            return False
+        return entry.get("rendered") == rendered and entry["stat"] == _stat(output)
 
     def depends(self, output: Path) -> list[str]:
         """The summaries of other years a year's digest was built from, as recorded."""

@@ -51,18 +51,32 @@ def test_only_what_changed_is_rebuilt(project_copy, built):
     again = build_all(project, jobs=1)
     assert again.written == [] and again.up_to_date == 20
 
-    edit(project.meetings_dir / f"{MEETING}.yaml", "Kamilov", "Kamilov ")  # a change, same meaning
-    assert names(build_all(project, jobs=1).written) == both(  # its year's digest, the overview
+    # A change of bytes, not of meaning: its briefs carry the summary, the digests show the same.
+    edit(project.meetings_dir / f"{MEETING}.yaml", "Kamilov", "Kamilov ")
+    assert names(build_all(project, jobs=1).written) == both(f"{MEETING}.html", f"{MEETING}.pdf")
+
+    # A theme more: its year's digest and the overview count it.
+    edit(project.meetings_dir / f"{MEETING}.yaml", "themes: [health]", "themes: [health, security]")
+    assert names(build_all(project, jobs=1).written) == both(
         f"{MEETING}.html", f"{MEETING}.pdf", "digest-2020.html", "digest-2020.pdf",
         "digest.html", "digest.pdf",
     )  # fmt: skip
 
-    # The 2020 digest names the meeting that took up one of its commitments: it follows it.
-    edit(project.meetings_dir / f"{OTHER}.yaml", "Chengdu", "Chengdu ")
-    assert names(build_all(project, jobs=1).written) == both(
-        f"{OTHER}.html", f"{OTHER}.pdf", "digest-2020.html", "digest-2020.pdf",
-        "digest-2024.html", "digest-2024.pdf", "digest.html", "digest.pdf",
-    )  # fmt: skip
+    # An English title: the 2024 digest shows it, and so does the 2020 one, which names the
+    # meeting that took up one of its commitments; the overview names no meeting.
+    edit(
+        project.meetings_dir / f"{OTHER}.yaml",
+        "en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu",
+        "en: The sixth China–Central Asia Foreign Ministers' Meeting in Chengdu",
+    )
+    assert names(build_all(project, jobs=1).written) == sorted([
+        "en/digest-2020.html", "en/digest-2020.pdf", "en/digest-2024.html", "en/digest-2024.pdf",
+        *both(f"{OTHER}.html", f"{OTHER}.pdf"),
+    ])  # fmt: skip
+    assert (
+        "are up to date"
+        in CliRunner().invoke(main, ["--root", str(project_copy), "build", "--all"]).output
+    )
 
     edit(
         project.locale_dir / "id" / "LC_MESSAGES" / "messages.po",
