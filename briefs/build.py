@@ -54,12 +54,13 @@ themselves."""
 
 WARM_UP = (
     '<html lang="{lang}"><body style="hyphens: auto; font-family: Noto Serif">'
-    "<p>Kerja sama perdagangan internasional, cooperation internationally. "
-    '<b>Bold</b> <i>italic</i> <span style="font-family: Noto Sans">Sans <b>bold</b></span> '
+    '<p style="width: 4em">Kerjasama perdagangan internasional, cooperation internationally.</p>'
+    '<p><b>Bold</b> <i>italic</i> <span style="font-family: Noto Sans">Sans <b>bold</b> '
+    '<span style="font-weight: 600">semibold</span></span> '
     '<span lang="zh-Hans" style="font-family: Noto Sans CJK SC">王毅</span></p></body></html>'
 )
 """A small page in the brief's fonts, laid out once per language before any worker starts:
-it loads the fonts and the hyphenation dictionary."""
+it loads the fonts and, with words broken in a narrow column, the hyphenation dictionary."""
 
 
 @dataclass
