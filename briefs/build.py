@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import gc
 import logging
 import multiprocessing
 import re
@@ -412,7 +413,7 @@ def build_all(
                     report.up_to_date += len(outputs)
                 else:
                     todo.append(Job(language, formats, inputs, document=document))
-        builder = Builder(project) if todo or not force else None
+        builder: Builder | None = Builder(project) if todo or not force else None
         # The digests are the longest jobs: first, so that no worker is left with one at the end.
         if builder is not None:
             todo[:0] = _digest_jobs(
@@ -424,6 +425,11 @@ def build_all(
             builder = None
         if builder is not None and "pdf" in formats:
             builder.warm_up()  # before forking: every worker inherits it warm
+        # What is loaded now lives through the build: out of the garbage collector's sight, its
+        # passes do not grow with the archive, and forked workers do not copy the pages it
+        # would touch.
+        gc.freeze()
+        stack.callback(gc.unfreeze)
         if method == "fork" and builder is not None:
             workers = min(jobs or cpu_count(), len(todo))
             if workers > 1:

@@ -27,9 +27,8 @@ MAX_DEPTH = 32
 Loc = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as strings (pydantic parses them, with a location)
-    and reads only true/false as booleans (so the country code NO stays 'NO')."""
+class _Checks:
+    """What composing a node tree refuses, whichever parser reads the events."""
 
     depth = 0
 
@@ -46,9 +45,14 @@ class _Loader(yaml.SafeLoader):
             )
         self.depth += 1
         try:
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self.depth -= 1
+
+
+class _Loader(_Checks, yaml.SafeLoader):
+    """SafeLoader that keeps dates as strings (pydantic parses them, with a location)
+    and reads only true/false as booleans (so the country code NO stays 'NO')."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -62,6 +66,47 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+
+try:
+    from yaml._yaml import CParser  # libyaml: the same events, five times faster
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    CParser = None
+
+if CParser is not None:
+
+    class _FastLoader(
+        _Checks,
+        yaml.composer.Composer,
+        CParser,
+        yaml.constructor.SafeConstructor,
+        yaml.resolver.Resolver,
+    ):
+        """_Loader with libyaml's scanner and parser: the node tree is composed, checked and
+        resolved by the same Python code. Used for files that read without an error; a file
+        with one is read again by _Loader, whose messages the tests pin."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+def _fast_node(text: str) -> tuple[yaml.Node | None, object] | None:
+    """The node tree of a YAML text read with libyaml, and its loader; None when libyaml is
+    missing or the text has any problem (the caller reads it again to say which)."""
+    if CParser is None:
+        return None
+    try:
+        loader = _FastLoader(text)
+        try:
+            return loader.get_single_node(), loader
+        finally:
+            loader.dispose()
+    except Exception:
+        return None
 
 
 @dataclass
@@ -247,6 +292,15 @@ def parse_file(
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         return [Problem(path, line, column, "not UTF-8 text")]
 
+    read = _fast_node(text) or _slow_node(path, text)
+    if isinstance(read, list):
+        return read
+    node, loader = read
+    return _to_model(path, node, loader, model, result, what, fields, whole)
+
+
+def _slow_node(path: Path, text: str) -> tuple[yaml.Node | None, object] | list[Problem]:
+    """The node tree read by the pure-Python loader, or the problems it found."""
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as error:
@@ -275,7 +329,20 @@ def parse_file(
         return [Problem(path, 1, 1, "invalid YAML: " + " ".join(str(error).split()))]
     finally:
         loader.dispose()
+    return node, loader
 
+
+def _to_model(
+    path: Path,
+    node: yaml.Node | None,
+    loader,
+    model: type[BaseModel],
+    result: type[Parsed],
+    what: str,
+    fields: str,
+    whole: str,
+) -> Parsed | list[Problem]:
+    """The parsed file from its node tree, or every problem found in it."""
     if node is None:
         return [Problem(path, 1, 1, f"file is empty: expected {what}")]
     if not isinstance(node, yaml.MappingNode):
