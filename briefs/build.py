@@ -519,6 +519,7 @@ def _digest_jobs(
         except BriefsError:  # the job fails again, and says why
             jobs.append(Job(language, formats, inputs, digest=digest, depends=depends))
             continue
+        # A digest PDF that carried files would need their bytes here too (attachments=...).
         rendered = {fmt: toolchain.rendered(language, html[fmt]) for fmt in formats}
         files = {fmt: project.digest_path(language, fmt, year) for fmt in formats}
         if not force and all(manifest.same_page(files[f], rendered[f]) for f in formats):

@@ -84,11 +84,13 @@ class Toolchain:
         digest.update(article.read_bytes() if article.is_file() else b"(missing)")
         return digest.hexdigest()
 
-    def rendered(self, language: str, page: str) -> str:
-        """The fingerprint of a rendered page with everything that lays it out: a file built
-        from the same fingerprint is the same file."""
+    def rendered(self, language: str, page: str, attachments: tuple[bytes, ...] = ()) -> str:
+        """The fingerprint of a rendered page with everything that lays it out, and the bytes
+        of the files its PDF carries: a file built from the same fingerprint is the same file."""
         digest = self._start(language)
         digest.update(page.encode())
+        for data in attachments:
+            digest.update(b"\0" + hashlib.sha256(data).digest())
         return digest.hexdigest()
 
     def digest_inputs(self, summaries: list[Path], language: str) -> str:
