@@ -85,9 +85,11 @@ lint: setup
 test: lint test-system $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
-# Speed and memory: synthetic projects of 10, 100 and 1000 meetings; writes benchmarks/RESULTS.md.
+# Speed and memory against bare WeasyPrint, the digests of 200 meetings, synthetic projects of
+# 10, 100 and 1000 meetings; writes benchmarks/RESULTS.md. About 10 minutes on 2 idle cores;
+# make bench BENCH_SIZES=10,100 leaves out the 1000 meetings (most of that time).
 bench: setup
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES))
 
 serve: setup
 	$(BRIEFS) serve

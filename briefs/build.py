@@ -6,22 +6,27 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import gc
 import logging
 import multiprocessing
+import re
 import resource
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty, SimpleQueue
 
 from . import glyphs
 from .builders import OutputBuilder, remove_leftovers
 from .builders.html import HtmlBuilder
 from .builders.pdf import SourceFile
-from .digest import Digest, make_digest
+from .digest import Digest, linked_meetings, make_digest, make_overview
 from .errors import BriefsError, Problem, RenderError, SourceError, UnknownMeetingError
 from .i18n import localizers
 from .loader import Document, field_name
@@ -34,8 +39,29 @@ from .validate import Loaded, load_summaries, load_vocabulary
 log = logging.getLogger(__name__)
 
 FORMATS = ("pdf", "html")
-STAGES = ("load", "render", "layout", "pdf", "html")
-"""Where build time goes: load and validate, Jinja render, WeasyPrint layout, PDF write, HTML write."""
+STAGES = ("load", "start", "render", "layout", "pdf", "html")
+"""Where build time goes: load and validate, warm-up (WeasyPrint's import, fonts, a first small
+page), Jinja render, WeasyPrint layout, PDF write, HTML write."""
+
+START_METHOD = (
+    "fork"
+    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    else "spawn"
+)
+"""How worker processes start. On Linux they are forked from this process once it is warm
+(WeasyPrint imported, fonts set up, a page laid out in each language), so no worker pays for
+that again; elsewhere (the known fork crashes are macOS ones) they are spawned and warm up
+themselves."""
+
+WARM_UP = (
+    '<html lang="{lang}"><body style="hyphens: auto; font-family: Noto Serif">'
+    '<p style="width: 4em">Kerjasama perdagangan internasional, cooperation internationally.</p>'
+    '<p><b>Bold</b> <i>italic</i> <span style="font-family: Noto Sans">Sans <b>bold</b> '
+    '<span style="font-weight: 600">semibold</span></span> '
+    '<span lang="zh-Hans" style="font-family: Noto Sans CJK SC">王毅</span></p></body></html>'
+)
+"""A small page in the brief's fonts, laid out once per language before any worker starts:
+it loads the fonts and, with words broken in a narrow column, the hyphenation dictionary."""
 
 
 @dataclass
@@ -56,9 +82,16 @@ class BuildReport:
     peak_rss: int = 0
     """Largest resident set of any process that rendered briefs, in bytes."""
     rss_by_job: list[tuple[str, int]] = field(default_factory=list)
-    """(meeting id or "digest", peak resident set of the process that built it), in completion order."""
+    """(meeting id, "digest-<year>" or "digest", peak resident set of the process that built
+    it), in completion order."""
+    cpu_by_job: list[tuple[str, float]] = field(default_factory=list)
+    """(the same names, CPU seconds the job took), in the same order."""
     digest_seconds: float = 0.0
     """Time spent building the digests, included in seconds."""
+    workers: int = 1
+    """Processes that built briefs, this one included."""
+    start_method: str = ""
+    """How the other workers started: "fork", "spawn", or "" when this process built alone."""
 
     @property
     def ok(self) -> bool:
@@ -76,6 +109,7 @@ class Builder:
         self.renderer = Renderer(project, localizers(project.locale_dir), vocabulary)
         self._builders: dict[str, OutputBuilder] = {"html": HtmlBuilder()}
         self.seconds = dict.fromkeys(STAGES, 0.0)
+        self._warm = False
 
     def _builder(self, fmt: str) -> OutputBuilder:
         if fmt not in self._builders:
@@ -83,6 +117,24 @@ class Builder:
 
             self._builders[fmt] = PdfBuilder(self.project.templates_dir, self.seconds)
         return self._builders[fmt]
+
+    def warm_up(self) -> None:
+        """Import WeasyPrint, set up its fonts and lay out a small page in each language, so
+        that the first brief (and every worker forked from this process) starts warm."""
+        if self._warm:
+            return
+        from .builders.pdf import PdfBuilder
+
+        start = time.perf_counter()
+        before = dict(self.seconds)
+        pdf = self._builder("pdf")
+        assert isinstance(pdf, PdfBuilder)
+        for language in self.renderer.localizers:
+            pdf.pdf_bytes(WARM_UP.format(lang=language))
+        self._warm = True
+        glyphs.covered("a")  # asks fontconfig what the fonts cover, once
+        self.seconds.update(before)  # the page is not a brief: its time counts as start
+        self.seconds["start"] += time.perf_counter() - start
 
     def build(
         self,
@@ -110,21 +162,32 @@ class Builder:
         return written
 
     def write_digest(
-        self, digest: Digest, language: str, formats: tuple[str, ...] = FORMATS
+        self,
+        digest: Digest,
+        language: str,
+        formats: tuple[str, ...] = FORMATS,
+        paths: dict[str, Path] | None = None,
+        html: dict[str, str] | None = None,
     ) -> list[Path]:
-        """Render the digest and write it in each format; returns the files written."""
-        for meeting in digest.meetings:
-            self._check_glyphs(meeting, "digest")
-        issued = issue_date(digest.issued, "digest")
-        sources = source_files(self.project, digest_summaries(self.project, digest), digest=True)
+        """Render a digest (a year's, a date range's or the overview) and write it in each
+        format, by default to build/<lang>/digest[-<year>].<fmt>; returns the files written.
+        html: the digest already rendered, by format."""
+        name = DIGEST if digest.year is None else f"{DIGEST}-{digest.year}"
+        if not digest.overview:  # the overview prints numbers and the vocabulary's labels only
+            for meeting in digest.meetings:
+                self._check_glyphs(meeting, name)
+        issued = issue_date(digest.issued, name)
+        sources = digest_sources(self.project, digest)
         written = []
         for fmt in formats:
-            html = self.renderer.digest(digest, language, fmt)  # links point to briefs in fmt
-            written.append(
-                self._builder(fmt).write(
-                    html, self.project.digest_path(language, fmt), sources, issued
-                )
-            )
+            start = time.perf_counter()
+            page = (html or {}).get(fmt) or self.renderer.digest(digest, language, fmt)
+            self.seconds["render"] += time.perf_counter() - start
+            path = (paths or {}).get(fmt) or self.project.digest_path(language, fmt, digest.year)
+            start = time.perf_counter()
+            written.append(self._builder(fmt).write(page, path, sources, issued))
+            if fmt == "html":
+                self.seconds["html"] += time.perf_counter() - start
         return written
 
     @staticmethod
@@ -149,8 +212,21 @@ def cited_articles(project: Project, meetings: list[Meeting]) -> list[Path]:
 
 
 def digest_summaries(project: Project, digest: Digest) -> list[tuple[Path, Meeting]]:
-    """The summary file of each meeting a digest covers (a summary's name is its id)."""
-    return [(project.meetings_dir / f"{m.id}.yaml", m) for m in digest.meetings]
+    """The summary file of each meeting a digest draws on (a summary's name is its id): every
+    meeting of a year's digest; for the overview, the meetings whose figures its series show
+    (its counts stand on the year digests it links to, which carry their meetings): so it
+    carries what its numbers come from without growing with the archive."""
+    meetings = digest.meetings
+    if digest.overview:
+        shown = {point.meeting_id for data in digest.series for point in data.points}
+        meetings = [m for m in digest.meetings if m.id in shown]
+    return [(project.meetings_dir / f"{m.id}.yaml", m) for m in meetings]
+
+
+def digest_sources(project: Project, digest: Digest) -> list[SourceFile]:
+    """The files a digest's PDF carries: the summaries it draws on, their articles, the
+    vocabulary and the glossary."""
+    return source_files(project, digest_summaries(project, digest), digest=True)
 
 
 def source_files(
@@ -190,24 +266,37 @@ def find_meeting(project: Project, meeting_id: str, *, strict: bool = False) -> 
 
 @dataclass(frozen=True)
 class Job:
-    """One brief to build: a meeting in one language, or the digest in one language."""
+    """One brief to build: a meeting in one language, or a digest (a year's, or the overview)
+    in one language."""
 
     language: str
     formats: tuple[str, ...]
     inputs: str
     document: Document | None = None
     digest: Digest | None = None
+    depends: tuple[str, ...] = ()
+    """A year digest's summaries of other years (file names), recorded in the manifest."""
+    html: dict[str, str] = field(default_factory=dict)
+    """A digest's pages, already rendered (by format)."""
+    rendered: dict[str, str] = field(default_factory=dict)
+    """Fingerprints of those pages and of the toolchain (by format), recorded in the manifest."""
+    read: list[str] = field(default_factory=list)
+    """A digest's articles as its inputs were computed from them (file names), for the manifest."""
 
     @property
     def name(self) -> str:
-        return self.document.meeting.id if self.document else DIGEST
+        if self.document:
+            return self.document.meeting.id
+        year = self.digest.year if self.digest else None
+        return DIGEST if year is None else f"{DIGEST}-{year}"
 
     @property
     def articles(self) -> list[str]:
-        """The articles the job's PDF carries, by file name."""
-        meetings = [self.document.meeting] if self.document else []
-        meetings += self.digest.meetings if self.digest else []
-        return list(dict.fromkeys(c.article for m in meetings for c in m.sources))
+        """The articles the job's inputs digest was computed from, by file name: a brief's
+        cited articles; a digest's, those of every summary it is made from."""
+        if self.document is None:
+            return self.read
+        return list(dict.fromkeys(c.article for c in self.document.meeting.sources))
 
 
 @dataclass
@@ -217,6 +306,7 @@ class JobResult:
     failure: str | None
     seconds: dict[str, float]
     peak_rss: int
+    cpu: float = 0.0
 
 
 # Each worker process keeps one warm Builder: imports, locales, templates and fonts set up once.
@@ -224,20 +314,22 @@ _worker: Builder | None = None
 
 
 def _start_worker(root: Path) -> None:
+    """A spawned worker's set-up (forked workers inherit the warm Builder of their parent)."""
     global _worker
     _worker = Builder(open_project(root))
-    _worker._builder("pdf")
+    _worker.warm_up()
 
 
 def _run(job: Job, builder: Builder | None = None) -> JobResult:
     builder = builder or _worker
     assert builder is not None, "a worker process builds with the Builder _start_worker made"
     before = dict(builder.seconds)
+    cpu = time.process_time()
     written: list[Path] = []
     failure = None
     try:
         if job.digest is not None:
-            written = builder.write_digest(job.digest, job.language, job.formats)
+            written = builder.write_digest(job.digest, job.language, job.formats, html=job.html)
         elif job.document is not None:
             written = builder.build(job.document, job.language, job.formats)
     except RenderError as error:
@@ -246,21 +338,33 @@ def _run(job: Job, builder: Builder | None = None) -> JobResult:
         failure = f"{job.name} ({job.language}): {error}"
     seconds = {stage: builder.seconds[stage] - before[stage] for stage in STAGES}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return JobResult(job, written, failure, seconds, peak)
+    return JobResult(job, written, failure, seconds, peak, time.process_time() - cpu)
 
 
-def _start_pool(project: Project, workers: int) -> ProcessPoolExecutor:
-    """Worker processes, started at once so that their set-up (imports, locales, fonts)
-    overlaps with reading and checking the summaries."""
-    # spawn, not fork: forking after WeasyPrint (and its C libraries) is loaded is known to crash.
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(project.root,),
-    )
-    pool.submit(int)  # with spawn, the first task starts every worker
+def _start_pool(project: Project, workers: int, builder: Builder | None) -> ProcessPoolExecutor:
+    """Worker processes: forked from this process, warm, when a warm builder is given (each
+    inherits it); else spawned, each setting itself up."""
+    global _worker
+    if builder is not None:
+        _worker = builder
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("fork")
+        )
+    else:
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(project.root,),
+        )
+    pool.submit(int)  # the first task starts every worker (fork: all at once, from here)
     return pool
+
+
+def _start_method() -> str:
+    """fork where it is safe: never from a process with other threads (a lock another thread
+    holds would stay locked forever in the child), as under `briefs serve`."""
+    return START_METHOD if threading.active_count() == 1 else "spawn"
 
 
 def _results(
@@ -273,19 +377,46 @@ def _results(
     """Build the jobs in this process and in the pool's workers, each taking the next job when
     it is free: this process is one of the workers, which saves starting one more."""
     pending = deque(jobs)
-    running: set[Future[JobResult]] = set()
-    while pending or running:
-        while pool is not None and pending and len(running) < workers - 1:
-            running.add(pool.submit(_run, pending.popleft()))
-        if pending:
+    finished: SimpleQueue[Future[JobResult]] = SimpleQueue()
+
+    def submit_next() -> None:
+        try:
+            job = pending.popleft()
+        except IndexError:
+            return
+        try:
+            assert pool is not None
+            pool.submit(_run, job).add_done_callback(done)
+        except RuntimeError:  # the pool is shutting down: this process takes the job
+            pending.appendleft(job)
+
+    def done(future: Future[JobResult]) -> None:
+        # Called in the pool's thread as soon as a worker finishes: its next job goes out at
+        # once, not when this process is through with a brief of its own.
+        finished.put(future)
+        submit_next()
+
+    if pool is not None:
+        for _ in range(workers - 1):
+            submit_next()
+    for _ in range(len(jobs)):
+        while True:
+            try:
+                yield finished.get_nowait().result()
+                break
+            except Empty:
+                pass
+            try:
+                job = pending.popleft()
+            except IndexError:
+                try:  # every job is out: wait for the workers
+                    yield finished.get(timeout=0.2).result()
+                    break
+                except Empty:
+                    continue
             builder = builder or Builder(project)
-            yield _run(pending.popleft(), builder)
-            done = {future for future in running if future.done()}
-        else:
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-        for future in done:
-            running.discard(future)
-            yield future.result()
+            yield _run(job, builder)
+            break
 
 
 @contextmanager
@@ -313,18 +444,21 @@ def build_all(
     builder: a Builder of this project already set up (the preview keeps one), for the jobs this
     process builds."""
     with build_lock(project), ExitStack() as stack:
-        # Workers pay for their set-up: worth it only for more than a brief or two.
-        stale = (
-            (len(project.summary_paths()) + 1) * len(languages)
-            if force
-            else stale_briefs(project, languages, formats)
-        )
-        workers = min(jobs or cpu_count(), stale)
-        pool = (
-            stack.enter_context(_start_pool(project, workers - 1))
-            if workers > 1 and stale > 2
-            else None
-        )
+        method = _start_method()
+        pool: ProcessPoolExecutor | None = None
+        workers = 1
+        if method == "spawn":
+            # Spawned workers pay for their set-up: started now, it overlaps with reading the
+            # summaries; worth it only for more than a brief or two.
+            stale = (
+                (len(project.summary_paths()) + len(project.summaries_by_year()) + 1)
+                * len(languages)
+                if force
+                else stale_briefs(project, languages, formats)
+            )
+            if min(jobs or cpu_count(), stale) > 1 and stale > 2:
+                workers = min(jobs or cpu_count(), stale)
+                pool = stack.enter_context(_start_pool(project, workers - 1, None))
         remove_leftovers(project.build_dir)  # safe: the lock keeps other builds out
         start = time.perf_counter()
         # Read and check everything before anything reaches build/.
@@ -348,13 +482,32 @@ def build_all(
                     report.up_to_date += len(outputs)
                 else:
                     todo.append(Job(language, formats, inputs, document=document))
+        if builder is None and (todo or not force):  # the preview passes its own, kept warm
+            builder = Builder(project)
         # The digests are the longest jobs: first, so that no worker is left with one at the end.
-        todo[:0] = _digest_jobs(
-            project, loaded, toolchain, manifest, languages, formats, force, report
-        )
-        report.seconds["load"] = time.perf_counter() - start
-
+        if builder is not None:
+            todo[:0] = _digest_jobs(
+                project, loaded, toolchain, manifest, builder, languages, formats, force, report
+            )
         _forget_removed_meetings(project, manifest, {path.stem for path in project.summary_paths()})
+        report.seconds["load"] = time.perf_counter() - start
+        if not todo:
+            builder = None
+        if builder is not None and "pdf" in formats:
+            builder.warm_up()  # before forking: every worker inherits it warm
+        # What is loaded now lives through the build: out of the garbage collector's sight, its
+        # passes do not grow with the archive, and forked workers do not copy the pages it
+        # would touch.
+        gc.freeze()
+        stack.callback(gc.unfreeze)
+        if method == "fork" and builder is not None:
+            workers = min(jobs or cpu_count(), len(todo))
+            if workers > 1:
+                pool = stack.enter_context(_start_pool(project, workers - 1, builder))
+        report.workers = workers
+        report.start_method = method if pool is not None else ""
+        if builder is not None:
+            report.seconds["start"] += builder.seconds["start"]
         try:
             for done, result in enumerate(_results(project, todo, pool, workers, builder), start=1):
                 job = result.job
@@ -364,13 +517,21 @@ def build_all(
                     report.seconds[stage] += seconds
                 report.peak_rss = max(report.peak_rss, result.peak_rss)
                 report.rss_by_job.append((job.name, result.peak_rss))
+                report.cpu_by_job.append((job.name, result.cpu))
                 if job.digest is not None:
                     report.digest_seconds += sum(result.seconds.values())
                 if result.failure:
                     report.failures.append(result.failure)
                     report.failed.setdefault(job.name, []).append(result.failure)
                 for output in result.written:
-                    manifest.record(output, job.inputs, job.name, job.articles)
+                    manifest.record(
+                        output,
+                        job.inputs,
+                        DIGEST if job.digest else job.name,
+                        job.articles,
+                        job.depends,
+                        job.rendered.get(output.suffix[1:], ""),
+                    )
                 report.written.extend(result.written)
         finally:
             manifest.save()  # what was built stays built, even if the build is interrupted
@@ -384,39 +545,104 @@ def _digest_jobs(
     loaded: Loaded,
     toolchain: Toolchain,
     manifest: Manifest,
+    builder: Builder,
     languages: tuple[str, ...],
     formats: tuple[str, ...],
     force: bool,
     report: BuildReport,
 ) -> list[Job]:
-    """The digest of all meetings, in each language whose inputs changed."""
-    summaries = project.summary_paths()
-    articles = cited_articles(project, [d.meeting for d in loaded.documents])
-    inputs = {
-        language: toolchain.digest_inputs(summaries, articles, language) for language in languages
-    }
-    stale = [
-        language
-        for language in languages
-        if force
-        or not all(
-            manifest.fresh(project.digest_path(language, fmt), inputs[language]) for fmt in formats
+    """Each year's digest and the overview, in each language whose inputs changed. A year's
+    digest is made from that year's summaries and those of the later meetings it names.
+
+    A digest whose summaries or articles changed is rendered here; when its page and the files
+    it carries come out the same as last time (an edit it does not show), its files are kept and
+    only the manifest is told."""
+    meetings = [d.meeting for d in loaded.documents]
+    meeting_of = {d.path.name: d.meeting for d in loaded.documents}
+    wanted: list[tuple[int | None, list[Path], tuple[str, ...]]] = []
+    for held, paths in sorted(project.summaries_by_year().items()):
+        depends = tuple(sorted(f"{i}.yaml" for i in linked_meetings(meetings, held)))
+        wanted.append((held, paths + [project.meetings_dir / d for d in depends], depends))
+    wanted.append((None, project.summary_paths(), ()))
+    stale = []
+    for year, summaries, depends in wanted:
+        articles = cited_articles(
+            project, [meeting_of[p.name] for p in summaries if p.name in meeting_of]
         )
-    ]
+        for language in languages:
+            inputs = toolchain.digest_inputs(summaries, articles, language)
+            outputs = [project.digest_path(language, fmt, year) for fmt in formats]
+            if force or not all(manifest.fresh(output, inputs) for output in outputs):
+                stale.append((year, language, inputs, depends, [a.name for a in articles]))
     if not stale or not loaded.documents:
         return []
     if loaded.problems:
         # A digest that silently left a meeting out would mislead.
         report.failures.append("digest: not built while summaries have problems")
         return []
-    digest = make_digest([d.meeting for d in loaded.documents], loaded.vocabulary)
-    return [Job(language, formats, inputs[language], digest=digest) for language in stale]
+    digests: dict[int | None, Digest] = {}
+    jobs = []
+    for year, language, inputs, depends, article_names in stale:
+        if year not in digests:
+            digests[year] = (
+                make_overview(meetings, loaded.vocabulary)
+                if year is None
+                else make_digest(meetings, loaded.vocabulary, year=year)
+            )
+        digest = digests[year]
+        try:
+            html = {fmt: builder.renderer.digest(digest, language, fmt) for fmt in formats}
+        except BriefsError:  # the job fails again, and says why
+            jobs.append(
+                Job(language, formats, inputs, digest=digest, depends=depends, read=article_names)
+            )
+            continue
+        # The files its PDF carries count too: a kept digest must not carry stale ones.
+        carried = tuple(f.data for f in digest_sources(project, digest))
+        rendered = {
+            fmt: toolchain.rendered(language, html[fmt], carried if fmt == "pdf" else ())
+            for fmt in formats
+        }
+        files = {fmt: project.digest_path(language, fmt, year) for fmt in formats}
+        # Each format on its own: the PDF carries the summaries' bytes, the HTML page does not.
+        changed = tuple(
+            fmt for fmt in formats if force or not manifest.same_page(files[fmt], rendered[fmt])
+        )
+        for fmt in formats:
+            if fmt not in changed:
+                manifest.record(files[fmt], inputs, DIGEST, article_names, depends, rendered[fmt])
+        if changed:
+            jobs.append(
+                Job(
+                    language,
+                    changed,
+                    inputs,
+                    digest=digest,
+                    depends=depends,
+                    html={fmt: html[fmt] for fmt in changed},
+                    rendered={fmt: rendered[fmt] for fmt in changed},
+                    read=article_names,
+                )
+            )
+    # The longest first: the busiest years (the overview is a page or two).
+    jobs.sort(key=lambda job: -len(job.digest.years or job.digest.meetings) if job.digest else 0)
+    return jobs
+
+
+YEAR_DIGEST = re.compile(r"(?:^|/)digest-(\d{4})\.\w+$")
 
 
 def _forget_removed_meetings(project: Project, manifest: Manifest, meeting_ids: set[str]) -> None:
-    """Delete the outputs of meetings whose summary is gone, so nothing stale gets published."""
+    """Delete the outputs of meetings whose summary is gone, and the digests of years that no
+    longer have a meeting, so nothing stale gets published."""
+    years = project.summaries_by_year()
     for key, entry in list(manifest.entries.items()):
-        if entry["meeting"] not in meeting_ids and entry["meeting"] != DIGEST:
+        if entry["meeting"] == DIGEST:
+            match = YEAR_DIGEST.search(key)
+            gone = match is not None and int(match.group(1)) not in years
+        else:
+            gone = entry["meeting"] not in meeting_ids
+        if gone:
             output = project.build_dir / key
             output.unlink(missing_ok=True)
             manifest.forget(output)
@@ -429,21 +655,47 @@ def build_digests(
     formats: tuple[str, ...] = FORMATS,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    years: tuple[int, ...] = (),
 ) -> list[Path]:
-    """Write build/<lang>/digest.<fmt> for the meetings between start and end.
+    """Write the digests: with years, those years' digests; with start or end, the digest of
+    that date range (build/<lang>/digest-<start>-<end>.<fmt>); else every year's digest and
+    the overview. None of them is incremental: they are all written.
 
-    The digest covers good summaries only, so any problem in a summary stops it: a digest that
-    silently left a meeting out would mislead."""
+    The digests cover good summaries only, so any problem in a summary stops them: a digest
+    that silently left a meeting out would mislead."""
     with build_lock(project):
         loaded = load_summaries(project)
         if loaded.problems:
             raise SourceError(loaded.problems)
-        digest = make_digest([d.meeting for d in loaded.documents], loaded.vocabulary, start, end)
-        if not digest.meetings:
-            raise BriefsError("no meetings in the chosen date range")
+        meetings = [d.meeting for d in loaded.documents]
+        chosen: list[tuple[Digest, str | None]] = []  # a digest, and its file name if not the usual
+        if start or end:
+            digest = make_digest(meetings, loaded.vocabulary, start, end)
+            if not digest.meetings:
+                raise BriefsError("no meetings in the chosen date range")
+            chosen.append((digest, f"digest-{start or digest.first}-{end or digest.last}"))
+        else:
+            held = {m.date.year for m in meetings}
+            missing = sorted(set(years) - held)
+            if missing:
+                raise BriefsError(f"no meetings in {', '.join(map(str, missing))}")
+            chosen += [
+                (make_digest(meetings, loaded.vocabulary, year=year), None)
+                for year in (sorted(set(years)) or sorted(held))
+            ]
+            if not years and meetings:
+                chosen.append((make_overview(meetings, loaded.vocabulary), None))
         builder = Builder(project)
         return [
             path
+            for digest, name in chosen
             for language in languages
-            for path in builder.write_digest(digest, language, formats)
+            for path in builder.write_digest(
+                digest,
+                language,
+                formats,
+                {fmt: project.build_dir / language / f"{name}.{fmt}" for fmt in formats}
+                if name
+                else None,
+            )
         ]

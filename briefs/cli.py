@@ -221,8 +221,9 @@ def build_command(
     """Build one brief, or all of them with --all.
 
     With --all, only the briefs whose summary, article, templates, catalogs or
-    program changed since the last build are rebuilt, on all cores. With --strict, a
-    summary with a warning is not built, as one with a problem.
+    program changed since the last build are rebuilt, on all cores, and the
+    digests of the years they touch and the overview. With --strict, a summary with a
+    warning is not built, as one with a problem.
 
     \b
     Examples:
@@ -305,6 +306,13 @@ def build_command(
     default=None,
     help="Last meeting date, YYYY-MM-DD.",
 )
+@click.option(
+    "--year",
+    "years",
+    type=click.IntRange(1900, 2100),
+    multiple=True,
+    help="Only this year's digest (repeatable).",
+)
 @click.pass_context
 def digest_command(
     ctx: click.Context,
@@ -312,18 +320,25 @@ def digest_command(
     fmt: str | None,
     start: datetime | None,
     end: datetime | None,
+    years: tuple[int, ...],
 ) -> None:
-    """Build the digest of all meetings: timeline, themes, figures over time, follow-through.
+    """Build the digests: one per year (timeline, themes, figures over time, follow-through)
+    and the overview across years, which links to them.
 
-    Writes build/<lang>/digest.pdf and build/<lang>/digest.html.
+    Writes build/<lang>/digest-<year>.pdf and .html for each year, and the overview
+    build/<lang>/digest.pdf and .html. With --year, only those years' digests; with --from
+    and --to, one digest of that date range (build/<lang>/digest-<from>-<to>.<format>).
 
     \b
     Examples:
       briefs digest
+      briefs digest --year 2024 --lang en
       briefs digest --lang en --format html --from 2022-01-01 --to 2024-12-31
     """
     from .build import build_digests
 
+    if years and (start or end):
+        raise click.UsageError("give --year or a date range (--from, --to), not both")
     project = _project(ctx)
     written = build_digests(
         project,
@@ -331,6 +346,7 @@ def digest_command(
         (fmt,) if fmt else ("pdf", "html"),
         start.date() if start else None,
         end.date() if end else None,
+        years,
     )
     for path in written:
         click.echo(display_path(path))

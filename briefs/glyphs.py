@@ -68,11 +68,13 @@ def uncovered(model: BaseModel) -> list[tuple[Loc, str]]:
     """(location, character) of each character of the model's texts that no font covers,
     first occurrence only."""
     found: dict[str, Loc] = {}
+    seen: set[str] = set()  # each character is looked up once, not once per occurrence
     for loc, text in _strings(model, ()):
-        for char in text:
-            if char in found or unicodedata.category(char) in ("Cc", "Zl", "Zp", "Cf"):
+        for char in dict.fromkeys(text):  # in order of first occurrence
+            if char in seen:
                 continue
-            if not covered(char):
+            seen.add(char)
+            if unicodedata.category(char) not in ("Cc", "Zl", "Zp", "Cf") and not covered(char):
                 found[char] = loc
     return [(loc, char) for char, loc in found.items()]
 

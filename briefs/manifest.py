@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from . import __version__
 from .builders import write_atomically
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 MANIFEST = ".briefs-manifest.json"
 DIGEST = "digest"
-"""The manifest's meeting name for the digest's outputs (no meeting id is a bare word)."""
+"""The manifest's meeting name for the digests' outputs (no meeting id is a bare word)."""
 PACKAGE_DIR = Path(__file__).resolve().parent
 INSTALLED_LOCK = Path(sys.prefix) / "briefs-lock.sha256"
 """Written by `make setup` into the virtualenv: the SHA-256 of requirements.lock as installed."""
@@ -115,12 +115,22 @@ class Toolchain:
         _update_articles(digest, articles)
         return digest.hexdigest()
 
-    def digest_inputs(self, summaries: list[Path], articles: list[Path], language: str) -> str:
-        """The digest of everything the digest (of all meetings) in one language is made from:
-        the summaries, and the articles they cite (attached to its PDF)."""
+    def rendered(self, language: str, page: str, attachments: tuple[bytes, ...] = ()) -> str:
+        """The fingerprint of a rendered page with everything that lays it out, and the bytes
+        of the files its PDF carries: a file built from the same fingerprint is the same file."""
         digest = self._start(language)
-        for summary in sorted(summaries):
-            digest.update(summary.name.encode() + b"\0" + summary.read_bytes() + b"\0")
+        digest.update(page.encode())
+        for data in attachments:
+            digest.update(b"\0" + hashlib.sha256(data).digest())
+        return digest.hexdigest()
+
+    def digest_inputs(self, summaries: list[Path], articles: list[Path], language: str) -> str:
+        """The digest of everything a digest (of a year, or the overview) in one language is made
+        from: these summaries, and the articles they cite (attached to its PDF)."""
+        digest = self._start(language)
+        for summary in sorted(set(summaries)):
+            data = summary.read_bytes() if summary.is_file() else b"(missing)"
+            digest.update(summary.name.encode() + b"\0" + data + b"\0")
         _update_articles(digest, articles)
         return digest.hexdigest()
 
@@ -147,6 +157,8 @@ class Entry(TypedDict):
     stat: list[int] | None
     meeting: str
     articles: list[str]
+    depends: NotRequired[list[str]]
+    rendered: NotRequired[str]
 
 
 class Manifest:
@@ -169,13 +181,41 @@ class Manifest:
         entry = self.entries.get(self.key(output))
         return entry is not None and entry["inputs"] == inputs and entry["stat"] == _stat(output)
 
-    def record(self, output: Path, inputs: str, meeting_id: str, articles: list[str]) -> None:
-        self.entries[self.key(output)] = {
+    def record(
+        self,
+        output: Path,
+        inputs: str,
+        meeting_id: str,
+        articles: list[str],
+        depends: tuple[str, ...] = (),
+        rendered: str = "",
+    ) -> None:
+        """articles: the articles the output was built from (file names); depends: for a year's
+        digest, the summaries of other years it names (file names); rendered: for a digest, the
+        fingerprint of its page and the files it carries (Toolchain.rendered)."""
+        entry: Entry = {
             "inputs": inputs,
             "stat": _stat(output),
             "meeting": meeting_id,
             "articles": articles,
         }
+        if depends:
+            entry["depends"] = list(depends)
+        if rendered:
+            entry["rendered"] = rendered
+        self.entries[self.key(output)] = entry
+
+    def same_page(self, output: Path, rendered: str) -> bool:
+        """Whether output is still the file built from a page with this fingerprint."""
+        entry = self.entries.get(self.key(output))
+        if not entry:
+            return False
+        return entry.get("rendered") == rendered and entry["stat"] == _stat(output)
+
+    def depends(self, output: Path) -> list[str]:
+        """The summaries of other years a year's digest was built from, as recorded."""
+        entry = self.entries.get(self.key(output))
+        return [] if entry is None else list(entry.get("depends", []))
 
     def articles(self, output: Path, articles_dir: Path) -> list[Path]:
         """The articles output was built from, as recorded (none for an unknown output)."""
@@ -191,8 +231,8 @@ class Manifest:
 
 
 def stale_briefs(project: Project, languages: tuple[str, ...], formats: tuple[str, ...]) -> int:
-    """How many briefs (a meeting in a language, or a language's digest) are not recorded as
-    built from today's inputs, found from file bytes and stat() alone."""
+    """How many briefs (a meeting in a language, a year's digest or the overview in a language)
+    are not recorded as built from today's inputs, found from file bytes and stat() alone."""
     toolchain = Toolchain.of(project, languages)
     manifest = Manifest(project.build_dir)
     stale = set()
@@ -206,12 +246,20 @@ def stale_briefs(project: Project, languages: tuple[str, ...], formats: tuple[st
             ):
                 stale.add((meeting_id, language))
     summaries = project.summary_paths()
+    by_year = project.summaries_by_year()
     for language in languages:
         outputs = [project.digest_path(language, fmt) for fmt in formats]
         articles = manifest.articles(outputs[0], project.articles_dir)
         inputs = toolchain.digest_inputs(summaries, articles, language)
         if not all(manifest.fresh(output, inputs) for output in outputs):
             stale.add((DIGEST, language))
+        for year, paths in by_year.items():
+            outputs = [project.digest_path(language, fmt, year) for fmt in formats]
+            depends = [project.meetings_dir / name for name in manifest.depends(outputs[0])]
+            articles = manifest.articles(outputs[0], project.articles_dir)
+            inputs = toolchain.digest_inputs(paths + depends, articles, language)
+            if not all(manifest.fresh(output, inputs) for output in outputs):
+                stale.add((f"{DIGEST}-{year}", language))
     log.debug("%d briefs to build", len(stale))
     return len(stale)
 

@@ -77,9 +77,20 @@ class Project:
             for path in self.summary_paths()
         }
 
-    def digest_path(self, language: str, fmt: str) -> Path:
-        """build/<lang>/digest.<fmt>"""
-        return self.build_dir / language / f"digest.{fmt}"
+    def digest_path(self, language: str, fmt: str, year: int | None = None) -> Path:
+        """build/<lang>/digest-<year>.<fmt> for a year's digest, build/<lang>/digest.<fmt> for
+        the overview across years."""
+        name = "digest" if year is None else f"digest-{year}"
+        return self.build_dir / language / f"{name}.{fmt}"
+
+    def summaries_by_year(self) -> dict[int, list[Path]]:
+        """The summaries of each year, from their file names (a meeting id starts with its
+        date, which `briefs check` enforces): no summary is read."""
+        years: dict[int, list[Path]] = {}
+        for path in self.summary_paths():
+            if path.stem[:4].isdigit() and path.stem[4:5] == "-":
+                years.setdefault(int(path.stem[:4]), []).append(path)
+        return years
 
     def summary_paths(self) -> list[Path]:
         """Every summary in sources/meetings/, in file-name (and so date) order."""

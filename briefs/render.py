@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 BRIEF_TEMPLATE = "brief.html.j2"
 DIGEST_TEMPLATE = "digest.html.j2"
+OVERVIEW_TEMPLATE = "overview.html.j2"
 
 
 def issue_date(issued: dt.date | None, what: str) -> dt.date:
@@ -57,6 +58,17 @@ def css_page_counter(pattern: str) -> str:
     return Markup(" ".join(out))
 
 
+def column_widths(*columns: list[str], least: int = 14) -> list[int]:
+    """Percent widths for the columns of a table of fixed layout, in proportion to the longest
+    text of each column (at least `least` percent each): the shares WeasyPrint's automatic
+    table layout would find, without measuring every cell."""
+    longest = [max((len(text) for text in column), default=1) or 1 for column in columns]
+    spare = 100 - least * len(columns)
+    widths = [least + spare * n // sum(longest) for n in longest]
+    widths[-1] += 100 - sum(widths)
+    return widths
+
+
 def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
     from .charts import bar_chart
 
@@ -85,6 +97,7 @@ def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
         css_page_counter=css_page_counter,
     )
     env.globals["chart"] = lambda points, unit, title: bar_chart(points, unit, title, localizer)
+    env.globals["column_widths"] = column_widths
     return env
 
 
@@ -114,9 +127,10 @@ class Renderer:
         )
 
     def digest(self, digest: Digest, language: str, fmt: str) -> str:
-        """The digest in one language; fmt is the format of the briefs its timeline links to."""
+        """A digest (a year's, or the overview across years) in one language; fmt is the format
+        of the briefs and digests it links to."""
         return self._render(
-            DIGEST_TEMPLATE,
+            OVERVIEW_TEMPLATE if digest.overview else DIGEST_TEMPLATE,
             language,
             digest=digest,
             fmt=fmt,

@@ -97,7 +97,7 @@ def meetings(shipped):
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Project:
-    """The shipped project, with all 20 outputs built once for the session."""
+    """The shipped project, with all 40 outputs (briefs and digests) built once for the session."""
     project = open_project(copy_project(ROOT, tmp_path_factory.mktemp("built") / "project"))
     report = build_all(project)
     assert report.ok, (report.problems, report.failures)

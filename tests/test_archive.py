@@ -129,7 +129,7 @@ def test_two_builds_are_byte_identical(built, tmp_path, monkeypatch):
     again = open_project(copy_project(ROOT, tmp_path / "elsewhere"))
     assert build_all(again).ok
     first, second = digests(built), digests(again)
-    assert len(first) == 24  # 20 briefs, 4 digests
+    assert len(first) == 40  # 20 briefs, 20 digests (4 years and the overview)
     assert first == second
 
 
@@ -180,8 +180,9 @@ def test_a_character_no_font_covers_fails_that_brief_only(project_copy):
     assert f"error: {meeting_id} (id): {message}" in result.stderr
     assert f"error: {meeting_id} (en): {message}" in result.stderr
     assert (
-        f"error: digest (id): {meeting_id}: {message}" in result.stderr
-    )  # the digest names him too
+        f"error: digest-2020 (id): {meeting_id}: {message}" in result.stderr
+    )  # the digest of his year names him too
     assert not (project_copy / "build" / "en" / f"{meeting_id}.pdf").exists()
-    assert not (project_copy / "build" / "en" / "digest.pdf").exists()
-    assert len(list((project_copy / "build").rglob("*.pdf"))) == 8
+    assert not (project_copy / "build" / "en" / "digest-2020.pdf").exists()
+    # 8 briefs, the digests of the 3 other years and the overview (which prints no names)
+    assert len(list((project_copy / "build").rglob("*.pdf"))) == 16

@@ -32,9 +32,15 @@ def test_all_twenty_outputs(built):
         if p.suffix in (".pdf", ".html")
     )
     briefs = [f"{lang}/{mid}.{fmt}" for mid in MEETING_IDS for lang in LANGUAGES for fmt in FORMATS]
-    digests = [f"{lang}/digest.{fmt}" for lang in LANGUAGES for fmt in FORMATS]
+    years = sorted({mid[:4] for mid in MEETING_IDS})  # a digest per year, and the overview
+    digests = [
+        f"{lang}/{name}.{fmt}"
+        for name in ["digest", *(f"digest-{year}" for year in years)]
+        for lang in LANGUAGES
+        for fmt in FORMATS
+    ]
     assert files == sorted(briefs + digests)
-    assert len(files) == 24
+    assert len(files) == 40
 
 
 @pytest.mark.parametrize("meeting_id, language", CASES)

@@ -1,15 +1,22 @@
-"""The digest: every meeting in order, themes, figures over time as SVG, follow-through."""
+"""The digests: a year's meetings in order, themes, figures over time as SVG, follow-through;
+the overview across years."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from click.testing import CliRunner
 
 from briefs.cli import main
+from briefs.digest import make_digest
 from briefs.i18n import localizers
+from briefs.project import open_project
+from briefs.validate import load_summaries
 
 from .conftest import ROOT, normalize, pdf_text
 
@@ -26,22 +33,97 @@ def svgs(html: str) -> list[ET.Element]:
     return found
 
 
+YEARS = {2019: 1, 2020: 1, 2022: 1, 2024: 2}  # meetings each year in the shipped sources
+
+
+def test_a_digest_per_year_and_an_overview(built):
+    files = sorted(p.name for p in (built.build_dir / "en").glob("digest*"))
+    assert files == sorted(
+        [f"digest-{year}.{fmt}" for year in YEARS for fmt in ("pdf", "html")]
+        + ["digest.pdf", "digest.html"]
+    )
+
+
 @pytest.mark.parametrize("language", ["id", "en"])
-def test_digest_lists_every_meeting_in_date_order(built, meetings, language):
+def test_each_year_digest_lists_its_meetings_in_date_order(built, meetings, language):
     loc = localizers(ROOT / "locale")[language]
-    text = normalize(pdf_text(built.digest_path(language, "pdf")).replace("\u00a0", " "))
-    ordered = sorted(meetings.values(), key=lambda m: m.date)
-    positions = [
-        text.find(loc.date(m.date).upper()) for m in ordered
-    ]  # timeline dates are in small caps
-    assert -1 not in positions and positions == sorted(positions), positions
-    for meeting in ordered:
-        assert normalize(meeting.title[language]) in text
+    for year, count in YEARS.items():
+        text = normalize(pdf_text(built.digest_path(language, "pdf", year)).replace("\u00a0", " "))
+        held = sorted((m for m in meetings.values() if m.date.year == year), key=lambda m: m.date)
+        others = [m for m in meetings.values() if m.date.year != year]
+        assert len(held) == count
+        positions = [
+            text.find(loc.date(m.date).upper()) for m in held
+        ]  # timeline dates are in small caps
+        assert -1 not in positions and positions == sorted(positions), (year, positions)
+        for meeting in held:
+            assert normalize(meeting.title[language]) in text
+        for meeting in others:
+            assert loc.date(meeting.date).upper() not in text
+    text = normalize(pdf_text(built.digest_path(language, "pdf", 2024)).replace("\u00a0", " "))
     assert (
-        "5 pertemuan dari 11 September 2019 sampai 1 Desember 2024"
+        "Pertemuan Tiongkok–Asia Tengah tahun 2024: ikhtisar 2 pertemuan dari 20 Mei 2024 sampai 1 Desember 2024"
         if language == "id"
-        else "5 meetings from 11 September 2019 to 1 December 2024"
+        else "China–Central Asia meetings in 2024: digest 2 meetings from 20 May 2024 to 1 December 2024"
     ) in text
+
+
+def pdf_links(path) -> set[str]:
+    from pypdf import PdfReader
+
+    return {
+        str(a.get_object()["/A"]["/URI"])
+        for p in PdfReader(path).pages
+        for a in p.get("/Annots", [])
+        if "/URI" in a.get_object().get("/A", {})
+    }
+
+
+def matrix_rows(html: str) -> dict[str, list[str]]:
+    """The themes matrices of a page: header texts under "", each theme's cells under its label."""
+    rows: dict[str, list[str]] = {}
+    for table in html.split('<table class="matrix">')[1:]:
+        table = table.split("</table>")[0]
+        for row in table.split("<tr>")[1:]:
+            cells = [
+                unescape(re.sub(r"<[^>]+>", "", cell.split("</t")[0].split(">", 1)[1])).strip()
+                for cell in re.split(r"<t[hd][ >]", row)[1:]
+            ]
+            label = "" if 'scope="col"' in row else cells[0]
+            rows.setdefault(label, []).extend(cells[1:])
+    return rows
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_overview_has_years_as_columns_and_links_to_the_year_digests(built, meetings, language):
+    html = built.digest_path(language, "html").read_text(encoding="utf-8")
+    rows = matrix_rows(html)
+    assert rows[""] == [str(year) for year in YEARS]
+    vocabulary = load_summaries(open_project(ROOT)).vocabulary
+    for theme in vocabulary.themes:
+        expected = [
+            sum(
+                theme.id in p.themes
+                for m in meetings.values()
+                if m.date.year == y
+                for p in m.points
+            )
+            for y in YEARS
+        ]
+        if any(expected):
+            cells = rows[theme.label[language]]
+            assert [int(c) if c.isdigit() else 0 for c in cells] == expected, theme.id
+    for year in YEARS:
+        assert f'href="digest-{year}.html"' in html
+    assert {f"digest-{year}.pdf" for year in YEARS} <= pdf_links(built.digest_path(language, "pdf"))
+    text = normalize(pdf_text(built.digest_path(language, "pdf")).replace("\u00a0", " "))
+    assert (
+        "5 pertemuan dari 11 September 2019 sampai 1 Desember 2024, dengan ikhtisar untuk setiap tahun"
+        if language == "id"
+        else "5 meetings from 11 September 2019 to 1 December 2024, with a digest for each year"
+    ) in text
+    for meeting in meetings.values():  # the overview names years, not meetings
+        assert normalize(meeting.title[language]) not in text
 
 
 @pytest.mark.parametrize(
@@ -52,9 +134,12 @@ def test_digest_lists_every_meeting_in_date_order(built, meetings, language):
     ],
 )
 def test_charts_carry_the_summaries_figures(built, meetings, language, values):
-    html = built.digest_path(language, "html").read_text(encoding="utf-8")
-    charts = svgs(html)
-    assert len(charts) == 2  # China–Central Asia trade, China–Kazakhstan trade
+    charts = [
+        chart
+        for year in YEARS
+        for chart in svgs(built.digest_path(language, "html", year).read_text(encoding="utf-8"))
+    ]
+    assert len(charts) == 2  # China–Central Asia trade (2022), China–Kazakhstan trade (2024)
     bars = [
         (bar.get("data-meeting"), int(bar.get("data-year")), Decimal(bar.get("data-value")))
         for chart in charts
@@ -67,50 +152,63 @@ def test_charts_carry_the_summaries_figures(built, meetings, language, values):
     ]
     assert [label.replace("\u00a0", " ") for label in labels] == values
     assert all(chart.get("role") == "img" and chart.find(f"{SVG}title").text for chart in charts)
-    text = pdf_text(built.digest_path(language, "pdf")).replace("\u00a0", " ")
+    text = " ".join(
+        pdf_text(built.digest_path(language, "pdf", year)).replace("\u00a0", " ") for year in YEARS
+    )
     for value in values:
-        assert value in text  # the table beside each chart, and the chart itself
+        assert value in text  # the table under each chart, and the chart itself
+    overview = svgs(built.digest_path(language, "html").read_text(encoding="utf-8"))
+    assert [len(list(chart.iter(f"{SVG}rect"))) for chart in overview] == [2, 1]  # a bar a year
 
 
 def test_themes_matrix_counts_tagged_points(built, meetings):
-    html = built.digest_path("en", "html").read_text(encoding="utf-8")
-    rows = html[
-        html.index('<table class="matrix">') : html.index(
-            "</table>", html.index('<table class="matrix">')
+    html = built.digest_path("en", "html", 2024).read_text(encoding="utf-8")
+    rows = matrix_rows(html)
+    held = sorted((m for m in meetings.values() if m.date.year == 2024), key=lambda m: m.date)
+    assert rows[""] == ["May 2024", "Dec 2024"]  # a column per meeting
+    security = [sum("security" in p.themes for p in m.points) for m in held]
+    cells = rows.get('Security and the "three evils"', ["–"] * len(held))
+    assert [int(c) if c.isdigit() else 0 for c in cells] == security
+
+
+def test_a_busy_year_gets_a_column_per_month(meetings, shipped):
+    base = meetings["2024-05-20-china-kazakhstan-foreign-ministers-talks"]
+    vocabulary = load_summaries(shipped).vocabulary
+    busy = [
+        base.model_copy(
+            update={"id": f"2024-{month:02d}-{day:02d}-x", "date": dt.date(2024, month, day)}
         )
+        for month in (1, 3, 5)
+        for day in range(1, 6)
     ]
-    ordered = sorted(meetings.values(), key=lambda m: m.date)
-    security = rows[rows.index("Security and the") :].split("</tr>")[0]
-    cells = [cell.split(">", 1)[1].split("<")[0] for cell in security.split('<td class="count')[1:]]
-    expected = [sum("security" in p.themes for p in m.points) for m in ordered]
-    assert [int(c) if c.strip() else 0 for c in cells] == expected
+    digest = make_digest(busy, vocabulary, year=2024)
+    assert [(c.kind, c.key) for c in digest.columns] == [
+        ("month", "2024-01"),
+        ("month", "2024-03"),
+        ("month", "2024-05"),
+    ]
+    points = sum(len(m.points) for m in busy[:5])
+    assert sum(counts["2024-01"] for counts in digest.matrix.values()) >= points
 
 
 def test_follow_through(built):
-    text = normalize(pdf_text(built.digest_path("en", "pdf")))
+    text = normalize(pdf_text(built.digest_path("en", "pdf", 2020)))
     assert (
         "Taken up at: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu (1 December 2024)"
         in text
     )
-    assert "Open: due 2025, not yet taken up in the meetings covered." in text
+    page = built.digest_path("en", "html", 2020).read_text(encoding="utf-8")
+    assert 'href="digest-2024.html#2024-12-01-china-central-asia-foreign-ministers"' in page
+    later = normalize(pdf_text(built.digest_path("en", "pdf", 2024)))
+    assert "Open: due 2025, not yet taken up in the meetings covered." in later
 
 
 def test_timeline_links_to_the_briefs(built):
-    for fmt in ("html", "pdf"):
-        html = built.digest_path("en", fmt)
-        assert html.exists()
-    page = built.digest_path("en", "html").read_text(encoding="utf-8")
+    page = built.digest_path("en", "html", 2020).read_text(encoding="utf-8")
     assert 'href="2020-07-16-china-central-asia-foreign-ministers.html"' in page
-    from pypdf import PdfReader
-
-    uris = {
-        str(a.get_object()["/A"]["/URI"])
-        for p in PdfReader(built.digest_path("en", "pdf")).pages
-        for a in p.get("/Annots", [])
-        if "/URI" in a.get_object().get("/A", {})
-    }
-    assert (
-        "2020-07-16-china-central-asia-foreign-ministers.pdf" in uris
+    assert 'href="digest.html"' in page  # up to the overview
+    assert "2020-07-16-china-central-asia-foreign-ministers.pdf" in pdf_links(
+        built.digest_path("en", "pdf", 2020)
     )  # relative: beside the digest
 
 
@@ -126,12 +224,12 @@ def test_a_brief_gets_a_chart_when_its_meeting_carries_a_series(built):
     assert svgs(other) == []  # one value is not a series
 
 
-def test_date_range(project_copy):
+def test_date_range_and_years(project_copy):
+    root = ["--root", str(project_copy)]
     result = CliRunner().invoke(
         main,
         [
-            "--root",
-            str(project_copy),
+            *root,
             "digest",
             "--lang",
             "en",
@@ -144,13 +242,24 @@ def test_date_range(project_copy):
         ],
     )
     assert result.exit_code == 0, result.output
-    html = (project_copy / "build" / "en" / "digest.html").read_text(encoding="utf-8")
+    path = project_copy / "build" / "en" / "digest-2022-01-01-2024-06-30.html"
+    assert result.output == f"{path.relative_to(project_copy)}\n" or str(path) in result.output
+    html = path.read_text(encoding="utf-8")
     assert "2 meetings from 25 January 2022 to 20 May 2024" in html
     assert "2019-09-11" not in html and "2024-12-01-china" not in html
-    empty = CliRunner().invoke(
-        main, ["--root", str(project_copy), "digest", "--from", "2030-01-01"]
-    )
+    empty = CliRunner().invoke(main, [*root, "digest", "--from", "2030-01-01"])
     assert empty.exit_code == 1 and empty.stderr == "error: no meetings in the chosen date range\n"
+
+    year = CliRunner().invoke(main, [*root, "digest", "--year", "2024", "--format", "html"])
+    assert year.exit_code == 0, year.output
+    assert sorted(
+        line.rsplit("/", 2)[-2] + "/" + line.rsplit("/", 1)[-1] for line in year.output.split()
+    ) == [
+        "en/digest-2024.html",
+        "id/digest-2024.html",
+    ]
+    none = CliRunner().invoke(main, [*root, "digest", "--year", "2021"])
+    assert none.exit_code == 1 and none.stderr == "error: no meetings in 2021\n"
 
 
 def test_unknown_theme_and_series_are_rejected_with_their_place(project_copy, monkeypatch):

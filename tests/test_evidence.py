@@ -159,11 +159,43 @@ def attachments(path: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("language", ["id", "en"])
-def test_the_digest_carries_every_source_file(built, language):
+def test_each_year_digest_carries_its_summaries_and_articles(built, language):
     sources = built.root / "sources"
-    expected = {path.name: path.read_bytes() for path in sources.rglob("*") if path.is_file()}
-    assert len(expected) == 12  # 5 summaries, 5 articles, themes.yaml, glossary.yaml
-    assert attachments(built.digest_path(language, "pdf")) == expected
+    vocabulary = {name: (sources / name).read_bytes() for name in ("themes.yaml", "glossary.yaml")}
+    carried: dict[str, bytes] = {}
+    for year, paths in built.summaries_by_year().items():
+        expected = dict(vocabulary)
+        for summary in paths:
+            expected[summary.name] = summary.read_bytes()
+            article = sources / "articles" / f"{summary.stem}.txt"  # each cites its own
+            expected[article.name] = article.read_bytes()
+        assert attachments(built.digest_path(language, "pdf", year)) == expected, year
+        carried.update(expected)
+    # Together the year digests carry every file in sources/, byte for byte.
+    everything = {p.name: p.read_bytes() for p in sources.rglob("*") if p.is_file()}
+    assert len(everything) == 12  # 5 summaries, 5 articles, themes.yaml, glossary.yaml
+    assert carried == everything
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_overview_carries_the_meetings_its_figures_come_from(built, meetings, language):
+    from briefs.build import digest_summaries
+    from briefs.digest import make_overview
+    from briefs.validate import load_summaries
+
+    loaded = load_summaries(built)
+    overview = make_overview([d.meeting for d in loaded.documents], loaded.vocabulary)
+    charted = {p.meeting_id for data in overview.series for p in data.points}
+    assert charted  # the 2022 summit's trade series
+    assert {m.id for _path, m in digest_summaries(built, overview)} == charted
+    carried = attachments(built.digest_path(language, "pdf"))
+    sources = built.root / "sources"
+    expected = {n: (sources / n).read_bytes() for n in ("themes.yaml", "glossary.yaml")}
+    for meeting_id in charted:
+        for path in (sources / "meetings" / f"{meeting_id}.yaml",
+                     sources / "articles" / f"{meeting_id}.txt"):  # fmt: skip
+            expected[path.name] = path.read_bytes()
+    assert carried == expected
 
 
 TWO = "2021-03-04-two-articles"
@@ -190,7 +222,7 @@ def test_every_cited_article_is_attached_listed_and_quoted(two_articles, loc, la
     files = {p.name: p.read_bytes() for p in (summary, first, second)}
     pdf = project.output_path(TWO, language, "pdf")
     assert attachments(pdf) == files
-    assert attachments(project.digest_path(language, "pdf")) == files
+    assert attachments(project.digest_path(language, "pdf", 2021)) == files
 
     text = body_text(pdf)
     sources = loc[language].gettext("Sources")

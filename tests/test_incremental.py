@@ -4,14 +4,18 @@ the same bytes."""
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 
+import pytest
 from click.testing import CliRunner
 
+from briefs import build
 from briefs.build import build_all
 from briefs.cli import main
 from briefs.project import open_project
 
 MEETING = "2020-07-16-china-central-asia-foreign-ministers"
+OTHER = "2024-12-01-china-central-asia-foreign-ministers"  # took up a commitment of MEETING
 
 
 def names(paths) -> list[str]:
@@ -32,26 +36,50 @@ def edit(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def both(*names: str) -> list[str]:
+    return sorted(f"{lang}/{name}" for lang in ("en", "id") for name in names)
+
+
 def test_only_what_changed_is_rebuilt(project_copy, built):
     project = open_project(project_copy)
     first = build_all(project, jobs=1)
-    assert first.ok and len(first.written) == 24  # 20 briefs and 4 digests
+    assert first.ok and len(first.written) == 40  # 20 briefs, 4 year digests and the overview
+    assert first.workers == 1 and first.start_method == ""
     assert digests(project) == digests(built)  # one worker or several: the same bytes
 
     again = build_all(project, jobs=1)
     assert again.written == [] and again.up_to_date == 20
 
-    edit(project.meetings_dir / f"{MEETING}.yaml", "Kamilov", "Kamilov ")  # a change, same meaning
-    assert names(build_all(project, jobs=1).written) == [  # the digest covers every meeting
-        f"en/{MEETING}.html",
-        f"en/{MEETING}.pdf",
-        "en/digest.html",
-        "en/digest.pdf",
-        f"id/{MEETING}.html",
-        f"id/{MEETING}.pdf",
-        "id/digest.html",
-        "id/digest.pdf",
-    ]
+    # A change of bytes, not of meaning: its briefs and its year's PDF digest carry the summary;
+    # the HTML digests show the same, and the overview carries only the meetings it charts.
+    edit(project.meetings_dir / f"{MEETING}.yaml", "Kamilov", "Kamilov ")
+    assert names(build_all(project, jobs=1).written) == both(
+        f"{MEETING}.html", f"{MEETING}.pdf", "digest-2020.pdf"
+    )
+
+    # A theme more: its year's digest and the overview count it.
+    edit(project.meetings_dir / f"{MEETING}.yaml", "themes: [health]", "themes: [health, security]")
+    assert names(build_all(project, jobs=1).written) == both(
+        f"{MEETING}.html", f"{MEETING}.pdf", "digest-2020.html", "digest-2020.pdf",
+        "digest.html", "digest.pdf",
+    )  # fmt: skip
+
+    # An English title: the 2024 digest shows it, and so does the 2020 one, which names the
+    # meeting that took up one of its commitments; the overview names no meeting. The
+    # Indonesian 2024 PDF digest does not show it, but carries the edited summary.
+    edit(
+        project.meetings_dir / f"{OTHER}.yaml",
+        "en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu",
+        "en: The sixth China–Central Asia Foreign Ministers' Meeting in Chengdu",
+    )
+    assert names(build_all(project, jobs=1).written) == sorted([
+        "en/digest-2020.html", "en/digest-2020.pdf", "en/digest-2024.html", "en/digest-2024.pdf",
+        "id/digest-2024.pdf", *both(f"{OTHER}.html", f"{OTHER}.pdf"),
+    ])  # fmt: skip
+    assert (
+        "are up to date"
+        in CliRunner().invoke(main, ["--root", str(project_copy), "build", "--all"]).output
+    )
 
     edit(
         project.locale_dir / "id" / "LC_MESSAGES" / "messages.po",
@@ -59,39 +87,55 @@ def test_only_what_changed_is_rebuilt(project_copy, built):
         'msgstr "Para peserta"',
     )
     rebuilt = names(build_all(project, jobs=1).written)
-    assert len(rebuilt) == 12 and all(name.startswith("id/") for name in rebuilt)
+    assert len(rebuilt) == 20 and all(name.startswith("id/") for name in rebuilt)
 
     (project.build_dir / "en" / f"{MEETING}.pdf").unlink()
     assert names(build_all(project, jobs=1).written) == [f"en/{MEETING}.html", f"en/{MEETING}.pdf"]
 
     edit(project.templates_dir / "brief.css", "--accent: #1f4e79;", "--accent: #1f4e7a;")
-    assert len(build_all(project, jobs=1).written) == 24
+    assert len(build_all(project, jobs=1).written) == 40
 
-    assert len(build_all(project, jobs=1, force=True).written) == 24
+    assert len(build_all(project, jobs=1, force=True).written) == 40
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_workers_forked_or_spawned_give_the_same_bytes(project_copy, built, monkeypatch, method):
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} here")
+    # Chosen outright: a build run from a process with other threads (a test server another
+    # test left idle) would otherwise spawn.
+    monkeypatch.setattr(build, "_start_method", lambda: method)
+    project = open_project(project_copy)
+    report = build_all(project, jobs=2)
+    assert report.ok and len(report.written) == 40
+    assert (report.workers, report.start_method) == (2, method)
+    assert {name for name, _ in report.rss_by_job} >= {MEETING, "digest", "digest-2024"}
+    assert digests(project) == digests(built)
 
 
 def test_outputs_of_a_removed_meeting_are_removed(project_copy):
     project = open_project(project_copy)
     assert build_all(project, jobs=1, formats=("html",)).ok
-    (project.meetings_dir / f"{MEETING}.yaml").unlink()
+    (project.meetings_dir / f"{MEETING}.yaml").unlink()  # the only meeting of 2020
     report = build_all(project, jobs=1, formats=("html",))
     assert report.ok and names(report.written) == ["en/digest.html", "id/digest.html"]
     assert not (project.build_dir / "id" / f"{MEETING}.html").exists()
-    assert len(list(project.build_dir.rglob("*.html"))) == 10
+    assert not (project.build_dir / "id" / "digest-2020.html").exists()  # no 2020 any more
+    assert len(list(project.build_dir.rglob("*.html"))) == 16  # 8 briefs, 3 years, overview
 
 
 def test_cli_no_op_and_quiet_when_piped(project_copy):
     args = ["--root", str(project_copy), "build", "--all", "--format", "html", "--jobs", "2"]
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.output
-    assert first.output == f"12 files written to {project_copy / 'build'}\n"
+    assert first.output == f"20 files written to {project_copy / 'build'}\n"
     assert first.stderr == ""  # no progress bar when not on a terminal
     second = CliRunner().invoke(main, args)
     assert second.exit_code == 0
     assert "are up to date" in second.output
 
 
-def test_a_change_to_any_cited_article_rebuilds_its_brief_and_the_digest(articles_root):
+def test_a_change_to_any_cited_article_rebuilds_its_brief_and_its_year_digest(articles_root):
     from briefs.build import FORMATS
     from briefs.manifest import stale_briefs
     from briefs.models import LANGUAGES
@@ -101,14 +145,21 @@ def test_a_change_to_any_cited_article_rebuilds_its_brief_and_the_digest(article
     assert stale_briefs(project, LANGUAGES, FORMATS) == 0
     second = project.articles_dir / "lanjutan.txt"  # the meeting's second article
     second.write_text(second.read_text(encoding="utf-8") + "\nKomentar\n", encoding="utf-8")
-    # The no-op check sees it too: the brief and the digest (which carries it) in each language.
-    assert stale_briefs(project, LANGUAGES, FORMATS) == 4
+    # The no-op check sees it too: the brief, its year's digest (which carries it) and the
+    # overview (whose inputs are every summary and article) in each language.
+    assert stale_briefs(project, LANGUAGES, FORMATS) == 6
     written = names(build_all(project, jobs=1).written)
     assert written == [
         f"{language}/{name}.{fmt}"
         for language in ("en", "id")
-        for name in ("2021-03-04-two-articles", "digest")
-        for fmt in ("html", "pdf")
+        for name, fmt in (
+            ("2021-03-04-two-articles", "html"),
+            ("2021-03-04-two-articles", "pdf"),
+            (
+                "digest-2021",
+                "pdf",
+            ),  # it carries the article; its page and the overview's are the same
+        )
     ]
 
 
@@ -130,3 +181,10 @@ def test_the_settings_are_an_input_of_every_brief(project_copy):
     ]
     assert set(briefs) <= set(written)
     assert '<p class="desk">Central Asia Desk</p>' in briefs[1].read_text(encoding="utf-8")
+
+
+def test_workers_are_spawned_from_a_process_with_threads(monkeypatch):
+    monkeypatch.setattr(build.threading, "active_count", lambda: 1)
+    assert build._start_method() == build.START_METHOD
+    monkeypatch.setattr(build.threading, "active_count", lambda: 3)  # as under `briefs serve`
+    assert build._start_method() == "spawn"

@@ -49,7 +49,7 @@ def site(built, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("published") / "site"
     result = publish(built.root, out)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"24 files published to {out}\n"
+    assert result.stdout == f"44 files published to {out}\n"  # and 20 digests
     return out
 
 
@@ -62,7 +62,7 @@ def test_sha256sum_accepts_the_checksums(site):
     on_disk = sorted(
         str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.name != "SHA256SUMS"
     )
-    assert listed == on_disk and len(listed) == 23
+    assert listed == on_disk and len(listed) == 43
 
 
 def test_the_index_links_resolve_and_list_the_briefs_newest_first(site, built):
@@ -83,7 +83,26 @@ def test_the_index_links_resolve_and_list_the_briefs_newest_first(site, built):
     assert "16 Juli 2020" in page and "16 July 2020" in page
     assert "Konferensi video" in page and "Video conference" in page
     size = (site / "id/2020-07-16-china-central-asia-foreign-ministers.pdf").stat().st_size
-    assert f"({size / 1000:.1f} kB)".replace(".", ",") in page
+    assert f"({round(size / 1000, 1):g} kB)".replace(".", ",") in page  # 88 kB, 84,5 kB
+
+
+def test_the_digests_are_published_and_their_links_resolve(site, built):
+    links = _Links()
+    links.feed((site / "index.html").read_text(encoding="utf-8"))
+    assert {"id/digest.html", "en/digest.html", "id/digest.pdf", "en/digest.pdf"} <= set(
+        links.hrefs
+    )
+    for language in ("id", "en"):
+        for year in (2019, 2020, 2022, 2024):
+            for fmt in ("pdf", "html"):
+                path = f"{language}/digest-{year}.{fmt}"
+                assert (site / path).read_bytes() == (built.build_dir / path).read_bytes()
+        for name in ("digest.html", "digest-2020.html"):
+            inner = _Links()
+            inner.feed((site / language / name).read_text(encoding="utf-8"))
+            for href in inner.hrefs:
+                if not href.startswith("#"):  # to briefs and digests beside it
+                    assert (site / language / href.split("#")[0]).is_file(), (name, href)
 
 
 @pytest.mark.parametrize("language", ["id", "en"])

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import re
 import shutil
 import tempfile
 import uuid
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 INDEX_TEMPLATE = "index.html.j2"
 FEED_NAME = "feed.atom"
 CHECKSUMS = "SHA256SUMS"
+DIGEST_FILE = re.compile(r"digest(-\d{4})?\.(pdf|html)")
+"""The digests published beside the briefs: each year's and the overview (not date ranges)."""
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -168,6 +171,7 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
     labels = {
         language: {
             "heading": locs[language].gettext("Meeting briefs"),
+            "digest": locs[language].gettext("Digests: every year at a glance"),
             "feed": locs[language].gettext("Atom feed"),
             "checksums": locs[language].gettext("SHA-256 checksums"),
             "language": locs[language].locale.language_name,
@@ -206,6 +210,10 @@ def publish(project: Project, out: Path | None = None, base_url: str | None = No
     briefs = ready_briefs(project)
     locs = localizers(project.locale_dir)
     files: dict[str, bytes | Path] = {site_path(brief): brief.path for brief in briefs}
+    for language in LANGUAGES:  # the digests, as built beside the briefs (their links stay)
+        for path in sorted((project.build_dir / language).glob("digest*")):
+            if DIGEST_FILE.fullmatch(path.name):
+                files[f"{language}/{path.name}"] = path
     for language in LANGUAGES:
         files[f"{language}/{FEED_NAME}"] = atom_feed(
             project, briefs, language, locs[language], base_url
