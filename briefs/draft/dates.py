@@ -1,0 +1,144 @@
+"""Dates: the days an article names, and the meeting's date among them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
+
+from .words import _alternation
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def _months() -> dict[str, int]:
+    """Month names, wide and abbreviated, Indonesian and English (CLDR), lower case."""
+    months = {}
+    for language in ("id", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in Locale(language).months["format"][width].items():
+                months[name.lower().rstrip(".")] = number
+    return months
+
+
+@cache
+def _weekdays() -> dict[str, int]:
+    """Weekday names (Senin = 0), Indonesian and English (CLDR), lower case."""
+    return {
+        name.lower(): number
+        for language in ("id", "en")
+        for number, name in Locale(language).days["format"]["wide"].items()
+    }
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as the article writes it; year or weekday may be missing."""
+
+    day: int
+    month: int
+    year: int | None
+    weekday: int | None
+    start: int
+    end: int
+
+
+@cache
+def _date_res() -> tuple[re.Pattern, re.Pattern]:
+    weekday = rf"(?i:(?P<weekday>{_alternation(_weekdays())}))"
+    month = rf"(?i:(?P<month>{_alternation(_months())}))"
+    full = re.compile(
+        rf"(?:{weekday},?\s+)?(?P<day>\d{{1,2}})\s+{month}\.?(?:\s+(?P<year>\d{{4}}))?(?![\w])"
+    )
+    numeric = re.compile(
+        rf"(?:{weekday}\s*)?\((?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{2}}|\d{{4}}))?\)"
+    )
+    return full, numeric
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date in a text: '16 Juli 2020', 'Kamis, 16 Juli', 'Kamis (16/7/2020)', '(1/12)'."""
+    found = []
+    for pattern in _date_res():
+        for m in pattern.finditer(text):
+            month = m.group("month")
+            month = int(month) if month.isdigit() else _months()[month.lower().rstrip(".")]
+            year = m.group("year")
+            year = None if year is None else int(year) + (2000 if len(year) == 2 else 0)
+            weekday = m.group("weekday")
+            weekday = None if weekday is None else _weekdays()[weekday.lower()]
+            if 1 <= month <= 12 and 1 <= int(m.group("day")) <= 31:
+                found.append(
+                    DateMention(int(m.group("day")), month, year, weekday, m.start(), m.end())
+                )
+    return sorted(found, key=lambda d: d.start)
+
+
+def _full_date(line: str) -> tuple[dt.date, int] | None:
+    """The first complete date of a line, and where it starts."""
+    for mention in find_dates(line):
+        if mention.year is not None:
+            try:
+                return dt.date(mention.year, mention.month, mention.day), mention.start
+            except ValueError:
+                continue
+    return None
+
+
+def resolve(mention: DateMention, reference: dt.date | None, years: list[int]) -> dt.date | None:
+    """The date a mention means: its own year; else the one nearest the reference date
+    (the publication date) that fits its weekday; else, with no reference, the year on which its
+    weekday falls nearest after the latest year the article names."""
+
+    def make(year: int) -> dt.date | None:
+        try:
+            return dt.date(year, mention.month, mention.day)
+        except ValueError:
+            return None
+
+    if mention.year is not None:
+        return make(mention.year)
+    fits = lambda day: mention.weekday is None or day.weekday() == mention.weekday  # noqa: E731
+    if reference is not None:
+        days = [
+            d for y in (reference.year - 1, reference.year, reference.year + 1) if (d := make(y))
+        ]
+        return min(days, key=lambda d: (not fits(d), abs((d - reference).days)), default=None)
+    if mention.weekday is not None and years:
+        latest = max(years)
+        days = [d for y in range(latest - 10, latest + 11) if (d := make(y)) and fits(d)]
+        return min(days, key=lambda d: (d.year < latest, abs(d.year - latest)), default=None)
+    return None
+
+
+def _years_named(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"(?<![\d/.,])(?:19|20)\d\d(?![\d/])", text)]
+
+
+def find_period(
+    text: str, reference: dt.date | None, years: list[int]
+) -> tuple[dt.date, dt.date] | None:
+    """'dari Selasa (10/9) hingga Kamis (12/9)', '10-12 September 2019': a span of days."""
+    mentions = find_dates(text)
+    for first, second in itertools.pairwise(mentions):
+        between = text[first.end : second.start]
+        if re.fullmatch(r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.|[-–])\s*", between):
+            end = resolve(second, reference, years)
+            start = end and resolve(
+                first, end, years
+            )  # '28 Mei sampai 1 Juni 2024': the end's year
+            if start and start < end:
+                return start, end
+    for m in re.finditer(r"(?<!\d)(\d{1,2})\s*(?:[-–]|hingga|sampai)\s*(?=\d{1,2}\s+\w)", text):
+        tail = [d for d in find_dates(text[m.end() :]) if d.start == 0]
+        if tail:
+            last = resolve(tail[0], reference, years)
+            if last and int(m.group(1)) < last.day:
+                return last.replace(day=int(m.group(1))), last
+    return None

@@ -1,0 +1,109 @@
+"""`briefs draft` on the seed articles: drafts that `briefs check` accepts once English is written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.numbers import format_decimal
+from click.testing import CliRunner
+
+from briefs.cli import main
+from briefs.draft import (
+    draft_summary,
+    read_article,
+)
+from briefs.loader import _Loader
+from briefs.validate import numbers_in
+
+from .conftest import ROOT
+
+ARTICLES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
+
+
+# The seed articles: drafts that `briefs check` accepts once English is written ----------------
+
+
+def english_placeholder(indonesian: str) -> str:
+    """What an editor's English would state: the Indonesian text's numbers, written in English."""
+    numbers = [
+        n if isinstance(n, str) else format_decimal(n, locale="en_001")
+        for n in numbers_in(indonesian, "id")
+    ]
+    return " ".join(["English text", *numbers])
+
+
+def fill_english(node):
+    if isinstance(node, dict):
+        if node.get("en") == "" and isinstance(node.get("id"), str):
+            node["en"] = english_placeholder(node["id"])
+        for value in node.values():
+            fill_english(value)
+    elif isinstance(node, list):
+        for value in node:
+            fill_english(value)
+    return node
+
+
+def check(root: Path, path: Path):
+    return CliRunner().invoke(main, ["--root", str(root), "check", str(path)])
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
+def test_draft_of_a_seed_article_passes_check_once_english_is_written(
+    project_copy, article, monkeypatch
+):
+    monkeypatch.chdir(project_copy)
+    text = article.read_text(encoding="utf-8")
+    draft = draft_summary(text, article.name)
+    yaml_text = draft.to_yaml()
+    for path in (project_copy / "sources" / "meetings").glob("*.yaml"):
+        path.unlink()
+    target = Path("sources/meetings") / f"{draft.meeting_id}.yaml"
+    target.write_text(yaml_text, encoding="utf-8")
+
+    refused = check(project_copy, target)
+    assert refused.exit_code == 1
+    problems = refused.stderr.splitlines()
+    empty = yaml_text.count("en: ''  # to write: English")
+    assert problems[-1] == f"{empty} problem(s) found"
+    for line in problems[:-1]:
+        assert re.fullmatch(
+            rf"{re.escape(str(target))}:\d+:\d+: [\w.\[\]]+: the English text \('en'\) is empty",
+            line,
+        )
+
+    data = fill_english(yaml.load(yaml_text, Loader=_Loader))
+    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    accepted = check(project_copy, target)
+    assert accepted.exit_code == 0, accepted.output
+    assert accepted.output == "1 summaries OK\n"
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
+def test_every_quote_is_an_exact_substring_of_the_article(article):
+    text = article.read_text(encoding="utf-8")
+    summary = draft_summary(text, article.name).summary
+    quotes = [
+        q
+        for section in ("points", "figures")
+        for item in summary.get(section, [])
+        for q in ([item["quote"]] if isinstance(item["quote"], str) else item["quote"])
+    ]
+    assert quotes
+    for quote in quotes:
+        assert quote in text
+
+
+def test_figure_values_are_written_exactly():
+    path = ROOT / "sources" / "articles" / "2022-01-25-china-central-asia-summit.txt"
+    text = draft_summary(read_article(path), path.name).to_yaml()
+    assert "  value: 50100000000\n" in text
+    data = yaml.load(text, Loader=_Loader)
+    assert [f["value"] for f in data["figures"] if f["unit"] == "USD"] == [
+        50100000000,
+        460000000,
+        500000000,
+    ]
