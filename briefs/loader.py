@@ -26,6 +26,11 @@ MAX_DEPTH = 32
 
 Loc = tuple[str | int, ...]
 
+CHECK_MARK = "!check"
+"""The tag `briefs draft` puts on a value the article did not settle; the line's comment says why.
+A summary with the mark left on any value is refused, as one with an English text left empty."""
+TO_CHECK = "# to check:"
+
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader that keeps dates as strings (pydantic parses them, with a location)
@@ -114,6 +119,9 @@ def _build(
 ):
     """Construct plain Python data from a node tree, recording positions and duplicate keys."""
     positions.values[loc] = _mark(node)
+    if node.tag == CHECK_MARK:
+        problems.append(Problem(path, *_mark(node), _unsettled(node, loc)))
+        node = _unmarked(node, loader)
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
@@ -133,6 +141,42 @@ def _build(
             for i, item in enumerate(node.value)
         ]
     return loader.construct_object(node, deep=True)
+
+
+def _unsettled(node: yaml.Node, loc: Loc) -> str:
+    """The problem of a value marked unsettled, with the reason its line's comment gives."""
+    buffer, pointer = node.start_mark.buffer, node.start_mark.pointer
+    reason = ""
+    if buffer:
+        end = buffer.find("\n", pointer)
+        line = buffer[pointer : end if end >= 0 else len(buffer)].rstrip("\0")
+        if TO_CHECK in line:
+            reason = line.split(TO_CHECK, 1)[1].strip()
+    return (
+        f"{field_name(loc)}: not settled by the article"
+        + (f" ({reason})" if reason else "")
+        + f"; check the value, then remove the {CHECK_MARK!r} mark"
+    )
+
+
+def _unmarked(node: yaml.Node, loader: _Loader) -> yaml.Node:
+    """The node as if it had no tag: a plain scalar resolves as usual, a mapping is a mapping."""
+    if isinstance(node, yaml.ScalarNode):
+        tag = loader.resolve(yaml.ScalarNode, node.value, (True, False))
+        return yaml.ScalarNode(tag, node.value, node.start_mark, node.end_mark, node.style)
+    if isinstance(node, yaml.MappingNode):
+        return yaml.MappingNode(
+            "tag:yaml.org,2002:map", node.value, node.start_mark, node.end_mark, node.flow_style
+        )
+    return yaml.SequenceNode(
+        "tag:yaml.org,2002:seq", node.value, node.start_mark, node.end_mark, node.flow_style
+    )
+
+
+# Read directly (yaml.load), a marked value is the value: only _build reports the mark.
+_Loader.add_constructor(
+    CHECK_MARK, lambda loader, node: loader.construct_object(_unmarked(node, loader), deep=True)
+)
 
 
 def field_name(loc: Loc) -> str:

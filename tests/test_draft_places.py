@@ -17,7 +17,10 @@ def test_the_datelines_city_when_the_story_names_no_place():
     text = "Judul\nBeijing, Kantor Berita - Presiden Tiongkok, Xi Jinping, menerima Presiden Kazakhstan, Kassym-Jomart Tokayev, Rabu (11/9/2019).\n"
     draft = draft_summary(text, "a.txt")
     assert draft.summary["place"] == {"city": {"id": "Beijing", "en": ""}, "country": "CN"}
-    assert draft.notes[0] == "place.country: not stated; the first participant's (CN)"
+    assert draft.unsettled == {
+        ("place", "country"): "country not stated: the first participant's (CN)"
+    }
+    assert "  country: !check CN  # to check: country not stated" in draft.to_yaml()
 
 
 @pytest.mark.parametrize(

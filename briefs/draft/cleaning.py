@@ -16,13 +16,76 @@ _DATELINE_TIME = re.compile(
     r"\d{1,2}[:.]\d{2}(?:[:.]\d{1,2})?\s*(?:WIB|WITA|WIT)\b|\b(?:WIB|WITA|WIT)\b"
 )
 _NOISE = re.compile(
-    r"(?i:^(?:BACA\s+JUGA\b|Baca\s+juga\s*:|banner$|Lama\s+Baca\b|Cek\s+Berita\b|ADVERTISEMENT$)"
-    r"|Google\s+News|-Image-\d+\s*$|\bImage\s+from\b|\(\s*Foto\s*:[^)]*\)\s*$)"
-    r"|\([A-Z]{2,8}\)\s*$"  # a photo credit in capitals ends a caption: "... berjabat tangan (CMG)"
+    r"(?i:^(?:BACA\s+JUGA\b|Baca\s+(?:juga|selengkapnya)\s*:|banner$|Lama\s+Baca\b|Cek\s+Berita\b"
+    r"|ADVERTISEMENT|SCROLL\s+TO\s+CONTINUE|Nyaman\s+tanpa\s+iklan|Langganan\b|Cari\s+Tahu\b"
+    r"|Kumpulan\s+Kuis|Bagikan\s*:|Share\s*:|Simak\s+(?:juga|berita|breaking)|Ikuti\s+(?:kami|berita)"
+    r"|Lihat\s+juga\s*:|Tonton\s+juga|Dapatkan\s+update|Download\s+aplikasi|Unduh\s+aplikasi"
+    r"|Tag(?:s)?\s*:|Topik\s*:|Halaman\s+(?:selanjutnya|berikutnya)|Copyright\b|Hak\s+cipta\b"
+    r"|Dilarang\s+(?:keras\s+)?mengambil\b|All\s+rights\s+reserved|\d+\s+komentar\b|Komentar\s*\(\d+\))"
+    r"|Google\s+News|-Image-\d+\s*$|\bImage\s+from\b|©|All\s+rights\s+reserved)"
 )
+"""Lines of the page that are not the story: links to other stories, calls to subscribe or
+share, copyright lines, comment counts."""
+_CAPTION = re.compile(
+    r"(?:\(\s*(?:ANTARA|Antara|Foto|FOTO|Photo|PHOTO|Xinhua|XINHUA|Reuters|REUTERS|AFP|AP|Getty|"
+    r"Dok|dok|Ist|ist|Istimewa|Sumber\s+foto)\b[^()]*\)"
+    r"|\((?=[^()]*[A-Za-z]{2})[^()]*/[^()]*\)"  # "(ANTARA/Reuters/Guglielmo Mangiapane/aa.)"
+    r"|\([A-Z]{2,8}\))"  # a credit in capitals: "... berjabat tangan (CMG)"
+    r"\.?\s*$"
+    r"|^(?:Foto|FOTO|Ilustrasi|Keterangan\s+foto)\s*[:|-]"
+    r"|\b(?:REUTERS|AFP|AP|XINHUA|ANTARA\s+FOTO)/[A-Z]"
+)
+"""A photo's caption: the line ends with its credit in brackets ('(ANTARA/Reuters/...)', '(Foto:
+...)', '(CMG)') or opens with 'Foto:', or names the photographer as 'REUTERS/Name'."""
+_BYLINE = re.compile(
+    r"^(?P<role>Penulis|Pewarta|Reporter|Oleh|Editor|Penyunting|Redaktur|Editor\s+Bahasa|Fotografer"
+    r"|Sumber|Source)\s*:\s*(?P<who>.*)$",
+    re.I,
+)
+"""'Pewarta: ...', 'Editor: ...', 'Sumber: Xinhua': who wrote, edited or sent the story."""
+_CREDIT_AT_END = re.compile(
+    r"\s*(?:\[(?P<bracketed>[A-Za-z][\w. ]{1,20})\]|\((?P<code>[a-z]{2,10}(?:/[a-z]{2,10})*)\)"
+    r"|\((?:Sumber|sumber)\s*:\s*(?P<source>[^)]{2,40})\))\s*$"
+)
+"""A site's or agency's code closing the story: '[Antara]', '(rmol)', '(ant/pr)', '(Sumber: Xinhua)'."""
 _END_OF_STORY = re.compile(
-    r"^(?:Komentar|Berita\s+Lainnya|Berita\s+Terkait|Artikel\s+Terkait)\s*$", re.I
+    r"^(?:Komentar|Berita\s+Lainnya|Berita\s+Terkait|Artikel\s+Terkait|Terpopuler|Populer"
+    r"|Terkini|Berita\s+Terkini|Paling\s+Banyak\s+Dibaca|Most\s+Read|Rekomendasi|Baca\s+Berita\s+Lainnya"
+    r"|Pilihan\s+Redaksi|Artikel\s+Lainnya|BERITA\s+LAINNYA)\s*:?\s*$",
+    re.I,
 )
+"""A heading after which the page lists other stories or comments."""
+
+
+def is_noise(line: str) -> bool:
+    """A line of the page that is not part of any story."""
+    return bool(_NOISE.search(line))
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption: it has its own date, place and people, never the meeting's."""
+    return bool(_CAPTION.search(line))
+
+
+def _date_only(line: str) -> dt.date | None:
+    """A line that is only a date, maybe with weekday and time: '9 Mei 2023', 'Rabu, 27 Juli
+    2022 | 16:37 WIB': the day the story was published."""
+    found = _full_date(line)
+    if found is None:
+        return None
+    rest = re.sub(r"[\d:.|,/()\s-]|WIB|WITA|WIT|pukul", "", line[found[1] :], flags=re.I)
+    before = line[: found[1]].strip(" |,-")
+    if len(rest) <= 12 and (
+        not before or before.split(",")[-1].strip().lower() in _weekday_names()
+    ):
+        return found[0]
+    return None
+
+
+def _weekday_names() -> set[str]:
+    from .dates import _weekdays
+
+    return set(_weekdays())
 
 
 @dataclass
@@ -44,6 +107,10 @@ class Article:
     agency: str | None = None
     dateline: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    noise: list[str] = field(default_factory=list)
+    page_years: list[int] = field(default_factory=list)
+    """Every year the page prints, noise and captions too: the page is no older than the last."""
 
     @property
     def body(self) -> str:
@@ -56,32 +123,109 @@ class Article:
                 yield paragraph, sentence
 
 
-_DATELINE_PREFIX = re.compile(
-    r"^(?P<place>[A-Z][\w'’]*(?: [A-Z][\w'’]*){0,2})"
-    r"(?:, (?P<publisher>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})| \((?P<agency>[A-Za-z.]+)\)) [-–—] "
+_DATELINE = re.compile(r"^(?P<head>[^\s].{0,70}?)\s+[-–—]{1,2}\s+(?=\S)")
+_SITE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|id|co|net|org|tv|news)(?:\.id)?$", re.I)
+_PLACE_WORDS = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}$")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What opens a story before its dash: 'Beijing (ANTARA) -', 'Kabar24.com, ASTANA -',
+    'Suara.com -', 'BEIJING –', 'Astana, Radio Bharata Online -'."""
+
+    place: str | None
+    publisher: str | None
+    agency: str | None
+    length: int
+
+
+def city_case(name: str) -> str:
+    """'NUR-SULTAN' -> 'Nur-Sultan', "XI'AN" -> "Xi'an": a dateline's capitals as a name."""
+    if not name.isupper():
+        return name
+    return "-".join(
+        " ".join(w[:1] + w[1:].lower() for w in part.split(" ")) for part in name.split("-")
+    )
+
+
+def read_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening a story's first paragraph, if it has one."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    place = publisher = agency = None
+    for part in (p.strip() for p in m.group("head").split(",")):
+        bracket = re.fullmatch(r"(?P<before>.*?)\s*\((?P<inside>[A-Za-z.]+)\)", part)
+        if bracket:
+            agency = bracket.group("inside")
+            part = bracket.group("before")
+            if not part:
+                continue
+        if _SITE.match(part):
+            publisher = publisher or part
+        elif _PLACE_WORDS.match(part) and place is None and publisher is None and agency is None:
+            place = city_case(part)
+        elif re.fullmatch(r"[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}", part) and publisher is None:
+            publisher = part
+        else:
+            return None  # lower-case words: a sentence with a dash, not a dateline
+    if place in countries():
+        place = None  # "Tiongkok, Bolong.id - ": a country, not a place
+    return Dateline(place, publisher, agency, m.end())
+
+
+_CITED = re.compile(
+    r"\b(?:[Dd]ilansir(?: dari)?|[Dd]ikutip dari|[Mm]elansir)\s+([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
 )
 
 
 def parse_article(text: str) -> Article:
-    """Split an article as pasted from a news site into its headline, dateline and story."""
+    """Split an article as pasted from a news site into its headline, dateline and story,
+    setting aside captions, bylines, menus and other page noise."""
     article = Article()
     lines = [line.strip() for line in text.splitlines()]
     for line in lines:
         if not line:
             continue
+        article.page_years += [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)]
         if _END_OF_STORY.match(line):
-            break  # comments and other stories follow
-        source = re.match(r"^Sumber\s*:\s*(.*)$", line)
-        if source:
-            article.agency = article.agency or source.group(1).strip() or None
+            if article.paragraphs:
+                break  # comments and other stories follow
             continue
-        if _NOISE.search(line):
+        byline = _BYLINE.match(line)
+        if byline and len(line.split()) <= 12:
+            role, who = byline.group("role").lower(), byline.group("who").strip()
+            if role in ("sumber", "source"):
+                article.agency = article.agency or who or None
+            elif role in ("penulis", "pewarta", "reporter", "oleh") and who:
+                article.author = article.author or who
+            article.noise.append(line)
             continue
-        if article.published is None and len(line.split()) <= 12 and _DATELINE_TIME.search(line):
+        if is_noise(line):
+            article.noise.append(line)
+            continue
+        if is_caption(line):
+            article.captions.append(line)
+            continue
+        if len(line.split()) <= 14 and (published := _date_only(line)):
+            if article.published is None:
+                article.published = published
+                before = line[: line.find(str(published.day))].strip(" |,")
+                if before and before.split(",")[-1].strip().lower() not in _weekday_names():
+                    article.author = article.author or before
+            article.noise.append(line)
+            continue
+        if (
+            article.published is None
+            and not article.paragraphs
+            and len(line.split()) <= 12
+            and _DATELINE_TIME.search(line)
+        ):
             found = _full_date(line)
             if found:
                 article.published, start = found
                 article.author = article.author or line[:start].strip(" |,") or None
+                article.noise.append(line)
                 continue
         if article.headline is None:
             article.headline = line
@@ -96,38 +240,50 @@ def parse_article(text: str) -> Article:
                 and all(w[:1].isupper() for w in words)
             ):
                 article.author = article.author or line
+            article.noise.append(line)
             continue
         item = re.match(r"^(\d{1,2})\.\s+", line)
         if item:
             article.paragraphs.append(Paragraph(line[item.end() :], int(item.group(1))))
             continue
-        if not article.paragraphs:
-            prefix = _DATELINE_PREFIX.match(line)
-            if prefix:
-                article.dateline = prefix.group("place")
-                article.publisher = prefix.group("publisher")
-                article.agency = article.agency or prefix.group("agency")
-                line = line[prefix.end() :]
+        if not article.paragraphs and (dateline := read_dateline(line)):
+            article.dateline = dateline.place
+            article.publisher = dateline.publisher
+            article.agency = article.agency or dateline.agency
+            line = line[dateline.length :]
         article.paragraphs.append(Paragraph(line))
-    if article.paragraphs and not article.publisher:
-        # Some sites sign the story with their code at its end: "... kata Xi. (rmol)"
-        code = re.search(r"\(([a-z]{2,10})\)\s*$", article.paragraphs[-1].text)
-        article.publisher = code.group(1).upper() if code else None
+    _credit_at_end(article)
     if not article.agency:
-        cited = re.search(
-            r"\b(?:[Dd]ilansir(?: dari)?|[Dd]ikutip dari)\s+([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})",
-            article.body,
-        )
+        cited = _CITED.search(article.body)
         article.agency = cited.group(1) if cited else None
-    if article.dateline in countries():
-        article.dateline = None  # "Tiongkok, Bolong.id - ": a country, not a place
     return article
+
+
+def _credit_at_end(article: Article) -> None:
+    """Some sites sign the story with their code at its end: '... kata Xi. (rmol)', '[Antara]';
+    the code is the publisher (or the agency it came from) and no part of the story."""
+    if not article.paragraphs:
+        return
+    last = article.paragraphs[-1]
+    credit = _CREDIT_AT_END.search(last.text)
+    if not credit:
+        return
+    last.text = last.text[: credit.start()]
+    if credit.group("code") and not article.publisher:
+        article.publisher = credit.group("code").split("/")[0].upper()
+    elif credit.group("bracketed") or credit.group("source"):
+        article.agency = article.agency or credit.group("bracketed") or credit.group("source")
+    if not last.text.strip():
+        article.paragraphs.pop()
 
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of a paragraph, each an exact substring of it, without opening quotes."""
     sentences, start = [], 0
-    for end in re.finditer(r"[.!?][\"”’]?\s+(?=[\\\"“‘']*[A-Z0-9])", text):
+    # "... Qin Gang.Wakil Perdana Menteri ...": sentences pasted together with no space
+    for end in re.finditer(
+        r"[.!?][\"”’]?\s+(?=[\\\"“‘']*[A-Z0-9])|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])", text
+    ):
         sentences.append(text[start : end.end()].strip())
         start = end.end()
     sentences.append(text[start:].strip())

@@ -135,10 +135,176 @@ def find_period(
             )  # '28 Mei sampai 1 Juni 2024': the end's year
             if start and start < end:
                 return start, end
-    for m in re.finditer(r"(?<!\d)(\d{1,2})\s*(?:[-–]|hingga|sampai)\s*(?=\d{1,2}\s+\w)", text):
+    for m in re.finditer(
+        r"(?<![\d/])(\d{1,2})\s*(?:[-–]|hingga|sampai|dan)\s*(?=\d{1,2}\s+\w)", text
+    ):
         tail = [d for d in find_dates(text[m.end() :]) if d.start == 0]
         if tail:
             last = resolve(tail[0], reference, years)
             if last and int(m.group(1)) < last.day:
                 return last.replace(day=int(m.group(1))), last
     return None
+
+
+# The meeting's date ----------------------------------------------------------------------------
+
+_ANNOUNCED = re.compile(
+    r"\b(?:akan|dijadwalkan|direncanakan|berencana|bakal)\b(?:\s+\w+){0,12}?\s+"
+    r"(?:memimpin|menghadiri|menggelar|mengadakan|bertemu|berkunjung|mengunjungi|melakukan"
+    r"|menyelenggarakan|digelar|diadakan|diselenggarakan|berlangsung|dilaksanakan|hadir|menjadi\s+tuan\s+rumah)\b",
+    re.I,
+)
+"""'Xi akan memimpin pertemuan puncak ...', 'KTT dijadwalkan digelar ...': a meeting to come."""
+_SAID_ON = re.compile(
+    r"\b(?:mengumumkan|diumumkan|mengatakan|menyatakan|kata|ujar|menurut|dalam\s+konferensi\s+pers)\b"
+    r"[^.]{0,40}$",
+    re.I,
+)
+"""A date right after 'mengumumkan', 'mengatakan ... pada': the day something was said."""
+_RELATIVE = re.compile(
+    r"\b(?:kemarin|hari\s+ini|(?:dua|tiga|\d+)\s+hari\s+(?:yang\s+)?lalu|kemarin\s+lusa)\b", re.I
+)
+
+
+@dataclass
+class MeetingDate:
+    """The meeting's date as drafted; unsettled says why the article does not settle it."""
+
+    date: dt.date
+    period: tuple[dt.date, dt.date] | None = None
+    unsettled: str | None = None
+    announced: bool = False
+
+
+def _weekday_name(day: dt.date) -> str:
+    return Locale("en").days["format"]["wide"][day.weekday()]
+
+
+def _month_day(day: dt.date) -> str:
+    return f"{day.day} {Locale('en').months['format']['wide'][day.month]}"
+
+
+def latest_fitting_year(mention: DateMention, bound: int) -> dt.date | None:
+    """The latest day up to the bound's year with the mention's day, month (and weekday)."""
+    for year in range(bound, bound - 30, -1):
+        try:
+            day = dt.date(year, mention.month, mention.day)
+        except ValueError:
+            continue
+        if mention.weekday is None or day.weekday() == mention.weekday:
+            return day
+    return None
+
+
+def _relative_date(sentence: str, published: dt.date) -> dt.date | None:
+    """'kemarin', 'hari ini', 'dua hari lalu' from the day the page was published (dateparser,
+    which knows Indonesian relative words, with the publication day as its only reference)."""
+    from dateparser.search import search_dates
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day, 12),
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": "DMY",
+        "RETURN_TIME_AS_PERIOD": False,
+    }
+    for words, found in search_dates(sentence, languages=["id"], settings=settings) or []:
+        if _RELATIVE.fullmatch(words.strip()):
+            return found.date()
+    return None
+
+
+def meeting_date(
+    body: str,
+    sentences: list[str],
+    published: dt.date | None,
+    bound: int | None,
+    page_years: list[int] = (),  # type: ignore[assignment]
+) -> MeetingDate:
+    """The meeting's date: the first date the story gives for it (not a day something was
+    announced), read against the publication date; what is not settled is said.
+
+    With no year and no publication date, the weekday fixes the year: the latest year up to
+    bound (the year after the project's latest meeting) and not before the latest year the page
+    names; without a bound, the first after the latest year named. Either way it is unsettled."""
+    years = _years_named(body)
+    mentions = find_dates(body)
+    chosen = _chosen(body, mentions)
+    announced = bool(chosen and _ANNOUNCED.search(_sentence_before(body, chosen.start)))
+    if chosen is None:
+        return _no_date(sentences, published, bound)
+    reference = published
+    unsettled = None
+    if chosen.year is None and published is None:
+        # No year and no publication date: the weekday fixes the year among the latest ones.
+        with_weekday = next((m for m in mentions if m.weekday is not None), None)
+        anchor = with_weekday or chosen
+        named = [y for y in [*years, *page_years] if bound is None or y <= bound]
+        day = latest_fitting_year(anchor, bound) if bound is not None else None
+        if day is not None and (not named or day.year >= max(named)):
+            rule = f"the latest year up to {bound} (the year after the project's latest meeting)"
+        else:
+            day = resolve(anchor, None, named)
+            rule = "the first year after the latest the page names"
+        if day is not None:
+            reference = day
+            if anchor.weekday is not None:
+                unsettled = (
+                    f"year not stated: {day.year} is {rule} in which "
+                    f"{_month_day(day)} is a {_weekday_name(day)}"
+                )
+            else:
+                unsettled = f"year not stated: taken as {day.year}, {rule}"
+    date = resolve(chosen, reference, years)
+    if date is None:
+        return _no_date(sentences, published, bound)
+    if unsettled is None and chosen.year is None and published is not None:
+        pass  # the publication date gives the year
+    if announced:
+        unsettled = (
+            f"announced, not yet held: {date.isoformat()} is the day the article says the "
+            "meeting is to be held; check that it took place then"
+            + (f"; {unsettled}" if unsettled else "")
+        )
+    period = find_period(body, reference or date, years)
+    if period and not (period[0] <= date <= period[1]):
+        period = None
+    return MeetingDate(date, period, unsettled, announced)
+
+
+def _sentence_before(body: str, position: int) -> str:
+    """The text of the sentence up to a position."""
+    start = max(body.rfind(". ", 0, position), body.rfind("\n", 0, position)) + 1
+    return body[start:position]
+
+
+def _chosen(body: str, mentions: list[DateMention]) -> DateMention | None:
+    """The first date that is not the day something was said, when another date follows it."""
+    for i, mention in enumerate(mentions):
+        said = _SAID_ON.search(_sentence_before(body, mention.start))
+        if said and i + 1 < len(mentions):
+            continue
+        return mention
+    return None
+
+
+def _no_date(sentences: list[str], published: dt.date | None, bound: int | None) -> MeetingDate:
+    """No day in the story: 'kemarin' from the publication date, else the publication date,
+    else the first day of the latest year named; always unsettled."""
+    if published is not None:
+        for sentence in sentences:
+            if _RELATIVE.search(sentence) and (day := _relative_date(sentence, published)):
+                return MeetingDate(
+                    day,
+                    unsettled=f"no date stated: {_RELATIVE.search(sentence).group(0)!r} "
+                    f"counted from the publication date {published.isoformat()}",
+                )
+        return MeetingDate(
+            published,
+            unsettled="no date of the meeting in the article: the day the page was published",
+        )
+    year = bound or 2000
+    return MeetingDate(
+        dt.date(year, 1, 1),
+        unsettled=f"no date in the article and no publication date: write the meeting's date "
+        f"(1 January {year} is a placeholder)",
+    )

@@ -55,12 +55,16 @@ def _country_re() -> str:
     return rf"(?<![\w-])(?:{_alternation(countries())})(?![\w-])"
 
 
-def _place(article: Article, participants: list[Participant], notes: list[str]) -> dict:
+def find_place(
+    article: Article, participants: list[Participant]
+) -> tuple[dict, dict[tuple[str, ...], str]]:
     """Online when held by video; else the city where the story puts the meeting ('di Astana,
     Kazakhstan', 'di kota Chengdu'), the dateline's first, with a venue before it ('di Aula Besar
-    Rakyat, Beijing'), and the country named after it, or the one visited."""
+    Rakyat, Beijing'), and the country named after it, or the one visited. Also what is not
+    settled, by field: no place at all, or a country the article does not name."""
+    unsettled: dict[tuple[str, ...], str] = {}
     if _VIDEO.search(article.body):
-        return {"online": True}
+        return {"online": True}, unsettled
     country = _country_re()
     city = re.escape(article.dateline) if article.dateline else _CAP
     named = re.compile(
@@ -75,10 +79,8 @@ def _place(article: Article, participants: list[Participant], notes: list[str]) 
         None,
     )
     if found is None and article.dateline is None:
-        notes.append(
-            "place: the article does not say where the meeting was held; drafted as online"
-        )
-        return {"online": True}
+        unsettled[()] = "no place stated: drafted as online; write the city and country"
+        return {"online": True}, unsettled
     place: dict = {"city": _text(found[0].group("city") if found else article.dateline)}
     if found and found[0].group("venue"):
         place["venue"] = _text(found[0].group("venue"))
@@ -90,7 +92,10 @@ def _place(article: Article, participants: list[Participant], notes: list[str]) 
         place["country"] = countries()[visited.group(1)]
     elif participants:
         place["country"] = participants[0].country
-        notes.append(f"place.country: not stated; the first participant's ({place['country']})")
+        unsettled[("country",)] = (
+            f"country not stated: the first participant's ({place['country']})"
+        )
     else:
-        notes.append("place.country: not stated; add it")
-    return place
+        place["country"] = ""
+        unsettled[("country",)] = "country not stated: write its code"
+    return place, unsettled

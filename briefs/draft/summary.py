@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import Locale
@@ -11,10 +12,11 @@ from babel import Locale
 from ..errors import BriefsError
 from ..models import MEETING_ID
 from .cleaning import Article, parse_article, split_sentences
-from .dates import _years_named, find_dates, find_period, resolve
+from .dates import meeting_date
 from .figures import _figures
+from .memory import Memory
 from .people import Participant, _participant, find_participants
-from .places import _place
+from .places import find_place
 from .points import _point, find_points
 from .writing import Draft, _text
 
@@ -43,56 +45,77 @@ def _slug(article_name: str, kind: str, participants: list[Participant]) -> str:
     return re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower()).strip("-")
 
 
-def draft_summary(text: str, article_name: str) -> Draft:
-    """Draft a meeting summary from an article's text; article_name is its file name."""
+@dataclass(frozen=True)
+class Context:
+    """What the project knows that a draft may use: the latest year of its meetings (the bound
+    for a year the article leaves out, when the page names none) and its translation memory."""
+
+    latest_year: int | None = None
+    memory: Memory = field(default_factory=Memory)
+
+
+def draft_summary(text: str, article_name: str, context: Context | None = None) -> Draft:
+    """Draft a meeting summary from an article's text; article_name is its file name.
+    Never refuses a readable article: what the article does not settle is marked."""
+    context = context or Context()
     article = parse_article(text)
-    notes: list[str] = []
-    body = article.body
-    years = _years_named(body)
-    mentions = find_dates(body)
-    reference = article.published
-    if reference is None:
-        # No dateline: the story's own dates, by their weekdays, give the year.
-        reference = next(
-            (d for m in mentions if m.weekday is not None and (d := resolve(m, None, years))), None
-        )
-    date = next((d for m in mentions if (d := resolve(m, reference, years))), None)
-    if date is None:
+    if not article.paragraphs:
         raise BriefsError(
-            f"{article_name}: no date of the meeting found (such as 'Kamis (16/7/2020)' or '16 Juli 2020')"
+            f"{article_name}: no article text found (no paragraph of 8 words or more)"
         )
+    draft = Draft({}, [])
+    notes = draft.notes
+    body = article.body
+    sentences = [s for _, s in article.sentences()]
+    # A new article is at most a year later than the project's latest meeting.
+    bound = context.latest_year + 1 if context.latest_year else None
+    when = meeting_date(body, sentences, article.published, bound, article.page_years)
+    date = when.date
     participants = find_participants(body)
     if not participants:
         notes.append("participants: none found; add them")
     kind = _kind(article, participants)
-    summary: dict = {
-        "id": f"{date.isoformat()}-{_slug(article_name, kind, participants)}",
-        "kind": kind,
-        "title": _text(article.headline or split_sentences(body)[0]),
-        "date": date,
-    }
-    period = find_period(body, reference, years)
-    if period and period[0] <= date <= period[1]:
-        summary["period"] = {"start": period[0], "end": period[1]}
-    summary["place"] = _place(article, participants, notes)
+    summary = draft.summary
+    summary.update(
+        id=f"{date.isoformat()}-{_slug(article_name, kind, participants)}",
+        kind=kind,
+        title=_text(article.headline or split_sentences(body)[0]),
+        date=date,
+    )
+    if when.unsettled:
+        draft.settle(("date",), when.unsettled)
+        draft.settle(("id",), "made from the date: keep it in step with the date")
+    if when.period:
+        summary["period"] = {"start": when.period[0], "end": when.period[1]}
+        if when.unsettled:
+            draft.settle(("period",), "the days of the meeting, as unsettled as its date")
+    place, unsettled_place = find_place(article, participants)
+    summary["place"] = place
+    for loc, reason in unsettled_place.items():
+        draft.settle(("place", *loc), reason)
     summary["lede"] = _text(split_sentences(article.paragraphs[0].text)[0])
     summary["participants"] = [_participant(p) for p in participants]
+    for i, person in enumerate(participants):
+        if not person.country:
+            draft.settle(("participants", i, "country"), "country not stated: write its code")
     points = find_points(article, participants)
     if not points:
         notes.append("points: none found; add them")
     summary["points"] = [_point(p) for p in points]
-    figures = _figures(article, reference or date, date, notes)
+    figures = _figures(article, article.published or date, date, notes)
     if figures:
         summary["figures"] = figures
     summary["source"] = _source(article, article_name, notes)
+    context.memory.fill(summary)
     log.info(
-        "drafted %s: %d participants, %d points, %d figures",
+        "drafted %s: %d participants, %d points, %d figures, %d values to settle",
         summary["id"],
         len(participants),
         len(points),
         len(figures),
+        len(draft.unsettled),
     )
-    return Draft(summary, notes)
+    return draft
 
 
 def _source(article: Article, article_name: str, notes: list[str]) -> dict:

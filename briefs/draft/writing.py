@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import yaml
+
+from ..loader import CHECK_MARK, TO_CHECK, Loc, field_name
 
 log = logging.getLogger(__name__)
 
@@ -21,26 +23,83 @@ class Draft:
 
     summary: dict
     notes: list[str]
+    unsettled: dict[Loc, str] = field(default_factory=dict)
+    """Values the article does not settle (no year, no place, ...), by location, with the reason."""
 
     @property
     def meeting_id(self) -> str:
         return self.summary["id"]
 
+    def settle(self, loc: Loc, reason: str) -> None:
+        """Mark the value at loc as one the editor must settle, and why."""
+        self.unsettled[tuple(loc)] = reason
+
     def to_yaml(self) -> str:
-        """The draft as a summary file: English left empty and marked, notes in a header."""
-        text = yaml.dump(
-            self.summary, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
-        )
+        """The draft as a summary file: English left empty and marked, unsettled values tagged
+        !check with their reason, notes in a header."""
+        marked = _marked(self.summary, (), self.unsettled)
+        text = yaml.dump(marked, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
         text = re.sub(r"^(\s*)en: ''$", rf"\1en: ''  {ENGLISH_TO_WRITE}", text, flags=re.M)
+        # a marked value is written quoted; a plain date, code or id reads the same and is plainer
+        text = re.sub(rf"{re.escape(CHECK_MARK)} '([\w-]+)'", rf"{CHECK_MARK} \1", text)
+        reasons = iter(_reasons(marked))
+        text = re.sub(
+            rf"^(.*{re.escape(CHECK_MARK)}\b.*)$",
+            lambda m: f"{m.group(1)}  {TO_CHECK} {next(reasons)}",
+            text,
+            flags=re.M,
+        )
         header = [
             f"# Draft written by `briefs draft` from {self.summary['source']['article']}.",
             "# An editor finishes it: write every English text marked 'to write', check every value",
             "# against the article, then run `briefs check`.",
         ]
+        if self.unsettled:
+            header.append(
+                f"# To settle (marked {CHECK_MARK}; `briefs check` refuses the draft until each"
+                " is checked and its mark removed):"
+            )
+            header += [
+                f"#   - {field_name(loc)}: {reason}" for loc, reason in self.unsettled.items()
+            ]
         if self.notes:
             header.append("# To check:")
             header += [f"#   - {note}" for note in self.notes]
         return "\n".join(header) + "\n" + text
+
+
+@dataclass(frozen=True)
+class _Unsettled:
+    """A value written with the !check mark."""
+
+    value: object
+    reason: str
+
+
+def _marked(data: object, loc: Loc, unsettled: dict[Loc, str]) -> object:
+    """A copy of the summary with each unsettled value wrapped, to be written with its mark."""
+    if isinstance(data, dict):
+        data = {k: _marked(v, (*loc, k), unsettled) for k, v in data.items()}
+    elif isinstance(data, list):
+        data = [_marked(v, (*loc, i), unsettled) for i, v in enumerate(data)]
+    return _Unsettled(data, unsettled[loc]) if loc in unsettled else data
+
+
+def _reasons(data: object) -> list[str]:
+    """The reasons of the wrapped values, in the order the YAML writes them."""
+    if isinstance(data, _Unsettled):
+        return [data.reason, *_reasons(data.value)]
+    if isinstance(data, dict):
+        return [r for v in data.values() for r in _reasons(v)]
+    if isinstance(data, list):
+        return [r for v in data for r in _reasons(v)]
+    return []
+
+
+def _represent_unsettled(dumper: yaml.SafeDumper, item: _Unsettled) -> yaml.Node:
+    node = dumper.represent_data(item.value)
+    node.tag = CHECK_MARK
+    return node
 
 
 class _Dumper(yaml.SafeDumper):
@@ -60,6 +119,9 @@ _Dumper.add_representer(
         str(_exact(value)),
     ),
 )
+
+
+_Dumper.add_representer(_Unsettled, _represent_unsettled)
 
 
 def _text(indonesian: str) -> dict:
