@@ -10,6 +10,7 @@ from briefs.draft import (
     DateMention,
     find_dates,
     find_period,
+    meeting_date,
     parse_article,
     resolve,
 )
@@ -81,3 +82,103 @@ def test_missing_publication_date_from_the_weekday_and_the_years_named():
 )
 def test_period_of_several_days(text, expected):
     assert find_period(text, dt.date(2019, 9, 13), []) == expected
+
+
+# The meeting's date: never refused, unsettled when the article does not settle it ------------
+
+
+def when(text: str, published: dt.date | None = None, bound: int | None = 2025):
+    article = parse_article("Judul\n" + text + "\n")
+    sentences = [s for _, s in article.sentences()]
+    return meeting_date(article.body, sentences, published, bound, article.page_years)
+
+
+def test_no_year_and_no_dateline_the_weekday_fixes_the_latest_year():
+    found = when(
+        "Li Qiang bertemu Perdana Menteri Kazakhstan pada hari Senin (4/11) sore kemarin di Shanghai."
+    )
+    assert found.date == dt.date(2024, 11, 4)
+    assert found.unsettled == (
+        "year not stated: 2024 is the latest year up to 2025 (the year after the project's latest "
+        "meeting) in which 4 November is a Monday"
+    )
+
+
+def test_no_year_no_weekday_is_unsettled():
+    found = when(
+        "Kedua menteri luar negeri bertemu pada 27 April di Beijing untuk membahas kerja sama.",
+        bound=None,
+    )
+    assert found.unsettled and found.unsettled.startswith("year not stated")
+
+
+def test_the_publication_date_gives_the_year():
+    found = when(
+        "Kedua menteri luar negeri bertemu pada 27 April di Beijing untuk membahas kerja sama.",
+        dt.date(2023, 4, 28),
+    )
+    assert (found.date, found.unsettled) == (dt.date(2023, 4, 27), None)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        (
+            "KTT SCO berlangsung pada 28-29 Juli 2022 di Tashkent, ibu kota Uzbekistan.",
+            dt.date(2022, 7, 28),
+            dt.date(2022, 7, 29),
+        ),
+        (
+            "KTT itu berlangsung pada tanggal 18 dan 19 Mei 2023 di kota Xi'an, Provinsi Shaanxi.",
+            dt.date(2023, 5, 18),
+            dt.date(2023, 5, 19),
+        ),
+    ],
+)
+def test_days_of_a_meeting(text, start, end):
+    found = when(text)
+    assert (found.date, found.period) == (start, (start, end))
+
+
+def test_an_announced_meeting_is_the_future_event_and_unsettled():
+    found = when(
+        "Juru bicara Kementerian Luar Negeri mengumumkan pada Senin (8/5) bahwa Presiden Xi akan "
+        "memimpin pertemuan puncak di Xi'an pada tanggal 18 dan 19 Mei.",
+        published=dt.date(2023, 5, 9),
+    )
+    assert found.date == dt.date(2023, 5, 18)
+    assert found.period == (dt.date(2023, 5, 18), dt.date(2023, 5, 19))
+    assert found.announced and found.unsettled.startswith("announced, not yet held")
+
+
+def test_no_date_in_the_story_yesterday_counts_from_the_publication_date():
+    found = when(
+        "Menteri luar negeri kedua negara bertemu kemarin di Beijing untuk membahas perdagangan.",
+        dt.date(2024, 5, 21),
+    )
+    assert found.date == dt.date(2024, 5, 20)
+    assert "'kemarin' counted from the publication date 2024-05-21" in found.unsettled
+
+
+def test_no_date_at_all_is_the_publication_date_unsettled():
+    found = when(
+        "Menteri luar negeri kedua negara bertemu di Beijing untuk membahas perdagangan.",
+        dt.date(2024, 5, 21),
+    )
+    assert found.date == dt.date(2024, 5, 21)
+    assert found.unsettled.startswith("no date of the meeting in the article")
+
+
+@pytest.mark.parametrize(
+    "first_line, published",
+    [
+        ("9 Mei 2023", dt.date(2023, 5, 9)),  # a date alone on the first line
+        ("Rabu, 27 Juli 2022 | 16:37 WIB", dt.date(2022, 7, 27)),  # a byline with the date
+    ],
+)
+def test_a_date_line_is_the_publication_date_not_the_meeting_s(first_line, published):
+    article = parse_article(
+        f"{first_line}\nJudul Berita\nPara menteri bertemu pada Senin (8/5) di Beijing untuk membahas kerja sama.\n"
+    )
+    assert article.published == published
+    assert first_line not in article.body

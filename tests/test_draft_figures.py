@@ -147,7 +147,45 @@ def test_spelled_out_numbers_that_are_figures(sentence, value):
         "Forum Pangan Dunia ke-2 dibuka",
         "pandemi COVID-19 melanda",
         "selama 30 tahun terakhir kerja sama berkembang",
+        "CIIE ke-7 dibuka di Shanghai",  # an ordinal
+        "kota tuan rumah World Expo pada 2017",  # a year
     ],
 )
 def test_not_figures(sentence):
     assert find_figures(sentence, dt.date(2024, 5, 21)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit, equivalent",
+    [
+        (  # '$' alone is the US dollar; 'atau setara' gives the rupiah equivalent
+            "perdagangan mencapai $70 miliar atau setara Rp1.046,12 triliun",
+            "70000000000",
+            "USD",
+            {"value": Decimal("1046120000000000"), "unit": "IDR"},
+        ),
+        (  # the equivalent in brackets, after a symbol
+            "perdagangan mencapai $70 miliar (Rp1.046,12 triliun) pada 2023",
+            "70000000000",
+            "USD",
+            {"value": Decimal("1046120000000000"), "unit": "IDR"},
+        ),
+        (
+            "investasi mencapai 41 miliar dolar AS, setara dengan Rp 650 triliun",
+            "41000000000",
+            "USD",
+            {"value": Decimal("650000000000000"), "unit": "IDR"},
+        ),
+    ],
+)
+def test_money_with_its_rupiah_equivalent(sentence, value, unit, equivalent):
+    found = figure(sentence)
+    assert (str(found.value), found.unit, found.equivalent) == (value, unit, equivalent)
+
+
+def test_counts_with_thousands_separators():
+    (companies, countries) = find_figures(
+        "Pameran itu diikuti 7.700 perusahaan dari 129 negara.", None
+    )
+    assert (companies.value, companies.noun) == (Decimal(7700), "perusahaan")
+    assert (countries.value, countries.noun) == (Decimal(129), "negara")

@@ -89,3 +89,77 @@ def test_participant_native_name_and_one_entry_per_person():
     assert (wang.name, wang.native_name, wang.country) == ("Wang Yi", "王毅", "CN")
     assert (tokayev.name, tokayev.country) == ("Kassym-Jomart Tokayev", "KZ")
     assert (wentao.name, wentao.office) == ("Wang Wentao", "Menteri Perdagangan")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the country after the name
+            "Presiden Kassym-Jomart Tokayev dari Kazakhstan menerima tamunya di Astana.",
+            [("KZ", "Presiden", "Kassym-Jomart Tokayev")],
+        ),
+        (  # a three-part name, and a spelling of Kyrgyzstan CLDR does not have
+            "Menlu Kirgizstan Kulubaev Zheenbek Moldokanovich tiba untuk pertemuan itu.",
+            [("KG", "Menteri Luar Negeri", "Kulubaev Zheenbek Moldokanovich")],
+        ),
+        (  # two offices joined by 'merangkap', short forms spelled out
+            "Wakil PM merangkap Menlu Turkmenistan Vepa Hajiyev menghadiri sidang.",
+            [("TM", "Wakil Perdana Menteri merangkap Menteri Luar Negeri", "Vepa Hajiyev")],
+        ),
+        (
+            "PM Kazakhstan Oljas Bektenov bertemu pelaksana tugas Menlu Uzbekistan Bakhtiyor Saidov.",
+            [
+                ("KZ", "Perdana Menteri", "Oljas Bektenov"),
+                ("UZ", "Pelaksana Tugas Menteri Luar Negeri", "Bakhtiyor Saidov"),
+            ],
+        ),
+        (  # sentences pasted together: the name ends at the full stop
+            "Presiden Tiongkok Xi Jinping bertemu Menteri Luar Negeri Tiongkok Qin Gang.Wakil Perdana "
+            "Menteri Tajikistan Sulaymon Davlatov hadir dalam pertemuan.",
+            [
+                ("CN", "Presiden", "Xi Jinping"),
+                ("CN", "Menteri Luar Negeri", "Qin Gang"),
+                ("TJ", "Wakil Perdana Menteri", "Sulaymon Davlatov"),
+            ],
+        ),
+        (  # a spokesperson and a former president are named, but not at the meeting
+            "Juru bicara Menlu China Mao Ning mengatakan mantan Presiden Kazakhstan Nursultan "
+            "Nazarbayev bertemu banyak pemimpin.",
+            [],
+        ),
+        (  # named with an office but no country: kept, its country left to settle
+            "Presiden Xi Jinping bertemu tamunya di Beijing pada hari itu.",
+            [("", "Presiden", "Xi Jinping")],
+        ),
+    ],
+)
+def test_participants_in_the_press_s_other_patterns(text, expected):
+    found = [(p.country, p.office, p.name) for p in find_participants(text)]
+    assert found == expected
+
+
+def test_a_leader_mentioned_in_passing_is_not_a_participant():
+    text = (
+        "Menteri Luar Negeri Tiongkok Wang Yi bertemu Menteri Luar Negeri Kazakhstan Murat Nurtleu "
+        "di Astana pada Senin (20/5). Keduanya membahas banyak hal dan kerja sama yang luas antara "
+        "kedua negara sahabat itu, termasuk perdagangan, energi, transportasi dan pendidikan tinggi "
+        "bagi generasi muda di kedua negara, yang menurut keduanya semakin penting bagi hubungan.\n"
+        "Hubungan itu tumbuh di bawah arahan Presiden Rusia Vladimir Putin dan banyak pihak lain, "
+        "tulis media setempat, namun tanpa rincian apa pun tentang langkah berikutnya yang diambil.\n"
+    )
+    assert [p.name for p in find_participants(text)] == ["Wang Yi", "Murat Nurtleu"]
+
+
+def test_a_name_without_country_takes_the_one_the_story_gives_elsewhere():
+    text = (
+        "Presiden Xi Jinping bertemu Presiden Kazakhstan Kassym-Jomart Tokayev di Astana. "
+        "Presiden Tiongkok Xi Jinping mengatakan kerja sama terus tumbuh."
+    )
+    assert [(p.country, p.name) for p in find_participants(text)] == [
+        ("CN", "Xi Jinping"),
+        ("KZ", "Kassym-Jomart Tokayev"),
+    ]
+    assert [
+        p.country
+        for p in find_participants("Presiden Xi Jinping bertemu tamunya.", {"Xi Jinping": "CN"})
+    ] == ["CN"]

@@ -10,7 +10,7 @@ without its noise) → finding (dates, places, people, figures, points) → writ
 from __future__ import annotations
 
 from .cleaning import Article, Paragraph, parse_article, split_clauses, split_sentences
-from .dates import DateMention, find_dates, find_period, resolve
+from .dates import DateMention, MeetingDate, find_dates, find_period, meeting_date, resolve
 from .figures import Figure, find_figures
 from .people import Participant, find_participants
 from .places import countries
@@ -25,6 +25,7 @@ __all__ = [
     "DateMention",
     "Draft",
     "Figure",
+    "MeetingDate",
     "Paragraph",
     "Participant",
     "Point",
@@ -35,6 +36,7 @@ __all__ = [
     "find_participants",
     "find_period",
     "find_points",
+    "meeting_date",
     "parse_article",
     "read_article",
     "resolve",

@@ -256,18 +256,23 @@ def meeting_date(
                 unsettled = f"year not stated: taken as {day.year}, {rule}"
     date = resolve(chosen, reference, years)
     if date is None:
-        return _no_date(sentences, published, bound)
-    if unsettled is None and chosen.year is None and published is not None:
-        pass  # the publication date gives the year
+        year = bound or 2000
+        try:
+            date = dt.date(year, chosen.month, chosen.day)
+        except ValueError:
+            date = dt.date(year, chosen.month, 28)
+        unsettled = f"year not stated, and the page names none: write it ({year} is a placeholder)"
+    period = find_period(body, reference or date, years)
+    if period and not (period[0] <= date <= period[1]):
+        period = None
+    if period and date == period[1]:
+        date = period[0]  # '28-29 Juli', '18 dan 19 Mei': the mention read is the last day
     if announced:
         unsettled = (
             f"announced, not yet held: {date.isoformat()} is the day the article says the "
             "meeting is to be held; check that it took place then"
             + (f"; {unsettled}" if unsettled else "")
         )
-    period = find_period(body, reference or date, years)
-    if period and not (period[0] <= date <= period[1]):
-        period = None
     return MeetingDate(date, period, unsettled, announced)
 
 

@@ -31,6 +31,8 @@ PRESS_SCALES = {"milyar": 10**9}
 """The press's older spelling of 'miliar', besides CLDR's scale words."""
 
 PRESS_CURRENCIES = {"dolar": "USD", "dollar": "USD"}
+PRESS_SYMBOLS = {"$": "USD", "USD": "USD", "US $": "USD"}
+"""Alone, the press's '$70 miliar' is in US dollars, as is 'USD 5 juta'."""
 """Alone, without a country, the press's 'dolar' is the US dollar."""
 
 
@@ -99,7 +101,8 @@ def _currencies() -> tuple[dict[str, set[str]], dict[str, str]]:
         symbol = get_currency_symbol(code, locale="id")
         if symbol != code:
             symbols.setdefault(symbol, set()).add(code)
-    return words, {symbol: codes.pop() for symbol, codes in symbols.items() if len(codes) == 1}
+    unique = {symbol: codes.pop() for symbol, codes in symbols.items() if len(codes) == 1}
+    return words, {**unique, **PRESS_SYMBOLS}
 
 
 def _currency(word: str, country: str | None) -> str | None:
@@ -197,9 +200,12 @@ def _figure_res() -> dict[str, re.Pattern]:
         "currency": re.compile(rf"\s+([A-Za-z]+)(?:\s+({country}))?"),
         "percent": re.compile(r"\s*(?:%|persen\b)"),
         "symbol": re.compile(rf"({_alternation(symbols)})\.?\s*$"),  # US$50,1 / Rp. 5
+        "leading_symbol": re.compile(rf"(?:{_alternation(symbols)})\.?\s*(?=\d)"),
         "qualifier": re.compile(rf"(?i:\b({_alternation(_QUALIFIERS)}))\s+$"),
+        # (sekitar 657 triliun rupiah) / atau setara Rp1.046,12 triliun / , setara dengan Rp 650
         "equivalent": re.compile(
-            rf"\s*\(\s*(?i:({_alternation(_QUALIFIERS)})\s+)?(?:setara(?:\s+dengan)?\s+)?"
+            rf"\s*(?:(?P<open>\()\s*|,?\s+(?:atau\s+)?(?=(?i:setara|sekitar|kira-kira)\b))"
+            rf"(?i:({_alternation(_QUALIFIERS)})\s+)?(?:setara(?:\s+dengan)?\s+)?"
         ),
         "noun": re.compile(
             rf"\s+(?:({'|'.join(_CLASSIFIERS)})\s+)?([A-Za-z][\w-]*)((?:\s+[A-Z][\w-]*)*)"
@@ -274,18 +280,25 @@ def _money_or_count(masked: str, m: re.Match, consumed: list[tuple[int, int]]) -
 def _equivalent(masked: str, figure: Figure, consumed: list[tuple[int, int]]) -> dict | None:
     """'41 miliar dolar AS (sekitar 657 triliun rupiah)': the conversion in brackets."""
     opening = _figure_res()["equivalent"].match(masked, figure.end)
-    inner = opening and _number_re().match(masked, opening.end())
+    if not opening:
+        return None
+    symbol = _figure_res()["leading_symbol"].match(masked, opening.end())
+    inner = _number_re().match(masked, symbol.end() if symbol else opening.end())
     if not inner:
         return None
     amount = _money_or_count(masked, inner, consumed)
-    if amount is None or amount.unit in ("count", "percent") or amount.lower is not None:
+    if (
+        amount is None
+        or amount.unit in ("count", "percent", figure.unit)
+        or amount.lower is not None
+    ):
         return None
-    close = re.match(r"\s*\)", masked[amount.end :])
-    if not close:
+    close = re.match(r"\s*\)", masked[amount.end :]) if opening.group("open") else None
+    if opening.group("open") and not close:
         return None
-    consumed.append((inner.start(), amount.end))
-    figure.end = amount.end + close.end()
-    qualifier = opening.group(1)
+    consumed.append((amount.start, amount.end))
+    figure.end = amount.end + (close.end() if close else 0)
+    qualifier = opening.group(2)
     equivalent = {"value": amount.value, "unit": amount.unit}
     if qualifier:
         equivalent["qualifier"] = _QUALIFIERS[qualifier.lower()]

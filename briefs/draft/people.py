@@ -16,10 +16,24 @@ log = logging.getLogger(__name__)
 
 # Word patterns of the press, not tables of names: offices, qualifiers, verbs.
 _OFFICE_HEAD = (
-    r"(?:Wakil\s+)?(?:Presiden|Perdana\s+Menteri|Menlu|Kanselir|Raja|Emir|Sultan|Duta\s+Besar"
-    r"|Sekretaris\s+Jenderal|Kepala\s+Negara|Kepala\s+Pemerintahan|Pemimpin"
+    r"(?:(?:[Pp]elaksana\s+[Tt]ugas|Plt\.?)\s+)?(?:Wakil\s+)?(?:Presiden|Perdana\s+Menteri|PM|Menlu"
+    r"|Kanselir|Raja|Emir|Sultan|Duta\s+Besar|Dubes|Sekretaris\s+Jenderal|Sekjen|Kepala\s+Negara"
+    r"|Kepala\s+Pemerintahan|Pemimpin|Ketua"
     r"|Menteri(?:\s+(?!{country})[A-Z][a-z]+){{0,3}})"
 )
+_JOINED_OFFICES = r"\s+(?:dan|sekaligus|merangkap)\s+"
+"""'Wakil PM merangkap Menlu Turkmenistan': one person's two offices."""
+_NOT_TAKING_PART = re.compile(
+    r"(?i:\b(?:juru\s+bicara|jubir|mantan|mendiang|almarhum(?:ah)?|eks|calon)\s+(?:\S+\s+){0,1})$"
+)
+"""'juru bicara ... Mao Ning', 'mantan Presiden ...': named, but not at the meeting."""
+_MEETING_WORDS = re.compile(
+    r"\b(?:bertemu|pertemuan|menemui|bertatap\s+muka|berbicara\s+dengan|pembicaraan|perundingan"
+    r"|berunding|menerima|diterima|menyambut|menghadiri|memimpin|hadir|KTT|berkunjung|mengunjungi"
+    r"|menandatangani|konferensi|sidang|dialog|rapat|berdialog|telepon|mengadakan|menggelar)\b",
+    re.I,
+)
+"""A sentence that puts a person at the meeting: they meet, talk, receive, attend, sign."""
 
 
 @dataclass
@@ -38,73 +52,113 @@ class Participant:
 
 
 @cache
-def _participant_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _participant_res() -> dict[str, re.Pattern]:
     country = _country_re()
     head = _OFFICE_HEAD.format(country=country)
-    office = rf"{head}(?:\s+(?:dan|sekaligus)\s+{head})*"
-    # Menteri Luar Negeri Tiongkok, Wang Yi / Presiden China Xi Jinping
-    office_country_name = re.compile(
-        rf"(?P<office>{office})\s+(?P<country>{country}),?\s+(?P<name>{_NAME})(?=\s*[,.(;]|\s+[a-z]|\s*$)"
-    )
-    # Wang Yi (王毅), Menteri Luar Negeri Tiongkok
-    name_office_country = re.compile(
-        rf"(?:^|(?<=, )|(?<=\. ))(?P<name>{_NAME})(?:\s*\((?P<native>[^)]+)\))?,\s+"
-        rf"(?P<office>{office})\s+(?P<country>{country})(?![\w-])"
-    )
-    # lima menteri luar negeri dari Kazakhstan (Tileuberdi), Kyrgyzstan (Aidarbekov) ...
+    office = rf"{head}(?:{_JOINED_OFFICES}{head})*"
+    name_end = r"(?=\s*[,.(;:]|\s+[a-z]|\s*$|\.?[A-Z][a-z])"
+    # member list: lima menteri luar negeri dari Kazakhstan (Tileuberdi), Kyrgyzstan (Aidarbekov)
     member = rf"{country}(?:\s*\({_NAME}\))?"
-    office_from_countries = re.compile(
-        rf"(?i:(?P<office>{head}))\s+(?:dari|asal)\s+"
-        rf"(?P<list>{member}(?:(?:,\s*(?:dan\s+)?|\s+dan\s+){member})+)"
-    )
-    item = re.compile(rf"(?P<country>{country})(?:\s*\((?P<name>{_NAME})\))?")
-    return office_country_name, name_office_country, office_from_countries, item
+    return {
+        # Menteri Luar Negeri Tiongkok, Wang Yi / Presiden China Xi Jinping / PM Kazakhstan Oljas
+        # Bektenov / Menlu Kirgizstan Kulubaev Zheenbek Moldokanovich
+        "office_country_name": re.compile(
+            rf"(?P<office>{office})\s+(?P<country>{country}),?\s+(?P<name>{_NAME}){name_end}"
+        ),
+        # Wang Yi (王毅), Menteri Luar Negeri Tiongkok
+        "name_office_country": re.compile(
+            rf"(?:^|(?<=, )|(?<=\. ))(?P<name>{_NAME})(?:\s*\((?P<native>[^)]+)\))?,\s+"
+            rf"(?P<office>{office})\s+(?P<country>{country})(?![\w-])"
+        ),
+        # Presiden Kassym-Jomart Tokayev dari Kazakhstan
+        "office_name_from_country": re.compile(
+            rf"(?P<office>{office})\s+(?!{country})(?P<name>{_NAME}),?\s+(?:dari|asal)\s+"
+            rf"(?P<country>{country})(?![\w-])"
+        ),
+        # Presiden Xi Jinping: the office and the name, the country left to the rest of the story
+        "office_name": re.compile(
+            rf"(?P<office>{office})\s+(?!{country})(?P<name>{_NAME}){name_end}"
+        ),
+        "office_from_countries": re.compile(
+            rf"(?i:(?P<office>{head}))\s+(?:dari|asal)\s+"
+            rf"(?P<list>{member}(?:(?:,\s*(?:dan\s+)?|\s+dan\s+){member})+)"
+        ),
+        "item": re.compile(rf"(?P<country>{country})(?:\s*\((?P<name>{_NAME})\))?"),
+    }
 
 
 def _office(text: str) -> str:
-    """An office as a title: 'menteri luar negeri' -> 'Menteri Luar Negeri'; Menlu spelled out."""
-    words = re.sub(r"\bMenlu\b", "Menteri Luar Negeri", " ".join(text.split()), flags=re.I).split()
-    return " ".join(w if w == "dan" else w[:1].upper() + w[1:] for w in words)
+    """An office as a title: 'menteri luar negeri' -> 'Menteri Luar Negeri'; the press's
+    short forms (Menlu, PM, Dubes, Sekjen, Plt.) spelled out."""
+    text = " ".join(text.split())
+    for short, full in _SHORT_OFFICES.items():
+        text = re.sub(rf"\b{re.escape(short)}(?!\w)", full, text)
+    words = text.split()
+    return " ".join(
+        w if w in ("dan", "merangkap", "sekaligus") else w[:1].upper() + w[1:] for w in words
+    )
+
+
+_SHORT_OFFICES = {
+    "Menlu": "Menteri Luar Negeri",
+    "menlu": "Menteri Luar Negeri",
+    "PM": "Perdana Menteri",
+    "Dubes": "Duta Besar",
+    "Sekjen": "Sekretaris Jenderal",
+    "Plt.": "Pelaksana Tugas",
+    "Plt": "Pelaksana Tugas",
+}
 
 
 def _plain_name(name: str) -> str | None:
     """A person's name, cut before any word that is a weekday, month or office, or None."""
     kept = []
     for word in name.split():
+        if any(part in countries() for part in word.split("-")) or word in ("Asia", "Eropa"):
+            break
         if word.lower() in _weekdays() or word.lower() in _months() or word in countries():
             break
-        if re.fullmatch(r"Presiden|Menteri|Wakil|Perdana|Menlu|Pemimpin", word):
+        if re.fullmatch(r"Presiden|Menteri|Wakil|Perdana|Menlu|Pemimpin|PM|Ketua|Dubes", word):
             break
         kept.append(word)
     return " ".join(kept) or None
 
 
-def find_participants(body: str) -> list[Participant]:
-    """The people the article names with their office and country, in order of appearance."""
-    office_country_name, name_office_country, office_from_countries, item = _participant_res()
+def find_participants(body: str, known: dict[str, str] | None = None) -> list[Participant]:
+    """The people the article puts at the meeting with their office and country, in order of
+    appearance: not spokespeople, former office-holders or leaders mentioned in passing.
+    known maps names to countries (the project's summaries) for a name given without one."""
+    res = _participant_res()
     found: list[Participant] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (office_country_name, name_office_country):
-        for m in pattern.finditer(body):
+    for key in (
+        "office_country_name",
+        "name_office_country",
+        "office_name_from_country",
+        "office_name",
+    ):
+        for m in res[key].finditer(body):
             name = _plain_name(m.group("name"))
             # "..., Murat Nurtleu, Menteri Luar Negeri Kirgistan, ...": a name already read as
             # the one after an office is not also the one before the next office.
-            if any(a <= m.start("name") < b for a, b in taken):
+            if any(a <= m.start("name") < b or a <= m.start() < b for a, b in taken):
                 continue
             taken.append(m.span())
-            if name:
-                native = m.groupdict().get("native")
-                found.append(
-                    Participant(
-                        countries()[m.group("country")],
-                        _office(m.group("office")),
-                        name,
-                        native if native and _is_han(native) else None,
-                        m.start(),
-                    )
+            if not name or _NOT_TAKING_PART.search(body[max(0, m.start() - 40) : m.start()]):
+                continue
+            code = m.groupdict().get("country")
+            native = m.groupdict().get("native")
+            found.append(
+                Participant(
+                    countries()[code] if code else (known or {}).get(name, ""),
+                    _office(m.group("office")),
+                    name,
+                    native if native and _is_han(native) else None,
+                    m.start(),
                 )
-    for m in office_from_countries.finditer(body):
-        for member in item.finditer(m.group("list")):
+            )
+    for m in res["office_from_countries"].finditer(body):
+        for member in res["item"].finditer(m.group("list")):
             found.append(
                 Participant(
                     countries()[member.group("country")],
@@ -114,7 +168,24 @@ def find_participants(body: str) -> list[Participant]:
                     m.start("list") + member.start(),
                 )
             )
-    return _merge(sorted(found, key=lambda p: p.position))
+    merged = _merge(sorted(found, key=lambda p: p.position))
+    return [p for p in merged if _takes_part(p, body)]
+
+
+def _takes_part(person: Participant, body: str) -> bool:
+    """Named with their country in the story's opening, or in a sentence that has them meet,
+    talk, receive or attend ('di bawah bimbingan Presiden Xi Jinping' is not)."""
+    if not person.name:
+        return True
+    opening = body.find("\n")  # the first paragraph
+    if person.country and person.position < (opening if opening >= 0 else 400):
+        return True
+    handles = sorted(person.handles(), key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(h) for h in handles)})(?![\w'’-])")
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", body):
+        if pattern.search(sentence) and _MEETING_WORDS.search(sentence):
+            return True
+    return False
 
 
 def _is_han(text: str) -> bool:
@@ -131,7 +202,7 @@ def _merge(found: list[Participant]) -> list[Participant]:
             (
                 p
                 for p in merged
-                if p.country == person.country
+                if (p.country == person.country or not p.country or not person.country)
                 and (p.handles() <= person.handles() or person.handles() <= p.handles())
                 and bool(p.name) == bool(person.name)
             ),
@@ -143,6 +214,7 @@ def _merge(found: list[Participant]) -> list[Participant]:
         if person.name and (not same.name or len(person.name) > len(same.name)):
             same.name = person.name
         same.native_name = same.native_name or person.native_name
+        same.country = same.country or person.country
     named = {p.country for p in merged if p.name}
     return [p for p in merged if p.name or p.country not in named]
 

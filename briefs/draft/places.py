@@ -26,6 +26,14 @@ PRESS_COUNTRIES = {
     "Kirgistan": "KG",
     "Kyrgyzstan": "KG",
     "Kazakstan": "KZ",
+    "Kirgizstan": "KG",
+    "Kirgiztan": "KG",
+    "Kirgizia": "KG",
+    "Tadjikistan": "TJ",
+    "Tajikstan": "TJ",
+    "RRT": "CN",
+    "RRC": "CN",
+    "Tiongkok Daratan": "CN",
     "AS": "US",
 }
 """Spellings the Indonesian press uses besides CLDR's names."""
