@@ -12,24 +12,29 @@ from __future__ import annotations
 from .cleaning import Article, Paragraph, parse_article, split_clauses, split_sentences
 from .dates import DateMention, MeetingDate, find_dates, find_period, meeting_date, resolve
 from .figures import Figure, find_figures
+from .memory import Memory
 from .people import Participant, find_participants
 from .places import countries
 from .points import Point, find_points
-from .reading import read_article
-from .summary import draft_summary
-from .writing import ENGLISH_TO_WRITE, Draft
+from .reading import Page, read_article, read_source
+from .summary import Context, draft_file, draft_summary
+from .writing import ENGLISH_TO_WRITE, Draft, save_draft
 
 __all__ = [
     "ENGLISH_TO_WRITE",
     "Article",
+    "Context",
     "DateMention",
     "Draft",
     "Figure",
     "MeetingDate",
+    "Memory",
+    "Page",
     "Paragraph",
     "Participant",
     "Point",
     "countries",
+    "draft_file",
     "draft_summary",
     "find_dates",
     "find_figures",
@@ -39,7 +44,9 @@ __all__ = [
     "meeting_date",
     "parse_article",
     "read_article",
+    "read_source",
     "resolve",
+    "save_draft",
     "split_clauses",
     "split_sentences",
 ]

@@ -22,7 +22,8 @@ _NOISE = re.compile(
     r"|Lihat\s+juga\s*:|Tonton\s+juga|Dapatkan\s+update|Download\s+aplikasi|Unduh\s+aplikasi"
     r"|Tag(?:s)?\s*:|Topik\s*:|Halaman\s+(?:selanjutnya|berikutnya)|Copyright\b|Hak\s+cipta\b"
     r"|Dilarang\s+(?:keras\s+)?mengambil\b|All\s+rights\s+reserved|\d+\s+komentar\b|Komentar\s*\(\d+\))"
-    r"|Google\s+News|-Image-\d+\s*$|\bImage\s+from\b|©|All\s+rights\s+reserved)"
+    r"|Google\s+News|-Image-\d+\s*$|\bImage\s+from\b|©|All\s+rights\s+reserved"
+    r"|^Skip\s+to\s+content|^Lompat\s+ke\s+konten|^Iklan$|^ADVERTISEMENT|^Advertisement)"
 )
 """Lines of the page that are not the story: links to other stories, calls to subscribe or
 share, copyright lines, comment counts."""
@@ -34,12 +35,15 @@ _CAPTION = re.compile(
     r"\.?\s*$"
     r"|^(?:Foto|FOTO|Ilustrasi|Keterangan\s+foto)\s*[:|-]"
     r"|\b(?:REUTERS|AFP|AP|XINHUA|ANTARA\s+FOTO)/[A-Z]"
+    r"|\s/\s?[A-Z][\w.]*\s*$"  # "Presiden Uzbekistan Shavkat Mirziyoyev /Net"
+    r"|[.,]\s*[A-Z][A-Za-z]+/(?:[A-Z][\w.’'-]*\s?){1,4}\.?\s*$"  # ". Sputnik/Mikhail Klimentyev"
+    r"|\s[-–]\s*(?:CMG|Xinhua|AFP|Reuters|ANTARA)\s*$"  # "... berjabat tangan - CMG"
 )
 """A photo's caption: the line ends with its credit in brackets ('(ANTARA/Reuters/...)', '(Foto:
 ...)', '(CMG)') or opens with 'Foto:', or names the photographer as 'REUTERS/Name'."""
 _BYLINE = re.compile(
     r"^(?P<role>Penulis|Pewarta|Reporter|Oleh|Editor|Penyunting|Redaktur|Editor\s+Bahasa|Fotografer"
-    r"|Sumber|Source)\s*:\s*(?P<who>.*)$",
+    r"|Sumber|Source|Rep|Red|Laporan|Kontributor|Wartawan)\s*:\s*(?P<who>.*)$",
     re.I,
 )
 """'Pewarta: ...', 'Editor: ...', 'Sumber: Xinhua': who wrote, edited or sent the story."""
@@ -80,6 +84,52 @@ def _date_only(line: str) -> dt.date | None:
     ):
         return found[0]
     return None
+
+
+_ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+_MENU_SEPARATORS = re.compile(r"\s{2,}|\s[|»>›/·•]\s|\t")
+
+
+def _iso_date(line: str) -> tuple[dt.date, int] | None:
+    """'2024-07-03 20:17:40': the date a page prints beside its headline."""
+    m = _ISO_DATE.search(line)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start()
+    except ValueError:
+        return None
+
+
+def is_byline_with_date(line: str) -> bool:
+    """'Rabu, 27 Juli 2022 | 16:37 WIB', 'SENIN, 03 JANUARI 2022 | 07:24 WIB | LAPORAN: ...',
+    '2024-07-03 20:17:40', 'Kamis 15 Sep 2022 12:24 WIB': when the page was published."""
+    if len(line.split()) > 16:
+        return False
+    if (_iso_date(line) and re.search(r"\d{1,2}:\d{2}", line)) or _ISO_DATE.fullmatch(line.strip()):
+        return True
+    return bool(_DATELINE_TIME.search(line) and _full_date(line))
+
+
+def _author_before(text: str) -> str | None:
+    """The name before a byline's date ('Unggul Wirawan / JAI Jumat, ...'), not a weekday."""
+    text = text.strip(" |,")
+    words = text.split()
+    while words and words[-1].strip(",").lower() in _weekday_names():
+        words.pop()
+    return " ".join(words).strip(" |,") or None
+
+
+def is_menu(line: str) -> bool:
+    """A navigation bar pasted with the story: 'Beranda  Tiongkok  Internasional  Video',
+    'Home > Internasional', 'Beranda » Internasional', or mostly Chinese labels ('首页 | 新闻')."""
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in line)
+    if cjk >= 2 and cjk >= len(line.replace(" ", "")) / 3:
+        return True
+    parts = [p for p in _MENU_SEPARATORS.split(line) if p.strip()]
+    if len(parts) < 2 or re.search(r"[.!?]$", line):
+        return False
+    return all(len(p.split()) <= 4 for p in parts) and len(line.split()) <= 25
 
 
 def _weekday_names() -> set[str]:
@@ -184,6 +234,7 @@ def parse_article(text: str) -> Article:
     setting aside captions, bylines, menus and other page noise."""
     article = Article()
     lines = [line.strip() for line in text.splitlines()]
+    short: list[str] = []  # short lines before the headline
     for line in lines:
         if not line:
             continue
@@ -197,7 +248,7 @@ def parse_article(text: str) -> Article:
             role, who = byline.group("role").lower(), byline.group("who").strip()
             if role in ("sumber", "source"):
                 article.agency = article.agency or who or None
-            elif role in ("penulis", "pewarta", "reporter", "oleh") and who:
+            elif role in ("penulis", "pewarta", "reporter", "oleh", "rep", "laporan") and who:
                 article.author = article.author or who
             article.noise.append(line)
             continue
@@ -215,24 +266,28 @@ def parse_article(text: str) -> Article:
                     article.author = article.author or before
             article.noise.append(line)
             continue
-        if (
-            article.published is None
-            and not article.paragraphs
-            and len(line.split()) <= 12
-            and _DATELINE_TIME.search(line)
-        ):
-            found = _full_date(line)
-            if found:
+        if len(article.paragraphs) <= 1 and is_byline_with_date(line):
+            found = _full_date(line) or _iso_date(line)
+            if found and article.published is None:
                 article.published, start = found
-                article.author = article.author or line[:start].strip(" |,") or None
-                article.noise.append(line)
-                continue
-        if article.headline is None:
-            article.headline = line
+                article.author = article.author or _author_before(line[:start])
+            article.noise.append(line)
             continue
-        if line == article.headline:
+        if is_menu(line):
+            article.noise.append(line)
             continue
         words = line.split()
+        if article.headline is None and not read_dateline(line):
+            # a headline: a few words, no full stop; before it, the site's name or a section
+            if 4 <= len(words) <= 20 and not line.endswith("."):
+                article.headline = line
+                continue
+            if len(words) < 8:
+                short.append(line)
+                continue
+            article.headline = short.pop() if short else None  # the story starts
+        if line == article.headline or any(line == p.text for p in article.paragraphs):
+            continue  # printed twice
         if len(words) < 8:
             if (
                 not article.paragraphs
@@ -252,6 +307,9 @@ def parse_article(text: str) -> Article:
             article.agency = article.agency or dateline.agency
             line = line[dateline.length :]
         article.paragraphs.append(Paragraph(line))
+    if article.headline is None and short:
+        article.headline = short[-1]
+    article.noise += [line for line in short if line != article.headline]
     _credit_at_end(article)
     if not article.agency:
         cited = _CITED.search(article.body)

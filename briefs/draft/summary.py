@@ -11,6 +11,7 @@ from babel import Locale
 
 from ..errors import BriefsError
 from ..models import MEETING_ID
+from ..project import Project
 from .cleaning import Article, parse_article, split_sentences
 from .dates import meeting_date
 from .figures import _figures
@@ -18,6 +19,7 @@ from .memory import Memory
 from .people import Participant, _participant, find_participants
 from .places import find_place
 from .points import _point, find_points
+from .reading import Page, read_source
 from .writing import Draft, _text
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,8 @@ def _slug(article_name: str, kind: str, participants: list[Participant]) -> str:
     stem = Path(article_name).stem
     if MEETING_ID.match(stem):
         return stem[11:]
-    names = [Locale("en").territories[c] for c in dict.fromkeys(p.country for p in participants)]
+    codes = dict.fromkeys(p.country for p in participants if p.country)
+    names = [Locale("en").territories[c] for c in codes]
     words = names[:3] + (["and", "others"] if len(names) > 3 else []) + [kind]
     return re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower()).strip("-")
 
@@ -48,22 +51,46 @@ def _slug(article_name: str, kind: str, participants: list[Participant]) -> str:
 @dataclass(frozen=True)
 class Context:
     """What the project knows that a draft may use: the latest year of its meetings (the bound
-    for a year the article leaves out, when the page names none) and its translation memory."""
+    for a year the article leaves out) and its translation memory."""
 
     latest_year: int | None = None
     memory: Memory = field(default_factory=Memory)
 
+    @classmethod
+    def of_project(cls, project: Project) -> Context:
+        """The context of a project's summaries (those that load; a broken one teaches nothing)."""
+        from ..validate import load_summaries
 
-def draft_summary(text: str, article_name: str, context: Context | None = None) -> Draft:
-    """Draft a meeting summary from an article's text; article_name is its file name.
-    Never refuses a readable article: what the article does not settle is marked."""
+        meetings = [document.meeting for document in load_summaries(project).documents]
+        return cls(
+            max((m.date.year for m in meetings), default=None), Memory.from_meetings(meetings)
+        )
+
+
+def draft_file(path: Path, context: Context | None = None) -> Draft:
+    """Draft a summary from an article file: pasted text, or a saved web page."""
+    text, page = read_source(path)
+    return draft_summary(text, Path(path).name, context, page)
+
+
+def draft_summary(
+    text: str, article_name: str, context: Context | None = None, page: Page | None = None
+) -> Draft:
+    """Draft a meeting summary from an article's text; article_name is its file name, page what
+    a saved web page says about it. Never refuses a readable article: what the article does not
+    settle is marked."""
     context = context or Context()
     article = parse_article(text)
     if not article.paragraphs:
         raise BriefsError(
             f"{article_name}: no article text found (no paragraph of 8 words or more)"
         )
-    draft = Draft({}, [])
+    if page is not None:
+        article.headline = page.headline or article.headline
+        article.published = page.published or article.published
+        article.publisher = page.site or article.publisher
+        article.author = page.author or article.author
+    draft = Draft({}, [], article_text=text if page is not None else None)
     notes = draft.notes
     body = article.body
     sentences = [s for _, s in article.sentences()]
@@ -71,7 +98,7 @@ def draft_summary(text: str, article_name: str, context: Context | None = None) 
     bound = context.latest_year + 1 if context.latest_year else None
     when = meeting_date(body, sentences, article.published, bound, article.page_years)
     date = when.date
-    participants = find_participants(body)
+    participants = find_participants(body, context.memory.people)
     if not participants:
         notes.append("participants: none found; add them")
     kind = _kind(article, participants)
@@ -105,7 +132,9 @@ def draft_summary(text: str, article_name: str, context: Context | None = None) 
     figures = _figures(article, article.published or date, date, notes)
     if figures:
         summary["figures"] = figures
-    summary["source"] = _source(article, article_name, notes)
+    summary["source"] = _source(
+        article, f"{summary['id']}.txt" if page is not None else article_name, notes
+    )
     context.memory.fill(summary)
     log.info(
         "drafted %s: %d participants, %d points, %d figures, %d values to settle",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 import yaml
 
+from ..errors import BriefsError, display_path
 from ..loader import CHECK_MARK, TO_CHECK, Loc, field_name
 
 log = logging.getLogger(__name__)
@@ -25,6 +29,8 @@ class Draft:
     notes: list[str]
     unsettled: dict[Loc, str] = field(default_factory=dict)
     """Values the article does not settle (no year, no place, ...), by location, with the reason."""
+    article_text: str | None = None
+    """A saved page's main text, the text drafted from: sources/articles/<id>.txt with -o."""
 
     @property
     def meeting_id(self) -> str:
@@ -131,3 +137,59 @@ def _text(indonesian: str) -> dict:
 def _exact(value: Decimal) -> Decimal:
     """50.1 x 10^9 as 50100000000, not 50100000000.0."""
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def save_draft(draft: Draft, output: Path, articles_dir: Path | None) -> list[Path]:
+    """Write the draft to output, which must not exist, and (for a saved page) the text drafted
+    from to articles_dir/<meeting-id>.txt, which must not exist or hold the same text: both
+    refusals before anything is written, and each file whole or not at all. The files written."""
+    text = draft.to_yaml()
+    if output.exists():
+        raise BriefsError(
+            f"{display_path(output)} already exists; choose another file or remove it"
+        )
+    article = None
+    if draft.article_text is not None:
+        if articles_dir is None:
+            raise BriefsError(
+                f"{display_path(output)}: a draft from a saved page is written in a project "
+                "(its text goes to sources/articles/); run briefs draft in the project folder"
+            )
+        article = articles_dir / draft.summary["source"]["article"]
+        if article.exists() and article.read_text(encoding="utf-8") != draft.article_text:
+            raise BriefsError(
+                f"{display_path(article)} already exists with another text; remove it or "
+                "rename the draft's meeting"
+            )
+    written: list[Path] = []
+    try:
+        if article is not None and not article.exists():
+            _write_new(article, draft.article_text or "")
+            written.append(article)
+        _write_new(output, text)
+        written.append(output)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return written
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write a new file whole or not at all: a temporary file beside it, linked into place
+    (a link never replaces an existing file)."""
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
+        ) as file:
+            file.write(text)
+        try:
+            os.link(file.name, path)
+        finally:
+            os.unlink(file.name)
+    except FileExistsError:
+        raise BriefsError(
+            f"{display_path(path)} already exists; choose another file or remove it"
+        ) from None
+    except OSError as error:
+        raise BriefsError(f"{display_path(path)}: {error.strerror or error}") from None
