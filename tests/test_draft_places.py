@@ -18,7 +18,10 @@ def test_the_datelines_city_when_the_story_names_no_place():
     draft = draft_summary(text, "a.txt")
     assert draft.summary["place"] == {"city": {"id": "Beijing", "en": ""}, "country": "CN"}
     assert draft.unsettled == {
-        ("place", "country"): "country not stated: the first participant's (CN)"
+        ("place", "city"): "the article names no place of the meeting; Beijing is the "
+        "dateline's city, where the report was written",
+        ("place", "country"): "country not stated with the city: the one the article names "
+        "most (CN)",
     }
     assert "  country: !check CN  # to check: country not stated" in draft.to_yaml()
 

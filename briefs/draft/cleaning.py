@@ -38,6 +38,7 @@ _CAPTION = re.compile(
     r"|\s/\s?[A-Z][\w.]*\s*$"  # "Presiden Uzbekistan Shavkat Mirziyoyev /Net"
     r"|[.,]\s*[A-Z][A-Za-z]+/(?:[A-Z][\w.’'-]*\s?){1,4}\.?\s*$"  # ". Sputnik/Mikhail Klimentyev"
     r"|\s[-–]\s*(?:CMG|Xinhua|AFP|Reuters|ANTARA)\s*$"  # "... berjabat tangan - CMG"
+    r"|\bvia\s+(?:REUTERS|Reuters|AFP|AP|ANTARA|Xinhua|XINHUA)\s*$"  # "Sputnik/... via REUTERS"
 )
 """A photo's caption: the line ends with its credit in brackets ('(ANTARA/Reuters/...)', '(Foto:
 ...)', '(CMG)') or opens with 'Foto:', or names the photographer as 'REUTERS/Name'."""
@@ -206,12 +207,14 @@ def read_dateline(paragraph: str) -> Dateline | None:
     place = publisher = agency = None
     for part in (p.strip() for p in m.group("head").split(",")):
         bracket = re.fullmatch(r"(?P<before>.*?)\s*\((?P<inside>[A-Za-z.]+)\)", part)
+        inside = bracket.group("inside") if bracket else None
         if bracket:
-            agency = bracket.group("inside")
             part = bracket.group("before")
-            if not part:
-                continue
-        if _SITE.match(part):
+        if re.fullmatch(r"\d{1,2}\s+[A-Za-z]+\.?(?:\s+\d{4})?", part) and place:
+            pass  # "XI'AN, 19 Mei (Xinhua) --": the day the report was filed
+        elif not part:
+            pass
+        elif _SITE.match(part):
             publisher = publisher or part
         elif _PLACE_WORDS.match(part) and place is None and publisher is None and agency is None:
             place = city_case(part)
@@ -219,6 +222,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
             publisher = part
         else:
             return None  # lower-case words: a sentence with a dash, not a dateline
+        agency = agency or inside
     if place in countries():
         place = None  # "Tiongkok, Bolong.id - ": a country, not a place
     return Dateline(place, publisher, agency, m.end())

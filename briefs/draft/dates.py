@@ -229,7 +229,7 @@ def meeting_date(
     years = _years_named(body)
     mentions = find_dates(body)
     chosen = _chosen(body, mentions)
-    announced = bool(chosen and _ANNOUNCED.search(_sentence_before(body, chosen.start)))
+    announced = bool(chosen and _ANNOUNCED.search(_sentence_of(body, chosen.start)))
     if chosen is None:
         return _no_date(sentences, published, bound)
     reference = published
@@ -274,6 +274,13 @@ def meeting_date(
             + (f"; {unsettled}" if unsettled else "")
         )
     return MeetingDate(date, period, unsettled, announced)
+
+
+def _sentence_of(body: str, position: int) -> str:
+    """The sentence a position is in."""
+    start = max(body.rfind(". ", 0, position), body.rfind("\n", 0, position)) + 1
+    ends = [e for e in (body.find(". ", position), body.find("\n", position)) if e >= 0]
+    return body[start : min(ends, default=len(body))]
 
 
 def _sentence_before(body: str, position: int) -> str:

@@ -55,14 +55,20 @@ class Memory:
 
     pairs: dict[str, str] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)
+    cities: dict[str, str] = field(default_factory=dict)
+    """City name -> country, as the summaries place their meetings."""
 
     @classmethod
     def from_meetings(cls, meetings: Iterable[Meeting]) -> Memory:
         """The memory of these summaries: for each Indonesian text, its commonest English."""
         seen: dict[str, Counter[str]] = {}
         people: dict[str, Counter[str]] = {}
+        cities: dict[str, str] = {}
         for meeting in meetings:
             data = meeting.model_dump(mode="json")
+            place = data.get("place") or {}
+            if place.get("city") and place.get("country"):
+                cities[place["city"]["id"]] = place["country"]
             for text in _short_texts(data):
                 if text.get("id") and text.get("en"):
                     seen.setdefault(text["id"], Counter())[text["en"]] += 1
@@ -72,6 +78,7 @@ class Memory:
         return cls(
             {text: english.most_common(1)[0][0] for text, english in seen.items()},
             {name: countries.most_common(1)[0][0] for name, countries in people.items()},
+            cities,
         )
 
     def english(self, indonesian: str, *, city: bool = False) -> str | None:

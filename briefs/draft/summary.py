@@ -116,7 +116,7 @@ def draft_summary(
         summary["period"] = {"start": when.period[0], "end": when.period[1]}
         if when.unsettled:
             draft.settle(("period",), "the days of the meeting, as unsettled as its date")
-    place, unsettled_place = find_place(article, participants)
+    place, unsettled_place = find_place(article, participants, context.memory.cities)
     summary["place"] = place
     for loc, reason in unsettled_place.items():
         draft.settle(("place", *loc), reason)
