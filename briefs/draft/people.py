@@ -18,19 +18,22 @@ log = logging.getLogger(__name__)
 _OFFICE_HEAD = (
     r"(?:(?:[Pp]elaksana\s+[Tt]ugas|Plt\.?)\s+)?(?:Wakil\s+)?(?:Presiden|Perdana\s+Menteri|PM|Menlu"
     r"|Kanselir|Raja|Emir|Sultan|Duta\s+Besar|Dubes|Sekretaris\s+Jenderal|Sekjen|Kepala\s+Negara"
-    r"|Kepala\s+Pemerintahan|Pemimpin|Ketua"
+    r"|Kepala\s+Pemerintahan|Pemimpin"
     r"|Menteri(?:\s+(?!{country})[A-Z][a-z]+){{0,3}})"
 )
 _JOINED_OFFICES = r"\s+(?:dan|sekaligus|merangkap)\s+"
 """'Wakil PM merangkap Menlu Turkmenistan': one person's two offices."""
 _NOT_TAKING_PART = re.compile(
-    r"(?i:\b(?:juru\s+bicara|jubir|mantan|mendiang|almarhum(?:ah)?|eks|calon)\s+(?:\S+\s+){0,1})$"
+    r"(?i:\b(?:juru\s+bicara|jubir|mantan|mendiang|almarhum(?:ah)?|eks|calon|asisten|ajudan"
+    r"|penasihat)\s+(?:\S+\s+){0,1})$"
 )
 """'juru bicara ... Mao Ning', 'mantan Presiden ...': named, but not at the meeting."""
 _MEETING_WORDS = re.compile(
     r"\b(?:bertemu|pertemuan|menemui|bertatap\s+muka|berbicara\s+dengan|pembicaraan|perundingan"
     r"|berunding|menerima|diterima|menyambut|menghadiri|memimpin|hadir|KTT|berkunjung|mengunjungi"
-    r"|menandatangani|konferensi|sidang|dialog|rapat|berdialog|telepon|mengadakan|menggelar)\b",
+    r"|menandatangani|meneken|konferensi|sidang|dialog|rapat|berdialog|telepon|mengadakan|menggelar"
+    r"|tiba|setibanya|mendarat|kedatangan|disambut|berkumpul|mengikuti|berpartisipasi|bertukar"
+    r"|pesan|ucapan\s+selamat)\b",
     re.I,
 )
 """A sentence that puts a person at the meeting: they meet, talk, receive, attend, sign."""
@@ -45,6 +48,8 @@ class Participant:
     name: str | None = None
     native_name: str | None = None
     position: int = 0
+    unsure: str | None = None
+    """Why the country is not settled, when the article does not give it with the name."""
 
     def handles(self) -> set[str]:
         """The words the article may call them by: each part of their name."""
@@ -53,8 +58,8 @@ class Participant:
 
 @cache
 def _participant_res() -> dict[str, re.Pattern]:
-    country = _country_re()
-    head = _OFFICE_HEAD.format(country=country)
+    country = rf"(?:Republik\s+(?:Rakyat\s+)?)?{_country_re()}"
+    head = _OFFICE_HEAD.format(country=_country_re())
     office = rf"{head}(?:{_JOINED_OFFICES}{head})*"
     name_end = r"(?=\s*[,.(;:]|\s+[a-z]|\s*$|\.?[A-Z][a-z])"
     # member list: lima menteri luar negeri dari Kazakhstan (Tileuberdi), Kyrgyzstan (Aidarbekov)
@@ -83,7 +88,7 @@ def _participant_res() -> dict[str, re.Pattern]:
             rf"(?i:(?P<office>{head}))\s+(?:dari|asal)\s+"
             rf"(?P<list>{member}(?:(?:,\s*(?:dan\s+)?|\s+dan\s+){member})+)"
         ),
-        "item": re.compile(rf"(?P<country>{country})(?:\s*\((?P<name>{_NAME})\))?"),
+        "item": re.compile(rf"(?P<country>{_country_re()})(?:\s*\((?P<name>{_NAME})\))?"),
     }
 
 
@@ -110,10 +115,21 @@ _SHORT_OFFICES = {
 }
 
 
-def _plain_name(name: str) -> str | None:
-    """A person's name, cut before any word that is a weekday, month or office, or None."""
+_NOT_NAMES = frozenset(
+    "Republik Organisasi Kerjasama Kerja Partai Komite Dewan Badan Kementerian Perdagangan "
+    "Bertemu Gelar Kunjungi Hadiri Sambut Terima Bahas Tiba Pimpin Kunjungan Negara Asia".split()
+)
+"""Capitalised words of headlines and institutions that the press puts where a name could be."""
+
+
+def _plain_name(name: str, body: str = "") -> str | None:
+    """A person's name, cut before any word that is a weekday, month, office, institution, or a
+    word the article also writes in lower case (a common word capitalised), or None."""
     kept = []
+    lowercase = _lowercase_words(body)
     for word in name.split():
+        if word in _NOT_NAMES or word.lower() in lowercase:
+            break
         if any(part in countries() for part in word.split("-")) or word in ("Asia", "Eropa"):
             break
         if word.lower() in _weekdays() or word.lower() in _months() or word in countries():
@@ -138,7 +154,7 @@ def find_participants(body: str, known: dict[str, str] | None = None) -> list[Pa
         "office_name",
     ):
         for m in res[key].finditer(body):
-            name = _plain_name(m.group("name"))
+            name = _plain_name(m.group("name"), body)
             # "..., Murat Nurtleu, Menteri Luar Negeri Kirgistan, ...": a name already read as
             # the one after an office is not also the one before the next office.
             if any(a <= m.start("name") < b or a <= m.start() < b for a, b in taken):
@@ -147,6 +163,7 @@ def find_participants(body: str, known: dict[str, str] | None = None) -> list[Pa
             if not name or _NOT_TAKING_PART.search(body[max(0, m.start() - 40) : m.start()]):
                 continue
             code = m.groupdict().get("country")
+            code = re.sub(r"^Republik\s+(?:Rakyat\s+)?", "", code) if code else None
             native = m.groupdict().get("native")
             found.append(
                 Participant(
@@ -169,12 +186,40 @@ def find_participants(body: str, known: dict[str, str] | None = None) -> list[Pa
                 )
             )
     merged = _merge(sorted(found, key=lambda p: p.position))
-    return [p for p in merged if _takes_part(p, body)]
+    merged = [p for p in merged if _plain_name(p.name or "", body) == p.name or not p.name]
+    taking_part = [p for p in merged if _takes_part(p, body, merged)]
+    for person in taking_part:
+        if not person.country:
+            _nearest_country(person, body)
+    return taking_part
 
 
-def _takes_part(person: Participant, body: str) -> bool:
+def _nearest_country(person: Participant, body: str) -> None:
+    """For an office-holder named without a country: the country named nearest to them in
+    their sentence, marked unsure ('Perdana Menteri Abdulla Aripov ... di Samarkand, Uzbekistan')."""
+    start = max(body.rfind(". ", 0, person.position), body.rfind("\n", 0, person.position)) + 1
+    ends = [
+        e for e in (body.find(". ", person.position), body.find("\n", person.position)) if e >= 0
+    ]
+    sentence = body[start : min(ends, default=len(body))]
+    at = person.position - start
+    named = [
+        (abs(m.start() - at), countries()[m.group(0)]) for m in re.finditer(_country_re(), sentence)
+    ]
+    if named:
+        person.country = min(named)[1]
+        person.unsure = (
+            f"country not stated with the name: the country named nearest in its sentence "
+            f"({person.country})"
+        )
+    else:
+        person.unsure = "country not stated: write its code"
+
+
+def _takes_part(person: Participant, body: str, everyone: list[Participant]) -> bool:
     """Named with their country in the story's opening, or in a sentence that has them meet,
-    talk, receive or attend ('di bawah bimbingan Presiden Xi Jinping' is not)."""
+    talk, receive or attend ('di bawah bimbingan Presiden Xi Jinping' is not), or in a list of
+    three or more office-holders (a roll of those attending)."""
     if not person.name:
         return True
     opening = body.find("\n")  # the first paragraph
@@ -183,9 +228,19 @@ def _takes_part(person: Participant, body: str) -> bool:
     handles = sorted(person.handles(), key=len, reverse=True)
     pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(h) for h in handles)})(?![\w'’-])")
     for sentence in re.split(r"(?<=[.!?])\s+|\n", body):
-        if pattern.search(sentence) and _MEETING_WORDS.search(sentence):
+        if not pattern.search(sentence):
+            continue
+        if _MEETING_WORDS.search(sentence):
+            return True
+        named = sum(bool(p.name and p.name in sentence) for p in everyone)
+        if named >= 3:
             return True
     return False
+
+
+@cache
+def _lowercase_words(body: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z-]+(?![\w-])", body))
 
 
 def _is_han(text: str) -> bool:

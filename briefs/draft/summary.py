@@ -123,8 +123,11 @@ def draft_summary(
     summary["lede"] = _text(split_sentences(article.paragraphs[0].text)[0])
     summary["participants"] = [_participant(p) for p in participants]
     for i, person in enumerate(participants):
-        if not person.country:
-            draft.settle(("participants", i, "country"), "country not stated: write its code")
+        if person.unsure or not person.country:
+            draft.settle(
+                ("participants", i, "country"),
+                person.unsure or "country not stated: write its code",
+            )
     points = find_points(article, participants)
     if not points:
         notes.append("points: none found; add them")
