@@ -30,7 +30,7 @@ share, copyright lines, comment counts."""
 _CAPTION = re.compile(
     r"(?:\(\s*(?:ANTARA|Antara|Foto|FOTO|Photo|PHOTO|Xinhua|XINHUA|Reuters|REUTERS|AFP|AP|Getty|"
     r"Dok|dok|Ist|ist|Istimewa|Sumber\s+foto)\b[^()]*\)"
-    r"|\((?=[^()]*[A-Za-z]{2})[^()]*/[^()]*\)"  # "(ANTARA/Reuters/Guglielmo Mangiapane/aa.)"
+    r"|\((?=[^()]*[A-Za-z]{2})[A-Z][^()]*/[^()]*\)"  # "(ANTARA/Reuters/Guglielmo Mangiapane/aa.)"
     r"|\([A-Z]{2,8}\))"  # a credit in capitals: "... berjabat tangan (CMG)"
     r"\.?\s*$"
     r"|^(?:Foto|FOTO|Ilustrasi|Keterangan\s+foto)\s*[:|-]"
@@ -68,8 +68,9 @@ def is_noise(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption: it has its own date, place and people, never the meeting's."""
-    return bool(_CAPTION.search(line))
+    """A photo caption: it has its own date, place and people, never the meeting's. (A line of
+    more than 60 words is a paragraph, whatever its end.)"""
+    return len(line.split()) <= 60 and bool(_CAPTION.search(line))
 
 
 def _date_only(line: str) -> dt.date | None:

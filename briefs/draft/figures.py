@@ -143,7 +143,7 @@ def _number_re() -> re.Pattern:
     words = _alternation(_NUMBER_WORDS)
     return re.compile(
         # not in 5G, G20, ke-70, COVID-19, 12:41 or 16/7; but in 3-4 and Rp5
-        rf"(?:(?<=Rp)|(?<![\w./,:])(?<![A-Za-z]-))"
+        rf"(?:(?<=Rp)|(?<=USD)|(?<=US\$)|(?<![\w./,:])(?<![A-Za-z]-))"
         rf"(?:(?P<digits>\d+(?:[.,]\d+)*)|(?P<words>(?:{words})(?:\s+(?:{words}))*))"
         rf"(?![\w/:]|[.,]\d|-[A-Za-z])"
     )
@@ -316,10 +316,23 @@ def _spelled_out_counts(masked: str, figure: Figure) -> bool:
     """Is a number written in words a figure? Only as a duration (tujuh tahun), with its total
     (tiga dari lima), or as what a verb or 'di' takes (mencapai lima konsensus, di lima negara),
     not when it points back (tiga tindakan ini): mostly such numbers name a group."""
-    if figure.out_of is not None or figure.noun in _DURATIONS:
+    if figure.out_of is not None:
         return True
     previous = re.search(r"(\S+)\s+$", masked[: figure.start])
     word = previous.group(1) if previous else ""
+    if figure.noun in _DURATIONS:
+        # 'dalam waktu tiga tahun', 'tujuh tahun lebih cepat' measure; 'dua hari', 'setelah
+        # lima tahun', 'tiga tahun lalu' only tell when
+        after = masked[figure.end :]
+        return (
+            figure.value > 2
+            and word.lower() not in ("setelah", "sejak", "sebelum", "selepas", "sesudah")
+            and not re.match(r"\s+(?:yang\s+)?(?:lalu|silam)\b", after)
+        )
+    if figure.value >= 1_000_000:
+        return True  # 'enam juta orang': a spelled-out scale is always an amount
+    if figure.value <= 2:
+        return False  # 'dua jalur', 'dua kunjungannya': a pair, not a figure
     pointing_back = re.match(r"\s+(?:ini|itu|tersebut)\b", masked[figure.end :])
     return bool(re.fullmatch(r"di|me[a-z]{3,}", word)) and not pointing_back
 
