@@ -31,8 +31,8 @@ _CAPTION = re.compile(
     r"(?:\(\s*(?:ANTARA|Antara|Foto|FOTO|Photo|PHOTO|Xinhua|XINHUA|Reuters|REUTERS|AFP|AP|Getty|"
     r"Dok|dok|Ist|ist|Istimewa|Sumber\s+foto)\b[^()]*\)"
     r"|\((?=[^()]*[A-Za-z]{2})[A-Z][^()]*/[^()]*\)"  # "(ANTARA/Reuters/Guglielmo Mangiapane/aa.)"
-    r"|\([A-Z]{2,8}\))"  # a credit in capitals: "... berjabat tangan (CMG)"
-    r"\.?\s*$"
+    r")\.?\s*$"
+    r"|\([A-Z]{2,8}\)\s*$"  # a credit in capitals, no full stop: "... berjabat tangan (CMG)"
     r"|^(?:Foto|FOTO|Ilustrasi|Keterangan\s+foto)\s*[:|-]"
     r"|\b(?:REUTERS|AFP|AP|XINHUA|ANTARA\s+FOTO)/[A-Z]"
     r"|\s/\s?[A-Z][\w.]*\s*$"  # "Presiden Uzbekistan Shavkat Mirziyoyev /Net"
@@ -120,6 +120,24 @@ def _author_before(text: str) -> str | None:
     while words and words[-1].strip(",").lower() in _weekday_names():
         words.pop()
     return " ".join(words).strip(" |,") or None
+
+
+_CLOCK = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}$"
+)
+
+
+def _is_clock(line: str) -> bool:
+    """'Tuesday, May 14, 2024': the page's clock, the day it was saved, not published."""
+    return bool(_CLOCK.match(line))
+
+
+def _is_slug(line: str, headline: str | None) -> bool:
+    """'xi jinping pimpin ktt china ...': the headline again as the page's address slug."""
+    if not headline or line != line.lower():
+        return False
+    simple = lambda text: re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()  # noqa: E731
+    return simple(line) == simple(headline)
 
 
 def is_menu(line: str) -> bool:
@@ -278,7 +296,7 @@ def parse_article(text: str) -> Article:
                 article.author = article.author or _author_before(line[:start])
             article.noise.append(line)
             continue
-        if is_menu(line):
+        if is_menu(line) or _is_clock(line) or _is_slug(line, article.headline):
             article.noise.append(line)
             continue
         words = line.split()
@@ -306,12 +324,8 @@ def parse_article(text: str) -> Article:
         if item:
             article.paragraphs.append(Paragraph(line[item.end() :], int(item.group(1))))
             continue
-        if not article.paragraphs and (dateline := read_dateline(line)):
-            article.dateline = dateline.place
-            article.publisher = dateline.publisher
-            article.agency = article.agency or dateline.agency
-            line = line[dateline.length :]
         article.paragraphs.append(Paragraph(line))
+    _story_from_dateline(article)
     if article.headline is None and short:
         article.headline = short[-1]
     article.noise += [line for line in short if line != article.headline]
@@ -320,6 +334,23 @@ def parse_article(text: str) -> Article:
         cited = _CITED.search(article.body)
         article.agency = cited.group(1) if cited else None
     return article
+
+
+def _story_from_dateline(article: Article) -> None:
+    """The story starts at its dateline ('Nur-Sultan (ANTARA) - ...'): what comes before it in
+    the first paragraphs is a caption or a teaser, set aside; the dateline is read and cut."""
+    for index, paragraph in enumerate(article.paragraphs[:4]):
+        dateline = read_dateline(paragraph.text)
+        if dateline is None:
+            continue
+        article.captions += [p.text for p in article.paragraphs[:index]]
+        del article.paragraphs[:index]
+        article.dateline = dateline.place
+        article.publisher = dateline.publisher
+        article.agency = article.agency or dateline.agency
+        first = article.paragraphs[0]
+        first.text = first.text[dateline.length :]
+        return
 
 
 def _credit_at_end(article: Article) -> None:
