@@ -57,6 +57,8 @@ class Memory:
     people: dict[str, str] = field(default_factory=dict)
     cities: dict[str, str] = field(default_factory=dict)
     """City name -> country, as the summaries place their meetings."""
+    offices: dict[str, str] = field(default_factory=dict)
+    """Person's name -> their (latest) office in Indonesian, as the summaries give it."""
 
     @classmethod
     def from_meetings(cls, meetings: Iterable[Meeting]) -> Memory:
@@ -64,7 +66,8 @@ class Memory:
         seen: dict[str, Counter[str]] = {}
         people: dict[str, Counter[str]] = {}
         cities: dict[str, str] = {}
-        for meeting in meetings:
+        offices: dict[str, str] = {}
+        for meeting in sorted(meetings, key=lambda m: m.date):
             data = meeting.model_dump(mode="json")
             place = data.get("place") or {}
             if place.get("city") and place.get("country"):
@@ -75,10 +78,12 @@ class Memory:
             for person in data.get("participants", []):
                 if person.get("name"):
                     people.setdefault(person["name"], Counter())[person["country"]] += 1
+                    offices[person["name"]] = person["office"]["id"]
         return cls(
             {text: english.most_common(1)[0][0] for text, english in seen.items()},
             {name: countries.most_common(1)[0][0] for name, countries in people.items()},
             cities,
+            offices,
         )
 
     def english(self, indonesian: str, *, city: bool = False) -> str | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .dates import _months, _weekdays
-from .places import _country_re, countries
+from .places import _country_re, cldr_city_countries, countries
 from .words import _NAME
 from .writing import _text
 
@@ -18,14 +18,23 @@ log = logging.getLogger(__name__)
 _OFFICE_HEAD = (
     r"(?:(?:[Pp]elaksana\s+[Tt]ugas|Plt\.?)\s+)?(?:Wakil\s+)?(?:Presiden|Perdana\s+Menteri|PM|Menlu"
     r"|Kanselir|Raja|Emir|Sultan|Duta\s+Besar|Dubes|Sekretaris\s+Jenderal|Sekjen|Kepala\s+Negara"
-    r"|Kepala\s+Pemerintahan|Pemimpin"
-    r"|Menteri(?:\s+(?!{country})[A-Z][a-z]+){{0,3}})"
+    r"|Kepala\s+Pemerintahan|Pemimpin|Penasihat\s+Negara|Anggota\s+Dewan\s+Negara"
+    r"|Menteri(?:\s+(?:{ministry})){{0,3}})"
 )
+_MINISTRIES = (
+    "Luar|Dalam|Negeri|Perdagangan|Pertahanan|Keuangan|Ekonomi|Energi|Perindustrian|Pertanian"
+    "|Perhubungan|Transportasi|Kesehatan|Pendidikan|Kebudayaan|Investasi|Koordinator|Urusan"
+    "|Pembangunan|Sumber|Daya|Alam|Lingkungan|Hidup|Pariwisata|Komunikasi|Informatika|Digital"
+    "|Kehakiman|Hukum|Tenaga|Kerja|Industri|Teknologi|Sains|Riset|Pemuda|Olahraga|Agama|Sosial"
+    "|Keamanan|Publik|Kabinet|Utama|Pertama|Senior|Air|Kebijakan|Perencanaan|Negara"
+)
+"""The words of a ministry's name after 'Menteri', so that a minister's office never takes
+the first word of their name ('Menteri Luar Negeri Qin Gang')."""
 _JOINED_OFFICES = r"\s+(?:dan|sekaligus|merangkap)\s+"
 """'Wakil PM merangkap Menlu Turkmenistan': one person's two offices."""
 _NOT_TAKING_PART = re.compile(
-    r"(?i:\b(?:juru\s+bicara|jubir|mantan|mendiang|almarhum(?:ah)?|eks|calon|asisten|ajudan"
-    r"|penasihat)\s+(?:\S+\s+){0,1})$"
+    r"(?i:\b(?:juru\s+bicara|jubir|mantan|mendiang|almarhum(?:ah)?|eks|calon|asisten|ajudan)"
+    r"\s+(?:\S+\s+){0,1})$"
 )
 """'juru bicara ... Mao Ning', 'mantan Presiden ...': named, but not at the meeting."""
 _MEETING_WORDS = re.compile(
@@ -33,7 +42,7 @@ _MEETING_WORDS = re.compile(
     r"|berunding|menerima|diterima|menyambut|menghadiri|memimpin|hadir|KTT|berkunjung|mengunjungi"
     r"|menandatangani|meneken|konferensi|sidang|dialog|rapat|berdialog|telepon|mengadakan|menggelar"
     r"|tiba|setibanya|mendarat|kedatangan|disambut|berkumpul|mengikuti|berpartisipasi|bertukar"
-    r"|pesan|ucapan\s+selamat)\b",
+    r"|pesan|ucapan\s+selamat|dihadiri)\b",
     re.I,
 )
 """A sentence that puts a person at the meeting: they meet, talk, receive, attend, sign."""
@@ -59,7 +68,7 @@ class Participant:
 @cache
 def _participant_res() -> dict[str, re.Pattern]:
     country = rf"(?:Republik\s+(?:Rakyat\s+)?)?{_country_re()}"
-    head = _OFFICE_HEAD.format(country=_country_re())
+    head = _OFFICE_HEAD.format(ministry=_MINISTRIES)
     office = rf"{head}(?:{_JOINED_OFFICES}{head})*"
     name_end = r"(?=\s*[,.(;:]|\s+[a-z]|\s*$|\.?[A-Z][a-z])"
     # member list: lima menteri luar negeri dari Kazakhstan (Tileuberdi), Kyrgyzstan (Aidarbekov)
@@ -117,7 +126,8 @@ _SHORT_OFFICES = {
 
 _NOT_NAMES = frozenset(
     "Republik Organisasi Kerjasama Kerja Partai Komite Dewan Badan Kementerian Perdagangan "
-    "Bertemu Gelar Kunjungi Hadiri Sambut Terima Bahas Tiba Pimpin Kunjungan Negara Asia".split()
+    "Bertemu Gelar Kunjungi Hadiri Sambut Terima Bahas Tiba Pimpin Kunjungan Negara Asia "
+    "Conference Organization Organisation Cooperation Forum Council Summit Initiative".split()
 )
 """Capitalised words of headlines and institutions that the press puts where a name could be."""
 
@@ -132,6 +142,8 @@ def _plain_name(name: str, body: str = "") -> str | None:
             break
         if any(part in countries() for part in word.split("-")) or word in ("Asia", "Eropa"):
             break
+        if word in cldr_city_countries():
+            break
         if word.lower() in _weekdays() or word.lower() in _months() or word in countries():
             break
         if re.fullmatch(r"Presiden|Menteri|Wakil|Perdana|Menlu|Pemimpin|PM|Ketua|Dubes", word):
@@ -140,10 +152,26 @@ def _plain_name(name: str, body: str = "") -> str | None:
     return " ".join(kept) or None
 
 
-def find_participants(body: str, known: dict[str, str] | None = None) -> list[Participant]:
+def _known_country(name: str, known: dict[str, str]) -> tuple[str, str | None]:
+    """A name's country from the project's summaries: the same name, or the one known name
+    it is part of ('Xi' of 'Xi Jinping', then unsure); ('', None) when unknown."""
+    if name in known:
+        return known[name], None
+    words = set(name.split())
+    fuller = {n: c for n, c in known.items() if words <= set(n.split())}
+    if len(set(fuller.values())) == 1:
+        full = next(iter(fuller))
+        return next(iter(fuller.values())), f"country of {full} in the project's summaries"
+    return "", None
+
+
+def find_participants(
+    body: str, known: dict[str, str] | None = None, offices: dict[str, str] | None = None
+) -> list[Participant]:
     """The people the article puts at the meeting with their office and country, in order of
     appearance: not spokespeople, former office-holders or leaders mentioned in passing.
-    known maps names to countries (the project's summaries) for a name given without one."""
+    known maps names to countries (the project's summaries) for a name given without one;
+    offices maps them to their office there, for a known name the article gives without one."""
     res = _participant_res()
     found: list[Participant] = []
     taken: list[tuple[int, int]] = []
@@ -165,13 +193,30 @@ def find_participants(body: str, known: dict[str, str] | None = None) -> list[Pa
             code = m.groupdict().get("country")
             code = re.sub(r"^Republik\s+(?:Rakyat\s+)?", "", code) if code else None
             native = m.groupdict().get("native")
+            country, unsure = (
+                (countries()[code], None) if code else _known_country(name, known or {})
+            )
             found.append(
                 Participant(
-                    countries()[code] if code else (known or {}).get(name, ""),
+                    country,
                     _office(m.group("office")),
                     name,
                     native if native and _is_han(native) else None,
                     m.start(),
+                    unsure,
+                )
+            )
+    for name, office in (offices or {}).items():
+        # 'Xi Jinping dan Vladimir Putin bertemu': a known name, given without office
+        m = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", body)
+        if m and len(name.split()) >= 2 and not any(a <= m.start() < b for a, b in taken):
+            found.append(
+                Participant(
+                    (known or {}).get(name, ""),
+                    office,
+                    name,
+                    position=m.start(),
+                    unsure=f"office and country from the project's summaries ({office})",
                 )
             )
     for m in res["office_from_countries"].finditer(body):
@@ -228,13 +273,12 @@ def _takes_part(person: Participant, body: str, everyone: list[Participant]) -> 
     handles = sorted(person.handles(), key=len, reverse=True)
     pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(h) for h in handles)})(?![\w'’-])")
     for sentence in re.split(r"(?<=[.!?])\s+|\n", body):
-        if not pattern.search(sentence):
-            continue
-        if _MEETING_WORDS.search(sentence):
+        if pattern.search(sentence) and _MEETING_WORDS.search(sentence):
             return True
-        named = sum(bool(p.name and p.name in sentence) for p in everyone)
-        if named >= 3:
-            return True
+    for paragraph in body.split("\n"):
+        named = sum(bool(p.name and p.name in paragraph) for p in everyone)
+        if pattern.search(paragraph) and named >= 3:
+            return True  # 'Dihadiri: Perdana Menteri Kazakhstan, Alikhan Smailov. ...'
     return False
 
 
