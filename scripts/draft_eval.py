@@ -389,9 +389,10 @@ def evaluate_corpus(root: Path, corpus: Path) -> CorpusEvaluation:
         try:
             draft = _draft(path, context)
         except BriefsError as error:
-            evaluation.fixtures.append(
-                FixtureScore(entry["file"], entry.get("site", ""), error=str(error))
-            )
+            refused = FixtureScore(entry["file"], entry.get("site", ""), error=str(error))
+            refused.participants.expected = len(entry.get("participants") or [])
+            refused.figures.expected = len(entry.get("figures") or [])
+            evaluation.fixtures.append(refused)  # everything expected is missed
             continue
         evaluation.fixtures.append(score_fixture(entry, draft))
     return evaluation
@@ -399,9 +400,9 @@ def evaluate_corpus(root: Path, corpus: Path) -> CorpusEvaluation:
 
 def corpus_report(evaluation: CorpusEvaluation) -> str:
     """The corpus's scores per site and in total, the flags raised, and the targets."""
-    columns = ("articles", "date", "place", "participants P", "participants R")
+    columns = ("articles", "drafted", "date", "place", "participants P", "participants R")
     columns += ("figures P", "figures R", "leaks")
-    lines = [f"{'site':<26}" + "".join(f"{c:>16}" for c in columns)]
+    lines = [f"{'site':<24}" + "".join(f"{c:>15}" for c in columns)]
     sites: dict[str, list[FixtureScore]] = {}
     for fixture in evaluation.fixtures:
         sites.setdefault(fixture.site, []).append(fixture)
@@ -411,8 +412,8 @@ def corpus_report(evaluation: CorpusEvaluation) -> str:
         cells = []
         for c in columns:
             value = total[c]
-            cells.append(f"{value:>16}" if c in ("articles", "leaks") else f"{value:>16.2f}")
-        lines.append(f"{site[:25]:<26}" + "".join(cells))
+            cells.append(f"{value:>15}" if c in ("articles", "leaks") else f"{value:>15.2f}")
+        lines.append(f"{site[:23]:<24}" + "".join(cells))
     flags: dict[str, int] = {}
     for fixture in evaluation.fixtures:
         for flag in fixture.flagged:

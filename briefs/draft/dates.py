@@ -289,11 +289,22 @@ def _sentence_before(body: str, position: int) -> str:
     return body[start:position]
 
 
+_HISTORY = re.compile(
+    r"\b(?:sejak|semenjak|menjalin|membuka|dibuka|terjalin|menggalang|didirikan|berdiri|dibentuk"
+    r"|merdeka|kemerdekaan|lahir)\b[^.]{0,80}$",
+    re.I,
+)
+"""'sejak kedua negara membuka hubungan diplomatik pada 3 Januari 1992': a date in history."""
+
+
 def _chosen(body: str, mentions: list[DateMention]) -> DateMention | None:
-    """The first date that is not the day something was said, when another date follows it."""
+    """The first date that is neither in history ('sejak ... pada 3 Januari 1992') nor the day
+    something was said, when another date follows it."""
     for i, mention in enumerate(mentions):
-        said = _SAID_ON.search(_sentence_before(body, mention.start))
-        if said and i + 1 < len(mentions):
+        before = _sentence_before(body, mention.start)
+        if _HISTORY.search(before):
+            continue
+        if _SAID_ON.search(before) and i + 1 < len(mentions):
             continue
         return mention
     return None
