@@ -127,6 +127,13 @@ _CLOCK = re.compile(
 )
 
 
+def _same_as_headline(line: str, headline: str | None) -> bool:
+    """The headline again, maybe without the site's name the page title adds ('... - DW')."""
+    if not headline:
+        return False
+    return line == headline or (len(line) >= 20 and headline.startswith(line))
+
+
 def _is_clock(line: str) -> bool:
     """'Tuesday, May 14, 2024': the page's clock, the day it was saved, not published."""
     return bool(_CLOCK.match(line))
@@ -309,7 +316,9 @@ def parse_article(text: str) -> Article:
                 short.append(line)
                 continue
             article.headline = short.pop() if short else None  # the story starts
-        if line == article.headline or any(line == p.text for p in article.paragraphs):
+        if _same_as_headline(line, article.headline) or any(
+            line == p.text for p in article.paragraphs
+        ):
             continue  # printed twice
         if len(words) < 8:
             if (

@@ -84,7 +84,10 @@ def _place_res() -> dict[str, re.Pattern]:
             rf"\b[Dd]i\s+(?:[Kk]ota\s+)?(?P<city>{_CITY})\s*,\s*(?P<country>{country})"
         ),
         # di kota Chengdu / Kota Xi'an di barat laut China
-        "kota": re.compile(rf"(?:\b[Dd]i\s+[Kk]ota|^Kota|(?<=\.\s)Kota)\s+(?P<city>{_CITY})"),
+        "kota": re.compile(
+            rf"(?:\b[Dd]i\s+[Kk]ota|^Kota|(?<=\.\s)Kota)\s+(?:(?:kuno|tua|pelabuhan|besar)\s+)?"
+            rf"(?P<city>{_CITY})"
+        ),
         # di Aula Besar Rakyat, Beijing / di Istana Akorda di Astana / di Dushanbe
         "di": re.compile(
             rf"\b[Dd]i\s+(?:(?P<venue>{_VENUE})(?:,\s+|\s+di\s+))?(?P<city>{_CITY})(?![\w'’-])"
@@ -94,7 +97,10 @@ def _place_res() -> dict[str, re.Pattern]:
             rf"\b(?:tiba|mendarat|berkunjung|kunjungan(?:\s+\w+)?)\s+(?:di|ke)\s+(?P<city>{_CITY})"
         ),
         # Samarkand, Uzbekistan / Xi'an di barat laut China / Dushanbe, ibu kota Tajikistan
-        "country_after": re.compile(rf"^[^.;]{{0,40}}?(?P<country>{country})"),
+        "country_after": re.compile(
+            rf"^(?:\s*,\s*(?:(?:ibu\s+kota|[Pp]rovinsi|[Dd]aerah|[Kk]awasan)\s+[^,.]{{0,30}},\s*)?"
+            rf"|\s+di\s+(?:[a-z]+\s+){{0,3}})(?P<country>{country})"
+        ),
         "visited": re.compile(
             rf"\b(?:kunjungan|berkunjung|lawatan|tiba)\b[^.]*?\b(?:ke|di)\s+(?P<country>{country})"
         ),
@@ -141,7 +147,9 @@ def find_place(
     reporter wrote, not always where the meeting was). known maps the project's cities to
     their countries."""
     unsettled: dict[tuple[str, ...], str] = {}
-    if _VIDEO.search(article.body) or _VIDEO.search(article.headline or ""):
+    # by video: said in the headline or the story's opening, not of an earlier meeting
+    opening = "\n".join(p.text for p in article.paragraphs[:2])
+    if _VIDEO.search(opening) or _VIDEO.search(article.headline or ""):
         return {"online": True}, unsettled
     known = {**cldr_city_countries(), **(known or {})}
     candidates = _candidates(article, participants, known)
