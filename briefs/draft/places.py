@@ -98,7 +98,7 @@ def _place_res() -> dict[str, re.Pattern]:
         ),
         # Samarkand, Uzbekistan / Xi'an di barat laut China / Dushanbe, ibu kota Tajikistan
         "country_after": re.compile(
-            rf"^(?:\s*,\s*(?:(?:ibu\s+kota|[Pp]rovinsi|[Dd]aerah|[Kk]awasan)\s+[^,.]{{0,30}},\s*)?"
+            rf"^(?:\s*,\s*(?:(?:ibu\s*kota|[Pp]rovinsi|[Dd]aerah|[Kk]awasan)\s+(?:[^,.]{{0,30}},\s*)?)?"
             rf"|\s+di\s+(?:[a-z]+\s+){{0,3}})(?P<country>{country})"
         ),
         "visited": re.compile(
