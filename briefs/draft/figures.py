@@ -182,6 +182,8 @@ def _mask_dates(sentence: str) -> str:
     spans = [(d.start, d.end) for d in find_dates(sentence)]
     spans += [m.span() for m in re.finditer(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)", sentence)]
     spans += [m.span() for m in re.finditer(r"\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)", sentence)]
+    # '(1 dolar = Rp14.875)': the exchange rate the article used, not a figure
+    spans += [m.span() for m in re.finditer(r"\(\s*1\s+[A-Za-z$]+\s*=\s*[^)]*\)", sentence)]
     for start, end in spans:
         masked[start:end] = " " * (end - start)
     return "".join(masked)
@@ -308,7 +310,7 @@ def _equivalent(masked: str, figure: Figure, consumed: list[tuple[int, int]]) ->
 def _is_period_phrase(masked: str, figure: Figure) -> bool:
     """'tiga tahun ke depan', '30 tahun terakhir': a span of time that dates other figures."""
     return figure.noun in _DURATIONS and bool(
-        re.match(r"\s+(?:ke\s+depan|mendatang|terakhir)\b", masked[figure.end :])
+        re.match(r"\s+(?:ke\s+depan|mendatang|terakhir|pertama)\b", masked[figure.end :])
     )
 
 

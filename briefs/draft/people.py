@@ -42,7 +42,7 @@ _MEETING_WORDS = re.compile(
     r"|berunding|menerima|diterima|menyambut|menghadiri|memimpin|hadir|KTT|berkunjung|mengunjungi"
     r"|menandatangani|meneken|konferensi|sidang|dialog|rapat|berdialog|telepon|mengadakan|menggelar"
     r"|tiba|setibanya|mendarat|kedatangan|disambut|berkumpul|mengikuti|berpartisipasi|bertukar"
-    r"|pesan|ucapan\s+selamat|dihadiri)\b",
+    r"|pesan|ucapan\s+selamat|dihadiri|membicarakan|membahas)\b",
     re.I,
 )
 """A sentence that puts a person at the meeting: they meet, talk, receive, attend, sign."""
@@ -138,8 +138,10 @@ def _plain_name(name: str, body: str = "") -> str | None:
     kept = []
     lowercase = _lowercase_words(body)
     for word in name.split():
-        if word in _NOT_NAMES or word.lower() in lowercase:
+        if word in _NOT_NAMES or word.lower() in lowercase or re.fullmatch(_MINISTRIES, word):
             break
+        if body and re.search(rf"\b[Dd]i\s+{re.escape(word)}(?![\w'’-])", body):
+            break  # 'di Beijing': a place, not a person
         if any(part in countries() for part in word.split("-")) or word in ("Asia", "Eropa"):
             break
         if word in cldr_city_countries():
