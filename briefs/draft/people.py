@@ -69,7 +69,8 @@ class Participant:
 def _participant_res() -> dict[str, re.Pattern]:
     country = rf"(?:Republik\s+(?:Rakyat\s+)?)?{_country_re()}"
     head = _OFFICE_HEAD.format(ministry=_MINISTRIES)
-    office = rf"{head}(?:{_JOINED_OFFICES}{head})*"
+    # 'Perdana Menteri (PM) India': the short form in brackets
+    office = rf"{head}(?:\s*\([A-Z][A-Za-z]{{1,6}}\))?(?:{_JOINED_OFFICES}{head})*"
     name_end = r"(?=\s*[,.(;:]|\s+[a-z]|\s*$|\.?[A-Z][a-z])"
     # member list: lima menteri luar negeri dari Kazakhstan (Tileuberdi), Kyrgyzstan (Aidarbekov)
     member = rf"{country}(?:\s*\({_NAME}\))?"
@@ -98,13 +99,18 @@ def _participant_res() -> dict[str, re.Pattern]:
             rf"(?P<list>{member}(?:(?:,\s*(?:dan\s+)?|\s+dan\s+){member})+)"
         ),
         "item": re.compile(rf"(?P<country>{_country_re()})(?:\s*\((?P<name>{_NAME})\))?"),
+        # mitranya dari Turki Recep Tayyip Erdogan: the counterpart of the one named before
+        "counterpart": re.compile(
+            rf"\b(?:mitra|rekan|sejawat|koleganya)(?:nya)?\s+(?:dari\s+)?(?P<country>{country}),?\s+"
+            rf"(?P<name>{_NAME}){name_end}"
+        ),
     }
 
 
 def _office(text: str) -> str:
     """An office as a title: 'menteri luar negeri' -> 'Menteri Luar Negeri'; the press's
     short forms (Menlu, PM, Dubes, Sekjen, Plt.) spelled out."""
-    text = " ".join(text.split())
+    text = " ".join(re.sub(r"\s*\([A-Z][A-Za-z]{1,6}\)", "", text).split())
     for short, full in _SHORT_OFFICES.items():
         text = re.sub(rf"\b{re.escape(short)}(?!\w)", full, text)
     words = text.split()
@@ -208,6 +214,16 @@ def find_participants(
                     unsure,
                 )
             )
+    for m in res["counterpart"].finditer(body):
+        name = _plain_name(m.group("name"), body)
+        before = [p for p in found if p.position < m.start()]
+        if name and before and not any(a <= m.start("name") < b for a, b in taken):
+            taken.append(m.span())
+            found.append(
+                Participant(
+                    countries()[m.group("country")], before[-1].office, name, None, m.start()
+                )
+            )
     for name, office in (offices or {}).items():
         # 'Xi Jinping dan Vladimir Putin bertemu': a known name, given without office
         m = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", body)
@@ -249,6 +265,11 @@ def _nearest_country(person: Participant, body: str) -> None:
         e for e in (body.find(". ", person.position), body.find("\n", person.position)) if e >= 0
     ]
     sentence = body[start : min(ends, default=len(body))]
+    if not re.search(_country_re(), sentence):
+        # none in the sentence: its paragraph
+        start = body.rfind("\n", 0, person.position) + 1
+        end = body.find("\n", person.position)
+        sentence = body[start : end if end >= 0 else len(body)]
     at = person.position - start
     named = [
         (abs(m.start() - at), countries()[m.group(0)]) for m in re.finditer(_country_re(), sentence)
@@ -256,8 +277,7 @@ def _nearest_country(person: Participant, body: str) -> None:
     if named:
         person.country = min(named)[1]
         person.unsure = (
-            f"country not stated with the name: the country named nearest in its sentence "
-            f"({person.country})"
+            f"country not stated with the name: the country named nearest to it ({person.country})"
         )
     else:
         person.unsure = "country not stated: write its code"

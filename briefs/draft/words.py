@@ -17,5 +17,8 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_CAP = r"[A-Z][a-z'’]*(?:-[A-Z]?[a-z'’]+)*"
+_LOWER = "a-z'’\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f?"
+_CAP = rf"[A-Z][{_LOWER}]*(?:-[A-Z]?[{_LOWER}]+)*"
+"""A capitalised word: 'Khürelsükh', 'Kassym-Jomart', "Xi'an", and 'Erdo?an' as a page that lost
+its letter prints it."""
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
