@@ -122,7 +122,7 @@ def schema_command() -> None:
 
 
 @main.command("draft")
-@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("article")  # a string: a web address is refused, not read as a path
 @click.option(
     "-o",
     "--output",
@@ -131,7 +131,7 @@ def schema_command() -> None:
     help="Write the draft to this file, which must not exist yet (default: standard output).",
 )
 @click.pass_context
-def draft_command(ctx: click.Context, article: Path, output: Path | None) -> None:
+def draft_command(ctx: click.Context, article: str, output: Path | None) -> None:
     """Draft a summary from an Indonesian news article, for an editor to finish.
 
     ARTICLE is the article as pasted text (.txt) or as a web page saved from the browser

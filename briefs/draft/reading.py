@@ -46,7 +46,7 @@ def is_web_address(argument: str) -> bool:
     return bool(re.match(r"^(?:https?|ftp)://|^www\.", argument.strip(), re.I))
 
 
-def read_source(path: Path) -> tuple[str, Page | None]:
+def read_source(path: Path | str) -> tuple[str, Page | None]:
     """An article's text (a page's main text for a saved web page, with its metadata), or a
     BriefsError naming the file and saying why it cannot be drafted."""
     if is_web_address(str(path)):

@@ -67,7 +67,7 @@ class Context:
         )
 
 
-def draft_file(path: Path, context: Context | None = None) -> Draft:
+def draft_file(path: Path | str, context: Context | None = None) -> Draft:
     """Draft a summary from an article file: pasted text, or a saved web page."""
     text, page = read_source(path)
     return draft_summary(text, Path(path).name, context, page)
