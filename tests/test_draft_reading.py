@@ -120,9 +120,10 @@ def test_a_saved_page_with_o_writes_the_text_drafted_from(project_copy, monkeypa
     assert text == read_source(saved)[0]
     quotes = [
         q
-        for p in data["points"]
+        for section in ("points", "figures")
+        for p in data.get(section, [])
         for q in ([p["quote"]] if isinstance(p["quote"], str) else p["quote"])
-    ]
+    ] + [data["lede"]["id"]]
     assert quotes and all(q in text for q in quotes)  # quotes verifiable against it
     assert data["source"]["published"] == "2022-09-15"
 
