@@ -242,7 +242,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
             pass
         elif _SITE.match(part):
             publisher = publisher or part
-        elif _PLACE_WORDS.match(part) and place is None and publisher is None and agency is None:
+        elif _PLACE_WORDS.match(part) and place is None:
             place = city_case(part)
         elif re.fullmatch(r"[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}", part) and publisher is None:
             publisher = part
