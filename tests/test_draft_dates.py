@@ -182,3 +182,13 @@ def test_a_date_line_is_the_publication_date_not_the_meeting_s(first_line, publi
     )
     assert article.published == published
     assert first_line not in article.body
+
+
+def test_a_date_in_history_is_not_the_meeting_s():
+    found = when(
+        "Wang Yi membicarakan hubungan yang tumbuh sejak kedua negara membuka hubungan diplomatik "
+        "pada 3 Januari 1992.",
+        published=dt.date(2022, 6, 9),
+    )
+    assert found.date == dt.date(2022, 6, 9)
+    assert found.unsettled.startswith("no date of the meeting in the article")

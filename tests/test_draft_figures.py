@@ -189,3 +189,31 @@ def test_counts_with_thousands_separators():
     )
     assert (companies.value, companies.noun) == (Decimal(7700), "perusahaan")
     assert (countries.value, countries.noun) == (Decimal(129), "negara")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "KTT ini digelar sekali dalam dua tahun",  # a pair of years: when, not how much
+        "hanya dua hari setelah referendum nasional",
+        "kembali ke negara itu setelah lima tahun",
+        "Xi menawarkan dua jalur kerja sama energi",  # a pair
+        "impor gas selama 11 bulan pertama tahun 2022",  # a period, dating other figures
+        "mencetak rekor (1 dolar = Rp14.875) pada perdagangan",  # the exchange rate used
+    ],
+)
+def test_time_telling_durations_pairs_and_rates_are_not_figures(sentence):
+    assert find_figures(sentence, None) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit, noun",
+    [
+        ("nilai perdagangan mencapai USD70 miliar tahun lalu", "70000000000", "USD", None),
+        ("negara berpenduduk enam juta orang itu kaya gas", "6000000", "count", "orang"),
+        ("target dicapai dalam waktu tiga tahun", "3", "count", "tahun"),
+    ],
+)
+def test_amounts_the_press_writes_in_other_ways(sentence, value, unit, noun):
+    found = figure(sentence)
+    assert (str(found.value), found.unit, found.noun) == (value, unit, noun)

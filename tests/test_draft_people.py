@@ -163,3 +163,52 @@ def test_a_name_without_country_takes_the_one_the_story_gives_elsewhere():
         p.country
         for p in find_participants("Presiden Xi Jinping bertemu tamunya.", {"Xi Jinping": "CN"})
     ] == ["CN"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the counterpart of the one named before takes their office
+            "KTT dihadiri Presiden Iran Masoud Pezeshkian dan mitranya dari Turki Recep Tayyip Erdogan.",
+            [("IR", "Presiden", "Masoud Pezeshkian"), ("TR", "Presiden", "Recep Tayyip Erdogan")],
+        ),
+        (  # the short form in brackets; letters beyond ASCII
+            "Hadir Perdana Menteri (PM) India Narendra Modi dan Presiden Mongolia Ukhnaagiin Khürelsükh.",
+            [
+                ("IN", "Perdana Menteri", "Narendra Modi"),
+                ("MN", "Presiden", "Ukhnaagiin Khürelsükh"),
+            ],
+        ),
+        (  # a minister's office ends with the ministry: the name keeps its first word
+            "Hal itu disampaikan Menteri Luar Negeri Qin Gang ketika bertemu rekan-rekannya di Beijing.",
+            [("", "Menteri Luar Negeri", "Qin Gang")],
+        ),
+        (  # 'di Beijing' elsewhere: a place before an office is not a name
+            "Dari Aula Besar Rakyat, Beijing, Perdana Menteri Tiongkok, Li Keqiang memimpin rapat di Beijing.",
+            [("CN", "Perdana Menteri", "Li Keqiang")],
+        ),
+    ],
+)
+def test_counterparts_short_forms_and_names_that_are_places(text, expected):
+    found = [(p.country, p.office, p.name) for p in find_participants(text)]
+    assert found == expected
+
+
+def test_a_roll_of_attendance_lists_participants_and_a_lone_name_takes_its_paragraph_s_country():
+    text = (
+        "Li Keqiang memimpin rapat para perdana menteri negara anggota organisasi itu.\n"
+        "Dihadiri: Perdana Menteri Kazakhstan, Alikhan Smailov. Perdana Menteri Kirgistan, Akylbek "
+        "Japarov. Perdana Menteri Rusia, Mikhail Mishustin.\n"
+        "Di Kazakhstan, Presiden Kassym-Jomart Tokayev serta Menteri Luar Negeri Mukhtar Tileuberdi "
+        "membahas kerja sama dengan tamunya.\n"
+    )
+    found = {p.name: (p.country, p.unsure) for p in find_participants(text)}
+    assert [found[n][0] for n in ("Alikhan Smailov", "Akylbek Japarov", "Mikhail Mishustin")] == [
+        "KZ",
+        "KG",
+        "RU",
+    ]
+    assert found["Mukhtar Tileuberdi"] == (
+        "KZ",
+        "country not stated with the name: the country named nearest to it (KZ)",
+    )

@@ -263,10 +263,16 @@ def _money_or_count(masked: str, m: re.Match, consumed: list[tuple[int, int]]) -
         figure.unit, figure.end = "percent", res["percent"].match(masked, end).end()
     else:
         noun = res["noun"].match(masked, end)
-        if not noun or noun.group(2).lower() in _FUNCTION_WORDS or noun.group(2) in countries():
+        if noun and noun.group(1) and noun.group(2).lower() in _FUNCTION_WORDS:
+            # '6 juta orang itu': the classifier is the noun itself
+            figure.noun, figure.end = noun.group(1), noun.start(2) - 1
+        elif not noun or noun.group(2).lower() in _FUNCTION_WORDS or noun.group(2) in countries():
             return None
-        figure.noun = " ".join(filter(None, (noun.group(1), noun.group(2), noun.group(3).strip())))
-        figure.end = noun.end()
+        else:
+            figure.noun = " ".join(
+                filter(None, (noun.group(1), noun.group(2), noun.group(3).strip()))
+            )
+            figure.end = noun.end()
     qualifier = res["qualifier"].search(masked[: figure.start])
     if qualifier:
         figure.qualifier = _QUALIFIERS[qualifier.group(1).lower()]
