@@ -199,7 +199,7 @@ def latest_fitting_year(mention: DateMention, bound: int) -> dt.date | None:
 def _relative_date(sentence: str, published: dt.date) -> dt.date | None:
     """'kemarin', 'hari ini', 'dua hari lalu' from the day the page was published (dateparser,
     which knows Indonesian relative words, with the publication day as its only reference)."""
-    from dateparser.search import search_dates
+    from dateparser.search import search_dates  # type: ignore[import-untyped]
 
     settings = {
         "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day, 12),
@@ -315,10 +315,11 @@ def _no_date(sentences: list[str], published: dt.date | None, bound: int | None)
     else the first day of the latest year named; always unsettled."""
     if published is not None:
         for sentence in sentences:
-            if _RELATIVE.search(sentence) and (day := _relative_date(sentence, published)):
+            relative = _RELATIVE.search(sentence)
+            if relative and (day := _relative_date(sentence, published)):
                 return MeetingDate(
                     day,
-                    unsettled=f"no date stated: {_RELATIVE.search(sentence).group(0)!r} "
+                    unsettled=f"no date stated: {relative.group(0)!r} "
                     f"counted from the publication date {published.isoformat()}",
                 )
         return MeetingDate(

@@ -226,8 +226,11 @@ def find_participants(
             )
     for name, office in (offices or {}).items():
         # 'Xi Jinping dan Vladimir Putin bertemu': a known name, given without office
-        m = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", body)
-        if m and len(name.split()) >= 2 and not any(a <= m.start() < b for a, b in taken):
+        known_at = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", body)
+        if known_at is None:
+            continue
+        m = known_at
+        if len(name.split()) >= 2 and not any(a <= m.start() < b for a, b in taken):
             found.append(
                 Participant(
                     (known or {}).get(name, ""),

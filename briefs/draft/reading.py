@@ -55,7 +55,7 @@ def read_source(path: Path | str) -> tuple[str, Page | None]:
             "(Save Page As, 'Web page, HTML only') and draft the saved .html file"
         )
     data = _read_bytes(Path(path))
-    name = display_path(path)
+    name = display_path(Path(path))
     if not data.strip():
         raise BriefsError(f"{name}: the file is empty")
     if b"\0" in data[:8192]:
@@ -116,7 +116,9 @@ def read_page(html: str, name: str) -> Page:
             "max_date": _LATEST_PAGE_DATE,
         },
     )
-    body = (document.text or "") if document is not None else ""
+    if not isinstance(document, trafilatura.settings.Document):
+        raise BriefsError(f"{name}: no article found in this page")
+    body = document.text or ""
     paragraphs = [p.strip() for p in body.splitlines() if len(p.split()) >= 8]
     if len(paragraphs) < 2:
         raise BriefsError(
