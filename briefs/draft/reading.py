@@ -116,11 +116,9 @@ def read_page(html: str, name: str) -> Page:
             "max_date": _LATEST_PAGE_DATE,
         },
     )
-    if not isinstance(document, trafilatura.settings.Document):
-        raise BriefsError(f"{name}: no article found in this page")
-    body = document.text or ""
+    body = document.text or "" if isinstance(document, trafilatura.settings.Document) else ""
     paragraphs = [p.strip() for p in body.splitlines() if len(p.split()) >= 8]
-    if len(paragraphs) < 2:
+    if not isinstance(document, trafilatura.settings.Document) or len(paragraphs) < 2:
         raise BriefsError(
             f"{name}: no article found in this page; save the article's own page, not a front "
             "page or a list of stories"
