@@ -18,7 +18,7 @@ help:
 	@echo "make check     validate every summary in sources/meetings/"
 	@echo "make catalogs  extract template strings and update the .po catalogs in locale/"
 	@echo "make bench     measure build speed and memory; writes benchmarks/RESULTS.md"
-	@echo "make draft-eval  draft each shipped article and score the drafts against the summaries"
+	@echo "make draft-eval  draft the shipped articles and the corpus in tests/draft_corpus, and score the drafts"
 	@echo "make distribute  publish build/site/ and plan the emails (make distribute SEND=1 sends them)"
 	@echo "make clean     remove build/ and test-artifacts/"
 
@@ -59,8 +59,9 @@ serve: setup
 check: setup
 	$(BRIEFS) check
 
-# Drafts each article that has a summary in sources/meetings/ and prints precision and recall
-# per kind of item; exits 1 when a target is missed (see scripts/draft_eval.py).
+# Drafts each article that has a summary in sources/meetings/, and each fixture of the corpus in
+# tests/draft_corpus/, and prints their scores separately; exits 1 when a target is missed
+# (see scripts/draft_eval.py).
 draft-eval: setup
 	$(BIN)/python scripts/draft_eval.py
 

@@ -111,3 +111,12 @@ def test_figure_values_are_written_exactly():
         460000000,
         500000000,
     ]
+
+
+def test_a_summit_by_its_headline_whoever_the_article_names():
+    text = (
+        "KTT China-Asia Tengah Kedua Digelar di Astana\n"
+        "Astana (ANTARA) - Presiden China Xi Jinping bertemu Presiden Kazakhstan Kassym-Jomart "
+        "Tokayev di Astana, Kazakhstan, pada Selasa (17/6/2025) menjelang pertemuan para pemimpin.\n"
+    )
+    assert draft_summary(text, "a.txt").summary["kind"] == "summit"

@@ -26,10 +26,14 @@ log = logging.getLogger(__name__)
 
 
 def _kind(article: Article, participants: list[Participant]) -> str:
-    """State visit when the article says so; more than two countries: a foreign ministers'
-    meeting when every office is a foreign minister's, else a summit; two: bilateral talks."""
+    """State visit when the article says so; a summit when its headline or opening says so
+    (KTT); more than two countries: a foreign ministers' meeting when every office is a
+    foreign minister's, else a summit; two: bilateral talks."""
     if re.search(r"kunjungan\s+kenegaraan|state\s+visit", article.body, re.I):
         return "state-visit"
+    opening = " ".join([article.headline or "", *(p.text for p in article.paragraphs[:1])])
+    if re.search(r"\bKTT\b|pertemuan\s+puncak|konferensi\s+tingkat\s+tinggi", opening, re.I):
+        return "summit"  # 'KTT China-Asia Tengah': a summit, whoever the article names
     if len({p.country for p in participants}) > 2:
         if all("Menteri Luar Negeri" in p.office for p in participants):
             return "foreign-ministers-meeting"
