@@ -120,3 +120,14 @@ def test_a_summit_by_its_headline_whoever_the_article_names():
         "Tokayev di Astana, Kazakhstan, pada Selasa (17/6/2025) menjelang pertemuan para pemimpin.\n"
     )
     assert draft_summary(text, "a.txt").summary["kind"] == "summit"
+
+
+def test_the_same_day_twice_is_written_twice_not_as_an_alias():
+    text = (
+        "Xi Jinping Akan Pimpin KTT China-Asia Tengah di Xi'an\n"
+        "Presiden Xi Jinping akan memimpin pertemuan puncak China-Asia Tengah di Xi'an pada "
+        "tanggal 18 dan 19 Mei 2023, kata juru bicara kementerian luar negeri.\n"
+    )
+    written = draft_summary(text, "a.txt").to_yaml()
+    assert "&" not in written and "*id" not in written  # the loader refuses anchors
+    assert "date: !check 2023-05-18" in written and "  start: 2023-05-18" in written

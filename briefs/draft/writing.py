@@ -115,6 +115,9 @@ class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow=False, indentless=False):
         return super().increase_indent(flow, False)
 
+    def ignore_aliases(self, data: object) -> bool:
+        return True  # the same date as `date` and `period.start`: written twice, never an alias
+
 
 _Dumper.add_representer(
     Decimal,
