@@ -162,7 +162,9 @@ def _unsettled(node: yaml.Node, loc: Loc) -> str:
 def _unmarked(node: yaml.Node, loader: _Loader) -> yaml.Node:
     """The node as if it had no tag: a plain scalar resolves as usual, a mapping is a mapping."""
     if isinstance(node, yaml.ScalarNode):
-        tag = loader.resolve(yaml.ScalarNode, node.value, (True, False))
+        # a quoted value ('' or '5') stays a string; a plain one resolves as usual
+        plain = node.style not in ("'", '"')
+        tag = loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))
         return yaml.ScalarNode(tag, node.value, node.start_mark, node.end_mark, node.style)
     if isinstance(node, yaml.MappingNode):
         return yaml.MappingNode(

@@ -131,3 +131,18 @@ def test_the_same_day_twice_is_written_twice_not_as_an_alias():
     written = draft_summary(text, "a.txt").to_yaml()
     assert "&" not in written and "*id" not in written  # the loader refuses anchors
     assert "date: !check 2023-05-18" in written and "  start: 2023-05-18" in written
+
+
+def test_a_marked_empty_value_stays_an_empty_string(tmp_path):
+    from briefs.loader import parse_summary
+
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        "id: !check ''  # to check: write it\ndate: !check 2024-11-04\n", encoding="utf-8"
+    )
+    problems = [str(p).split(": ", 1)[1] for p in parse_summary(path)]
+    assert (
+        "id: not settled by the article (write it); check the value, then remove the '!check' mark"
+        in problems
+    )
+    assert not any("valid string" in p for p in problems)
