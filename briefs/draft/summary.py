@@ -140,7 +140,7 @@ def draft_summary(
     if figures:
         summary["figures"] = figures
     summary["source"] = _source(
-        article, f"{summary['id']}.txt" if page is not None else article_name, notes
+        article, f"{summary['id']}.txt" if page is not None else article_name, draft
     )
     context.memory.fill(summary)
     log.info(
@@ -154,10 +154,16 @@ def draft_summary(
     return draft
 
 
-def _source(article: Article, article_name: str, notes: list[str]) -> dict:
-    source: dict = {"article": article_name, "publisher": article.publisher or ""}
+def _source(article: Article, article_name: str, draft: Draft) -> dict:
+    """Where the article comes from; a publisher not named is the dateline's agency, unsettled."""
+    source: dict = {"article": article_name, "publisher": article.publisher or article.agency or ""}
     if not article.publisher:
-        notes.append("source.publisher: not found in the article")
+        draft.settle(
+            ("source", "publisher"),
+            f"not named: the agency of the dateline ({article.agency})"
+            if article.agency
+            else "not found in the article: write the site or paper that published it",
+        )
     source["headline"] = article.headline or ""
     for key in ("published", "agency", "author"):
         if getattr(article, key):
