@@ -201,3 +201,22 @@ def test_the_story_starts_at_its_dateline():
     assert article.dateline == "Nur-Sultan"
     assert article.body.startswith("Menurut Presiden Xi")
     assert "14 September 2022" not in article.body
+
+
+@pytest.mark.parametrize(
+    "byline, published",
+    [
+        ("Senin, 23/05/2016 12:34 WIB", dt.date(2016, 5, 23)),  # dateparser: day first
+        ("Kamis 15 Sep 2022 12:24 WIB", dt.date(2022, 9, 15)),
+        ("2024-07-03 20:17:40", dt.date(2024, 7, 3)),
+        ("16 June 2025, 09:04 WIB", dt.date(2025, 6, 16)),
+    ],
+)
+def test_bylines_give_the_publication_date(byline, published):
+    article = parse_article(
+        f"Menlu China Bertemu Menlu Kazakhstan di Astana\n{byline}\n"
+        "Kabar24.com, ASTANA - Menteri Luar Negeri China Wang Yi bertemu Menteri Luar Negeri "
+        "Kazakhstan Erlan Idrissov pada Senin (23/5) di Astana.\n"
+    )
+    assert article.published == published
+    assert byline not in article.body

@@ -110,7 +110,24 @@ def is_byline_with_date(line: str) -> bool:
         return False
     if (_iso_date(line) and re.search(r"\d{1,2}:\d{2}", line)) or _ISO_DATE.fullmatch(line.strip()):
         return True
-    return bool(_DATELINE_TIME.search(line) and _full_date(line))
+    return bool(_DATELINE_TIME.search(line) and (_full_date(line) or _other_byline_date(line)))
+
+
+def _other_byline_date(line: str) -> tuple[dt.date, int] | None:
+    """A byline's date in a form the own rules do not read ('Senin, 23/05/2016 12:34 WIB'):
+    dateparser's, day first, and only with day, month and year all written."""
+    from dateparser.search import search_dates  # type: ignore[import-untyped]
+
+    settings = {
+        "DATE_ORDER": "DMY",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RELATIVE_BASE": dt.datetime(2000, 1, 1),  # never the clock; unused with all parts
+        "PREFER_DATES_FROM": "past",
+    }
+    for words, found in search_dates(line, languages=["id", "en"], settings=settings) or []:
+        if re.search(r"\d{4}", words):
+            return found.date(), line.find(words)
+    return None
 
 
 def _author_before(text: str) -> str | None:
@@ -297,7 +314,7 @@ def parse_article(text: str) -> Article:
             article.noise.append(line)
             continue
         if len(article.paragraphs) <= 1 and is_byline_with_date(line):
-            found = _full_date(line) or _iso_date(line)
+            found = _full_date(line) or _iso_date(line) or _other_byline_date(line)
             if found and article.published is None:
                 article.published, start = found
                 article.author = article.author or _author_before(line[:start])
