@@ -212,3 +212,24 @@ def test_a_roll_of_attendance_lists_participants_and_a_lone_name_takes_its_parag
         "KZ",
         "country not stated with the name: the country named nearest to it (KZ)",
     )
+
+
+def test_an_earlier_meeting_named_in_passing_is_not_this_one():
+    text = (
+        "Presiden Tiongkok Xi Jinping bertemu Presiden Kazakhstan Kassym-Jomart Tokayev di Astana.\n"
+        "Hal serupa disampaikan Menteri Luar Negeri Tiongkok Qin Gang ketika bertemu rekan-rekannya "
+        "di Xi'an bulan lalu, menurut kantor berita pemerintah yang mengutip sumber resmi.\n"
+    )
+    assert [p.name for p in find_participants(text)] == ["Xi Jinping", "Kassym-Jomart Tokayev"]
+
+
+def test_a_known_name_in_the_headline_is_who_the_story_is_about():
+    body = "Xi memimpin KTT itu di kota Xi'an dan menyampaikan pidato tentang kerja sama kawasan."
+    found = find_participants(
+        body,
+        {"Xi Jinping": "CN"},
+        {"Xi Jinping": "Presiden"},
+        "Xi Jinping Pimpin KTT China-Asia Tengah",
+    )
+    assert [(p.name, p.country, p.office) for p in found] == [("Xi Jinping", "CN", "Presiden")]
+    assert found[0].unsure == "office and country from the project's summaries (Presiden)"

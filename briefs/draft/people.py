@@ -46,6 +46,13 @@ _MEETING_WORDS = re.compile(
     re.I,
 )
 """A sentence that puts a person at the meeting: they meet, talk, receive, attend, sign."""
+_EARLIER = re.compile(
+    r"\b(?:bulan\s+lalu|tahun\s+lalu|pekan\s+lalu|minggu\s+lalu|setahun\s+(?:yang\s+)?lalu"
+    r"|sebelumnya|terakhir\s+(?:kali\s+)?bertemu|terakhir\s+bertatap|kala\s+itu|saat\s+itu"
+    r"|pada\s+bulan\s+\w+\s+lalu)\b",
+    re.I,
+)
+"""'... bertemu di Xi'an bulan lalu', 'terakhir bertemu di Beijing': a meeting before this one."""
 
 
 @dataclass
@@ -174,7 +181,10 @@ def _known_country(name: str, known: dict[str, str]) -> tuple[str, str | None]:
 
 
 def find_participants(
-    body: str, known: dict[str, str] | None = None, offices: dict[str, str] | None = None
+    body: str,
+    known: dict[str, str] | None = None,
+    offices: dict[str, str] | None = None,
+    headline: str = "",
 ) -> list[Participant]:
     """The people the article puts at the meeting with their office and country, in order of
     appearance: not spokespeople, former office-holders or leaders mentioned in passing.
@@ -226,17 +236,19 @@ def find_participants(
             )
     for name, office in (offices or {}).items():
         # 'Xi Jinping dan Vladimir Putin bertemu': a known name, given without office
-        known_at = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", body)
-        if known_at is None:
+        whole = rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])"
+        known_at = re.search(whole, body)
+        if known_at is not None and any(a <= known_at.start() < b for a, b in taken):
             continue
-        m = known_at
-        if len(name.split()) >= 2 and not any(a <= m.start() < b for a, b in taken):
+        # in the headline, a known name is who the story is about: at the meeting
+        position = known_at.start() if known_at else (-1 if re.search(whole, headline) else None)
+        if position is not None and len(name.split()) >= 2:
             found.append(
                 Participant(
                     (known or {}).get(name, ""),
                     office,
                     name,
-                    position=m.start(),
+                    position=position,
                     unsure=f"office and country from the project's summaries ({office})",
                 )
             )
@@ -290,8 +302,8 @@ def _takes_part(person: Participant, body: str, everyone: list[Participant]) -> 
     """Named with their country in the story's opening, or in a sentence that has them meet,
     talk, receive or attend ('di bawah bimbingan Presiden Xi Jinping' is not), or in a list of
     three or more office-holders (a roll of those attending)."""
-    if not person.name:
-        return True
+    if not person.name or person.position < 0:
+        return True  # unnamed office-holders; a known name in the headline
     opening = body.find("\n")  # the first paragraph
     if person.country and person.position < (opening if opening >= 0 else 400):
         return True
@@ -299,7 +311,8 @@ def _takes_part(person: Participant, body: str, everyone: list[Participant]) -> 
     pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(h) for h in handles)})(?![\w'’-])")
     for sentence in re.split(r"(?<=[.!?])\s+|\n", body):
         if pattern.search(sentence) and _MEETING_WORDS.search(sentence):
-            return True
+            if not _EARLIER.search(sentence):
+                return True
     for paragraph in body.split("\n"):
         named = sum(bool(p.name and p.name in paragraph) for p in everyone)
         if pattern.search(paragraph) and named >= 3:

@@ -102,7 +102,9 @@ def draft_summary(
     bound = context.latest_year + 1 if context.latest_year else None
     when = meeting_date(body, sentences, article.published, bound, article.page_years)
     date = when.date
-    participants = find_participants(body, context.memory.people, context.memory.offices)
+    participants = find_participants(
+        body, context.memory.people, context.memory.offices, article.headline or ""
+    )
     if not participants:
         notes.append("participants: none found; add them")
     kind = _kind(article, participants)
