@@ -182,6 +182,13 @@ def _draft(path: Path, context) -> dict:
 def _with_unsettled(draft) -> dict:
     summary = dict(draft.summary)
     summary["_unsettled"] = {loc[0] for loc in draft.unsettled}
+    # why, in short: 'date: year not stated', 'place.city: not a city CLDR ... knows'
+    summary["_reasons"] = [
+        f"{loc[0]}{'.' + str(loc[-1]) if len(loc) > 1 and isinstance(loc[-1], str) else ''}: "
+        + re.split(r"[:;(]| \d|'", reason)[0].strip()
+        for loc, reason in draft.unsettled.items()
+        if loc[0] != "id"
+    ]
     return summary
 
 
@@ -240,6 +247,7 @@ class FixtureScore:
     figures: Score = field(default_factory=Score)
     leaks: list[str] = field(default_factory=list)
     flagged: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
     error: str = ""
 
 
@@ -316,7 +324,7 @@ def _strings(data) -> list[str]:
     if isinstance(data, str):
         return [data]
     if isinstance(data, dict):
-        return [s for k, v in data.items() if k != "_unsettled" for s in _strings(v)]
+        return [s for k, v in data.items() if not k.startswith("_") for s in _strings(v)]
     if isinstance(data, list):
         return [s for v in data for s in _strings(v)]
     return []
@@ -372,6 +380,7 @@ def score_fixture(entry: dict, draft: dict) -> FixtureScore:
             if trap_day and str(draft["date"]) == trap_day and trap_day not in meant:
                 score.leaks.append(f"date from a caption: {trap_day}")
     score.flagged = sorted(unsettled)
+    score.reasons = list(draft.get("_reasons", []))
     return score
 
 
@@ -414,14 +423,12 @@ def corpus_report(evaluation: CorpusEvaluation) -> str:
             value = total[c]
             cells.append(f"{value:>15}" if c in ("articles", "leaks") else f"{value:>15.2f}")
         lines.append(f"{site[:23]:<24}" + "".join(cells))
-    flags: dict[str, int] = {}
+    reasons: dict[str, int] = {}
     for fixture in evaluation.fixtures:
-        for flag in fixture.flagged:
-            flags[flag] = flags.get(flag, 0) + 1
-    lines.append(
-        "flagged to settle: "
-        + (", ".join(f"{k} {v}" for k, v in sorted(flags.items(), key=lambda kv: -kv[1])) or "none")
-    )
+        for reason in fixture.reasons:
+            reasons[reason] = reasons.get(reason, 0) + 1
+    common = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
+    lines.append("flagged most often: " + ("; ".join(f"{k} ({v})" for k, v in common) or "nothing"))
     for fixture in evaluation.fixtures:
         wrong = [k for k in ("date_right", "place_right") if not getattr(fixture, k)]
         if fixture.leaks or (fixture.drafted and wrong):
