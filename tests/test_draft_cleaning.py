@@ -126,6 +126,9 @@ def test_a_sentence_with_a_dash_is_not_a_dateline():
         "Xi Jinping disambut di bandara, 16 Juni 2025. ANTARA FOTO/Xinhua/Ding Lin",
         "Kedua pemimpin berfoto bersama - CMG",
         "Menlu A dan Menlu B berjabat tangan (CMG)",
+        "Presiden Jokowi bertemu Xi di Beijing. [Foto: Setpres]",
+        "Presiden Xi Jinping menyambut tamunya. Foto: Reuters",
+        "Ilustrasi bendera China dan Kazakhstan",
     ],
 )
 def test_photo_captions_are_set_aside(line):
