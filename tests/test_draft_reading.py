@@ -167,3 +167,14 @@ def test_a_readable_article_without_date_or_place_is_drafted_and_check_refuses_e
         line.startswith(f"sources/meetings/x.yaml:{date_line}:7: date: not settled by the article")
         for line in marks
     )
+
+
+def test_a_page_saved_in_its_own_charset_is_read(tmp_path):
+    html = page(
+        STORY.replace("Samarkand", "Samarkand, kota tua"),
+        "<title>Xi dan Mirziyoyev Bertemu di Samarkand</title>",
+    )
+    path = tmp_path / "latin.html"
+    path.write_bytes(html.replace('charset="utf-8"', 'charset="iso-8859-1"').encode("latin-1"))
+    text, found = read_source(path)
+    assert found is not None and "Shavkat Mirziyoyev" in text

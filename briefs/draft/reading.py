@@ -60,13 +60,16 @@ def read_source(path: Path | str) -> tuple[str, Page | None]:
         raise BriefsError(f"{name}: the file is empty")
     if b"\0" in data[:8192]:
         raise BriefsError(f"{name}: a binary file, not an article (text or saved web page)")
+    is_page = Path(path).suffix.lower() in HTML_SUFFIXES
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BriefsError(f"{name}: not UTF-8 text") from None
+        if not is_page:
+            raise BriefsError(f"{name}: not UTF-8 text") from None
+        text = ""  # a page saved in its own charset: trafilatura reads the bytes
     page = None
-    if Path(path).suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
-        page = read_page(text, name)
+    if is_page or _looks_like_html(text):
+        page = read_page(text or data, name)
         text = page.text
     require_indonesian(text, name)
     return text, page
@@ -96,7 +99,7 @@ def _looks_like_html(text: str) -> bool:
     return bool(re.match(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])", text, re.I))
 
 
-def read_page(html: str, name: str) -> Page:
+def read_page(html: str | bytes, name: str) -> Page:
     """The main text and metadata of a saved web page (trafilatura, htmldate)."""
     import trafilatura
 
