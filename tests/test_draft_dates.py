@@ -99,8 +99,8 @@ def test_no_year_and_no_dateline_the_weekday_fixes_the_latest_year():
     )
     assert found.date == dt.date(2024, 11, 4)
     assert found.unsettled == (
-        "year not stated: 2024 is the latest year up to 2025 (the year after the project's latest "
-        "meeting) in which 4 November is a Monday"
+        "year not stated: 2024 is the latest year up to 2025 (the page's or the project's latest) "
+        "in which 4 November is a Monday"
     )
 
 

@@ -146,3 +146,20 @@ def test_a_marked_empty_value_stays_an_empty_string(tmp_path):
         in problems
     )
     assert not any("valid string" in p for p in problems)
+
+
+def test_the_page_s_copyright_year_bounds_a_year_the_article_leaves_out():
+    from briefs.draft import Context
+
+    text = (
+        "Xi Jinping Bertemu Presiden Tajikistan di Dushanbe\n"
+        "Presiden China Xi Jinping pada Kamis (4/7) di Dushanbe bertemu Presiden Tajikistan "
+        "Emomali Rahmon untuk membahas kerja sama kedua negara.\n"
+        "Copyright © 2030 Contoh Media. All Rights Reserved.\n"
+    )
+    draft = draft_summary(text, "a.txt", Context(latest_year=2020))
+    # 4 July is a Thursday in 2030 and in 2024; the copyright line allows 2030
+    assert draft.summary["date"].isoformat() == "2030-07-04"
+    assert draft.unsettled[("date",)].startswith(
+        "year not stated: 2030 is the latest year up to 2030"
+    )

@@ -224,8 +224,9 @@ def meeting_date(
     announced), read against the publication date; what is not settled is said.
 
     With no year and no publication date, the weekday fixes the year: the latest year up to
-    bound (the year after the project's latest meeting) and not before the latest year the page
-    names; without a bound, the first after the latest year named. Either way it is unsettled."""
+    bound (the latest year the page's own lines print, or the year after the project's latest
+    meeting) and not before the latest year the page names; without a bound, the first after
+    the latest year named. Either way it is unsettled."""
     years = _years_named(body)
     mentions = find_dates(body)
     chosen = _chosen(body, mentions)
@@ -241,7 +242,7 @@ def meeting_date(
         named = [y for y in [*years, *page_years] if bound is None or y <= bound]
         day = latest_fitting_year(anchor, bound) if bound is not None else None
         if day is not None and (not named or day.year >= max(named)):
-            rule = f"the latest year up to {bound} (the year after the project's latest meeting)"
+            rule = f"the latest year up to {bound} (the page's or the project's latest)"
         else:
             day = resolve(anchor, None, named)
             rule = "the first year after the latest the page names"

@@ -98,8 +98,11 @@ def draft_summary(
     notes = draft.notes
     body = article.body
     sentences = [s for _, s in article.sentences()]
-    # A new article is at most a year later than the project's latest meeting.
-    bound = context.latest_year + 1 if context.latest_year else None
+    # The latest year a meeting without one can be: a year after the project's latest meeting,
+    # or the latest year the page's own lines print (copyright, byline, clock), if later.
+    printed = [int(y) for line in article.noise for y in re.findall(r"\b(?:19|20)\d\d\b", line)]
+    latest = [*([context.latest_year + 1] if context.latest_year else []), *printed]
+    bound = max(latest, default=None)
     when = meeting_date(body, sentences, article.published, bound, article.page_years)
     date = when.date
     participants = find_participants(
