@@ -192,3 +192,17 @@ def test_a_date_in_history_is_not_the_meeting_s():
     )
     assert found.date == dt.date(2022, 6, 9)
     assert found.unsettled.startswith("no date of the meeting in the article")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kementerian Luar Negeri China pada Senin (8/5) mengumumkan bahwa Presiden Xi Jinping akan "
+        "memimpin KTT China-Asia Tengah di Xi'an pada 18-19 Mei.",
+        "Para pemimpin Asia Tengah tiba pada Senin (8/5) menjelang KTT China-Asia Tengah di Xi'an "
+        "pada 18-19 Mei mendatang.",
+    ],
+)
+def test_the_announced_meeting_not_the_day_it_was_announced(text):
+    found = when(text, published=dt.date(2023, 5, 9))
+    assert (found.date, found.announced) == (dt.date(2023, 5, 18), True)

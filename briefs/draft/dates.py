@@ -151,7 +151,9 @@ def find_period(
 _ANNOUNCED = re.compile(
     r"\b(?:akan|dijadwalkan|direncanakan|berencana|bakal)\b(?:\s+\w+){0,12}?\s+"
     r"(?:memimpin|menghadiri|menggelar|mengadakan|bertemu|berkunjung|mengunjungi|melakukan"
-    r"|menyelenggarakan|digelar|diadakan|diselenggarakan|berlangsung|dilaksanakan|hadir|menjadi\s+tuan\s+rumah)\b",
+    r"|menyelenggarakan|digelar|diadakan|diselenggarakan|berlangsung|dilaksanakan|hadir|menjadi\s+tuan\s+rumah)\b"
+    r"|\b(?:menjelang|jelang)\s+(?:KTT|pertemuan|kunjungan|konferensi|sidang)\b"
+    r"|\b(?:mendatang|pekan\s+depan|bulan\s+depan|minggu\s+depan)\b",
     re.I,
 )
 """'Xi akan memimpin pertemuan puncak ...', 'KTT dijadwalkan digelar ...': a meeting to come."""
@@ -161,6 +163,11 @@ _SAID_ON = re.compile(
     re.I,
 )
 """A date right after 'mengumumkan', 'mengatakan ... pada': the day something was said."""
+_SAID_AFTER = re.compile(
+    r"^[^.]{0,30}?\b(?:mengumumkan|mengatakan|menyatakan|menyebutkan|mengonfirmasi|menjelaskan)\b",
+    re.I,
+)
+"""'Kementerian Luar Negeri pada Senin (8/5) mengumumkan ...': said on that day, too."""
 _RELATIVE = re.compile(
     r"\b(?:kemarin|hari\s+ini|(?:dua|tiga|\d+)\s+hari\s+(?:yang\s+)?lalu|kemarin\s+lusa)\b", re.I
 )
@@ -300,13 +307,19 @@ _HISTORY = re.compile(
 
 def _chosen(body: str, mentions: list[DateMention]) -> DateMention | None:
     """The first date that is neither in history ('sejak ... pada 3 Januari 1992') nor the day
-    something was said, when another date follows it."""
+    something was said or done ahead of an announced meeting, when another date follows it."""
     for i, mention in enumerate(mentions):
         before = _sentence_before(body, mention.start)
         if _HISTORY.search(before):
             continue
-        if _SAID_ON.search(before) and i + 1 < len(mentions):
+        said = _SAID_ON.search(before) or _SAID_AFTER.search(body[mention.end :])
+        if said and i + 1 < len(mentions):
             continue
+        sentence = _sentence_of(body, mention.start)
+        later = mentions[i + 1] if i + 1 < len(mentions) else None
+        same = later is not None and _sentence_of(body, later.start) == sentence
+        if later and same and _ANNOUNCED.search(sentence):
+            continue  # 'tiba pada Senin (8/5) menjelang KTT ... pada 18-19 Mei': the meeting to come
         return mention
     return None
 
