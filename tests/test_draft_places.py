@@ -125,3 +125,14 @@ def test_online_only_when_the_opening_says_so():
         "Dua KTT sebelumnya digelar secara virtual karena pandemi yang melanda dunia saat itu."
     )
     assert place_of(far)[0]["city"]["id"] == "Samarkand"
+
+
+def test_the_country_visited_in_the_headline():
+    article = parse_article(
+        "Xi Jinping lakukan kunjungan kenegaraan ke Kazakhstan\n"
+        "Nur-Sultan (ANTARA) - Menurut Presiden Xi, kerja sama kedua negara bertumpu pada fondasi "
+        "yang kokoh dan menjanjikan prospek yang luas.\n"
+    )
+    place, unsettled = find_place(article, [], {})
+    assert (place["city"]["id"], place["country"]) == ("Nur-Sultan", "KZ")
+    assert unsettled[("country",)] == "country not stated with the city: the one visited (KZ)"

@@ -171,7 +171,7 @@ def find_place(
     place: dict = {"city": _text(chosen.city)}
     if chosen.venue:
         place["venue"] = _text(chosen.venue)
-    visited = _place_res()["visited"].search(article.body)
+    visited = _place_res()["visited"].search(f"{article.headline or ''}\n{article.body}")
     if chosen.country:
         place["country"] = chosen.country
     elif visited:
