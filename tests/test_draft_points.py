@@ -83,3 +83,20 @@ def test_points_from_numbered_items_agreements_lists_and_speakers():
             None,
         ),
     ]
+
+
+def test_positions_attributed_at_the_start_of_a_sentence():
+    article = parse_article(
+        "Xi Jinping dan Presiden Uzbekistan Gelar Pembicaraan\n"
+        "Presiden Tiongkok Xi Jinping bertemu Presiden Uzbekistan Shavkat Mirziyoyev di Samarkand.\n"
+        "Menurut Xi Jinping, kedua negara senantiasa saling menghormati dan hidup bertetangga secara rukun.\n"
+        "Xi menyebut Tiongkok sebagai sahabat, teman dan saudara bagi Uzbekistan selama ini.\n"
+    )
+    points = find_points(article, find_participants(article.body))
+    assert [(p.text, p.attributed_to) for p in points] == [
+        (
+            "Kedua negara senantiasa saling menghormati dan hidup bertetangga secara rukun.",
+            "Xi Jinping",
+        ),
+        ("Tiongkok sebagai sahabat, teman dan saudara bagi Uzbekistan selama ini.", "Xi Jinping"),
+    ]

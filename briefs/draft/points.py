@@ -22,7 +22,8 @@ _JOINT = re.compile(
 )
 _SPEECH = (
     r"(?:menekankan|menyatakan|mengatakan|meminta|mendorong|menambahkan|menegaskan|"
-    r"mengusulkan|mencatat|menyampaikan|menyerukan|berharap)"
+    r"mengusulkan|mencatat|menyampaikan|menyerukan|berharap|menyebut|mengungkapkan|menilai|"
+    r"menggarisbawahi|mengajak|menjelaskan|memaparkan)"
 )
 
 
@@ -56,13 +57,19 @@ def _consensus_list(sentence: str) -> tuple[str, list[str]] | None:
     return (lead[said[-1].end() :] if said else lead), items
 
 
+_ATTRIBUTED = re.compile(r"(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s")
+
+
 def _speaker(sentence: str, participants: list[Participant]) -> Participant | None:
     """The participant a sentence reports: 'Xi menekankan ...', '..., kata Wang.'"""
     for person in participants:
         for handle in person.handles():
             h = re.escape(handle)
-            if re.search(rf"\b{h}\s+(?:juga\s+)?{_SPEECH}\b", sentence[:100]) or re.search(
-                rf"\b(?:kata|ujar|ucap|tutur)\s+{h}\b", sentence
+            if (
+                re.search(rf"\b{h}\s+(?:juga\s+)?{_SPEECH}\b", sentence[:100])
+                or re.search(rf"\b(?:kata|ujar|ucap|tutur)\s+{h}\b", sentence)
+                # 'Menurut Xi Jinping, ...', 'Ditegaskan Xi Jinping, ...'
+                or re.match(rf"(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s+{h}\b", sentence)
             ):
                 return person
     return None
@@ -79,6 +86,9 @@ def _point_text(sentence: str, speaker: Participant | None) -> str:
         )
         opening = re.match(
             rf"^(?:[^,]{{0,60}},\s+)?(?:{handles})\s+(?:juga\s+)?{_SPEECH}(?:\s+bahwa)?,?\s+", text
+        ) or re.match(
+            rf"^(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s+(?:\w+\s+)?(?:{handles}),\s+",
+            text,
         )
         if opening:
             text = text[opening.end() :]
@@ -103,6 +113,9 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
         elif listed := _consensus_list(sentence):
             lead, items = listed
             points += [Point(item[:1].upper() + item[1:] + ".", [lead, item]) for item in items]
+        elif _ATTRIBUTED.match(sentence) and (speaker := _speaker(sentence, participants)):
+            # 'Menurut Xi Jinping, kedua negara ...': one side's view, though of both
+            points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
         elif _CONSENSUS.search(sentence) or _JOINT.search(sentence):
             points.append(Point(sentence, [sentence]))
         elif speaker := _speaker(sentence, participants):
