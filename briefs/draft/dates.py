@@ -145,10 +145,9 @@ def find_period(
         between = text[first.end : second.start]
         if re.fullmatch(r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.|[-–])\s*", between):
             end = resolve(second, reference, years)
-            start = end and resolve(
-                first, end, years
-            )  # '28 Mei sampai 1 Juni 2024': the end's year
-            if start and start < end:
+            # '28 Mei sampai 1 Juni 2024': the end's year
+            start = resolve(first, end, years) if end else None
+            if start and end and start < end:
                 return start, end
     for m in re.finditer(
         r"(?<![\d/])(\d{1,2})\s*(?:[-–]|hingga|sampai|dan)\s*(?=\d{1,2}\s+\w)", text

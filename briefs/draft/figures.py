@@ -159,10 +159,10 @@ def _words_value(words: str) -> int | None:
             total, part = total + part * 10, 0
         elif word == "ratus":
             total, part = total + part * 100, 0
-        elif _NUMBER_WORDS[word] is None:
+        elif (number := _NUMBER_WORDS[word]) is None:
             return None
         else:
-            part += _NUMBER_WORDS[word]
+            part += number
     return total + part or None
 
 
@@ -221,15 +221,18 @@ def _money_or_count(masked: str, m: re.Match, consumed: list[tuple[int, int]]) -
     value = _number(m)
     if value is None:
         return None
-    start, end, lower, out_of, upper_match = m.start(), m.end(), None, None, None
+    start, end = m.start(), m.end()
+    lower: Decimal | None = None
+    out_of: Decimal | None = None
     before = masked[:start]
     joined = res["range"].match(masked, end)
     if not joined and re.search(r"\bantara\s+$", before):
         joined = res["between"].match(masked, end)
     if joined:
         upper_match = _number_re().match(masked, joined.end())
-        if upper_match and _number(upper_match) is not None:
-            lower, value, end = value, _number(upper_match), upper_match.end()
+        upper = _number(upper_match) if upper_match else None
+        if upper_match and upper is not None:
+            lower, value, end = value, upper, upper_match.end()
     total = res["out_of"].match(masked, end)
     if total:
         total_match = _number_re().match(masked, total.end())
@@ -239,11 +242,8 @@ def _money_or_count(masked: str, m: re.Match, consumed: list[tuple[int, int]]) -
     scale = res["scale"].match(masked, end)
     if scale:
         factor = _scales()[scale.group(1).lower()]
-        value, lower, end = (
-            value * factor,
-            lower * factor if lower is not None else None,
-            scale.end(),
-        )
+        value, end = value * factor, scale.end()
+        lower = lower * factor if lower is not None else None
     figure = Figure(
         _exact(value),
         "count",
@@ -257,10 +257,10 @@ def _money_or_count(masked: str, m: re.Match, consumed: list[tuple[int, int]]) -
     code = currency and _currency(currency.group(1), currency.group(2))
     if symbol:
         figure.unit, figure.start = _currencies()[1][symbol.group(1)], symbol.start()
-    elif code:
+    elif code and currency:
         figure.unit, figure.end = code, currency.end()
-    elif res["percent"].match(masked, end):
-        figure.unit, figure.end = "percent", res["percent"].match(masked, end).end()
+    elif percent := res["percent"].match(masked, end):
+        figure.unit, figure.end = "percent", percent.end()
     else:
         noun = res["noun"].match(masked, end)
         if noun and noun.group(1) and noun.group(2).lower() in _FUNCTION_WORDS:
@@ -431,7 +431,7 @@ def _label(sentence: str, figure: Figure, previous: Figure | None) -> str:
     words: list[str] = []
     if figure.anniversary:
         words = figure.quote.split()
-    elif figure.unit == "count" and figure.noun not in _DURATIONS:
+    elif figure.unit == "count" and figure.noun and figure.noun not in _DURATIONS:
         words = figure.noun.split()
     elif figure.unit == "count":
         for word in sentence[figure.end :].split():
@@ -456,7 +456,8 @@ def _label(sentence: str, figure: Figure, previous: Figure | None) -> str:
 
 
 def _figures(article: Article, reference: dt.date, date: dt.date, notes: list[str]) -> list[dict]:
-    entries, seen = [], set()
+    entries: list[dict] = []
+    seen: set[tuple] = set()
     for _, sentence in article.sentences():
         for figure in find_figures(sentence, reference):
             key = (figure.value, figure.unit, (figure.noun or "").lower(), figure.out_of)
