@@ -26,7 +26,7 @@ help:
 	@echo "make check     validate every summary in sources/meetings/"
 	@echo "make catalogs  extract template strings and update the .po catalogs in locale/"
 	@echo "make bench     measure build speed and memory; writes benchmarks/RESULTS.md"
-	@echo "make draft-eval  draft each shipped article and score the drafts against the summaries"
+	@echo "make draft-eval  draft the shipped articles and the corpus in tests/draft_corpus, and score the drafts"
 	@echo "make distribute  publish build/site/ and plan the emails (make distribute SEND=1 sends them)"
 	@echo "make clean     remove build/ and test-artifacts/"
 
@@ -62,8 +62,8 @@ lock: | system
 		test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV); \
 		$(LOCK_VENV)/bin/python -m pip install --quiet 'uv==$(UV_VERSION)'; }
 	$(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' \
-	| env -u UV_INDEX -u UV_INDEX_URL -u UV_EXTRA_INDEX_URL -u UV_FIND_LINKS \
-		$(LOCK_VENV)/bin/uv pip compile --quiet --no-config --index-url https://pypi.org/simple \
+	| env -u UV_INDEX -u UV_DEFAULT_INDEX -u UV_INDEX_URL -u UV_EXTRA_INDEX_URL -u UV_FIND_LINKS \
+		$(LOCK_VENV)/bin/uv pip compile --quiet --no-config \
 		--universal --python-version 3.11 --generate-hashes --custom-compile-command 'make lock' \
 		$(if $(UPGRADE),--upgrade) --extra test --output-file $(LOCK) pyproject.toml -
 	@echo "wrote $(LOCK): commit it; the next make reinstalls .venv/ from it"
@@ -97,8 +97,9 @@ serve: setup
 check: setup
 	$(BRIEFS) check --strict
 
-# Drafts each article that has a summary in sources/meetings/ and prints precision and recall
-# per kind of item; exits 1 when a target is missed (see scripts/draft_eval.py).
+# Drafts each article that has a summary in sources/meetings/, and each fixture of the corpus in
+# tests/draft_corpus/, and prints their scores separately; exits 1 when a target is missed
+# (see scripts/draft_eval.py).
 draft-eval: setup
 	$(BIN)/python scripts/draft_eval.py
 

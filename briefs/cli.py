@@ -137,7 +137,7 @@ def schema_command() -> None:
 
 
 @main.command("draft")
-@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("article")  # a string: a web address is refused, not read as a path
 @click.option(
     "-o",
     "--output",
@@ -145,37 +145,42 @@ def schema_command() -> None:
     default=None,
     help="Write the draft to this file, which must not exist yet (default: standard output).",
 )
-def draft_command(article: Path, output: Path | None) -> None:
+@click.pass_context
+def draft_command(ctx: click.Context, article: str, output: Path | None) -> None:
     """Draft a summary from an Indonesian news article, for an editor to finish.
 
-    Finds the dates, place, participants, consensus points and figures, each with the words of
-    the article it comes from. English texts are left empty and marked "to write": `briefs check`
-    refuses the draft until they are written.
+    ARTICLE is the article as pasted text (.txt) or as a web page saved from the browser
+    (.html); nothing is fetched. Finds the dates, place, participants, consensus points and
+    figures, each with the words of the article it comes from. English texts are left empty
+    and marked "to write"; values the article does not settle (no year, no place ...) are
+    marked !check with the reason. `briefs check` refuses the draft until both are done.
+    With -o, a saved page's text is also written to sources/articles/<meeting-id>.txt.
 
     \b
     Example:
-      briefs draft sources/articles/2020-07-16-china-central-asia-foreign-ministers.txt \\
-        -o sources/meetings/2020-07-16-china-central-asia-foreign-ministers.yaml
+      briefs draft ~/Downloads/xi-bertemu-tokayev.html \\
+        -o sources/meetings/2024-07-03-china-kazakhstan-state-visit.yaml
     """
-    from .draft import ENGLISH_TO_WRITE, draft_summary, read_article
+    from .draft import ENGLISH_TO_WRITE, Context, draft_file, save_draft
+    from .errors import ConfigurationError
 
-    draft = draft_summary(read_article(article), article.name)
-    text = draft.to_yaml()
-    if output is None:
-        click.echo(text, nl=False)
-        return
     try:
-        with output.open("x", encoding="utf-8") as file:  # never overwrite an editor's work
-            file.write(text)
-    except FileExistsError:
-        raise BriefsError(
-            f"{display_path(output)} already exists; choose another file or remove it"
-        ) from None
-    except OSError as error:
-        raise BriefsError(f"{display_path(output)}: {error.strerror or error}") from None
+        project = _project(ctx)
+    except ConfigurationError:
+        project = None  # outside a project: a draft from what the article alone says
+    context = Context.of_project(project) if project else Context()
+    draft = draft_file(article, context)
+    if output is None:
+        click.echo(draft.to_yaml(), nl=False)
+        return
+    written = save_draft(draft, output, project.articles_dir if project else None)
+    text = output.read_text(encoding="utf-8")
+    for path in written[:-1]:
+        click.echo(f"{display_path(path)}: the text drafted from")
     click.echo(
         f"{display_path(output)}: draft of {draft.meeting_id}; "
-        f"{text.count(ENGLISH_TO_WRITE)} English texts to write, {len(draft.notes)} values to check"
+        f"{text.count(ENGLISH_TO_WRITE)} English texts to write, "
+        f"{len(draft.unsettled)} values to settle, {len(draft.notes)} to check"
     )
 
 

@@ -231,7 +231,7 @@ def cldr_gazetteer() -> Gazetteer:
     from babel import Locale
     from babel.dates import get_timezone_location
 
-    from .draft import PRESS_COUNTRIES
+    from .draft.places import PRESS_COUNTRIES
 
     indonesian, english = Locale("id"), Locale("en")
     groups: list[set[str]] = []

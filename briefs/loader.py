@@ -31,6 +31,11 @@ Loc = tuple[str | int, ...]
 
 M = TypeVar("M", bound=BaseModel)
 
+CHECK_MARK = "!check"
+"""The tag `briefs draft` puts on a value the article did not settle; the line's comment says why.
+A summary with the mark left on any value is refused, as one with an English text left empty."""
+TO_CHECK = "# to check:"
+
 
 class _Checks:
     """What composing a node tree refuses, whichever parser reads the events."""
@@ -170,6 +175,10 @@ def _build(
 ) -> Any:
     """Construct plain Python data from a node tree, recording positions and duplicate keys."""
     positions.values[loc] = _mark(node)
+    if node.tag == CHECK_MARK:
+        problems.append(Problem(path, *_mark(node), _unsettled(node, loc)))
+        assert isinstance(loader, yaml.resolver.BaseResolver)  # both loaders resolve tags
+        node = _unmarked(node, loader)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -201,6 +210,50 @@ def _as_written(loc: Loc, positions: Positions) -> Loc:
                 continue
         written = (*written, part)
     return written
+
+
+def _unsettled(node: yaml.Node, loc: Loc) -> str:
+    """The problem of a value marked unsettled, with the reason its line's comment gives."""
+    buffer, pointer = node.start_mark.buffer, node.start_mark.pointer
+    reason = ""
+    if buffer:
+        end = buffer.find("\n", pointer)
+        line = buffer[pointer : end if end >= 0 else len(buffer)].rstrip("\0")
+        if TO_CHECK in line:
+            reason = line.split(TO_CHECK, 1)[1].strip()
+    return (
+        f"{field_name(loc)}: not settled by the article"
+        + (f" ({reason})" if reason else "")
+        + f"; check the value, then remove the {CHECK_MARK!r} mark"
+    )
+
+
+def _unmarked(node: yaml.Node, loader: yaml.resolver.BaseResolver) -> yaml.Node:
+    """The node as if it had no tag: a plain scalar resolves as usual, a mapping is a mapping."""
+    if isinstance(node, yaml.ScalarNode):
+        # a quoted value ('' or '5') stays a string; a plain one resolves as usual
+        plain = node.style not in ("'", '"')
+        # types-PyYAML leaves BaseResolver.resolve unannotated; it returns the tag (a str)
+        tag: str = loader.resolve(  # type: ignore[no-untyped-call]
+            yaml.ScalarNode, node.value, (plain, not plain)
+        )
+        return yaml.ScalarNode(tag, node.value, node.start_mark, node.end_mark, node.style)
+    if isinstance(node, yaml.MappingNode):
+        return yaml.MappingNode(
+            "tag:yaml.org,2002:map", node.value, node.start_mark, node.end_mark, node.flow_style
+        )
+    assert isinstance(node, yaml.SequenceNode)
+    return yaml.SequenceNode(
+        "tag:yaml.org,2002:seq", node.value, node.start_mark, node.end_mark, node.flow_style
+    )
+
+
+def _construct_marked(loader: _Loader, node: yaml.Node) -> Any:
+    return loader.construct_object(_unmarked(node, loader), deep=True)
+
+
+# Read directly (yaml.load), a marked value is the value: only _build reports the mark.
+_Loader.add_constructor(CHECK_MARK, _construct_marked)
 
 
 def field_name(loc: Loc) -> str:
@@ -317,7 +370,9 @@ def parse_file(
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         return [Problem(path, line, column, "not UTF-8 text")]
 
-    read = _fast_node(text) or _slow_node(path, text)
+    # A draft's unsettled marks are explained by their line's comment, which only the pure-Python
+    # reader's marks can show: such a file skips libyaml.
+    read = (None if CHECK_MARK in text else _fast_node(text)) or _slow_node(path, text)
     if isinstance(read, list):
         return read
     node, loader = read

@@ -1,0 +1,428 @@
+"""Cleaning: an article's story without its noise, split into paragraphs and sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .dates import _full_date
+from .places import countries
+
+log = logging.getLogger(__name__)
+
+_DATELINE_TIME = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{1,2})?\s*(?:WIB|WITA|WIT)\b|\b(?:WIB|WITA|WIT)\b"
+)
+_NOISE = re.compile(
+    r"(?i:^(?:BACA\s+JUGA\b|Baca\s+(?:juga|selengkapnya)\s*:|banner$|Lama\s+Baca\b|Cek\s+Berita\b"
+    r"|ADVERTISEMENT|SCROLL\s+TO\s+CONTINUE|Nyaman\s+tanpa\s+iklan|Langganan\b|Cari\s+Tahu\b"
+    r"|Kumpulan\s+Kuis|Bagikan\s*:|Share\s*:|Simak\s+(?:juga|berita|breaking)|Ikuti\s+(?:kami|berita)"
+    r"|Lihat\s+juga\s*:|Tonton\s+juga|Dapatkan\s+update|Download\s+aplikasi|Unduh\s+aplikasi"
+    r"|Tag(?:s)?\s*:|Topik\s*:|Halaman\s+(?:selanjutnya|berikutnya)|Copyright\b|Hak\s+cipta\b"
+    r"|Dilarang\s+(?:keras\s+)?mengambil\b|All\s+rights\s+reserved|\d+\s+komentar\b|Komentar\s*\(\d+\))"
+    r"|Google\s+News|-Image-\d+\s*$|\bImage\s+from\b|©|All\s+rights\s+reserved"
+    r"|^Skip\s+to\s+content|^Lompat\s+ke\s+konten|^Iklan$|^ADVERTISEMENT|^Advertisement)"
+)
+"""Lines of the page that are not the story: links to other stories, calls to subscribe or
+share, copyright lines, comment counts."""
+_CAPTION = re.compile(
+    r"(?:\(\s*(?:ANTARA|Antara|Foto|FOTO|Photo|PHOTO|Xinhua|XINHUA|Reuters|REUTERS|AFP|AP|Getty|"
+    r"Dok|dok|Ist|ist|Istimewa|Sumber\s+foto)\b[^()]*\)"
+    r"|\((?=[^()]*[A-Za-z]{2})[A-Z][^()]*/[^()]*\)"  # "(ANTARA/Reuters/Guglielmo Mangiapane/aa.)"
+    r")\.?\s*$"
+    r"|\([A-Z]{2,8}\)\s*$"  # a credit in capitals, no full stop: "... berjabat tangan (CMG)"
+    r"|^(?:Foto|FOTO|Ilustrasi|Keterangan\s+foto)\s*[:|-]|^Ilustrasi\b"
+    r"|\[\s*(?:Foto|FOTO|Dok)[^\]]*\]\s*$"  # "... [Foto: Setpres]"
+    r"|\b(?:Foto|FOTO)\s*:\s*[^.]{2,40}$"  # "Presiden Xi Jinping. Foto: Reuters"
+    r"|\b(?:REUTERS|AFP|AP|XINHUA|ANTARA\s+FOTO)/[A-Z]"
+    r"|\s/\s?[A-Z][\w.]*\s*$"  # "Presiden Uzbekistan Shavkat Mirziyoyev /Net"
+    r"|[.,]\s*[A-Z][A-Za-z]+/(?:[A-Z][\w.’'-]*\s?){1,4}\.?\s*$"  # ". Sputnik/Mikhail Klimentyev"
+    r"|\s[-–]\s*(?:CMG|Xinhua|AFP|Reuters|ANTARA)\s*$"  # "... berjabat tangan - CMG"
+    r"|\bvia\s+(?:REUTERS|Reuters|AFP|AP|ANTARA|Xinhua|XINHUA)\s*$"  # "Sputnik/... via REUTERS"
+)
+"""A photo's caption: the line ends with its credit in brackets ('(ANTARA/Reuters/...)', '(Foto:
+...)', '(CMG)') or opens with 'Foto:', or names the photographer as 'REUTERS/Name'."""
+_BYLINE = re.compile(
+    r"^(?P<role>Penulis|Pewarta|Reporter|Oleh|Editor|Penyunting|Redaktur|Editor\s+Bahasa|Fotografer"
+    r"|Sumber|Source|Rep|Red|Laporan|Kontributor|Wartawan)\s*:\s*(?P<who>.*)$",
+    re.I,
+)
+"""'Pewarta: ...', 'Editor: ...', 'Sumber: Xinhua': who wrote, edited or sent the story."""
+_CREDIT_AT_END = re.compile(
+    r"\s*(?:\[(?P<bracketed>[A-Za-z][\w. ]{1,20})\]|\((?P<code>[a-z]{2,10}(?:/[a-z]{2,10})*)\)"
+    r"|\((?:Sumber|sumber)\s*:\s*(?P<source>[^)]{2,40})\))\s*$"
+)
+"""A site's or agency's code closing the story: '[Antara]', '(rmol)', '(ant/pr)', '(Sumber: Xinhua)'."""
+_END_OF_STORY = re.compile(
+    r"^(?:Komentar|Berita\s+Lainnya|Berita\s+Terkait|Artikel\s+Terkait|Terpopuler|Populer"
+    r"|Terkini|Berita\s+Terkini|Paling\s+Banyak\s+Dibaca|Most\s+Read|Rekomendasi|Baca\s+Berita\s+Lainnya"
+    r"|Pilihan\s+Redaksi|Artikel\s+Lainnya|BERITA\s+LAINNYA)\s*:?\s*$",
+    re.I,
+)
+"""A heading after which the page lists other stories or comments."""
+
+
+def is_noise(line: str) -> bool:
+    """A line of the page that is not part of any story."""
+    return bool(_NOISE.search(line))
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption: it has its own date, place and people, never the meeting's. (A line of
+    more than 60 words is a paragraph, whatever its end.)"""
+    return len(line.split()) <= 60 and bool(_CAPTION.search(line))
+
+
+def _date_only(line: str) -> dt.date | None:
+    """A line that is only a date, maybe with weekday and time: '9 Mei 2023', 'Rabu, 27 Juli
+    2022 | 16:37 WIB': the day the story was published."""
+    found = _full_date(line)
+    if found is None:
+        return None
+    rest = re.sub(r"[\d:.|,/()\s-]|WIB|WITA|WIT|pukul", "", line[found[1] :], flags=re.I)
+    before = line[: found[1]].strip(" |,-")
+    if len(rest) <= 12 and (
+        not before or before.split(",")[-1].strip().lower() in _weekday_names()
+    ):
+        return found[0]
+    return None
+
+
+_ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+_MENU_SEPARATORS = re.compile(r"\s{2,}|\s[|»>›/·•]\s|\t")
+
+
+def _iso_date(line: str) -> tuple[dt.date, int] | None:
+    """'2024-07-03 20:17:40': the date a page prints beside its headline."""
+    m = _ISO_DATE.search(line)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start()
+    except ValueError:
+        return None
+
+
+def is_byline_with_date(line: str) -> bool:
+    """'Rabu, 27 Juli 2022 | 16:37 WIB', 'SENIN, 03 JANUARI 2022 | 07:24 WIB | LAPORAN: ...',
+    '2024-07-03 20:17:40', 'Kamis 15 Sep 2022 12:24 WIB': when the page was published."""
+    if len(line.split()) > 16:
+        return False
+    if (_iso_date(line) and re.search(r"\d{1,2}:\d{2}", line)) or _ISO_DATE.fullmatch(line.strip()):
+        return True
+    return bool(_DATELINE_TIME.search(line) and (_full_date(line) or _other_byline_date(line)))
+
+
+def _other_byline_date(line: str) -> tuple[dt.date, int] | None:
+    """A byline's date in a form the own rules do not read ('Senin, 23/05/2016 12:34 WIB'):
+    dateparser's, day first, and only with day, month and year all written."""
+    from dateparser.search import search_dates  # type: ignore[import-untyped]
+
+    settings = {
+        "DATE_ORDER": "DMY",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RELATIVE_BASE": dt.datetime(2000, 1, 1),  # never the clock; unused with all parts
+        "PREFER_DATES_FROM": "past",
+    }
+    for words, found in search_dates(line, languages=["id", "en"], settings=settings) or []:
+        if re.search(r"\d{4}", words):
+            return found.date(), line.find(words)
+    return None
+
+
+def _author_before(text: str) -> str | None:
+    """The name before a byline's date ('Unggul Wirawan / JAI Jumat, ...'), not a weekday."""
+    text = text.strip(" |,")
+    words = text.split()
+    while words and words[-1].strip(",").lower() in _weekday_names():
+        words.pop()
+    return " ".join(words).strip(" |,") or None
+
+
+_CLOCK = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}$"
+)
+
+
+def _same_as_headline(line: str, headline: str | None) -> bool:
+    """The headline again, maybe without the site's name the page title adds ('... - DW')."""
+    if not headline:
+        return False
+    return line == headline or (len(line) >= 20 and headline.startswith(line))
+
+
+def _is_clock(line: str) -> bool:
+    """'Tuesday, May 14, 2024': the page's clock, the day it was saved, not published."""
+    return bool(_CLOCK.match(line))
+
+
+def _is_slug(line: str, headline: str | None) -> bool:
+    """'xi jinping pimpin ktt china ...': the headline again as the page's address slug."""
+    if not headline or line != line.lower():
+        return False
+
+    def simple(text: str) -> str:
+        return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+    return simple(line) == simple(headline)
+
+
+def is_menu(line: str) -> bool:
+    """A navigation bar pasted with the story: 'Beranda  Tiongkok  Internasional  Video',
+    'Home > Internasional', 'Beranda » Internasional', or mostly Chinese labels ('首页 | 新闻')."""
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in line)
+    if cjk >= 2 and cjk >= len(line.replace(" ", "")) / 3:
+        return True
+    parts = [p for p in _MENU_SEPARATORS.split(line) if p.strip()]
+    if len(parts) < 2 or re.search(r"[.!?]$", line):
+        return False
+    return all(len(p.split()) <= 4 for p in parts) and len(line.split()) <= 25
+
+
+def _weekday_names() -> set[str]:
+    from .dates import _weekdays
+
+    return set(_weekdays())
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of the story; item is its number when it opens a numbered list item."""
+
+    text: str
+    item: int | None = None
+
+
+@dataclass
+class Article:
+    """An article with its noise removed: what the story says, and what is said about it."""
+
+    headline: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    publisher: str | None = None
+    agency: str | None = None
+    dateline: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    noise: list[str] = field(default_factory=list)
+    page_years: list[int] = field(default_factory=list)
+    """Every year the page prints, noise and captions too: the page is no older than the last."""
+
+    @property
+    def body(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    def sentences(self) -> Iterator[tuple[Paragraph, str]]:
+        """(paragraph, sentence) for every sentence of the story, in order."""
+        for paragraph in self.paragraphs:
+            for sentence in split_sentences(paragraph.text):
+                yield paragraph, sentence
+
+
+_DATELINE = re.compile(r"^(?P<head>[^\s].{0,70}?)\s+[-–—]{1,2}\s+(?=\S)")
+_SITE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|id|co|net|org|tv|news)(?:\.id)?$", re.I)
+_PLACE_WORDS = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}$")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What opens a story before its dash: 'Beijing (ANTARA) -', 'Kabar24.com, ASTANA -',
+    'Suara.com -', 'BEIJING –', 'Astana, Radio Bharata Online -'."""
+
+    place: str | None
+    publisher: str | None
+    agency: str | None
+    length: int
+
+
+def city_case(name: str) -> str:
+    """'NUR-SULTAN' -> 'Nur-Sultan', "XI'AN" -> "Xi'an": a dateline's capitals as a name."""
+    if not name.isupper():
+        return name
+    return "-".join(
+        " ".join(w[:1] + w[1:].lower() for w in part.split(" ")) for part in name.split("-")
+    )
+
+
+def read_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening a story's first paragraph, if it has one."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    place = publisher = agency = None
+    for part in (p.strip() for p in m.group("head").split(",")):
+        bracket = re.fullmatch(r"(?P<before>.*?)\s*\((?P<inside>[A-Za-z.]+)\)", part)
+        inside = bracket.group("inside") if bracket else None
+        if bracket:
+            part = bracket.group("before")
+        if re.fullmatch(r"\d{1,2}\s+[A-Za-z]+\.?(?:\s+\d{4})?", part) and place:
+            pass  # "XI'AN, 19 Mei (Xinhua) --": the day the report was filed
+        elif not part:
+            pass
+        elif _SITE.match(part):
+            publisher = publisher or part
+        elif _PLACE_WORDS.match(part) and place is None:
+            place = city_case(part)
+        elif re.fullmatch(r"[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}", part) and publisher is None:
+            publisher = part
+        else:
+            return None  # lower-case words: a sentence with a dash, not a dateline
+        agency = agency or inside
+    if place in countries():
+        place = None  # "Tiongkok, Bolong.id - ": a country, not a place
+    return Dateline(place, publisher, agency, m.end())
+
+
+_CITED = re.compile(
+    r"\b(?:[Dd]ilansir(?: dari)?|[Dd]ikutip dari|[Mm]elansir)\s+([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
+)
+
+
+def parse_article(text: str) -> Article:
+    """Split an article as pasted from a news site into its headline, dateline and story,
+    setting aside captions, bylines, menus and other page noise."""
+    article = Article()
+    lines = [line.strip() for line in text.splitlines()]
+    short: list[str] = []  # short lines before the headline
+    for line in lines:
+        if not line:
+            continue
+        article.page_years += [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)]
+        if _END_OF_STORY.match(line):
+            if article.paragraphs:
+                break  # comments and other stories follow
+            continue
+        byline = _BYLINE.match(line)
+        if byline and len(line.split()) <= 12:
+            role, who = byline.group("role").lower(), byline.group("who").strip()
+            if role in ("sumber", "source"):
+                article.agency = article.agency or who or None
+            elif role in ("penulis", "pewarta", "reporter", "oleh", "rep", "laporan") and who:
+                article.author = article.author or who
+            article.noise.append(line)
+            continue
+        if is_noise(line):
+            article.noise.append(line)
+            continue
+        if is_caption(line):
+            article.captions.append(line)
+            continue
+        if len(line.split()) <= 14 and (published := _date_only(line)):
+            if article.published is None:
+                article.published = published
+                before = line[: line.find(str(published.day))].strip(" |,")
+                if before and before.split(",")[-1].strip().lower() not in _weekday_names():
+                    article.author = article.author or before
+            article.noise.append(line)
+            continue
+        if len(article.paragraphs) <= 1 and is_byline_with_date(line):
+            found = _full_date(line) or _iso_date(line) or _other_byline_date(line)
+            if found and article.published is None:
+                article.published, start = found
+                article.author = article.author or _author_before(line[:start])
+            article.noise.append(line)
+            continue
+        if is_menu(line) or _is_clock(line) or _is_slug(line, article.headline):
+            article.noise.append(line)
+            continue
+        words = line.split()
+        if article.headline is None and not read_dateline(line):
+            # a headline: a few words, no full stop; before it, the site's name or a section
+            if 4 <= len(words) <= 20 and not line.endswith("."):
+                article.headline = line
+                continue
+            if len(words) < 8:
+                short.append(line)
+                continue
+            article.headline = short.pop() if short else None  # the story starts
+        if _same_as_headline(line, article.headline) or any(
+            line == p.text for p in article.paragraphs
+        ):
+            continue  # printed twice
+        if len(words) < 8:
+            if (
+                not article.paragraphs
+                and 2 <= len(words) <= 4
+                and all(w[:1].isupper() for w in words)
+            ):
+                article.author = article.author or line
+            article.noise.append(line)
+            continue
+        item = re.match(r"^(\d{1,2})\.\s+", line)
+        if item:
+            article.paragraphs.append(Paragraph(line[item.end() :], int(item.group(1))))
+            continue
+        article.paragraphs.append(Paragraph(line))
+    _story_from_dateline(article)
+    if article.headline is None and short:
+        article.headline = short[-1]
+    article.noise += [line for line in short if line != article.headline]
+    _credit_at_end(article)
+    if not article.agency:
+        cited = _CITED.search(article.body)
+        article.agency = cited.group(1) if cited else None
+    return article
+
+
+def _story_from_dateline(article: Article) -> None:
+    """The story starts at its dateline ('Nur-Sultan (ANTARA) - ...'): what comes before it in
+    the first paragraphs is a caption or a teaser, set aside; the dateline is read and cut."""
+    for index, paragraph in enumerate(article.paragraphs[:4]):
+        dateline = read_dateline(paragraph.text)
+        if dateline is None:
+            continue
+        article.captions += [p.text for p in article.paragraphs[:index]]
+        del article.paragraphs[:index]
+        article.dateline = dateline.place
+        article.publisher = dateline.publisher
+        article.agency = article.agency or dateline.agency
+        first = article.paragraphs[0]
+        first.text = first.text[dateline.length :]
+        return
+
+
+def _credit_at_end(article: Article) -> None:
+    """Some sites sign the story with their code at its end: '... kata Xi. (rmol)', '[Antara]';
+    the code is the publisher (or the agency it came from) and no part of the story."""
+    if not article.paragraphs:
+        return
+    last = article.paragraphs[-1]
+    credit = _CREDIT_AT_END.search(last.text)
+    if not credit:
+        return
+    last.text = last.text[: credit.start()]
+    if credit.group("code") and not article.publisher:
+        article.publisher = credit.group("code").split("/")[0].upper()
+    elif credit.group("bracketed") or credit.group("source"):
+        article.agency = article.agency or credit.group("bracketed") or credit.group("source")
+    if not last.text.strip():
+        article.paragraphs.pop()
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, each an exact substring of it, without opening quotes."""
+    sentences, start = [], 0
+    # "... Qin Gang.Wakil Perdana Menteri ...": sentences pasted together with no space
+    for end in re.finditer(
+        r"[.!?][\"”’]?\s+(?=[\\\"“‘']*[A-Z0-9])|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])", text
+    ):
+        sentences.append(text[start : end.end()].strip())
+        start = end.end()
+    sentences.append(text[start:].strip())
+    return [s.lstrip("\\\"“‘' ") for s in sentences if s.strip("\\\"“‘' ")]
+
+
+def split_clauses(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a sentence: split at commas and semicolons outside brackets."""
+    clauses, start, depth = [], 0, 0
+    for i, char in enumerate(sentence):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char in ",;" and depth == 0 and (after := re.match(r"[\\\"”’]*\s", sentence[i + 1 :])):
+            clauses.append((start, i))
+            start = i + 1 + after.end()
+    clauses.append((start, len(sentence.rstrip(' ."”\\'))))
+    return clauses

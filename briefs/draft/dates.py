@@ -1,0 +1,366 @@
+"""Dates: the days an article names, and the meeting's date among them.
+
+Which does what, and why (measured with scripts/draft_measure.py on tests/draft_corpus):
+- Own rules read every day the story writes: '16 Juli 2020', 'Kamis (16/7/2020)', 'Senin (4/11)',
+  'pada 27 April', spans ('28-29 Juli 2022', 'pada tanggal 18 dan 19 Mei', 'dari Selasa (10/9)
+  hingga Kamis (12/9)'), with CLDR's month and weekday names. They choose the meeting's date
+  (not a day something was said, not a date in history, the future event of an announcement)
+  and fix a missing year by the weekday, saying so. dateparser's search_dates(languages=["id"])
+  was right on 6 of 33 corpus articles where these rules were right on 18: it reads '(4/11)' as
+  11 April, drops the '18' of '18 dan 19 Mei', ignores weekdays, and fills a missing year from
+  its reference date without a word.
+- dateparser does what it does better: relative days ('kemarin', 'hari ini', 'dua hari lalu'),
+  counted from the publication date, and bylines in forms the rules do not read ('23/05/2016
+  12:34 WIB', in cleaning.py). Its RELATIVE_BASE is always given (the page's date), so that no
+  run consults the clock and every run is reproducible.
+- A saved page's publication date is htmldate's (reading.py), from the page's metadata only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
+
+from .words import _alternation
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def _months() -> dict[str, int]:
+    """Month names, wide and abbreviated, Indonesian and English (CLDR), lower case."""
+    months = {}
+    for language in ("id", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in Locale(language).months["format"][width].items():
+                months[name.lower().rstrip(".")] = number
+    return months
+
+
+@cache
+def _weekdays() -> dict[str, int]:
+    """Weekday names (Senin = 0), Indonesian and English (CLDR), lower case."""
+    return {
+        name.lower(): number
+        for language in ("id", "en")
+        for number, name in Locale(language).days["format"]["wide"].items()
+    }
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as the article writes it; year or weekday may be missing."""
+
+    day: int
+    month: int
+    year: int | None
+    weekday: int | None
+    start: int
+    end: int
+
+
+@cache
+def _date_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    weekday = rf"(?i:(?P<weekday>{_alternation(_weekdays())}))"
+    month = rf"(?i:(?P<month>{_alternation(_months())}))"
+    full = re.compile(
+        rf"(?:{weekday},?\s+)?(?P<day>\d{{1,2}})\s+{month}\.?(?:\s+(?P<year>\d{{4}}))?(?![\w])"
+    )
+    numeric = re.compile(
+        rf"(?:{weekday}\s*)?\((?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{2}}|\d{{4}}))?\)"
+    )
+    return full, numeric
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date in a text: '16 Juli 2020', 'Kamis, 16 Juli', 'Kamis (16/7/2020)', '(1/12)'."""
+    found = []
+    for pattern in _date_res():
+        for m in pattern.finditer(text):
+            month = m.group("month")
+            month = int(month) if month.isdigit() else _months()[month.lower().rstrip(".")]
+            year = m.group("year")
+            year = None if year is None else int(year) + (2000 if len(year) == 2 else 0)
+            weekday = m.group("weekday")
+            weekday = None if weekday is None else _weekdays()[weekday.lower()]
+            if 1 <= month <= 12 and 1 <= int(m.group("day")) <= 31:
+                found.append(
+                    DateMention(int(m.group("day")), month, year, weekday, m.start(), m.end())
+                )
+    return sorted(found, key=lambda d: d.start)
+
+
+def _full_date(line: str) -> tuple[dt.date, int] | None:
+    """The first complete date of a line, and where it starts."""
+    for mention in find_dates(line):
+        if mention.year is not None:
+            try:
+                return dt.date(mention.year, mention.month, mention.day), mention.start
+            except ValueError:
+                continue
+    return None
+
+
+def resolve(mention: DateMention, reference: dt.date | None, years: list[int]) -> dt.date | None:
+    """The date a mention means: its own year; else the one nearest the reference date
+    (the publication date) that fits its weekday; else, with no reference, the year on which its
+    weekday falls nearest after the latest year the article names."""
+
+    def make(year: int) -> dt.date | None:
+        try:
+            return dt.date(year, mention.month, mention.day)
+        except ValueError:
+            return None
+
+    if mention.year is not None:
+        return make(mention.year)
+
+    def fits(day: dt.date) -> bool:
+        return mention.weekday is None or day.weekday() == mention.weekday
+
+    if reference is not None:
+        days = [
+            d for y in (reference.year - 1, reference.year, reference.year + 1) if (d := make(y))
+        ]
+        return min(days, key=lambda d: (not fits(d), abs((d - reference).days)), default=None)
+    if mention.weekday is not None and years:
+        latest = max(years)
+        days = [d for y in range(latest - 10, latest + 11) if (d := make(y)) and fits(d)]
+        return min(days, key=lambda d: (d.year < latest, abs(d.year - latest)), default=None)
+    return None
+
+
+def _years_named(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"(?<![\d/.,])(?:19|20)\d\d(?![\d/])", text)]
+
+
+def find_period(
+    text: str, reference: dt.date | None, years: list[int]
+) -> tuple[dt.date, dt.date] | None:
+    """'dari Selasa (10/9) hingga Kamis (12/9)', '10-12 September 2019': a span of days."""
+    mentions = find_dates(text)
+    for first, second in itertools.pairwise(mentions):
+        between = text[first.end : second.start]
+        if re.fullmatch(r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.|[-–])\s*", between):
+            end = resolve(second, reference, years)
+            # '28 Mei sampai 1 Juni 2024': the end's year
+            start = resolve(first, end, years) if end else None
+            if start and end and start < end:
+                return start, end
+    for m in re.finditer(
+        r"(?<![\d/])(\d{1,2})\s*(?:[-–]|hingga|sampai|dan)\s*(?=\d{1,2}\s+\w)", text
+    ):
+        tail = [d for d in find_dates(text[m.end() :]) if d.start == 0]
+        if tail:
+            last = resolve(tail[0], reference, years)
+            if last and int(m.group(1)) < last.day:
+                return last.replace(day=int(m.group(1))), last
+    return None
+
+
+# The meeting's date ----------------------------------------------------------------------------
+
+_ANNOUNCED = re.compile(
+    r"\b(?:akan|dijadwalkan|direncanakan|berencana|bakal)\b(?:\s+\w+){0,12}?\s+"
+    r"(?:memimpin|menghadiri|menggelar|mengadakan|bertemu|berkunjung|mengunjungi|melakukan"
+    r"|menyelenggarakan|digelar|diadakan|diselenggarakan|berlangsung|dilaksanakan|hadir|menjadi\s+tuan\s+rumah)\b"
+    r"|\b(?:menjelang|jelang)\s+(?:KTT|pertemuan|kunjungan|konferensi|sidang)\b"
+    r"|\b(?:mendatang|pekan\s+depan|bulan\s+depan|minggu\s+depan)\b",
+    re.I,
+)
+"""'Xi akan memimpin pertemuan puncak ...', 'KTT dijadwalkan digelar ...': a meeting to come."""
+_SAID_ON = re.compile(
+    r"\b(?:mengumumkan|diumumkan|mengatakan|menyatakan|kata|ujar|menurut|dalam\s+konferensi\s+pers)\b"
+    r"[^.]{0,40}$",
+    re.I,
+)
+"""A date right after 'mengumumkan', 'mengatakan ... pada': the day something was said."""
+_SAID_AFTER = re.compile(
+    r"^[^.]{0,30}?\b(?:mengumumkan|mengatakan|menyatakan|menyebutkan|mengonfirmasi|menjelaskan)\b",
+    re.I,
+)
+"""'Kementerian Luar Negeri pada Senin (8/5) mengumumkan ...': said on that day, too."""
+_RELATIVE = re.compile(
+    r"\b(?:kemarin|hari\s+ini|(?:dua|tiga|\d+)\s+hari\s+(?:yang\s+)?lalu|kemarin\s+lusa)\b", re.I
+)
+
+
+@dataclass
+class MeetingDate:
+    """The meeting's date as drafted; unsettled says why the article does not settle it."""
+
+    date: dt.date
+    period: tuple[dt.date, dt.date] | None = None
+    unsettled: str | None = None
+    announced: bool = False
+
+
+def _weekday_name(day: dt.date) -> str:
+    return str(Locale("en").days["format"]["wide"][day.weekday()])
+
+
+def _month_day(day: dt.date) -> str:
+    return f"{day.day} {Locale('en').months['format']['wide'][day.month]}"
+
+
+def latest_fitting_year(mention: DateMention, bound: int) -> dt.date | None:
+    """The latest day up to the bound's year with the mention's day, month (and weekday)."""
+    for year in range(bound, bound - 30, -1):
+        try:
+            day = dt.date(year, mention.month, mention.day)
+        except ValueError:
+            continue
+        if mention.weekday is None or day.weekday() == mention.weekday:
+            return day
+    return None
+
+
+def _relative_date(sentence: str, published: dt.date) -> dt.date | None:
+    """'kemarin', 'hari ini', 'dua hari lalu' from the day the page was published (dateparser,
+    which knows Indonesian relative words, with the publication day as its only reference)."""
+    from dateparser.search import search_dates  # type: ignore[import-untyped]
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day, 12),
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": "DMY",
+        "RETURN_TIME_AS_PERIOD": False,
+    }
+    for words, found in search_dates(sentence, languages=["id"], settings=settings) or []:
+        if _RELATIVE.fullmatch(words.strip()):
+            day: dt.date = found.date()
+            return day
+    return None
+
+
+def meeting_date(
+    body: str,
+    sentences: list[str],
+    published: dt.date | None,
+    bound: int | None,
+    page_years: list[int] = (),  # type: ignore[assignment]
+) -> MeetingDate:
+    """The meeting's date: the first date the story gives for it (not a day something was
+    announced), read against the publication date; what is not settled is said.
+
+    With no year and no publication date, the weekday fixes the year: the latest year up to
+    bound (the latest year the page's own lines print, or the year after the project's latest
+    meeting) and not before the latest year the page names; without a bound, the first after
+    the latest year named. Either way it is unsettled."""
+    years = _years_named(body)
+    mentions = find_dates(body)
+    chosen = _chosen(body, mentions)
+    announced = bool(chosen and _ANNOUNCED.search(_sentence_of(body, chosen.start)))
+    if chosen is None:
+        return _no_date(sentences, published, bound)
+    reference = published
+    unsettled = None
+    if chosen.year is None and published is None:
+        # No year and no publication date: the weekday fixes the year among the latest ones.
+        with_weekday = next((m for m in mentions if m.weekday is not None), None)
+        anchor = with_weekday or chosen
+        named = [y for y in [*years, *page_years] if bound is None or y <= bound]
+        day = latest_fitting_year(anchor, bound) if bound is not None else None
+        if day is not None and (not named or day.year >= max(named)):
+            rule = f"the latest year up to {bound} (the page's or the project's latest)"
+        else:
+            day = resolve(anchor, None, named)
+            rule = "the first year after the latest the page names"
+        if day is not None:
+            reference = day
+            if anchor.weekday is not None:
+                unsettled = (
+                    f"year not stated: {day.year} is {rule} in which "
+                    f"{_month_day(day)} is a {_weekday_name(day)}"
+                )
+            else:
+                unsettled = f"year not stated: taken as {day.year}, {rule}"
+    date = resolve(chosen, reference, years)
+    if date is None:
+        year = bound or 2000
+        try:
+            date = dt.date(year, chosen.month, chosen.day)
+        except ValueError:
+            date = dt.date(year, chosen.month, 28)
+        unsettled = f"year not stated, and the page names none: write it ({year} is a placeholder)"
+    period = find_period(body, reference or date, years)
+    if period and not (period[0] <= date <= period[1]):
+        period = None
+    if period and date == period[1]:
+        date = period[0]  # '28-29 Juli', '18 dan 19 Mei': the mention read is the last day
+    if announced:
+        unsettled = (
+            f"announced, not yet held: {date.isoformat()} is the day the article says the "
+            "meeting is to be held; check that it took place then"
+            + (f"; {unsettled}" if unsettled else "")
+        )
+    return MeetingDate(date, period, unsettled, announced)
+
+
+def _sentence_of(body: str, position: int) -> str:
+    """The sentence a position is in."""
+    start = max(body.rfind(". ", 0, position), body.rfind("\n", 0, position)) + 1
+    ends = [e for e in (body.find(". ", position), body.find("\n", position)) if e >= 0]
+    return body[start : min(ends, default=len(body))]
+
+
+def _sentence_before(body: str, position: int) -> str:
+    """The text of the sentence up to a position."""
+    start = max(body.rfind(". ", 0, position), body.rfind("\n", 0, position)) + 1
+    return body[start:position]
+
+
+_HISTORY = re.compile(
+    r"\b(?:sejak|semenjak|menjalin|membuka|dibuka|terjalin|menggalang|didirikan|berdiri|dibentuk"
+    r"|merdeka|kemerdekaan|lahir)\b[^.]{0,80}$",
+    re.I,
+)
+"""'sejak kedua negara membuka hubungan diplomatik pada 3 Januari 1992': a date in history."""
+
+
+def _chosen(body: str, mentions: list[DateMention]) -> DateMention | None:
+    """The first date that is neither in history ('sejak ... pada 3 Januari 1992') nor the day
+    something was said or done ahead of an announced meeting, when another date follows it."""
+    for i, mention in enumerate(mentions):
+        before = _sentence_before(body, mention.start)
+        if _HISTORY.search(before):
+            continue
+        said = _SAID_ON.search(before) or _SAID_AFTER.search(body[mention.end :])
+        if said and i + 1 < len(mentions):
+            continue
+        sentence = _sentence_of(body, mention.start)
+        later = mentions[i + 1] if i + 1 < len(mentions) else None
+        same = later is not None and _sentence_of(body, later.start) == sentence
+        if later and same and _ANNOUNCED.search(sentence):
+            continue  # 'tiba pada Senin (8/5) menjelang KTT ... pada 18-19 Mei': the meeting to come
+        return mention
+    return None
+
+
+def _no_date(sentences: list[str], published: dt.date | None, bound: int | None) -> MeetingDate:
+    """No day in the story: 'kemarin' from the publication date, else the publication date,
+    else the first day of the latest year named; always unsettled."""
+    if published is not None:
+        for sentence in sentences:
+            relative = _RELATIVE.search(sentence)
+            if relative and (day := _relative_date(sentence, published)):
+                return MeetingDate(
+                    day,
+                    unsettled=f"no date stated: {relative.group(0)!r} "
+                    f"counted from the publication date {published.isoformat()}",
+                )
+        return MeetingDate(
+            published,
+            unsettled="no date of the meeting in the article: the day the page was published",
+        )
+    year = bound or 2000
+    return MeetingDate(
+        dt.date(year, 1, 1),
+        unsettled=f"no date in the article and no publication date: write the meeting's date "
+        f"(1 January {year} is a placeholder)",
+    )

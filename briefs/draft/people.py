@@ -1,0 +1,371 @@
+"""People: the participants, each with office and country."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .dates import _months, _weekdays
+from .places import _country_re, cldr_city_countries, countries
+from .words import _NAME
+from .writing import _text
+
+log = logging.getLogger(__name__)
+
+# Word patterns of the press, not tables of names: offices, qualifiers, verbs.
+_OFFICE_HEAD = (
+    r"(?:(?:[Pp]elaksana\s+[Tt]ugas|Plt\.?)\s+)?(?:Wakil\s+)?(?:Presiden|Perdana\s+Menteri|PM|Menlu"
+    r"|Kanselir|Raja|Emir|Sultan|Duta\s+Besar|Dubes|Sekretaris\s+Jenderal|Sekjen|Kepala\s+Negara"
+    r"|Kepala\s+Pemerintahan|Pemimpin|Penasihat\s+Negara|Anggota\s+Dewan\s+Negara"
+    r"|Menteri(?:\s+(?:{ministry})){{0,3}})"
+)
+_MINISTRIES = (
+    "Luar|Dalam|Negeri|Perdagangan|Pertahanan|Keuangan|Ekonomi|Energi|Perindustrian|Pertanian"
+    "|Perhubungan|Transportasi|Kesehatan|Pendidikan|Kebudayaan|Investasi|Koordinator|Urusan"
+    "|Pembangunan|Sumber|Daya|Alam|Lingkungan|Hidup|Pariwisata|Komunikasi|Informatika|Digital"
+    "|Kehakiman|Hukum|Tenaga|Kerja|Industri|Teknologi|Sains|Riset|Pemuda|Olahraga|Agama|Sosial"
+    "|Keamanan|Publik|Kabinet|Utama|Pertama|Senior|Air|Kebijakan|Perencanaan|Negara"
+)
+"""The words of a ministry's name after 'Menteri', so that a minister's office never takes
+the first word of their name ('Menteri Luar Negeri Qin Gang')."""
+_JOINED_OFFICES = r"\s+(?:dan|sekaligus|merangkap)\s+"
+"""'Wakil PM merangkap Menlu Turkmenistan': one person's two offices."""
+_NOT_TAKING_PART = re.compile(
+    r"(?i:\b(?:juru\s+bicara|jubir|mantan|mendiang|almarhum(?:ah)?|eks|calon|asisten|ajudan)"
+    r"\s+(?:\S+\s+){0,1})$"
+)
+"""'juru bicara ... Mao Ning', 'mantan Presiden ...': named, but not at the meeting."""
+_MEETING_WORDS = re.compile(
+    r"\b(?:bertemu|pertemuan|menemui|bertatap\s+muka|berbicara\s+dengan|pembicaraan|perundingan"
+    r"|berunding|menerima|diterima|menyambut|menghadiri|memimpin|hadir|KTT|berkunjung|mengunjungi"
+    r"|menandatangani|meneken|konferensi|sidang|dialog|rapat|berdialog|telepon|mengadakan|menggelar"
+    r"|tiba|setibanya|mendarat|kedatangan|disambut|berkumpul|mengikuti|berpartisipasi|bertukar"
+    r"|pesan|ucapan\s+selamat|dihadiri|membicarakan|membahas)\b",
+    re.I,
+)
+"""A sentence that puts a person at the meeting: they meet, talk, receive, attend, sign."""
+_EARLIER = re.compile(
+    r"\b(?:bulan\s+lalu|tahun\s+lalu|pekan\s+lalu|minggu\s+lalu|setahun\s+(?:yang\s+)?lalu"
+    r"|sebelumnya|terakhir\s+(?:kali\s+)?bertemu|terakhir\s+bertatap|kala\s+itu|saat\s+itu"
+    r"|pada\s+bulan\s+\w+\s+lalu)\b",
+    re.I,
+)
+"""'... bertemu di Xi'an bulan lalu', 'terakhir bertemu di Beijing': a meeting before this one."""
+
+
+@dataclass
+class Participant:
+    """Someone the article names in an office, for a country."""
+
+    country: str
+    office: str
+    name: str | None = None
+    native_name: str | None = None
+    position: int = 0
+    unsure: str | None = None
+    """Why the country is not settled, when the article does not give it with the name."""
+
+    def handles(self) -> set[str]:
+        """The words the article may call them by: each part of their name."""
+        return set(self.name.split()) if self.name else set()
+
+
+@cache
+def _participant_res() -> dict[str, re.Pattern[str]]:
+    country = rf"(?:Republik\s+(?:Rakyat\s+)?)?{_country_re()}"
+    head = _OFFICE_HEAD.format(ministry=_MINISTRIES)
+    # 'Perdana Menteri (PM) India': the short form in brackets
+    office = rf"{head}(?:\s*\([A-Z][A-Za-z]{{1,6}}\))?(?:{_JOINED_OFFICES}{head})*"
+    name_end = r"(?=\s*[,.(;:]|\s+[a-z]|\s*$|\.?[A-Z][a-z])"
+    # member list: lima menteri luar negeri dari Kazakhstan (Tileuberdi), Kyrgyzstan (Aidarbekov)
+    member = rf"{country}(?:\s*\({_NAME}\))?"
+    return {
+        # Menteri Luar Negeri Tiongkok, Wang Yi / Presiden China Xi Jinping / PM Kazakhstan Oljas
+        # Bektenov / Menlu Kirgizstan Kulubaev Zheenbek Moldokanovich
+        "office_country_name": re.compile(
+            rf"(?P<office>{office})\s+(?P<country>{country}),?\s+(?P<name>{_NAME}){name_end}"
+        ),
+        # Wang Yi (王毅), Menteri Luar Negeri Tiongkok
+        "name_office_country": re.compile(
+            rf"(?:^|(?<=, )|(?<=\. ))(?P<name>{_NAME})(?:\s*\((?P<native>[^)]+)\))?,\s+"
+            rf"(?P<office>{office})\s+(?P<country>{country})(?![\w-])"
+        ),
+        # Presiden Kassym-Jomart Tokayev dari Kazakhstan
+        "office_name_from_country": re.compile(
+            rf"(?P<office>{office})\s+(?!{country})(?P<name>{_NAME}),?\s+(?:dari|asal)\s+"
+            rf"(?P<country>{country})(?![\w-])"
+        ),
+        # Presiden Xi Jinping: the office and the name, the country left to the rest of the story
+        "office_name": re.compile(
+            rf"(?P<office>{office})\s+(?!{country})(?P<name>{_NAME}){name_end}"
+        ),
+        "office_from_countries": re.compile(
+            rf"(?i:(?P<office>{head}))\s+(?:dari|asal)\s+"
+            rf"(?P<list>{member}(?:(?:,\s*(?:dan\s+)?|\s+dan\s+){member})+)"
+        ),
+        "item": re.compile(rf"(?P<country>{_country_re()})(?:\s*\((?P<name>{_NAME})\))?"),
+        # mitranya dari Turki Recep Tayyip Erdogan: the counterpart of the one named before
+        "counterpart": re.compile(
+            rf"\b(?:mitra|rekan|sejawat|koleganya)(?:nya)?\s+(?:dari\s+)?(?P<country>{country}),?\s+"
+            rf"(?P<name>{_NAME}){name_end}"
+        ),
+    }
+
+
+def _office(text: str) -> str:
+    """An office as a title: 'menteri luar negeri' -> 'Menteri Luar Negeri'; the press's
+    short forms (Menlu, PM, Dubes, Sekjen, Plt.) spelled out."""
+    text = " ".join(re.sub(r"\s*\([A-Z][A-Za-z]{1,6}\)", "", text).split())
+    for short, full in _SHORT_OFFICES.items():
+        text = re.sub(rf"\b{re.escape(short)}(?!\w)", full, text)
+    words = text.split()
+    return " ".join(
+        w if w in ("dan", "merangkap", "sekaligus") else w[:1].upper() + w[1:] for w in words
+    )
+
+
+_SHORT_OFFICES = {
+    "Menlu": "Menteri Luar Negeri",
+    "menlu": "Menteri Luar Negeri",
+    "PM": "Perdana Menteri",
+    "Dubes": "Duta Besar",
+    "Sekjen": "Sekretaris Jenderal",
+    "Plt.": "Pelaksana Tugas",
+    "Plt": "Pelaksana Tugas",
+}
+
+
+_NOT_NAMES = frozenset(
+    "Republik Organisasi Kerjasama Kerja Partai Komite Dewan Badan Kementerian Perdagangan "
+    "Bertemu Gelar Kunjungi Hadiri Sambut Terima Bahas Tiba Pimpin Kunjungan Negara Asia "
+    "Conference Organization Organisation Cooperation Forum Council Summit Initiative".split()
+)
+"""Capitalised words of headlines and institutions that the press puts where a name could be."""
+
+
+def _plain_name(name: str, body: str = "") -> str | None:
+    """A person's name, cut before any word that is a weekday, month, office, institution, or a
+    word the article also writes in lower case (a common word capitalised), or None."""
+    kept = []
+    lowercase = _lowercase_words(body)
+    for word in name.split():
+        if word in _NOT_NAMES or word.lower() in lowercase or re.fullmatch(_MINISTRIES, word):
+            break
+        if body and re.search(rf"\b[Dd]i\s+{re.escape(word)}(?![\w'’-])", body):
+            break  # 'di Beijing': a place, not a person
+        if any(part in countries() for part in word.split("-")) or word in ("Asia", "Eropa"):
+            break
+        if word in cldr_city_countries():
+            break
+        if word.lower() in _weekdays() or word.lower() in _months() or word in countries():
+            break
+        if re.fullmatch(r"Presiden|Menteri|Wakil|Perdana|Menlu|Pemimpin|PM|Ketua|Dubes", word):
+            break
+        kept.append(word)
+    return " ".join(kept) or None
+
+
+def _known_country(name: str, known: dict[str, str]) -> tuple[str, str | None]:
+    """A name's country from the project's summaries: the same name, or the one known name
+    it is part of ('Xi' of 'Xi Jinping', then unsure); ('', None) when unknown."""
+    if name in known:
+        return known[name], None
+    words = set(name.split())
+    fuller = {n: c for n, c in known.items() if words <= set(n.split())}
+    if len(set(fuller.values())) == 1:
+        full = next(iter(fuller))
+        return next(iter(fuller.values())), f"country of {full} in the project's summaries"
+    return "", None
+
+
+def find_participants(
+    body: str,
+    known: dict[str, str] | None = None,
+    offices: dict[str, str] | None = None,
+    headline: str = "",
+) -> list[Participant]:
+    """The people the article puts at the meeting with their office and country, in order of
+    appearance: not spokespeople, former office-holders or leaders mentioned in passing.
+    known maps names to countries (the project's summaries) for a name given without one;
+    offices maps them to their office there, for a known name the article gives without one."""
+    res = _participant_res()
+    found: list[Participant] = []
+    taken: list[tuple[int, int]] = []
+    for key in (
+        "office_country_name",
+        "name_office_country",
+        "office_name_from_country",
+        "office_name",
+    ):
+        for m in res[key].finditer(body):
+            name = _plain_name(m.group("name"), body)
+            # "..., Murat Nurtleu, Menteri Luar Negeri Kirgistan, ...": a name already read as
+            # the one after an office is not also the one before the next office.
+            if any(a <= m.start("name") < b or a <= m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            if not name or _NOT_TAKING_PART.search(body[max(0, m.start() - 40) : m.start()]):
+                continue
+            code = m.groupdict().get("country")
+            code = re.sub(r"^Republik\s+(?:Rakyat\s+)?", "", code) if code else None
+            native = m.groupdict().get("native")
+            country, unsure = (
+                (countries()[code], None) if code else _known_country(name, known or {})
+            )
+            found.append(
+                Participant(
+                    country,
+                    _office(m.group("office")),
+                    name,
+                    native if native and _is_han(native) else None,
+                    m.start(),
+                    unsure,
+                )
+            )
+    for m in res["counterpart"].finditer(body):
+        name = _plain_name(m.group("name"), body)
+        before = [p for p in found if p.position < m.start()]
+        if name and before and not any(a <= m.start("name") < b for a, b in taken):
+            taken.append(m.span())
+            found.append(
+                Participant(
+                    countries()[m.group("country")], before[-1].office, name, None, m.start()
+                )
+            )
+    for name, office in (offices or {}).items():
+        # 'Xi Jinping dan Vladimir Putin bertemu': a known name, given without office
+        whole = rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])"
+        known_at = re.search(whole, body)
+        if known_at is not None and any(a <= known_at.start() < b for a, b in taken):
+            continue
+        # in the headline, a known name is who the story is about: at the meeting
+        position = known_at.start() if known_at else (-1 if re.search(whole, headline) else None)
+        if position is not None and len(name.split()) >= 2:
+            found.append(
+                Participant(
+                    (known or {}).get(name, ""),
+                    office,
+                    name,
+                    position=position,
+                    unsure=f"office and country from the project's summaries ({office})",
+                )
+            )
+    for m in res["office_from_countries"].finditer(body):
+        for member in res["item"].finditer(m.group("list")):
+            found.append(
+                Participant(
+                    countries()[member.group("country")],
+                    _office(m.group("office")),
+                    member.group("name"),
+                    None,
+                    m.start("list") + member.start(),
+                )
+            )
+    merged = _merge(sorted(found, key=lambda p: p.position))
+    merged = [p for p in merged if _plain_name(p.name or "", body) == p.name or not p.name]
+    taking_part = [p for p in merged if _takes_part(p, body, merged)]
+    for person in taking_part:
+        if not person.country:
+            _nearest_country(person, body)
+    return taking_part
+
+
+def _nearest_country(person: Participant, body: str) -> None:
+    """For an office-holder named without a country: the country named nearest to them in
+    their sentence, marked unsure ('Perdana Menteri Abdulla Aripov ... di Samarkand, Uzbekistan')."""
+    start = max(body.rfind(". ", 0, person.position), body.rfind("\n", 0, person.position)) + 1
+    ends = [
+        e for e in (body.find(". ", person.position), body.find("\n", person.position)) if e >= 0
+    ]
+    sentence = body[start : min(ends, default=len(body))]
+    if not re.search(_country_re(), sentence):
+        # none in the sentence: its paragraph
+        start = body.rfind("\n", 0, person.position) + 1
+        end = body.find("\n", person.position)
+        sentence = body[start : end if end >= 0 else len(body)]
+    at = person.position - start
+    named = [
+        (abs(m.start() - at), countries()[m.group(0)]) for m in re.finditer(_country_re(), sentence)
+    ]
+    if named:
+        person.country = min(named)[1]
+        person.unsure = (
+            f"country not stated with the name: the country named nearest to it ({person.country})"
+        )
+    else:
+        person.unsure = "country not stated: write its code"
+
+
+def _takes_part(person: Participant, body: str, everyone: list[Participant]) -> bool:
+    """Named with their country in the story's opening, or in a sentence that has them meet,
+    talk, receive or attend ('di bawah bimbingan Presiden Xi Jinping' is not), or in a list of
+    three or more office-holders (a roll of those attending)."""
+    if not person.name or person.position < 0:
+        return True  # unnamed office-holders; a known name in the headline
+    opening = body.find("\n")  # the first paragraph
+    if person.country and person.position < (opening if opening >= 0 else 400):
+        return True
+    handles = sorted(person.handles(), key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(h) for h in handles)})(?![\w'’-])")
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", body):
+        if pattern.search(sentence) and _MEETING_WORDS.search(sentence):
+            if not _EARLIER.search(sentence):
+                return True
+    for paragraph in body.split("\n"):
+        named = sum(bool(p.name and p.name in paragraph) for p in everyone)
+        if pattern.search(paragraph) and named >= 3:
+            return True  # 'Dihadiri: Perdana Menteri Kazakhstan, Alikhan Smailov. ...'
+    return False
+
+
+@cache
+def _lowercase_words(body: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z-]+(?![\w-])", body))
+
+
+def _is_han(text: str) -> bool:
+    return all("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def _merge(found: list[Participant]) -> list[Participant]:
+    """One participant per person: the same country, and one name part of the other
+    ('Kassym-Jomart' in 'Kassym-Jomart Tokayev'; the longer name stays, but 'Wang Yi' is not
+    'Wang Wentao'); an unnamed office-holder only when no one of that country is named."""
+    merged: list[Participant] = []
+    for person in found:
+        same = next(
+            (
+                p
+                for p in merged
+                if (p.country == person.country or not p.country or not person.country)
+                and (p.handles() <= person.handles() or person.handles() <= p.handles())
+                and bool(p.name) == bool(person.name)
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(person)
+            continue
+        if person.name and (not same.name or len(person.name) > len(same.name)):
+            same.name = person.name
+        same.native_name = same.native_name or person.native_name
+        same.country = same.country or person.country
+    named = {p.country for p in merged if p.name}
+    return [p for p in merged if p.name or p.country not in named]
+
+
+def _participant(person: Participant) -> dict[str, Any]:
+    entry: dict[str, Any] = {}
+    if person.name:
+        entry["name"] = person.name
+    if person.native_name:
+        # Han characters for a Chinese name: the mainland's simplified script.
+        entry.update(
+            native_name=person.native_name,
+            native_lang="zh-Hant" if person.country == "TW" else "zh-Hans",
+        )
+    entry.update(country=person.country, office=_text(person.office))
+    return entry

@@ -1,0 +1,267 @@
+"""Places: countries from CLDR and the press, and where the meeting was held."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from babel import Locale
+
+from ..models import _territories
+from .words import _alternation
+from .writing import _text
+
+if TYPE_CHECKING:
+    from .cleaning import Article
+    from .people import Participant
+
+log = logging.getLogger(__name__)
+
+PRESS_COUNTRIES = {
+    "Tiongkok": "CN",
+    "China": "CN",
+    "Cina": "CN",
+    "Kirgistan": "KG",
+    "Kyrgyzstan": "KG",
+    "Kazakstan": "KZ",
+    "Kirgizstan": "KG",
+    "Kirgiztan": "KG",
+    "Kirgizia": "KG",
+    "Tadjikistan": "TJ",
+    "Tajikstan": "TJ",
+    "RRT": "CN",
+    "RRC": "CN",
+    "Tiongkok Daratan": "CN",
+    "AS": "US",
+}
+"""Spellings the Indonesian press uses besides CLDR's names."""
+
+
+_VIDEO = re.compile(
+    r"konferensi\s+video|video\s*conference|secara\s+(?:virtual|daring|online)|\bdaring\b|"
+    r"melalui\s+(?:tautan\s+)?video|pertemuan\s+virtual"
+    r"|\b(?:pertemuan|rapat|KTT|konferensi|sidang|dialog)\s+(?:\w+\s+){0,2}(?:online|virtual)\b",
+    re.I,
+)
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Country name -> ISO code: CLDR's names in Indonesian and English, and press spellings."""
+    names: dict[str, str] = {}
+    for language in ("en", "id"):
+        for code, name in Locale(language).territories.items():
+            if code in _territories():
+                names[name] = code
+    names.update(PRESS_COUNTRIES)
+    return names
+
+
+@cache
+def _country_re() -> str:
+    return rf"(?<![\w-])(?:{_alternation(countries())})(?![\w-])"
+
+
+_PLACE_WORDS = frozenset(
+    "Asia Eropa Afrika Amerika Timur Tengah Barat Selatan Utara Laut Teluk Provinsi Kawasan "
+    "Wilayah Daerah Negara Republik Kerajaan Federasi".split()
+)
+"""Capitalised words after 'di' that name a region or a kind of place, not a city."""
+_CITY = r"[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*)?"
+_VENUE = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|di|dan|of|the)){1,5}"
+
+
+@cache
+def _place_res() -> dict[str, re.Pattern[str]]:
+    country = _country_re()
+    return {
+        # di Astana, Kazakhstan / Di kota Samarkand, Uzbekistan
+        "city_country": re.compile(
+            rf"\b[Dd]i\s+(?:[Kk]ota\s+)?(?P<city>{_CITY})\s*,\s*(?P<country>{country})"
+        ),
+        # di kota Chengdu / Kota Xi'an di barat laut China
+        "kota": re.compile(
+            rf"(?:\b[Dd]i\s+[Kk]ota|^Kota|(?<=\.\s)Kota)\s+(?:(?:kuno|tua|pelabuhan|besar)\s+)?"
+            rf"(?P<city>{_CITY})"
+        ),
+        # di Aula Besar Rakyat, Beijing / di Istana Akorda di Astana / di Dushanbe
+        "di": re.compile(
+            rf"\b[Dd]i\s+(?:(?P<venue>{_VENUE})(?:,\s+|\s+di\s+))?(?P<city>{_CITY})(?![\w'’-])"
+        ),
+        # tiba di Samarkand / berkunjung ke Astana
+        "arrival": re.compile(
+            rf"\b(?:tiba|mendarat|berkunjung|kunjungan(?:\s+\w+)?)\s+(?:di|ke)\s+(?P<city>{_CITY})"
+        ),
+        # Samarkand, Uzbekistan / Xi'an di barat laut China / Dushanbe, ibu kota Tajikistan
+        "country_after": re.compile(
+            rf"^(?:\s*,\s*(?:(?:ibu\s*kota|[Pp]rovinsi|[Dd]aerah|[Kk]awasan)\s+(?:[^,.]{{0,30}},\s*)?)?"
+            rf"|\s+di\s+(?:[a-z]+\s+){{0,3}})(?P<country>{country})"
+        ),
+        "visited": re.compile(
+            rf"\b(?:kunjungan|berkunjung|lawatan|tiba)\b[^.]*?\b(?:ke|di)\s+(?P<country>{country})"
+        ),
+    }
+
+
+@cache
+def cldr_city_countries() -> dict[str, str]:
+    """City name (Indonesian and English, as CLDR's time zones name them) -> its country."""
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    territories = get_global("zone_territories")
+    found: dict[str, str] = {}
+    for zone, territory in territories.items():
+        if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")):
+            continue
+        for language in ("id", "en"):
+            try:
+                found.setdefault(get_timezone_location(zone, language, return_city=True), territory)
+            except (LookupError, ValueError):
+                continue
+    return found
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    city: str
+    venue: str | None
+    country: str | None
+    strength: int
+    position: int
+
+
+def find_place(
+    article: Article, participants: list[Participant], known: dict[str, str] | None = None
+) -> tuple[dict[str, Any], dict[tuple[str, ...], str]]:
+    """Where the meeting was held, and what of it the article does not settle, by field.
+
+    Online when held by video. Else the first city the story names with its country ('di
+    Astana, Kazakhstan') or as a city ('di kota Chengdu'); else the first 'di <City>' that
+    CLDR, the project's summaries or the dateline know as a city; else the first 'di <Name>'
+    (unsettled: a name no gazetteer knows); else the dateline's city (unsettled: where the
+    reporter wrote, not always where the meeting was). known maps the project's cities to
+    their countries."""
+    unsettled: dict[tuple[str, ...], str] = {}
+    # by video: said in the headline or the story's opening, not of an earlier meeting
+    opening = "\n".join(p.text for p in article.paragraphs[:2])
+    if _VIDEO.search(opening) or _VIDEO.search(article.headline or ""):
+        return {"online": True}, unsettled
+    known = {**cldr_city_countries(), **(known or {})}
+    candidates = _candidates(article, participants, known)
+    strong = [c for c in candidates if c.strength >= 2]
+    chosen: _Candidate | None = (strong or candidates or [None])[0]  # type: ignore[list-item]
+    if chosen is None and article.dateline:
+        chosen = _Candidate(article.dateline, None, known.get(article.dateline), 0, 0)
+        unsettled[("city",)] = (
+            f"the article names no place of the meeting; {article.dateline} is the dateline's "
+            "city, where the report was written"
+        )
+    if chosen is None:
+        unsettled[()] = (
+            "no place stated: drafted as not stated; write the city and country if the article "
+            "gives them after all"
+        )
+        return {"stated": False}, unsettled
+    if chosen.strength == 1:
+        unsettled[("city",)] = (
+            f"{chosen.city!r} is not a city CLDR or the project's summaries know: check it"
+        )
+    place: dict[str, Any] = {"city": _text(chosen.city)}
+    if chosen.venue:
+        place["venue"] = _text(chosen.venue)
+    visited = _place_res()["visited"].search(f"{article.headline or ''}\n{article.body}")
+    if chosen.country:
+        place["country"] = chosen.country
+    elif visited:
+        place["country"] = countries()[visited.group("country")]
+        unsettled[("country",)] = (
+            f"country not stated with the city: the one visited ({place['country']})"
+        )
+    elif named := _most_named_country(article.body):
+        place["country"] = named
+        unsettled[("country",)] = (
+            f"country not stated with the city: the one the article names most ({named})"
+        )
+    else:
+        place["country"] = ""
+        unsettled[("country",)] = "country not stated: write its code"
+    return place, unsettled
+
+
+def _most_named_country(body: str) -> str | None:
+    counts = Counter(countries()[m.group(0)] for m in re.finditer(_country_re(), body))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _candidates(
+    article: Article, participants: list[Participant], known: dict[str, str]
+) -> list[_Candidate]:
+    """Every place the story puts something 'di' (at), in order, with how sure it is a city."""
+    res = _place_res()
+    names = {h for p in participants for h in p.handles()}
+    lowercase = set(re.findall(r"\b[a-z][\w'-]*\b", article.body))
+    found: list[_Candidate] = []
+    position = 0
+    for _, sentence in article.sentences():
+        for key, strength in (("city_country", 3), ("kota", 2), ("arrival", 2), ("di", 1)):
+            for m in res[key].finditer(sentence):
+                city = _city_name(m.group("city"), names, lowercase)
+                if city is None:
+                    continue
+                country = m.groupdict().get("country")
+                code = countries()[country] if country else None
+                if code is None and (after := res["country_after"].match(sentence[m.end() :])):
+                    code = countries()[after.group("country")]
+                sure = strength
+                if key in ("di", "arrival") and (_known(city, known) or city == article.dateline):
+                    sure = 2
+                found.append(
+                    _Candidate(
+                        city,
+                        m.groupdict().get("venue"),
+                        code or _known(city, known),
+                        sure,
+                        position + m.start(),
+                    )
+                )
+        position += len(sentence) + 1
+    return sorted(found, key=lambda c: c.position)
+
+
+def _known(city: str, known: dict[str, str]) -> str | None:
+    """The country of a city a gazetteer knows ("Xi’an" is "Xi'an")."""
+    return known.get(city) or known.get(city.replace("’", "'"))
+
+
+def _city_name(text: str, names: set[str], lowercase: set[str]) -> str | None:
+    """The city in a capitalised run after 'di', or None: not a country, region, person, month,
+    or a word the article also writes in lower case (Istana, Konferensi: common nouns)."""
+    words = text.split()
+    if not words:
+        return None
+    first = words[0]
+    if (
+        first in countries()
+        or first in _PLACE_WORDS
+        or first in names
+        or first.lower() in lowercase
+        or first.lower() in _calendar_words()
+    ):
+        return None
+    if len(words) > 1 and (
+        words[1] in _PLACE_WORDS or words[1].lower() in lowercase or words[1] in countries()
+    ):
+        words = words[:1]
+    return " ".join(words)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    from .dates import _months, _weekdays
+
+    return frozenset(_months()) | frozenset(_weekdays())

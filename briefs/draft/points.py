@@ -1,0 +1,134 @@
+"""Points: consensus points and the positions each side states."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .cleaning import Article
+from .people import Participant
+from .words import _alternation
+from .writing import _text
+
+log = logging.getLogger(__name__)
+
+_CONSENSUS = re.compile(
+    r"\b(?:sepakat|bersepakat|menyepakati|setuju|menyetujui|berjanji|memutuskan)\b", re.I
+)
+_JOINT = re.compile(
+    r"^(?:[^,]{0,60},\s+)?(?:kedua\s+(?:belah\s+)?pihak|semua\s+pihak|para\s+pihak|kedua\s+negara)\b",
+    re.I,
+)
+_SPEECH = (
+    r"(?:menekankan|menyatakan|mengatakan|meminta|mendorong|menambahkan|menegaskan|"
+    r"mengusulkan|mencatat|menyampaikan|menyerukan|berharap|menyebut|mengungkapkan|menilai|"
+    r"menggarisbawahi|mengajak|menjelaskan|memaparkan)"
+)
+
+
+@dataclass
+class Point:
+    """A consensus point or one side's position, with the sentences it comes from."""
+
+    text: str
+    quote: list[str]
+    attributed_to: str | None = None
+
+
+_CONSENSUS_LIST = re.compile(
+    r"\bkonsensus,?\s+(?:termasuk|yaitu|yakni|antara\s+lain)\s+(?=me[a-z])"
+)
+
+
+def _consensus_list(sentence: str) -> tuple[str, list[str]] | None:
+    """'mencapai lima konsensus, termasuk A, B, dan C': the lead and the items A, B, C, each a
+    clause that opens with a verb (me-), so that a list inside an item stays whole."""
+    m = _CONSENSUS_LIST.search(sentence)
+    if not m:
+        return None
+    items = re.split(
+        r",\s+(?:dan\s+)?(?=me[a-z]+)|\s+dan\s+(?=me[a-z]+)", sentence[m.end() :].rstrip(" .")
+    )
+    if len(items) < 2:
+        return None
+    lead = sentence[: m.end()].strip()
+    said = list(re.finditer(r"\b(?:mengatakan|menyatakan|menyebutkan)(?:\s+bahwa)?\s+", lead))
+    return (lead[said[-1].end() :] if said else lead), items
+
+
+_ATTRIBUTED = re.compile(r"(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s")
+
+
+def _speaker(sentence: str, participants: list[Participant]) -> Participant | None:
+    """The participant a sentence reports: 'Xi menekankan ...', '..., kata Wang.'"""
+    for person in participants:
+        for handle in person.handles():
+            h = re.escape(handle)
+            if (
+                re.search(rf"\b{h}\s+(?:juga\s+)?{_SPEECH}\b", sentence[:100])
+                or re.search(rf"\b(?:kata|ujar|ucap|tutur)\s+{h}\b", sentence)
+                # 'Menurut Xi Jinping, ...', 'Ditegaskan Xi Jinping, ...'
+                or re.match(rf"(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s+{h}\b", sentence)
+            ):
+                return person
+    return None
+
+
+def _point_text(sentence: str, speaker: Participant | None) -> str:
+    """A point's Indonesian text: its sentence without who said it ('Xi menekankan bahwa',
+    ', kata Wang.'), so the editor starts from the point itself."""
+    text = sentence
+    if speaker:
+        handles = _alternation(speaker.handles())
+        text = re.sub(
+            rf"[,\s]*[\\\"”’]*,?[\\\"”’]*\s+(?:kata|ujar|ucap|tutur)\s+(?:{handles})\b.*$", "", text
+        )
+        opening = re.match(
+            rf"^(?:[^,]{{0,60}},\s+)?(?:{handles})\s+(?:juga\s+)?{_SPEECH}(?:\s+bahwa)?,?\s+", text
+        ) or re.match(
+            rf"^(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s+(?:\w+\s+)?(?:{handles}),\s+",
+            text,
+        )
+        if opening:
+            text = text[opening.end() :]
+    text = text.strip().rstrip('\\"”’ ,')
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def find_points(article: Article, participants: list[Participant]) -> list[Point]:
+    """Numbered items (the paragraphs after an item belong to it until the next), the items of
+    a 'konsensus, termasuk ...' list, agreements (sepakat, berjanji, memutuskan ...), what both
+    or all sides do, and the positions a participant states."""
+    points: list[Point] = []
+    current: Point | None = None
+    for paragraph, sentence in article.sentences():
+        if paragraph.item is not None and paragraph.text.startswith(sentence):
+            current = Point(sentence, [sentence])
+            points.append(current)
+        elif current is not None:
+            if _CONSENSUS.search(sentence):
+                current.quote.append(sentence)
+        elif listed := _consensus_list(sentence):
+            lead, items = listed
+            points += [Point(item[:1].upper() + item[1:] + ".", [lead, item]) for item in items]
+        elif _ATTRIBUTED.match(sentence) and (speaker := _speaker(sentence, participants)):
+            # 'Menurut Xi Jinping, kedua negara ...': one side's view, though of both
+            points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
+        elif _CONSENSUS.search(sentence) or _JOINT.search(sentence):
+            points.append(Point(sentence, [sentence]))
+        elif speaker := _speaker(sentence, participants):
+            points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
+    return points
+
+
+def _point(point: Point) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "text": _text(point.text),
+        "quote": point.quote[0] if len(point.quote) == 1 else point.quote,
+    }
+    if point.attributed_to:
+        entry["attributed_to"] = point.attributed_to
+    return entry

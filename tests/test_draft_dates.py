@@ -1,0 +1,208 @@
+"""`briefs draft`, dates: the meeting's date, the publication date and periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefs.draft import (
+    DateMention,
+    find_dates,
+    find_period,
+    meeting_date,
+    parse_article,
+    resolve,
+)
+
+from .conftest import ROOT
+
+ARTICLES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
+
+
+# Dates ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "dateline, published",
+    [
+        ("Senin, 2 Desember 2024 15:38:30 WIB", dt.date(2024, 12, 2)),
+        ("18 July 2020, 12:41 WIB", dt.date(2020, 7, 18)),
+        ("Unggul Wirawan / JAI Jumat, 13 September 2019 | 13:17 WIB", dt.date(2019, 9, 13)),
+        ("Rabu, 7 Agustus 2024 09:05 WITA", dt.date(2024, 8, 7)),
+        ("Kamis, 3 Mar 2022 - 10:00 WIB", dt.date(2022, 3, 3)),
+        ("Selasa, 14 Februari 2023 | 21.30 WIB", dt.date(2023, 2, 14)),
+    ],
+)
+def test_publication_date_from_the_dateline(dateline, published):
+    article = parse_article(
+        f"Judul Berita\n{dateline}\nJakarta, Kantor Berita - Isi berita yang cukup panjang untuk satu paragraf.\n"
+    )
+    assert article.published == published
+    assert article.headline == "Judul Berita"
+
+
+@pytest.mark.parametrize(
+    "text, reference, expected",
+    [
+        ("pada Kamis (16/7/2020) waktu setempat", None, dt.date(2020, 7, 16)),
+        ("pada hari Minggu (1/12) di Chengdu", dt.date(2024, 12, 2), dt.date(2024, 12, 1)),
+        ("Senin (30/12) lalu", dt.date(2025, 1, 2), dt.date(2024, 12, 30)),  # across the new year
+        ("pada 16 Juli 2020", None, dt.date(2020, 7, 16)),
+        ("Rabu, 6 Maret, di Beijing", dt.date(2024, 3, 8), dt.date(2024, 3, 6)),
+        ("pada 9 Oktober", dt.date(2023, 10, 10), dt.date(2023, 10, 9)),
+        ("Jumat (3/11/23)", None, dt.date(2023, 11, 3)),
+    ],
+)
+def test_meeting_date_resolved_from_the_publication_date(text, reference, expected):
+    (mention,) = find_dates(text)
+    assert resolve(mention, reference, []) == expected
+
+
+def test_missing_publication_date_from_the_weekday_and_the_years_named():
+    # No dateline: 25 January fell on a Tuesday in 2011, 2022 and 2028; the article names 2021.
+    mention = DateMention(25, 1, None, 1, 0, 0)
+    assert resolve(mention, None, [1992, 2021]) == dt.date(2022, 1, 25)
+    assert resolve(DateMention(25, 1, None, None, 0, 0), None, [2021]) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "kunjungan dari Selasa (10/9) hingga Kamis (12/9)",
+            (dt.date(2019, 9, 10), dt.date(2019, 9, 12)),
+        ),
+        (
+            "berlangsung 14-16 Oktober 2023 di Astana",
+            (dt.date(2023, 10, 14), dt.date(2023, 10, 16)),
+        ),
+        ("dari 28 Mei sampai 1 Juni 2024", (dt.date(2024, 5, 28), dt.date(2024, 6, 1))),
+    ],
+)
+def test_period_of_several_days(text, expected):
+    assert find_period(text, dt.date(2019, 9, 13), []) == expected
+
+
+# The meeting's date: never refused, unsettled when the article does not settle it ------------
+
+
+def when(text: str, published: dt.date | None = None, bound: int | None = 2025):
+    article = parse_article("Judul\n" + text + "\n")
+    sentences = [s for _, s in article.sentences()]
+    return meeting_date(article.body, sentences, published, bound, article.page_years)
+
+
+def test_no_year_and_no_dateline_the_weekday_fixes_the_latest_year():
+    found = when(
+        "Li Qiang bertemu Perdana Menteri Kazakhstan pada hari Senin (4/11) sore kemarin di Shanghai."
+    )
+    assert found.date == dt.date(2024, 11, 4)
+    assert found.unsettled == (
+        "year not stated: 2024 is the latest year up to 2025 (the page's or the project's latest) "
+        "in which 4 November is a Monday"
+    )
+
+
+def test_no_year_no_weekday_is_unsettled():
+    found = when(
+        "Kedua menteri luar negeri bertemu pada 27 April di Beijing untuk membahas kerja sama.",
+        bound=None,
+    )
+    assert found.unsettled and found.unsettled.startswith("year not stated")
+
+
+def test_the_publication_date_gives_the_year():
+    found = when(
+        "Kedua menteri luar negeri bertemu pada 27 April di Beijing untuk membahas kerja sama.",
+        dt.date(2023, 4, 28),
+    )
+    assert (found.date, found.unsettled) == (dt.date(2023, 4, 27), None)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        (
+            "KTT SCO berlangsung pada 28-29 Juli 2022 di Tashkent, ibu kota Uzbekistan.",
+            dt.date(2022, 7, 28),
+            dt.date(2022, 7, 29),
+        ),
+        (
+            "KTT itu berlangsung pada tanggal 18 dan 19 Mei 2023 di kota Xi'an, Provinsi Shaanxi.",
+            dt.date(2023, 5, 18),
+            dt.date(2023, 5, 19),
+        ),
+    ],
+)
+def test_days_of_a_meeting(text, start, end):
+    found = when(text)
+    assert (found.date, found.period) == (start, (start, end))
+
+
+def test_an_announced_meeting_is_the_future_event_and_unsettled():
+    found = when(
+        "Juru bicara Kementerian Luar Negeri mengumumkan pada Senin (8/5) bahwa Presiden Xi akan "
+        "memimpin pertemuan puncak di Xi'an pada tanggal 18 dan 19 Mei.",
+        published=dt.date(2023, 5, 9),
+    )
+    assert found.date == dt.date(2023, 5, 18)
+    assert found.period == (dt.date(2023, 5, 18), dt.date(2023, 5, 19))
+    assert found.announced and found.unsettled.startswith("announced, not yet held")
+
+
+def test_no_date_in_the_story_yesterday_counts_from_the_publication_date():
+    found = when(
+        "Menteri luar negeri kedua negara bertemu kemarin di Beijing untuk membahas perdagangan.",
+        dt.date(2024, 5, 21),
+    )
+    assert found.date == dt.date(2024, 5, 20)
+    assert "'kemarin' counted from the publication date 2024-05-21" in found.unsettled
+
+
+def test_no_date_at_all_is_the_publication_date_unsettled():
+    found = when(
+        "Menteri luar negeri kedua negara bertemu di Beijing untuk membahas perdagangan.",
+        dt.date(2024, 5, 21),
+    )
+    assert found.date == dt.date(2024, 5, 21)
+    assert found.unsettled.startswith("no date of the meeting in the article")
+
+
+@pytest.mark.parametrize(
+    "first_line, published",
+    [
+        ("9 Mei 2023", dt.date(2023, 5, 9)),  # a date alone on the first line
+        ("Rabu, 27 Juli 2022 | 16:37 WIB", dt.date(2022, 7, 27)),  # a byline with the date
+    ],
+)
+def test_a_date_line_is_the_publication_date_not_the_meeting_s(first_line, published):
+    article = parse_article(
+        f"{first_line}\nJudul Berita\nPara menteri bertemu pada Senin (8/5) di Beijing untuk membahas kerja sama.\n"
+    )
+    assert article.published == published
+    assert first_line not in article.body
+
+
+def test_a_date_in_history_is_not_the_meeting_s():
+    found = when(
+        "Wang Yi membicarakan hubungan yang tumbuh sejak kedua negara membuka hubungan diplomatik "
+        "pada 3 Januari 1992.",
+        published=dt.date(2022, 6, 9),
+    )
+    assert found.date == dt.date(2022, 6, 9)
+    assert found.unsettled.startswith("no date of the meeting in the article")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kementerian Luar Negeri China pada Senin (8/5) mengumumkan bahwa Presiden Xi Jinping akan "
+        "memimpin KTT China-Asia Tengah di Xi'an pada 18-19 Mei.",
+        "Para pemimpin Asia Tengah tiba pada Senin (8/5) menjelang KTT China-Asia Tengah di Xi'an "
+        "pada 18-19 Mei mendatang.",
+    ],
+)
+def test_the_announced_meeting_not_the_day_it_was_announced(text):
+    found = when(text, published=dt.date(2023, 5, 9))
+    assert (found.date, found.announced) == (dt.date(2023, 5, 18), True)

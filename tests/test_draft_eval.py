@@ -1,0 +1,110 @@
+"""`briefs draft`: the evaluation against the hand-written summaries."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from decimal import Decimal
+
+from .conftest import ROOT
+
+ARTICLES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
+
+
+# The evaluation --------------------------------------------------------------------------------
+
+
+def load_evaluation():
+    spec = importlib.util.spec_from_file_location("draft_eval", ROOT / "scripts" / "draft_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_evaluation_meets_the_targets():
+    draft_eval = load_evaluation()
+    evaluation = draft_eval.evaluate(ROOT)
+    assert evaluation.meetings == 5
+    assert evaluation.wrong_dates == []
+    for kind in ("figures", "participants"):
+        score = evaluation.scores[kind]
+        assert score.recall >= 0.9 and score.precision >= 0.9, (kind, score)
+    assert evaluation.missed() == []
+    assert draft_eval.report(evaluation).splitlines()[-1] == "targets met"
+
+
+def test_evaluation_counts_a_wrong_figure_against_precision_and_recall():
+    draft_eval = load_evaluation()
+    score = draft_eval.Score()
+    score.add(
+        [{"value": Decimal(5), "unit": "count"}],
+        [type("F", (), {"value": Decimal(6), "unit": "count"})()],
+        draft_eval._same_figure,
+    )
+    assert (score.precision, score.recall) == (0, 0)
+
+
+SEEDS_BEFORE = {
+    # precision, recall of the drafter before the corpus work (make draft-eval on main), against
+    # the summaries as the grounding checks left them: 52 points where there were 46 (the 2020
+    # meeting's sections split into points of their own), so the old drafter's point recall
+    # there is 40 of 52, 0.77 (it was 0.87 of the 46)
+    "dates": (1.00, 1.00),
+    "participants": (1.00, 1.00),
+    "points": (0.93, 0.77),
+    "figures": (0.95, 1.00),
+}
+
+
+def test_the_seeds_are_no_worse_than_before():
+    evaluation = load_evaluation().evaluate(ROOT)
+    for kind, (precision, recall) in SEEDS_BEFORE.items():
+        score = evaluation.scores[kind]
+        assert round(score.precision, 2) >= precision, (kind, score)
+        assert round(score.recall, 2) >= recall, (kind, score)
+
+
+def test_the_corpus_meets_the_issue_s_targets():
+    draft_eval = load_evaluation()
+    corpus = ROOT / "tests" / "draft_corpus"
+    evaluation = draft_eval.evaluate_corpus(ROOT, corpus)
+    assert len(evaluation.fixtures) >= 20
+    assert all(f.drafted for f in evaluation.fixtures)  # never refused
+    total = evaluation.total()
+    assert total["date"] >= 0.9 and total["place"] >= 0.9, total
+    for kind in ("participants", "figures"):
+        assert total[f"{kind} P"] >= 0.9 and total[f"{kind} R"] >= 0.9, total
+    assert total["leaks"] == 0, [f.leaks for f in evaluation.fixtures if f.leaks]
+    assert evaluation.missed() == []
+    assert draft_eval.corpus_report(evaluation).splitlines()[-1] == "corpus targets met"
+
+
+def test_a_leak_and_a_wrong_date_are_scored_against_the_draft():
+    draft_eval = load_evaluation()
+    entry = {
+        "file": "x.txt",
+        "site": "example.id",
+        "meeting": {"date": "2024-11-04"},
+        "place": {"city": "Shanghai", "country": "CN"},
+        "participants": [{"name": "Li Qiang", "country": "CN"}],
+        "figures": [],
+        "noise": ["Baca juga: Harga emas naik tipis pada perdagangan pagi"],
+        "caption_traps": ["30 Oktober 2021 (caption of another event)"],
+    }
+    draft = {
+        "date": "2021-10-30",
+        "place": {"city": {"id": "Roma", "en": ""}, "country": "IT"},
+        "participants": [{"name": "Li Qiang", "country": "CN"}],
+        "lede": {"id": "Baca juga: Harga emas naik tipis pada perdagangan pagi", "en": ""},
+        "_unsettled": set(),
+    }
+    score = draft_eval.score_fixture(entry, draft)
+    assert (score.date_right, score.place_right) == (False, False)
+    assert score.leaks == [
+        "noise: Baca juga: Harga emas naik tipis pada perdagangan pagi",
+        "date from a caption: 2021-10-30",
+    ]
+    flagged = dict(draft, date="2024-11-04", _unsettled={"date"})
+    entry["meeting"] = {"date_flag": "year not stated"}
+    assert draft_eval.score_fixture(entry, flagged).date_right

@@ -1,0 +1,220 @@
+"""`briefs draft`, figures: money, percentages and counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from briefs.draft import (
+    find_figures,
+)
+
+from .conftest import ROOT
+
+ARTICLES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
+
+
+# Figures -------------------------------------------------------------------------------------
+
+
+def figure(sentence: str, reference=dt.date(2024, 5, 21)):
+    (found,) = find_figures(sentence, reference)
+    return found
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit",
+    [
+        ("perdagangan melonjak menjadi 50,1 miliar dolar AS pada tahun 2021", "50100000000", "USD"),
+        ("bantuan senilai 460 juta dolar AS", "460000000", "USD"),
+        ("investasi senilai Rp5,2 triliun", "5200000000000", "IDR"),
+        ("investasi sebesar Rp. 12,75 triliun", "12750000000000", "IDR"),
+        ("pinjaman US$1,5 miliar", "1500000000", "USD"),
+        ("kontrak 2 milyar dolar Amerika Serikat", "2000000000", "USD"),
+        ("perdagangan 500 juta yuan", "500000000", "CNY"),
+        ("anggaran 2 miliar tenge", "2000000000", "KZT"),
+        ("obligasi 1 miliar dolar Singapura", "1000000000", "SGD"),
+        ("hibah 300 juta euro", "300000000", "EUR"),
+        ("ekonomi tumbuh 5,05 persen", "5.05", "percent"),
+        ("inflasi naik 12,5%", "12.5", "percent"),
+        ("sebanyak 7,5 ribu ton gandum", "7500", "count"),
+        ("menawarkan 5.000 kesempatan seminar", "5000", "count"),
+        ("mengirim 1.250.000 dosis vaksin", "1250000", "count"),
+    ],
+)
+def test_amounts_are_exact_decimals(sentence, value, unit):
+    found = figure(sentence)
+    assert isinstance(found.value, Decimal)
+    assert (str(found.value), found.unit) == (value, unit)
+
+
+def test_equivalent_and_year_from_tahun_lalu():
+    found = figure(
+        "perdagangan bilateral mencapai 41 miliar dolar AS (sekitar 657 triliun rupiah) tahun lalu"
+    )
+    assert (found.value, found.unit, found.year) == (41_000_000_000, "USD", 2023)
+    assert found.equivalent == {"value": 657_000_000_000_000, "unit": "IDR", "qualifier": "about"}
+    assert found.label == "Perdagangan bilateral"
+
+
+@pytest.mark.parametrize(
+    "sentence, value, qualifier, noun",
+    [
+        (
+            "Saat ini, lebih dari 10.000 pelajar Kazakhstan belajar di Tiongkok",
+            10000,
+            "more-than",
+            "pelajar Kazakhstan",
+        ),
+        ("setidaknya 300 mahasiswa hadir", 300, "at-least", "mahasiswa"),
+        ("kurang dari 2 persen warga", 2, "less-than", None),
+        ("hampir 1.200 relawan datang", 1200, "about", "relawan"),
+        ("mengangkut lebih dari 40 jenis barang", 40, "more-than", "jenis barang"),
+        ("Sebanyak 26 pasang provinsi dan kota kembar telah dibentuk", 26, None, "pasang provinsi"),
+    ],
+)
+def test_qualifiers_and_counted_nouns(sentence, value, qualifier, noun):
+    found = figure(sentence)
+    assert (found.value, found.qualifier, found.noun) == (value, qualifier, noun)
+
+
+@pytest.mark.parametrize(
+    "sentence, lower, upper, unit",
+    [
+        ("perdagangan antara 5 dan 7 miliar dolar AS", 5_000_000_000, 7_000_000_000, "USD"),
+        ("pertumbuhan sebesar 3-4 persen", 3, 4, "percent"),
+        ("menerima 10 hingga 15 ribu pelajar", 10_000, 15_000, "count"),
+    ],
+)
+def test_ranges_keep_both_ends(sentence, lower, upper, unit):
+    found = figure(sentence)
+    assert (found.lower, found.value, found.unit, found.qualifier) == (lower, upper, unit, "up-to")
+
+
+def test_out_of_and_period():
+    found = figure(
+        "Hingga saat ini, 26 dari 45 proyek kerja sama kapasitas telah selesai, di sektor tambang"
+    )
+    assert (found.value, found.out_of, found.noun, found.period) == (
+        26,
+        45,
+        "proyek",
+        "hingga saat ini",
+    )
+    # the quote shows the period too: briefs check holds a figure's period to its quotes
+    assert found.quote == "Hingga saat ini, 26 dari 45 proyek kerja sama kapasitas telah selesai"
+    assert figure("China yang berbatasan dengan tiga dari lima negara Asia Tengah").out_of == 5
+
+
+def test_a_period_phrase_dates_figures_and_is_not_one():
+    sentence = "Dalam tiga tahun ke depan, China akan memberikan bantuan senilai 500 juta dolar AS dan menawarkan 5.000 kesempatan seminar"
+    money, places = find_figures(sentence, None)
+    assert (money.value, places.value) == (500_000_000, 5000)
+    assert money.period == places.period == "dalam tiga tahun ke depan"
+    assert (money.year, places.year) == (None, None)
+    both = find_figures(
+        "melonjak menjadi 50,1 miliar dolar AS pada tahun 2021 dari 460 juta dolar AS pada tahun 1992",
+        None,
+    )
+    assert [(f.value, f.year) for f in both] == [(50_100_000_000, 2021), (460_000_000, 1992)]
+    assert both[0].label == both[1].label
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("Kazakhstan telah mendirikan lima Institut Konfusius", 5),  # object of a verb
+        ("menghubungkan kota di lima negara Asia Tengah", 5),  # after 'di'
+        ("menyelesaikan dua puluh lima proyek", 25),
+        ("mencapai target tujuh tahun lebih cepat dari jadwal", 7),  # a duration
+        ("peringatan ke-70 berdirinya Republik Rakyat Tiongkok", 70),  # an anniversary
+    ],
+)
+def test_spelled_out_numbers_that_are_figures(sentence, value):
+    assert figure(sentence).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "bertemu dengan lima menteri luar negeri",  # a group, not a quantity
+        "kepada lima negara untuk mendukung program",
+        "bersama-sama menindak tiga tindakan ini",  # pointing back
+        "menjaga hubungan satu sama lain",
+        "jaringan 5G dan G20 pada Kamis (16/7/2020) pukul 12:41 WIB",
+        "KTT berikutnya di Kazakhstan pada tahun 2025",
+        "Forum Pangan Dunia ke-2 dibuka",
+        "pandemi COVID-19 melanda",
+        "selama 30 tahun terakhir kerja sama berkembang",
+        "CIIE ke-7 dibuka di Shanghai",  # an ordinal
+        "kota tuan rumah World Expo pada 2017",  # a year
+    ],
+)
+def test_not_figures(sentence):
+    assert find_figures(sentence, dt.date(2024, 5, 21)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit, equivalent",
+    [
+        (  # '$' alone is the US dollar; 'atau setara' gives the rupiah equivalent
+            "perdagangan mencapai $70 miliar atau setara Rp1.046,12 triliun",
+            "70000000000",
+            "USD",
+            {"value": Decimal("1046120000000000"), "unit": "IDR"},
+        ),
+        (  # the equivalent in brackets, after a symbol
+            "perdagangan mencapai $70 miliar (Rp1.046,12 triliun) pada 2023",
+            "70000000000",
+            "USD",
+            {"value": Decimal("1046120000000000"), "unit": "IDR"},
+        ),
+        (
+            "investasi mencapai 41 miliar dolar AS, setara dengan Rp 650 triliun",
+            "41000000000",
+            "USD",
+            {"value": Decimal("650000000000000"), "unit": "IDR"},
+        ),
+    ],
+)
+def test_money_with_its_rupiah_equivalent(sentence, value, unit, equivalent):
+    found = figure(sentence)
+    assert (str(found.value), found.unit, found.equivalent) == (value, unit, equivalent)
+
+
+def test_counts_with_thousands_separators():
+    (companies, countries) = find_figures(
+        "Pameran itu diikuti 7.700 perusahaan dari 129 negara.", None
+    )
+    assert (companies.value, companies.noun) == (Decimal(7700), "perusahaan")
+    assert (countries.value, countries.noun) == (Decimal(129), "negara")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "KTT ini digelar sekali dalam dua tahun",  # a pair of years: when, not how much
+        "hanya dua hari setelah referendum nasional",
+        "kembali ke negara itu setelah lima tahun",
+        "Xi menawarkan dua jalur kerja sama energi",  # a pair
+        "impor gas selama 11 bulan pertama tahun 2022",  # a period, dating other figures
+        "mencetak rekor (1 dolar = Rp14.875) pada perdagangan",  # the exchange rate used
+    ],
+)
+def test_time_telling_durations_pairs_and_rates_are_not_figures(sentence):
+    assert find_figures(sentence, None) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit, noun",
+    [
+        ("nilai perdagangan mencapai USD70 miliar tahun lalu", "70000000000", "USD", None),
+        ("negara berpenduduk enam juta orang itu kaya gas", "6000000", "count", "orang"),
+        ("target dicapai dalam waktu tiga tahun", "3", "count", "tahun"),
+    ],
+)
+def test_amounts_the_press_writes_in_other_ways(sentence, value, unit, noun):
+    found = figure(sentence)
+    assert (str(found.value), found.unit, found.noun) == (value, unit, noun)

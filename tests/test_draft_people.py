@@ -1,0 +1,235 @@
+"""`briefs draft`, people: countries and participants."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.draft import (
+    countries,
+    find_participants,
+)
+
+from .conftest import ROOT
+
+ARTICLES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
+
+
+# Countries and participants ------------------------------------------------------------------
+
+
+def test_countries_come_from_cldr_and_the_press():
+    names = countries()
+    assert len(names) > 300  # CLDR in two languages, not a hand-written table
+    assert names["Tiongkok"] == names["China"] == "CN"
+    assert names["Kirgizstan"] == names["Kirgistan"] == names["Kyrgyzstan"] == "KG"
+    assert names["Kazakstan"] == names["Kazakhstan"] == "KZ"
+    assert names["Rusia"] == names["Russia"] == "RU"
+    assert names["Korea Selatan"] == "KR"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Menteri Luar Negeri Tiongkok, Wang Yi, bertemu pers.",
+            [("CN", "Menteri Luar Negeri", "Wang Yi")],
+        ),
+        (
+            "bersama Wakil Perdana Menteri dan Menteri Luar Negeri Kazakhstan, Murat Nurtleu, di Astana.",
+            [("KZ", "Wakil Perdana Menteri dan Menteri Luar Negeri", "Murat Nurtleu")],
+        ),
+        (
+            "bersama lima menteri luar negeri dari Kazakhstan (Tileuberdi), Kyrgyzstan (Aidarbekov), dan Uzbekistan (Kamilov) telah",
+            [
+                ("KZ", "Menteri Luar Negeri", "Tileuberdi"),
+                ("KG", "Menteri Luar Negeri", "Aidarbekov"),
+                ("UZ", "Menteri Luar Negeri", "Kamilov"),
+            ],
+        ),
+        (
+            "Presiden Kazakhstan, Kassym-Jomart, berjalan bersama.",
+            [("KZ", "Presiden", "Kassym-Jomart")],
+        ),
+        (
+            "Perdana Menteri Rusia, Mikhail Mishustin, menerima Menteri Perdagangan Tiongkok Wang Wentao di Moskow.",
+            [
+                ("RU", "Perdana Menteri", "Mikhail Mishustin"),
+                ("CN", "Menteri Perdagangan", "Wang Wentao"),
+            ],
+        ),
+        (
+            "Duta Besar Uzbekistan, Oybek Usmanov, dan Menlu Tajikistan, Sirojiddin Muhriddin, hadir.",
+            [
+                ("UZ", "Duta Besar", "Oybek Usmanov"),
+                ("TJ", "Menteri Luar Negeri", "Sirojiddin Muhriddin"),
+            ],
+        ),
+        (
+            "Xi berbicara kepada pemimpin dari Kazakhstan, Tajikistan dan Kirgistan, pada Selasa.",
+            [("KZ", "Pemimpin", None), ("TJ", "Pemimpin", None), ("KG", "Pemimpin", None)],
+        ),
+        (
+            "Di bawah bimbingan Presiden Xi Jinping dan Presiden Kassym-Jomart Tokayev, kedua negara maju.",
+            [],
+        ),
+    ],
+)
+def test_participants_with_office_and_country(text, expected):
+    found = [(p.country, p.office, p.name) for p in find_participants(text)]
+    assert found == expected
+
+
+def test_participant_native_name_and_one_entry_per_person():
+    text = (
+        "Kamis (16/7/2020), Wang Yi (王毅), Menteri Luar Negeri Tiongkok, bersama Presiden Kazakhstan, "
+        "Kassym-Jomart, berjalan. Presiden Kazakstan, Kassym-Jomart Tokayev, berbicara dengan "
+        "Menteri Perdagangan Tiongkok, Wang Wentao, dan Menteri Luar Negeri Tiongkok Wang Yi."
+    )
+    (wang, tokayev, wentao) = find_participants(text)
+    assert (wang.name, wang.native_name, wang.country) == ("Wang Yi", "王毅", "CN")
+    assert (tokayev.name, tokayev.country) == ("Kassym-Jomart Tokayev", "KZ")
+    assert (wentao.name, wentao.office) == ("Wang Wentao", "Menteri Perdagangan")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the country after the name
+            "Presiden Kassym-Jomart Tokayev dari Kazakhstan menerima tamunya di Astana.",
+            [("KZ", "Presiden", "Kassym-Jomart Tokayev")],
+        ),
+        (  # a three-part name, and a spelling of Kyrgyzstan CLDR does not have
+            "Menlu Kirgizstan Kulubaev Zheenbek Moldokanovich tiba untuk pertemuan itu.",
+            [("KG", "Menteri Luar Negeri", "Kulubaev Zheenbek Moldokanovich")],
+        ),
+        (  # two offices joined by 'merangkap', short forms spelled out
+            "Wakil PM merangkap Menlu Turkmenistan Vepa Hajiyev menghadiri sidang.",
+            [("TM", "Wakil Perdana Menteri merangkap Menteri Luar Negeri", "Vepa Hajiyev")],
+        ),
+        (
+            "PM Kazakhstan Oljas Bektenov bertemu pelaksana tugas Menlu Uzbekistan Bakhtiyor Saidov.",
+            [
+                ("KZ", "Perdana Menteri", "Oljas Bektenov"),
+                ("UZ", "Pelaksana Tugas Menteri Luar Negeri", "Bakhtiyor Saidov"),
+            ],
+        ),
+        (  # sentences pasted together: the name ends at the full stop
+            "Presiden Tiongkok Xi Jinping bertemu Menteri Luar Negeri Tiongkok Qin Gang.Wakil Perdana "
+            "Menteri Tajikistan Sulaymon Davlatov hadir dalam pertemuan.",
+            [
+                ("CN", "Presiden", "Xi Jinping"),
+                ("CN", "Menteri Luar Negeri", "Qin Gang"),
+                ("TJ", "Wakil Perdana Menteri", "Sulaymon Davlatov"),
+            ],
+        ),
+        (  # a spokesperson and a former president are named, but not at the meeting
+            "Juru bicara Menlu China Mao Ning mengatakan mantan Presiden Kazakhstan Nursultan "
+            "Nazarbayev bertemu banyak pemimpin.",
+            [],
+        ),
+        (  # named with an office but no country: kept, its country left to settle
+            "Presiden Xi Jinping bertemu tamunya di Beijing pada hari itu.",
+            [("", "Presiden", "Xi Jinping")],
+        ),
+    ],
+)
+def test_participants_in_the_press_s_other_patterns(text, expected):
+    found = [(p.country, p.office, p.name) for p in find_participants(text)]
+    assert found == expected
+
+
+def test_a_leader_mentioned_in_passing_is_not_a_participant():
+    text = (
+        "Menteri Luar Negeri Tiongkok Wang Yi bertemu Menteri Luar Negeri Kazakhstan Murat Nurtleu "
+        "di Astana pada Senin (20/5). Keduanya membahas banyak hal dan kerja sama yang luas antara "
+        "kedua negara sahabat itu, termasuk perdagangan, energi, transportasi dan pendidikan tinggi "
+        "bagi generasi muda di kedua negara, yang menurut keduanya semakin penting bagi hubungan.\n"
+        "Hubungan itu tumbuh di bawah arahan Presiden Rusia Vladimir Putin dan banyak pihak lain, "
+        "tulis media setempat, namun tanpa rincian apa pun tentang langkah berikutnya yang diambil.\n"
+    )
+    assert [p.name for p in find_participants(text)] == ["Wang Yi", "Murat Nurtleu"]
+
+
+def test_a_name_without_country_takes_the_one_the_story_gives_elsewhere():
+    text = (
+        "Presiden Xi Jinping bertemu Presiden Kazakhstan Kassym-Jomart Tokayev di Astana. "
+        "Presiden Tiongkok Xi Jinping mengatakan kerja sama terus tumbuh."
+    )
+    assert [(p.country, p.name) for p in find_participants(text)] == [
+        ("CN", "Xi Jinping"),
+        ("KZ", "Kassym-Jomart Tokayev"),
+    ]
+    assert [
+        p.country
+        for p in find_participants("Presiden Xi Jinping bertemu tamunya.", {"Xi Jinping": "CN"})
+    ] == ["CN"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the counterpart of the one named before takes their office
+            "KTT dihadiri Presiden Iran Masoud Pezeshkian dan mitranya dari Turki Recep Tayyip Erdogan.",
+            [("IR", "Presiden", "Masoud Pezeshkian"), ("TR", "Presiden", "Recep Tayyip Erdogan")],
+        ),
+        (  # the short form in brackets; letters beyond ASCII
+            "Hadir Perdana Menteri (PM) India Narendra Modi dan Presiden Mongolia Ukhnaagiin Khürelsükh.",
+            [
+                ("IN", "Perdana Menteri", "Narendra Modi"),
+                ("MN", "Presiden", "Ukhnaagiin Khürelsükh"),
+            ],
+        ),
+        (  # a minister's office ends with the ministry: the name keeps its first word
+            "Hal itu disampaikan Menteri Luar Negeri Qin Gang ketika bertemu rekan-rekannya di Beijing.",
+            [("", "Menteri Luar Negeri", "Qin Gang")],
+        ),
+        (  # 'di Beijing' elsewhere: a place before an office is not a name
+            "Dari Aula Besar Rakyat, Beijing, Perdana Menteri Tiongkok, Li Keqiang memimpin rapat di Beijing.",
+            [("CN", "Perdana Menteri", "Li Keqiang")],
+        ),
+    ],
+)
+def test_counterparts_short_forms_and_names_that_are_places(text, expected):
+    found = [(p.country, p.office, p.name) for p in find_participants(text)]
+    assert found == expected
+
+
+def test_a_roll_of_attendance_lists_participants_and_a_lone_name_takes_its_paragraph_s_country():
+    text = (
+        "Li Keqiang memimpin rapat para perdana menteri negara anggota organisasi itu.\n"
+        "Dihadiri: Perdana Menteri Kazakhstan, Alikhan Smailov. Perdana Menteri Kirgistan, Akylbek "
+        "Japarov. Perdana Menteri Rusia, Mikhail Mishustin.\n"
+        "Di Kazakhstan, Presiden Kassym-Jomart Tokayev serta Menteri Luar Negeri Mukhtar Tileuberdi "
+        "membahas kerja sama dengan tamunya.\n"
+    )
+    found = {p.name: (p.country, p.unsure) for p in find_participants(text)}
+    assert [found[n][0] for n in ("Alikhan Smailov", "Akylbek Japarov", "Mikhail Mishustin")] == [
+        "KZ",
+        "KG",
+        "RU",
+    ]
+    assert found["Mukhtar Tileuberdi"] == (
+        "KZ",
+        "country not stated with the name: the country named nearest to it (KZ)",
+    )
+
+
+def test_an_earlier_meeting_named_in_passing_is_not_this_one():
+    text = (
+        "Presiden Tiongkok Xi Jinping bertemu Presiden Kazakhstan Kassym-Jomart Tokayev di Astana.\n"
+        "Hal serupa disampaikan Menteri Luar Negeri Tiongkok Qin Gang ketika bertemu rekan-rekannya "
+        "di Xi'an bulan lalu, menurut kantor berita pemerintah yang mengutip sumber resmi.\n"
+    )
+    assert [p.name for p in find_participants(text)] == ["Xi Jinping", "Kassym-Jomart Tokayev"]
+
+
+def test_a_known_name_in_the_headline_is_who_the_story_is_about():
+    body = "Xi memimpin KTT itu di kota Xi'an dan menyampaikan pidato tentang kerja sama kawasan."
+    found = find_participants(
+        body,
+        {"Xi Jinping": "CN"},
+        {"Xi Jinping": "Presiden"},
+        "Xi Jinping Pimpin KTT China-Asia Tengah",
+    )
+    assert [(p.name, p.country, p.office) for p in found] == [("Xi Jinping", "CN", "Presiden")]
+    assert found[0].unsure == "office and country from the project's summaries (Presiden)"

@@ -1,0 +1,138 @@
+"""`briefs draft`, places: where the meeting was held."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefs.draft import (
+    draft_summary,
+    find_participants,
+    parse_article,
+)
+from briefs.draft.places import find_place
+
+from .conftest import ROOT
+
+ARTICLES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
+
+
+def test_the_datelines_city_when_the_story_names_no_place():
+    text = "Judul\nBeijing, Kantor Berita - Presiden Tiongkok, Xi Jinping, menerima Presiden Kazakhstan, Kassym-Jomart Tokayev, Rabu (11/9/2019).\n"
+    draft = draft_summary(text, "a.txt")
+    assert draft.summary["place"] == {"city": {"id": "Beijing", "en": ""}, "country": "CN"}
+    assert draft.unsettled == {
+        ("place", "city"): "the article names no place of the meeting; Beijing is the "
+        "dateline's city, where the report was written",
+        ("place", "country"): "country not stated with the city: the one the article names "
+        "most (CN)",
+    }
+    assert "  country: !check CN  # to check: country not stated" in draft.to_yaml()
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        (
+            "Para menteri mengadakan konferensi video pada Kamis (16/7/2020) untuk pertama kalinya.",
+            {"online": True},
+        ),
+        (
+            "Pertemuan digelar secara virtual pada Kamis (16/7/2020) oleh kedua menteri luar negeri.",
+            {"online": True},
+        ),
+        (
+            "Pembicaraan berlangsung di Tashkent, Uzbekistan, pada Kamis (16/7/2020) siang.",
+            # CLDR knows Tashkent (an exemplar city of its time zones): its English is filled
+            {"city": {"id": "Tashkent", "en": "Tashkent"}, "country": "UZ"},
+        ),
+        (
+            "Pertemuan diadakan pada Kamis (16/7/2020) di kota Xi'an di barat laut Tiongkok.",
+            {"city": {"id": "Xi'an", "en": ""}, "country": "CN"},
+        ),
+    ],
+)
+def test_place_or_online(sentence, place):
+    text = f"Judul\nPresiden Tiongkok, Xi Jinping, dan Presiden Uzbekistan, Shavkat Mirziyoyev, bertemu.\n{sentence}\n"
+    assert draft_summary(text, "a.txt").summary["place"] == place
+
+
+def place_of(text: str, known: dict | None = None):
+    article = parse_article("Judul Berita Pertemuan Kedua Menteri\n" + text + "\n")
+    return find_place(article, find_participants(article.body), known)
+
+
+@pytest.mark.parametrize(
+    "text, city, country",
+    [
+        (
+            "Di Astana, Kazakhstan, para pemimpin bertemu pada Selasa (17/6) untuk KTT kedua.",
+            "Astana",
+            "KZ",
+        ),
+        (
+            "Konferensi itu digelar pada 18-19 Mei di kota kuno Xi'an, Provinsi Shaanxi, Tiongkok.",
+            "Xi'an",
+            None,
+        ),
+        (
+            "Presiden Xi Jinping tiba di Askhabad, ibukota Turkmenistan, kemarin siang (3/9).",
+            "Askhabad",
+            "TM",
+        ),
+        (
+            "Para menteri bertemu di Istana Akorda di Astana pada Senin untuk membahas kerja sama.",
+            "Astana",
+            None,
+        ),
+    ],
+)
+def test_the_city_with_its_country_or_as_a_city(text, city, country):
+    place, unsettled = place_of(text, {"Astana": "KZ"})
+    assert place["city"]["id"] == city
+    if country:
+        assert place["country"] == country and ("country",) not in unsettled
+
+
+def test_a_common_noun_after_di_is_not_a_city():
+    # 'Istana' is also written in lower case ('istana'): a palace, not a city
+    place, _ = place_of("Pertemuan berlangsung di Istana. Para tamu tiba di istana pada pagi hari.")
+    assert "city" not in place or place["city"]["id"] != "Istana"
+
+
+def test_an_unknown_name_is_unsettled_and_the_dateline_alone_too():
+    place, unsettled = place_of(
+        "Kedua menteri bertemu di Samarkind pada Kamis (15/9) untuk berbicara."
+    )
+    assert place["city"]["id"] == "Samarkind"
+    assert (
+        unsettled[("city",)]
+        == "'Samarkind' is not a city CLDR or the project's summaries know: check it"
+    )
+    place, unsettled = place_of(
+        "Nur-Sultan (ANTARA) - Kedua presiden membahas kerja sama erat kedua negara."
+    )
+    assert place["city"]["id"] == "Nur-Sultan"
+    assert unsettled[("city",)].startswith("the article names no place of the meeting; Nur-Sultan")
+
+
+def test_online_only_when_the_opening_says_so():
+    assert place_of(
+        "Li Keqiang memimpin rapat online para perdana menteri SCO pada Selasa (1/11/2022)."
+    )[0] == {"online": True}
+    far = (
+        "Para pemimpin bertemu di Samarkand, Uzbekistan, pada Kamis (15/9) untuk KTT SCO.\n"
+        "Ini adalah KTT tatap muka pertama para pemimpin negara anggota sejak pandemi.\n"
+        "Dua KTT sebelumnya digelar secara virtual karena pandemi yang melanda dunia saat itu."
+    )
+    assert place_of(far)[0]["city"]["id"] == "Samarkand"
+
+
+def test_the_country_visited_in_the_headline():
+    article = parse_article(
+        "Xi Jinping lakukan kunjungan kenegaraan ke Kazakhstan\n"
+        "Nur-Sultan (ANTARA) - Menurut Presiden Xi, kerja sama kedua negara bertumpu pada fondasi "
+        "yang kokoh dan menjanjikan prospek yang luas.\n"
+    )
+    place, unsettled = find_place(article, [], {})
+    assert (place["city"]["id"], place["country"]) == ("Nur-Sultan", "KZ")
+    assert unsettled[("country",)] == "country not stated with the city: the one visited (KZ)"

@@ -1,0 +1,170 @@
+"""`briefs draft` on the seed articles: drafts that `briefs check` accepts once English is written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.numbers import format_decimal
+from click.testing import CliRunner
+
+from briefs.cli import main
+from briefs.draft import (
+    draft_summary,
+    read_article,
+)
+from briefs.loader import _Loader
+from briefs.validate import numbers_in
+
+from .conftest import ROOT
+
+ARTICLES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
+
+
+# The seed articles: drafts that `briefs check` accepts once English is written ----------------
+
+
+def english_placeholder(indonesian: str) -> str:
+    """What an editor's English would state: the Indonesian text's numbers, written in English,
+    and its names (capitalised words after the first), kept as they are."""
+    numbers = [
+        n if isinstance(n, str) else format_decimal(n, locale="en_001")
+        for n in numbers_in(indonesian, "id")
+    ]
+    words = re.findall(r"\b[^\W\d_][\w'’-]*", indonesian)[1:]
+    names = [w for w in words if not w.islower() and not any(c.isdigit() for c in w)]
+    return " ".join(["translated:", *names, *numbers])
+
+
+def fill_english(node):
+    if isinstance(node, dict):
+        if node.get("en") == "" and isinstance(node.get("id"), str):
+            node["en"] = english_placeholder(node["id"])
+        for value in node.values():
+            fill_english(value)
+    elif isinstance(node, list):
+        for value in node:
+            fill_english(value)
+    return node
+
+
+def check(root: Path, path: Path):
+    return CliRunner().invoke(main, ["--root", str(root), "check", str(path)])
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
+def test_draft_of_a_seed_article_passes_check_once_english_is_written(
+    project_copy, article, monkeypatch
+):
+    monkeypatch.chdir(project_copy)
+    text = article.read_text(encoding="utf-8")
+    draft = draft_summary(text, article.name)
+    yaml_text = draft.to_yaml()
+    for path in (project_copy / "sources" / "meetings").glob("*.yaml"):
+        path.unlink()
+    target = Path("sources/meetings") / f"{draft.meeting_id}.yaml"
+    target.write_text(yaml_text, encoding="utf-8")
+
+    refused = check(project_copy, target)
+    assert refused.exit_code == 1
+    problems = refused.stderr.splitlines()
+    empty = yaml_text.count("en: ''  # to write: English")
+    unsettled = yaml_text.count(": !check")
+    assert unsettled == len(draft.unsettled)
+    assert problems[-1] == f"{empty + unsettled} problem(s) found"
+    for line in problems[:-1]:
+        assert re.fullmatch(
+            rf"{re.escape(str(target))}:\d+:\d+: [\w.\[\]]+: (?:the English text \('en'\) is empty"
+            rf"|not settled by the article \(.+\); check the value, then remove the '!check' mark)",
+            line,
+        )
+
+    # The editor settles each marked value (here: keeps it) and writes the English.
+    data = fill_english(yaml.load(yaml_text.replace(" !check", ""), Loader=_Loader))
+    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    accepted = check(project_copy, target)
+    assert accepted.exit_code == 0, accepted.output
+    assert accepted.stdout == "1 summaries OK\n"
+    # A placeholder carries no stance ("will", "wish to"): warnings only, which --strict refuses.
+    assert all(": warning: " in line for line in accepted.stderr.splitlines()), accepted.stderr
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
+def test_every_quote_is_an_exact_substring_of_the_article(article):
+    text = article.read_text(encoding="utf-8")
+    summary = draft_summary(text, article.name).summary
+    quotes = [
+        q
+        for section in ("points", "figures")
+        for item in summary.get(section, [])
+        for q in ([item["quote"]] if isinstance(item["quote"], str) else item["quote"])
+    ]
+    assert quotes
+    for quote in quotes:
+        assert quote in text
+
+
+def test_figure_values_are_written_exactly():
+    path = ROOT / "sources" / "articles" / "2022-01-25-china-central-asia-summit.txt"
+    text = draft_summary(read_article(path), path.name).to_yaml()
+    assert "  value: 50100000000\n" in text
+    data = yaml.load(text, Loader=_Loader)
+    assert [f["value"] for f in data["figures"] if f["unit"] == "USD"] == [
+        50100000000,
+        460000000,
+        500000000,
+    ]
+
+
+def test_a_summit_by_its_headline_whoever_the_article_names():
+    text = (
+        "KTT China-Asia Tengah Kedua Digelar di Astana\n"
+        "Astana (ANTARA) - Presiden China Xi Jinping bertemu Presiden Kazakhstan Kassym-Jomart "
+        "Tokayev di Astana, Kazakhstan, pada Selasa (17/6/2025) menjelang pertemuan para pemimpin.\n"
+    )
+    assert draft_summary(text, "a.txt").summary["kind"] == "summit"
+
+
+def test_the_same_day_twice_is_written_twice_not_as_an_alias():
+    text = (
+        "Xi Jinping Akan Pimpin KTT China-Asia Tengah di Xi'an\n"
+        "Presiden Xi Jinping akan memimpin pertemuan puncak China-Asia Tengah di Xi'an pada "
+        "tanggal 18 dan 19 Mei 2023, kata juru bicara kementerian luar negeri.\n"
+    )
+    written = draft_summary(text, "a.txt").to_yaml()
+    assert "&" not in written and "*id" not in written  # the loader refuses anchors
+    assert "date: !check 2023-05-18" in written and "  start: 2023-05-18" in written
+
+
+def test_a_marked_empty_value_stays_an_empty_string(tmp_path):
+    from briefs.loader import parse_summary
+
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        "id: !check ''  # to check: write it\ndate: !check 2024-11-04\n", encoding="utf-8"
+    )
+    problems = [str(p).split(": ", 1)[1] for p in parse_summary(path)]
+    assert (
+        "id: not settled by the article (write it); check the value, then remove the '!check' mark"
+        in problems
+    )
+    assert not any("valid string" in p for p in problems)
+
+
+def test_the_page_s_copyright_year_bounds_a_year_the_article_leaves_out():
+    from briefs.draft import Context
+
+    text = (
+        "Xi Jinping Bertemu Presiden Tajikistan di Dushanbe\n"
+        "Presiden China Xi Jinping pada Kamis (4/7) di Dushanbe bertemu Presiden Tajikistan "
+        "Emomali Rahmon untuk membahas kerja sama kedua negara.\n"
+        "Copyright © 2030 Contoh Media. All Rights Reserved.\n"
+    )
+    draft = draft_summary(text, "a.txt", Context(latest_year=2020))
+    # 4 July is a Thursday in 2030 and in 2024; the copyright line allows 2030
+    assert draft.summary["date"].isoformat() == "2030-07-04"
+    assert draft.unsettled[("date",)].startswith(
+        "year not stated: 2030 is the latest year up to 2030"
+    )
