@@ -1,6 +1,6 @@
 """Build: orchestration. Reads and checks every summary first, then renders each brief once per
-language and hands the same HTML to every output format's builder; in worker processes, and only
-for the briefs whose inputs changed since the last build."""
+language and hands the same HTML to every output format's builder; in worker processes
+(workers.py), and only for the briefs whose inputs changed since the last build."""
 
 from __future__ import annotations
 
@@ -8,19 +8,13 @@ import datetime as dt
 import fcntl
 import gc
 import logging
-import multiprocessing
 import re
-import resource
-import sys
-import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from queue import Empty, SimpleQueue
 
 from . import glyphs
 from .builders import OutputBuilder, remove_leftovers
@@ -32,9 +26,10 @@ from .i18n import localizers
 from .loader import Document, field_name
 from .manifest import DIGEST, Manifest, Toolchain, cpu_count, stale_briefs
 from .models import LANGUAGES, Meeting
-from .project import Project, open_project
+from .project import Project
 from .render import Renderer, issue_date
 from .validate import Loaded, load_summaries, load_vocabulary
+from .workers import Job, results, start_method, start_pool
 
 log = logging.getLogger(__name__)
 
@@ -42,16 +37,6 @@ FORMATS = ("pdf", "html")
 STAGES = ("load", "start", "render", "layout", "pdf", "html")
 """Where build time goes: load and validate, warm-up (WeasyPrint's import, fonts, a first small
 page), Jinja render, WeasyPrint layout, PDF write, HTML write."""
-
-START_METHOD = (
-    "fork"
-    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
-    else "spawn"
-)
-"""How worker processes start. On Linux they are forked from this process once it is warm
-(WeasyPrint imported, fonts set up, a page laid out in each language), so no worker pays for
-that again; elsewhere (the known fork crashes are macOS ones) they are spawned and warm up
-themselves."""
 
 WARM_UP = (
     '<html lang="{lang}"><body style="hyphens: auto; font-family: Noto Serif">'
@@ -264,161 +249,6 @@ def find_meeting(project: Project, meeting_id: str, *, strict: bool = False) -> 
     return loaded.documents[0]
 
 
-@dataclass(frozen=True)
-class Job:
-    """One brief to build: a meeting in one language, or a digest (a year's, or the overview)
-    in one language."""
-
-    language: str
-    formats: tuple[str, ...]
-    inputs: str
-    document: Document | None = None
-    digest: Digest | None = None
-    depends: tuple[str, ...] = ()
-    """A year digest's summaries of other years (file names), recorded in the manifest."""
-    html: dict[str, str] = field(default_factory=dict)
-    """A digest's pages, already rendered (by format)."""
-    rendered: dict[str, str] = field(default_factory=dict)
-    """Fingerprints of those pages and of the toolchain (by format), recorded in the manifest."""
-    read: list[str] = field(default_factory=list)
-    """A digest's articles as its inputs were computed from them (file names), for the manifest."""
-
-    @property
-    def name(self) -> str:
-        if self.document:
-            return self.document.meeting.id
-        year = self.digest.year if self.digest else None
-        return DIGEST if year is None else f"{DIGEST}-{year}"
-
-    @property
-    def articles(self) -> list[str]:
-        """The articles the job's inputs digest was computed from, by file name: a brief's
-        cited articles; a digest's, those of every summary it is made from."""
-        if self.document is None:
-            return self.read
-        return list(dict.fromkeys(c.article for c in self.document.meeting.sources))
-
-
-@dataclass
-class JobResult:
-    job: Job
-    written: list[Path]
-    failure: str | None
-    seconds: dict[str, float]
-    peak_rss: int
-    cpu: float = 0.0
-
-
-# Each worker process keeps one warm Builder: imports, locales, templates and fonts set up once.
-_worker: Builder | None = None
-
-
-def _start_worker(root: Path) -> None:
-    """A spawned worker's set-up (forked workers inherit the warm Builder of their parent)."""
-    global _worker
-    _worker = Builder(open_project(root))
-    _worker.warm_up()
-
-
-def _run(job: Job, builder: Builder | None = None) -> JobResult:
-    builder = builder or _worker
-    assert builder is not None, "a worker process builds with the Builder _start_worker made"
-    before = dict(builder.seconds)
-    cpu = time.process_time()
-    written: list[Path] = []
-    failure = None
-    try:
-        if job.digest is not None:
-            written = builder.write_digest(job.digest, job.language, job.formats, html=job.html)
-        elif job.document is not None:
-            written = builder.build(job.document, job.language, job.formats)
-    except RenderError as error:
-        failure = f"{error.meeting_id} ({job.language}): {error.detail}"
-    except BriefsError as error:
-        failure = f"{job.name} ({job.language}): {error}"
-    seconds = {stage: builder.seconds[stage] - before[stage] for stage in STAGES}
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return JobResult(job, written, failure, seconds, peak, time.process_time() - cpu)
-
-
-def _start_pool(project: Project, workers: int, builder: Builder | None) -> ProcessPoolExecutor:
-    """Worker processes: forked from this process, warm, when a warm builder is given (each
-    inherits it); else spawned, each setting itself up."""
-    global _worker
-    if builder is not None:
-        _worker = builder
-        pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("fork")
-        )
-    else:
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(project.root,),
-        )
-    pool.submit(int)  # the first task starts every worker (fork: all at once, from here)
-    return pool
-
-
-def _start_method() -> str:
-    """fork where it is safe: never from a process with other threads (a lock another thread
-    holds would stay locked forever in the child), as under `briefs serve`."""
-    return START_METHOD if threading.active_count() == 1 else "spawn"
-
-
-def _results(
-    project: Project,
-    jobs: list[Job],
-    pool: ProcessPoolExecutor | None,
-    workers: int,
-    builder: Builder | None = None,
-) -> Iterator[JobResult]:
-    """Build the jobs in this process and in the pool's workers, each taking the next job when
-    it is free: this process is one of the workers, which saves starting one more."""
-    pending = deque(jobs)
-    finished: SimpleQueue[Future[JobResult]] = SimpleQueue()
-
-    def submit_next() -> None:
-        try:
-            job = pending.popleft()
-        except IndexError:
-            return
-        try:
-            assert pool is not None
-            pool.submit(_run, job).add_done_callback(done)
-        except RuntimeError:  # the pool is shutting down: this process takes the job
-            pending.appendleft(job)
-
-    def done(future: Future[JobResult]) -> None:
-        # Called in the pool's thread as soon as a worker finishes: its next job goes out at
-        # once, not when this process is through with a brief of its own.
-        finished.put(future)
-        submit_next()
-
-    if pool is not None:
-        for _ in range(workers - 1):
-            submit_next()
-    for _ in range(len(jobs)):
-        while True:
-            try:
-                yield finished.get_nowait().result()
-                break
-            except Empty:
-                pass
-            try:
-                job = pending.popleft()
-            except IndexError:
-                try:  # every job is out: wait for the workers
-                    yield finished.get(timeout=0.2).result()
-                    break
-                except Empty:
-                    continue
-            builder = builder or Builder(project)
-            yield _run(job, builder)
-            break
-
-
 @contextmanager
 def build_lock(project: Project) -> Iterator[None]:
     """One build at a time per project: a second one waits for the first to finish."""
@@ -444,7 +274,7 @@ def build_all(
     builder: a Builder of this project already set up (the preview keeps one), for the jobs this
     process builds."""
     with build_lock(project), ExitStack() as stack:
-        method = _start_method()
+        method = start_method()
         pool: ProcessPoolExecutor | None = None
         workers = 1
         if method == "spawn":
@@ -458,7 +288,7 @@ def build_all(
             )
             if min(jobs or cpu_count(), stale) > 1 and stale > 2:
                 workers = min(jobs or cpu_count(), stale)
-                pool = stack.enter_context(_start_pool(project, workers - 1, None))
+                pool = stack.enter_context(start_pool(project, workers - 1, None))
         remove_leftovers(project.build_dir)  # safe: the lock keeps other builds out
         start = time.perf_counter()
         # Read and check everything before anything reaches build/.
@@ -503,13 +333,13 @@ def build_all(
         if method == "fork" and builder is not None:
             workers = min(jobs or cpu_count(), len(todo))
             if workers > 1:
-                pool = stack.enter_context(_start_pool(project, workers - 1, builder))
+                pool = stack.enter_context(start_pool(project, workers - 1, builder))
         report.workers = workers
         report.start_method = method if pool is not None else ""
         if builder is not None:
             report.seconds["start"] += builder.seconds["start"]
         try:
-            for done, result in enumerate(_results(project, todo, pool, workers, builder), start=1):
+            for done, result in enumerate(results(project, todo, pool, workers, builder), start=1):
                 job = result.job
                 if progress:
                     progress(done, len(todo), job.name)

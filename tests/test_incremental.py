@@ -9,7 +9,7 @@ import multiprocessing
 import pytest
 from click.testing import CliRunner
 
-from briefs import build
+from briefs import build, workers
 from briefs.build import build_all
 from briefs.cli import main
 from briefs.project import open_project
@@ -104,7 +104,7 @@ def test_workers_forked_or_spawned_give_the_same_bytes(project_copy, built, monk
         pytest.skip(f"no {method} here")
     # Chosen outright: a build run from a process with other threads (a test server another
     # test left idle) would otherwise spawn.
-    monkeypatch.setattr(build, "_start_method", lambda: method)
+    monkeypatch.setattr(build, "start_method", lambda: method)  # as build.py calls it
     project = open_project(project_copy)
     report = build_all(project, jobs=2)
     assert report.ok and len(report.written) == 40
@@ -184,7 +184,7 @@ def test_the_settings_are_an_input_of_every_brief(project_copy):
 
 
 def test_workers_are_spawned_from_a_process_with_threads(monkeypatch):
-    monkeypatch.setattr(build.threading, "active_count", lambda: 1)
-    assert build._start_method() == build.START_METHOD
-    monkeypatch.setattr(build.threading, "active_count", lambda: 3)  # as under `briefs serve`
-    assert build._start_method() == "spawn"
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    assert workers.start_method() == workers.START_METHOD
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 3)  # as under `briefs serve`
+    assert workers.start_method() == "spawn"

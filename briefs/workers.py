@@ -1,0 +1,198 @@
+"""Workers: the processes that build briefs beside this one. A job is one brief (a meeting or
+a digest in one language); this process takes jobs too, and each worker takes its next job the
+moment it finishes one. On Linux the workers are forked from this process once it is warm; else
+(or from a process with other threads) they are spawned and warm up themselves."""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from queue import Empty, SimpleQueue
+from typing import TYPE_CHECKING
+
+from .digest import Digest
+from .errors import BriefsError, RenderError
+from .loader import Document
+from .manifest import DIGEST
+from .project import Project, open_project
+
+if TYPE_CHECKING:
+    from .build import Builder
+
+START_METHOD = (
+    "fork"
+    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    else "spawn"
+)
+"""How worker processes start. On Linux they are forked from this process once it is warm
+(WeasyPrint imported, fonts set up, a page laid out in each language), so no worker pays for
+that again; elsewhere (the known fork crashes are macOS ones) they are spawned and warm up
+themselves."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One brief to build: a meeting in one language, or a digest (a year's, or the overview)
+    in one language."""
+
+    language: str
+    formats: tuple[str, ...]
+    inputs: str
+    document: Document | None = None
+    digest: Digest | None = None
+    depends: tuple[str, ...] = ()
+    """A year digest's summaries of other years (file names), recorded in the manifest."""
+    html: dict[str, str] = field(default_factory=dict)
+    """A digest's pages, already rendered (by format)."""
+    rendered: dict[str, str] = field(default_factory=dict)
+    """Fingerprints of those pages and of the toolchain (by format), recorded in the manifest."""
+    read: list[str] = field(default_factory=list)
+    """A digest's articles as its inputs were computed from them (file names), for the manifest."""
+
+    @property
+    def name(self) -> str:
+        if self.document:
+            return self.document.meeting.id
+        year = self.digest.year if self.digest else None
+        return DIGEST if year is None else f"{DIGEST}-{year}"
+
+    @property
+    def articles(self) -> list[str]:
+        """The articles the job's inputs digest was computed from, by file name: a brief's
+        cited articles; a digest's, those of every summary it is made from."""
+        if self.document is None:
+            return self.read
+        return list(dict.fromkeys(c.article for c in self.document.meeting.sources))
+
+
+@dataclass
+class JobResult:
+    job: Job
+    written: list[Path]
+    failure: str | None
+    seconds: dict[str, float]
+    peak_rss: int
+    cpu: float = 0.0
+
+
+# Each worker process keeps one warm Builder: imports, locales, templates and fonts set up once.
+_worker: Builder | None = None
+
+
+def start_worker(root: Path) -> None:
+    """A spawned worker's set-up (forked workers inherit the warm Builder of their parent)."""
+    from .build import Builder  # here: build imports this module
+
+    global _worker
+    _worker = Builder(open_project(root))
+    _worker.warm_up()
+
+
+def run(job: Job, builder: Builder | None = None) -> JobResult:
+    builder = builder or _worker
+    assert builder is not None, "a worker process builds with the Builder start_worker made"
+    before = dict(builder.seconds)
+    cpu = time.process_time()
+    written: list[Path] = []
+    failure = None
+    try:
+        if job.digest is not None:
+            written = builder.write_digest(job.digest, job.language, job.formats, html=job.html)
+        elif job.document is not None:
+            written = builder.build(job.document, job.language, job.formats)
+    except RenderError as error:
+        failure = f"{error.meeting_id} ({job.language}): {error.detail}"
+    except BriefsError as error:
+        failure = f"{job.name} ({job.language}): {error}"
+    seconds = {stage: builder.seconds[stage] - before[stage] for stage in builder.seconds}
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return JobResult(job, written, failure, seconds, peak, time.process_time() - cpu)
+
+
+def start_pool(project: Project, workers: int, builder: Builder | None) -> ProcessPoolExecutor:
+    """Worker processes: forked from this process, warm, when a warm builder is given (each
+    inherits it); else spawned, each setting itself up."""
+    global _worker
+    if builder is not None:
+        _worker = builder
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("fork")
+        )
+    else:
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=start_worker,
+            initargs=(project.root,),
+        )
+    pool.submit(int)  # the first task starts every worker (fork: all at once, from here)
+    return pool
+
+
+def start_method() -> str:
+    """fork where it is safe: never from a process with other threads (a lock another thread
+    holds would stay locked forever in the child), as under `briefs serve`."""
+    return START_METHOD if threading.active_count() == 1 else "spawn"
+
+
+def results(
+    project: Project,
+    jobs: list[Job],
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+    builder: Builder | None = None,
+) -> Iterator[JobResult]:
+    """Build the jobs in this process and in the pool's workers, each taking the next job when
+    it is free: this process is one of the workers, which saves starting one more."""
+    pending = deque(jobs)
+    finished: SimpleQueue[Future[JobResult]] = SimpleQueue()
+
+    def submit_next() -> None:
+        try:
+            job = pending.popleft()
+        except IndexError:
+            return
+        try:
+            assert pool is not None
+            pool.submit(run, job).add_done_callback(done)
+        except RuntimeError:  # the pool is shutting down: this process takes the job
+            pending.appendleft(job)
+
+    def done(future: Future[JobResult]) -> None:
+        # Called in the pool's thread as soon as a worker finishes: its next job goes out at
+        # once, not when this process is through with a brief of its own.
+        finished.put(future)
+        submit_next()
+
+    if pool is not None:
+        for _ in range(workers - 1):
+            submit_next()
+    for _ in range(len(jobs)):
+        while True:
+            try:
+                yield finished.get_nowait().result()
+                break
+            except Empty:
+                pass
+            try:
+                job = pending.popleft()
+            except IndexError:
+                try:  # every job is out: wait for the workers
+                    yield finished.get(timeout=0.2).result()
+                    break
+                except Empty:
+                    continue
+            if builder is None:
+                from .build import Builder  # here: build imports this module
+
+                builder = Builder(project)
+            yield run(job, builder)
+            break
