@@ -39,6 +39,10 @@ setup: system $(STAMP)
 system:
 	@PYTHON=$(PYTHON) sh scripts/system-packages.sh
 
+# The pip that installs the lock, the same everywhere: the one a new venv brings may be years
+# old (Python 3.11's pip 23.2 fails on the lock's lxml[html-clean], a resolver bug fixed since).
+PIP_VERSION := 26.3
+
 # Order-only on system: under make -j the virtualenv must wait for python3-venv.
 # Everything from the lock, hash-checked; then the package itself, linked, with no dependency of
 # its own (pip check then fails if pyproject.toml asks for one the lock lacks: run make lock).
@@ -46,6 +50,7 @@ system:
 $(STAMP): pyproject.toml $(LOCK) | system
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "briefs needs Python 3.11 or newer")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet 'pip==$(PIP_VERSION)'
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
