@@ -292,7 +292,13 @@ def edits(root: Path, jobs: int, runs: int, summary: Path) -> tuple[float, float
     for run in range(runs):
         text = summary.read_text(encoding="utf-8")
         at = text.index("en: ", text.index("title:")) + len("en: ")
-        summary.write_text(f"{text[:at]}Edit {chr(65 + run)} – {text[at:]}", encoding="utf-8")
+        if text.startswith(">-", at):  # a folded block: the text starts on the next line
+            at = text.index("\n", at) + 1
+            at += len(text[at:]) - len(text[at:].lstrip(" "))
+        # After the first word, in lower case and with no number: an edit the grounding checks
+        # accept (a capitalised word or a number the Indonesian title lacks would be refused).
+        at = text.index(" ", at)
+        summary.write_text(f"{text[:at]} (edited {chr(97 + run)}){text[at:]}", encoding="utf-8")
         seconds, out, _ = timed(cli(root, "build", "--all", "--jobs", str(jobs)))
         written = int(out.split()[0])
         edited.append(seconds)

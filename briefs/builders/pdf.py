@@ -131,6 +131,7 @@ def _tag_languages() -> None:
                 child["Lang"] = pydyf.String(lang)
             yield child
 
+    # a mark on the function, so that a second PdfBuilder does not wrap it twice
     build_with_lang.adds_lang = True  # type: ignore[attr-defined]
     tags._build_box_tree = build_with_lang
 

@@ -119,7 +119,7 @@ def is_byline_with_date(line: str) -> bool:
 def _other_byline_date(line: str) -> tuple[dt.date, int] | None:
     """A byline's date in a form the own rules do not read ('Senin, 23/05/2016 12:34 WIB'):
     dateparser's, day first, and only with day, month and year all written."""
-    from dateparser.search import search_dates  # type: ignore[import-untyped]
+    from dateparser.search import search_dates
 
     settings = {
         "DATE_ORDER": "DMY",

@@ -21,6 +21,7 @@ import datetime as dt
 import itertools
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -223,7 +224,7 @@ def latest_fitting_year(mention: DateMention, bound: int) -> dt.date | None:
 def _relative_date(sentence: str, published: dt.date) -> dt.date | None:
     """'kemarin', 'hari ini', 'dua hari lalu' from the day the page was published (dateparser,
     which knows Indonesian relative words, with the publication day as its only reference)."""
-    from dateparser.search import search_dates  # type: ignore[import-untyped]
+    from dateparser.search import search_dates
 
     settings = {
         "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day, 12),
@@ -243,7 +244,7 @@ def meeting_date(
     sentences: list[str],
     published: dt.date | None,
     bound: int | None,
-    page_years: list[int] = (),  # type: ignore[assignment]
+    page_years: Sequence[int] = (),
 ) -> MeetingDate:
     """The meeting's date: the first date the story gives for it (not a day something was
     announced), read against the publication date; what is not settled is said.

@@ -154,7 +154,7 @@ def find_place(
     known = {**cldr_city_countries(), **(known or {})}
     candidates = _candidates(article, participants, known)
     strong = [c for c in candidates if c.strength >= 2]
-    chosen: _Candidate | None = (strong or candidates or [None])[0]  # type: ignore[list-item]
+    chosen: _Candidate | None = (strong or candidates)[0] if candidates else None
     if chosen is None and article.dateline:
         chosen = _Candidate(article.dateline, None, known.get(article.dateline), 0, 0)
         unsettled[("city",)] = (
