@@ -84,16 +84,18 @@ def synthetic_meeting(index: int, rng: random.Random) -> tuple[str, str, str]:
         sentences.append(sentence)
         return sentence
 
+    names = [f"Wang {rng.choice(['Yi', 'Wei', 'Lei'])}"]
     participants = [
-        f"""  - name: Wang {rng.choice(["Yi", "Wei", "Lei"])}
+        f"""  - name: {names[0]}
     native_name: {rng.choice(CJK_NAMES)}
     native_lang: zh-Hans
     country: CN
     office: {{id: Menteri Luar Negeri, en: Minister of Foreign Affairs}}"""
     ]
     for country in COUNTRIES:
+        names.append(rng.choice(SURNAMES))
         participants.append(
-            f"""  - name: {rng.choice(SURNAMES)}
+            f"""  - name: {names[-1]}
     country: {country}
     office: {{id: Menteri Luar Negeri, en: Minister of Foreign Affairs}}"""
         )
@@ -133,6 +135,8 @@ def synthetic_meeting(index: int, rng: random.Random) -> tuple[str, str, str]:
     quote: {sentence}"""
         )
     headline = f"Pertemuan sintetis nomor {index} digelar"
+    # The article names the place and every participant, as briefs check wants of a summary.
+    sentences.insert(0, f"Para menteri luar negeri bertemu di Astana: {', '.join(names)}.")
     article = "\n\n".join([headline, *sentences, "Komentar"]) + "\n"
     summary = f"""id: {meeting_id}
 kind: foreign-ministers-meeting
@@ -189,7 +193,8 @@ def make_copies(target: Path, count: int, days: int = 37) -> Path:
     copy_parts(target, PROJECT_PARTS)
     (target / "sources" / "meetings").mkdir(parents=True)
     (target / "sources" / "articles").mkdir(parents=True)
-    shutil.copy2(ROOT / "sources" / "themes.yaml", target / "sources" / "themes.yaml")
+    for name in ("themes.yaml", "glossary.yaml"):  # the vocabulary, and the names' twins
+        shutil.copy2(ROOT / "sources" / name, target / "sources" / name)
     summary = (ROOT / "sources" / "meetings" / f"{COPIED}.yaml").read_text(encoding="utf-8")
     article = (ROOT / "sources" / "articles" / f"{COPIED}.txt").read_bytes()
     first = dt.date.fromisoformat(COPIED[:10])
