@@ -298,6 +298,8 @@ def build_all(
             warnings=list(loaded.warnings),
             documents=list(loaded.documents),
         )
+        for document in loaded.documents:  # checked: where each value stood is not needed now
+            document.positions.forget()  # (tens of MB at 1000 meetings, in every forked worker)
         toolchain = Toolchain.of(project, languages)
         manifest = Manifest(project.build_dir)
         todo: list[Job] = []

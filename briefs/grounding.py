@@ -437,6 +437,17 @@ _VIDEO = re.compile(
 def check_grounding(document: Document, article: str, gazetteer: Gazetteer) -> list[Problem]:
     """Every text of one summary against its quotes (or its article), and English against
     Indonesian: errors, and warnings (Problem.warning). gazetteer holds CLDR and the glossary."""
+    try:
+        return _check_grounding(document, article, gazetteer)
+    finally:
+        # The caches serve one summary, whose article is read again for each of its texts;
+        # kept, they would hold thousands of articles through a build (and in every worker
+        # forked from it).
+        _numbers.cache_clear()
+        _folded_words.cache_clear()
+
+
+def _check_grounding(document: Document, article: str, gazetteer: Gazetteer) -> list[Problem]:
     meeting = document.meeting
     gazetteer = gazetteer.with_names(own_translations(document))
     # Each participating country by all its names (Tiongkok, China, Chinese ...).

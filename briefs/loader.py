@@ -137,6 +137,12 @@ class Positions:
                 return (1, 1)
             loc = loc[:-1]
 
+    def forget(self) -> None:
+        """Drop every position (a problem found later is placed at 1:1): a build that has
+        checked its summaries needs none, and workers forked from it would carry them all."""
+        self.values.clear()
+        self.keys.clear()
+
 
 @dataclass(frozen=True)
 class Parsed(Generic[M]):
