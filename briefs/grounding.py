@@ -27,12 +27,12 @@ from decimal import Decimal
 from functools import cache, cached_property, lru_cache
 
 from babel.numbers import NumberFormatError, parse_decimal
-from pydantic import BaseModel
 
 from .errors import Problem
 from .i18n import LOCALES
 from .loader import Document, Loc, field_name
-from .models import ConsensusPoint, Figure, Glossary, Outcome, Text, _territories
+from .models import ConsensusPoint, Figure, Glossary, Outcome, Text, _territories, texts_of
+from .press import CARDINALS, PRESS_COUNTRIES
 
 log = logging.getLogger(__name__)
 
@@ -51,18 +51,7 @@ def quote_texts(item: Item) -> list[str]:
 # 'kedua' is 2: "kedua belah pihak" is "the two sides".
 NUMBER_WORDS: dict[str, dict[str, int]] = {
     "id": {
-        "dua": 2,
-        "tiga": 3,
-        "empat": 4,
-        "lima": 5,
-        "enam": 6,
-        "tujuh": 7,
-        "delapan": 8,
-        "sembilan": 9,
-        "sepuluh": 10,
-        "sebelas": 11,
-        "seratus": 100,
-        "seribu": 1000,
+        **CARDINALS,
         "pertama": 1,
         "kedua": 2,
         "ketiga": 3,
@@ -230,8 +219,6 @@ def cldr_gazetteer() -> Gazetteer:
 
     from babel import Locale
     from babel.dates import get_timezone_location
-
-    from .draft.places import PRESS_COUNTRIES
 
     indonesian, english = Locale("id"), Locale("en")
     groups: list[set[str]] = []
@@ -416,18 +403,6 @@ def one_sided(text: str, language: str, sides: Iterable[str]) -> str | None:
 # The checks ----------------------------------------------------------------------------------
 
 
-def _texts(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
-    if isinstance(model, Text):
-        yield loc, model
-        return
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, BaseModel):
-                yield from _texts(item, loc + ((name,) if index is None else (name, index)))
-
-
 _WHAT = {"points": "point", "figures": "figure", "outcomes": "outcome"}
 _VIDEO = re.compile(
     r"konferensi\s+video|video\s*conference|virtual|\bdaring\b|\bonline\b|melalui\s+video", re.I
@@ -467,7 +442,7 @@ def _check_grounding(document: Document, article: str, gazetteer: Gazetteer) -> 
         warnings.append(document.problem(loc, f"{field_name(loc)}: {message}", warning=True))
 
     # English names have their twin in the Indonesian text of the same field, everywhere.
-    for loc, text in _texts(meeting):
+    for loc, text in texts_of(meeting):
         for name in unmatched_names(text.en, text.id, gazetteer):
             error((*loc, "en"), f"{name!r} has no twin in the Indonesian text")
 
@@ -506,7 +481,7 @@ def _check_grounding(document: Document, article: str, gazetteer: Gazetteer) -> 
         for i, item in enumerate(getattr(meeting, section)):
             quotes = quote_texts(item)
             quoted = "\n".join(quotes)
-            for sub, text in _texts(item, (section, i)):
+            for sub, text in texts_of(item, (section, i)):
                 for language in ("id", "en"):
                     for words in unquoted_numbers(text[language], language, quotes):
                         error(

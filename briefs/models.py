@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from enum import Enum
 from functools import cache
@@ -463,3 +464,18 @@ class Glossary(_Model):
     """sources/glossary.yaml: the names whose twins CLDR does not know (PBB is the UN)."""
 
     terms: list[Term] = []
+
+
+def texts_of(
+    model: BaseModel, loc: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Text]]:
+    """Every bilingual Text in a model, with its location."""
+    if isinstance(model, Text):
+        yield loc, model
+        return
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            if isinstance(item, BaseModel):
+                yield from texts_of(item, loc + ((name,) if index is None else (name, index)))

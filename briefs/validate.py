@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from babel.numbers import NumberFormatError, parse_decimal
-from pydantic import BaseModel
 
 from .errors import Problem, display_path
 from .grounding import Gazetteer, check_grounding, cldr_gazetteer, glossary_names
 from .i18n import LOCALES
 from .loader import Document, Loc, field_name, parse_file, parse_summary
-from .models import Glossary, Text, Vocabulary
+from .models import Glossary, Vocabulary, texts_of
 from .project import Project
 
 log = logging.getLogger(__name__)
@@ -45,19 +43,6 @@ def numbers_in(text: str, language: str) -> list[Decimal | str]:
         except NumberFormatError:
             found.append(token)  # still comparable as written
     return sorted(found, key=str)
-
-
-def texts_of(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
-    """Every bilingual Text in a model, with its location."""
-    if isinstance(model, Text):
-        yield loc, model
-        return
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, BaseModel):
-                yield from texts_of(item, loc + ((name,) if index is None else (name, index)))
 
 
 @dataclass(frozen=True)

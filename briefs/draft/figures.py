@@ -20,6 +20,7 @@ from babel.numbers import (
 )
 
 from ..models import _territories
+from ..press import CARDINALS
 from .cleaning import Article, split_clauses
 from .dates import find_dates
 from .places import _country_re, countries
@@ -55,24 +56,8 @@ _QUALIFIERS = {
     "maksimal": "up-to",
     "paling banyak": "up-to",
 }
-_NUMBER_WORDS = {
-    "dua": 2,
-    "tiga": 3,
-    "empat": 4,
-    "lima": 5,
-    "enam": 6,
-    "tujuh": 7,
-    "delapan": 8,
-    "sembilan": 9,
-    "sepuluh": 10,
-    "sebelas": 11,
-    "seratus": 100,
-    "seribu": 1000,
-    "belas": None,
-    "puluh": None,
-    "ratus": None,
-}
-"""Spelled-out numbers ('satu' is left out: 'salah satu', 'satu sama lain' count nothing)."""
+_NUMBER_WORDS: dict[str, int | None] = {**CARDINALS, "belas": None, "puluh": None, "ratus": None}
+"""Spelled-out numbers, and the words that build larger ones ('dua puluh', 'tiga belas')."""
 _CLASSIFIERS = ("jenis", "pasang", "buah", "orang", "unit", "macam", "kali")
 _DURATIONS = ("tahun", "bulan", "minggu", "pekan", "hari")
 

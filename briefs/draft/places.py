@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from babel import Locale
 
 from ..models import _territories
+from ..press import PRESS_COUNTRIES
 from .words import _alternation
 from .writing import _text
 
@@ -20,26 +21,6 @@ if TYPE_CHECKING:
     from .people import Participant
 
 log = logging.getLogger(__name__)
-
-PRESS_COUNTRIES = {
-    "Tiongkok": "CN",
-    "China": "CN",
-    "Cina": "CN",
-    "Kirgistan": "KG",
-    "Kyrgyzstan": "KG",
-    "Kazakstan": "KZ",
-    "Kirgizstan": "KG",
-    "Kirgiztan": "KG",
-    "Kirgizia": "KG",
-    "Tadjikistan": "TJ",
-    "Tajikstan": "TJ",
-    "RRT": "CN",
-    "RRC": "CN",
-    "Tiongkok Daratan": "CN",
-    "AS": "US",
-}
-"""Spellings the Indonesian press uses besides CLDR's names."""
-
 
 _VIDEO = re.compile(
     r"konferensi\s+video|video\s*conference|secara\s+(?:virtual|daring|online)|\bdaring\b|"
