@@ -164,6 +164,9 @@ class Place(_Model):
     city: Text | None = None
     venue: Text | None = None
     country: CountryCode | None = None
+    quote: Quotes | None = Field(
+        None, description="The sentence that says where (or that it was held online)"
+    )
 
     _country = field_validator("country")(lambda cls, v: v and _check_country(v))
 
@@ -192,6 +195,9 @@ class Participant(_Model):
     )
     country: CountryCode
     office: Text
+    quote: Quotes | None = Field(
+        None, description="The sentence that names them at the meeting, in their office"
+    )
 
     _country = field_validator("country")(lambda cls, v: _check_country(v))
 
@@ -351,6 +357,9 @@ class Meeting(_Model):
     kind: Kind
     title: Text
     date: dt.date = Field(description="The day of the meeting")
+    date_quote: Quotes | None = Field(
+        None, description="The sentence that says when the meeting was held"
+    )
     period: Period | None = Field(None, description="The whole event when it spans several days")
     place: Place
     issued: dt.date | None = Field(None, description="Issue date printed on the brief")
@@ -382,24 +391,41 @@ class Meeting(_Model):
         # Every quote names its article once the meeting is read: a plain one, the first cited.
         meeting = handler(data)
         first = meeting.sources[0].article
-        update = {}
-        for section in ("points", "figures", "outcomes"):
+
+        def named(quotes: tuple[Quote, ...] | None) -> tuple[Quote, ...] | None:
+            if quotes is None or all(quote.article for quote in quotes):
+                return quotes
+            return tuple(
+                quote if quote.article else quote.model_copy(update={"article": first})
+                for quote in quotes
+            )
+
+        def fill(item: BaseModel, field: str = "quote") -> BaseModel:
+            quotes = getattr(item, field)
+            done = named(quotes)
+            return item if done is quotes else item.model_copy(update={field: done})
+
+        update: dict[str, Any] = {}
+        for section in ("participants", "points", "figures", "outcomes"):
             items = getattr(meeting, section)
-            if any(quote.article is None for item in items for quote in item.quote):
-                update[section] = [
-                    item.model_copy(
-                        update={
-                            "quote": tuple(
-                                quote
-                                if quote.article
-                                else quote.model_copy(update={"article": first})
-                                for quote in item.quote
-                            )
-                        }
-                    )
-                    for item in items
-                ]
+            filled = [fill(item) for item in items]
+            if any(new is not old for new, old in zip(filled, items, strict=True)):
+                update[section] = filled
+        if (place := fill(meeting.place)) is not meeting.place:
+            update["place"] = place
+        if (date_quote := named(meeting.date_quote)) is not meeting.date_quote:
+            update["date_quote"] = date_quote
         return meeting.model_copy(update=update) if update else meeting
+
+    def fact_quotes(self) -> Iterator[tuple[tuple[str | int, ...], tuple[Quote, ...]]]:
+        """The quotes of the meeting's own facts (date, place, participants), with their field."""
+        if self.date_quote:
+            yield ("date_quote",), self.date_quote
+        if self.place.quote:
+            yield ("place", "quote"), self.place.quote
+        for i, participant in enumerate(self.participants):
+            if participant.quote:
+                yield ("participants", i, "quote"), participant.quote
 
     @model_validator(mode="after")
     def _within_period(self) -> Meeting:

@@ -15,7 +15,7 @@ from .errors import Problem, display_path
 from .grounding import Gazetteer, check_grounding, cldr_gazetteer, glossary_names
 from .i18n import LOCALES
 from .loader import Document, Loc, field_name, parse_file, parse_summary
-from .models import Glossary, Vocabulary, texts_of
+from .models import Glossary, Quote, Vocabulary, texts_of
 from .project import Project
 
 log = logging.getLogger(__name__)
@@ -251,25 +251,28 @@ def check_document(
         (("sources", i, "headline"), f"sources[{i}].headline", c.article, c.headline)
         for i, c in enumerate(meeting.sources)
     ]
-    for section in ("points", "figures", "outcomes"):
-        for i, item in enumerate(getattr(meeting, section)):
-            for j, quote in enumerate(item.quote):
-                shown_as: Loc = (
-                    (section, i, "quote", j) if len(item.quote) > 1 else (section, i, "quote")
-                )
-                # Where the quote stands: a list item, or the whole value when given alone.
-                at: Loc = (section, i, "quote", j)
-                at = at if at in document.positions.values else at[:-1]
-                if quote.article is None or quote.article not in articles:
-                    problems.append(
-                        document.problem(
-                            (*at, "article"),
-                            f"{field_name(shown_as)}.article: {quote.article!r} is not one of the "
-                            "cited articles (see 'sources')",
-                        )
+    quote_lists: list[tuple[Loc, tuple[Quote, ...]]] = [
+        ((section, i, "quote"), item.quote)
+        for section in ("points", "figures", "outcomes")
+        for i, item in enumerate(getattr(meeting, section))
+    ]
+    quote_lists.extend(meeting.fact_quotes())
+    for where, quotes in quote_lists:
+        for j, quote in enumerate(quotes):
+            shown_as: Loc = (*where, j) if len(quotes) > 1 else where
+            # Where the quote stands: a list item, or the whole value when given alone.
+            at: Loc = (*where, j)
+            at = at if at in document.positions.values else at[:-1]
+            if quote.article is None or quote.article not in articles:
+                problems.append(
+                    document.problem(
+                        (*at, "article"),
+                        f"{field_name(shown_as)}.article: {quote.article!r} is not one of the "
+                        "cited articles (see 'sources')",
                     )
-                    continue
-                quoted.append(((*at, "text"), field_name(shown_as), quote.article, quote.text))
+                )
+                continue
+            quoted.append(((*at, "text"), field_name(shown_as), quote.article, quote.text))
     for place, name, cited, words in quoted:
         found_in = articles.get(cited)
         if found_in is not None and normalize_space(words) not in found_in:
