@@ -16,37 +16,38 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import glyphs
-from .builders import OutputBuilder, remove_leftovers
-from .builders.html import HtmlBuilder
-from .builders.pdf import SourceFile
+from .builder import (
+    FORMATS,
+    STAGES,
+    Builder,
+    cited_articles,
+    digest_sources,
+    digest_summaries,
+    source_files,
+)
+from .builders import remove_leftovers
 from .digest import Digest, linked_meetings, make_digest, make_overview
-from .errors import BriefsError, Problem, RenderError, SourceError, UnknownMeetingError
-from .i18n import localizers
-from .loader import Document, field_name
+from .errors import BriefsError, Problem, SourceError, UnknownMeetingError
+from .loader import Document
 from .manifest import DIGEST, Manifest, Toolchain, cpu_count, stale_briefs
-from .models import LANGUAGES, Meeting
+from .models import LANGUAGES
 from .project import Project
-from .render import Renderer, issue_date
-from .validate import Loaded, load_summaries, load_vocabulary
+from .validate import Loaded, load_summaries
 from .workers import Job, results, start_method, start_pool
 
+__all__ = [
+    "FORMATS",
+    "BuildReport",
+    "Builder",
+    "build_all",
+    "build_digests",
+    "digest_sources",
+    "digest_summaries",
+    "find_meeting",
+    "source_files",
+]
+
 log = logging.getLogger(__name__)
-
-FORMATS = ("pdf", "html")
-STAGES = ("load", "start", "render", "layout", "pdf", "html")
-"""Where build time goes: load and validate, warm-up (WeasyPrint's import, fonts, a first small
-page), Jinja render, WeasyPrint layout, PDF write, HTML write."""
-
-WARM_UP = (
-    '<html lang="{lang}"><body style="hyphens: auto; font-family: Noto Serif">'
-    '<p style="width: 4em">Kerjasama perdagangan internasional, cooperation internationally.</p>'
-    '<p><b>Bold</b> <i>italic</i> <span style="font-family: Noto Sans">Sans <b>bold</b> '
-    '<span style="font-weight: 600">semibold</span></span> '
-    '<span lang="zh-Hans" style="font-family: Noto Sans CJK SC">王毅</span></p></body></html>'
-)
-"""A small page in the brief's fonts, laid out once per language before any worker starts:
-it loads the fonts and, with words broken in a narrow column, the hyphenation dictionary."""
 
 
 @dataclass
@@ -81,161 +82,6 @@ class BuildReport:
     @property
     def ok(self) -> bool:
         return not self.problems and not self.failures
-
-
-class Builder:
-    """Turns meetings into brief files; locales, catalogs, templates and fonts are set up once."""
-
-    def __init__(self, project: Project):
-        self.project = project
-        vocabulary = load_vocabulary(project)
-        if isinstance(vocabulary, list):
-            raise SourceError(vocabulary)
-        self.renderer = Renderer(project, localizers(project.locale_dir), vocabulary)
-        self._builders: dict[str, OutputBuilder] = {"html": HtmlBuilder()}
-        self.seconds = dict.fromkeys(STAGES, 0.0)
-        self._warm = False
-
-    def _builder(self, fmt: str) -> OutputBuilder:
-        if fmt not in self._builders:
-            from .builders.pdf import PdfBuilder  # WeasyPrint only when a PDF is wanted
-
-            self._builders[fmt] = PdfBuilder(self.project.templates_dir, self.seconds)
-        return self._builders[fmt]
-
-    def warm_up(self) -> None:
-        """Import WeasyPrint, set up its fonts and lay out a small page in each language, so
-        that the first brief (and every worker forked from this process) starts warm."""
-        if self._warm:
-            return
-        from .builders.pdf import PdfBuilder
-
-        start = time.perf_counter()
-        before = dict(self.seconds)
-        pdf = self._builder("pdf")
-        assert isinstance(pdf, PdfBuilder)
-        for language in self.renderer.localizers:
-            pdf.pdf_bytes(WARM_UP.format(lang=language))
-        self._warm = True
-        glyphs.covered("a")  # asks fontconfig what the fonts cover, once
-        self.seconds.update(before)  # the page is not a brief: its time counts as start
-        self.seconds["start"] += time.perf_counter() - start
-
-    def build(
-        self,
-        document: Document,
-        language: str,
-        formats: tuple[str, ...] = FORMATS,
-        paths: dict[str, Path] | None = None,
-    ) -> list[Path]:
-        """Render one brief once and write it in each format; returns the files written."""
-        meeting = document.meeting
-        self._check_glyphs(meeting, meeting.id)
-        start = time.perf_counter()
-        html = self.renderer.brief(meeting, language)
-        self.seconds["render"] += time.perf_counter() - start
-        issued = issue_date(meeting.issued, meeting.id)
-        sources = source_files(self.project, [(document.path, meeting)])
-        written = []
-        for fmt in formats:
-            path = (paths or {}).get(fmt) or self.project.output_path(meeting.id, language, fmt)
-            start = time.perf_counter()
-            written.append(self._builder(fmt).write(html, path, sources, issued))
-            if fmt == "html":
-                self.seconds["html"] += time.perf_counter() - start
-            log.info("wrote %s", path)
-        return written
-
-    def write_digest(
-        self,
-        digest: Digest,
-        language: str,
-        formats: tuple[str, ...] = FORMATS,
-        paths: dict[str, Path] | None = None,
-        html: dict[str, str] | None = None,
-    ) -> list[Path]:
-        """Render a digest (a year's, a date range's or the overview) and write it in each
-        format, by default to build/<lang>/digest[-<year>].<fmt>; returns the files written.
-        html: the digest already rendered, by format."""
-        name = DIGEST if digest.year is None else f"{DIGEST}-{digest.year}"
-        if not digest.overview:  # the overview prints numbers and the vocabulary's labels only
-            for meeting in digest.meetings:
-                self._check_glyphs(meeting, name)
-        issued = issue_date(digest.issued, name)
-        sources = digest_sources(self.project, digest)
-        written = []
-        for fmt in formats:
-            start = time.perf_counter()
-            page = (html or {}).get(fmt) or self.renderer.digest(digest, language, fmt)
-            self.seconds["render"] += time.perf_counter() - start
-            path = (paths or {}).get(fmt) or self.project.digest_path(language, fmt, digest.year)
-            start = time.perf_counter()
-            written.append(self._builder(fmt).write(page, path, sources, issued))
-            if fmt == "html":
-                self.seconds["html"] += time.perf_counter() - start
-        return written
-
-    @staticmethod
-    def _check_glyphs(meeting: Meeting, what: str) -> None:
-        """Fail rather than print an empty box where a character has no glyph."""
-        missing = glyphs.uncovered(meeting)
-        if missing:
-            prefix = "" if what == meeting.id else f"{meeting.id}: "
-            raise RenderError(
-                what,
-                "; ".join(
-                    f"{prefix}{field_name(loc)}: character {glyphs.describe(char)} is not covered by any installed font"
-                    for loc, char in missing
-                ),
-            )
-
-
-def cited_articles(project: Project, meetings: list[Meeting]) -> list[Path]:
-    """Every article these meetings cite, each once, in the order they are cited."""
-    names = dict.fromkeys(c.article for meeting in meetings for c in meeting.sources)
-    return [project.articles_dir / name for name in names]
-
-
-def digest_summaries(project: Project, digest: Digest) -> list[tuple[Path, Meeting]]:
-    """The summary file of each meeting a digest draws on (a summary's name is its id): every
-    meeting of a year's digest; for the overview, the meetings whose figures its series show
-    (its counts stand on the year digests it links to, which carry their meetings): so it
-    carries what its numbers come from without growing with the archive."""
-    meetings = digest.meetings
-    if digest.overview:
-        shown = {point.meeting_id for data in digest.series for point in data.points}
-        meetings = [m for m in digest.meetings if m.id in shown]
-    return [(project.meetings_dir / f"{m.id}.yaml", m) for m in meetings]
-
-
-def digest_sources(project: Project, digest: Digest) -> list[SourceFile]:
-    """The files a digest's PDF carries: the summaries it draws on, their articles, the
-    vocabulary and the glossary."""
-    return source_files(project, digest_summaries(project, digest), digest=True)
-
-
-def source_files(
-    project: Project, summaries: list[tuple[Path, Meeting]], digest: bool = False
-) -> list[SourceFile]:
-    """What a PDF carries, byte for byte: each summary it draws on, followed by the articles
-    that summary cites (each file once); a digest also carries the themes and series, and the
-    glossary the grounding checks read."""
-    files: dict[Path, SourceFile] = {}
-    for path, meeting in summaries:
-        files[path] = SourceFile(path.name, path.read_bytes(), "Meeting summary (YAML)")
-        for article in cited_articles(project, [meeting]):
-            if article not in files:
-                files[article] = SourceFile(
-                    article.name, article.read_bytes(), "Source article, as published"
-                )
-    if digest:
-        for path, what in (
-            (project.vocabulary_path, "Themes and series (YAML)"),
-            (project.glossary_path, "Glossary of names in both languages (YAML)"),
-        ):
-            if path.is_file():
-                files[path] = SourceFile(path.name, path.read_bytes(), what)
-    return list(files.values())
 
 
 def find_meeting(project: Project, meeting_id: str, *, strict: bool = False) -> Document:

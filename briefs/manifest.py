@@ -9,16 +9,14 @@ import hashlib
 import json
 import logging
 import os
-import sys
 from dataclasses import dataclass
-from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from . import __version__
 from .builders import write_atomically
-from .project import CONFIG_FILE
+from .project import CONFIG_FILE, installed_lock
 
 if TYPE_CHECKING:
     from _hashlib import HASH
@@ -31,19 +29,6 @@ MANIFEST = ".briefs-manifest.json"
 DIGEST = "digest"
 """The manifest's meeting name for the digests' outputs (no meeting id is a bare word)."""
 PACKAGE_DIR = Path(__file__).resolve().parent
-INSTALLED_LOCK = Path(sys.prefix) / "briefs-lock.sha256"
-"""Written by `make setup` into the virtualenv: the SHA-256 of requirements.lock as installed."""
-
-
-@cache
-def installed_lock() -> str | None:
-    """The SHA-256 of the lock file this environment was installed from (None when it was
-    not installed by `make`, e.g. by a bare pip install)."""
-    try:
-        digest = INSTALLED_LOCK.read_text(encoding="ascii").split()[0]
-    except (OSError, UnicodeDecodeError, IndexError):
-        return None
-    return digest if len(digest) == 64 and all(c in "0123456789abcdef" for c in digest) else None
 
 
 def _digest_files(paths: list[Path], root: Path) -> str:

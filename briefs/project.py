@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .errors import ConfigurationError
 
 CONFIG_FILE = "briefs.toml"
+INSTALLED_LOCK = Path(sys.prefix) / "briefs-lock.sha256"
+"""Written by `make setup` into the virtualenv: the SHA-256 of requirements.lock as installed."""
+
+
+@cache
+def installed_lock() -> str | None:
+    """The SHA-256 of the lock file this environment was installed from (None when it was
+    not installed by `make`, e.g. by a bare pip install)."""
+    try:
+        digest = INSTALLED_LOCK.read_text(encoding="ascii").split()[0]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return None
+    return digest if len(digest) == 64 and all(c in "0123456789abcdef" for c in digest) else None
 
 
 @dataclass(frozen=True)

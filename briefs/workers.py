@@ -16,16 +16,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Empty, SimpleQueue
-from typing import TYPE_CHECKING
 
+from .builder import Builder
 from .digest import Digest
 from .errors import BriefsError, RenderError
 from .loader import Document
 from .manifest import DIGEST
 from .project import Project, open_project
-
-if TYPE_CHECKING:
-    from .build import Builder
 
 START_METHOD = (
     "fork"
@@ -89,8 +86,6 @@ _worker: Builder | None = None
 
 def start_worker(root: Path) -> None:
     """A spawned worker's set-up (forked workers inherit the warm Builder of their parent)."""
-    from .build import Builder  # here: build imports this module
-
     global _worker
     _worker = Builder(open_project(root))
     _worker.warm_up()
@@ -191,8 +186,6 @@ def results(
                 except Empty:
                     continue
             if builder is None:
-                from .build import Builder  # here: build imports this module
-
                 builder = Builder(project)
             yield run(job, builder)
             break

@@ -6,11 +6,18 @@ import datetime as dt
 import os
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from .pdf import SourceFile
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file embedded in the PDF byte for byte, under its own name."""
+
+    name: str
+    data: bytes
+    description: str
 
 
 class OutputBuilder(Protocol):

@@ -5,12 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from . import write_atomically
-
-if TYPE_CHECKING:
-    from .pdf import SourceFile
+from . import SourceFile, write_atomically
 
 
 class HtmlBuilder:

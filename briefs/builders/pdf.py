@@ -9,14 +9,13 @@ import logging
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .. import __version__
-from ..manifest import installed_lock
-from . import write_atomically
+from ..project import installed_lock
+from . import SourceFile, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -77,15 +76,6 @@ def with_build_record(rdf: bytes, version: str, lock_sha256: str | None) -> byte
         text(record, f"{{{BUILD_NS}}}lockSHA256", lock_sha256)
     data: bytes = ET.tostring(root, encoding="utf-8")
     return data
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A file embedded in the PDF byte for byte, under its own name."""
-
-    name: str
-    data: bytes
-    description: str
 
 
 def _project_fetcher(allowed: Path) -> Any:
