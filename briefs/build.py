@@ -25,9 +25,9 @@ from .builder import (
     digest_summaries,
     source_files,
 )
-from .builders import remove_leftovers
 from .digest import Digest, linked_meetings, make_digest, make_overview
 from .errors import BriefsError, Problem, SourceError, UnknownMeetingError
+from .files import remove_leftovers
 from .loader import Document
 from .manifest import DIGEST, Manifest, Toolchain, cpu_count, stale_briefs
 from .models import LANGUAGES

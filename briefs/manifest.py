@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from . import __version__
-from .builders import write_atomically
+from .files import write_atomically
 from .project import CONFIG_FILE, installed_lock
 
 if TYPE_CHECKING:

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import SourceFile, write_atomically
+from ..files import write_atomically
+from . import SourceFile
 
 
 class HtmlBuilder:

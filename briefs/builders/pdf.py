@@ -14,8 +14,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .. import __version__
+from ..files import write_atomically
 from ..project import installed_lock
-from . import SourceFile, write_atomically
+from . import SourceFile
 
 log = logging.getLogger(__name__)
 

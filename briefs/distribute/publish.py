@@ -10,7 +10,6 @@ import logging
 import os
 import re
 import shutil
-import tempfile
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ import jinja2
 from babel.units import format_unit
 
 from ..errors import DistributionError, display_path
+from ..files import new_folder, write_atomically
 from ..i18n import Localizer, localizers
 from ..models import LANGUAGES, Meeting
 from ..project import Project
@@ -220,21 +220,15 @@ def publish(project: Project, out: Path | None = None, base_url: str | None = No
         )
     files["index.html"] = index_page(project, briefs, locs)
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new-"))
+    staging = new_folder(out.parent, f".{out.name}.new-")
     try:
         sums = []
         for name in sorted(files):
-            target = staging / name
-            target.parent.mkdir(exist_ok=True)
             content = files[name]
-            if isinstance(content, Path):
-                shutil.copyfile(content, target)
-            else:
-                target.write_bytes(content)
-            sums.append(f"{hashlib.sha256(target.read_bytes()).hexdigest()}  {name}\n")
-        (staging / CHECKSUMS).write_text("".join(sums), encoding="ascii")
-        _make_readable(staging)
+            data = content.read_bytes() if isinstance(content, Path) else content
+            write_atomically(staging / name, data)
+            sums.append(f"{hashlib.sha256(data).hexdigest()}  {name}\n")
+        write_atomically(staging / CHECKSUMS, "".join(sums).encode("ascii"))
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -243,18 +237,12 @@ def publish(project: Project, out: Path | None = None, base_url: str | None = No
     return Published(out, sorted([*files, CHECKSUMS]))
 
 
-def _make_readable(folder: Path) -> None:
-    # mkdtemp makes a private folder; a web server must be able to read what is published.
-    for path in [folder, *folder.rglob("*")]:
-        path.chmod(0o755 if path.is_dir() else 0o644)
-
-
 def _swap(staging: Path, out: Path) -> None:
     """Put the new folder in place of the old with two renames: at every moment out is the
     complete old folder, the complete new one or (between the renames) briefly absent."""
     old = None
     if out.exists() or out.is_symlink():
-        old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.old-"))
+        old = new_folder(out.parent, f".{out.name}.old-")
         os.rename(out, old / "site")
     os.rename(staging, out)
     if old is not None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +12,7 @@ from typing import Any
 import yaml
 
 from ..errors import BriefsError, display_path
+from ..files import write_new
 from ..loader import CHECK_MARK, TO_CHECK, Loc, field_name
 
 log = logging.getLogger(__name__)
@@ -180,17 +179,9 @@ def save_draft(draft: Draft, output: Path, articles_dir: Path | None) -> list[Pa
 
 
 def _write_new(path: Path, text: str) -> None:
-    """Write a new file whole or not at all: a temporary file beside it, linked into place
-    (a link never replaces an existing file)."""
+    """Write a new file whole or not at all, never over an existing one (briefs.files)."""
     try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
-        ) as file:
-            file.write(text)
-        try:
-            os.link(file.name, path)
-        finally:
-            os.unlink(file.name)
+        write_new(path, text.encode("utf-8"))
     except FileExistsError:
         raise BriefsError(
             f"{display_path(path)} already exists; choose another file or remove it"
