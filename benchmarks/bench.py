@@ -218,8 +218,10 @@ def child_build(root: str, jobs: int) -> None:
     """In a fresh process: build everything, print the report as JSON."""
     from briefs.build import build_all
     from briefs.project import open_project
+    from briefs.stats import BuildStats
 
-    report = build_all(open_project(root), jobs=jobs, force=True)
+    stats = BuildStats()
+    report = build_all(open_project(root), jobs=jobs, force=True, stats=stats)
     print(
         json.dumps(
             {
@@ -227,13 +229,13 @@ def child_build(root: str, jobs: int) -> None:
                 "problems": [str(p) for p in report.problems[:5]],
                 "failures": report.failures[:5],
                 "written": len(report.written),
-                "seconds": report.seconds,
-                "peak_rss": report.peak_rss,
-                "rss_by_job": report.rss_by_job,
-                "cpu_by_job": report.cpu_by_job,
-                "digest_seconds": report.digest_seconds,
-                "workers": report.workers,
-                "start_method": report.start_method,
+                "seconds": stats.seconds,
+                "peak_rss": stats.peak_rss,
+                "rss_by_job": stats.rss_by_job,
+                "cpu_by_job": stats.cpu_by_job,
+                "digest_seconds": stats.digest_seconds,
+                "workers": stats.workers,
+                "start_method": stats.start_method,
             }
         )
     )

@@ -8,8 +8,6 @@ import datetime as dt
 import fcntl
 import gc
 import logging
-import re
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
@@ -17,23 +15,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .builder import (
-    FORMATS,
-    STAGES,
     Builder,
-    cited_articles,
     digest_sources,
     digest_summaries,
     source_files,
 )
-from .digest import Digest, linked_meetings, make_digest, make_overview
+from .digest import Digest, make_digest, make_overview
 from .errors import BriefsError, Problem, SourceError, UnknownMeetingError
 from .files import remove_leftovers
+from .jobs import DigestJob, Job, brief_jobs, digest_jobs
 from .loader import Document
-from .manifest import DIGEST, Manifest, Toolchain, cpu_count, stale_briefs
-from .models import LANGUAGES
-from .project import Project
+from .manifest import Manifest, Plan, Toolchain, cpu_count, plan
+from .project import FORMATS, LANGUAGES, Project
+from .stats import BuildStats
 from .validate import Loaded, load_summaries
-from .workers import Job, results, start_method, start_pool
+from .workers import JobResult, results, start_method, start_pool
 
 __all__ = [
     "FORMATS",
@@ -52,7 +48,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class BuildReport:
-    """What a build wrote, skipped and could not build, and where the time went."""
+    """What a build wrote, skipped and could not build."""
 
     written: list[Path] = field(default_factory=list)
     up_to_date: int = 0
@@ -64,20 +60,6 @@ class BuildReport:
     """The failures by meeting id (or "digest"): what the preview shows instead of a brief."""
     documents: list[Document] = field(default_factory=list)
     """The good summaries, as read and checked before anything was built."""
-    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
-    peak_rss: int = 0
-    """Largest resident set of any process that rendered briefs, in bytes."""
-    rss_by_job: list[tuple[str, int]] = field(default_factory=list)
-    """(meeting id, "digest-<year>" or "digest", peak resident set of the process that built
-    it), in completion order."""
-    cpu_by_job: list[tuple[str, float]] = field(default_factory=list)
-    """(the same names, CPU seconds the job took), in the same order."""
-    digest_seconds: float = 0.0
-    """Time spent building the digests, included in seconds."""
-    workers: int = 1
-    """Processes that built briefs, this one included."""
-    start_method: str = ""
-    """How the other workers started: "fork", "spawn", or "" when this process built alone."""
 
     @property
     def ok(self) -> bool:
@@ -113,104 +95,44 @@ def build_all(
     progress: Callable[[int, int, str], None] | None = None,
     strict: bool = False,
     builder: Builder | None = None,
+    stats: BuildStats | None = None,
 ) -> BuildReport:
-    """Build every brief of every good summary whose inputs changed (all of them with force).
+    """Build every brief of every good summary whose inputs changed (all of them with force),
+    in four phases: read and check every summary, plan what is stale, work through the jobs,
+    record each output in the manifest.
 
-    Bad summaries are reported, not fatal to the others; output is the same for any number of jobs.
-    builder: a Builder of this project already set up (the preview keeps one), for the jobs this
-    process builds."""
+    Bad summaries are reported, not fatal to the others; output is the same for any number of
+    jobs. builder: a Builder of this project already set up (the preview keeps one), for the
+    jobs this process builds. stats: filled in with where the time and memory went."""
+    stats = stats if stats is not None else BuildStats()
     with build_lock(project), ExitStack() as stack:
-        method = start_method()
-        pool: ProcessPoolExecutor | None = None
-        workers = 1
-        if method == "spawn":
-            # Spawned workers pay for their set-up: started now, it overlaps with reading the
-            # summaries; worth it only for more than a brief or two.
-            stale = (
-                (len(project.summary_paths()) + len(project.summaries_by_year()) + 1)
-                * len(languages)
-                if force
-                else stale_briefs(project, languages, formats)
-            )
-            if min(jobs or cpu_count(), stale) > 1 and stale > 2:
-                workers = min(jobs or cpu_count(), stale)
-                pool = stack.enter_context(start_pool(project, workers - 1, None))
         remove_leftovers(project.build_dir)  # safe: the lock keeps other builds out
-        start = time.perf_counter()
-        # Read and check everything before anything reaches build/.
-        loaded = load_summaries(project, strict=strict)
-        report = BuildReport(
-            problems=list(loaded.problems),
-            warnings=list(loaded.warnings),
-            documents=list(loaded.documents),
-        )
-        for document in loaded.documents:  # checked: where each value stood is not needed now
-            document.positions.forget()  # (tens of MB at 1000 meetings, in every forked worker)
-        toolchain = Toolchain.of(project, languages)
         manifest = Manifest(project.build_dir)
-        todo: list[Job] = []
-        for document in loaded.documents:
-            articles = cited_articles(project, [document.meeting])
-            for language in languages:
-                inputs = toolchain.inputs(document.path, articles, language)
-                outputs = [
-                    project.output_path(document.meeting.id, language, fmt) for fmt in formats
-                ]
-                if not force and all(manifest.fresh(output, inputs) for output in outputs):
-                    report.up_to_date += len(outputs)
-                else:
-                    todo.append(Job(language, formats, inputs, document=document))
-        if builder is None and (todo or not force):  # the preview passes its own, kept warm
-            builder = Builder(project)
-        # The digests are the longest jobs: first, so that no worker is left with one at the end.
-        if builder is not None:
-            todo[:0] = _digest_jobs(
-                project, loaded, toolchain, manifest, builder, languages, formats, force, report
+        with stats.seconds.timed("load"):
+            loaded = read(project, strict)  # everything, before anything reaches build/
+            toolchain = Toolchain.of(project, languages)
+            stale = plan(project, toolchain, manifest, formats, force)
+            report = BuildReport(
+                up_to_date=stale.up_to_date,
+                problems=list(loaded.problems),
+                warnings=list(loaded.warnings),
+                documents=list(loaded.documents),
             )
-        _forget_removed_meetings(project, manifest, {path.stem for path in project.summary_paths()})
-        report.seconds["load"] = time.perf_counter() - start
-        if not todo:
-            builder = None
-        if builder is not None and "pdf" in formats:
-            builder.warm_up()  # before forking: every worker inherits it warm
-        # What is loaded now lives through the build: out of the garbage collector's sight, its
-        # passes do not grow with the archive, and forked workers do not copy the pages it
-        # would touch.
-        gc.freeze()
-        stack.callback(gc.unfreeze)
-        if method == "fork" and builder is not None:
-            workers = min(jobs or cpu_count(), len(todo))
-            if workers > 1:
-                pool = stack.enter_context(start_pool(project, workers - 1, builder))
-        report.workers = workers
-        report.start_method = method if pool is not None else ""
-        if builder is not None:
-            report.seconds["start"] += builder.seconds["start"]
+            if builder is None and len(stale):  # the preview passes its own, kept warm
+                builder = Builder(project)
+            todo, kept = make_jobs(
+                project, stale, loaded, toolchain, manifest, builder, formats, force, report
+            )
         try:
-            for done, result in enumerate(results(project, todo, pool, workers, builder), start=1):
-                job = result.job
+            for job, output in kept:
+                job.record(manifest, output)
+            remove(manifest, stale.removed)
+            done = 0
+            for result in work(project, todo, builder, jobs, stats, stack):
+                done += 1
                 if progress:
-                    progress(done, len(todo), job.name)
-                for stage, seconds in result.seconds.items():
-                    report.seconds[stage] += seconds
-                report.peak_rss = max(report.peak_rss, result.peak_rss)
-                report.rss_by_job.append((job.name, result.peak_rss))
-                report.cpu_by_job.append((job.name, result.cpu))
-                if job.digest is not None:
-                    report.digest_seconds += sum(result.seconds.values())
-                if result.failure:
-                    report.failures.append(result.failure)
-                    report.failed.setdefault(job.name, []).append(result.failure)
-                for output in result.written:
-                    manifest.record(
-                        output,
-                        job.inputs,
-                        DIGEST if job.digest else job.name,
-                        job.articles,
-                        job.depends,
-                        job.rendered.get(output.suffix[1:], ""),
-                    )
-                report.written.extend(result.written)
+                    progress(done, len(todo), result.job.name)
+                record(manifest, report, stats, result)
         finally:
             manifest.save()  # what was built stays built, even if the build is interrupted
         report.written.sort()
@@ -218,113 +140,100 @@ def build_all(
         return report
 
 
-def _digest_jobs(
+def read(project: Project, strict: bool) -> Loaded:
+    """Phase 1: read and check every summary."""
+    loaded = load_summaries(project, strict=strict)
+    for document in loaded.documents:  # checked: where each value stood is not needed now
+        document.positions.forget()  # (tens of MB at 1000 meetings, in every forked worker)
+    return loaded
+
+
+def make_jobs(
     project: Project,
+    stale: Plan,
     loaded: Loaded,
     toolchain: Toolchain,
     manifest: Manifest,
-    builder: Builder,
-    languages: tuple[str, ...],
+    builder: Builder | None,
     formats: tuple[str, ...],
     force: bool,
     report: BuildReport,
-) -> list[Job]:
-    """Each year's digest and the overview, in each language whose inputs changed. A year's
-    digest is made from that year's summaries and those of the later meetings it names.
-
-    A digest whose summaries or articles changed is rendered here; when its page and the files
-    it carries come out the same as last time (an edit it does not show), its files are kept and
-    only the manifest is told."""
-    meetings = [d.meeting for d in loaded.documents]
-    meeting_of = {d.path.name: d.meeting for d in loaded.documents}
-    wanted: list[tuple[int | None, list[Path], tuple[str, ...]]] = []
-    for held, paths in sorted(project.summaries_by_year().items()):
-        depends = tuple(sorted(f"{i}.yaml" for i in linked_meetings(meetings, held)))
-        wanted.append((held, paths + [project.meetings_dir / d for d in depends], depends))
-    wanted.append((None, project.summary_paths(), ()))
-    stale = []
-    for year, summaries, depends in wanted:
-        articles = cited_articles(
-            project, [meeting_of[p.name] for p in summaries if p.name in meeting_of]
-        )
-        for language in languages:
-            inputs = toolchain.digest_inputs(summaries, articles, language)
-            outputs = [project.digest_path(language, fmt, year) for fmt in formats]
-            if force or not all(manifest.fresh(output, inputs) for output in outputs):
-                stale.append((year, language, inputs, depends, [a.name for a in articles]))
-    if not stale or not loaded.documents:
-        return []
-    if loaded.problems:
-        # A digest that silently left a meeting out would mislead.
-        report.failures.append("digest: not built while summaries have problems")
-        return []
-    digests: dict[int | None, Digest] = {}
-    jobs = []
-    for year, language, inputs, depends, article_names in stale:
-        if year not in digests:
-            digests[year] = (
-                make_overview(meetings, loaded.vocabulary)
-                if year is None
-                else make_digest(meetings, loaded.vocabulary, year=year)
+) -> tuple[list[Job], list[tuple[DigestJob, Path]]]:
+    """The plan's jobs (the digests first: they are the longest, and no worker should be left
+    with one at the end), and the digest outputs kept as they are."""
+    todo: list[Job] = []
+    kept: list[tuple[DigestJob, Path]] = []
+    if stale.digests and loaded.documents and builder is not None:
+        if loaded.problems:
+            # A digest that silently left a meeting out would mislead.
+            report.failures.append("digest: not built while summaries have problems")
+        else:
+            digests, kept = digest_jobs(
+                project, stale, loaded, toolchain, manifest, builder, formats, force
             )
-        digest = digests[year]
-        try:
-            html = {fmt: builder.renderer.digest(digest, language, fmt) for fmt in formats}
-        except BriefsError:  # the job fails again, and says why
-            jobs.append(
-                Job(language, formats, inputs, digest=digest, depends=depends, read=article_names)
-            )
-            continue
-        # The files its PDF carries count too: a kept digest must not carry stale ones.
-        carried = tuple(f.data for f in digest_sources(project, digest))
-        rendered = {
-            fmt: toolchain.rendered(language, html[fmt], carried if fmt == "pdf" else ())
-            for fmt in formats
-        }
-        files = {fmt: project.digest_path(language, fmt, year) for fmt in formats}
-        # Each format on its own: the PDF carries the summaries' bytes, the HTML page does not.
-        changed = tuple(
-            fmt for fmt in formats if force or not manifest.same_page(files[fmt], rendered[fmt])
-        )
-        for fmt in formats:
-            if fmt not in changed:
-                manifest.record(files[fmt], inputs, DIGEST, article_names, depends, rendered[fmt])
-        if changed:
-            jobs.append(
-                Job(
-                    language,
-                    changed,
-                    inputs,
-                    digest=digest,
-                    depends=depends,
-                    html={fmt: html[fmt] for fmt in changed},
-                    rendered={fmt: rendered[fmt] for fmt in changed},
-                    read=article_names,
-                )
-            )
-    # The longest first: the busiest years (the overview is a page or two).
-    jobs.sort(key=lambda job: -len(job.digest.years or job.digest.meetings) if job.digest else 0)
-    return jobs
+            todo += digests
+    todo += brief_jobs(project, stale, loaded, toolchain, formats)
+    return todo, kept
 
 
-YEAR_DIGEST = re.compile(r"(?:^|/)digest-(\d{4})\.\w+$")
+def work(
+    project: Project,
+    todo: list[Job],
+    builder: Builder | None,
+    jobs: int | None,
+    stats: BuildStats,
+    stack: ExitStack,
+) -> Iterator[JobResult]:
+    """Phase 3: the jobs, in this process and in worker processes: forked from this one once
+    it is warm, or spawned (from a process with other threads, or off Linux)."""
+    if not todo or builder is None:
+        return
+    method = start_method()
+    workers = min(jobs or cpu_count(), len(todo))
+    # Spawned workers pay for their set-up: worth it only for more than a brief or two.
+    if method == "spawn" and len(todo) <= 2:
+        workers = 1
+    if "pdf" in {fmt for job in todo for fmt in job.formats}:
+        builder.warm_up()  # before forking: every worker inherits it warm
+    # What is loaded now lives through the build: out of the garbage collector's sight, its
+    # passes do not grow with the archive, and forked workers do not copy the pages it
+    # would touch.
+    gc.freeze()
+    stack.callback(gc.unfreeze)
+    pool: ProcessPoolExecutor | None = None
+    if workers > 1:
+        warm = builder if method == "fork" else None
+        pool = stack.enter_context(start_pool(project, workers - 1, warm))
+    stats.workers = workers
+    stats.start_method = method if pool is not None else ""
+    stats.seconds["start"] += builder.seconds["start"]
+    yield from results(project, todo, pool, workers, builder)
 
 
-def _forget_removed_meetings(project: Project, manifest: Manifest, meeting_ids: set[str]) -> None:
+def record(manifest: Manifest, report: BuildReport, stats: BuildStats, result: JobResult) -> None:
+    """Phase 4: what a job wrote, in the manifest and the report; what it measured."""
+    job = result.job
+    stats.seconds.add(result.seconds)
+    stats.peak_rss = max(stats.peak_rss, result.peak_rss)
+    stats.rss_by_job.append((job.name, result.peak_rss))
+    stats.cpu_by_job.append((job.name, result.cpu))
+    if isinstance(job, DigestJob):
+        stats.digest_seconds += sum(result.seconds.values())
+    if result.failure:
+        report.failures.append(result.failure)
+        report.failed.setdefault(job.name, []).append(result.failure)
+    for output in result.written:
+        job.record(manifest, output)
+    report.written.extend(result.written)
+
+
+def remove(manifest: Manifest, outputs: list[Path]) -> None:
     """Delete the outputs of meetings whose summary is gone, and the digests of years that no
     longer have a meeting, so nothing stale gets published."""
-    years = project.summaries_by_year()
-    for key, entry in list(manifest.entries.items()):
-        if entry["meeting"] == DIGEST:
-            match = YEAR_DIGEST.search(key)
-            gone = match is not None and int(match.group(1)) not in years
-        else:
-            gone = entry["meeting"] not in meeting_ids
-        if gone:
-            output = project.build_dir / key
-            output.unlink(missing_ok=True)
-            manifest.forget(output)
-            log.info("removed %s (its summary is gone)", output)
+    for output in outputs:
+        output.unlink(missing_ok=True)
+        manifest.forget(output)
+        log.info("removed %s (its summary is gone)", output)
 
 
 def build_digests(

@@ -5,7 +5,6 @@ templates and fonts are set up once per Builder; build.py and the worker process
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 from . import glyphs
@@ -15,18 +14,14 @@ from .digest import Digest
 from .errors import RenderError, SourceError
 from .i18n import localizers
 from .loader import Document, field_name
-from .manifest import DIGEST
 from .models import Meeting
-from .project import Project
+from .project import FORMATS, Project
 from .render import Renderer, issue_date
+from .stats import STAGES, Seconds
 from .validate import load_vocabulary
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("pdf", "html")
-STAGES = ("load", "start", "render", "layout", "pdf", "html")
-"""Where build time goes: load and validate, warm-up (WeasyPrint's import, fonts, a first small
-page), Jinja render, WeasyPrint layout, PDF write, HTML write."""
 
 WARM_UP = (
     '<html lang="{lang}"><body style="hyphens: auto; font-family: Noto Serif">'
@@ -48,8 +43,8 @@ class Builder:
         if isinstance(vocabulary, list):
             raise SourceError(vocabulary)
         self.renderer = Renderer(project, localizers(project.locale_dir), vocabulary)
-        self._builders: dict[str, OutputBuilder] = {"html": HtmlBuilder()}
-        self.seconds = dict.fromkeys(STAGES, 0.0)
+        self.seconds = Seconds()
+        self._builders: dict[str, OutputBuilder] = {"html": HtmlBuilder(self.seconds)}
         self._warm = False
 
     def _builder(self, fmt: str) -> OutputBuilder:
@@ -66,16 +61,16 @@ class Builder:
             return
         from .builders.pdf import PdfBuilder
 
-        start = time.perf_counter()
         before = dict(self.seconds)
-        pdf = self._builder("pdf")
-        assert isinstance(pdf, PdfBuilder)
-        for language in self.renderer.localizers:
-            pdf.pdf_bytes(WARM_UP.format(lang=language))
-        self._warm = True
-        glyphs.covered("a")  # asks fontconfig what the fonts cover, once
-        self.seconds.update(before)  # the page is not a brief: its time counts as start
-        self.seconds["start"] += time.perf_counter() - start
+        with self.seconds.timed("start"):
+            pdf = self._builder("pdf")
+            assert isinstance(pdf, PdfBuilder)
+            for language in self.renderer.localizers:
+                pdf.pdf_bytes(WARM_UP.format(lang=language))
+            self._warm = True
+            glyphs.covered("a")  # asks fontconfig what the fonts cover, once
+            # the page is not a brief: its time counts as start only
+            self.seconds.update({stage: before[stage] for stage in STAGES if stage != "start"})
 
     def build(
         self,
@@ -87,18 +82,14 @@ class Builder:
         """Render one brief once and write it in each format; returns the files written."""
         meeting = document.meeting
         self._check_glyphs(meeting, meeting.id)
-        start = time.perf_counter()
-        html = self.renderer.brief(meeting, language)
-        self.seconds["render"] += time.perf_counter() - start
+        with self.seconds.timed("render"):
+            html = self.renderer.brief(meeting, language)
         issued = issue_date(meeting.issued, meeting.id)
         sources = source_files(self.project, [(document.path, meeting)])
         written = []
         for fmt in formats:
             path = (paths or {}).get(fmt) or self.project.output_path(meeting.id, language, fmt)
-            start = time.perf_counter()
             written.append(self._builder(fmt).write(html, path, sources, issued))
-            if fmt == "html":
-                self.seconds["html"] += time.perf_counter() - start
             log.info("wrote %s", path)
         return written
 
@@ -113,7 +104,7 @@ class Builder:
         """Render a digest (a year's, a date range's or the overview) and write it in each
         format, by default to build/<lang>/digest[-<year>].<fmt>; returns the files written.
         html: the digest already rendered, by format."""
-        name = DIGEST if digest.year is None else f"{DIGEST}-{digest.year}"
+        name = self.project.digest_name(digest.year)
         if not digest.overview:  # the overview prints numbers and the vocabulary's labels only
             for meeting in digest.meetings:
                 self._check_glyphs(meeting, name)
@@ -121,14 +112,10 @@ class Builder:
         sources = digest_sources(self.project, digest)
         written = []
         for fmt in formats:
-            start = time.perf_counter()
-            page = (html or {}).get(fmt) or self.renderer.digest(digest, language, fmt)
-            self.seconds["render"] += time.perf_counter() - start
+            with self.seconds.timed("render"):
+                page = (html or {}).get(fmt) or self.renderer.digest(digest, language, fmt)
             path = (paths or {}).get(fmt) or self.project.digest_path(language, fmt, digest.year)
-            start = time.perf_counter()
             written.append(self._builder(fmt).write(page, path, sources, issued))
-            if fmt == "html":
-                self.seconds["html"] += time.perf_counter() - start
         return written
 
     @staticmethod

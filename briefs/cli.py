@@ -362,9 +362,10 @@ def _nothing_to_do(
 ) -> bool:
     """The no-op check, from file bytes and stat() alone: no heavy imports. Strict, it also
     reads the summaries: briefs built before, with warnings, are not good enough any more."""
-    from .manifest import stale_briefs
+    from .manifest import Manifest, Toolchain, plan
 
-    if stale_briefs(project, languages, formats) != 0:
+    stale = plan(project, Toolchain.of(project, languages), Manifest(project.build_dir), formats)
+    if len(stale) != 0 or stale.removed:
         return False
     if strict:
         from .validate import load_summaries

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from . import __version__
 from .files import write_atomically
-from .project import CONFIG_FILE, installed_lock
+from .project import CONFIG_FILE, DIGEST, FORMATS, installed_lock
 
 if TYPE_CHECKING:
     from _hashlib import HASH
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MANIFEST = ".briefs-manifest.json"
-DIGEST = "digest"
-"""The manifest's meeting name for the digests' outputs (no meeting id is a bare word)."""
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -49,6 +47,10 @@ class Toolchain:
     vocabulary: str
     settings: str
     code: str
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.catalogs)
 
     @classmethod
     def of(cls, project: Project, languages: tuple[str, ...]) -> Toolchain:
@@ -215,38 +217,77 @@ class Manifest:
         write_atomically(self.path, data)
 
 
-def stale_briefs(project: Project, languages: tuple[str, ...], formats: tuple[str, ...]) -> int:
-    """How many briefs (a meeting in a language, a year's digest or the overview in a language)
-    are not recorded as built from today's inputs, found from file bytes and stat() alone."""
-    toolchain = Toolchain.of(project, languages)
-    manifest = Manifest(project.build_dir)
-    stale = set()
-    for meeting_id, expected in project.expected_outputs(languages, formats).items():
-        for language, output in expected:
-            entry = manifest.entries.get(manifest.key(output))
-            summary = project.meetings_dir / f"{meeting_id}.yaml"
-            articles = manifest.articles(output, project.articles_dir)
-            if entry is None or not manifest.fresh(
-                output, toolchain.inputs(summary, articles, language)
-            ):
-                stale.add((meeting_id, language))
+@dataclass(frozen=True)
+class Plan:
+    """What a build has to do, decided from file bytes and stat() alone, before any summary
+    is parsed: the briefs and digests (in a language) not recorded as built from today's
+    inputs, and the outputs whose summary, or whose year, is gone."""
+
+    briefs: list[tuple[str, str]]
+    """(meeting id, language) of each stale brief, in file-name order."""
+    digests: list[tuple[int | None, str]]
+    """(year, or None for the overview, language) of each stale digest."""
+    up_to_date: int
+    """Brief files already built from today's inputs."""
+    removed: list[Path]
+    """Outputs in the manifest whose meeting's summary (or whose year's last one) is gone."""
+
+    def __len__(self) -> int:
+        return len(self.briefs) + len(self.digests)
+
+
+def plan(
+    project: Project,
+    toolchain: Toolchain,
+    manifest: Manifest,
+    formats: tuple[str, ...] = FORMATS,
+    force: bool = False,
+) -> Plan:
+    """Decide what is stale. An output is fresh when the manifest records it as built from
+    today's inputs digest, counting the articles and (for a year's digest) the summaries of
+    other years it was built from as recorded: those can only change through the bytes of a
+    summary that is itself an input. force: everything is stale."""
+    languages = toolchain.languages
+
+    def fresh(outputs: list[Path], inputs: str) -> bool:
+        return not force and all(manifest.fresh(output, inputs) for output in outputs)
+
+    briefs, up_to_date = [], 0
     summaries = project.summary_paths()
-    by_year = project.summaries_by_year()
-    for language in languages:
-        outputs = [project.digest_path(language, fmt) for fmt in formats]
-        articles = manifest.articles(outputs[0], project.articles_dir)
-        inputs = toolchain.digest_inputs(summaries, articles, language)
-        if not all(manifest.fresh(output, inputs) for output in outputs):
-            stale.add((DIGEST, language))
-        for year, paths in by_year.items():
+    for summary in summaries:
+        for language in languages:
+            outputs = [project.output_path(summary.stem, language, fmt) for fmt in formats]
+            articles = manifest.articles(outputs[0], project.articles_dir)
+            if fresh(outputs, toolchain.inputs(summary, articles, language)):
+                up_to_date += len(outputs)
+            else:
+                briefs.append((summary.stem, language))
+    digests: list[tuple[int | None, str]] = []
+    by_year: dict[int | None, list[Path]] = {
+        year: paths for year, paths in project.summaries_by_year().items()
+    }
+    by_year[None] = summaries
+    for year, paths in sorted(by_year.items(), key=lambda item: (item[0] is None, item[0] or 0)):
+        for language in languages:
             outputs = [project.digest_path(language, fmt, year) for fmt in formats]
             depends = [project.meetings_dir / name for name in manifest.depends(outputs[0])]
             articles = manifest.articles(outputs[0], project.articles_dir)
-            inputs = toolchain.digest_inputs(paths + depends, articles, language)
-            if not all(manifest.fresh(output, inputs) for output in outputs):
-                stale.add((f"{DIGEST}-{year}", language))
-    log.debug("%d briefs to build", len(stale))
-    return len(stale)
+            if not fresh(outputs, toolchain.digest_inputs(paths + depends, articles, language)):
+                digests.append((year, language))
+    meeting_ids = {path.stem for path in summaries}
+    removed = []
+    for key, entry in manifest.entries.items():
+        if entry["meeting"] == DIGEST:
+            try:
+                gone = project.digest_year(Path(key).stem) not in by_year
+            except ValueError:  # not a digest the build makes: not the build's to remove
+                continue
+        else:
+            gone = entry["meeting"] not in meeting_ids
+        if gone:
+            removed.append(project.build_dir / key)
+    log.debug("%d briefs and %d digests to build", len(briefs), len(digests))
+    return Plan(briefs, digests, up_to_date, removed)
 
 
 def cpu_count() -> int:

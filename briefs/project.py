@@ -11,6 +11,12 @@ from pathlib import Path
 from .errors import ConfigurationError
 
 CONFIG_FILE = "briefs.toml"
+LANGUAGES = ("id", "en")
+"""Every brief is written in each: Indonesian first, then English."""
+FORMATS = ("pdf", "html")
+DIGEST = "digest"
+"""The digests' name: digest.<fmt> (the overview), digest-<year>.<fmt> (a year's); the
+manifest's meeting name for their outputs (no meeting id is a bare word)."""
 INSTALLED_LOCK = Path(sys.prefix) / "briefs-lock.sha256"
 """Written by `make setup` into the virtualenv: the SHA-256 of requirements.lock as installed."""
 
@@ -95,8 +101,23 @@ class Project:
     def digest_path(self, language: str, fmt: str, year: int | None = None) -> Path:
         """build/<lang>/digest-<year>.<fmt> for a year's digest, build/<lang>/digest.<fmt> for
         the overview across years."""
-        name = "digest" if year is None else f"digest-{year}"
-        return self.build_dir / language / f"{name}.{fmt}"
+        return self.build_dir / language / f"{self.digest_name(year)}.{fmt}"
+
+    @staticmethod
+    def digest_name(year: int | None = None) -> str:
+        """A digest's name: "digest-<year>" for a year's, "digest" for the overview."""
+        return DIGEST if year is None else f"{DIGEST}-{year}"
+
+    @staticmethod
+    def digest_year(name: str) -> int | None:
+        """The year of a digest by its name (digest_name's inverse): None for the overview;
+        ValueError for any other name (a date range's digest, a meeting's brief)."""
+        if name == DIGEST:
+            return None
+        prefix, dash, year = name.partition("-")
+        if prefix == DIGEST and dash and len(year) == 4 and year.isdigit():
+            return int(year)
+        raise ValueError(f"{name!r} is not the name of a year's digest or of the overview")
 
     def summaries_by_year(self) -> dict[int, list[Path]]:
         """The summaries of each year, from their file names (a meeting id starts with its

@@ -22,9 +22,8 @@ import jinja2
 from .build import Builder, build_all
 from .errors import BriefsError, Problem
 from .loader import Document
-from .manifest import DIGEST
 from .models import LANGUAGES, Text
-from .project import CONFIG_FILE, Project, open_project
+from .project import CONFIG_FILE, DIGEST, Project, open_project
 from .validate import load_summaries
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
-"""Workers: the processes that build briefs beside this one. A job is one brief (a meeting or
-a digest in one language); this process takes jobs too, and each worker takes its next job the
+"""Workers: the processes that build briefs beside this one. A job (jobs.py) is one brief (a
+meeting or a digest in one language); this process takes jobs too, and each worker takes its next job the
 moment it finishes one. On Linux the workers are forked from this process once it is warm; else
 (or from a process with other threads) they are spawned and warm up themselves."""
 
@@ -13,15 +13,13 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from queue import Empty, SimpleQueue
 
 from .builder import Builder
-from .digest import Digest
 from .errors import BriefsError, RenderError
-from .loader import Document
-from .manifest import DIGEST
+from .jobs import Job
 from .project import Project, open_project
 
 START_METHOD = (
@@ -33,41 +31,6 @@ START_METHOD = (
 (WeasyPrint imported, fonts set up, a page laid out in each language), so no worker pays for
 that again; elsewhere (the known fork crashes are macOS ones) they are spawned and warm up
 themselves."""
-
-
-@dataclass(frozen=True)
-class Job:
-    """One brief to build: a meeting in one language, or a digest (a year's, or the overview)
-    in one language."""
-
-    language: str
-    formats: tuple[str, ...]
-    inputs: str
-    document: Document | None = None
-    digest: Digest | None = None
-    depends: tuple[str, ...] = ()
-    """A year digest's summaries of other years (file names), recorded in the manifest."""
-    html: dict[str, str] = field(default_factory=dict)
-    """A digest's pages, already rendered (by format)."""
-    rendered: dict[str, str] = field(default_factory=dict)
-    """Fingerprints of those pages and of the toolchain (by format), recorded in the manifest."""
-    read: list[str] = field(default_factory=list)
-    """A digest's articles as its inputs were computed from them (file names), for the manifest."""
-
-    @property
-    def name(self) -> str:
-        if self.document:
-            return self.document.meeting.id
-        year = self.digest.year if self.digest else None
-        return DIGEST if year is None else f"{DIGEST}-{year}"
-
-    @property
-    def articles(self) -> list[str]:
-        """The articles the job's inputs digest was computed from, by file name: a brief's
-        cited articles; a digest's, those of every summary it is made from."""
-        if self.document is None:
-            return self.read
-        return list(dict.fromkeys(c.article for c in self.document.meeting.sources))
 
 
 @dataclass
@@ -99,10 +62,7 @@ def run(job: Job, builder: Builder | None = None) -> JobResult:
     written: list[Path] = []
     failure = None
     try:
-        if job.digest is not None:
-            written = builder.write_digest(job.digest, job.language, job.formats, html=job.html)
-        elif job.document is not None:
-            written = builder.build(job.document, job.language, job.formats)
+        written = job.run(builder)
     except RenderError as error:
         failure = f"{error.meeting_id} ({job.language}): {error.detail}"
     except BriefsError as error:

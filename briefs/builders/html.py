@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..files import write_atomically
+from ..stats import Seconds
 from . import SourceFile
 
 
@@ -15,9 +16,13 @@ class HtmlBuilder:
 
     format = "html"
 
+    def __init__(self, seconds: Seconds | None = None):
+        self.seconds = seconds if seconds is not None else Seconds()
+
     def write(
         self, html: str, path: Path, sources: Sequence[SourceFile] = (), date: dt.date | None = None
     ) -> Path:
         """Write the page; the sources are cited in it, not attached."""
-        write_atomically(path, html.encode("utf-8"))
+        with self.seconds.timed("html"):
+            write_atomically(path, html.encode("utf-8"))
         return path

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -16,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from .. import __version__
 from ..files import write_atomically
 from ..project import installed_lock
+from ..stats import Seconds
 from . import SourceFile
 
 log = logging.getLogger(__name__)
@@ -132,14 +132,14 @@ class PdfBuilder:
 
     format = "pdf"
 
-    def __init__(self, templates_dir: Path, seconds: dict[str, float] | None = None):
+    def __init__(self, templates_dir: Path, seconds: Seconds | None = None):
         # Imported here: WeasyPrint is heavy and only PDF builds need it.
         from weasyprint.text.fonts import FontConfiguration
 
         _tag_languages()
         self.font_config = FontConfiguration()
         self.fetcher = _project_fetcher(templates_dir)
-        self.seconds = seconds if seconds is not None else {"layout": 0.0, "pdf": 0.0}
+        self.seconds = seconds if seconds is not None else Seconds()
 
     def pdf_bytes(
         self, html: str, sources: Sequence[SourceFile] = (), date: dt.date | None = None
@@ -160,23 +160,24 @@ class PdfBuilder:
             )
             for source in sources
         ]
-        start = time.perf_counter()
         # No base URL: relative links (a digest's links to briefs beside it) stay relative, so
         # the file does not depend on the folder it was built in.
-        document = HTML(string=html, url_fetcher=self.fetcher).render(
-            font_config=self.font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
-        )
-        laid_out = time.perf_counter()
+        with self.seconds.timed("layout"):
+            document = HTML(string=html, url_fetcher=self.fetcher).render(
+                font_config=self.font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
+            )
         # WeasyPrint's hook for the XMP packet: its own RDF, then the build record added to it.
         weasyprint_rdf: Callable[..., bytes] = document.metadata.generate_rdf_metadata
         document.metadata.generate_rdf_metadata = lambda *args: with_build_record(
             weasyprint_rdf(*args), __version__, installed_lock()
         )
-        data: bytes = document.write_pdf(
-            attachments=attachments, pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=True
-        )
-        self.seconds["layout"] += laid_out - start
-        self.seconds["pdf"] += time.perf_counter() - laid_out
+        with self.seconds.timed("pdf"):
+            data: bytes = document.write_pdf(
+                attachments=attachments,
+                pdf_variant=PDF_VARIANT,
+                pdf_tags=True,
+                pdf_identifier=True,
+            )
         return data
 
     def write(

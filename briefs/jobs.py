@@ -1,0 +1,166 @@
+"""Jobs: one per brief to build, a type per kind of output. A BriefJob is a meeting in one
+language, a DigestJob a year's digest or the overview in one language; each has its name, its
+run (with a Builder, in whichever process takes it) and its record (in the manifest)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .builder import Builder, cited_articles, digest_sources
+from .digest import Digest, linked_meetings, make_digest, make_overview
+from .errors import BriefsError
+from .loader import Document
+from .manifest import Manifest, Plan, Toolchain
+from .project import DIGEST, Project
+from .validate import Loaded
+
+
+@dataclass(frozen=True)
+class BriefJob:
+    """A meeting's brief in one language, in each format."""
+
+    document: Document
+    language: str
+    formats: tuple[str, ...]
+    inputs: str
+
+    @property
+    def name(self) -> str:
+        return self.document.meeting.id
+
+    def run(self, builder: Builder) -> list[Path]:
+        return builder.build(self.document, self.language, self.formats)
+
+    def record(self, manifest: Manifest, output: Path) -> None:
+        articles = list(dict.fromkeys(c.article for c in self.document.meeting.sources))
+        manifest.record(output, self.inputs, self.name, articles)
+
+
+@dataclass(frozen=True)
+class DigestJob:
+    """A year's digest or the overview in one language, in the formats whose page changed."""
+
+    digest: Digest
+    language: str
+    formats: tuple[str, ...]
+    inputs: str
+    articles: list[str]
+    """The articles its inputs were computed from (file names), for the manifest."""
+    depends: tuple[str, ...] = ()
+    """A year digest's summaries of other years (file names), recorded in the manifest."""
+    html: dict[str, str] = field(default_factory=dict)
+    """Its pages, already rendered (by format)."""
+    rendered: dict[str, str] = field(default_factory=dict)
+    """Fingerprints of those pages and of the toolchain (by format), recorded in the manifest."""
+
+    @property
+    def name(self) -> str:
+        return Project.digest_name(self.digest.year)
+
+    def run(self, builder: Builder) -> list[Path]:
+        return builder.write_digest(self.digest, self.language, self.formats, html=self.html)
+
+    def record(self, manifest: Manifest, output: Path) -> None:
+        manifest.record(
+            output,
+            self.inputs,
+            DIGEST,
+            self.articles,
+            self.depends,
+            self.rendered.get(output.suffix[1:], ""),
+        )
+
+
+Job = BriefJob | DigestJob
+
+
+def brief_jobs(
+    project: Project, plan: Plan, loaded: Loaded, toolchain: Toolchain, formats: tuple[str, ...]
+) -> list[BriefJob]:
+    """A job for each stale brief of a good summary (a bad one is a problem, not a job)."""
+    documents = {document.path.stem: document for document in loaded.documents}
+    jobs = []
+    for meeting_id, language in plan.briefs:
+        document = documents.get(meeting_id)
+        if document is not None:
+            articles = cited_articles(project, [document.meeting])
+            inputs = toolchain.inputs(document.path, articles, language)
+            jobs.append(BriefJob(document, language, formats, inputs))
+    return jobs
+
+
+def digest_jobs(
+    project: Project,
+    plan: Plan,
+    loaded: Loaded,
+    toolchain: Toolchain,
+    manifest: Manifest,
+    builder: Builder,
+    formats: tuple[str, ...],
+    force: bool,
+) -> tuple[list[DigestJob], list[tuple[DigestJob, Path]]]:
+    """The stale digests' jobs, busiest first, and the outputs that are kept as they are
+    (with the job whose inputs the manifest records for them).
+
+    A year's digest is made from that year's summaries and those of the later meetings it
+    names. Each is rendered here, before any worker starts: when its page and the files it
+    carries come out the same as last time (an edit it does not show), its files are kept."""
+    meetings = [d.meeting for d in loaded.documents]
+    meeting_of = {d.path.name: d.meeting for d in loaded.documents}
+    by_year: dict[int | None, list[Path]] = {
+        year: paths for year, paths in project.summaries_by_year().items()
+    }
+    by_year[None] = project.summary_paths()
+    digests: dict[int | None, Digest] = {}
+    jobs, kept = [], []
+    for year, language in plan.digests:
+        depends: tuple[str, ...] = ()
+        if year is not None:
+            depends = tuple(sorted(f"{i}.yaml" for i in linked_meetings(meetings, year)))
+        summaries = by_year[year] + [project.meetings_dir / name for name in depends]
+        articles = cited_articles(
+            project, [meeting_of[p.name] for p in summaries if p.name in meeting_of]
+        )
+        inputs = toolchain.digest_inputs(summaries, articles, language)
+        names = [a.name for a in articles]
+        if year not in digests:
+            digests[year] = (
+                make_overview(meetings, loaded.vocabulary)
+                if year is None
+                else make_digest(meetings, loaded.vocabulary, year=year)
+            )
+        digest = digests[year]
+        try:
+            html = {fmt: builder.renderer.digest(digest, language, fmt) for fmt in formats}
+        except BriefsError:  # the job fails again, and says why
+            jobs.append(DigestJob(digest, language, formats, inputs, names, depends))
+            continue
+        # The files its PDF carries count too: a kept digest must not carry stale ones.
+        carried = tuple(f.data for f in digest_sources(project, digest))
+        rendered = {
+            fmt: toolchain.rendered(language, html[fmt], carried if fmt == "pdf" else ())
+            for fmt in formats
+        }
+        files = {fmt: project.digest_path(language, fmt, year) for fmt in formats}
+        # Each format on its own: the PDF carries the summaries' bytes, the HTML page does not.
+        changed = tuple(
+            fmt for fmt in formats if force or not manifest.same_page(files[fmt], rendered[fmt])
+        )
+        job = DigestJob(
+            digest,
+            language,
+            changed,
+            inputs,
+            names,
+            depends,
+            html={fmt: html[fmt] for fmt in changed},
+            rendered=rendered,
+        )
+        kept += [(job, files[fmt]) for fmt in formats if fmt not in changed]
+        if changed:
+            jobs.append(job)
+    # The longest first, so that no worker is left with one at the end: the busiest years
+    # (the overview is a page or two).
+    jobs.sort(key=lambda job: -len(job.digest.years or job.digest.meetings))
+    return jobs, kept
