@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from . import __version__
 from .files import write_atomically
-from .project import CONFIG_FILE, DIGEST, FORMATS, installed_lock
+from .project import CONFIG_FILE, DIGEST, FORMATS, PREVIEW_TEMPLATES, installed_lock
 
 if TYPE_CHECKING:
     from _hashlib import HASH
@@ -69,7 +69,14 @@ class Toolchain:
             for path in (project.vocabulary_path, project.glossary_path)
         )
         return cls(
-            templates=_digest_files([p for p in templates.rglob("*") if p.is_file()], templates),
+            templates=_digest_files(
+                [
+                    path
+                    for path in templates.rglob("*")
+                    if path.is_file() and not path.name.startswith(PREVIEW_TEMPLATES)
+                ],
+                templates,
+            ),
             catalogs={
                 lang: hashlib.sha256(
                     (project.locale_dir / lang / "LC_MESSAGES" / "messages.po").read_bytes()

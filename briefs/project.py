@@ -14,6 +14,8 @@ CONFIG_FILE = "briefs.toml"
 LANGUAGES = ("id", "en")
 """Every brief is written in each: Indonesian first, then English."""
 FORMATS = ("pdf", "html")
+PREVIEW_TEMPLATES = "preview-"
+"""The prefix of the templates of `briefs serve`'s own pages: no brief is made from them."""
 DIGEST = "digest"
 """The digests' name: digest.<fmt> (the overview), digest-<year>.<fmt> (a year's); the
 manifest's meeting name for their outputs (no meeting id is a bare word)."""

@@ -11,6 +11,7 @@ import logging
 import re
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,7 +24,7 @@ from .build import Builder, build_all
 from .errors import BriefsError, Problem
 from .loader import Document
 from .models import LANGUAGES, Text
-from .project import CONFIG_FILE, DIGEST, Project, open_project
+from .project import CONFIG_FILE, DIGEST, PREVIEW_TEMPLATES, Project, open_project
 from .validate import load_summaries
 
 log = logging.getLogger(__name__)
@@ -32,94 +33,30 @@ DEFAULT_HOST = "127.0.0.1"
 """Loopback: a preview of unpublished briefs is for this machine only, unless asked otherwise."""
 DEFAULT_PORT = 8000
 VERSION_PATH = "/_briefs/version"
-RELOAD_INTERVAL_MS = 500
+POLL_SECONDS = 30.0
+"""How long the server holds a page's question for its version before it answers all the same."""
+RETRY_MS = 3000
+INDEX_TEMPLATE = f"{PREVIEW_TEMPLATES}index.html.j2"
+PROBLEM_TEMPLATE = f"{PREVIEW_TEMPLATES}problem.html.j2"
 BRIEF_PATH = re.compile(r"/(?P<language>[a-z]+)/(?P<meeting_id>[^/]+)\.(?P<format>html|pdf)")
 CONTENT_TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 
-# Only served pages carry this script; the files in build/ never do.
+# Only served pages carry this script; the files in build/ never do. It asks the server for its
+# page's version and the server answers when the version moves on (after the rebuild is done) or
+# after POLL_SECONDS: a long poll, as MkDocs' livereload does, so a page reloads at once.
 RELOAD_SCRIPT = """<script>
 (() => {
   const version = %(version)s;
-  const url = %(url)s + "?page=" + encodeURIComponent(location.pathname);
-  setInterval(() => {
-    fetch(url, {cache: "no-store"})
-      .then((response) => response.ok ? response.text() : version)
-      .then((current) => { if (current !== version) location.reload(); })
-      .catch(() => {});  // the server is restarting: try again
-  }, %(interval)d);
+  const url = %(url)s + "?page=" + encodeURIComponent(location.pathname)
+    + "&version=" + encodeURIComponent(version);
+  const poll = () => fetch(url, {cache: "no-store"})
+    .then((response) => response.ok ? response.text() : Promise.reject(response.status))
+    .then((current) => { if (current !== version) location.reload(); else poll(); })
+    .catch(() => setTimeout(poll, %(retry)d));  // the server is restarting: try again
+  poll();
 })();
 </script>
 """
-
-_pages = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
-
-INDEX_PAGE = _pages.from_string("""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Briefs: live preview</title>
-<style>
-body { font-family: "Noto Sans", sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; line-height: 1.4; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem 0.4rem 0; border-bottom: 1px solid #c9cfd6; }
-.problems { color: #a4000f; margin: 0.3rem 0 0; padding-left: 1.2rem; }
-code { overflow-wrap: anywhere; }
-</style>
-</head>
-<body>
-<main>
-<h1>Briefs: live preview</h1>
-<p>Every brief, rebuilt when its summary, its articles, a template, a catalog or briefs.toml
-changes. Open pages reload by themselves.</p>
-<table>
-<thead><tr><th scope="col">Meeting</th>{% for language in languages %}<th scope="col">{{ language_names[language] }}</th>{% endfor %}</tr></thead>
-<tbody>
-{% for entry in entries %}
-<tr>
-<td>{% if entry.title %}{{ entry.title.en }}<br>{% endif %}<code>{{ entry.meeting_id }}</code>
-{% if entry.errors %}
-<ul class="problems">{% for error in entry.errors %}<li><code>{{ error }}</code></li>{% endfor %}</ul>
-{% endif %}
-</td>
-{% for language in languages %}
-<td><a href="/{{ language }}/{{ entry.meeting_id }}.html">HTML</a> · <a href="/{{ language }}/{{ entry.meeting_id }}.pdf">PDF</a></td>
-{% endfor %}
-</tr>
-{% else %}
-<tr><td colspan="{{ languages | length + 1 }}">No summaries in sources/meetings/ yet.</td></tr>
-{% endfor %}
-</tbody>
-</table>
-</main>
-</body>
-</html>
-""")
-
-PROBLEM_PAGE = _pages.from_string("""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ meeting_id }}: cannot be built</title>
-<style>
-body { font-family: "Noto Sans", sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; line-height: 1.4; }
-.problems code { color: #a4000f; overflow-wrap: anywhere; }
-</style>
-</head>
-<body>
-<main>
-<h1>{{ meeting_id }}: the brief cannot be built</h1>
-<ul class="problems">
-{% for error in errors %}
-<li><code>{{ error }}</code></li>
-{% endfor %}
-</ul>
-<p>Fix the summary and save it: this page reloads by itself. <a href="/">All briefs</a></p>
-</main>
-</body>
-</html>
-""")
 
 
 @dataclass(frozen=True)
@@ -142,11 +79,24 @@ class Preview:
         # Part of every version, so that pages left open across a restart reload too.
         self.token = secrets.token_hex(4)
         self.generation = 0
+        """Moves on when any page changes."""
+        self.builds = 0
+        """The build generation: how many rebuilds are done (a page waits on it, so do tests)."""
         # Replaced whole, never changed in place: request threads read it without a lock.
         self.entries: dict[str, Entry] = {}
         # Set up once (locales, catalogs, templates, fonts), again when one of them changes.
         self._builder: Builder | None = None
         self._lock = threading.Lock()
+        # Notified when a rebuild is done (and when the preview closes): what long polls wait on.
+        self._built = threading.Condition()
+        self._closed = False
+        self.pages = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(project.templates_dir),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
 
     def watched(self) -> list[tuple[list[Path], bool]]:
         """Everything a brief is built from, as (folders, recursively): sources/, templates/ and
@@ -230,10 +180,33 @@ class Preview:
             for message in errors:
                 log.warning("%s", message)
             entries[meeting_id] = Entry(meeting_id, title, errors, self.generation + 1)
-        if changed or entries.keys() != self.entries.keys():
-            self.generation += 1
-        self.entries = entries
+        with self._built:
+            if changed or entries.keys() != self.entries.keys():
+                self.generation += 1
+            self.entries = entries
+            self.builds += 1
+            self._built.notify_all()
         return changed
+
+    def wait(self, condition: Callable[[], bool], timeout: float | None = None) -> bool:
+        """Wait until condition holds, testing it after each rebuild; False on timeout, or
+        when the preview closes first."""
+        with self._built:
+            return self._built.wait_for(lambda: self._closed or condition(), timeout) and (
+                not self._closed or condition()
+            )
+
+    def wait_for_version(self, page: str, known: str, timeout: float = POLL_SECONDS) -> str | None:
+        """The page's version once it is no longer known (a rebuild changed the page), or after
+        timeout; None for an unknown page."""
+        self.wait(lambda: self.version(page) != known, timeout)
+        return self.version(page)
+
+    def close(self) -> None:
+        """Answer every waiting page now."""
+        with self._built:
+            self._closed = True
+            self._built.notify_all()
 
     def version(self, page: str) -> str | None:
         """What a served page compares to see whether it is current; None for an unknown page."""
@@ -268,7 +241,7 @@ def with_reload(html: str, version: str) -> str:
     script = RELOAD_SCRIPT % {
         "version": json.dumps(version),
         "url": json.dumps(VERSION_PATH),
-        "interval": RELOAD_INTERVAL_MS,
+        "retry": RETRY_MS,
     }
     head, body_end, tail = html.rpartition("</body>")
     return head + script + body_end + tail if body_end else html + script
@@ -284,7 +257,7 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         preview = self.preview
         if url.path == "/":
-            page = INDEX_PAGE.render(
+            page = preview.pages.get_template(INDEX_TEMPLATE).render(
                 entries=list(preview.entries.values()),
                 languages=LANGUAGES,
                 language_names={"id": "Indonesian", "en": "English"},
@@ -293,7 +266,14 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path == "/favicon.ico":  # browsers ask; there is none, and that is no error
             return self._send(HTTPStatus.NO_CONTENT, "text", b"")
         if url.path == VERSION_PATH:
-            version = preview.version(parse_qs(url.query).get("page", [""])[0])
+            query = parse_qs(url.query)
+            page_path = query.get("page", [""])[0]
+            known = query.get("version", [None])[0]
+            version = (
+                preview.version(page_path)
+                if known is None
+                else preview.wait_for_version(page_path, known)
+            )
             if version is None:
                 return self._send(HTTPStatus.NOT_FOUND, "text", "unknown page")
             return self._send(HTTPStatus.OK, "text", version)
@@ -307,7 +287,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.NOT_FOUND, "text", "no such brief; see the index at /")
         version = preview.version(url.path) or ""
         if entry.errors:
-            page = PROBLEM_PAGE.render(meeting_id=entry.meeting_id, errors=entry.errors)
+            page = preview.pages.get_template(PROBLEM_TEMPLATE).render(
+                meeting_id=entry.meeting_id, errors=entry.errors
+            )
             return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "html", with_reload(page, version))
         path = preview.project.output_path(entry.meeting_id, match["language"], match["format"])
         try:
@@ -338,7 +320,15 @@ class _Handler(BaseHTTPRequestHandler):
 class PreviewServer:
     """The preview: an HTTP server, and watchers that keep the briefs it serves current."""
 
-    def __init__(self, project: Project, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT):
+    def __init__(
+        self,
+        project: Project,
+        host: str = DEFAULT_HOST,
+        port: int = DEFAULT_PORT,
+        watch: bool = True,
+    ):
+        """watch: rebuild when the file system reports a change (else only through
+        preview.changed, as the tests call it)."""
         self.preview = Preview(project)
         handler = type("Handler", (_Handler,), {"preview": self.preview})
         try:
@@ -354,7 +344,7 @@ class PreviewServer:
             threading.Thread(
                 target=self.preview.watch, args=(folders, recursive, self._stop), daemon=True
             )
-            for folders, recursive in self.preview.watched()
+            for folders, recursive in (self.preview.watched() if watch else [])
         ]
         for watcher in self._watchers:
             watcher.start()
@@ -378,8 +368,9 @@ class PreviewServer:
         self.httpd.shutdown()
 
     def close(self) -> None:
-        """Stop watching and release the port."""
+        """Stop watching, answer the pages waiting, and release the port."""
         self._stop.set()
+        self.preview.close()
         self.httpd.server_close()
         for watcher in self._watchers:
             watcher.join()

@@ -63,10 +63,26 @@ def keep_two_meetings(root: Path) -> Path:
     return root
 
 
-@pytest.fixture
-def preview(project_copy, monkeypatch):
-    """`briefs serve` of a project copy with two meetings, on a free port, from a thread."""
+@pytest.fixture(scope="session")
+def two_built(tmp_path_factory) -> Path:
+    """The project with two meetings, built once: previews start from a copy of its build/."""
+    root = keep_two_meetings(copy_project(ROOT, tmp_path_factory.mktemp("two") / "project"))
+    assert build_all(open_project(root)).ok
+    return root
+
+
+def with_two_built(project_copy: Path, two_built: Path) -> Path:
+    """project_copy with two meetings and their outputs (same bytes and times: up to date)."""
     keep_two_meetings(project_copy)
+    shutil.copytree(two_built / "build", project_copy / "build")
+    return project_copy
+
+
+@pytest.fixture
+def preview(project_copy, two_built, monkeypatch):
+    """`briefs serve` of a project copy with two meetings, on a free port, from a thread,
+    watching the file system."""
+    with_two_built(project_copy, two_built)
     monkeypatch.chdir(project_copy)  # problems show paths as the editor types them
     server = PreviewServer(open_project(project_copy), port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -1,4 +1,7 @@
-"""`briefs serve`: the live preview, started on a free port against a copy of the project."""
+"""`briefs serve`: the live preview, started on a free port against a copy of the project.
+Most tests drive it through its change handler (Preview.changed, what the watcher calls), so
+each edit is built before the test looks; one test goes through the file system's watcher and
+the pages' long poll, end to end."""
 
 from __future__ import annotations
 
@@ -18,13 +21,15 @@ from click.testing import CliRunner
 
 from briefs.cli import main
 from briefs.models import LANGUAGES
+from briefs.project import open_project
+from briefs.serve import PreviewServer
 
-from .conftest import MEETING, OTHER, ROOT, keep_two_meetings
+from .conftest import MEETING, OTHER, ROOT, with_two_built
 
 SUMMARY = f"sources/meetings/{MEETING}.yaml"
 TITLE = "First China + Central Asia Foreign Ministers&#39; Meeting"
-TIMEOUT = 30
-"""Seconds a change may take to show; a full rebuild takes a few."""
+TIMEOUT = 60
+"""Seconds a change may take to show under the watcher; a full rebuild takes a few."""
 
 
 def get(url: str) -> tuple[int, str, bytes]:
@@ -41,18 +46,6 @@ def page(url: str) -> tuple[int, str]:
     return status, body.decode("utf-8")
 
 
-def wait_for(url: str, condition) -> tuple[int, str]:
-    """Poll url until condition(status, text) holds, for TIMEOUT seconds at most."""
-    deadline = time.monotonic() + TIMEOUT
-    while True:
-        status, text = page(url)
-        if condition(status, text):
-            return status, text
-        if time.monotonic() > deadline:
-            pytest.fail(f"{url} did not change within {TIMEOUT} s; it shows {status}: {text[:300]}")
-        time.sleep(0.1)
-
-
 def edit(root: Path, name: str, old: str, new: str) -> None:
     path = root / name
     text = path.read_text(encoding="utf-8")
@@ -60,8 +53,32 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_index_links_every_brief_in_both_languages_and_formats(preview, project_copy):
-    status, index = page(preview.url)
+@pytest.fixture
+def quiet(project_copy, two_built, monkeypatch):
+    """The preview of a project copy with two meetings (already built), serving on a free
+    port, not watching: a test edits, then calls the change handler, as the watcher would."""
+    with_two_built(project_copy, two_built)
+    monkeypatch.chdir(project_copy)  # problems show paths as the editor types them
+    server = PreviewServer(open_project(project_copy), port=0, watch=False)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    thread.join()
+    server.close()
+
+
+def changed(server: PreviewServer, root: Path, *names: str) -> list[str]:
+    """Tell the preview these files changed, as its watcher does; the meetings whose pages did."""
+    return server.preview.changed({root / name for name in names})
+
+
+def version(server: PreviewServer, page_path: str) -> str:
+    return page(server.url + f"_briefs/version?page={page_path}")[1]
+
+
+def test_index_links_every_brief_in_both_languages_and_formats(quiet, project_copy):
+    status, index = page(quiet.url)
     assert status == 200
     links = re.findall(r'href="([^"]+)"', index)
     assert links == [
@@ -71,7 +88,7 @@ def test_index_links_every_brief_in_both_languages_and_formats(preview, project_
         for fmt in ("html", "pdf")
     ]
     for link in links:
-        status, content_type, body = get(preview.url + link.lstrip("/"))
+        status, content_type, body = get(quiet.url + link.lstrip("/"))
         assert status == 200, link
         built = (project_copy / "build" / link.lstrip("/")).read_bytes()
         if link.endswith(".pdf"):
@@ -84,39 +101,63 @@ def test_index_links_every_brief_in_both_languages_and_formats(preview, project_
             assert script and body.replace(script.group(), b"") == built
 
 
-def test_unknown_pages_are_404(preview):
+def test_unknown_pages_are_404(quiet):
     for path in (
         "en/2099-01-01-nothing.html",
         "fr/" + MEETING + ".html",
         "en/" + MEETING + ".txt",
         "en/../briefs.toml",
     ):
-        assert page(preview.url + path)[0] == 404, path
-    assert page(preview.url + "_briefs/version?page=/nowhere")[0] == 404
+        assert page(quiet.url + path)[0] == 404, path
+    assert page(quiet.url + "_briefs/version?page=/nowhere")[0] == 404
+    assert page(quiet.url + "_briefs/version?page=/nowhere&version=x")[0] == 404
 
 
-def test_editing_a_summary_updates_its_page_only(preview, project_copy):
-    url = preview.url + f"en/{MEETING}.html"
-    other = preview.url + f"_briefs/version?page=/en/{OTHER}.html"
+def test_editing_a_summary_updates_its_page_only(quiet, project_copy):
+    url = quiet.url + f"en/{MEETING}.html"
     assert TITLE in page(url)[1]
-    own_version, other_version = (
-        page(preview.url + f"_briefs/version?page=/en/{MEETING}.html")[1],
-        page(other)[1],
-    )
-
+    own, other = version(quiet, f"/en/{MEETING}.html"), version(quiet, f"/en/{OTHER}.html")
     edit(
         project_copy,
         SUMMARY,
         "en: First China + Central Asia",
         "en: Inaugural China + Central Asia",
     )
-    wait_for(url, lambda status, text: "Inaugural China + Central Asia" in text)
-    assert page(preview.url + f"_briefs/version?page=/en/{MEETING}.html")[1] != own_version
-    assert page(other)[1] == other_version  # a page of another meeting does not reload
+    assert changed(quiet, project_copy, SUMMARY) == [MEETING]
+    assert "Inaugural China + Central Asia" in page(url)[1]
+    assert version(quiet, f"/en/{MEETING}.html") != own
+    assert version(quiet, f"/en/{OTHER}.html") == other  # a page of another meeting does not reload
     assert (
         "Inaugural China + Central Asia"
         in (project_copy / "build" / "en" / f"{MEETING}.html").read_text()
     )
+
+
+def test_a_page_waiting_for_its_version_is_answered_when_its_rebuild_is_done(quiet, project_copy):
+    """The long poll: asked with the version it has, the server answers when the page's
+    rebuild is done, with the new version (and after POLL_SECONDS with the same one)."""
+    page_path = f"/en/{MEETING}.html"
+    known = version(quiet, page_path)
+    assert quiet.preview.wait_for_version(page_path, known, timeout=0.05) == known  # no change
+    answers: list[str] = []
+    waiting = threading.Thread(
+        target=lambda: answers.append(
+            page(quiet.url + f"_briefs/version?page={page_path}&version={known}")[1]
+        )
+    )
+    builds = quiet.preview.builds
+    waiting.start()
+    edit(
+        project_copy,
+        SUMMARY,
+        "en: First China + Central Asia",
+        "en: Inaugural China + Central Asia",
+    )
+    changed(quiet, project_copy, SUMMARY)
+    waiting.join(TIMEOUT)
+    assert answers == [version(quiet, page_path)] and answers[0] != known
+    assert quiet.preview.builds == builds + 1
+    assert "Inaugural China + Central Asia" in page(quiet.url + page_path.lstrip("/"))[1]
 
 
 def outputs(root: Path) -> dict[str, int]:
@@ -128,11 +169,9 @@ def outputs(root: Path) -> dict[str, int]:
     }
 
 
-def test_after_the_preview_rebuilt_an_edit_a_build_has_nothing_to_do(preview, project_copy):
+def test_after_the_preview_rebuilt_an_edit_a_build_has_nothing_to_do(quiet, project_copy):
     """The preview builds through the same incremental build and manifest as `briefs build
     --all`, which `make briefs` runs: what it built is not built again."""
-    version = preview.url + f"_briefs/version?page=/en/{MEETING}.html"
-    before = page(version)[1]
     built_before = outputs(project_copy)
     edit(
         project_copy,
@@ -140,7 +179,7 @@ def test_after_the_preview_rebuilt_an_edit_a_build_has_nothing_to_do(preview, pr
         "en: First China + Central Asia",
         "en: Inaugural China + Central Asia",
     )
-    wait_for(version, lambda status, text: text != before)  # its build is done
+    changed(quiet, project_copy, SUMMARY)
     built = outputs(project_copy)
     rebuilt = {name for name in built if built[name] != built_before.get(name)}
     assert {f"{lang}/{MEETING}.{fmt}" for lang in LANGUAGES for fmt in ("html", "pdf")} <= rebuilt
@@ -152,82 +191,111 @@ def test_after_the_preview_rebuilt_an_edit_a_build_has_nothing_to_do(preview, pr
     assert outputs(project_copy) == built
 
 
-def test_a_broken_summary_shows_its_problems_and_the_server_keeps_running(preview, project_copy):
-    url = preview.url + f"id/{MEETING}.html"
+def test_a_broken_summary_shows_its_problems_and_the_server_keeps_running(quiet, project_copy):
+    url = quiet.url + f"id/{MEETING}.html"
     original = (project_copy / SUMMARY).read_text(encoding="utf-8")
     edit(project_copy, SUMMARY, "country: KZ", "country: QQ")
-    _status, text = wait_for(url, lambda status, text: status == 500)
+    changed(quiet, project_copy, SUMMARY)
+    status, text = page(url)
+    assert status == 500
     line = f"{SUMMARY}:26:14: participants[1].country: &#39;QQ&#39; is not an ISO 3166 alpha-2 country code"
     assert line in text
     assert "Kamis, 16 Juli 2020" not in text  # the problems, not a stale brief
-    assert line in page(preview.url)[1]  # the index says so too
-    assert page(preview.url + f"id/{OTHER}.html")[0] == 200
+    assert line in page(quiet.url)[1]  # the index says so too
+    assert page(quiet.url + f"id/{OTHER}.html")[0] == 200
 
     (project_copy / SUMMARY).write_text(original, encoding="utf-8")
-    _status, text = wait_for(url, lambda status, text: status == 200)
+    changed(quiet, project_copy, SUMMARY)
+    status, text = page(url)
+    assert status == 200
     assert "Kamis, 16 Juli 2020" in text and "QQ" not in text
 
 
-def test_a_changed_article_is_checked_again(preview, project_copy):
-    article = project_copy / "sources" / "articles" / f"{MEETING}.txt"
-    article.write_text(
-        article.read_text(encoding="utf-8").replace("Bahas Apa Ya?", "Bahas Apa?"), encoding="utf-8"
+def test_a_changed_article_is_checked_again(quiet, project_copy):
+    article = f"sources/articles/{MEETING}.txt"
+    path = project_copy / article
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Bahas Apa Ya?", "Bahas Apa?"), encoding="utf-8"
     )
-    _status, text = wait_for(preview.url + f"en/{MEETING}.html", lambda status, text: status == 500)
+    changed(quiet, project_copy, article)
+    status, text = page(quiet.url + f"en/{MEETING}.html")
+    assert status == 500
     assert f"sources[0].headline: not found verbatim in {MEETING}.txt" in text
 
 
-def test_a_catalog_change_rebuilds_every_brief(preview, project_copy):
-    edit(
-        project_copy,
-        "locale/en/LC_MESSAGES/messages.po",
-        'msgstr "Participants"',
-        'msgstr "Delegations"',
-    )
+def test_a_catalog_change_rebuilds_every_brief(quiet, project_copy):
+    catalog = "locale/en/LC_MESSAGES/messages.po"
+    edit(project_copy, catalog, 'msgstr "Participants"', 'msgstr "Delegations"')
+    changed(quiet, project_copy, catalog)
     for meeting_id in (MEETING, OTHER):
-        wait_for(
-            preview.url + f"en/{meeting_id}.html", lambda status, text: ">Delegations</h2>" in text
-        )
-    assert ">Peserta</h2>" in page(preview.url + f"id/{MEETING}.html")[1]
+        assert ">Delegations</h2>" in page(quiet.url + f"en/{meeting_id}.html")[1]
+    assert ">Peserta</h2>" in page(quiet.url + f"id/{MEETING}.html")[1]
 
 
-def test_a_stylesheet_change_rebuilds_every_brief(preview, project_copy):
+def test_a_stylesheet_change_rebuilds_every_brief(quiet, project_copy):
     edit(project_copy, "templates/brief.css", "--accent: #1f4e79;", "--accent: #7a1f1f;")
+    changed(quiet, project_copy, "templates/brief.css")
     for meeting_id in (MEETING, OTHER):
-        wait_for(
-            preview.url + f"id/{meeting_id}.html", lambda status, text: "--accent: #7a1f1f;" in text
-        )
+        assert "--accent: #7a1f1f;" in page(quiet.url + f"id/{meeting_id}.html")[1]
 
 
-def test_the_desk_name_in_the_settings_is_taken_up(preview, project_copy):
+def test_the_preview_pages_are_templates_no_brief_is_made_from(quiet, project_copy):
+    index = "templates/preview-index.html.j2"
+    edit(project_copy, index, "<h1>Briefs: live preview</h1>", "<h1>Preview of the desk</h1>")
+    briefs = {name: at for name, at in outputs(project_copy).items() if "/" in name}
+    assert changed(quiet, project_copy, index) == []
+    after = {name: at for name, at in outputs(project_copy).items() if "/" in name}
+    assert after == briefs  # not an input of any brief
+    assert "<h1>Preview of the desk</h1>" in page(quiet.url)[1]
+
+
+def test_the_desk_name_in_the_settings_is_taken_up(quiet, project_copy):
     edit(
         project_copy,
         "briefs.toml",
         'en = "China–Central Asia Analysis Desk"',
         'en = "Central Asia Desk"',
     )
+    changed(quiet, project_copy, "briefs.toml")
     for meeting_id in (MEETING, OTHER):
-        wait_for(
-            preview.url + f"en/{meeting_id}.html",
-            lambda status, text: '<p class="desk">Central Asia Desk</p>' in text,
-        )
+        text = page(quiet.url + f"en/{meeting_id}.html")[1]
+        assert '<p class="desk">Central Asia Desk</p>' in text
 
 
-def test_a_port_in_use_is_a_one_line_error(preview):
-    port = preview.httpd.server_address[1]
+def test_an_edit_reaches_an_open_page_through_the_watcher(preview, project_copy):
+    """End to end: the file system's watcher sees the edit, the preview rebuilds, and the page's
+    long poll (as its script sends it) is answered with the new version once that is done."""
+    page_path = f"/en/{MEETING}.html"
+    known = version(preview, page_path)
+    edit(
+        project_copy,
+        SUMMARY,
+        "en: First China + Central Asia",
+        "en: Inaugural China + Central Asia",
+    )
+    deadline = time.monotonic() + TIMEOUT
+    current = known
+    while current == known and time.monotonic() < deadline:  # each answer: a rebuild, or 30 s
+        current = page(preview.url + f"_briefs/version?page={page_path}&version={known}")[1]
+    assert current != known, f"no rebuild within {TIMEOUT} s"
+    assert "Inaugural China + Central Asia" in page(preview.url + page_path.lstrip("/"))[1]
+
+
+def test_a_port_in_use_is_a_one_line_error(quiet):
+    port = quiet.httpd.server_address[1]
     result = CliRunner().invoke(main, ["serve", "--port", str(port)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
 
 
-def test_the_command_serves_on_loopback_until_interrupted(project_copy):
+def test_the_command_serves_on_loopback_until_interrupted(project_copy, two_built):
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "briefs",
             "--root",
-            str(keep_two_meetings(project_copy)),
+            str(with_two_built(project_copy, two_built)),
             "serve",
             "--port",
             "0",
