@@ -5,7 +5,6 @@ language and hands the same HTML to every output format's builder; in worker pro
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import gc
 import logging
 from collections.abc import Callable, Iterator
@@ -14,6 +13,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import lock
 from .builder import (
     Builder,
     digest_sources,
@@ -79,10 +79,9 @@ def find_meeting(project: Project, meeting_id: str, *, strict: bool = False) -> 
 
 @contextmanager
 def build_lock(project: Project) -> Iterator[None]:
-    """One build at a time per project: a second one waits for the first to finish."""
-    project.build_dir.mkdir(parents=True, exist_ok=True)
-    with open(project.build_dir / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    """One build at a time per project: a second one says who holds the lock, and waits for
+    it; the lock ends with the process that holds it, never held by a worker (lock.py)."""
+    with lock.build_lock(project.build_dir):
         yield
 
 
