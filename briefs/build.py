@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
@@ -21,7 +22,7 @@ from .builder import (
     source_files,
 )
 from .digest import Digest, make_digest, make_overview
-from .errors import BriefsError, Problem, SourceError, UnknownMeetingError
+from .errors import BriefsError, FileError, Problem, SourceError, UnknownMeetingError
 from .files import remove_leftovers
 from .jobs import DigestJob, Job, brief_jobs, digest_jobs
 from .loader import Document
@@ -133,10 +134,22 @@ def build_all(
                     progress(done, len(todo), result.job.name)
                 record(manifest, report, stats, result)
         finally:
-            manifest.save()  # what was built stays built, even if the build is interrupted
+            save(manifest)  # what was built stays built, even if the build is interrupted
         report.written.sort()
         report.failures.sort()
         return report
+
+
+def save(manifest: Manifest) -> None:
+    """Save the manifest; when the build is failing already (a full disk), a failure to save
+    it too is not what the user needs to read: the first error goes on alone."""
+    failing = sys.exc_info()[1] is not None
+    try:
+        manifest.save()
+    except FileError:
+        if not failing:
+            raise
+        log.debug("the manifest could not be saved either", exc_info=True)
 
 
 def read(project: Project, strict: bool) -> Loaded:

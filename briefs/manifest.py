@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from . import __version__
+from .errors import FileError, display_path
 from .files import write_atomically
 from .project import CONFIG_FILE, DIGEST, FORMATS, PREVIEW_TEMPLATES, installed_lock
 
@@ -29,11 +30,24 @@ MANIFEST = ".briefs-manifest.json"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def _read(path: Path, missing: bytes | None = None) -> bytes:
+    """A file's bytes (missing, when given, for a file that is not there); one that cannot be
+    read is an error naming it, not a traceback, and never taken for a missing one."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        if missing is None:
+            raise
+        return missing
+    except OSError as error:
+        raise FileError.of(path, "read", error) from None
+
+
 def _digest_files(paths: list[Path], root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
+        digest.update(_read(path))
     return digest.hexdigest()
 
 
@@ -65,7 +79,7 @@ class Toolchain:
         templates = project.templates_dir
         # Themes, series and the glossary: the project's vocabulary, attached to every digest.
         vocabulary = b"".join(
-            path.read_bytes() + b"\0" if path.is_file() else b"\0"
+            _read(path) + b"\0" if path.is_file() else b"\0"
             for path in (project.vocabulary_path, project.glossary_path)
         )
         return cls(
@@ -79,12 +93,12 @@ class Toolchain:
             ),
             catalogs={
                 lang: hashlib.sha256(
-                    (project.locale_dir / lang / "LC_MESSAGES" / "messages.po").read_bytes()
+                    _read(project.locale_dir / lang / "LC_MESSAGES" / "messages.po")
                 ).hexdigest()
                 for lang in languages
             },
             vocabulary=hashlib.sha256(vocabulary).hexdigest(),
-            settings=hashlib.sha256((project.root / CONFIG_FILE).read_bytes()).hexdigest(),
+            settings=hashlib.sha256(_read(project.root / CONFIG_FILE)).hexdigest(),
             code=code.hexdigest(),
         )
 
@@ -105,7 +119,7 @@ class Toolchain:
         """The digest of everything one brief in one language is made from: its summary and
         every article it cites."""
         digest = self._start(language)
-        digest.update(summary.read_bytes() + b"\0")
+        digest.update(_read(summary) + b"\0")
         _update_articles(digest, articles)
         return digest.hexdigest()
 
@@ -123,7 +137,7 @@ class Toolchain:
         from: these summaries, and the articles they cite (attached to its PDF)."""
         digest = self._start(language)
         for summary in sorted(set(summaries)):
-            data = summary.read_bytes() if summary.is_file() else b"(missing)"
+            data = _read(summary, missing=b"(missing)")
             digest.update(summary.name.encode() + b"\0" + data + b"\0")
         _update_articles(digest, articles)
         return digest.hexdigest()
@@ -132,7 +146,7 @@ class Toolchain:
 def _update_articles(digest: HASH, articles: list[Path]) -> None:
     for article in sorted(set(articles)):  # the same set, whatever order it was listed in
         digest.update(article.name.encode() + b"\0")
-        digest.update(article.read_bytes() if article.is_file() else b"(missing)")
+        digest.update(_read(article, missing=b"(missing)"))
         digest.update(b"\0")
 
 
@@ -155,17 +169,88 @@ class Entry(TypedDict):
     rendered: NotRequired[str]
 
 
+def _is_entry(key: object, entry: object) -> bool:
+    """Whether a manifest's item has the shape Entry says, under a key inside build/."""
+    if not (isinstance(key, str) and isinstance(entry, dict)):
+        return False
+    path = Path(key)
+    if not key or path.is_absolute() or ".." in path.parts:
+        return False  # a crafted key must not lead a build to delete a file outside build/
+
+    def strings(value: object) -> bool:
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+    stat = entry.get("stat")
+    return (
+        isinstance(entry.get("inputs"), str)
+        and isinstance(entry.get("meeting"), str)
+        and strings(entry.get("articles"))
+        and (
+            stat is None
+            or (
+                isinstance(stat, list)
+                and len(stat) == 2
+                and all(isinstance(n, int) and not isinstance(n, bool) for n in stat)
+            )
+        )
+        and strings(entry.get("depends", []))
+        and isinstance(entry.get("rendered", ""), str)
+    )
+
+
+_JSON_KINDS = {
+    list: "a JSON array",
+    str: "a JSON string",
+    bool: "a JSON boolean",
+    int: "a JSON number",
+    float: "a JSON number",
+    type(None): "JSON null",
+}
+
+_warned: set[tuple[Path, int]] = set()
+"""The damaged manifests already reported by this process (by path and content): each once."""
+
+
 class Manifest:
     """build/.briefs-manifest.json: for each output, the inputs digest it was built from and its
-    size and mtime when written (an output deleted or edited since is rebuilt)."""
+    size and mtime when written (an output deleted or edited since is rebuilt).
+
+    Read defensively: a file that is not JSON, or JSON of another shape ([], null), is
+    discarded with a warning, as is any item of another shape; their outputs are rebuilt."""
 
     def __init__(self, build_dir: Path):
         self.build_dir = build_dir
         self.path = build_dir / MANIFEST
+        self._saved = b""
+        """The bytes on disk: a build that changed nothing writes nothing."""
+        self.entries: dict[str, Entry] = self._load()
+
+    def _load(self) -> dict[str, Entry]:
         try:
-            self.entries: dict[str, Entry] = json.loads(self.path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            self.entries = {}
+            self._saved = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            raise FileError.of(self.path, "read", error) from None
+        try:
+            data = json.loads(self._saved)
+        except ValueError:
+            self._warn("not valid JSON")
+            return {}
+        if not isinstance(data, dict):
+            self._warn(f"{_JSON_KINDS.get(type(data), 'a JSON value')}, not an object")
+            return {}
+        entries: dict[str, Entry] = {k: v for k, v in data.items() if _is_entry(k, v)}
+        if len(entries) < len(data):
+            self._warn(f"{len(data) - len(entries)} of its {len(data)} items of another shape")
+        return entries
+
+    def _warn(self, what: str) -> None:
+        if (self.path, hash(self._saved)) not in _warned:
+            _warned.add((self.path, hash(self._saved)))
+            log.warning(
+                "%s: %s; discarded, what it described is rebuilt", display_path(self.path), what
+            )
 
     def key(self, output: Path) -> str:
         # Relative, so a project moved elsewhere keeps its manifest.
@@ -220,8 +305,12 @@ class Manifest:
         self.entries.pop(self.key(output), None)
 
     def save(self) -> None:
+        """Write the manifest, unless it is the same as on disk (a run with nothing to do
+        writes nothing, even to a full disk)."""
         data = json.dumps(self.entries, indent=1, sort_keys=True).encode()
-        write_atomically(self.path, data)
+        if data != self._saved:
+            write_atomically(self.path, data)
+            self._saved = data
 
 
 @dataclass(frozen=True)

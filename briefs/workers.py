@@ -21,7 +21,7 @@ from pathlib import Path
 from queue import Empty, SimpleQueue
 
 from .builder import Builder
-from .errors import BriefsError, RenderError
+from .errors import BriefsError, FileError, RenderError
 from .jobs import Job
 from .project import Project, open_project
 
@@ -95,6 +95,8 @@ def run(job: Job, builder: Builder | None = None) -> JobResult:
     failure = None
     try:
         written = job.run(builder)
+    except FileError:
+        raise  # a full disk or a folder not writable: no brief can be written, the build stops
     except RenderError as error:
         failure = f"{error.meeting_id} ({job.language}): {error.detail}"
     except BriefsError as error:
