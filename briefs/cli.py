@@ -558,8 +558,16 @@ def send_command(
     show_default=True,
     help="Port to listen on (0: any free one).",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    envvar="BRIEFS_SERVE_TIMEOUT",
+    help="Seconds a connection may take to send its request [BRIEFS_SERVE_TIMEOUT].",
+)
 @click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int) -> None:
+def serve_command(ctx: click.Context, host: str, port: int, timeout: float) -> None:
     """Preview the briefs in a browser, rebuilt as you edit.
 
     Builds every brief into build/ and serves an index of them. A meeting's briefs are rebuilt
@@ -575,7 +583,7 @@ def serve_command(ctx: click.Context, host: str, port: int) -> None:
     from .serve import PreviewServer
 
     logging.getLogger("briefs.serve").setLevel(logging.INFO)  # say what was rebuilt
-    server = PreviewServer(_project(ctx), host, port)
+    server = PreviewServer(_project(ctx), host, port, timeout=timeout)
     click.echo(f"Serving the briefs at {server.url} (Ctrl+C to stop)")
     try:
         server.serve_forever()
