@@ -243,7 +243,10 @@ def remove(manifest: Manifest, outputs: list[Path]) -> None:
     """Delete the outputs of meetings whose summary is gone, and the digests of years that no
     longer have a meeting, so nothing stale gets published."""
     for output in outputs:
-        output.unlink(missing_ok=True)
+        try:
+            output.unlink(missing_ok=True)
+        except OSError as error:
+            raise FileError.of(output, "remove", error) from None
         manifest.forget(output)
         log.info("removed %s (its summary is gone)", output)
 

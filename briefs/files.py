@@ -82,4 +82,7 @@ def new_folder(parent: Path, prefix: str) -> Path:
 def remove_leftovers(folder: Path) -> None:
     """Delete the temporary files a killed build left behind (never a finished file)."""
     for leftover in folder.rglob(f".*{TEMPORARY}"):
-        leftover.unlink(missing_ok=True)
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError as error:
+            raise FileError.of(leftover, "remove", error) from None

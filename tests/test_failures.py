@@ -153,6 +153,22 @@ def test_a_build_dir_that_cannot_be_written_is_one_line(project):
         1,
         "error: build/.lock: cannot write: Permission denied\n",
     )
+    # The lock can be taken, but nothing else written or removed.
+    (project / "build" / ".lock").touch()
+    os.chown(project / "build" / ".lock", user, user)
+    result = briefs(project, "build", "--all", "--force", "--jobs", "1", user=user)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: build/"), result.stderr
+    assert lines[0].endswith(": cannot write: Permission denied"), result.stderr
+    leftover = project / "build" / "en" / ".x.pdf.0000.tmp"
+    leftover.touch()
+    result = briefs(project, "build", "--all", "--force", user=user)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "error: build/en/.x.pdf.0000.tmp: cannot remove: Permission denied\n",
+    )
+    leftover.unlink()
     assert outputs(project) == before
 
 
