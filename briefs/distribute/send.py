@@ -3,92 +3,47 @@ message per meeting, by SMTP. Each message the server accepts goes into the ledg
 
 from __future__ import annotations
 
+import hashlib
 import logging
-import os
 import smtplib
-import ssl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
-
-from pydantic_core import PydanticCustomError
+from pathlib import Path
 
 from ..errors import DistributionError, display_path
 from ..i18n import Localizer
 from ..models import Meeting
-from .ledger import Key, Ledger
+from ..project import Project
+from .ledger import (
+    DEFERRED,
+    DELIVERED,
+    REFUSED,
+    SENDING,
+    UNCERTAIN,
+    Key,
+    Ledger,
+    LedgerWriteError,
+    Open,
+    open_ledger,
+)
 from .outputs import Brief
-from .readers import Reader, email_address
+from .readers import Reader
+from .smtp import (
+    AnyClient,
+    Rejected,
+    SmtpSettings,
+    Timeout,
+    close_client,
+    describe,
+    open_client,
+    smtp_settings,
+)
 
 log = logging.getLogger(__name__)
-
-SECURITY = ("starttls", "ssl", "none")
-DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
-TIMEOUT = 60
-"""Seconds to wait for the SMTP server before giving up on it."""
-
-
-@dataclass(frozen=True)
-class SmtpSettings:
-    """Where and how to send; the password is kept out of repr, and so out of any log."""
-
-    host: str = "localhost"
-    port: int = DEFAULT_PORTS["starttls"]
-    security: str = "starttls"
-    sender: str = "briefs@localhost"
-    user: str | None = None
-    password: str | None = field(default=None, repr=False)
-
-    @property
-    def where(self) -> str:
-        return f"{self.host}:{self.port}"
-
-
-def smtp_settings(
-    options: Mapping[str, object], environ: Mapping[str, str] = os.environ
-) -> SmtpSettings:
-    """Settings from the options given (host, port, security, sender, user), else from the
-    BRIEFS_SMTP_* variables; the password only ever from BRIEFS_SMTP_PASSWORD."""
-
-    def get(name: str, variable: str) -> str | None:
-        value = options.get(name)
-        return str(value) if value is not None else (environ.get(variable) or None)
-
-    security = (get("security", "BRIEFS_SMTP_SECURITY") or "starttls").lower()
-    if security not in SECURITY:
-        raise DistributionError(f"SMTP security {security!r}: use one of {', '.join(SECURITY)}")
-    port = get("port", "BRIEFS_SMTP_PORT")
-    if port is not None and not (port.isdigit() and 0 < int(port) < 65536):
-        raise DistributionError(f"SMTP port {port!r} is not a port number")
-    sender = get("sender", "BRIEFS_SMTP_FROM")
-    if sender is None:
-        log.warning("no sender address given (--from or BRIEFS_SMTP_FROM): using briefs@localhost")
-        sender = "briefs@localhost"
-    else:
-        try:
-            email_address(sender)
-        except PydanticCustomError as error:
-            raise DistributionError(f"sender: {error}") from None
-    user = get("user", "BRIEFS_SMTP_USER")
-    password = environ.get("BRIEFS_SMTP_PASSWORD") or None
-    if user and not password:
-        raise DistributionError(
-            f"SMTP user {user!r} given but no password: set BRIEFS_SMTP_PASSWORD"
-        )
-    if user and security == "none":
-        raise DistributionError(
-            "will not send a password over an unencrypted connection: use starttls or ssl"
-        )
-    return SmtpSettings(
-        host=get("host", "BRIEFS_SMTP_HOST") or "localhost",
-        port=int(port) if port else DEFAULT_PORTS[security],
-        security=security,
-        sender=sender,
-        user=user,
-        password=password if user else None,
-    )
 
 
 @dataclass(frozen=True)
@@ -107,40 +62,83 @@ class Message:
         ]
 
 
+def describe_message(message: Message) -> str:
+    """2024-05-20-... (en: pdf, html) to Ben Carter <ben@example.org>: a message as the user
+    reads it in every report line."""
+    formats = ", ".join(brief.format for brief in message.briefs)
+    reader = message.reader
+    return f"{message.meeting.id} ({reader.language}: {formats}) to {reader.name} <{reader.email}>"
+
+
 @dataclass(frozen=True)
 class Plan:
-    """Who gets what: the messages to send, and briefs changed since delivery but held back."""
+    """Who gets what: the messages to send, and those held back, with why."""
 
     messages: list[Message]
     held: list[Message]
+    """Changed since they were delivered: sent again only with --resend."""
+    uncertain: list[tuple[Message, Open]] = field(default_factory=list)
+    """An earlier run could not tell whether they arrived: sent again only with --resend."""
+    refused: list[tuple[Message, Open]] = field(default_factory=list)
+    """Refused for good by the server, and the readers file has not changed since."""
 
 
 def plan_deliveries(
-    readers: list[Reader], briefs: list[Brief], ledger: Ledger, *, resend: bool = False
+    readers: list[Reader],
+    briefs: list[Brief],
+    ledger: Ledger,
+    *,
+    resend: bool = False,
+    readers_sha256: str = "",
 ) -> Plan:
     """Each reader's undelivered briefs, reader by reader in file order, oldest meeting first.
-    A brief delivered with other content counts as delivered unless resend is set."""
+    A brief delivered with other content, or whose last attempt is uncertain, counts as
+    delivered unless resend is set; one refused for good waits for a change of the readers
+    file (readers_sha256 is its hash)."""
     files = {(b.meeting.id, b.language, b.format): b for b in briefs}
     meetings = list({b.meeting.id: b.meeting for b in briefs}.values())
-    messages, held = [], []
+    plan = Plan([], [])
     for reader in readers:
         for meeting in meetings:
             if not reader.follows(meeting):
                 continue
-            new, changed = [], []
+            new: list[Brief] = []
+            changed: list[Brief] = []
+            uncertain: list[tuple[Brief, Open]] = []
+            refused: list[tuple[Brief, Open]] = []
             for fmt in reader.formats:
                 brief = files[(meeting.id, reader.language, fmt)]
-                delivered = ledger.sha256((reader.key, meeting.id, reader.language, fmt))
+                key: Key = (reader.key, meeting.id, reader.language, fmt)
+                attempt = ledger.open_attempt(key)
+                delivered = ledger.sha256(key)
+                if attempt and attempt.status == REFUSED:
+                    if attempt.readers_sha256 == readers_sha256:
+                        refused.append((brief, attempt))
+                        continue
+                elif attempt and attempt.status == UNCERTAIN:
+                    uncertain.append((brief, attempt))
+                    continue
                 if delivered is None:
                     new.append(brief)
                 elif delivered != brief.sha256:
                     changed.append(brief)
+            if refused:
+                held = Message(reader, meeting, tuple(b for b, _ in refused))
+                plan.refused.append((held, refused[0][1]))
+            if uncertain and not resend:
+                held = Message(reader, meeting, tuple(b for b, _ in uncertain))
+                plan.uncertain.append((held, uncertain[0][1]))
+                uncertain = []
             if changed and not resend:
-                held.append(Message(reader, meeting, tuple(changed), update=True))
+                plan.held.append(Message(reader, meeting, tuple(changed), update=True))
                 changed = []
-            if new or changed:
-                messages.append(Message(reader, meeting, tuple(new + changed), update=not new))
-    return Plan(messages, held)
+            again = changed + [b for b, _ in uncertain]
+            if new or again:
+                update = not new and all(
+                    ledger.sha256((reader.key, meeting.id, b.language, b.format)) for b in again
+                )
+                plan.messages.append(Message(reader, meeting, tuple(new + again), update=update))
+    return plan
 
 
 def compose(message: Message, sender: str, desk: Mapping[str, str], loc: Localizer) -> EmailMessage:
@@ -187,46 +185,185 @@ def compose(message: Message, sender: str, desk: Mapping[str, str], loc: Localiz
     return email
 
 
+TRIED_AGAIN = "tried again by the next run"
+REFUSED_FOR_GOOD = "not tried again until the readers file changes"
+MAY_HAVE_ARRIVED = "it may have arrived: recorded as uncertain, not sent again without --resend"
+
+
 @dataclass
 class SendReport:
-    """What a run delivered, and what failed (to be retried by the next run)."""
+    """What a run did: delivered, failed for now (the next run retries), refused for good,
+    uncertain (the server may have it); and what the plan held back."""
 
+    plan: Plan
+    dry_run: bool = False
     sent: list[Message] = field(default_factory=list)
     failed: list[tuple[Message, str]] = field(default_factory=list)
+    refused: list[tuple[Message, str]] = field(default_factory=list)
+    uncertain: list[tuple[Message, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not (self.failed or self.refused or self.uncertain)
 
 
-def _connect(settings: SmtpSettings) -> smtplib.SMTP:
-    context = ssl.create_default_context()
-    smtp: smtplib.SMTP | None = None
-    try:
-        if settings.security == "ssl":
-            smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT, context=context)
-        else:
-            smtp = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT)
-            if settings.security == "starttls":
-                smtp.starttls(context=context)
-        if settings.user:
-            # smtp_settings refuses a user without a password
-            assert settings.password is not None
-            smtp.login(settings.user, settings.password)
-        return smtp
-    except smtplib.SMTPNotSupportedError:
-        problem = "the server does not offer STARTTLS (set BRIEFS_SMTP_SECURITY to ssl, or none for a local server)"
-    except smtplib.SMTPAuthenticationError as error:
-        problem = f"login as {settings.user!r} refused: {error.smtp_code} {_text(error.smtp_error)}"
-    except (OSError, smtplib.SMTPException) as error:
-        problem = str(error) or type(error).__name__
-    if smtp is not None:
-        smtp.close()
-    raise DistributionError(f"SMTP server {settings.where}: {problem}")
+def _rejection(error: Rejected) -> str:
+    """What a 4xx or 5xx reply means for the message, with the server's own words."""
+    if error.code == 421:
+        return f"the server is closing the connection: {error} ({TRIED_AGAIN})"
+    what = "address" if error.stage == "RCPT" else "message"
+    if error.permanent:
+        return f"{what} refused: {error} ({REFUSED_FOR_GOOD})"
+    return f"{what} not accepted for now: {error} ({TRIED_AGAIN})"
 
 
-def _text(reply: bytes | str) -> str:
-    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+class _Run:
+    """One run's delivery loop: a connection opened as needed, each message recorded as the
+    ledger must know it before the next goes out."""
+
+    def __init__(
+        self,
+        settings: SmtpSettings,
+        ledger: Ledger,
+        report: SendReport,
+        readers_sha256: str,
+    ):
+        self.settings = settings
+        self.ledger = ledger
+        self.report = report
+        self.readers_sha256 = readers_sha256
+        self.smtp: AnyClient | None = None
+        self.connected_once = False
+        self.stopped: str | None = None
+        """Why the rest of the run is left for the next one (the server stopped answering)."""
+        self.refused_readers: dict[str, str] = {}
+
+    def _note(self, message: Message, message_id: str, status: str, reason: str = "") -> None:
+        try:
+            self.ledger.record(
+                message.keys(),
+                message_id,
+                status,
+                reason,
+                self.readers_sha256 if status == REFUSED else "",
+            )
+        except LedgerWriteError as error:
+            if status == SENDING:
+                raise DistributionError(
+                    f"{error}; {describe_message(message)} was not sent, nor any message after "
+                    "it. Free space, then run 'briefs send' again"
+                ) from None
+            pending = self.ledger.open_attempt(message.keys()[0][0])
+            fate = (
+                "its 'sending' line stands, so it counts as uncertain and no run sends it "
+                "again without --resend"
+                if pending is not None and pending.status == UNCERTAIN
+                else "the next run tries it again"
+            )
+            raise DistributionError(
+                f"{error}; {describe_message(message)} was {status}, but the ledger does not "
+                f"say so: {fate}. Free space, then run 'briefs send' again"
+            ) from None
+
+    def _connection(self) -> AnyClient:
+        if self.smtp is not None and self.smtp.time_left < self.settings.data_timeout:
+            close_client(self.smtp)  # the connection's deadline is near: a fresh one
+            self.smtp = None
+        if self.smtp is None:
+            self.smtp = open_client(self.settings)
+            self.connected_once = True
+        return self.smtp
+
+    def _drop(self) -> None:
+        if self.smtp is not None:
+            self.smtp.close()
+            self.smtp = None
+
+    def deliver(self, message: Message, email: EmailMessage) -> None:
+        """Try one message and file its outcome in the report and the ledger."""
+        report, reader = self.report, message.reader
+        if self.stopped:
+            report.failed.append((message, f"not tried: {self.stopped} ({TRIED_AGAIN})"))
+            return
+        if reader.key in self.refused_readers:
+            self._note(message, email["Message-ID"], REFUSED, self.refused_readers[reader.key])
+            report.refused.append((message, self.refused_readers[reader.key]))
+            return
+        try:
+            smtp = self._connection()
+        except DistributionError as error:
+            if not self.connected_once:
+                raise  # no server at all: one line says so
+            self.stopped = str(error)
+            report.failed.append((message, f"not sent: {error} ({TRIED_AGAIN})"))
+            return
+        message_id = email["Message-ID"]
+        end_sent = False
+
+        def before_end() -> None:
+            nonlocal end_sent
+            self._note(message, message_id, SENDING)
+            end_sent = True
+
+        content = email.as_bytes(policy=policy.SMTP)
+        try:
+            smtp.transmit(reader.email, content, before_end)
+        except DistributionError:
+            self._drop()  # the 'sending' line could not be written: the end never went out
+            raise
+        except Rejected as error:
+            reason = _rejection(error)
+            if error.stage == "MAIL" and error.permanent:
+                self._drop()
+                raise DistributionError(
+                    f"SMTP server {self.settings.where} refuses the sender "
+                    f"{self.settings.sender}: {error}"
+                ) from None
+            if error.code == 421:
+                self._drop()
+            if error.permanent:
+                if error.stage == "RCPT":
+                    self.refused_readers[reader.key] = reason
+                self._note(message, message_id, REFUSED, reason)
+                report.refused.append((message, reason))
+            else:
+                if end_sent:
+                    self._note(message, message_id, DEFERRED, reason)
+                report.failed.append((message, reason))
+            return
+        except Timeout as error:
+            self._drop()
+            self.stopped = f"SMTP server {self.settings.where} stopped answering"
+            if end_sent:
+                self._note(message, message_id, UNCERTAIN, str(error))
+                report.uncertain.append((message, f"{error}; {MAY_HAVE_ARRIVED}"))
+            else:
+                report.failed.append((message, f"not sent: {error} ({TRIED_AGAIN})"))
+            return
+        except (smtplib.SMTPException, OSError) as error:
+            self._drop()  # reconnect for the next message
+            if end_sent:
+                reason = f"connection lost after the end of the message ({describe(error)})"
+                self._note(message, message_id, UNCERTAIN, reason)
+                report.uncertain.append((message, f"{reason}; {MAY_HAVE_ARRIVED}"))
+            else:
+                report.failed.append((message, f"not sent: {describe(error)} ({TRIED_AGAIN})"))
+            return
+        try:
+            self.ledger.record(message.keys(), message_id, DELIVERED)
+        except LedgerWriteError as error:
+            raise DistributionError(
+                f"{error}: the server accepted {describe_message(message)}, but the ledger "
+                "could not record it; it stays recorded as uncertain (its 'sending' line), so no "
+                "run sends it again without --resend. Free space, then run 'briefs send' again"
+            ) from None
+        report.sent.append(message)
+        log.info("sent %s (%s) to %s", message.meeting.id, reader.language, reader.email)
+
+    def close(self) -> None:
+        if self.smtp is not None:
+            close_client(self.smtp)
+            self.smtp = None
 
 
 def send(
@@ -236,55 +373,73 @@ def send(
     desk: Mapping[str, str],
     localizers: dict[str, Localizer],
     on_sent: Callable[[Message], None] | None = None,
+    readers_sha256: str = "",
 ) -> SendReport:
-    """Send the planned messages over one connection; record each the server accepts before
-    sending the next. A refused reader is reported and skipped; the others still get theirs."""
-    report = SendReport()
-    refused: dict[str, str] = {}
-    smtp = None
+    """Send the planned messages, one connection at a time; write 'sending' to the ledger
+    before each message's end goes out and its outcome once the server answers. A refused
+    reader is reported and skipped; the others still get theirs. A server that stops
+    answering stops the run: the rest are left for the next one."""
+    report = SendReport(plan)
+    run = _Run(settings, ledger, report, readers_sha256)
     try:
         for message in plan.messages:
-            reader = message.reader
-            if reader.key in refused:
-                report.failed.append((message, refused[reader.key]))
-                continue
-            email = compose(message, settings.sender, desk, localizers[reader.language])
-            smtp = smtp or _connect(settings)
-            try:
-                smtp.send_message(email, from_addr=settings.sender, to_addrs=[reader.email])
-            except smtplib.SMTPRecipientsRefused as error:
-                code, reply = next(iter(error.recipients.values()))
-                refused[reader.key] = f"address refused: {code} {_text(reply)}"
-                report.failed.append((message, refused[reader.key]))
-                continue
-            except smtplib.SMTPResponseException as error:
-                report.failed.append(
-                    (message, f"not accepted: {error.smtp_code} {_text(error.smtp_error)}")
-                )
-                if error.smtp_code == 421:  # the server is closing the connection
-                    smtp.close()
-                    smtp = None
-                continue
-            except (smtplib.SMTPException, OSError) as error:
-                report.failed.append((message, f"not sent: {error}"))
-                smtp.close()
-                smtp = None  # reconnect for the next message
-                continue
-            try:
-                ledger.record(message.keys(), email["Message-ID"])
-            except OSError as error:
-                raise DistributionError(
-                    f"{display_path(ledger.path)}: cannot record that {message.meeting.id} was delivered to "
-                    f"{reader.email}: {error.strerror or error}; until it is recorded, a new run sends it again"
-                ) from None
-            report.sent.append(message)
-            log.info("sent %s (%s) to %s", message.meeting.id, reader.language, reader.email)
-            if on_sent:
+            email = compose(message, settings.sender, desk, localizers[message.reader.language])
+            sent = len(report.sent)
+            run.deliver(message, email)
+            if on_sent and len(report.sent) > sent:
                 on_sent(message)
     finally:
-        if smtp is not None:
-            try:
-                smtp.quit()
-            except (smtplib.SMTPException, OSError):
-                smtp.close()
+        run.close()
     return report
+
+
+def send_briefs(
+    project: Project,
+    readers_path: Path | None = None,
+    meeting_id: str | None = None,
+    *,
+    dry_run: bool = False,
+    resend: bool = False,
+    ledger_path: Path | None = None,
+    smtp_options: Mapping[str, object] | None = None,
+    on_plan: Callable[[Plan], None] | None = None,
+    on_sent: Callable[[Message], None] | None = None,
+) -> SendReport:
+    """briefs send: check the readers file, build what is missing, plan from the ledger,
+    and (unless dry_run) deliver; on_plan sees the plan before anything is sent, and the
+    report says what happened to every message."""
+    from ..i18n import localizers
+    from .outputs import ready_briefs
+    from .readers import load_readers
+
+    readers_path = readers_path or project.readers_path
+    try:
+        readers_sha256 = hashlib.sha256(readers_path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        raise DistributionError(
+            f"{display_path(readers_path)}: no readers file; give --readers FILE, or start from readers.example.yaml"
+        ) from None
+    except OSError as error:
+        raise DistributionError(
+            f"{display_path(readers_path)}: cannot read: {error.strerror or error}"
+        ) from None
+    readers = load_readers(readers_path, {path.stem for path in project.summary_paths()})
+    settings = None if dry_run else smtp_settings(smtp_options or {})
+    briefs = ready_briefs(project, meeting_id)
+    with open_ledger(ledger_path or project.ledger_path, write=not dry_run) as ledger:
+        plan = plan_deliveries(
+            readers, briefs, ledger, resend=resend, readers_sha256=readers_sha256
+        )
+        if on_plan:
+            on_plan(plan)
+        if settings is None:
+            return SendReport(plan, dry_run=True)
+        return send(
+            plan,
+            settings,
+            ledger,
+            project.desk,
+            localizers(project.locale_dir),
+            on_sent,
+            readers_sha256,
+        )
