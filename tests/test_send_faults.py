@@ -22,17 +22,13 @@ from click.testing import CliRunner
 from briefs.cli import main
 from briefs.distribute.smtp import stuffed
 
-from .test_send import (  # noqa: F401 - fixtures
-    MEETINGS,
-    Mailbox,
-    expected_deliveries,
-    free_port,
-    mailbox,
-    project,
-    readers,
-    send,
-    smtp_env,
-)
+from . import test_send
+from .test_send import MEETINGS, Mailbox, expected_deliveries, free_port, smtp_env
+
+# The fixtures of test_send: a private built project, a readers file, a mailbox.
+project = test_send.project
+readers = test_send.readers
+mailbox = test_send.mailbox
 
 DEWI_FIRST = f"{MEETINGS[0]} (id: pdf) to Dewi Lestari <dewi@example.org>"
 
