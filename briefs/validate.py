@@ -14,7 +14,17 @@ from babel.numbers import NumberFormatError, parse_decimal
 from .errors import Problem, display_path
 from .grounding import Gazetteer, check_grounding, cldr_gazetteer, glossary_names
 from .i18n import LOCALES
-from .loader import Document, Loc, field_name, parse_file, parse_summary
+from .loader import (
+    Document,
+    Loc,
+    UnreadableFile,
+    field_name,
+    is_utf16,
+    not_utf8,
+    parse_file,
+    parse_summary,
+    read_regular_file,
+)
 from .models import Glossary, Quote, Vocabulary, texts_of
 from .project import Project
 
@@ -63,19 +73,24 @@ def _read_article(document: Document, project: Project, index: int) -> str | Pro
     where = ("sources", index, "article")
     field = field_name(where)
     try:
-        if path.is_symlink() or not path.is_file():
-            return document.problem(
-                where, f"{field}: {name!r} not found in {display_path(project.articles_dir)}/"
-            )
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
-            return document.problem(
-                where, f"{field}: {name!r} is larger than {MAX_ARTICLE_BYTES} bytes"
-            )
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return document.problem(where, f"{field}: {name!r} is not UTF-8 text")
-    except OSError as error:
-        return document.problem(where, f"{field}: {name!r}: {error.strerror or error}")
+        data = read_regular_file(path, MAX_ARTICLE_BYTES, links=False)
+    except UnreadableFile as error:
+        if error.missing:
+            message = f"not found in {display_path(project.articles_dir)}/"
+        elif str(error) == "is a symbolic link, not a file":
+            # A link could make the build read (and attach to a PDF) any file on the machine.
+            message = f"is a symbolic link in {display_path(project.articles_dir)}/; an article must be the file itself"
+        elif str(error).startswith("cannot read"):
+            message = f"- {error}"
+        else:
+            message = str(error)
+        return document.problem(where, f"{field}: {name!r} {message}")
+    try:
+        if is_utf16(data):
+            raise UnicodeError
+        return data.decode("utf-8-sig")
+    except UnicodeError:
+        return document.problem(where, f"{field}: {name!r} is {not_utf8(data)}")
 
 
 def load_vocabulary(project: Project) -> Vocabulary | list[Problem]:
