@@ -493,7 +493,8 @@ def send_command(
       BRIEFS_SMTP_HOST=smtp.example.org BRIEFS_SMTP_USER=desk BRIEFS_SMTP_PASSWORD=... briefs send
       briefs send --meeting 2020-07-16-china-central-asia-foreign-ministers --host 127.0.0.1 --port 8025 --security none
     """
-    from .distribute.send import Plan, send_briefs
+    from .distribute.delivery import send_briefs
+    from .distribute.send import Plan
     from .distribute.send import describe_message as describe
 
     def announce(plan: Plan) -> None:
