@@ -36,7 +36,7 @@ DATA_TIMEOUT = 600.0
 CONNECTION_DEADLINE = 1800.0
 """The longest one connection is used; the next message then opens a new one."""
 
-_MAX_LINE = 8192  # as smtplib's _MAXLINE: a reply line longer than this is refused
+_VERBS = frozenset("EHLO HELO MAIL RCPT DATA RSET QUIT NOOP STARTTLS AUTH".split())
 
 
 @dataclass(frozen=True)
@@ -241,7 +241,9 @@ class _Bounded:
         super().send(s)  # type: ignore[misc]
 
     def putcmd(self, cmd: str, args: str = "") -> None:
-        self.expect(cmd.split()[0].upper() if cmd.split() else "a command", self._limit)
+        verb = cmd.split()[0].upper() if cmd.split() else ""
+        # A login's continuation lines are credentials: never named in a message.
+        self.expect(verb if verb in _VERBS else "the login", self._limit)
         super().putcmd(cmd, args)  # type: ignore[misc]
 
 
