@@ -17,7 +17,6 @@ import click
 from .errors import BriefsError, SourceError, display_path
 
 if TYPE_CHECKING:
-    from .distribute.send import Message
     from .project import Project
 
 LANGUAGE_CHOICE = click.Choice(["id", "en"])
@@ -431,12 +430,6 @@ def publish_command(ctx: click.Context, out: Path | None, base_url: str | None) 
     click.echo(f"{len(published.files)} files published to {display_path(published.folder)}")
 
 
-def _describe(message: Message) -> str:
-    formats = ", ".join(brief.format for brief in message.briefs)
-    reader = message.reader
-    return f"{message.meeting.id} ({reader.language}: {formats}) to {reader.name} <{reader.email}>"
-
-
 @main.command("send")
 @click.option(
     "--readers",
@@ -501,46 +494,51 @@ def send_command(
       BRIEFS_SMTP_HOST=smtp.example.org BRIEFS_SMTP_USER=desk BRIEFS_SMTP_PASSWORD=... briefs send
       briefs send --meeting 2020-07-16-china-central-asia-foreign-ministers --host 127.0.0.1 --port 8025 --security none
     """
-    from .distribute.ledger import open_ledger
-    from .distribute.outputs import ready_briefs
-    from .distribute.readers import load_readers
-    from .distribute.send import plan_deliveries, send, smtp_settings
-    from .errors import DistributionError
-    from .i18n import localizers
+    from .distribute.delivery import send_briefs
+    from .distribute.send import Plan
+    from .distribute.send import describe_message as describe
 
-    project = _project(ctx)
-    readers_path = readers_path or project.readers_path
-    if not readers_path.exists():
-        raise DistributionError(
-            f"{display_path(readers_path)}: no readers file; give --readers FILE, or start from readers.example.yaml"
-        )
-    readers = load_readers(readers_path, {path.stem for path in project.summary_paths()})
-    settings = None if dry_run else smtp_settings(smtp_options)
-    briefs = ready_briefs(project, meeting_id)
-    with open_ledger(ledger_path or project.ledger_path, write=not dry_run) as ledger:
-        plan = plan_deliveries(readers, briefs, ledger, resend=resend)
+    def announce(plan: Plan) -> None:
+        for message, attempt in plan.refused:
+            click.echo(f"refused: {describe(message)}: {attempt.reason} ({attempt.when})")
+        for message, attempt in plan.uncertain:
+            click.echo(
+                f"uncertain: {describe(message)}: {attempt.reason} ({attempt.when}); "
+                "it may have arrived; --resend sends it again"
+            )
         for message in plan.held:
             click.echo(
-                f"held: {_describe(message)}: changed since it was delivered; --resend sends it again"
+                f"held: {describe(message)}: changed since it was delivered; --resend sends it again"
             )
-        if dry_run or settings is None:
-            for message in plan.messages:
-                click.echo(f"would send: {_describe(message)}")
-            click.echo(f"{len(plan.messages)} message(s) to send (dry run: nothing sent)")
-            return
-        report = send(
-            plan,
-            settings,
-            ledger,
-            project.desk,
-            localizers(project.locale_dir),
-            on_sent=lambda message: click.echo(f"sent: {_describe(message)}"),
-        )
-    for message, reason in report.failed:
-        click.echo(f"error: {_describe(message)}: {reason}", err=True)
-    click.echo(f"{len(report.sent)} message(s) sent, {len(report.failed)} failed")
-    if not report.ok:
+
+    report = send_briefs(
+        _project(ctx),
+        readers_path,
+        meeting_id,
+        dry_run=dry_run,
+        resend=resend,
+        ledger_path=ledger_path,
+        smtp_options=smtp_options,
+        on_plan=announce,
+        on_sent=lambda message: click.echo(f"sent: {describe(message)}"),
+    )
+    plan = report.plan
+    if report.dry_run:
+        for message in plan.messages:
+            click.echo(f"would send: {describe(message)}")
+        click.echo(f"{len(plan.messages)} message(s) to send (dry run: nothing sent)")
+        return
+    for message, reason in [*report.failed, *report.refused]:
+        click.echo(f"error: {describe(message)}: {reason}", err=True)
+    for message, reason in report.uncertain:
+        click.echo(f"uncertain: {describe(message)}: {reason}", err=True)
+    click.echo(
+        f"{len(report.sent)} message(s) sent, {len(report.failed) + len(report.refused)} failed"
+        + (f", {len(report.uncertain)} uncertain" if report.uncertain else "")
+    )
+    if report.failed:
         click.echo("the failed messages will be sent by the next run", err=True)
+    if not report.ok:
         ctx.exit(1)
 
 

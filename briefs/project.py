@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .errors import ConfigurationError
+from .errors import ConfigurationError, display_path
 
 CONFIG_FILE = "briefs.toml"
 LANGUAGES = ("id", "en")
@@ -131,12 +132,34 @@ class Project:
         return years
 
     def summary_paths(self) -> list[Path]:
-        """Every summary in sources/meetings/, in file-name (and so date) order."""
-        if not self.meetings_dir.is_dir():
-            raise ConfigurationError(
-                f"{self.meetings_dir}: no such folder; is this a briefs project?"
-            )
-        return sorted(self.meetings_dir.glob("*.yaml"))
+        """Every summary in sources/meetings/, in file-name (and so date) order. A folder that
+        cannot be listed is an error, never an empty list: a build would take its meetings
+        for deleted. So is a sources/articles/ that cannot be listed: every command that reads
+        the summaries starts here, before any of their articles is read."""
+        names = _listing(self.meetings_dir, "is this a briefs project?")
+        if os.path.lexists(self.articles_dir):
+            _listing(self.articles_dir, "")
+        return sorted(
+            self.meetings_dir / name
+            for name in names
+            if name.endswith(".yaml") and not name.startswith(".")
+        )
+
+
+def _listing(folder: Path, hint: str) -> list[str]:
+    """The names in folder, or a ConfigurationError that names it and says why not."""
+    shown = display_path(folder)
+    try:
+        with os.scandir(folder) as entries:
+            return [entry.name for entry in entries]
+    except FileNotFoundError:
+        raise ConfigurationError(f"{shown}: no such folder; {hint}".rstrip("; ")) from None
+    except NotADirectoryError:
+        raise ConfigurationError(f"{shown}: not a folder") from None
+    except OSError as error:
+        raise ConfigurationError(
+            f"{shown}/: cannot read the folder: {error.strerror or error}"
+        ) from None
 
 
 def open_project(root: Path | str = ".") -> Project:

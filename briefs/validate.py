@@ -5,23 +5,88 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from babel.numbers import NumberFormatError, parse_decimal
+from pydantic import BaseModel
 
 from .errors import Problem, display_path
 from .grounding import Gazetteer, check_grounding, cldr_gazetteer, glossary_names
 from .i18n import LOCALES
-from .loader import Document, Loc, field_name, parse_file, parse_summary
-from .models import Glossary, Quote, Vocabulary, texts_of
+from .loader import (
+    Document,
+    Loc,
+    UnreadableFile,
+    field_name,
+    is_utf16,
+    not_utf8,
+    parse_file,
+    parse_summary,
+    read_regular_file,
+)
+from .models import Glossary, Quote, Text, Vocabulary, texts_of
 from .project import Project
 
 log = logging.getLogger(__name__)
 
 MAX_ARTICLE_BYTES = 2_000_000
 """A news article is tens of kilobytes; more than this is not an article."""
+
+
+MAX_WORD = 80
+"""The longest unbroken word a brief can lay out: its running text sets 45 to 80 characters a
+line, so a longer word never fits any line, and WeasyPrint's time to lay one out grows faster
+than its length (3,000 characters in a title took a minute to build)."""
+
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_WORD = re.compile(rf"[{_CJK}]|[^\s\-\u00ad\u2010-\u2015/\u200b{_CJK}]+")
+"""A run of text no line break may split. A line may break at spaces, hyphens and dashes, a
+slash, a soft hyphen, and around each Chinese, Japanese or Korean character."""
+_NOT_SHOWN_AS_TEXT = frozenset(
+    {"id", "url", "article", "series", "themes", "taken_up_at", "kind", "unit", "native_lang"}
+)
+"""Fields that are identifiers, codes or addresses, not words set in a line."""
+
+
+def longest_word(text: str) -> str:
+    """The longest run of a text that no line break may split."""
+    return max(_WORD.findall(text), key=len, default="")
+
+
+def _shown_strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every string of a summary that a brief sets as text, with its location."""
+    if isinstance(value, Text):
+        yield (*loc, "id"), value.id
+        yield (*loc, "en"), value.en
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in _NOT_SHOWN_AS_TEXT:
+                yield from _shown_strings(getattr(value, name), (*loc, name))
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _shown_strings(item, (*loc, i))
+    elif isinstance(value, str):
+        yield loc, value
+
+
+def check_word_lengths(document: Document) -> list[Problem]:
+    """Refuse a word longer than any line of a brief holds, in any text, title or name."""
+    problems = []
+    for loc, text in _shown_strings(document.meeting, ()):
+        word = longest_word(text)
+        if len(word) > MAX_WORD:
+            problems.append(
+                document.problem(
+                    loc,
+                    f"{field_name(loc)}: a word of {len(word)} characters without a break "
+                    f"({word[:24]!r}...); no line of a brief holds more than {MAX_WORD}: "
+                    "break it with a space or a hyphen",
+                )
+            )
+    return problems
 
 
 def normalize_space(text: str) -> str:
@@ -63,19 +128,24 @@ def _read_article(document: Document, project: Project, index: int) -> str | Pro
     where = ("sources", index, "article")
     field = field_name(where)
     try:
-        if path.is_symlink() or not path.is_file():
-            return document.problem(
-                where, f"{field}: {name!r} not found in {display_path(project.articles_dir)}/"
-            )
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
-            return document.problem(
-                where, f"{field}: {name!r} is larger than {MAX_ARTICLE_BYTES} bytes"
-            )
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return document.problem(where, f"{field}: {name!r} is not UTF-8 text")
-    except OSError as error:
-        return document.problem(where, f"{field}: {name!r}: {error.strerror or error}")
+        data = read_regular_file(path, MAX_ARTICLE_BYTES, links=False)
+    except UnreadableFile as error:
+        if error.missing:
+            message = f"not found in {display_path(project.articles_dir)}/"
+        elif str(error) == "is a symbolic link, not a file":
+            # A link could make the build read (and attach to a PDF) any file on the machine.
+            message = f"is a symbolic link in {display_path(project.articles_dir)}/; an article must be the file itself"
+        elif str(error).startswith("cannot read"):
+            message = f"- {error}"
+        else:
+            message = str(error)
+        return document.problem(where, f"{field}: {name!r} {message}")
+    try:
+        if is_utf16(data):
+            raise UnicodeError
+        return data.decode("utf-8-sig")
+    except UnicodeError:
+        return document.problem(where, f"{field}: {name!r} is {not_utf8(data)}")
 
 
 def load_vocabulary(project: Project) -> Vocabulary | list[Problem]:
@@ -206,6 +276,7 @@ def check_document(
                 ("id",), f"id {meeting.id!r} does not start with the meeting date {meeting.date}"
             )
         )
+    problems.extend(check_word_lengths(document))
     names = {p.name for p in meeting.participants if p.name}
     for i, point in enumerate(meeting.points):
         if point.attributed_to and point.attributed_to not in names:

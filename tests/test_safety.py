@@ -148,7 +148,10 @@ def test_symlinks_in_sources_are_refused(bad_root, monkeypatch):
         "sources/meetings/2020-01-02-link.yaml:1:1: summaries may not be symbolic links"
         in result.stderr
     )
-    assert "sources[0].article: 'sample.txt' not found in sources/articles/" in result.stderr
+    assert (
+        "sources[0].article: 'sample.txt' is a symbolic link in sources/articles/; "
+        "an article must be the file itself" in result.stderr
+    )
 
 
 HOSTILE = '<script>alert(document.cookie)</script><img src="file:///etc/passwd"> &amp; </style><style>body{display:none}'

@@ -208,6 +208,10 @@ def publish(project: Project, out: Path | None = None, base_url: str | None = No
             f"{display_path(out)} exists and is not a published briefs folder; choose a new or empty folder"
         )
     briefs = ready_briefs(project)
+    if not briefs:
+        raise DistributionError(
+            f"{display_path(project.meetings_dir)}/ has no summaries: nothing to publish"
+        )
     locs = localizers(project.locale_dir)
     files: dict[str, bytes | Path] = {site_path(brief): brief.path for brief in briefs}
     for language in LANGUAGES:  # the digests, as built beside the briefs (their links stay)
