@@ -105,7 +105,7 @@ class Toolchain:
         """The digest of everything one brief in one language is made from: its summary and
         every article it cites."""
         digest = self._start(language)
-        digest.update(summary.read_bytes() + b"\0")
+        digest.update(_source_bytes(summary) + b"\0")
         _update_articles(digest, articles)
         return digest.hexdigest()
 
@@ -123,16 +123,28 @@ class Toolchain:
         from: these summaries, and the articles they cite (attached to its PDF)."""
         digest = self._start(language)
         for summary in sorted(set(summaries)):
-            data = summary.read_bytes() if summary.is_file() else b"(missing)"
+            data = _source_bytes(summary)
             digest.update(summary.name.encode() + b"\0" + data + b"\0")
         _update_articles(digest, articles)
         return digest.hexdigest()
 
 
+def _source_bytes(path: Path) -> bytes:
+    """A source's bytes for a fingerprint; a marker for one that is missing, not a regular file
+    (a FIFO would wait for a writer forever) or unreadable: its brief is stale, and reading the
+    summaries then reports why."""
+    try:
+        if not path.is_file():
+            return b"(missing or not a file)"
+        return path.read_bytes()
+    except OSError as error:
+        return f"(unreadable: {error.strerror})".encode()
+
+
 def _update_articles(digest: HASH, articles: list[Path]) -> None:
     for article in sorted(set(articles)):  # the same set, whatever order it was listed in
         digest.update(article.name.encode() + b"\0")
-        digest.update(article.read_bytes() if article.is_file() else b"(missing)")
+        digest.update(_source_bytes(article))
         digest.update(b"\0")
 
 
