@@ -237,10 +237,10 @@ def report(evaluation: Evaluation) -> str:
         )
     right = evaluation.meetings - len(evaluation.wrong_dates)
     lines.append(f"meeting date right on {right} of {evaluation.meetings} articles")
-    missed = evaluation.missed()
-    lines.append("targets met" if not missed else "targets missed: " + "; ".join(missed))
     lines.append("")
     lines.append(fields_report(evaluation.fields, by_family=False))
+    missed = evaluation.missed()
+    lines.append("targets met" if not missed else "targets missed: " + "; ".join(missed))
     return "\n".join(lines)
 
 

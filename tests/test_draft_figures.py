@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from briefs.draft import (
+    Equivalent,
     find_figures,
 )
 
@@ -55,7 +56,7 @@ def test_equivalent_and_year_from_tahun_lalu():
         "perdagangan bilateral mencapai 41 miliar dolar AS (sekitar 657 triliun rupiah) tahun lalu"
     )
     assert (found.value, found.unit, found.year) == (41_000_000_000, "USD", 2023)
-    assert found.equivalent == {"value": 657_000_000_000_000, "unit": "IDR", "qualifier": "about"}
+    assert found.equivalent == Equivalent(Decimal(657_000_000_000_000), "IDR", "about")
     assert found.label == "Perdagangan bilateral"
 
 
@@ -163,19 +164,19 @@ def test_not_figures(sentence):
             "perdagangan mencapai $70 miliar atau setara Rp1.046,12 triliun",
             "70000000000",
             "USD",
-            {"value": Decimal("1046120000000000"), "unit": "IDR"},
+            Equivalent(Decimal("1046120000000000"), "IDR"),
         ),
         (  # the equivalent in brackets, after a symbol
             "perdagangan mencapai $70 miliar (Rp1.046,12 triliun) pada 2023",
             "70000000000",
             "USD",
-            {"value": Decimal("1046120000000000"), "unit": "IDR"},
+            Equivalent(Decimal("1046120000000000"), "IDR"),
         ),
         (
             "investasi mencapai 41 miliar dolar AS, setara dengan Rp 650 triliun",
             "41000000000",
             "USD",
-            {"value": Decimal("650000000000000"), "unit": "IDR"},
+            Equivalent(Decimal("650000000000000"), "IDR"),
         ),
     ],
 )

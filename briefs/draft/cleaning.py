@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .dates import _full_date
-from .places import countries
+from .dates import full_date
+from .words import countries, weekdays
 
 log = logging.getLogger(__name__)
 
@@ -79,14 +79,12 @@ def is_caption(line: str) -> bool:
 def _date_only(line: str) -> dt.date | None:
     """A line that is only a date, maybe with weekday and time: '9 Mei 2023', 'Rabu, 27 Juli
     2022 | 16:37 WIB': the day the story was published."""
-    found = _full_date(line)
+    found = full_date(line)
     if found is None:
         return None
     rest = re.sub(r"[\d:.|,/()\s-]|WIB|WITA|WIT|pukul", "", line[found[1] :], flags=re.I)
     before = line[: found[1]].strip(" |,-")
-    if len(rest) <= 12 and (
-        not before or before.split(",")[-1].strip().lower() in _weekday_names()
-    ):
+    if len(rest) <= 12 and (not before or before.split(",")[-1].strip().lower() in weekdays()):
         return found[0]
     return None
 
@@ -113,7 +111,7 @@ def is_byline_with_date(line: str) -> bool:
         return False
     if (_iso_date(line) and re.search(r"\d{1,2}:\d{2}", line)) or _ISO_DATE.fullmatch(line.strip()):
         return True
-    return bool(_DATELINE_TIME.search(line) and (_full_date(line) or _other_byline_date(line)))
+    return bool(_DATELINE_TIME.search(line) and (full_date(line) or _other_byline_date(line)))
 
 
 def _other_byline_date(line: str) -> tuple[dt.date, int] | None:
@@ -137,7 +135,7 @@ def _author_before(text: str) -> str | None:
     """The name before a byline's date ('Unggul Wirawan / JAI Jumat, ...'), not a weekday."""
     text = text.strip(" |,")
     words = text.split()
-    while words and words[-1].strip(",").lower() in _weekday_names():
+    while words and words[-1].strip(",").lower() in weekdays():
         words.pop()
     return " ".join(words).strip(" |,") or None
 
@@ -182,12 +180,6 @@ def is_menu(line: str) -> bool:
     return all(len(p.split()) <= 4 for p in parts) and len(line.split()) <= 25
 
 
-def _weekday_names() -> set[str]:
-    from .dates import _weekdays
-
-    return set(_weekdays())
-
-
 @dataclass
 class Paragraph:
     """A paragraph of the story; item is its number when it opens a numbered list item."""
@@ -206,6 +198,9 @@ class Article:
     publisher: str | None = None
     agency: str | None = None
     dateline: str | None = None
+    dated: dt.date | None = None
+    """The day the dateline gives ('XI'AN, 19 Mei (Xinhua) --'), when the page gives no
+    publication date: the story's own clock."""
     paragraphs: list[Paragraph] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     noise: list[str] = field(default_factory=list)
@@ -315,12 +310,12 @@ def parse_article(text: str) -> Article:
             if article.published is None:
                 article.published = published
                 before = line[: line.find(str(published.day))].strip(" |,")
-                if before and before.split(",")[-1].strip().lower() not in _weekday_names():
+                if before and before.split(",")[-1].strip().lower() not in weekdays():
                     article.author = article.author or before
             article.noise.append(line)
             continue
         if len(article.paragraphs) <= 1 and is_byline_with_date(line):
-            found = _full_date(line) or _iso_date(line) or _other_byline_date(line)
+            found = full_date(line) or _iso_date(line) or _other_byline_date(line)
             if found and article.published is None:
                 article.published, start = found
                 article.author = article.author or _author_before(line[:start])

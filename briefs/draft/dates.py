@@ -27,30 +27,9 @@ from functools import cache
 
 from babel import Locale
 
-from .words import _alternation
+from .words import alternation, months, weekdays
 
 log = logging.getLogger(__name__)
-
-
-@cache
-def _months() -> dict[str, int]:
-    """Month names, wide and abbreviated, Indonesian and English (CLDR), lower case."""
-    months = {}
-    for language in ("id", "en"):
-        for width in ("wide", "abbreviated"):
-            for number, name in Locale(language).months["format"][width].items():
-                months[name.lower().rstrip(".")] = number
-    return months
-
-
-@cache
-def _weekdays() -> dict[str, int]:
-    """Weekday names (Senin = 0), Indonesian and English (CLDR), lower case."""
-    return {
-        name.lower(): number
-        for language in ("id", "en")
-        for number, name in Locale(language).days["format"]["wide"].items()
-    }
 
 
 @dataclass(frozen=True)
@@ -67,8 +46,8 @@ class DateMention:
 
 @cache
 def _date_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    weekday = rf"(?i:(?P<weekday>{_alternation(_weekdays())}))"
-    month = rf"(?i:(?P<month>{_alternation(_months())}))"
+    weekday = rf"(?i:(?P<weekday>{alternation(weekdays())}))"
+    month = rf"(?i:(?P<month>{alternation(months())}))"
     full = re.compile(
         rf"(?:{weekday},?\s+)?(?P<day>\d{{1,2}})\s+{month}\.?(?:\s+(?P<year>\d{{4}}))?(?![\w])"
     )
@@ -84,11 +63,11 @@ def find_dates(text: str) -> list[DateMention]:
     for pattern in _date_res():
         for m in pattern.finditer(text):
             month = m.group("month")
-            month = int(month) if month.isdigit() else _months()[month.lower().rstrip(".")]
+            month = int(month) if month.isdigit() else months()[month.lower().rstrip(".")]
             year = m.group("year")
             year = None if year is None else int(year) + (2000 if len(year) == 2 else 0)
             weekday = m.group("weekday")
-            weekday = None if weekday is None else _weekdays()[weekday.lower()]
+            weekday = None if weekday is None else weekdays()[weekday.lower()]
             if 1 <= month <= 12 and 1 <= int(m.group("day")) <= 31:
                 found.append(
                     DateMention(int(m.group("day")), month, year, weekday, m.start(), m.end())
@@ -96,7 +75,7 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
-def _full_date(line: str) -> tuple[dt.date, int] | None:
+def full_date(line: str) -> tuple[dt.date, int] | None:
     """The first complete date of a line, and where it starts."""
     for mention in find_dates(line):
         if mention.year is not None:
@@ -199,6 +178,8 @@ class MeetingDate:
     period: tuple[dt.date, dt.date] | None = None
     unsettled: str | None = None
     announced: bool = False
+    quote: str | None = None
+    """The sentence that says when."""
 
 
 def _weekday_name(day: dt.date) -> str:

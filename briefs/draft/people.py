@@ -6,12 +6,16 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from .dates import _months, _weekdays
-from .places import _country_re, cldr_city_countries, countries
-from .words import _NAME
-from .writing import _text
+from .words import (
+    NAME,
+    OFFICE_ABBREVIATIONS,
+    cldr_city_countries,
+    countries,
+    country_pattern,
+    months,
+    weekdays,
+)
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +71,8 @@ class Participant:
     position: int = 0
     unsure: str | None = None
     """Why the country is not settled, when the article does not give it with the name."""
+    evidence: str | None = None
+    """Why taking part is not settled, when only weaker evidence puts them at the meeting."""
 
     def handles(self) -> set[str]:
         """The words the article may call them by: each part of their name."""
@@ -75,42 +81,42 @@ class Participant:
 
 @cache
 def _participant_res() -> dict[str, re.Pattern[str]]:
-    country = rf"(?:Republik\s+(?:Rakyat\s+)?)?{_country_re()}"
+    country = rf"(?:Republik\s+(?:Rakyat\s+)?)?{country_pattern()}"
     head = _OFFICE_HEAD.format(ministry=_MINISTRIES)
     # 'Perdana Menteri (PM) India': the short form in brackets
     office = rf"{head}(?:\s*\([A-Z][A-Za-z]{{1,6}}\))?(?:{_JOINED_OFFICES}{head})*"
     name_end = r"(?=\s*[,.(;:]|\s+[a-z]|\s*$|\.?[A-Z][a-z])"
     # member list: lima menteri luar negeri dari Kazakhstan (Tileuberdi), Kyrgyzstan (Aidarbekov)
-    member = rf"{country}(?:\s*\({_NAME}\))?"
+    member = rf"{country}(?:\s*\({NAME}\))?"
     return {
         # Menteri Luar Negeri Tiongkok, Wang Yi / Presiden China Xi Jinping / PM Kazakhstan Oljas
         # Bektenov / Menlu Kirgizstan Kulubaev Zheenbek Moldokanovich
         "office_country_name": re.compile(
-            rf"(?P<office>{office})\s+(?P<country>{country}),?\s+(?P<name>{_NAME}){name_end}"
+            rf"(?P<office>{office})\s+(?P<country>{country}),?\s+(?P<name>{NAME}){name_end}"
         ),
         # Wang Yi (王毅), Menteri Luar Negeri Tiongkok
         "name_office_country": re.compile(
-            rf"(?:^|(?<=, )|(?<=\. ))(?P<name>{_NAME})(?:\s*\((?P<native>[^)]+)\))?,\s+"
+            rf"(?:^|(?<=, )|(?<=\. ))(?P<name>{NAME})(?:\s*\((?P<native>[^)]+)\))?,\s+"
             rf"(?P<office>{office})\s+(?P<country>{country})(?![\w-])"
         ),
         # Presiden Kassym-Jomart Tokayev dari Kazakhstan
         "office_name_from_country": re.compile(
-            rf"(?P<office>{office})\s+(?!{country})(?P<name>{_NAME}),?\s+(?:dari|asal)\s+"
+            rf"(?P<office>{office})\s+(?!{country})(?P<name>{NAME}),?\s+(?:dari|asal)\s+"
             rf"(?P<country>{country})(?![\w-])"
         ),
         # Presiden Xi Jinping: the office and the name, the country left to the rest of the story
         "office_name": re.compile(
-            rf"(?P<office>{office})\s+(?!{country})(?P<name>{_NAME}){name_end}"
+            rf"(?P<office>{office})\s+(?!{country})(?P<name>{NAME}){name_end}"
         ),
         "office_from_countries": re.compile(
             rf"(?i:(?P<office>{head}))\s+(?:dari|asal)\s+"
             rf"(?P<list>{member}(?:(?:,\s*(?:dan\s+)?|\s+dan\s+){member})+)"
         ),
-        "item": re.compile(rf"(?P<country>{_country_re()})(?:\s*\((?P<name>{_NAME})\))?"),
+        "item": re.compile(rf"(?P<country>{country_pattern()})(?:\s*\((?P<name>{NAME})\))?"),
         # mitranya dari Turki Recep Tayyip Erdogan: the counterpart of the one named before
         "counterpart": re.compile(
             rf"\b(?:mitra|rekan|sejawat|koleganya)(?:nya)?\s+(?:dari\s+)?(?P<country>{country}),?\s+"
-            rf"(?P<name>{_NAME}){name_end}"
+            rf"(?P<name>{NAME}){name_end}"
         ),
     }
 
@@ -119,23 +125,12 @@ def _office(text: str) -> str:
     """An office as a title: 'menteri luar negeri' -> 'Menteri Luar Negeri'; the press's
     short forms (Menlu, PM, Dubes, Sekjen, Plt.) spelled out."""
     text = " ".join(re.sub(r"\s*\([A-Z][A-Za-z]{1,6}\)", "", text).split())
-    for short, full in _SHORT_OFFICES.items():
+    for short, full in OFFICE_ABBREVIATIONS.items():
         text = re.sub(rf"\b{re.escape(short)}(?!\w)", full, text)
     words = text.split()
     return " ".join(
         w if w in ("dan", "merangkap", "sekaligus") else w[:1].upper() + w[1:] for w in words
     )
-
-
-_SHORT_OFFICES = {
-    "Menlu": "Menteri Luar Negeri",
-    "menlu": "Menteri Luar Negeri",
-    "PM": "Perdana Menteri",
-    "Dubes": "Duta Besar",
-    "Sekjen": "Sekretaris Jenderal",
-    "Plt.": "Pelaksana Tugas",
-    "Plt": "Pelaksana Tugas",
-}
 
 
 _NOT_NAMES = frozenset(
@@ -160,7 +155,7 @@ def _plain_name(name: str, body: str = "") -> str | None:
             break
         if word in cldr_city_countries():
             break
-        if word.lower() in _weekdays() or word.lower() in _months() or word in countries():
+        if word.lower() in weekdays() or word.lower() in months() or word in countries():
             break
         if re.fullmatch(r"Presiden|Menteri|Wakil|Perdana|Menlu|Pemimpin|PM|Ketua|Dubes", word):
             break
@@ -281,14 +276,15 @@ def _nearest_country(person: Participant, body: str) -> None:
         e for e in (body.find(". ", person.position), body.find("\n", person.position)) if e >= 0
     ]
     sentence = body[start : min(ends, default=len(body))]
-    if not re.search(_country_re(), sentence):
+    if not re.search(country_pattern(), sentence):
         # none in the sentence: its paragraph
         start = body.rfind("\n", 0, person.position) + 1
         end = body.find("\n", person.position)
         sentence = body[start : end if end >= 0 else len(body)]
     at = person.position - start
     named = [
-        (abs(m.start() - at), countries()[m.group(0)]) for m in re.finditer(_country_re(), sentence)
+        (abs(m.start() - at), countries()[m.group(0)])
+        for m in re.finditer(country_pattern(), sentence)
     ]
     if named:
         person.country = min(named)[1]
@@ -355,17 +351,3 @@ def _merge(found: list[Participant]) -> list[Participant]:
         same.country = same.country or person.country
     named = {p.country for p in merged if p.name}
     return [p for p in merged if p.name or p.country not in named]
-
-
-def _participant(person: Participant) -> dict[str, Any]:
-    entry: dict[str, Any] = {}
-    if person.name:
-        entry["name"] = person.name
-    if person.native_name:
-        # Han characters for a Chinese name: the mainland's simplified script.
-        entry.update(
-            native_name=person.native_name,
-            native_lang="zh-Hant" if person.country == "TW" else "zh-Hans",
-        )
-    entry.update(country=person.country, office=_text(person.office))
-    return entry

@@ -5,12 +5,10 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from .cleaning import Article
 from .people import Participant
-from .words import _alternation
-from .writing import _text
+from .words import alternation
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +33,8 @@ class Point:
     text: str
     quote: list[str]
     attributed_to: str | None = None
+    earlier: str | None = None
+    """Why the point may belong to an earlier meeting, when its sentence says so."""
 
 
 _CONSENSUS_LIST = re.compile(
@@ -81,7 +81,7 @@ def _point_text(sentence: str, speaker: Participant | None) -> str:
     ', kata Wang.'), so the editor starts from the point itself."""
     text = sentence
     if speaker:
-        handles = _alternation(speaker.handles())
+        handles = alternation(speaker.handles())
         text = re.sub(
             rf"[,\s]*[\\\"”’]*,?[\\\"”’]*\s+(?:kata|ujar|ucap|tutur)\s+(?:{handles})\b.*$", "", text
         )
@@ -122,13 +122,3 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
         elif speaker := _speaker(sentence, participants):
             points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
     return points
-
-
-def _point(point: Point) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "text": _text(point.text),
-        "quote": point.quote[0] if len(point.quote) == 1 else point.quote,
-    }
-    if point.attributed_to:
-        entry["attributed_to"] = point.attributed_to
-    return entry
