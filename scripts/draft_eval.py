@@ -675,7 +675,7 @@ def _verbatim(quotes: list[str], article: str) -> bool:
     return bool(quotes) and all(_plain(q) in article for q in quotes)
 
 
-def _date_stated(draft: dict) -> bool:
+def _date_stated(draft: dict, year_too: bool = True) -> bool:
     """Does the date quote give the draft's day (and year, or the publication's year)?"""
     import datetime as dt
 
@@ -684,14 +684,14 @@ def _date_stated(draft: dict) -> bool:
     if day is None or not quote:
         return False
     published = draft["sources"][0].get("published")
-    relative = re.search(r"\b(?:kemarin|hari\s+ini|lusa|pekan\s+lalu|minggu\s+lalu)\b", quote, re.I)
-    if relative:
-        return published is not None
     if not re.search(rf"(?<!\d)0?{day.day}(?!\d)", quote):
-        return False
+        # no day number: a day counted from the publication date ('kemarin', 'Selasa lalu')
+        relative = r"\b(?:kemarin|hari\s+ini|lusa|lalu)\b"
+        return published is not None and bool(re.search(relative, quote, re.I))
     year = str(day.year)
     return (
-        year in quote
+        not year_too
+        or year in quote
         or f"/{year[2:]})" in quote
         or (published is not None and published.year == day.year)
     )
@@ -824,7 +824,9 @@ def score_fields(entry: dict, draft: dict, article: str, family: str) -> FieldSc
         # a quote is due wherever the article gives the day, even without its year
         if draft.get("date_quote") or "no date" not in str(meeting.get("date_flag", "")):
             quotes = _quotes(draft.get("date_quote"))
-            fields["date quote"].add(_verbatim(quotes, text) and _date_stated(draft))
+            fields["date quote"].add(
+                _verbatim(quotes, text) and _date_stated(draft, not _flagged(draft, "date"))
+            )
     if city or drafted_place.get("online"):
         quotes = _quotes(drafted_place.get("quote"))
         names = _plain(city) if city else ""

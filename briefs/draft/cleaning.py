@@ -232,6 +232,8 @@ class Dateline:
     publisher: str | None
     agency: str | None
     length: int
+    day: dt.date | None = None
+    """The day filed, when the dateline gives it with its year ('JAKARTA, 15 Juni 2024 -')."""
 
 
 def city_case(name: str) -> str:
@@ -249,13 +251,16 @@ def read_dateline(paragraph: str) -> Dateline | None:
     if not m:
         return None
     place = publisher = agency = None
+    day: dt.date | None = None
     for part in (p.strip() for p in m.group("head").split(",")):
         bracket = re.fullmatch(r"(?P<before>.*?)\s*\((?P<inside>[A-Za-z.]+)\)", part)
         inside = bracket.group("inside") if bracket else None
         if bracket:
             part = bracket.group("before")
         if re.fullmatch(r"\d{1,2}\s+[A-Za-z]+\.?(?:\s+\d{4})?", part) and place:
-            pass  # "XI'AN, 19 Mei (Xinhua) --": the day the report was filed
+            # "XI'AN, 19 Mei (Xinhua) --": the day the report was filed
+            filed = full_date(part)
+            day = filed[0] if filed else day
         elif not part:
             pass
         elif _SITE.match(part):
@@ -269,7 +274,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
         agency = agency or inside
     if place in countries():
         place = None  # "Tiongkok, Bolong.id - ": a country, not a place
-    return Dateline(place, publisher, agency, m.end())
+    return Dateline(place, publisher, agency, m.end(), day)
 
 
 _CITED = re.compile(
@@ -375,6 +380,7 @@ def _story_from_dateline(article: Article) -> None:
         article.dateline = dateline.place
         article.publisher = dateline.publisher
         article.agency = article.agency or dateline.agency
+        article.dated = dateline.day
         first = article.paragraphs[0]
         first.text = first.text[dateline.length :]
         return
@@ -402,8 +408,12 @@ def split_sentences(text: str) -> list[str]:
     """The sentences of a paragraph, each an exact substring of it, without opening quotes."""
     sentences, start = [], 0
     # "... Qin Gang.Wakil Perdana Menteri ...": sentences pasted together with no space
+    # "... 70 miliar dolarSudah ...": a heading run into the next sentence with no stop at all
     for end in re.finditer(
-        r"[.!?][\"”’]?\s+(?=[\\\"“‘']*[A-Z0-9])|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])", text
+        r"[.!?][\"”’]?\s+(?=[\\\"“‘']*[A-Z0-9])|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])"
+        r"|(?<=\s[a-z]{4})(?=[A-Z][a-z]{2,}\b)|(?<=\s[a-z]{5})(?=[A-Z][a-z]{2,}\b)"
+        r"|(?<=\s[a-z]{6})(?=[A-Z][a-z]{2,}\b)|(?<=\s[a-z]{7})(?=[A-Z][a-z]{2,}\b)",
+        text,
     ):
         sentences.append(text[start : end.end()].strip())
         start = end.end()

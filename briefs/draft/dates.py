@@ -236,10 +236,13 @@ def meeting_date(
     the latest year named. Either way it is unsettled."""
     years = _years_named(body)
     mentions = find_dates(body)
-    chosen = _chosen(body, mentions)
+    # a day named in quoted speech dates the meeting only when the story itself names none
+    spoken = _quoted_spans(body)
+    told = [m for m in mentions if not any(a <= m.start < b for a, b in spoken)]
+    chosen = _chosen(body, told) or _chosen(body, mentions)
     announced = bool(chosen and _ANNOUNCED.search(_sentence_of(body, chosen.start)))
     if chosen is None:
-        return _no_date(sentences, published, bound)
+        return _no_date(body, sentences, published, bound)
     reference = published
     unsettled = None
     if chosen.year is None and published is None:
@@ -281,7 +284,26 @@ def meeting_date(
             "meeting is to be held; check that it took place then"
             + (f"; {unsettled}" if unsettled else "")
         )
-    return MeetingDate(date, period, unsettled, announced)
+    return MeetingDate(date, period, unsettled, announced, _quote_at(body, sentences, chosen.start))
+
+
+def _quoted_spans(body: str) -> list[tuple[int, int]]:
+    """Where the story quotes someone: between “ and ”, or a pair of straight quotes, within
+    a paragraph."""
+    return [m.span() for m in re.finditer(r"“[^”\n]*”?|\"[^\"\n]*\"|(?<!\w)‘[^’\n]{20,}’", body)]
+
+
+def _quote_at(body: str, sentences: list[str], position: int) -> str | None:
+    """The sentence (as split for quotes, an exact piece of the story) at a position of the body."""
+    at = 0
+    for sentence in sentences:
+        start = body.find(sentence, at)
+        if start < 0:
+            continue
+        if start <= position < start + len(sentence):
+            return sentence
+        at = start + len(sentence)
+    return None
 
 
 def _sentence_of(body: str, position: int) -> str:
@@ -298,8 +320,8 @@ def _sentence_before(body: str, position: int) -> str:
 
 
 _HISTORY = re.compile(
-    r"\b(?:sejak|semenjak|menjalin|membuka|dibuka|terjalin|menggalang|didirikan|berdiri|dibentuk"
-    r"|merdeka|kemerdekaan|lahir)\b[^.]{0,80}$",
+    r"\b(?:sejak|semenjak|menjalin|membuka\s+hubungan|hubungan\s+(?:\w+\s+)?dibuka|terjalin"
+    r"|menggalang|didirikan|berdiri|dibentuk|merdeka|kemerdekaan|lahir)\b[^.]{0,80}$",
     re.I,
 )
 """'sejak kedua negara membuka hubungan diplomatik pada 3 Januari 1992': a date in history."""
@@ -324,17 +346,66 @@ def _chosen(body: str, mentions: list[DateMention]) -> DateMention | None:
     return None
 
 
-def _no_date(sentences: list[str], published: dt.date | None, bound: int | None) -> MeetingDate:
-    """No day in the story: 'kemarin' from the publication date, else the publication date,
-    else the first day of the latest year named; always unsettled."""
+_WEEKDAY_BACK = re.compile(
+    rf"(?i:\b(?:hari\s+)?(?P<weekday>{alternation(weekdays())})\s+(?P<back>kemarin|lalu|yang\s+lalu)\b)"
+)
+"""'Selasa kemarin', 'hari Senin lalu': the last such weekday before the story's day."""
+_WEEKDAY_ONLY = re.compile(rf"(?i:\b(?:pada\s+)?hari\s+(?P<weekday>{alternation(weekdays())})\b)")
+"""'pada hari Sabtu': a weekday and nothing else."""
+_WEEK_BACK = re.compile(r"\b(?:pekan|minggu)\s+lalu\b", re.I)
+
+
+def _outside_quotes(sentence: str) -> str:
+    """The sentence without what it quotes: a 'hari ini' in a speech is the speaker's day."""
+    return re.sub(r"“[^”]*”?|\"[^\"]*\"", " ", sentence)
+
+
+def _no_date(
+    body: str, sentences: list[str], published: dt.date | None, bound: int | None
+) -> MeetingDate:
+    """No day in the story: a weekday counted back ('Selasa kemarin'), 'kemarin', 'hari ini'
+    or 'dua hari lalu' from the publication date (outside quoted speech first), a weekday alone
+    (the last one up to that date), else the publication date, else the first day of the
+    latest year named; always unsettled."""
     if published is not None:
-        for sentence in sentences:
-            relative = _RELATIVE.search(sentence)
-            if relative and (day := _relative_date(sentence, published)):
+        told = [(s, _outside_quotes(s)) for s in sentences]
+        for sentence, text in [*told, *((s, s) for s in sentences)]:
+            back = _WEEKDAY_BACK.search(text)
+            if back:
+                weekday = weekdays()[back.group("weekday").lower()]
+                day = published - dt.timedelta(days=(published.weekday() - weekday - 1) % 7 + 1)
+                return MeetingDate(
+                    day,
+                    unsettled=f"no date stated: {back.group(0)!r} counted back from the "
+                    f"publication date {published.isoformat()}",
+                    quote=sentence,
+                )
+            relative = _RELATIVE.search(text)
+            if relative and (day := _relative_date(relative.group(0), published)):
                 return MeetingDate(
                     day,
                     unsettled=f"no date stated: {relative.group(0)!r} "
                     f"counted from the publication date {published.isoformat()}",
+                    quote=sentence,
+                )
+        for sentence, text in told:
+            only = _WEEKDAY_ONLY.search(text)
+            if only:
+                weekday = weekdays()[only.group("weekday").lower()]
+                day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+                return MeetingDate(
+                    day,
+                    unsettled=f"no date stated, only {only.group(0)!r}: the last "
+                    f"{_weekday_name(day)} up to the publication date {published.isoformat()}",
+                    quote=sentence,
+                )
+            week = _WEEK_BACK.search(text)
+            if week:
+                return MeetingDate(
+                    published - dt.timedelta(days=7),
+                    unsettled=f"no date stated: {week.group(0)!r}, a day of the week before the "
+                    f"publication date {published.isoformat()}; write the day",
+                    quote=sentence,
                 )
         return MeetingDate(
             published,

@@ -126,8 +126,10 @@ class Figure:
     lower: Decimal | None = None
     equivalent: Equivalent | None = None
     year: int | None = None
-    year_unsettled: str | None = None
-    """Why the year is not settled, when its quote gives it only relative to an unsettled day."""
+    year_span: tuple[int, int] | None = None
+    """Where the sentence names the year: the quote reaches it."""
+    year_relative: bool = False
+    """The year is counted from the reference date ('tahun lalu', 'tahun ini')."""
     period: str | None = None
     quote: str = ""
     label: str = ""
@@ -172,6 +174,15 @@ def _number(match: re.Match[str]) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
+_EXCHANGE_RATE = re.compile(
+    r"\(\s*(?:kurs\s+)?(?:1\s+[A-Za-z$]+(?:\s+[A-Z]{2,3})?|US\$\s?1|\$\s?1|USD\s?1|Rp\s?1)\s*=\s*[^)]*\)"
+    r"|\((?:dengan\s+)?kurs\b[^)]*\)",
+    re.I,
+)
+"""'(1 dolar AS = Rp14.810)', '(US$1 = Rp15.600)', '(kurs Rp14.900 per dolar AS)': the rate the
+article converted at, never a figure."""
+
+
 def _mask_dates(sentence: str) -> str:
     """The sentence with its dates and years blanked out (same length), so no day is a figure."""
     masked = list(sentence)
@@ -179,7 +190,7 @@ def _mask_dates(sentence: str) -> str:
     spans += [m.span() for m in re.finditer(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)", sentence)]
     spans += [m.span() for m in re.finditer(r"\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)", sentence)]
     # '(1 dolar = Rp14.875)': the exchange rate the article used, not a figure
-    spans += [m.span() for m in re.finditer(r"\(\s*1\s+[A-Za-z$]+\s*=\s*[^)]*\)", sentence)]
+    spans += [m.span() for m in _EXCHANGE_RATE.finditer(sentence)]
     for start, end in spans:
         masked[start:end] = " " * (end - start)
     return "".join(masked)
@@ -349,8 +360,19 @@ _PERIOD = re.compile(
     r"(?:dalam|selama)\s+waktu\s+(?:\d+|[a-z]+)\s+(?:tahun|bulan))"
 )
 _YEAR = re.compile(
-    r"\b(?:(?:pada\s+)?tahun\s+|pada\s+)((?:19|20)\d\d)\b|\btahun\s+(lalu|ini)\b", re.I
+    r"\b(?:(?:pada\s+)?tahun\s+|pada\s+|sepanjang\s+(?:tahun\s+)?)((?:19|20)\d\d)\b"
+    r"|\btahun\s+(lalu|ini)\b|\b(setahun|tahun)\s+sebelumnya\b",
+    re.I,
 )
+"""'pada 2022', 'tahun 2021', 'sepanjang tahun 2021'; 'tahun lalu', 'tahun ini' (from the
+publication date); 'setahun sebelumnya' (the year before the one the sentence names before)."""
+_BASE_YEAR = re.compile(r"\b(?:dibanding(?:kan)?(?:\s+dengan)?|dari|daripada)\s+$", re.I)
+"""'naik 90 persen dibandingkan tahun 2011': the year compared with, not the figure's."""
+_YEARLY = re.compile(
+    r"\b(?:per|setiap|tiap)\s+tahun(?:nya)?\b|\bsetahun\b(?!\s+(?:sebelumnya|(?:yang\s+)?lalu))",
+    re.I,
+)
+"""'70 miliar dolar AS per tahun': a yearly rate, whose time is a period, not a year."""
 
 
 def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
@@ -389,21 +411,42 @@ def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
 def _date_figure(
     sentence: str, figure: Figure, after_previous: int, before_next: int, reference: dt.date | None
 ) -> None:
-    """The year a figure refers to (the nearest one its sentence names), and its period."""
+    """The year a figure refers to (the nearest one its sentence names) and where the sentence
+    names it; a yearly rate's period ('per tahun'); else the sentence's period."""
     # first the words after it, up to the next figure; then those before it; then the sentence
-    for part, nearest in (
-        (sentence[figure.end : before_next], 0),
-        (sentence[after_previous : figure.start], -1),
-        (sentence, 0),
+    for start, end, nearest in (
+        (figure.end, before_next, 0),
+        (after_previous, figure.start, -1),
+        (0, len(sentence), 0),
     ):
-        years = list(_YEAR.finditer(part))
+        years = [
+            m
+            for m in _YEAR.finditer(sentence, start, end)
+            if not _BASE_YEAR.search(sentence, max(0, m.start() - 25), m.start())
+        ]
         if years:
             m = years[nearest]
+            figure.year_span = m.span()
             if m.group(1):
                 figure.year = int(m.group(1))
+            elif m.group(3):
+                # 'setahun sebelumnya': the year before the last year named before it
+                named = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence[: m.start()])]
+                if named:
+                    figure.year = named[-1] - 1
+                elif reference:
+                    figure.year, figure.year_relative = reference.year - 1, True
             elif reference:
                 figure.year = reference.year - (m.group(2).lower() == "lalu")
-            break
+                figure.year_relative = True
+            if figure.year is not None:
+                break
+            figure.year_span = None
+    yearly = _YEARLY.search(sentence, figure.end, before_next)
+    if yearly:
+        figure.period = yearly.group(0).lower()
+        figure.year, figure.year_span = None, None  # a rate: its period, whatever year is near
+        return
     period = _PERIOD.search(sentence) if figure.year is None else None
     if period:
         figure.period = period.group(0)[:1].lower() + period.group(0)[1:]
@@ -415,11 +458,15 @@ def _clause(sentence: str, figure: Figure) -> str:
     clauses = split_clauses(sentence)
     first = figure.start if figure.anniversary else next(s for s, e in clauses if e >= figure.start)
     last = next((e for s, e in clauses if e >= figure.end), len(sentence))
-    # The period ('Dalam tiga tahun ke depan, ...') is part of what the quote must show.
+    # The period ('Dalam tiga tahun ke depan, ...') and the year ('pada 2022, ...') are part
+    # of what the quote must show.
     at = sentence.lower().find(figure.period.lower()) if figure.period else -1
-    if at >= 0 and not first <= at < last:
-        first = min(first, next(s for s, e in clauses if e > at))
-        last = max(last, at + len(figure.period or ""))
+    spans = [(at, at + len(figure.period or ""))] if at >= 0 else []
+    spans += [figure.year_span] if figure.year_span else []
+    for start, end in spans:
+        if not first <= start < last:
+            first = min(first, next(s for s, e in clauses if e > start))
+            last = max(last, end)
     return re.sub(r"^(?:dan|serta|atau)\s+", "", sentence[first:last].strip())
 
 

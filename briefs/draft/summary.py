@@ -130,8 +130,7 @@ def draft_summary(
     figures = article_figures(article, article.published or when.date)
     if figures:
         summary["figures"] = [
-            _figure(draft, i, figure, article.published, when.date)
-            for i, figure in enumerate(figures)
+            _figure(draft, i, figure, article.published, when) for i, figure in enumerate(figures)
         ]
     summary["sources"] = [_source(article, _article_name(article_name, draft, page), draft)]
     context.memory.fill(summary)
@@ -331,7 +330,7 @@ def _point(draft: Draft, i: int, point: Point) -> dict[str, Any]:
 
 
 def _figure(
-    draft: Draft, i: int, figure: Figure, published: dt.date | None, date: dt.date
+    draft: Draft, i: int, figure: Figure, published: dt.date | None, when: MeetingDate
 ) -> dict[str, Any]:
     """A figure's fields; a year its quote does not state is marked, never taken silently."""
     entry: dict[str, Any] = {"label": _text(figure.label), "value": figure.value}
@@ -349,12 +348,15 @@ def _figure(
         entry["out_of"] = figure.out_of
     if figure.year is not None:
         entry["year"] = figure.year
-        if figure.year_unsettled:
-            draft.settle(("figures", i, "year"), figure.year_unsettled)
+        if figure.year_relative and not published and when.unsettled:
+            draft.settle(
+                ("figures", i, "year"),
+                "counted from the meeting's date, itself not settled (no publication date)",
+            )
     if figure.period:
         entry["period"] = _text(figure.period)
     if figure.year is None and not figure.period:
-        year = (published or date).year
+        year = (published or when.date).year
         entry["year"] = year
         draft.settle(
             ("figures", i, "year"),
