@@ -381,9 +381,9 @@ def _no_date(
                     quote=sentence,
                 )
             relative = _RELATIVE.search(text)
-            if relative and (day := _relative_date(relative.group(0), published)):
+            if relative and (counted := _relative_date(relative.group(0), published)):
                 return MeetingDate(
-                    day,
+                    counted,
                     unsettled=f"no date stated: {relative.group(0)!r} "
                     f"counted from the publication date {published.isoformat()}",
                     quote=sentence,
