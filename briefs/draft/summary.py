@@ -163,13 +163,36 @@ def _text(indonesian: str) -> dict[str, Any]:
 
 _STATE_VISIT = re.compile(r"kunjungan\s+kenegaraan|state\s+visit", re.I)
 _SUMMIT = re.compile(r"\bKTT\b|pertemuan\s+puncak|konferensi\s+tingkat\s+tinggi", re.I)
+_NOT_THIS_SUMMIT = re.compile(
+    r"\b(?:persiapan|menjelang|jelang|sela-sela|sela|usai|setelah|sebelum|menuju)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+"""'persiapan KTT Xi'an', 'di sela-sela KTT SCO': another meeting than this one."""
+_LATER = re.compile(r"\b(?:dijadwalkan|akan|mendatang|berencana|direncanakan|bakal)\b", re.I)
 _TALKS = re.compile(
     r"\b(?:bertemu|pertemuan|pembicaraan|berbicara|berunding|perundingan|bilateral|menerima"
     r"|bertatap\s+muka|berdialog|dialog)\b",
     re.I,
 )
-_OTHER_VISIT = re.compile(r"\b(?:kunjungan|berkunjung|lawatan|mengunjungi|tur)\b", re.I)
+_VISIT = re.compile(
+    r"\b(?:kunjungan\w*|berkunjung|lawatan\w*|mengunjungi|kunjungi|tiba\s+di|tur)\b", re.I
+)
 _MESSAGES = re.compile(r"\b(?:pesan|surat|ucapan\s+selamat|bertukar\s+(?:pesan|ucapan))\b", re.I)
+_LEADERS = re.compile(r"\bpara\s+pemimpin\b|\bkepala\s+negara\b", re.I)
+
+
+def _said_of_this(
+    pattern: re.Pattern[str], sentences: list[str], previewed: bool = False
+) -> str | None:
+    """The first sentence that says it of this meeting: not of another ('persiapan KTT'), nor
+    of one to come, unless the article previews this meeting."""
+    for sentence in sentences:
+        for m in pattern.finditer(sentence):
+            if _NOT_THIS_SUMMIT.search(sentence[: m.start()]):
+                continue
+            if previewed or not _LATER.search(sentence):
+                return sentence
+    return None
 
 
 def _kind(
@@ -179,22 +202,40 @@ def _kind(
 
     Foreign ministers only: a foreign ministers' meeting (more than two countries) or talks,
     whatever summit the story also speaks of; a state visit or a summit (KTT) when the story
-    says so; else inferred from the countries taking part, and marked."""
-    opening = " ".join([article.headline or "", *(p.text for p in article.paragraphs[:1])])
+    says so of this meeting; else inferred (a president's visit, a summit named later in the
+    story, the countries taking part), and marked with why."""
+    story = [article.headline or "", *(s for _, s in article.sentences())]
+    opening = [article.headline or "", *split_sentences(article.paragraphs[0].text)]
     nations = len({p.country for p in participants if p.country})
-    ministers = len(participants) >= 2 and all(
-        "Menteri Luar Negeri" in p.office for p in participants
-    )
+    first = len(article.paragraphs[0].text)
+    opened = len({p.country for p in participants if p.country and 0 <= p.position < first})
+    offices = [p.office for p in participants]
+    ministers = len(offices) >= 2 and all("Menteri Luar Negeri" in o for o in offices)
     kind, reason = "bilateral-talks", None
-    if ministers and nations > 2:
-        kind = "foreign-ministers-meeting"
-    elif ministers:
-        kind = "bilateral-talks"
-    elif _STATE_VISIT.search(article.body):
+    if ministers:
+        kind = "foreign-ministers-meeting" if nations > 2 else "bilateral-talks"
+    elif _said_of_this(_STATE_VISIT, story, when.announced):
         kind = "state-visit"
-    elif _SUMMIT.search(opening):
+    elif _said_of_this(_SUMMIT, opening):
         kind = "summit"  # 'KTT China-Asia Tengah': a summit, whoever the article names
-    elif nations > 2:
+    elif not participants:
+        reason = "no participant found: the kind cannot be told from their offices"
+        if _said_of_this(_SUMMIT, story):
+            kind = "summit"
+    elif opened == 2 and _said_of_this(_TALKS, opening):
+        kind = "bilateral-talks"  # 'Xi dan Putin bertemu ...': two sides meet, whoever follows
+        if any(o.startswith("Presiden") for o in offices) and _said_of_this(_VISIT, story):
+            reason = "talks during a president's visit: a state visit if the hosts call it one"
+    elif any(o.startswith("Presiden") for o in offices) and _said_of_this(_VISIT, story):
+        kind = "state-visit"
+        reason = "inferred: a president's visit, which the article does not call a state visit"
+    elif _said_of_this(_SUMMIT, story):
+        kind = "summit"
+        reason = "inferred: the article speaks of a summit (KTT) only after its opening"
+    elif offices and all(o.startswith("Menteri") for o in offices) and nations > 2:
+        kind = "summit"
+        reason = f"a meeting of ministers ({offices[0]} ...): no kind of the summaries fits"
+    elif nations > 2 or (_LEADERS.search(" ".join(opening)) and nations != 2):
         kind = "summit"
         reason = (
             f"inferred: {nations} countries take part, not all by their foreign ministers, and "
@@ -204,7 +245,7 @@ def _kind(
         reason = "inferred: the article does not say the sides met or held talks"
         if _MESSAGES.search(article.body):
             reason = "the sides exchanged messages: no kind of meeting the summaries have"
-    elif _OTHER_VISIT.search(opening) and not _TALKS.search(opening):
+    elif _said_of_this(_VISIT, opening) and not _said_of_this(_TALKS, opening):
         reason = "a visit the article does not call a state visit: drafted as talks"
     if when.announced:
         previewed = "announced, not yet held: the article previews the meeting"
