@@ -210,7 +210,7 @@ def test_a_roll_of_attendance_lists_participants_and_a_lone_name_takes_its_parag
     ]
     assert found["Mukhtar Tileuberdi"] == (
         "KZ",
-        "country not stated with the name: the country named nearest to it (KZ)",
+        "country not stated with the name: that of Kassym-Jomart Tokayev, named with them",
     )
 
 

@@ -100,7 +100,12 @@ def draft_summary(
         article.page_years,
     )
     participants = find_participants(
-        article.body, context.memory.people, context.memory.offices, article.headline or ""
+        article.body,
+        context.memory.people,
+        context.memory.offices,
+        article.headline or "",
+        [*context.memory.cities, *([article.dateline] if article.dateline else [])],
+        when.announced,
     )
     place = find_place(article, participants, context.memory.cities)
     kind, kind_unsettled = _kind(article, participants, when)

@@ -81,6 +81,17 @@ def calendar_words() -> frozenset[str]:
 
 # Countries and cities (CLDR and the press) -----------------------------------------------------
 
+PRESS_DEMONYMS = {
+    "Kazakh": "KZ",
+    "Uzbek": "UZ",
+    "Kyrgyz": "KG",
+    "Kirgiz": "KG",
+    "Kirghizia": "KG",
+    "Tajik": "TJ",
+    "Turkmen": "TM",
+}
+"""The country adjectives translated reports keep ('Wakil Perdana Menteri Kazakh'): a country."""
+
 
 @cache
 def countries() -> dict[str, str]:
@@ -91,6 +102,7 @@ def countries() -> dict[str, str]:
             if code in country_codes():
                 names[name] = code
     names.update(PRESS_COUNTRIES)
+    names.update(PRESS_DEMONYMS)
     return names
 
 
