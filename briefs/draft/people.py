@@ -328,8 +328,8 @@ def find_participants(
     ]
     taking_part = [p for p in merged if _takes_part(p, body, merged)]
     for person in taking_part:
-        if not person.country:
-            _listed_with(person, body, taking_part) or _nearest_country(person, body)
+        if not person.country and not _listed_with(person, body, taking_part):
+            _nearest_country(person, body)
     return taking_part
 
 
