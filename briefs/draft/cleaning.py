@@ -24,6 +24,7 @@ _NOISE = re.compile(
     r"|Tag(?:s)?\s*:|Topik\s*:|Halaman\s+(?:selanjutnya|berikutnya)|Copyright\b|Hak\s+cipta\b"
     r"|Dilarang\s+(?:keras\s+)?mengambil\b|All\s+rights\s+reserved|\d+\s+komentar\b|Komentar\s*\(\d+\))"
     r"|Google\s+News|-Image-\d+\s*$|\bImage\s+from\b|©|All\s+rights\s+reserved"
+    r"|^\W*LIVE\s+\d|^Dengarkan\s+(?:Siaran|Radio|Live)\b|\bLeave\s+a\s+comment\b"
     r"|^Skip\s+to\s+content|^Lompat\s+ke\s+konten|^Iklan$|^ADVERTISEMENT|^Advertisement)"
 )
 """Lines of the page that are not the story: links to other stories, calls to subscribe or
@@ -59,7 +60,8 @@ _CREDIT_AT_END = re.compile(
 _END_OF_STORY = re.compile(
     r"^(?:Komentar|Berita\s+Lainnya|Berita\s+Terkait|Artikel\s+Terkait|Terpopuler|Populer"
     r"|Terkini|Berita\s+Terkini|Paling\s+Banyak\s+Dibaca|Most\s+Read|Rekomendasi|Baca\s+Berita\s+Lainnya"
-    r"|Pilihan\s+Redaksi|Artikel\s+Lainnya|BERITA\s+LAINNYA)\s*:?\s*$",
+    r"|Pilihan\s+Redaksi|Artikel\s+Lainnya|BERITA\s+LAINNYA|Recent\s+Posts|Related\s+Posts"
+    r"|Postingan\s+Terbaru|Posting\s+Terbaru|Artikel\s+Terbaru|Pos-pos\s+Terbaru)\s*:?\s*$",
     re.I,
 )
 """A heading after which the page lists other stories or comments."""
@@ -288,6 +290,7 @@ def parse_article(text: str) -> Article:
     article = Article()
     lines = [line.strip() for line in text.splitlines()]
     short: list[str] = []  # short lines before the headline
+    headlines: list[str] = []  # every line before the story that could be its headline
     for line in lines:
         if not line:
             continue
@@ -330,6 +333,8 @@ def parse_article(text: str) -> Article:
             article.noise.append(line)
             continue
         words = line.split()
+        if not article.paragraphs and 3 <= len(words) <= 20 and not line.endswith("."):
+            headlines.append(line)
         if article.headline is None and not read_dateline(line):
             # a headline: a few words, no full stop; before it, the site's name or a section
             if 4 <= len(words) <= 20 and not line.endswith("."):
@@ -348,6 +353,7 @@ def parse_article(text: str) -> Article:
                 not article.paragraphs
                 and 2 <= len(words) <= 4
                 and all(w[:1].isupper() for w in words)
+                and not _NOT_AN_AUTHOR.match(line)
             ):
                 article.author = article.author or line
             article.noise.append(line)
@@ -360,12 +366,39 @@ def parse_article(text: str) -> Article:
     _story_from_dateline(article)
     if article.headline is None and short:
         article.headline = short[-1]
+    _headline_of_the_story(article, headlines)
     article.noise += [line for line in short if line != article.headline]
     _credit_at_end(article)
     if not article.agency:
         cited = _CITED.search(article.body)
         article.agency = cited.group(1) if cited else None
     return article
+
+
+_NOT_AN_AUTHOR = re.compile(
+    r"^(?:Dengarkan|Baca|Lihat|Simak|Tonton|Ikuti|Bagikan|Unduh|Download|Live|Streaming|Posted)\b",
+    re.I,
+)
+"""'Dengarkan Siaran', 'Simak Video': a button's words, not a name."""
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{4,}", text.casefold())}
+
+
+def _headline_of_the_story(article: Article, candidates: list[str]) -> None:
+    """Of the lines before the story that could be its headline (a blog's tagline, a radio's
+    'LIVE 738 AM', a section's name, the headline), the one that shares most words with the
+    story's opening; the one first taken when none shares more."""
+    if not article.paragraphs or not candidates:
+        return
+    opening = _content_words(" ".join(p.text for p in article.paragraphs[:2]))
+    best = max(candidates, key=lambda line: len(_content_words(line) & opening))
+    current = len(_content_words(article.headline or "") & opening)
+    if len(_content_words(best) & opening) > current and best != article.headline:
+        if article.headline:
+            article.noise.append(article.headline)
+        article.headline = best
 
 
 def _story_from_dateline(article: Article) -> None:
