@@ -254,7 +254,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
         return None
     place = publisher = agency = None
     day: dt.date | None = None
-    for part in (p.strip() for p in m.group("head").split(",")):
+    for part in (p.strip() for p in re.split(r"[,|]", m.group("head"))):
         bracket = re.fullmatch(r"(?P<before>.*?)\s*\((?P<inside>[A-Za-z.]+)\)", part)
         inside = bracket.group("inside") if bracket else None
         if bracket:

@@ -53,7 +53,8 @@ def _place_res() -> dict[str, re.Pattern[str]]:
         ),
         # tiba di Samarkand / berkunjung ke Astana
         "arrival": re.compile(
-            rf"\b(?:tiba|mendarat|berkunjung|kunjungan(?:\s+\w+)?)\s+(?:di|ke)\s+(?P<city>{_CITY})"
+            rf"\b(?:tiba|mendarat|berkunjung|datang|sampai|kunjungan(?:\s+\w+)?)\s+(?:di|ke)\s+"
+            rf"(?:[Kk]ota\s+)?(?P<city>{_CITY})"
         ),
         # Samarkand, Uzbekistan / Xi'an di barat laut China / Dushanbe, ibu kota Tajikistan
         "country_after": re.compile(
@@ -115,8 +116,26 @@ def find_place(
     known = {**cldr_city_countries(), **(known or {})}
     candidates = _candidates(article, participants, known)
     strong = [c for c in candidates if c.strength >= 2]
-    chosen: _Candidate | None = (strong or candidates)[0] if candidates else None
+    # a city named where the story speaks of the meeting, before one named for something else
+    about = [c for c in strong if c.sentence and _MEETING.search(c.sentence)]
+    chosen: _Candidate | None = (about or strong or candidates)[0] if candidates else None
     place = Place()
+    if chosen and not strong and article.dateline and _named(article.dateline, article.body):
+        # 'di Jalur Sutra' no gazetteer knows, and the dateline's city the story names
+        dateline = article.dateline
+        sentence = next((s for _, s in article.sentences() if _named(dateline, s)), None)
+        chosen = _Candidate(dateline, None, _known(dateline, known), 2, 0, sentence)
+        place.unsettled["city"] = f"the dateline's city, which the story names too ({dateline})"
+    elif chosen and strong and not about:
+        place.unsettled["city"] = (
+            f"{chosen.city} is named, but not where the story speaks of the meeting: check it"
+        )
+    if chosen and chosen.sentence and (listed := _LISTED_CITIES.search(chosen.sentence)):
+        if chosen.city in listed.group(0):
+            place.unsettled["city"] = (
+                f"one of several cities the story names ({listed.group(0).strip()}): the "
+                "meeting's, or write 'stated: false' for a tour"
+            )
     if chosen is None and article.dateline:
         chosen = _Candidate(article.dateline, None, known.get(article.dateline), 0, 0)
         place.unsettled["city"] = (
@@ -129,14 +148,21 @@ def find_place(
             "gives them after all"
         )
         return place
-    if chosen.strength == 1:
+    if chosen.strength == 1 and "city" not in place.unsettled:
         place.unsettled["city"] = (
             f"{chosen.city!r} is not a city CLDR or the project's summaries know: check it"
         )
     place.city, place.venue, place.quote = chosen.city, chosen.venue, chosen.sentence
     visited = _place_res()["visited"].search(f"{article.headline or ''}\n{article.body}")
+    stated_with = _country_stated_with(chosen.city, article)
     if chosen.country:
         place.country = chosen.country
+    elif stated_with:
+        place.country = stated_with
+        place.unsettled["country"] = (
+            f"country not stated where the city is: the article gives {chosen.city} as a city "
+            f"of {stated_with} elsewhere, or in the same sentence"
+        )
     elif visited:
         place.country = countries()[visited.group("country")]
         place.unsettled["country"] = (
@@ -151,6 +177,44 @@ def find_place(
         place.country = ""
         place.unsettled["country"] = "country not stated: write its code"
     return place
+
+
+_MEETING = re.compile(
+    r"\b(?:bertemu|pertemuan|pembicaraan|berbicara|KTT|konferensi|sidang|rapat|tiba|sampai"
+    r"|datang|mendarat|berkunjung|kunjungan|lawatan|menghadiri|hadir|digelar|berlangsung"
+    r"|diadakan|menggelar|menerima|menyambut|disambut|berkumpul|memimpin)\b",
+    re.I,
+)
+"""A sentence about the meeting: they meet, arrive, attend, hold it."""
+_LISTED_CITIES = re.compile(
+    r"\b[Dd]i\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*,\s*){1,4}(?:dan\s+)?[A-Z][\w'’-]+"
+)
+"""'Di Bishkek, Tashkent, dan Dushanbe ia akan bertemu ...': a tour, several cities at once."""
+
+
+def _named(name: str, text: str) -> bool:
+    return bool(re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text))
+
+
+def _country_stated_with(city: str, article: Article) -> str | None:
+    """The country the story gives a city no gazetteer knows: 'Islamabad, Pakistan', 'Islamabad,
+    ibu kota Pakistan', 'ibu kota Pakistan, Islamabad', or the only country named after it in
+    its sentence."""
+    country = country_pattern()
+    c = re.escape(city)
+    for pattern in (
+        rf"{c}\s*,\s*(?:ibu\s*kota\s+)?(?P<country>{country})",
+        rf"ibu\s*kota\s+(?P<country>{country})\s*,?\s+{c}(?![\w'’-])",
+    ):
+        if m := re.search(pattern, article.body):
+            return countries()[m.group("country")]
+    for _, sentence in article.sentences():
+        at = sentence.find(city)
+        if at >= 0:
+            after = {countries()[m.group(0)] for m in re.finditer(country, sentence[at:])}
+            if len(after) == 1:
+                return after.pop()
+    return None
 
 
 def _most_named_country(body: str) -> str | None:
@@ -195,8 +259,11 @@ def _candidates(
 
 
 def _known(city: str, known: dict[str, str]) -> str | None:
-    """The country of a city a gazetteer knows ("Xi’an" is "Xi'an")."""
-    return known.get(city) or known.get(city.replace("’", "'"))
+    """The country of a city a gazetteer knows ("Xi’an" is "Xi'an", "Nur Sultan" "Nur-Sultan")."""
+    for spelling in (city, city.replace("’", "'"), city.replace(" ", "-"), city.replace("-", " ")):
+        if spelling in known:
+            return known[spelling]
+    return None
 
 
 def _city_name(text: str, names: set[str], lowercase: set[str]) -> str | None:
