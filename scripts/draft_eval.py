@@ -755,7 +755,8 @@ def unmarked_guesses(entry: dict, draft: dict, article: str) -> list[str]:
     ):
         guesses.append("date")
     place, drafted_place = entry.get("place") or {}, draft.get("place") or {}
-    if "place_flag" in place and not _flagged(draft, "place") and drafted_place.get("city"):
+    marked = _flagged(draft, "place") or _flagged(draft, "place", "city")
+    if "place_flag" in place and not marked and drafted_place.get("city"):
         guesses.append("place")
     city = (drafted_place.get("city") or {}).get("id", "")
     country = drafted_place.get("country")

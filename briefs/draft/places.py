@@ -123,8 +123,8 @@ def find_place(
     if chosen and not strong and article.dateline and _named(article.dateline, article.body):
         # 'di Jalur Sutra' no gazetteer knows, and the dateline's city the story names
         dateline = article.dateline
-        sentence = next((s for _, s in article.sentences() if _named(dateline, s)), None)
-        chosen = _Candidate(dateline, None, _known(dateline, known), 2, 0, sentence)
+        named_in = next((s for _, s in article.sentences() if _named(dateline, s)), None)
+        chosen = _Candidate(dateline, None, _known(dateline, known), 2, 0, named_in)
         place.unsettled["city"] = f"the dateline's city, which the story names too ({dateline})"
     elif chosen and strong and not about:
         place.unsettled["city"] = (
