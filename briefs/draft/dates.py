@@ -242,7 +242,10 @@ def meeting_date(
     chosen = _chosen(body, told) or _chosen(body, mentions)
     announced = bool(chosen and _ANNOUNCED.search(_sentence_of(body, chosen.start)))
     if chosen is None:
-        return _no_date(body, sentences, published, bound)
+        found = _no_date(body, sentences, published, bound)
+        # 'Pekan depan, Presiden Xi dijadwalkan bertemu ...': a meeting to come, with no day
+        found.announced = bool(_ANNOUNCED.search(" ".join(sentences[:2])))
+        return found
     reference = published
     unsettled = None
     if chosen.year is None and published is None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .words import (
+    FUNCTION_WORDS,
     NAME,
     OFFICE_ABBREVIATIONS,
     cldr_city_countries,
@@ -28,7 +29,7 @@ _OFFICE_HEAD = (
     r"|Kepala\s+Negara|Kepala\s+Pemerintahan|[Pp]emimpin|Penasihat\s+Negara"
     r"|Anggota\s+Dewan\s+Negara"
     r"|[Mm]enteri(?:\s+(?:{ministry})|\s+dan(?=\s+(?:{ministry})\b)){{0,5}})"
-    r"(?:\s+(?:Pertama|Kedua|Ketiga|Senior|Eksekutif)(?![\w-]))?"
+    r"(?:\s+(?:Pertama|Kedua|Ketiga|Senior|Eksekutif|[Tt]ertinggi)(?![\w-]))?"
 )
 """An office's head, as the press writes it: 'Presiden', 'pemimpin' (in lower case too),
 'Wakil Presiden Pertama', 'Menteri Perdagangan dan Integrasi', 'Plt. Menlu'."""
@@ -67,7 +68,8 @@ _MEETING_WORDS = re.compile(
     r"|menandatangani|meneken|konferensi|sidang|dialog|rapat|berdialog|telepon|mengadakan|menggelar"
     r"|tiba|setibanya|mendarat|kedatangan|disambut|berkumpul|mengikuti|berpartisipasi|bertukar"
     r"|pesan|ucapan\s+selamat|dihadiri|membicarakan|membahas|penyambutan|menjamu|dijamu"
-    r"|jamuan|digelar\s+oleh)\b",
+    r"|jamuan|digelar\s+oleh|tatap\s+muka(?:nya)?|sampai\s+di|berbicara|berunding|bersalaman"
+    r"|berjabat\s+tangan)\b",
     re.I,
 )
 """A sentence that puts a person at the meeting: they meet, talk, receive, attend, sign."""
@@ -166,6 +168,13 @@ _NOT_NAMES = frozenset(
 """Capitalised words of headlines and institutions that the press puts where a name could be."""
 
 
+_OPENERS = frozenset(
+    "menurut sementara kemudian selain saat ketika sejak usai setelah sebelum namun tetapi "
+    "selama menjelang sebagai dalam".split()
+)
+"""Words that open a sentence and are never a name's first word."""
+
+
 def _plain_name(name: str, body: str = "", places: frozenset[str] = frozenset()) -> str | None:
     """A person's name, cut before any word that is a weekday, month, office, institution,
     place, or a word the article also writes in lower case (a common word capitalised), or
@@ -175,8 +184,8 @@ def _plain_name(name: str, body: str = "", places: frozenset[str] = frozenset())
     for word in name.split():
         if word in _NOT_NAMES or word.lower() in lowercase or re.fullmatch(_MINISTRIES, word):
             break
-        if word in places:
-            break
+        if word in places or word.lower() in FUNCTION_WORDS or word.lower() in _OPENERS:
+            break  # 'Pada Jumat (9/12), Wakil PM ...': a sentence's first word, not a name
         if body and re.search(rf"\b[Dd]i\s+{re.escape(word)}(?![\w'’-])", body):
             break  # 'di Beijing': a place, not a person
         if any(part in countries() for part in word.split("-")) or word in ("Asia", "Eropa"):
@@ -352,6 +361,11 @@ def _not_at_the_meeting(body: str, start: int, end: int, previewed: bool = False
     elsewhere (at a later meeting, unless the story previews this one), a place's name, or
     someone who was to attend and did not."""
     sentence_start = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start)) + 1
+    clause = re.match(r",?[^,.;\n]*", body[end:])
+    if re.search(r"(?i:\b(?:setelah|sebelum)\s+)$", body[max(0, start - 20) : start]) and not (
+        clause and _MEETING_WORDS.search(clause.group(0))
+    ):
+        return True  # 'setelah Presiden AS Donald Trump memberlakukan tarif': another event
     return bool(
         _NOT_TAKING_PART.search(body[max(0, start - 50) : start])
         or _ABSENT_AFTER.search(body[end : end + 80])
@@ -363,6 +377,8 @@ def _listed_with(person: Participant, body: str, everyone: list[Participant]) ->
     """'Presiden Kassym-Jomart Tokayev serta Wakil Perdana Menteri ... Mukhtar Tileuberdi':
     named without a country right after someone with one: of the same country, unsure."""
     for other in everyone:
+        if other.office == person.office:
+            continue  # 'Presiden Tokayev serta Presiden Mirziyoyev': two heads, two countries
         if other.country and other.end and 0 <= person.position - other.end <= 12:
             if re.fullmatch(
                 r"\s*(?:,\s*)?(?:serta|dan|bersama)?\s*", body[other.end : person.position]
