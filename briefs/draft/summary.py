@@ -26,7 +26,7 @@ from .people import Participant, find_participants
 from .places import Place, find_place
 from .points import Point, find_points
 from .reading import Page, read_source
-from .words import OFFICE_ABBREVIATIONS, countries
+from .words import NAME, OFFICE_ABBREVIATIONS, countries, country_pattern
 from .writing import Draft
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,7 @@ def draft_summary(
         when.announced,
     )
     place = find_place(article, participants, context.memory.cities)
-    kind, kind_unsettled = _kind(article, participants, when)
+    kind, kind_unsettled = _kind(article, participants, when, place.country)
     summary = draft.summary
     summary.update(
         id=f"{when.date.isoformat()}-{_slug(article_name, kind, participants)}",
@@ -186,6 +186,30 @@ _MESSAGES = re.compile(r"\b(?:pesan|surat|ucapan\s+selamat|bertukar\s+(?:pesan|u
 _LEADERS = re.compile(r"\bpara\s+pemimpin\b|\bkepala\s+negara\b", re.I)
 
 
+_PAIR_TALKS = re.compile(
+    r"\b(?:bertemu|menemui|menerima|mengadakan\s+pembicaraan|berbicara\s+dengan|bertatap\s+muka"
+    r"|(?:pembicaraan|pertemuan)\s+bilateral|berunding\s+dengan)\b",
+    re.I,
+)
+
+
+_PAIR = re.compile(rf"{NAME}\s+(?:dan|&)\s+{NAME}\s+(?:\w+\s+){{0,2}}[Bb]ertemu\b")
+"""'Xi dan Putin Bertemu di Uzbekistan', 'Xi Jinping dan Vladimir Putin bertemu pada ...'."""
+
+
+def _two_sides_meet(sentences: list[str], host: str | None) -> bool:
+    """Do the headline or the story's first sentences have two sides meet ('Presiden Rusia ...
+    bertemu Presiden China ... di Astana, Kazakhstan': the host's country named for the place
+    does not count as a side; 'Xi dan Putin bertemu')?"""
+    for sentence in sentences:
+        if _PAIR.search(sentence):
+            return True
+        named = {countries()[m.group(0)] for m in re.finditer(country_pattern(), sentence)}
+        if len(named - {host}) == 2 and _PAIR_TALKS.search(sentence):
+            return True
+    return False
+
+
 def _said_of_this(
     pattern: re.Pattern[str], sentences: list[str], previewed: bool = False
 ) -> str | None:
@@ -201,7 +225,7 @@ def _said_of_this(
 
 
 def _kind(
-    article: Article, participants: list[Participant], when: MeetingDate
+    article: Article, participants: list[Participant], when: MeetingDate, host: str | None = None
 ) -> tuple[str, str | None]:
     """The kind of meeting, and why it is not settled when the article does not say it.
 
@@ -221,6 +245,8 @@ def _kind(
         kind = "foreign-ministers-meeting" if nations > 2 else "bilateral-talks"
     elif _said_of_this(_STATE_VISIT, story, when.announced):
         kind = "state-visit"
+    elif _two_sides_meet(opening[:3], host):
+        kind = "bilateral-talks"  # 'Putin bertemu Xi di Astana', at a summit or not
     elif _said_of_this(_SUMMIT, opening):
         kind = "summit"  # 'KTT China-Asia Tengah': a summit, whoever the article names
     elif not participants:
