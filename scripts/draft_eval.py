@@ -866,9 +866,10 @@ def score_fields(entry: dict, draft: dict, article: str, family: str) -> FieldSc
         joined = _plain(" ".join(quotes))
         words = _name_words(person.get("name"))
         office = _office_words(person["office"]["id"])
+        said = set(re.findall(r"[^\W_]+", joined))
         fields["participant quotes"].add(
             _verbatim(quotes, text)
-            and (not words or bool(words & _name_words(joined)))
+            and (not words or bool({w for n in words for w in re.findall(r"[^\W_]+", n)} & said))
             and office in _office_words(" ".join(quotes))
         )
     score.guesses = unmarked_guesses(entry, draft, article)

@@ -349,9 +349,18 @@ def _states_office(text: str, office: str) -> bool:
 def _participant_quote(person: Participant, article: Article) -> str | None:
     """The sentence that names the participant in their office and for their country, or the
     one that names them in their office, or the first that names them at all."""
+    sentences = [s for _, s in article.sentences()]
     if not person.name:
-        return None
-    named = [s for _, s in article.sentences() if person.name in s]
+        # an office-holder the story does not name: the sentence with the office and country
+        return next(
+            (
+                s
+                for s in sentences
+                if _states_office(s, person.office) and _names_country(s, person.country)
+            ),
+            None,
+        )
+    named = [s for s in sentences if person.name in s]
     with_office = [s for s in named if _states_office(s, person.office)]
     with_country = [s for s in with_office if _names_country(s, person.country)]
     return next(iter(with_country or with_office or named), None)
