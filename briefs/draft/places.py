@@ -96,7 +96,10 @@ class Place:
 
 
 def find_place(
-    article: Article, participants: list[Participant], known: dict[str, str] | None = None
+    article: Article,
+    participants: list[Participant],
+    known: dict[str, str] | None = None,
+    when: str | None = None,
 ) -> Place:
     """Where the meeting was held, and what of it the article does not settle.
 
@@ -105,7 +108,8 @@ def find_place(
     CLDR, the project's summaries or the dateline know as a city; else the first 'di <Name>'
     (unsettled: a name no gazetteer knows); else the dateline's city (unsettled: where the
     reporter wrote, not always where the meeting was). known maps the project's cities to
-    their countries."""
+    their countries; when is the sentence that says when the meeting was (the date's
+    quote), where the story most often says where too."""
     # by video: said in the headline or the story's opening, not of an earlier meeting
     if article.headline and _VIDEO.search(article.headline):
         return Place(online=True)
@@ -118,7 +122,10 @@ def find_place(
     strong = [c for c in candidates if c.strength >= 2]
     # a city named where the story speaks of the meeting, before one named for something else
     about = [c for c in strong if c.sentence and _MEETING.search(c.sentence)]
-    chosen: _Candidate | None = (about or strong or candidates)[0] if candidates else None
+    dated = [c for c in strong if when and c.sentence == when]
+    # the dateline's city, when the story also puts something there
+    filed = [c for c in about if article.dateline and _known(c.city, {article.dateline: "x"})]
+    chosen: _Candidate | None = (dated or filed or about or strong or candidates or [None])[0]
     place = Place()
     if chosen and not strong and article.dateline and _named(article.dateline, article.body):
         # 'di Jalur Sutra' no gazetteer knows, and the dateline's city the story names
@@ -197,9 +204,8 @@ def _named(name: str, text: str) -> bool:
 
 
 def _country_stated_with(city: str, article: Article) -> str | None:
-    """The country the story gives a city no gazetteer knows: 'Islamabad, Pakistan', 'Islamabad,
-    ibu kota Pakistan', 'ibu kota Pakistan, Islamabad', or the only country named after it in
-    its sentence."""
+    """The country the story gives a city no gazetteer knows elsewhere: 'Islamabad, Pakistan',
+    'Islamabad, ibu kota Pakistan', 'ibu kota Pakistan, Islamabad'."""
     country = country_pattern()
     c = re.escape(city)
     for pattern in (
@@ -208,12 +214,6 @@ def _country_stated_with(city: str, article: Article) -> str | None:
     ):
         if m := re.search(pattern, article.body):
             return countries()[m.group("country")]
-    for _, sentence in article.sentences():
-        at = sentence.find(city)
-        if at >= 0:
-            after = {countries()[m.group(0)] for m in re.finditer(country, sentence[at:])}
-            if len(after) == 1:
-                return after.pop()
     return None
 
 

@@ -26,7 +26,7 @@ from .people import Participant, find_participants
 from .places import Place, find_place
 from .points import Point, find_points
 from .reading import Page, read_source
-from .words import NAME, OFFICE_ABBREVIATIONS, countries, country_pattern
+from .words import CAPITALISED, OFFICE_ABBREVIATIONS, countries, country_pattern
 from .writing import Draft
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ def draft_summary(
         [*context.memory.cities, *([article.dateline] if article.dateline else [])],
         when.announced,
     )
-    place = find_place(article, participants, context.memory.cities)
+    place = find_place(article, participants, context.memory.cities, when.quote)
     kind, kind_unsettled = _kind(article, participants, when, place.country)
     summary = draft.summary
     summary.update(
@@ -193,7 +193,10 @@ _PAIR_TALKS = re.compile(
 )
 
 
-_PAIR = re.compile(rf"{NAME}\s+(?:dan|&)\s+{NAME}\s+(?:\w+\s+){{0,2}}[Bb]ertemu\b")
+_PAIR = re.compile(
+    rf"(?<![\w-]){CAPITALISED}(?:\s+{CAPITALISED})?\s+(?:dan|&)\s+{CAPITALISED}"
+    rf"(?:\s+{CAPITALISED})?\s+(?:(?:akan|bakal|telah|sudah|sedang)\s+)?[Bb]ertemu\b"
+)
 """'Xi dan Putin Bertemu di Uzbekistan', 'Xi Jinping dan Vladimir Putin bertemu pada ...'."""
 
 
