@@ -125,7 +125,8 @@ def find_place(
     dated = [c for c in strong if when and c.sentence == when]
     # the dateline's city, when the story also puts something there
     filed = [c for c in about if article.dateline and _known(c.city, {article.dateline: "x"})]
-    chosen: _Candidate | None = (dated or filed or about or strong or candidates or [None])[0]
+    ranked = dated or filed or about or strong or candidates
+    chosen: _Candidate | None = ranked[0] if ranked else None
     place = Place()
     if chosen and not strong and article.dateline and _named(article.dateline, article.body):
         # 'di Jalur Sutra' no gazetteer knows, and the dateline's city the story names
