@@ -250,6 +250,8 @@ def _kind(
         kind = "state-visit"
     elif _two_sides_meet(opening[:3], host):
         kind = "bilateral-talks"  # 'Putin bertemu Xi di Astana', at a summit or not
+        if _said_of_this(_VISIT, story):
+            reason = "talks during a visit: a state visit if the article calls it one"
     elif _said_of_this(_SUMMIT, opening):
         kind = "summit"  # 'KTT China-Asia Tengah': a summit, whoever the article names
     elif not participants:
