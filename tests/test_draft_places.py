@@ -139,3 +139,31 @@ def test_the_country_visited_in_the_headline():
     place = find_place(article, [], {})
     assert (place.city, place.country) == ("Nur-Sultan", "KZ")
     assert place.unsettled["country"] == "country not stated with the city: the one visited (KZ)"
+
+
+def test_a_tour_s_cities_are_marked_and_a_city_with_its_country_is_not_a_list():
+    # trtindonesia style: "Di Bishkek, Tashkent, dan Dushanbe ia akan bertemu rekan-rekannya"
+    tour = place_of(
+        "Wang Yi memulai lawatan ke Asia Tengah. Di Bishkek, Tashkent, dan Dushanbe ia akan "
+        "bertemu rekan-rekannya untuk berdialog."
+    )
+    assert tour.unsettled["city"].startswith(
+        "one of several cities the story names (Bishkek, Tashkent, Dushanbe)"
+    )
+    single = place_of("Kedua menteri bertemu di Astana, Kazakhstan, pada Senin untuk berbicara.")
+    assert (single.city, single.country, single.unsettled) == ("Astana", "KZ", {})
+
+
+def test_the_city_of_the_meeting_s_sentence_before_one_named_for_something_else():
+    # wartabuana style: a city named only for a power plant's residents, and the talks' city
+    place = place_of(
+        "Sejak pembangkit itu selesai, lebih dari 700.000 warga di Dushanbe tak lagi cemas.\n"
+        "Kedua presiden bertemu di Astana pada Rabu untuk membahas kerja sama energi.",
+        {"Astana": "KZ"},
+    )
+    assert place.city == "Astana" and "city" not in place.unsettled
+    # with no city where the meeting is spoken of, the one named is marked
+    place = place_of(
+        "Sejak pembangkit itu selesai, lebih dari 700.000 warga di Dushanbe tak cemas."
+    )
+    assert place.unsettled["city"].startswith("Dushanbe is named, but not where the story speaks")

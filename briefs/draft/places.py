@@ -138,12 +138,15 @@ def find_place(
         place.unsettled["city"] = (
             f"{chosen.city} is named, but not where the story speaks of the meeting: check it"
         )
-    if chosen and chosen.sentence and (listed := _LISTED_CITIES.search(chosen.sentence)):
-        if chosen.city in listed.group(0):
-            place.unsettled["city"] = (
-                f"one of several cities the story names ({listed.group(0).strip()}): the "
-                "meeting's, or write 'stated: false' for a tour"
-            )
+    if chosen and chosen.sentence:
+        for listed in _LISTED_CITIES.finditer(chosen.sentence):
+            named = re.split(r"\s*,\s*(?:dan\s+)?|\s+dan\s+", listed.group(0)[3:])
+            cities = [n for n in named if n and n not in countries()]
+            if chosen.city in cities and len(cities) >= 2:
+                place.unsettled["city"] = (
+                    f"one of several cities the story names ({', '.join(cities)}): the "
+                    "meeting's, or write 'stated: false' for a tour"
+                )
     if chosen is None and article.dateline:
         chosen = _Candidate(article.dateline, None, known.get(article.dateline), 0, 0)
         place.unsettled["city"] = (
