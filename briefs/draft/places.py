@@ -140,8 +140,8 @@ def find_place(
         )
     if chosen and chosen.sentence:
         for listed in _LISTED_CITIES.finditer(chosen.sentence):
-            named = re.split(r"\s*,\s*(?:dan\s+)?|\s+dan\s+", listed.group(0)[3:])
-            cities = [n for n in named if n and n not in countries()]
+            parts = re.split(r"\s*,\s*(?:dan\s+)?|\s+dan\s+", listed.group(0)[3:])
+            cities = [n for n in parts if n and n not in countries()]
             if chosen.city in cities and len(cities) >= 2:
                 place.unsettled["city"] = (
                     f"one of several cities the story names ({', '.join(cities)}): the "
