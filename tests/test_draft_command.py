@@ -125,3 +125,28 @@ def test_rename_replaces_nothing(project_copy, monkeypatch):
     assert other.read_text(encoding="utf-8") == "another article"
     bad = CliRunner().invoke(main, ["rename", "draft", "not-an-id"])
     assert bad.exit_code == 1 and "'not-an-id' is not a meeting id" in bad.stderr
+
+
+def test_the_context_reads_the_summaries_without_grounding_them(monkeypatch):
+    # the drafter needs the latest year and the translation memory, not the quotes proven
+    import briefs.validate
+    from briefs.draft import Context
+    from briefs.project import open_project
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the context ran the checks of load_summaries")
+
+    monkeypatch.setattr(briefs.validate, "load_summaries", refuse)
+    monkeypatch.setattr(briefs.validate, "check_document", refuse)
+    context = Context.of_project(open_project(ROOT))
+    assert context.latest_year == 2024
+    assert context.memory.people["Wang Yi"] == "CN"
+
+
+def test_the_command_counts_from_the_draft_what_the_file_marks(tmp_path):
+    from briefs.draft import draft_file
+
+    draft = draft_file(SEED)
+    text = draft.to_yaml()
+    assert draft.english_to_write == text.count("# to write: English") > 0
+    assert len(draft.unsettled) == text.count(": !check") + text.count("- !check")

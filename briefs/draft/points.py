@@ -26,6 +26,17 @@ _SPEECH = (
 )
 
 
+_EARLIER_MEETING = re.compile(
+    r"\b(?:pada|dalam|di)\s+(?:KTT|pertemuan|kunjungan)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:pertama|sebelumnya|terakhir|lalu|tahun\s+lalu|bulan\s+lalu)\b"
+    r"|\bterakhir\s+(?:kali\s+)?bertemu\b|\b(?:bertemu|sepakat|menyepakati)\b[^.]{0,60}?"
+    r"\b(?:tahun|bulan|pekan)\s+lalu\b",
+    re.I,
+)
+"""'pada KTT pertama di Xi'an', 'sepakat ... tahun lalu', 'terakhir bertemu': what an earlier
+meeting agreed, not this one."""
+
+
 @dataclass
 class Point:
     """A consensus point or one side's position, with the sentences it comes from."""
@@ -121,4 +132,11 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
             points.append(Point(sentence, [sentence]))
         elif speaker := _speaker(sentence, participants):
             points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
+    for point in points:
+        earlier = next((m for q in point.quote if (m := _EARLIER_MEETING.search(q))), None)
+        if earlier:
+            point.earlier = (
+                f"its sentence speaks of an earlier meeting ({earlier.group(0)!r}): leave the "
+                "point out unless this meeting took it up"
+            )
     return points
