@@ -153,14 +153,15 @@ def draft_command(ctx: click.Context, article: str, output: Path | None) -> None
     figures, each with the words of the article it comes from. English texts are left empty
     and marked "to write"; values the article does not settle (no year, no place ...) are
     marked !check with the reason. `briefs check` refuses the draft until both are done.
-    With -o, a saved page's text is also written to sources/articles/<meeting-id>.txt.
+    With -o, the text drafted from (pasted or a saved page's) is also written to
+    sources/articles/<meeting-id>.txt; `briefs rename` gives the draft another id later.
 
     \b
     Example:
       briefs draft ~/Downloads/xi-bertemu-tokayev.html \\
-        -o sources/meetings/2024-07-03-china-kazakhstan-state-visit.yaml
+        -o sources/meetings/draft.yaml
     """
-    from .draft import ENGLISH_TO_WRITE, Context, draft_file, save_draft
+    from .draft import Context, draft_file, save_draft
     from .errors import ConfigurationError
 
     try:
@@ -173,14 +174,35 @@ def draft_command(ctx: click.Context, article: str, output: Path | None) -> None
         click.echo(draft.to_yaml(), nl=False)
         return
     written = save_draft(draft, output, project.articles_dir if project else None)
-    text = output.read_text(encoding="utf-8")
     for path in written[:-1]:
         click.echo(f"{display_path(path)}: the text drafted from")
     click.echo(
         f"{display_path(output)}: draft of {draft.meeting_id}; "
-        f"{text.count(ENGLISH_TO_WRITE)} English texts to write, "
+        f"{draft.english_to_write} English texts to write, "
         f"{len(draft.unsettled)} values to settle, {len(draft.notes)} to check"
     )
+
+
+@main.command("rename")
+@click.argument("summary")
+@click.argument("new_id", required=False)
+@click.pass_context
+def rename_command(ctx: click.Context, summary: str, new_id: str | None) -> None:
+    """Give a summary (a draft) another meeting id, with the article it cites.
+
+    SUMMARY is a summary's id or file (sources/meetings/draft.yaml); NEW_ID the meeting id it
+    takes (default: the id the draft holds, once checked). The summary becomes
+    sources/meetings/NEW_ID.yaml and its article sources/articles/NEW_ID.txt, and every
+    reference to the article follows. Nothing is replaced.
+
+    \b
+    Example:
+      briefs rename draft 2024-07-03-china-kazakhstan-state-visit
+    """
+    from .draft import rename_draft
+
+    for old, new in rename_draft(_project(ctx), summary, new_id):
+        click.echo(f"{display_path(old)} -> {display_path(new)}")
 
 
 @main.command("build")

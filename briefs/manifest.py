@@ -30,15 +30,11 @@ MANIFEST = ".briefs-manifest.json"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def _read(path: Path, missing: bytes | None = None) -> bytes:
-    """A file's bytes (missing, when given, for a file that is not there); one that cannot be
-    read is an error naming it, not a traceback, and never taken for a missing one."""
+def _read(path: Path) -> bytes:
+    """A file of the toolchain (a template, a catalog, the settings): one that cannot be read
+    is an error naming it, not a traceback."""
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        if missing is None:
-            raise
-        return missing
     except OSError as error:
         raise FileError.of(path, "read", error) from None
 
@@ -119,7 +115,7 @@ class Toolchain:
         """The digest of everything one brief in one language is made from: its summary and
         every article it cites."""
         digest = self._start(language)
-        digest.update(_read(summary) + b"\0")
+        digest.update(_source_bytes(summary) + b"\0")
         _update_articles(digest, articles)
         return digest.hexdigest()
 
@@ -137,16 +133,28 @@ class Toolchain:
         from: these summaries, and the articles they cite (attached to its PDF)."""
         digest = self._start(language)
         for summary in sorted(set(summaries)):
-            data = _read(summary, missing=b"(missing)")
+            data = _source_bytes(summary)
             digest.update(summary.name.encode() + b"\0" + data + b"\0")
         _update_articles(digest, articles)
         return digest.hexdigest()
 
 
+def _source_bytes(path: Path) -> bytes:
+    """A source's bytes for a fingerprint; a marker for one that is missing, not a regular file
+    (a FIFO would wait for a writer forever) or unreadable: its brief is stale, and reading the
+    summaries then reports why."""
+    try:
+        if not path.is_file():
+            return b"(missing or not a file)"
+        return path.read_bytes()
+    except OSError as error:
+        return f"(unreadable: {error.strerror})".encode()
+
+
 def _update_articles(digest: HASH, articles: list[Path]) -> None:
     for article in sorted(set(articles)):  # the same set, whatever order it was listed in
         digest.update(article.name.encode() + b"\0")
-        digest.update(_read(article, missing=b"(missing)"))
+        digest.update(_source_bytes(article))
         digest.update(b"\0")
 
 

@@ -104,6 +104,11 @@ def _territories() -> frozenset[str]:
     )
 
 
+def country_codes() -> frozenset[str]:
+    """The ISO 3166 alpha-2 codes a summary accepts: CLDR's territories that are countries."""
+    return _territories()
+
+
 @cache
 def _currencies() -> frozenset[str]:
     from babel.numbers import list_currencies
