@@ -70,7 +70,8 @@ class Mention:
 
 _ID_ORDINALS = {f"ke{word}": value for word, value in CARDINALS.items() if value < 100}
 _ID_ORDINALS |= {"pertama": 1, "perdana": 1, "kesatu": 1}
-_ID_GROUPS = {"keduanya": 2, "ketiganya": 3, "keempatnya": 4, "kelimanya": 5}
+del _ID_ORDINALS["kedua"]  # "kedua belah pihak" is "both sides": a count, not an ordinal
+_ID_GROUPS = {"kedua": 2, "keduanya": 2, "ketiganya": 3, "keempatnya": 4, "kelimanya": 5}
 _ID_BUILDERS = {"belas": 10, "puluh": 10, "ratus": 100}
 _EN_ORDINALS = {
     "first": 1,
@@ -197,6 +198,20 @@ def _mask(text: str) -> str:
     return masked
 
 
+_AFTER_ORDINAL = frozenset(
+    "di dan yang pada ke dari untuk dengan serta atau ini itu tersebut kalinya kali of".split()
+)
+
+
+def _collective(words: str, after: str, language: str) -> bool:
+    """Is an Indonesian 'ke-' word before a noun a collective ('kelima negara', the five
+    countries; 'ketiga negara', all three), not an ordinal ('pertemuan keenam')?"""
+    if language != "id" or words.lower() in ("pertama", "perdana"):
+        return False
+    following = re.match(r"\s+([^\W\d_][\w-]*)", after)
+    return following is not None and following.group(1).lower() not in _AFTER_ORDINAL
+
+
 def _word_value(words: str, language: str) -> tuple[int, bool] | None:
     """'dua puluh lima' -> 25, 'seratus' -> 100, 'twenty-five' -> 25, 'sixth' -> 6."""
     table = number_words(language)
@@ -255,9 +270,8 @@ def _mentions(text: str, language: str) -> tuple[Mention, ...]:
     for match in patterns["words"].finditer(masked):
         read = _word_value(match.group("words"), language)
         if read is not None:
-            found.append(
-                (match.start(), match.end(), Decimal(read[0]), True, read[1], None)
-            )
+            ordinal = read[1] and not _collective(match.group("words"), masked[match.end() :], language)
+            found.append((match.start(), match.end(), Decimal(read[0]), True, ordinal, None))
     found.sort(key=lambda f: f[0])
     result: list[Mention] = []
     consumed = -1
@@ -273,9 +287,10 @@ def _mentions(text: str, language: str) -> tuple[Mention, ...]:
         elif unit is None and (match := patterns["percent"].match(masked, end)):
             unit, end = "percent", match.end()
         out_of: Decimal | None = None
-        if match := patterns["out_of"].match(masked, end):
+        if unit is None and scale == 1 and (match := patterns["out_of"].match(masked, end)):
             after = [f for f in found if f[0] == match.end()]
-            if after:
+            year = not spelled and bare == bare.to_integral_value() and 1900 <= bare <= 2100
+            if after and not year and not patterns["scale"].match(masked, after[0][1]):
                 out_of, end = after[0][2], after[0][1]
         noun = None
         if unit is None and (match := patterns["noun"].match(text, end)):

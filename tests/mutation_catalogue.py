@@ -169,9 +169,9 @@ MUTATIONS: list[Mutation] = [
     # the title and the lede
     m("title-lede", F24, "en: Sixth China–Central Asia", "en: Fifth China–Central Asia", "title.en"),
     m("title-lede", F24, "Tengah keenam di Chengdu\n", "Tengah kelima di Chengdu\n", "title.id"),
-    m("title-lede", F20, "issued a six-point statement", "issued a seven-point statement",
+    m("title-lede", F20, "conference for the first time and issued", "conference for the second time and issued",
       "lede.en", "lede"),
-    m("title-lede", F20, "menyampaikan pernyataan enam poin", "menyampaikan pernyataan tujuh poin",
+    m("title-lede", F20, "Wang Yi dan lima menteri luar negeri Asia Tengah", "Wang Yi dan enam menteri luar negeri Asia Tengah",
       "lede.id", "lede"),
     m("title-lede", S22, "Xi announced US$500\n    million", "Xi announced US$400\n    million",
       "lede.en", "lede"),
