@@ -67,6 +67,8 @@ class Vocabulary(_Entry):
     institutions: list[Term] = []
     regions: list[Term] = []
     cities: list[City] = []
+    words: list[Term] = []
+    """Content words of the briefs' subjects, each with its twins (lower case)."""
 
 
 @cache
@@ -238,7 +240,9 @@ def cldr_gazetteer() -> Gazetteer:
     for city in shipped.cities:
         groups.append(set(city.names))
         countries += [(n, city.country) for n in city.names]
-    for term in (*shipped.offices, *shipped.institutions, *shipped.regions):
+    for office in shipped.offices:
+        groups.append(set(office.id) | set(office.en))
+    for term in (*shipped.institutions, *shipped.regions):
         groups.append(set(term.id) | set(term.en))
     return Gazetteer((), tuple(countries)).with_names(groups)
 
@@ -247,9 +251,7 @@ def cldr_gazetteer() -> Gazetteer:
 def offices() -> dict[str, Office]:
     """Every Indonesian and English name of a shipped office, lower case -> the office."""
     return {
-        name.lower(): office
-        for office in vocabulary().offices
-        for name in (*office.id, *office.en)
+        name.lower(): office for office in vocabulary().offices for name in (*office.id, *office.en)
     }
 
 

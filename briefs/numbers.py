@@ -10,6 +10,7 @@ count nothing (`two-way`, `one-China`, `Satu-Tiongkok`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -26,8 +27,6 @@ from .press import (
     PRESS_SYMBOLS,
     QUALIFIERS,
 )
-
-
 
 
 @dataclass(frozen=True)
@@ -138,8 +137,8 @@ _SPACE = r"[ \t\u00a0]+"
 
 @cache
 def _patterns(language: str) -> dict[str, re.Pattern[str]]:
-    def alternation(words: object) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     word_numbers = number_words(language)
     simple = alternation(w for w in word_numbers if w not in ("belas", "puluh", "ratus"))
@@ -166,9 +165,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         ),
         "percent": re.compile(r"\s?%|" + _SPACE + r"(?:persen|percent|per cent)(?!\w)", re.I),
         "out_of": re.compile(rf"{_SPACE}(?:dari|of){_SPACE}(?=[\w$])", re.I),
-        "qualifier": re.compile(
-            rf"(?<![\w-])({alternation(QUALIFIERS[language])}){_SPACE}$", re.I
-        ),
+        "qualifier": re.compile(rf"(?<![\w-])({alternation(QUALIFIERS[language])}){_SPACE}$", re.I),
         "noun": re.compile(r"[ \t\u00a0]+([^\W\d][\w'’-]*(?:[ \t\u00a0]+[^\W\d][\w'’-]*){0,3})"),
     }
 
@@ -264,40 +261,49 @@ def _mentions(text: str, language: str) -> tuple[Mention, ...]:
             except (NumberFormatError, InvalidOperation):
                 continue
         symbol = match.group("symbol")
-        start = match.start() if symbol else match.start("ke") if match.group("ke") else match.start("digits")
+        start = (
+            match.start()
+            if symbol
+            else match.start("ke")
+            if match.group("ke")
+            else match.start("digits")
+        )
         ordinal = bool(match.group("suffix") or match.group("ke"))
         found.append((start, match.end(), value, False, ordinal, PRESS_SYMBOLS.get(symbol or "")))
     for match in patterns["words"].finditer(masked):
         read = _word_value(match.group("words"), language)
         if read is not None:
-            ordinal = read[1] and not _collective(match.group("words"), masked[match.end() :], language)
+            ordinal = read[1] and not _collective(
+                match.group("words"), masked[match.end() :], language
+            )
             found.append((match.start(), match.end(), Decimal(read[0]), True, ordinal, None))
     found.sort(key=lambda f: f[0])
     result: list[Mention] = []
     consumed = -1
+    hit: re.Match[str] | None
     for start, end, bare, spelled, ordinal, currency in found:
         if start < consumed:
             continue
         scale = 1
-        if match := patterns["scale"].match(masked, end):
-            scale, end = scales(language)[match.group(1).lower()], match.end()
+        if hit := patterns["scale"].match(masked, end):
+            scale, end = scales(language)[hit.group(1).lower()], hit.end()
         unit = currency
-        if unit is None and (match := patterns["currency"].match(masked, end)):
-            unit, end = currency_words()[match.group(1).lower()], match.end()
-        elif unit is None and (match := patterns["percent"].match(masked, end)):
-            unit, end = "percent", match.end()
+        if unit is None and (hit := patterns["currency"].match(masked, end)):
+            unit, end = currency_words()[hit.group(1).lower()], hit.end()
+        elif unit is None and (hit := patterns["percent"].match(masked, end)):
+            unit, end = "percent", hit.end()
         out_of: Decimal | None = None
-        if unit is None and scale == 1 and (match := patterns["out_of"].match(masked, end)):
-            after = [f for f in found if f[0] == match.end()]
+        if unit is None and scale == 1 and (hit := patterns["out_of"].match(masked, end)):
+            after = [f for f in found if f[0] == hit.end()]
             year = not spelled and bare == bare.to_integral_value() and 1900 <= bare <= 2100
             if after and not year and not patterns["scale"].match(masked, after[0][1]):
                 out_of, end = after[0][2], after[0][1]
         noun = None
-        if unit is None and (match := patterns["noun"].match(text, end)):
-            noun = " ".join(match.group(1).lower().split())
+        if unit is None and (hit := patterns["noun"].match(text, end)):
+            noun = " ".join(hit.group(1).lower().split())
         qualifier = None
-        if match := patterns["qualifier"].search(text[max(0, start - 30) : start]):
-            qualifier = QUALIFIERS[language][match.group(1).lower()]
+        if hit := patterns["qualifier"].search(text[max(0, start - 30) : start]):
+            qualifier = QUALIFIERS[language][hit.group(1).lower()]
         consumed = end
         result.append(
             Mention(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from mutation_catalogue import KINDS, MUTATIONS, Bench, Faithful, faithful_cases  # noqa: E402
+from mutation_catalogue import KINDS, MUTATIONS, Bench, Faithful, faithful_cases
 
 TARGETS = {
     "figure-value": 1.0,
@@ -67,12 +67,16 @@ def main() -> int:
         failed |= miss
         shown = f"{target:.0%}" if target is not None else "-"
         mark = " MISSED" if miss else ""
-        print(f"{kind:<15} {caught[kind]:>3} / {total[kind]:<3} {rate:>6.0%}  {shown:>6}  {what}{mark}")
+        print(
+            f"{kind:<15} {caught[kind]:>3} / {total[kind]:<3} {rate:>6.0%}  {shown:>6}  {what}{mark}"
+        )
     numbers = sum(caught[k] for k in NUMBERS) / sum(total[k] for k in NUMBERS)
     overall = sum(caught.values()) / sum(total.values())
     failed |= numbers < 0.95 or overall < 0.85 or bool(alarms)
-    print(f"numbers overall {numbers:.0%} (target 95%); all kinds {sum(caught.values())} / "
-          f"{sum(total.values())} = {overall:.0%} (target 85%)")
+    print(
+        f"numbers overall {numbers:.0%} (target 95%); all kinds {sum(caught.values())} / "
+        f"{sum(total.values())} = {overall:.0%} (target 85%)"
+    )
     print(f"false alarms on {len(cases)} faithful edits: {len(alarms)}")
     for alarm in alarms:
         print(alarm)

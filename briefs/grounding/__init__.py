@@ -26,15 +26,15 @@ from ..gazetteer import Gazetteer, cldr_gazetteer
 from ..loader import Document, Loc, field_name
 from ..models import ConsensusPoint, Figure, Glossary, Outcome, Text, texts_of
 from . import claims, names
-from .claims import OVERLAP_THRESHOLD, overlap, own_words
+from .claims import OVERLAP_THRESHOLD, name_counts, overlap, own_words, untwinned_words
 from .facts import date_findings, kind_findings, participant_findings, place_findings
 from .finding import Finding
 from .names import glossary_names, own_translations, unmatched_names
 from .numbers import figure_findings, unquoted_numbers
 from .stance import (
     STANCES,
-    negations,
     named_speakers,
+    negations,
     one_sided,
     one_sided_subject,
     polarities,
@@ -88,6 +88,15 @@ def hold_text(
     content words of its own (warnings). loc is the field of the text ('points', 3, 'text')."""
     found = text_findings(text, list(quotes), gazetteer, loc, what, stance_both_ways=True)
     quoted = list(quotes)
+    for language, word in untwinned_words(text):
+        other = "Indonesian" if language == "en" else "English"
+        found.append(Finding((*loc, language), f"{word!r} has no twin in the {other} text", True))
+    for name, en, id_ in name_counts(text, gazetteer):
+        found.append(
+            Finding(
+                (*loc, "en"), f"the English names {name!r} {en} times, the Indonesian {id_}", True
+            )
+        )
     if article is not None:
         words = own_words(text.id, quoted, article)
         if words:
@@ -116,7 +125,9 @@ def text_findings(
     quoted = "\n".join(quotes)
     for language in ("id", "en"):
         for words in unquoted_numbers(text[language], language, quotes):
-            found.append(Finding((*loc, language), f"the number {words!r} is not in the {what}'s quotes"))
+            found.append(
+                Finding((*loc, language), f"the number {words!r} is not in the {what}'s quotes")
+            )
     for name in unmatched_names(text.id, quoted, gazetteer):
         found.append(Finding((*loc, "id"), f"{name!r} is not in the {what}'s quotes"))
     found += _negation(text, quoted, loc, what)
@@ -127,12 +138,20 @@ def text_findings(
         for stance, word in own.items():
             if stance not in said:
                 found.append(
-                    Finding((*loc, language), f"{word!r} ({stance}) is more than the {what}'s quotes say", True)
+                    Finding(
+                        (*loc, language),
+                        f"{word!r} ({stance}) is more than the {what}'s quotes say",
+                        True,
+                    )
                 )
         for stance, word in said.items() if stance_both_ways else ():
             if stance not in own:
                 found.append(
-                    Finding((*loc, language), f"the {what}'s quotes say {word!r} ({stance}), the text does not", True)
+                    Finding(
+                        (*loc, language),
+                        f"the {what}'s quotes say {word!r} ({stance}), the text does not",
+                        True,
+                    )
                 )
     return found
 
@@ -143,12 +162,21 @@ def _negation(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
     found = []
     if len(own["id"]) > len(said):
         word, negated = own["id"][-1]
-        found.append(Finding((*loc, "id"), f"{word!r} ({negated}): the {what}'s quotes deny no more than {len(said)} thing(s)"))
+        found.append(
+            Finding(
+                (*loc, "id"),
+                f"{word!r} ({negated}): the {what}'s quotes deny no more than {len(said)} thing(s)",
+            )
+        )
     elif said:
         flipped = {n for _, n in said if n} - {n for _, n in own["id"] if n}
         bare = set(re.findall(r"[^\W\d_][\w-]*", text.id.lower()))
         for negated in sorted(flipped & bare):
-            found.append(Finding((*loc, "id"), f"{negated!r}: the {what}'s quotes deny it, the text does not"))
+            found.append(
+                Finding(
+                    (*loc, "id"), f"{negated!r}: the {what}'s quotes deny it, the text does not"
+                )
+            )
     if len(own["en"]) != len(own["id"]):
         shown = ", ".join(w for w, _ in own["en"]) or "none"
         found.append(
@@ -166,14 +194,24 @@ def _polarity(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
     own_id = polarities(text.id, "id")
     for polarity, word in own_id.items():
         if polarity not in said:
-            found.append(Finding((*loc, "id"), f"{word!r} ({polarity}) is the reverse of the {what}'s quotes"))
+            found.append(
+                Finding(
+                    (*loc, "id"), f"{word!r} ({polarity}) is the reverse of the {what}'s quotes"
+                )
+            )
     own_en = polarities(text.en, "en")
     for polarity, word in own_en.items():
         if polarity not in own_id and polarity not in said:
-            found.append(Finding((*loc, "en"), f"{word!r} ({polarity}) is not what the Indonesian says"))
+            found.append(
+                Finding((*loc, "en"), f"{word!r} ({polarity}) is not what the Indonesian says")
+            )
     for polarity, word in own_id.items():
         if polarity not in own_en:
-            found.append(Finding((*loc, "en"), f"the Indonesian says {word!r} ({polarity}), the English does not"))
+            found.append(
+                Finding(
+                    (*loc, "en"), f"the Indonesian says {word!r} ({polarity}), the English does not"
+                )
+            )
     return found
 
 
@@ -193,7 +231,8 @@ def check_grounding(
         names.clear_caches()
         claims.clear_caches()
     problems = [
-        document.problem(f.loc, f"{field_name(f.loc)}: {f.message}", warning=f.warning) for f in findings
+        document.problem(f.loc, f"{field_name(f.loc)}: {f.message}", warning=f.warning)
+        for f in findings
     ]
     return [p for p in problems if not p.warning] + [p for p in problems if p.warning]
 
@@ -201,9 +240,11 @@ def check_grounding(
 _WHAT = {"points": "point", "figures": "figure", "outcomes": "outcome"}
 
 
-def _findings(document: Document, article: str, gazetteer: Gazetteer, glossary: Glossary) -> list[Finding]:
+def _findings(
+    document: Document, article: str, gazetteer: Gazetteer, glossary: Glossary
+) -> list[Finding]:
     meeting = document.meeting
-    gazetteer = gazetteer.with_names(own_translations(document))
+    base, gazetteer = gazetteer, gazetteer.with_names(own_translations(document))
     found: list[Finding] = []
     # English names have their twin in the Indonesian text of the same field, everywhere.
     for loc, text in texts_of(meeting):
@@ -213,14 +254,22 @@ def _findings(document: Document, article: str, gazetteer: Gazetteer, glossary: 
     # Title and lede: their numbers stand on the headlines and the summary's own quotes, their
     # names on the article.
     own_quotes = [c.headline for c in meeting.sources]
-    own_quotes += [q.text for section in ("points", "figures", "outcomes") for item in getattr(meeting, section) for q in item.quote]
+    own_quotes += [
+        q.text
+        for section in ("points", "figures", "outcomes")
+        for item in getattr(meeting, section)
+        for q in item.quote
+    ]
     own_quotes += [q.text for _, quotes in meeting.fact_quotes() for q in quotes]
     for field in ("title", "lede"):
         text = getattr(meeting, field)
         for language in ("id", "en"):
             for words in unquoted_numbers(text[language], language, own_quotes):
                 found.append(
-                    Finding((field, language), f"the number {words!r} is in neither the headline nor the summary's quotes")
+                    Finding(
+                        (field, language),
+                        f"the number {words!r} is in neither the headline nor the summary's quotes",
+                    )
                 )
         for name in unmatched_names(text.id, article, gazetteer):
             found.append(Finding((field, "id"), f"{name!r} is not in the article"))
@@ -235,10 +284,12 @@ def _findings(document: Document, article: str, gazetteer: Gazetteer, glossary: 
     for i, participant in enumerate(meeting.participants):
         for word in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", participant.name or ""):
             if not names.word_occurs(word, article):
-                found.append(Finding(("participants", i, "name"), f"{word!r} is not in the article"))
+                found.append(
+                    Finding(("participants", i, "name"), f"{word!r} is not in the article")
+                )
     published = meeting.sources[0].published
     found += date_findings(meeting, published)
-    found += place_findings(meeting, gazetteer)
+    found += place_findings(meeting, gazetteer, base)
     found += participant_findings(meeting, gazetteer, glossary, article)
     found += kind_findings(meeting)
 
@@ -250,9 +301,13 @@ def _findings(document: Document, article: str, gazetteer: Gazetteer, glossary: 
             if isinstance(item, Figure):
                 found += figure_findings(item, i, quotes, published, meeting.date)
                 for sub, text in texts_of(item, (section, i)):
-                    found += text_findings(text, quotes, gazetteer, sub, what, stance_both_ways=False)
+                    found += text_findings(
+                        text, quotes, gazetteer, sub, what, stance_both_ways=False
+                    )
                 continue
-            found += hold_text(item.text, quotes, gazetteer, (section, i, "text"), what=what, article=article)
+            found += hold_text(
+                item.text, quotes, gazetteer, (section, i, "text"), what=what, article=article
+            )
             if section == "points":
                 share = overlap(item.text.id, quotes)
                 if share < OVERLAP_THRESHOLD:
@@ -275,11 +330,13 @@ def _speakers(document: Document) -> dict[str, str]:
         for p in document.meeting.participants
         if p.name
         for word in re.findall(r"[^\W_]+(?:-[^\W_]+)*", p.name)
-        if len(word) >= 3
+        if len(word) >= 2
     }
 
 
-def _attribution(document: Document, i: int, point: ConsensusPoint, gazetteer: Gazetteer, article: str) -> list[Finding]:
+def _attribution(
+    document: Document, i: int, point: ConsensusPoint, gazetteer: Gazetteer, article: str
+) -> list[Finding]:
     meeting = document.meeting
     quotes = quote_texts(point)
     speakers = _speakers(document)
@@ -294,7 +351,10 @@ def _attribution(document: Document, i: int, point: ConsensusPoint, gazetteer: G
             ((("points", i, "quote", j) if len(quotes) > 1 else ("points", i, "quote")), q, "id")
             for j, q in enumerate(quotes)
         ]
-        where += [(("points", i, "text", language), point.text[language], language) for language in ("id", "en")]
+        where += [
+            (("points", i, "text", language), point.text[language], language)
+            for language in ("id", "en")
+        ]
         for loc, text, language in where:
             words = one_sided(text, language, sides)
             speaker = said_by(text, speakers) if language == "id" and loc[2] == "quote" else None

@@ -6,7 +6,10 @@ that neither the quotes nor the article has is a claim of the editor's own (a se
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from ..gazetteer import Gazetteer, vocabulary
+from ..models import Text
 
 OVERLAP_THRESHOLD = 0.34
 """Below this share of its content words found in its quotes, a point's text is about
@@ -21,11 +24,37 @@ _STOPWORDS = frozenset(
     sejak semua seperti serta setelah sudah tahun telah tentang terhadap termasuk tersebut untuk
     yaitu yakni yang sambil bidang kerja salah agar demi kini guna supaya""".split()
 )
-_PREFIXES = ("antar", "meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "ber", "di", "ter", "ke", "se")
+_PREFIXES = (
+    "antar",
+    "meng",
+    "meny",
+    "mem",
+    "men",
+    "me",
+    "peng",
+    "peny",
+    "pem",
+    "pen",
+    "pe",
+    "ber",
+    "di",
+    "ter",
+    "ke",
+    "se",
+)
 _SUFFIXES = ("kannya", "annya", "kan", "nya", "an", "si", "i")
 
 
-_NASAL = {"meng": "k", "peng": "k", "meny": "s", "peny": "s", "mem": "p", "pem": "p", "men": "t", "pen": "t"}
+_NASAL = {
+    "meng": "k",
+    "peng": "k",
+    "meny": "s",
+    "peny": "s",
+    "mem": "p",
+    "pem": "p",
+    "men": "t",
+    "pen": "t",
+}
 
 
 def _variants(word: str) -> set[str]:
@@ -53,7 +82,9 @@ def content_words(text: str) -> list[str]:
         word = match.group()
         if not word.islower():
             continue
-        for part in word.split("-") if not re.fullmatch(r"(\w+)-\1", word) else [word.split("-")[0]]:
+        for part in (
+            word.split("-") if not re.fullmatch(r"(\w+)-\1", word) else [word.split("-")[0]]
+        ):
             if len(part) >= 4 and part not in _STOPWORDS:
                 words.append(part)
     return words
@@ -83,7 +114,7 @@ _ITEM_SEPARATOR = re.compile(r"[,;:]|\s+(?:dan|serta|atau)\s+")
 def list_items(text: str) -> list[str]:
     """The short items (three words or fewer) of a text's enumerations and coordinations:
     'pertambangan dan logam, manufaktur mesin, bahan bangunan' -> each of them."""
-    parts = [p.strip(" .\"“”") for p in _ITEM_SEPARATOR.split(text)]
+    parts = [p.strip(' ."“”') for p in _ITEM_SEPARATOR.split(text)]
     return [p for p in parts if p and len(p.split()) <= 3] if len(parts) > 1 else []
 
 
@@ -93,9 +124,49 @@ def own_words(text: str, quotes: list[str], article: str) -> list[str]:
     paraphrase, left to the reading.)"""
     quoted, everywhere = _stems(" ".join(quotes)), _stems(article)
     words = [w for item in list_items(text) for w in content_words(item)]
-    return list(dict.fromkeys(w for w in words if not _found(w, quoted) and not _found(w, everywhere)))
+    return list(
+        dict.fromkeys(w for w in words if not _found(w, quoted) and not _found(w, everywhere))
+    )
 
 
 def clear_caches() -> None:
     """Forget the texts read (the cache serves one summary at a time)."""
     _stems.cache_clear()
+
+
+@cache
+def _word_re(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", re.I)
+
+
+def untwinned_words(text: Text) -> list[tuple[str, str]]:
+    """The subject words (briefs/data/vocabulary.yaml 'words') one language of text has and
+    the other lacks: [(language, word)], e.g. [('en', 'solar')] when the Indonesian says
+    'nuklir' and the English 'solar'."""
+    found: list[tuple[str, str]] = []
+    for term in vocabulary().words:
+        hits = {
+            language: next((f for f in forms if _word_re(f).search(text[language])), None)
+            for language, forms in (("id", term.id), ("en", term.en))
+        }
+        if hits["en"] and not hits["id"]:
+            found.append(("en", hits["en"]))
+        elif hits["id"] and not hits["en"]:
+            found.append(("id", hits["id"]))
+    return found
+
+
+def name_counts(text: Text, gazetteer: Gazetteer) -> list[tuple[str, int, int]]:
+    """The named things the English names more often than the Indonesian: [(name, en, id)]
+    ('including China' where the Indonesian says 'termasuk Kazakhstan')."""
+    counts: dict[frozenset[str], list[int | str]] = {}
+    for language in ("id", "en"):
+        for match in gazetteer.pattern.finditer(text[language]):
+            entity = gazetteer.entity(match.group())
+            entry = counts.setdefault(entity, [match.group(), 0, 0])
+            entry[1 if language == "en" else 2] = int(entry[1 if language == "en" else 2]) + 1
+    return [
+        (str(name), int(en), int(id_))
+        for name, en, id_ in counts.values()
+        if int(en) > int(id_) and int(id_) > 0
+    ]

@@ -56,9 +56,17 @@ def stated_dates(text: str, published: dt.date | None, meeting: dt.date) -> list
     for pattern in (numeric, spelled):
         for match in pattern.finditer(text):
             d = int(match.group("d"))
-            m = months[match.group("month").lower()] if "month" in match.groupdict() and match.group("month") else int(match.group("m"))
+            m = (
+                months[match.group("month").lower()]
+                if "month" in match.groupdict() and match.group("month")
+                else int(match.group("m"))
+            )
             weekday = days.get((match.group("weekday") or "").lower())
-            years = [int(match.group("y"))] if match.group("y") else [reference.year, reference.year - 1]
+            years = (
+                [int(match.group("y"))]
+                if match.group("y")
+                else [reference.year, reference.year - 1]
+            )
             years = [y + 2000 if y < 100 else y for y in years]
             candidates = []
             for year in years:
@@ -90,21 +98,31 @@ def date_findings(meeting: Meeting, published: dt.date | None) -> list[Finding]:
     findings = []
     shown = ", ".join(_day(d) for d in dates) or "no date"
     if meeting.date not in dates:
-        findings.append(Finding(("date",), f"{meeting.date} is not a date the date quote states ({shown})"))
+        findings.append(
+            Finding(("date",), f"{meeting.date} is not a date the date quote states ({shown})")
+        )
     if meeting.period is not None:
         for end in ("start", "end"):
             value = getattr(meeting.period, end)
             if value not in dates:
                 findings.append(
-                    Finding(("period", end), f"{value} is not a date the date quote states ({shown})")
+                    Finding(
+                        ("period", end), f"{value} is not a date the date quote states ({shown})"
+                    )
                 )
     return findings
 
 
-def place_findings(meeting: Meeting, gazetteer: Gazetteer) -> list[Finding]:
-    """The city (and venue) are named in the place quote, the country is the city's; online
-    needs the quote to speak of a video conference."""
+def place_findings(meeting: Meeting, gazetteer: Gazetteer, base: Gazetteer) -> list[Finding]:
+    """The city (and venue) are named in the place quote, the country is the city's, a known
+    city's English is one of its names (base: the gazetteer without the summary's own pairs);
+    online needs the quote to speak of a video conference."""
     place = meeting.place
+    city = place.city
+    if city is not None and city.id != city.en:
+        both_known = base.country_of(city.id) is not None and base.country_of(city.en) is not None
+        if both_known and city.en not in base.entity(city.id):
+            return [Finding(("place", "city", "en"), f"{city.en!r} is not a name of {city.id}")]
     if not place.stated:
         return []
     if not place.quote:
@@ -113,19 +131,26 @@ def place_findings(meeting: Meeting, gazetteer: Gazetteer) -> list[Finding]:
     findings = []
     if place.online and not VIDEO.search(quoted):
         findings.append(
-            Finding(("place", "online"), "the place's quote does not say the meeting was held by video")
+            Finding(
+                ("place", "online"), "the place's quote does not say the meeting was held by video"
+            )
         )
     for part in ("city", "venue"):
         text = getattr(place, part)
         if text is not None and not gazetteer.carries(text.id, quoted):
-            findings.append(Finding(("place", part, "id"), f"{text.id!r} is not in the place's quote"))
+            findings.append(
+                Finding(("place", part, "id"), f"{text.id!r} is not in the place's quote")
+            )
     if place.city is not None and place.country is not None:
         code = gazetteer.country_of(place.city.id)
         if code is None:
             named = {c for _, c in gazetteer.countries_in(quoted)}
             if named and place.country not in named:
                 findings.append(
-                    Finding(("place", "country"), f"{place.country!r}: the place's quote names {sorted(named)}")
+                    Finding(
+                        ("place", "country"),
+                        f"{place.country!r}: the place's quote names {sorted(named)}",
+                    )
                 )
         elif code != place.country:
             findings.append(
@@ -158,7 +183,9 @@ def participant_findings(
         if participant.name:
             for word in WORD.findall(participant.name):
                 if not word_occurs(word, quoted):
-                    findings.append(Finding((*at, "name"), f"{word!r} is not in the participant's quote"))
+                    findings.append(
+                        Finding((*at, "name"), f"{word!r} is not in the participant's quote")
+                    )
         missing = _office_missing(participant.office.id, quoted)
         if missing:
             findings.append(
@@ -183,7 +210,9 @@ def _office_missing(office: str, quoted: str) -> str | None:
     return None
 
 
-def _office_english(participant: Participant, at: tuple[str | int, ...], glossary: Glossary) -> list[Finding]:
+def _office_english(
+    participant: Participant, at: tuple[str | int, ...], glossary: Glossary
+) -> list[Finding]:
     twins = office_twins(participant.office.id)
     for term in glossary.terms:
         if participant.office.id in term.id:
@@ -213,7 +242,12 @@ def _country(
 ) -> list[Finding]:
     named = gazetteer.countries_in(quoted)
     if not named:
-        return [Finding((*at, "country"), f"the participant's quote names no country ({participant.country})")]
+        return [
+            Finding(
+                (*at, "country"),
+                f"the participant's quote names no country ({participant.country})",
+            )
+        ]
     if participant.name:
         first = participant.name.split()[0]
         where = quoted.find(first)
@@ -229,12 +263,19 @@ def _country(
                 )
             ]
     elif participant.country not in {c for _, c in named}:
-        return [Finding((*at, "country"), f"{participant.country!r} is not named in the participant's quote")]
+        return [
+            Finding(
+                (*at, "country"), f"{participant.country!r} is not named in the participant's quote"
+            )
+        ]
     return []
 
 
 _KIND_NEEDS = {
-    Kind.summit: ({"head-of-state", "head-of-government", "leader"}, "a head of state or government"),
+    Kind.summit: (
+        {"head-of-state", "head-of-government", "leader"},
+        "a head of state or government",
+    ),
     Kind.state_visit: ({"head-of-state", "head-of-government", "leader"}, "a head of state"),
     Kind.foreign_ministers_meeting: ({"foreign-minister"}, "foreign ministers"),
 }
@@ -246,7 +287,13 @@ def kind_findings(meeting: Meeting) -> list[Finding]:
     roles = set().union(*(role_of(p.office.id) for p in meeting.participants))
     needs = _KIND_NEEDS.get(meeting.kind)
     if needs is not None and roles and not roles & needs[0]:
-        return [Finding(("kind",), f"{meeting.kind.value!r} needs {needs[1]} among the participants", True)]
+        return [
+            Finding(
+                ("kind",), f"{meeting.kind.value!r} needs {needs[1]} among the participants", True
+            )
+        ]
     if meeting.kind == Kind.bilateral_talks and len(meeting.countries) != 2:
-        return [Finding(("kind",), f"'bilateral-talks' with {len(meeting.countries)} countries", True)]
+        return [
+            Finding(("kind",), f"'bilateral-talks' with {len(meeting.countries)} countries", True)
+        ]
     return []

@@ -72,7 +72,9 @@ def _carried_in_parts(name: str, reference: str, gazetteer: Gazetteer) -> bool:
     return all(c or not words[k].group()[:1].isupper() for k, c in enumerate(covered))
 
 
-def unmatched_names(text: str, reference: str, gazetteer: Gazetteer, language: str = "id") -> list[str]:
+def unmatched_names(
+    text: str, reference: str, gazetteer: Gazetteer, language: str = "id"
+) -> list[str]:
     """The named things of text that reference does not carry under any of their names.
 
     A known name (gazetteer) is matched whole, anywhere (a compound one also by its known parts);

@@ -76,12 +76,19 @@ def figure_findings(
         # the quote counts the noun with another number: the value is wrong, not the noun
         other = [m for m in said if m.unit is None and _counts(m, figure.noun.id, quoted)]
         if other:
+            # which of the two the editor changed, no check can tell: both fields are named
+            counted = f"{mention.words} {mention.noun or ''}".strip()
             return [
                 Finding(
                     (*at, "value"),
                     f"{_shown(figure.value)}: the quote counts {figure.noun.id!r} as"
                     f" {other[0].words!r}",
-                )
+                ),
+                Finding(
+                    (*at, "noun", "id"),
+                    f"{figure.noun.id!r}: the quote's {_shown(figure.value)} counts something"
+                    f" else ({counted!r})",
+                ),
             ]
     if figure.noun is not None:
         nouns = [m for m in right if _counts(m, figure.noun.id, quoted)]
@@ -99,7 +106,9 @@ def figure_findings(
     if qualifier != mention.qualifier:
         if mention.qualifier is None:
             findings.append(
-                Finding((*at, "qualifier"), f"{qualifier!r}: the quote gives {mention.words!r} unhedged")
+                Finding(
+                    (*at, "qualifier"), f"{qualifier!r}: the quote gives {mention.words!r} unhedged"
+                )
             )
         elif qualifier is None:
             findings.append(
@@ -139,7 +148,9 @@ def _counts(mention: reader.Mention, noun: str, quoted: str) -> bool:
     return mention.ordinal and first == "tahun" and bool(_ANNIVERSARY.search(quoted))
 
 
-def _equivalent(figure: Figure, at: tuple[str | int, ...], said: list[reader.Mention]) -> list[Finding]:
+def _equivalent(
+    figure: Figure, at: tuple[str | int, ...], said: list[reader.Mention]
+) -> list[Finding]:
     equivalent = figure.equivalent
     assert equivalent is not None
     same = [m for m in said if m.value == equivalent.value]

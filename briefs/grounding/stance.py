@@ -134,7 +134,9 @@ def negations(text: str, language: str) -> list[tuple[str, str | None]]:
     ('tidak hanya', 'not only', 'tak terpisahkan') left out."""
     masked = text
     for idiom in _NOT_NEGATIONS[language]:
-        masked = re.sub(rf"(?<!\w){re.escape(idiom)}(?!\w)", lambda m: "_" * len(m.group()), masked, flags=re.I)
+        masked = re.sub(
+            rf"(?<!\w){re.escape(idiom)}(?!\w)", lambda m: "_" * len(m.group()), masked, flags=re.I
+        )
     found: list[tuple[str, str | None]] = []
     for match in _negation_re(language).finditer(masked):
         following = re.findall(r"[^\W\d_][\w-]*", masked[match.end() : match.end() + 60])
@@ -199,7 +201,9 @@ def said_by(quote: str, speakers: dict[str, str]) -> str | None:
         return None
     for word, name in speakers.items():
         w = re.escape(word)
-        if re.search(rf"(?<![\w-]){w}\s+(?:juga\s+)?(?:{_REPORTING})\b|\b(?:kata|ujar)\s+{w}\b", quote):
+        if re.search(
+            rf"(?<![\w-]){w}\s+(?:juga\s+)?(?:{_REPORTING})\b|\b(?:kata|ujar)\s+{w}\b", quote
+        ):
             return name
     return None
 
@@ -207,5 +211,7 @@ def said_by(quote: str, speakers: dict[str, str]) -> str | None:
 def named_speakers(window: str, speakers: dict[str, str]) -> set[str]:
     """The participants (by name) that a stretch of the article names."""
     return {
-        name for word, name in speakers.items() if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", window)
+        name
+        for word, name in speakers.items()
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", window)
     }
