@@ -359,11 +359,11 @@ def _attribution(
             words = one_sided(text, language, sides)
             speaker = said_by(text, speakers) if language == "id" and loc[2] == "quote" else None
             if words or speaker:
-                shown = words or f"{speaker} says it"
+                shown = f"{words!r} is one side's commitment" if words else f"{speaker} says it"
                 return [
                     Finding(
                         loc,
-                        f"{shown!r} is one side's: give the point 'attributed_to', or make it a point of its own",
+                        f"{shown}: give the point 'attributed_to', or make it a point of its own",
                         True,
                     )
                 ]

@@ -69,7 +69,15 @@ def _carried_in_parts(name: str, reference: str, gazetteer: Gazetteer) -> bool:
             i = j - 1
             break
         i += 1
-    return all(c or not words[k].group()[:1].isupper() for k, c in enumerate(covered))
+    return all(
+        c or not words[k].group()[:1].isupper() or words[k].group() in _GENERIC
+        for k, c in enumerate(covered)
+    )
+
+
+_GENERIC = frozenset("Meeting Meetings Talks Conference Visit Ceremony Forum Dialogue".split())
+"""Capitalised words of an English title that name no thing of their own ('Foreign Ministers'
+Meeting' is carried by 'Menteri Luar Negeri')."""
 
 
 def unmatched_names(

@@ -21,6 +21,7 @@ _RELATIVE_YEARS = {
 }
 """Words that name a year by the article's publication date: 'tahun lalu' is the year before."""
 
+_BOTH = ("kedua", "keduanya")
 _ANNIVERSARY = re.compile(r"\b(?:peringatan|ulang\s+tahun|HUT|hari\s+jadi)\s+ke-?\s*\w+", re.I)
 
 
@@ -32,7 +33,14 @@ def unquoted_numbers(text: str, language: str, sources: Iterable[str]) -> list[s
     'ke-6'): 'lima' (five) elsewhere does not make a 'Fifth'."""
     said = [m for s in sources for m in reader.mentions(s, "id")]
     values = {v for m in said for v in (m.value, m.bare)}
-    ordinals = {m.value for m in said if m.ordinal}
+    # 'ketiga' before a noun may be 'the three' or 'the third': a ke- word grounds an ordinal
+    # ('kedua' before a noun is 'both', never 'second')
+    ordinals = {
+        m.value
+        for m in said
+        if m.ordinal
+        or (m.spelled and m.words.lower().startswith("ke") and m.words.lower() not in _BOTH)
+    }
     missing = []
     for mention in reader.mentions(text, language):
         if mention.value not in values or (mention.ordinal and mention.value not in ordinals):
