@@ -157,16 +157,20 @@ def untwinned_words(text: Text) -> list[tuple[str, str]]:
 
 
 def name_counts(text: Text, gazetteer: Gazetteer) -> list[tuple[str, int, int]]:
-    """The named things the English names more often than the Indonesian: [(name, en, id)]
-    ('including China' where the Indonesian says 'termasuk Kazakhstan')."""
-    counts: dict[frozenset[str], list[int | str]] = {}
-    for language in ("id", "en"):
-        for match in gazetteer.pattern.finditer(text[language]):
-            entity = gazetteer.entity(match.group())
-            entry = counts.setdefault(entity, [match.group(), 0, 0])
-            entry[1 if language == "en" else 2] = int(entry[1 if language == "en" else 2]) + 1
+    """The named things the English names more often than the Indonesian: [(English name,
+    times in English, times in Indonesian)] ('including China' where the Indonesian says
+    'termasuk Kazakhstan'). A thing the Indonesian never names is the twin check's."""
+    english: dict[frozenset[str], tuple[str, int]] = {}
+    indonesian: dict[frozenset[str], int] = {}
+    for match in gazetteer.pattern.finditer(text.en):
+        entity = gazetteer.entity(match.group())
+        name, times = english.get(entity, (match.group(), 0))
+        english[entity] = (name, times + 1)
+    for match in gazetteer.pattern.finditer(text.id):
+        entity = gazetteer.entity(match.group())
+        indonesian[entity] = indonesian.get(entity, 0) + 1
     return [
-        (str(name), int(en), int(id_))
-        for name, en, id_ in counts.values()
-        if int(en) > int(id_) and int(id_) > 0
+        (name, times, indonesian[entity])
+        for entity, (name, times) in english.items()
+        if 0 < indonesian.get(entity, 0) < times
     ]
