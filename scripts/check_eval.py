@@ -10,9 +10,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mutation_catalogue import KINDS, MUTATIONS, Bench, Faithful, faithful_cases
+from tests.mutation_catalogue import KINDS, MUTATIONS, Bench, Faithful, faithful_cases
 
 TARGETS = {
     "figure-value": 1.0,

@@ -57,7 +57,8 @@ _NASAL = {
 }
 
 
-def _variants(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _variants(word: str) -> frozenset[str]:
     """Rough Indonesian stems of a word, every reading of its affixes ('menolak' -> 'tolak',
     'olak'; 'disesuaikan' -> 'sesuai'): two words share a stem when their variants meet."""
     found = {word}
@@ -71,7 +72,7 @@ def _variants(word: str) -> set[str]:
         for suffix in _SUFFIXES:
             if stem.endswith(suffix) and len(stem) - len(suffix) >= 4:
                 found.add(stem[: -len(suffix)])
-    return found
+    return frozenset(found)
 
 
 def content_words(text: str) -> list[str]:

@@ -202,12 +202,14 @@ def _office_missing(office: str, quoted: str) -> str | None:
     for part in (p.strip() for p in re.split(r"\s+dan\s+|\s*,\s*", office)):
         known = offices().get(part.lower())
         names = {part, *(known.id if known else ())}
-        if not any(
-            re.search(rf"(?<!Wakil )(?<!wakil )(?<![\w-]){re.escape(n)}(?![\w-])", quoted, re.I)
-            for n in names
-        ):
+        if not any(_office_re(n).search(quoted) for n in names):
             return part
     return None
+
+
+@cache
+def _office_re(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!Wakil )(?<!wakil )(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
 
 
 def _office_english(

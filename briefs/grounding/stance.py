@@ -122,6 +122,12 @@ def polarities(text: str, language: str) -> dict[str, str]:
 
 
 @cache
+def _idioms_re(language: str) -> re.Pattern[str]:
+    idioms = "|".join(map(re.escape, _NOT_NEGATIONS[language]))
+    return re.compile(rf"(?<!\w)(?:{idioms})(?!\w)", re.I)
+
+
+@cache
 def _negation_re(language: str) -> re.Pattern[str]:
     words = "|".join(w for w in NEGATIONS[language] if w != "n't")
     extra = r"|n't" if language == "en" else ""
@@ -132,11 +138,7 @@ def negations(text: str, language: str) -> list[tuple[str, str | None]]:
     """The negations of a text: each negating word with the word it negates (auxiliaries
     skipped: 'tidak dapat menghentikan' negates 'menghentikan'); idioms that deny nothing
     ('tidak hanya', 'not only', 'tak terpisahkan') left out."""
-    masked = text
-    for idiom in _NOT_NEGATIONS[language]:
-        masked = re.sub(
-            rf"(?<!\w){re.escape(idiom)}(?!\w)", lambda m: "_" * len(m.group()), masked, flags=re.I
-        )
+    masked = _idioms_re(language).sub(lambda m: "_" * len(m.group()), text)
     found: list[tuple[str, str | None]] = []
     for match in _negation_re(language).finditer(masked):
         following = re.findall(r"[^\W\d_][\w-]*", masked[match.end() : match.end() + 60])
@@ -200,18 +202,22 @@ def said_by(quote: str, speakers: dict[str, str]) -> str | None:
     if _JOINT.search(quote):
         return None
     for word, name in speakers.items():
-        w = re.escape(word)
-        if re.search(
-            rf"(?<![\w-]){w}\s+(?:juga\s+)?(?:{_REPORTING})\b|\b(?:kata|ujar)\s+{w}\b", quote
-        ):
+        if _reporting_re(word).search(quote):
             return name
     return None
 
 
+@cache
+def _reporting_re(word: str) -> re.Pattern[str]:
+    w = re.escape(word)
+    return re.compile(rf"(?<![\w-]){w}\s+(?:juga\s+)?(?:{_REPORTING})\b|\b(?:kata|ujar)\s+{w}\b")
+
+
+@cache
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+
+
 def named_speakers(window: str, speakers: dict[str, str]) -> set[str]:
     """The participants (by name) that a stretch of the article names."""
-    return {
-        name
-        for word, name in speakers.items()
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", window)
-    }
+    return {name for word, name in speakers.items() if _word_re(word).search(window)}
