@@ -939,8 +939,8 @@ MUTATIONS: list[Mutation] = [
     m(
         "swapped-quote",
         S22,
-        "    quote: >-\n      Xi juga mengumumkan bantuan untuk negara-negara Asia Tengah untuk meningkat ekonomi mereka\n      dan rencana",
-        "    quote: >-\n      Xi mengatakan bahwa kunci keberhasilan kerja sama adalah saling menghormati, persahabatan\n      bertetangga yang baik, solidaritas di masa-masa sulit, dan saling menguntungkan.\n      dan rencana",
+        "    quote: >-\n      Xi juga mengumumkan bantuan untuk negara-negara Asia Tengah untuk meningkat ekonomi mereka\n      dan rencana untuk meningkatkan produksi bersama dan transfer teknologi sehubungan dengan\n      vaksin dan obat-obatan.\n  - text:",
+        "    quote: >-\n      Xi mengatakan bahwa kunci keberhasilan kerja sama adalah saling menghormati, persahabatan\n      bertetangga yang baik, solidaritas di masa-masa sulit, dan saling menguntungkan.\n  - text:",
         "outcomes[0].quote",
         "outcomes[0].text.id",
     ),

@@ -165,7 +165,7 @@ def _negation(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
         found.append(
             Finding(
                 (*loc, "id"),
-                f"{word!r} ({negated}): the {what}'s quotes deny no more than {len(said)} thing(s)",
+                f"{word!r} ({negated}) is a negation the {what}'s quotes do not make",
             )
         )
     elif said:
