@@ -200,6 +200,15 @@ _AFTER_ORDINAL = frozenset(
 )
 
 
+def _counts_nothing(words: str, after: str, language: str) -> bool:
+    """'Perdana Menteri' is the Prime Minister, not a 'first' minister."""
+    return (
+        language == "id"
+        and words.lower() == "perdana"
+        and bool(re.match(r"\s+menteri\b", after, re.I))
+    )
+
+
 def _collective(words: str, after: str, language: str) -> bool:
     """Is an Indonesian 'ke-' word before a noun a collective ('kelima negara', the five
     countries; 'ketiga negara', all three), not an ordinal ('pertemuan keenam')?"""
@@ -272,7 +281,9 @@ def _mentions(text: str, language: str) -> tuple[Mention, ...]:
         found.append((start, match.end(), value, False, ordinal, PRESS_SYMBOLS.get(symbol or "")))
     for match in patterns["words"].finditer(masked):
         read = _word_value(match.group("words"), language)
-        if read is not None:
+        if read is not None and not _counts_nothing(
+            match.group("words"), masked[match.end() :], language
+        ):
             ordinal = read[1] and not _collective(
                 match.group("words"), masked[match.end() :], language
             )

@@ -7,7 +7,6 @@ import logging
 import os
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from . import numbers as reader
@@ -27,13 +26,6 @@ MAX_ARTICLE_BYTES = 2_000_000
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace to one space: the only liberty a quote may take."""
     return re.sub(r"\s+", " ", text).strip()
-
-
-def numbers_in(text: str, language: str) -> list[Decimal | str]:
-    """The numbers a text states in digits, read with its language's separators (5.000 id =
-    5,000 en) and without their scale, through briefs.numbers."""
-    found: list[Decimal | str] = [m.bare for m in reader.mentions(text, language) if not m.spelled]
-    return sorted(found, key=str)
 
 
 def _unmatched_digits(text: str, language: str, other: str, other_language: str) -> list[str]:
