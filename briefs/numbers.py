@@ -69,8 +69,9 @@ class Mention:
 
 _ID_ORDINALS = {f"ke{word}": value for word, value in CARDINALS.items() if value < 100}
 _ID_ORDINALS |= {"pertama": 1, "perdana": 1, "kesatu": 1}
-del _ID_ORDINALS["kedua"]  # "kedua belah pihak" is "both sides": a count, not an ordinal
-_ID_GROUPS = {"kedua": 2, "keduanya": 2, "ketiganya": 3, "keempatnya": 4, "kelimanya": 5}
+# 'kedua' before a noun is 'both' ('kedua belah pihak'), after one 'second' ('KTT kedua'): the
+# collective rule below tells them apart, as for 'kelima negara'
+_ID_GROUPS = {"keduanya": 2, "ketiganya": 3, "keempatnya": 4, "kelimanya": 5}
 _ID_BUILDERS = {"belas": 10, "puluh": 10, "ratus": 100}
 _EN_ORDINALS = {
     "first": 1,
