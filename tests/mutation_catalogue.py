@@ -117,6 +117,8 @@ MUTATIONS: list[Mutation] = [
         "figures[0].value",
     ),
     m("figure-value", T24, "value: 1000\n", "value: 10000\n", "figures[4].value"),
+    # another figure's value, stated by the same quote for another year
+    m("figure-value", S22, "value: 460000000", "value: 50100000000", "figures[3].value"),
     # a figure's other fields
     m(
         "figure-field",
@@ -219,6 +221,7 @@ MUTATIONS: list[Mutation] = [
         "noun: {id: kota, en: cities}\n    year: 2023",
         "figures[1].year",
     ),
+    m("figure-field", S22, "year: 1992\n", "year: 2021\n", "figures[3].year"),
     # a number in a text
     m(
         "text-number",

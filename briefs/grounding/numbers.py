@@ -144,7 +144,32 @@ def figure_findings(
     if figure.equivalent is not None:
         findings += _equivalent(figure, at, said)
     findings += _time(figure, at, quotes, said, published, meeting)
+    findings += _year_of_value(figure, at, quotes, mention)
     return findings
+
+
+def _year_of_value(
+    figure: Figure, at: tuple[str | int, ...], quotes: list[str], mention: reader.Mention
+) -> list[Finding]:
+    """When a quote states several years ('50,1 miliar dolar AS pada tahun 2021 dari 460 juta
+    dolar AS pada tahun 1992'), a value goes with the first year after it (else the last one
+    before): a figure that pairs it with another year has its value or its year wrong."""
+    if figure.year is None:
+        return []
+    for quote in quotes:
+        mentions = reader.mentions(quote, "id")
+        if mention not in mentions:
+            continue
+        years = [m for m in mentions if m.is_year]
+        if len({m.value for m in years}) < 2:
+            return []
+        after = [m for m in years if m.start >= mention.end]
+        before = [m for m in years if m.end <= mention.start]
+        own = after[0] if after else before[-1] if before else None
+        if own is not None and int(own.value) != figure.year:
+            said = f"the quote gives {mention.words!r} for {own.words}, not {figure.year}"
+            return [Finding((*at, "value"), said), Finding((*at, "year"), said)]
+    return []
 
 
 def _counts(mention: reader.Mention, noun: str, quoted: str) -> bool:
