@@ -57,8 +57,10 @@ class Mutation:
 
     @property
     def name(self) -> str:
+        """kind-NN:meeting date:first words of the edit (unique in the catalogue)."""
+        number = [m for m in MUTATIONS if m.kind == self.kind].index(self) + 1
         old, new = self.edits[0]
-        return f"{self.kind}:{self.meeting[:10]}:{_short(old)}->{_short(new)}"
+        return f"{self.kind}-{number:02d}:{self.meeting[:10]}:{_short(old)}->{_short(new)}"
 
 
 @dataclass(frozen=True)

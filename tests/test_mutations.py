@@ -17,12 +17,12 @@ from tests.mutation_catalogue import FAITHFUL, MUTATIONS, REDUMPED, Bench, Mutat
 KNOWN_MISSES = {
     # 'lima' (five) is stated by the quotes elsewhere: a cardinal in a lede stands on any
     # cardinal of the summary's quotes
-    "title-lede:2022-01-25:five_countries_over_the->five_countries_over_the",
+    "title-lede-06:2022-01-25:five_countries_over_the->five_countries_over_the",
     # 'an inalienable part' -> 'a separate part': no vocabulary word, no name, no number
-    "divergence:2024-05-20:regards_Taiwan_as_an->regards_Taiwan_as_a",
+    "divergence-07:2024-05-20:regards_Taiwan_as_an->regards_Taiwan_as_a",
     # 'less developed' -> 'developed': reported, but at the Indonesian text that keeps
     # 'kurang berkembang' (which of the two is wrong, the check cannot tell)
-    "divergence:2020-07-16:sustainable_development_in_less->sustainable_development_in_developed",
+    "divergence-06:2020-07-16:sustainable_development_in_less->sustainable_development_in_developed",
 }
 
 
