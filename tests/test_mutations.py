@@ -7,8 +7,6 @@ the checks are known to miss are strict xfails: if one starts being caught, the 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
@@ -78,14 +76,3 @@ def test_a_faithful_edit_raises_nothing(bench, case):
 @pytest.mark.parametrize("meeting", REDUMPED)
 def test_a_summary_redumped_by_pyyaml_passes(bench, meeting):
     assert [str(p) for p in bench.redumped(meeting)] == []
-
-
-def test_check_eval_prints_the_table_and_meets_the_targets():
-    import subprocess
-    import sys
-
-    script = Path(__file__).resolve().parent.parent / "scripts" / "check_eval.py"
-    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "false alarms on 20 faithful edits: 0" in result.stdout
-    assert result.stdout.splitlines()[0].split() == ["kind", "caught", "rate", "target", "what"]
