@@ -174,28 +174,23 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
 _MASKS = (
     # dates: 16/7/2020, (1/12), 11/9
     re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])"),
-    # clock times: 12:41, 15.38 WIB
-    re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?=\s*(?:WIB|WITA|WIT|UTC|GMT)\b|(?!\d))"),
+    # clock times: 12:41, 15:38:30, 15.38 WIB (not the thousands of '5.000')
+    re.compile(r"(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}(?=\s*(?:WIB|WITA|WIT)\b))(?!\d)"),
     # list numbering at the start of a line or text: '2. Semua pihak'
     re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)"),
 )
 
 
 def _mask(text: str) -> str:
+    """The text with dates, clock times and list numbers blanked out (same length)."""
     masked = text
-    for i, pattern in enumerate(_MASKS):
-        if i == 1:
-            # only 'hh:mm' and 'hh.mm WIB', not the thousands of '5.000'
-            masked = re.sub(
-                r"(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}(?=\s*(?:WIB|WITA|WIT)\b))(?!\d)",
-                lambda m: " " * len(m.group()),
-                masked,
-            )
-            continue
+    for pattern in _MASKS:
         masked = pattern.sub(lambda m: " " * len(m.group()), masked)
     return masked
 
 
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
+_MENTERI = re.compile(r"\s+menteri\b", re.I)
 _AFTER_ORDINAL = frozenset(
     "di dan yang pada ke dari untuk dengan serta atau ini itu tersebut kalinya kali of".split()
 )
@@ -203,11 +198,7 @@ _AFTER_ORDINAL = frozenset(
 
 def _counts_nothing(words: str, after: str, language: str) -> bool:
     """'Perdana Menteri' is the Prime Minister, not a 'first' minister."""
-    return (
-        language == "id"
-        and words.lower() == "perdana"
-        and bool(re.match(r"\s+menteri\b", after, re.I))
-    )
+    return language == "id" and words.lower() == "perdana" and bool(_MENTERI.match(after))
 
 
 def _collective(words: str, after: str, language: str) -> bool:
@@ -215,7 +206,7 @@ def _collective(words: str, after: str, language: str) -> bool:
     countries; 'ketiga negara', all three), not an ordinal ('pertemuan keenam')?"""
     if language != "id" or words.lower() in ("pertama", "perdana"):
         return False
-    following = re.match(r"\s+([^\W\d_][\w-]*)", after)
+    following = _NEXT_WORD.match(after)
     return following is not None and following.group(1).lower() not in _AFTER_ORDINAL
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from .. import numbers as reader
 from ..errors import Problem
@@ -409,6 +410,7 @@ def _sentence_around(article: str, quote: str) -> str:
     return article[starts[-1] if starts else 0 : end.end() if end else len(article)]
 
 
+@cache
 def _cldr_name(code: str) -> str:
     from babel import Locale
 

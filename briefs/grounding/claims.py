@@ -75,17 +75,19 @@ def _variants(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_CONTENT = re.compile(r"[^\W\d_][\w-]*")
+_REDUPLICATED = re.compile(r"(\w+)-\1")
+
+
 def content_words(text: str) -> list[str]:
     """The content words of an Indonesian text, lower case: no function word, no number, no
     capitalised name (names are held by the names check)."""
     words = []
-    for match in re.finditer(r"[^\W\d_][\w-]*", text):
+    for match in _CONTENT.finditer(text):
         word = match.group()
         if not word.islower():
             continue
-        for part in (
-            word.split("-") if not re.fullmatch(r"(\w+)-\1", word) else [word.split("-")[0]]
-        ):
+        for part in word.split("-") if not _REDUPLICATED.fullmatch(word) else [word.split("-")[0]]:
             if len(part) >= 4 and part not in _STOPWORDS:
                 words.append(part)
     return words
@@ -135,26 +137,33 @@ def clear_caches() -> None:
     _stems.cache_clear()
 
 
-@cache
-def _word_re(form: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", re.I)
-
-
 def untwinned_words(text: Text) -> list[tuple[str, str]]:
     """The subject words (briefs/data/vocabulary.yaml 'words') one language of text has and
     the other lacks: [(language, word)], e.g. [('en', 'solar')] when the Indonesian says
     'nuklir' and the English 'solar'."""
+    hits: dict[str, dict[int, str]] = {}
+    for language in ("id", "en"):
+        pattern, owner = _words_re(language)
+        hits[language] = {}
+        for match in pattern.finditer(text[language]):
+            hits[language].setdefault(owner[match.group().lower()], match.group())
     found: list[tuple[str, str]] = []
-    for term in vocabulary().words:
-        hits = {
-            language: next((f for f in forms if _word_re(f).search(text[language])), None)
-            for language, forms in (("id", term.id), ("en", term.en))
-        }
-        if hits["en"] and not hits["id"]:
-            found.append(("en", hits["en"]))
-        elif hits["id"] and not hits["en"]:
-            found.append(("id", hits["id"]))
+    for term in sorted(set(hits["id"]) ^ set(hits["en"])):
+        language = "id" if term in hits["id"] else "en"
+        found.append((language, hits[language][term]))
     return found
+
+
+@cache
+def _words_re(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    """One pattern for every subject word of a language, and each form's term."""
+    owner = {
+        form.lower(): i
+        for i, term in enumerate(vocabulary().words)
+        for form in (term.id if language == "id" else term.en)
+    }
+    forms = sorted(owner, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, forms))})(?![\w-])", re.I), owner
 
 
 def name_counts(text: Text, gazetteer: Gazetteer) -> list[tuple[str, int, int]]:

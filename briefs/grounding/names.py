@@ -12,13 +12,14 @@ from ..gazetteer import Gazetteer, is_acronym, name_pattern
 from ..loader import Document
 from ..models import Glossary
 
+_POSSESSIVE = re.compile(r"['’]s$")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)[\"“'‘(]*")
 
 
 def possessive(word: str) -> str:
     """The word without a possessive 's (China's -> China)."""
-    return re.sub(r"['’]s$", "", word)
+    return _POSSESSIVE.sub("", word) if word[-2:] in ("'s", "’s") else word
 
 
 def glossary_names(glossary: Glossary) -> list[set[str]]:

@@ -83,6 +83,7 @@ _NOT_NEGATIONS = {
     "id": ("tidak hanya", "bukan hanya", "tak terpisahkan", "tidak terpisahkan", "tidak peduli"),
     "en": ("not only", "no matter", "no longer only"),
 }
+_FOLLOWING = re.compile(r"[^\W\d_][\w-]*")
 _AUXILIARIES = {"akan", "dapat", "bisa", "boleh", "pernah", "ada", "lagi", "perlu", "harus", "mau"}
 
 
@@ -101,10 +102,14 @@ def _polarity_re(language: str) -> re.Pattern[str]:
     return _markers_re(POLARITIES, language)
 
 
-def _classes(
-    table: dict[str, dict[str, tuple[str, ...]]], pattern: re.Pattern[str], text: str, language: str
-) -> dict[str, str]:
-    index = {m: name for name, s in table.items() for m in s[language]}
+@cache
+def _index(table_name: str, language: str) -> dict[str, str]:
+    table = STANCES if table_name == "stances" else POLARITIES
+    return {m: name for name, s in table.items() for m in s[language]}
+
+
+def _classes(table_name: str, pattern: re.Pattern[str], text: str, language: str) -> dict[str, str]:
+    index = _index(table_name, language)
     found: dict[str, str] = {}
     for match in pattern.finditer(text):
         found.setdefault(index[" ".join(match.group(1).lower().split())], match[1])
@@ -113,12 +118,12 @@ def _classes(
 
 def stances(text: str, language: str) -> dict[str, str]:
     """The stance classes a text carries, each with the first word that carries it."""
-    return _classes(STANCES, _stance_re(language), text, language)
+    return _classes("stances", _stance_re(language), text, language)
 
 
 def polarities(text: str, language: str) -> dict[str, str]:
     """The polarity classes (opposition, assent) a text carries, with the first word of each."""
-    return _classes(POLARITIES, _polarity_re(language), text, language)
+    return _classes("polarities", _polarity_re(language), text, language)
 
 
 @cache
@@ -141,7 +146,7 @@ def negations(text: str, language: str) -> list[tuple[str, str | None]]:
     masked = _idioms_re(language).sub(lambda m: "_" * len(m.group()), text)
     found: list[tuple[str, str | None]] = []
     for match in _negation_re(language).finditer(masked):
-        following = re.findall(r"[^\W\d_][\w-]*", masked[match.end() : match.end() + 60])
+        following = _FOLLOWING.findall(masked, match.end(), match.end() + 60)
         words = [w.lower() for w in following if w.lower() not in _AUXILIARIES]
         found.append((match.group().lower(), words[0] if words else None))
     return found
