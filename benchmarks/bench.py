@@ -233,7 +233,7 @@ def make_copies(target: Path, count: int, days: int = 37) -> Path:
         text = re.sub(r"(?m)^date_quote:.*\n(?:  .*\n)*", "", text)
         text = re.sub(
             r"(?m)^(    year: )(\d{4})$",
-            lambda m: f"{m.group(1)}{int(m.group(2)) + day.year - first.year}",
+            lambda m, shift=day.year - first.year: f"{m.group(1)}{int(m.group(2)) + shift}",
             text,
         )
         (target / "sources" / "meetings" / f"{meeting_id}.yaml").write_text(text, encoding="utf-8")
