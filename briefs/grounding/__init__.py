@@ -82,13 +82,26 @@ def hold_text(
     *,
     what: str = "text",
     article: str | None = None,
+    overlap_at: Loc | None = None,
 ) -> list[Finding]:
     """Hold one bilingual text to its quotes with the checks of a consensus point: numbers (both
     languages), names (Indonesian in the quotes, English twinned in the Indonesian), negation and
-    polarity (errors), stance and modality (warnings, both ways), and, with the article, the
-    content words of its own (warnings). loc is the field of the text ('points', 3, 'text')."""
+    polarity (errors), stance and modality (warnings, both ways), subject words and names the
+    other language lacks (warnings); with the article, list items of its own (warnings); with
+    overlap_at (the field of its quotes), a text that shares less than OVERLAP_THRESHOLD of its
+    content words with them (a warning there). loc is the field of the text ('points', 3,
+    'text'); a point's attribution is checked apart (it needs the participants)."""
     found = text_findings(text, list(quotes), gazetteer, loc, what, stance_both_ways=True)
     quoted = list(quotes)
+    if overlap_at is not None and (share := overlap(text.id, quoted)) < OVERLAP_THRESHOLD:
+        found.append(
+            Finding(
+                overlap_at,
+                f"the {what}'s text shares {share:.0%} of its content words with its quotes:"
+                f" is the quote about this {what}?",
+                True,
+            )
+        )
     for language, word in untwinned_words(text):
         other = "Indonesian" if language == "en" else "English"
         found.append(Finding((*loc, language), f"{word!r} has no twin in the {other} text", True))
@@ -307,19 +320,15 @@ def _findings(
                     )
                 continue
             found += hold_text(
-                item.text, quotes, gazetteer, (section, i, "text"), what=what, article=article
+                item.text,
+                quotes,
+                gazetteer,
+                (section, i, "text"),
+                what=what,
+                article=article,
+                overlap_at=(section, i, "quote") if section == "points" else None,
             )
             if section == "points":
-                share = overlap(item.text.id, quotes)
-                if share < OVERLAP_THRESHOLD:
-                    found.append(
-                        Finding(
-                            (section, i, "quote"),
-                            f"the point's text shares {share:.0%} of its content words with its"
-                            " quotes: is the quote about this point?",
-                            True,
-                        )
-                    )
                 found += _attribution(document, i, item, gazetteer, article)
     return found
 
