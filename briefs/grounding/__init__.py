@@ -7,7 +7,8 @@ Part of the validate stage (called from validate.check_document), one module per
   quote field by field; the title's and lede's numbers to the headline and the summary's quotes;
 - names.py (errors): the named things of an Indonesian text are in its quotes, those of an
   English text have their twin in the Indonesian;
-- stance.py: stance and modality (warnings), negation and polarity (errors), and who says it;
+- stance.py: stance and modality (warnings), negation and polarity (errors); attribution.py:
+  who says it;
 - claims.py (warnings): a point is about its quotes, and adds no content word of its own;
 - facts.py: the date, place, participants and kind against their quotes.
 
@@ -19,7 +20,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from .. import numbers as reader
 from ..errors import Problem
@@ -27,21 +27,13 @@ from ..gazetteer import Gazetteer, cldr_gazetteer
 from ..loader import Document, Loc, field_name
 from ..models import ConsensusPoint, Figure, Glossary, Outcome, Text, texts_of
 from . import claims, names
+from .attribution import attribution_findings
 from .claims import OVERLAP_THRESHOLD, name_counts, overlap, own_words, untwinned_words
 from .facts import date_findings, kind_findings, participant_findings, place_findings
 from .finding import Finding
 from .names import glossary_names, own_translations, unmatched_names
 from .numbers import figure_findings, unquoted_numbers
-from .stance import (
-    STANCES,
-    named_speakers,
-    negations,
-    one_sided,
-    one_sided_subject,
-    polarities,
-    said_by,
-    stances,
-)
+from .stance import STANCES, negations, one_sided, polarities, stances
 
 __all__ = [
     "STANCES",
@@ -329,98 +321,5 @@ def _findings(
                 overlap_at=(section, i, "quote") if section == "points" else None,
             )
             if section == "points":
-                found += _attribution(document, i, item, gazetteer, article)
+                found += attribution_findings(document, i, item, gazetteer, article)
     return found
-
-
-def _speakers(document: Document) -> dict[str, str]:
-    """Each participant's name words (three letters or more) -> their name."""
-    return {
-        word: p.name
-        for p in document.meeting.participants
-        if p.name
-        for word in re.findall(r"[^\W_]+(?:-[^\W_]+)*", p.name)
-        if len(word) >= 2
-    }
-
-
-def _attribution(
-    document: Document, i: int, point: ConsensusPoint, gazetteer: Gazetteer, article: str
-) -> list[Finding]:
-    meeting = document.meeting
-    quotes = quote_texts(point)
-    speakers = _speakers(document)
-    sides = {
-        name: code
-        for code in meeting.countries
-        for name in gazetteer.entity(_cldr_name(code))
-        if name[:1].isupper()
-    }
-    if point.attributed_to is None:
-        where: list[tuple[Loc, str, str]] = [
-            ((("points", i, "quote", j) if len(quotes) > 1 else ("points", i, "quote")), q, "id")
-            for j, q in enumerate(quotes)
-        ]
-        where += [
-            (("points", i, "text", language), point.text[language], language)
-            for language in ("id", "en")
-        ]
-        for loc, text, language in where:
-            words = one_sided(text, language, sides)
-            speaker = said_by(text, speakers) if language == "id" and loc[2] == "quote" else None
-            if words or speaker:
-                shown = f"{words!r} is one side's commitment" if words else f"{speaker} says it"
-                return [
-                    Finding(
-                        loc,
-                        f"{shown}: give the point 'attributed_to', or make it a point of its own",
-                        True,
-                    )
-                ]
-        return []
-    # attributed: the one named speaking in or around the quotes is the one it names
-    by = next((p for p in meeting.participants if p.name == point.attributed_to), None)
-    if by is None:
-        return []
-    heard: set[str] = set()
-    for quote in quotes:
-        heard |= named_speakers(_sentence_around(article, quote), speakers)
-    if heard and by.name not in heard:
-        return [
-            Finding(
-                ("points", i, "attributed_to"),
-                f"{by.name!r}: the article gives these words to {', '.join(sorted(heard))}",
-            )
-        ]
-    for quote in quotes:
-        subject = one_sided_subject(quote, "id", sides)
-        if subject is not None and sides.get(subject) not in (None, by.country):
-            return [
-                Finding(
-                    ("points", i, "attributed_to"),
-                    f"{by.name!r} ({by.country}): the quote's pledge is {subject}'s",
-                )
-            ]
-    return []
-
-
-_SENTENCE_END = re.compile(r"[.!?](?=[\"”’']?(?:\s|$))")
-
-
-def _sentence_around(article: str, quote: str) -> str:
-    """The sentence(s) of the article a quote stands in, up to the end of the sentence that
-    closes it ('..., kata Wang.'); the quote alone when it is not in the article."""
-    text = " ".join(quote.split())
-    at = article.find(text)
-    if at < 0:
-        return text
-    starts = [m.end() for m in _SENTENCE_END.finditer(article, 0, at)]
-    end = _SENTENCE_END.search(article, max(at, at + len(text) - 1))
-    return article[starts[-1] if starts else 0 : end.end() if end else len(article)]
-
-
-@cache
-def _cldr_name(code: str) -> str:
-    from babel import Locale
-
-    return str(Locale("en").territories.get(code, code))
