@@ -4,18 +4,18 @@ its participants and its article. Every summary is read and checked before anyth
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
-from babel.numbers import NumberFormatError, parse_decimal
 from pydantic import BaseModel
 
+from . import numbers as reader
 from .errors import Problem, display_path
-from .grounding import Gazetteer, check_grounding, cldr_gazetteer, glossary_names
-from .i18n import LOCALES
+from .gazetteer import Gazetteer, cldr_gazetteer
+from .grounding import check_grounding, glossary_names
 from .loader import (
     Document,
     Loc,
@@ -94,20 +94,13 @@ def normalize_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-# A number as written in running text: 10.000 / 10,000, 50,1 / 50.1, 1992.
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def numbers_in(text: str, language: str) -> list[Decimal | str]:
-    """The numbers a text states, read with its language's separators (5.000 id = 5,000 en)."""
-    found: list[Decimal | str] = []
-    for match in _NUMBER.finditer(text):
-        token = match.group().rstrip(".,")
-        try:
-            found.append(parse_decimal(token, locale=LOCALES[language], strict=True))
-        except NumberFormatError:
-            found.append(token)  # still comparable as written
-    return sorted(found, key=str)
+def _unmatched_digits(text: str, language: str, other: str, other_language: str) -> list[str]:
+    """The numbers text states in digits that the other language's text does not state, in
+    digits or in words ('5.000' = 'five thousand', '41 miliar' = '41 billion')."""
+    stated = {m.value for m in reader.mentions(other, other_language)}
+    return [
+        m.words for m in reader.mentions(text, language) if not m.spelled and m.value not in stated
+    ]
 
 
 @dataclass(frozen=True)
@@ -258,7 +251,10 @@ def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str
 
 
 def check_document(
-    document: Document, project: Project, gazetteer: Gazetteer | None = None
+    document: Document,
+    project: Project,
+    gazetteer: Gazetteer | None = None,
+    glossary: Glossary | None = None,
 ) -> list[Problem]:
     """Every problem of one parsed summary against its file name and its article; with a
     gazetteer, the grounding checks too (their warnings are Problems with .warning set)."""
@@ -287,16 +283,30 @@ def check_document(
                 )
             )
 
-    # The worst bug a brief can have is a wrong number: both languages must state the same ones.
+    if meeting.issued is None and not os.environ.get("SOURCE_DATE_EPOCH"):
+        problems.append(
+            document.problem(
+                ("date",),
+                "issued: not given, and SOURCE_DATE_EPOCH is not set: give 'issued: YYYY-MM-DD'"
+                " (the issue date printed on the brief)",
+                key=True,
+            )
+        )
+
+    # The worst bug a brief can have is a wrong number: each number one language states in
+    # digits, the other states too (in digits or in words).
     for loc, text in texts_of(meeting):
-        numbers = {language: numbers_in(text[language], language) for language in ("id", "en")}
-        if numbers["id"] != numbers["en"]:
-            shown = {k: ", ".join(str(n) for n in v) or "none" for k, v in numbers.items()}
+        extra = {
+            "id": _unmatched_digits(text.id, "id", text.en, "en"),
+            "en": _unmatched_digits(text.en, "en", text.id, "id"),
+        }
+        if extra["id"] or extra["en"]:
+            shown = {k: ", ".join(v) or "none" for k, v in extra.items()}
             problems.append(
                 document.problem(
                     loc,
                     f"{field_name(loc)}: the Indonesian and English texts state different numbers "
-                    f"(id: {shown['id']}; en: {shown['en']})",
+                    f"(only in id: {shown['id']}; only in en: {shown['en']})",
                 )
             )
 
@@ -354,7 +364,7 @@ def check_document(
     if gazetteer is not None and None not in articles.values():
         # Title, lede, place and names stand on any of the cited articles (all of them read).
         cited_text = " ".join(t for t in articles.values() if t is not None)
-        problems.extend(check_grounding(document, cited_text, gazetteer))
+        problems.extend(check_grounding(document, cited_text, gazetteer, glossary))
     return problems
 
 
@@ -388,7 +398,9 @@ def load_summaries(
         if isinstance(parsed, list):
             problems.extend(parsed)
             continue
-        found = check_document(parsed, project, gazetteer) + check_links(parsed, vocabulary, known)
+        found = check_document(
+            parsed, project, gazetteer, glossary if isinstance(glossary, Glossary) else None
+        ) + check_links(parsed, vocabulary, known)
         fatal = [p for p in found if strict or not p.warning]
         problems.extend(fatal)
         warnings.extend(p for p in found if p not in fatal)

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from briefs.build import build_all
 from briefs.cli import main
+from briefs.errors import display_path
 from briefs.models import LANGUAGES
 from briefs.project import open_project
 
@@ -147,8 +148,10 @@ def test_issue_date_from_source_date_epoch_when_the_summary_has_none(project_cop
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
+    # briefs check finds it, with its place, before anything is built (issue 18)
     assert result.stderr == (
-        f"error: {path.stem}: no issue date: give 'issued' in the summary or set SOURCE_DATE_EPOCH\n"
+        f"{display_path(path)}:6:1: issued: not given, and SOURCE_DATE_EPOCH is not set: give"
+        " 'issued: YYYY-MM-DD' (the issue date printed on the brief)\n1 problem(s) found\n"
     )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert CliRunner().invoke(main, args).exit_code == 0

@@ -268,7 +268,7 @@ def test_an_open_page_reloads_itself_as_the_summary_changes(preview, project_cop
 
     edit(project_copy, SUMMARY, "country: KZ", "country: QQ")
     problem = (
-        f"{SUMMARY}:26:14: participants[1].country: 'QQ' is not an ISO 3166 alpha-2 country code"
+        f"{SUMMARY}:29:14: participants[1].country: 'QQ' is not an ISO 3166 alpha-2 country code"
     )
     page.page.locator(".problems code", has_text=problem).wait_for()
     page.screenshot("serve.problem")

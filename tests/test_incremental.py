@@ -63,7 +63,7 @@ def test_only_what_changed_is_rebuilt(project_copy, built):
 
     # A change of bytes, not of meaning: its briefs and its year's PDF digest carry the summary;
     # the HTML digests show the same, and the overview carries only the meetings it charts.
-    edit(project.meetings_dir / f"{MEETING}.yaml", "Kamilov", "Kamilov ")
+    edit(project.meetings_dir / f"{MEETING}.yaml", "name: Kamilov", "name: Kamilov ")
     assert names(build_all(project, jobs=1).written) == both(
         f"{MEETING}.html", f"{MEETING}.pdf", "digest-2020.pdf"
     )
