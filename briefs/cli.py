@@ -15,13 +15,53 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .errors import BriefsError, SourceError, display_path
+from .project import FORMATS, LANGUAGES
 
 if TYPE_CHECKING:
     from .distribute.send import Message
     from .project import Project
 
-LANGUAGE_CHOICE = click.Choice(["id", "en"])
-FORMAT_CHOICE = click.Choice(["pdf", "html"])
+
+def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--lang and --format, as every command that writes briefs takes them (sqlite-utils'
+    output_options is the model): None when not given, for both."""
+    for decorator in reversed(
+        (
+            click.option(
+                "--lang",
+                "language",
+                type=click.Choice(LANGUAGES),
+                default=None,
+                help="Language (default: both).",
+            ),
+            click.option(
+                "--format",
+                "fmt",
+                type=click.Choice(FORMATS),
+                default=None,
+                help="Output format (default: both).",
+            ),
+        )
+    ):
+        fn = decorator(fn)
+    return fn
+
+
+def date_range_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--from and --to: the first and last meeting date, as start and end."""
+    for name, dest, what in (("--to", "end", "Last"), ("--from", "start", "First")):
+        fn = click.option(
+            name,
+            dest,
+            type=click.DateTime(["%Y-%m-%d"]),
+            default=None,
+            help=f"{what} meeting date, YYYY-MM-DD.",
+        )(fn)
+    return fn
+
+
+def _chosen(value: str | None, every: tuple[str, ...]) -> tuple[str, ...]:
+    return (value,) if value else every
 
 
 class BriefsGroup(click.Group):
@@ -189,10 +229,7 @@ def draft_command(ctx: click.Context, article: str, output: Path | None) -> None
 @click.option(
     "--all", "build_everything", is_flag=True, help="Every meeting, both languages, both formats."
 )
-@click.option(
-    "--lang", "language", type=LANGUAGE_CHOICE, default=None, help="Language of the brief."
-)
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default=None, help="Output format.")
+@output_options
 @click.option(
     "-o",
     "--output",
@@ -238,8 +275,7 @@ def build_command(
       briefs build --all --jobs 1 --force
       briefs build --all --strict
     """
-    languages = (language,) if language else ("id", "en")
-    formats = (fmt,) if fmt else ("pdf", "html")
+    languages, formats = _chosen(language, LANGUAGES), _chosen(fmt, FORMATS)
     if build_everything:
         if meeting_id or output:
             raise click.UsageError(
@@ -291,26 +327,8 @@ def build_command(
 
 
 @main.command("digest")
-@click.option(
-    "--lang", "language", type=LANGUAGE_CHOICE, default=None, help="Language (default: both)."
-)
-@click.option(
-    "--format", "fmt", type=FORMAT_CHOICE, default=None, help="Output format (default: both)."
-)
-@click.option(
-    "--from",
-    "start",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    help="First meeting date, YYYY-MM-DD.",
-)
-@click.option(
-    "--to",
-    "end",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    help="Last meeting date, YYYY-MM-DD.",
-)
+@output_options
+@date_range_options
 @click.option(
     "--year",
     "years",
@@ -347,8 +365,8 @@ def digest_command(
     project = _project(ctx)
     written = build_digests(
         project,
-        (language,) if language else ("id", "en"),
-        (fmt,) if fmt else ("pdf", "html"),
+        _chosen(language, LANGUAGES),
+        _chosen(fmt, FORMATS),
         start.date() if start else None,
         end.date() if end else None,
         years,
@@ -362,10 +380,9 @@ def _nothing_to_do(
 ) -> bool:
     """The no-op check, from file bytes and stat() alone: no heavy imports. Strict, it also
     reads the summaries: briefs built before, with warnings, are not good enough any more."""
-    from .manifest import Manifest, Toolchain, plan
+    from .manifest import up_to_date
 
-    stale = plan(project, Toolchain.of(project, languages), Manifest(project.build_dir), formats)
-    if len(stale) != 0 or stale.removed:
+    if not up_to_date(project, languages, formats):
         return False
     if strict:
         from .validate import load_summaries

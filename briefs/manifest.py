@@ -297,6 +297,12 @@ def plan(
     return Plan(briefs, digests, up_to_date, removed)
 
 
+def up_to_date(project: Project, languages: tuple[str, ...], formats: tuple[str, ...]) -> bool:
+    """The no-op check: nothing stale and nothing to remove, by the plan (no heavy imports)."""
+    stale = plan(project, Toolchain.of(project, languages), Manifest(project.build_dir), formats)
+    return len(stale) == 0 and not stale.removed
+
+
 def cpu_count() -> int:
     """Cores this process may use."""
     try:

@@ -16,7 +16,7 @@ from .grounding import Gazetteer, check_grounding, cldr_gazetteer, glossary_name
 from .i18n import LOCALES
 from .loader import Document, Loc, field_name, parse_file, parse_summary
 from .models import Glossary, Quote, Vocabulary, texts_of
-from .project import Project
+from .project import LANGUAGES, Project
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ def load_glossary(project: Project) -> Glossary | list[Problem]:
     problems = []
     seen: dict[str, int] = {}
     for i, term in enumerate(glossary.terms):
-        for language in ("id", "en"):
+        for language in LANGUAGES:
             for j, name in enumerate(getattr(term, language)):
                 if seen.setdefault(f"{language}:{name}", i) != i:
                     problems.append(
@@ -218,7 +218,7 @@ def check_document(
 
     # The worst bug a brief can have is a wrong number: both languages must state the same ones.
     for loc, text in texts_of(meeting):
-        numbers = {language: numbers_in(text[language], language) for language in ("id", "en")}
+        numbers = {language: numbers_in(text[language], language) for language in LANGUAGES}
         if numbers["id"] != numbers["en"]:
             shown = {k: ", ".join(str(n) for n in v) or "none" for k, v in numbers.items()}
             problems.append(
