@@ -68,7 +68,13 @@ def new_folder(parent: Path, prefix: str) -> Path:
             continue
 
 
+def leftovers(folder: Path) -> list[Path]:
+    """The temporary files in folder: a killed build's, or those of a build under way."""
+    return list(folder.rglob(f".*{TEMPORARY}"))
+
+
 def remove_leftovers(folder: Path) -> None:
-    """Delete the temporary files a killed build left behind (never a finished file)."""
-    for leftover in folder.rglob(f".*{TEMPORARY}"):
+    """Delete the temporary files a killed build left behind (never a finished file): only
+    under the build's lock, which keeps other builds out."""
+    for leftover in leftovers(folder):
         leftover.unlink(missing_ok=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from . import __version__
-from .files import write_atomically
+from .files import leftovers, write_atomically
 from .project import CONFIG_FILE, DIGEST, FORMATS, PREVIEW_TEMPLATES, installed_lock
 
 if TYPE_CHECKING:
@@ -298,9 +298,10 @@ def plan(
 
 
 def up_to_date(project: Project, languages: tuple[str, ...], formats: tuple[str, ...]) -> bool:
-    """The no-op check: nothing stale and nothing to remove, by the plan (no heavy imports)."""
+    """The no-op check: nothing stale and nothing to remove, by the plan (no heavy imports), and
+    no temporary file a killed build left (a build removes them, under its lock)."""
     stale = plan(project, Toolchain.of(project, languages), Manifest(project.build_dir), formats)
-    return len(stale) == 0 and not stale.removed
+    return len(stale) == 0 and not stale.removed and not leftovers(project.build_dir)
 
 
 def cpu_count() -> int:
