@@ -27,6 +27,7 @@ from .files import remove_leftovers
 from .jobs import DigestJob, Job, brief_jobs, digest_jobs
 from .loader import Document
 from .manifest import Manifest, Plan, Toolchain, cpu_count, plan
+from .models import Vocabulary
 from .project import FORMATS, LANGUAGES, Project
 from .stats import BuildStats
 from .validate import Loaded, load_summaries
@@ -119,7 +120,7 @@ def build_all(
                 documents=list(loaded.documents),
             )
             if builder is None and len(stale):  # the preview passes its own, kept warm
-                builder = Builder(project)
+                builder = Builder(project, checked_vocabulary(project, loaded))
             todo, kept = make_jobs(
                 project, stale, loaded, toolchain, manifest, builder, formats, force, report
             )
@@ -158,6 +159,15 @@ def read(project: Project, strict: bool) -> Loaded:
     for document in loaded.documents:  # checked: where each value stood is not needed now
         document.positions.forget()  # (tens of MB at 1000 meetings, in every forked worker)
     return loaded
+
+
+def checked_vocabulary(project: Project, loaded: Loaded) -> Vocabulary | None:
+    """The themes and series load_summaries read, if it found them good (else None: the
+    Builder reads them and fails with their problems, as it always did)."""
+    vocabulary_path = project.vocabulary_path.resolve()
+    if any(problem.path.resolve() == vocabulary_path for problem in loaded.problems):
+        return None
+    return loaded.vocabulary
 
 
 def make_jobs(
@@ -275,7 +285,8 @@ def build_digests(
             digest = make_digest(meetings, loaded.vocabulary, start, end)
             if not digest.meetings:
                 raise BriefsError("no meetings in the chosen date range")
-            chosen.append((digest, f"digest-{start or digest.first}-{end or digest.last}"))
+            name = project.digest_name(start=start or digest.first, end=end or digest.last)
+            chosen.append((digest, name))
         else:
             held = {m.date.year for m in meetings}
             missing = sorted(set(years) - held)
@@ -287,7 +298,7 @@ def build_digests(
             ]
             if not years and meetings:
                 chosen.append((make_overview(meetings, loaded.vocabulary), None))
-        builder = Builder(project)
+        builder = Builder(project, loaded.vocabulary)  # good: its problems stopped us above
         return [
             path
             for digest, name in chosen

@@ -17,7 +17,7 @@ from .errors import FileError, RenderError, SourceError, display_path
 from .i18n import localizers
 from .loader import Document, field_name
 from .manifest import Manifest
-from .models import Meeting
+from .models import Meeting, Vocabulary
 from .project import FORMATS, Project
 from .render import Renderer, issue_date
 from .stats import STAGES, Seconds
@@ -40,11 +40,15 @@ it loads the fonts and, with words broken in a narrow column, the hyphenation di
 class Builder:
     """Turns meetings into brief files; locales, catalogs, templates and fonts are set up once."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, vocabulary: Vocabulary | None = None):
+        """vocabulary: the themes and series as load_summaries read and checked them (else
+        they are read here)."""
         self.project = project
-        vocabulary = load_vocabulary(project)
-        if isinstance(vocabulary, list):
-            raise SourceError(vocabulary)
+        if vocabulary is None:
+            read = load_vocabulary(project)
+            if isinstance(read, list):
+                raise SourceError(read)
+            vocabulary = read
         self.renderer = Renderer(project, localizers(project.locale_dir), vocabulary)
         self.seconds = Seconds()
         self._builders: dict[str, OutputBuilder] = {"html": HtmlBuilder(self.seconds)}

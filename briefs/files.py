@@ -79,9 +79,15 @@ def new_folder(parent: Path, prefix: str) -> Path:
             raise FileError.of(folder, "write", error) from None
 
 
+def leftovers(folder: Path) -> list[Path]:
+    """The temporary files in folder: a killed build's, or those of a build under way."""
+    return list(folder.rglob(f".*{TEMPORARY}"))
+
+
 def remove_leftovers(folder: Path) -> None:
-    """Delete the temporary files a killed build left behind (never a finished file)."""
-    for leftover in folder.rglob(f".*{TEMPORARY}"):
+    """Delete the temporary files a killed build left behind (never a finished file): only
+    under the build's lock, which keeps other builds out."""
+    for leftover in leftovers(folder):
         try:
             leftover.unlink(missing_ok=True)
         except OSError as error:

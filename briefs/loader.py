@@ -4,7 +4,6 @@ column of the offending YAML node."""
 
 from __future__ import annotations
 
-import difflib
 import logging
 import os
 import re
@@ -15,11 +14,13 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 from yaml.constructor import SafeConstructor
 
 from .errors import Problem
-from .models import Meeting, Text
+from .messages import Loc as Loc  # re-exported: the loader's users name locations by it
+from .messages import field_name as field_name
+from .messages import message_of
+from .models import Meeting
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +29,6 @@ MAX_SUMMARY_BYTES = 1_000_000
 
 MAX_DEPTH = 32
 """A summary nests five levels deep; far deeper input is refused before it exhausts the stack."""
-
-Loc = tuple[str | int, ...]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -264,72 +263,6 @@ def _construct_marked(loader: _Loader, node: yaml.Node) -> Any:
 _Loader.add_constructor(CHECK_MARK, _construct_marked)
 
 
-def field_name(loc: Loc) -> str:
-    """points[2].text.en: a location as a reader of the YAML file names it."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _model_at(loc: Loc, model: type[BaseModel] | None = Meeting) -> type[BaseModel] | None:
-    """The model class whose fields live at loc, to suggest a field for a typo."""
-    for part in loc:
-        if isinstance(part, int) or model is None:
-            continue
-        info = model.model_fields.get(part)
-        if info is None:
-            return None
-        model = _inner_model(info.annotation)
-    return model
-
-
-def _inner_model(annotation: object) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found:
-            return found
-    return None
-
-
-_LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
-
-
-def _message(error: ErrorDetails, model: type[BaseModel], whole: str) -> tuple[str, bool]:
-    """A one-line message for a pydantic error, and whether it belongs at the key."""
-    loc: Loc = tuple(error["loc"])
-    name = field_name(loc)
-    kind = error["type"]
-    in_text = bool(loc) and loc[-1] in _LANGUAGE_NAMES and _model_at(loc[:-1], model) is Text
-    if kind == "extra_forbidden":
-        parent = _model_at(loc[:-1], model)
-        hint = ""
-        if parent is not None:
-            close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"unknown field {loc[-1]!r} in {field_name(loc[:-1]) or whole}{hint}", True
-    if kind == "missing":
-        if in_text:
-            return (
-                f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[str(loc[-1])]} text ({loc[-1]!r}) is missing",
-                False,
-            )
-        return f"missing field {name!r}", False
-    if kind == "string_too_short" and in_text:
-        return (
-            f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[str(loc[-1])]} text ({loc[-1]!r}) is empty",
-            False,
-        )
-    message = error["msg"]
-    if kind in ("decimal_parsing", "decimal_type", "int_parsing", "int_type", "int_from_float"):
-        return f"{name}: {error['input']!r} is not a number", False
-    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        message = f"{error['input']!r} is not a valid date (YYYY-MM-DD): {message[0].lower()}{message[1:]}"
-    return (f"{name}: {message}" if name else message), False
-
-
 def _line_column(text: str, position: int) -> tuple[int, int]:
     line = text.count("\n", 0, position) + 1
     return line, position - (text.rfind("\n", 0, position) + 1) + 1
@@ -515,7 +448,7 @@ def _to_model(
     except ValidationError as error:
         for item in error.errors(include_url=False):
             item["loc"] = _as_written(tuple(item["loc"]), positions)
-            message, at_key = _message(item, model, whole)
+            message, at_key = message_of(item, model, whole)
             line, column = positions.of(tuple(item["loc"]), key=at_key)
             problems.append(Problem(path, line, column, message))
         return problems

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from . import __version__
 from .errors import FileError, display_path
-from .files import write_atomically
+from .files import leftovers, write_atomically
 from .project import CONFIG_FILE, DIGEST, FORMATS, PREVIEW_TEMPLATES, installed_lock
 
 if TYPE_CHECKING:
@@ -392,6 +392,13 @@ def plan(
             removed.append(project.build_dir / key)
     log.debug("%d briefs and %d digests to build", len(briefs), len(digests))
     return Plan(briefs, digests, up_to_date, removed)
+
+
+def up_to_date(project: Project, languages: tuple[str, ...], formats: tuple[str, ...]) -> bool:
+    """The no-op check: nothing stale and nothing to remove, by the plan (no heavy imports), and
+    no temporary file a killed build left (a build removes them, under its lock)."""
+    stale = plan(project, Toolchain.of(project, languages), Manifest(project.build_dir), formats)
+    return len(stale) == 0 and not stale.removed and not leftovers(project.build_dir)
 
 
 def cpu_count() -> int:

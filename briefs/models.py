@@ -22,7 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-LANGUAGES = ("id", "en")
+from .project import LANGUAGES as LANGUAGES  # one definition, re-exported for the models' users
+
 """The languages every brief is written in, in the order the desk reads them."""
 
 MEETING_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")

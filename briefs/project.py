@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tomllib
@@ -107,8 +108,13 @@ class Project:
         return self.build_dir / language / f"{self.digest_name(year)}.{fmt}"
 
     @staticmethod
-    def digest_name(year: int | None = None) -> str:
-        """A digest's name: "digest-<year>" for a year's, "digest" for the overview."""
+    def digest_name(
+        year: int | None = None, *, start: dt.date | None = None, end: dt.date | None = None
+    ) -> str:
+        """A digest's name: "digest-<year>" for a year's, "digest" for the overview,
+        "digest-<start>-<end>" for a date range's."""
+        if start is not None and end is not None:
+            return f"{DIGEST}-{start.isoformat()}-{end.isoformat()}"
         return DIGEST if year is None else f"{DIGEST}-{year}"
 
     @staticmethod

@@ -19,13 +19,21 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import jinja2
+from babel import Locale
 
 from .build import Builder, build_all
 from .errors import BriefsError, Problem
 from .loader import Document
 from .localserver import REQUEST_TIMEOUT, LocalServer
-from .models import LANGUAGES, Text
-from .project import CONFIG_FILE, DIGEST, PREVIEW_TEMPLATES, Project, open_project
+from .models import Text
+from .project import (
+    CONFIG_FILE,
+    DIGEST,
+    LANGUAGES,
+    PREVIEW_TEMPLATES,
+    Project,
+    open_project,
+)
 from .validate import load_summaries
 
 log = logging.getLogger(__name__)
@@ -40,6 +48,8 @@ RETRY_MS = 3000
 INDEX_TEMPLATE = f"{PREVIEW_TEMPLATES}index.html.j2"
 PROBLEM_TEMPLATE = f"{PREVIEW_TEMPLATES}problem.html.j2"
 BRIEF_PATH = re.compile(r"/(?P<language>[a-z]+)/(?P<meeting_id>[^/]+)\.(?P<format>html|pdf)")
+LANGUAGE_NAMES = {language: Locale("en").languages[language] for language in LANGUAGES}
+"""The preview's columns, in English: Indonesian, English (CLDR's names)."""
 CONTENT_TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 
 # Only served pages carry this script; the files in build/ never do. It asks the server for its
@@ -265,7 +275,7 @@ class _Handler(BaseHTTPRequestHandler):
             page = preview.pages.get_template(INDEX_TEMPLATE).render(
                 entries=list(preview.entries.values()),
                 languages=LANGUAGES,
-                language_names={"id": "Indonesian", "en": "English"},
+                language_names=LANGUAGE_NAMES,
             )
             return self._send(HTTPStatus.OK, "html", with_reload(page, preview.version("/") or ""))
         if url.path == "/favicon.ico":  # browsers ask; there is none, and that is no error

@@ -28,7 +28,7 @@ from .loader import (
     read_regular_file,
 )
 from .models import Glossary, Quote, Text, Vocabulary, texts_of
-from .project import Project
+from .project import LANGUAGES, Project
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ def load_glossary(project: Project) -> Glossary | list[Problem]:
     problems = []
     seen: dict[str, int] = {}
     for i, term in enumerate(glossary.terms):
-        for language in ("id", "en"):
+        for language in LANGUAGES:
             for j, name in enumerate(getattr(term, language)):
                 if seen.setdefault(f"{language}:{name}", i) != i:
                     problems.append(

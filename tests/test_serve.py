@@ -309,6 +309,7 @@ def test_the_command_serves_on_loopback_until_interrupted(project_copy, two_buil
     watchdog.start()
     try:
         line = process.stdout.readline()
+        watchdog.cancel()  # it said where it is: from here on, each step has its own timeout
         match = re.fullmatch(
             r"Serving the briefs at (http://127\.0\.0\.1:\d+/) \(Ctrl\+C to stop\)\n", line
         )

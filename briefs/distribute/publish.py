@@ -8,7 +8,6 @@ import datetime as dt
 import hashlib
 import logging
 import os
-import re
 import shutil
 import uuid
 import xml.etree.ElementTree as ET
@@ -21,8 +20,8 @@ from babel.units import format_unit
 from ..errors import DistributionError, display_path
 from ..files import new_folder, write_atomically
 from ..i18n import Localizer, localizers
-from ..models import LANGUAGES, Meeting
-from ..project import Project
+from ..models import Meeting
+from ..project import DIGEST, FORMATS, LANGUAGES, Project
 from ..render import issue_date
 from .outputs import Brief, ready_briefs
 
@@ -31,8 +30,6 @@ log = logging.getLogger(__name__)
 INDEX_TEMPLATE = "index.html.j2"
 FEED_NAME = "feed.atom"
 CHECKSUMS = "SHA256SUMS"
-DIGEST_FILE = re.compile(r"digest(-\d{4})?\.(pdf|html)")
-"""The digests published beside the briefs: each year's and the overview (not date ranges)."""
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -189,6 +186,15 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
     return html.encode("utf-8")
 
 
+def _is_published_digest(project: Project, name: str) -> bool:
+    """Each year's digest and the overview are published beside the briefs (not date ranges)."""
+    try:
+        project.digest_year(name)
+    except ValueError:
+        return False
+    return True
+
+
 def _replaceable(folder: Path) -> bool:
     """Only a folder publish itself made (or an empty one) may be swapped out."""
     if not folder.exists() and not folder.is_symlink():
@@ -215,8 +221,8 @@ def publish(project: Project, out: Path | None = None, base_url: str | None = No
     locs = localizers(project.locale_dir)
     files: dict[str, bytes | Path] = {site_path(brief): brief.path for brief in briefs}
     for language in LANGUAGES:  # the digests, as built beside the briefs (their links stay)
-        for path in sorted((project.build_dir / language).glob("digest*")):
-            if DIGEST_FILE.fullmatch(path.name):
+        for path in sorted((project.build_dir / language).glob(f"{DIGEST}*")):
+            if path.suffix[1:] in FORMATS and _is_published_digest(project, path.stem):
                 files[f"{language}/{path.name}"] = path
     for language in LANGUAGES:
         files[f"{language}/{FEED_NAME}"] = atom_feed(
