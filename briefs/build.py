@@ -27,7 +27,7 @@ from .loader import Document, field_name
 from .manifest import DIGEST, Manifest, Toolchain, cpu_count, stale_briefs
 from .models import LANGUAGES, Meeting
 from .project import Project
-from .render import Renderer, issue_date
+from .render import Renderer, archive_context, issue_date
 from .validate import Loaded, load_summaries, load_vocabulary
 from .workers import Job, results, start_method, start_pool
 
@@ -303,8 +303,12 @@ def build_all(
         toolchain = Toolchain.of(project, languages)
         manifest = Manifest(project.build_dir)
         todo: list[Job] = []
+        contexts = archive_context(d.meeting for d in loaded.documents)
         for document in loaded.documents:
-            articles = cited_articles(project, [document.meeting])
+            # The brief shows its context: the summaries it comes from count as its inputs.
+            articles = cited_articles(project, [document.meeting]) + [
+                project.meetings_dir / f"{i}.yaml" for i in contexts[document.meeting.id].summaries
+            ]
             for language in languages:
                 inputs = toolchain.inputs(document.path, articles, language)
                 outputs = [
@@ -316,6 +320,8 @@ def build_all(
                     todo.append(Job(language, formats, inputs, document=document))
         if builder is None and (todo or not force):  # the preview passes its own, kept warm
             builder = Builder(project)
+        if builder is not None:
+            builder.renderer.know(d.meeting for d in loaded.documents)
         # The digests are the longest jobs: first, so that no worker is left with one at the end.
         if builder is not None:
             todo[:0] = _digest_jobs(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import unicodedata
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -36,6 +36,13 @@ LOCALES = {"id": "id", "en": "en_001"}
 "US$50.1 billion": what an analysis desk outside the US expects."""
 
 DOMAIN = "messages"
+
+QUOTATION_MARKS = {"id": ("“", "”", "‘", "’"), "en": ("“", "”", "‘", "’")}
+"""CLDR's delimiters (quotationStart, quotationEnd and the alternates) of id and en_001, which
+Babel does not carry."""
+
+_DOUBLE = re.compile(r'"([^"]*)"')
+_SINGLE = re.compile(r"(?<!\w)'([^']*)'(?!\w)")
 
 
 def catalog_path(locale_dir: Path, language: str) -> Path:
@@ -76,8 +83,12 @@ class Localizer:
     # dates -------------------------------------------------------------------------------
 
     def date(self, day: dt.date, *, weekday: bool = False) -> str:
-        """16 Juli 2020 / 16 July 2020; with the weekday: Kamis, 16 Juli 2020."""
-        return format_date(day, "full" if weekday else "long", locale=self.locale)
+        """16 Juli 2020 / 16 July 2020; with the weekday: Kamis, 16 Juli 2020 (CLDR's full
+        Indonesian pattern pads the day, "Minggu, 01 Desember": a brief never does)."""
+        if not weekday:
+            return format_date(day, "long", locale=self.locale)
+        pattern = re.sub(r"(?<!d)dd(?!d)", "d", self.locale.date_formats["full"].pattern)
+        return format_date(day, pattern, locale=self.locale)
 
     def month(self, day: dt.date) -> str:
         """Jul 2020 / Jul 2020: month and year, abbreviated as the locale does."""
@@ -96,6 +107,19 @@ class Localizer:
 
     def language_name(self, tag: str) -> str:
         return Locale.parse(tag, sep="-").get_display_name(self.locale) or tag
+
+    @staticmethod
+    def endonym(tag: str) -> str:
+        """A language's name in that language (CLDR): English, Indonesia."""
+        return Locale.parse(tag, sep="-").get_display_name(tag) or tag
+
+    def typographic(self, text: str) -> str:
+        """Straight quotes of a summary's text turned into the language's own (“…”, ‘…’);
+        the apostrophe in Xi'an becomes ’. Quotes of the articles are never passed here."""
+        start, end, inner_start, inner_end = QUOTATION_MARKS[self.language]
+        text = _DOUBLE.sub(lambda m: f"{start}{m.group(1)}{end}", text)
+        text = _SINGLE.sub(lambda m: f"{inner_start}{m.group(1)}{inner_end}", text)
+        return text.replace("'", "’")
 
     def kind(self, kind: Kind) -> str:
         """Summit / Konferensi tingkat tinggi: the same words as the brief's masthead."""
@@ -155,10 +179,11 @@ class Localizer:
         text = format_currency(
             value, unit, format="¤#,##0.###", currency_digits=False, locale=self.locale
         )
-        # CLDR's currencySpacing, which Babel does not apply: a symbol that ends in a letter
-        # (IDR, Rp) is kept apart from the digits by a no-break space; US$ is not.
+        # A currency code (IDR in English) is kept apart from the digits by a no-break space, as
+        # CLDR's currencySpacing asks; a symbol (US$, and Rp, which the Indonesian style guide
+        # writes against the number: Rp657 triliun) is not.
         symbol = get_currency_symbol(unit, locale=self.locale)
-        if text.startswith(symbol) and not unicodedata.category(symbol[-1]).startswith(("S", "Z")):
+        if symbol == unit and text.startswith(symbol):
             text = f"{symbol}\u00a0{text[len(symbol) :]}"
         return text
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from babel.numbers import NumberFormatError, parse_decimal
 
+from .desk import check_house_style, check_takeaways
 from .errors import Problem, display_path
 from .grounding import Gazetteer, check_grounding, cldr_gazetteer, glossary_names
 from .i18n import LOCALES
@@ -280,6 +281,8 @@ def check_document(
             problems.append(
                 document.problem(place, f"{name}: not found verbatim in {cited}: {excerpt!r}")
             )
+    # Before check_grounding, which clears the caches the takeaway checks share with it.
+    problems.extend(check_takeaways(document, gazetteer if None not in articles.values() else None))
     if gazetteer is not None and None not in articles.values():
         # Title, lede, place and names stand on any of the cited articles (all of them read).
         cited_text = " ".join(t for t in articles.values() if t is not None)
@@ -318,6 +321,8 @@ def load_summaries(
             problems.extend(parsed)
             continue
         found = check_document(parsed, project, gazetteer) + check_links(parsed, vocabulary, known)
+        if not isinstance(glossary, list):
+            found += check_house_style(parsed, glossary)
         fatal = [p for p in found if strict or not p.warning]
         problems.extend(fatal)
         warnings.extend(p for p in found if p not in fatal)
