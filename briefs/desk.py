@@ -18,7 +18,9 @@ from .models import Glossary, Meeting, texts_of
 def takeaway_quotes(meeting: Meeting, i: int) -> list[str]:
     """The quoted sentences of every point and figure takeaway i cites (those that exist)."""
     takeaway = meeting.takeaways[i]
-    items = [meeting.points[n - 1] for n in takeaway.points if n <= len(meeting.points)]
+    items: list[grounding.Item] = [
+        meeting.points[n - 1] for n in takeaway.points if n <= len(meeting.points)
+    ]
     items += [meeting.figures[n - 1] for n in takeaway.figures if n <= len(meeting.figures)]
     return [quote for item in items for quote in grounding.quote_texts(item)]
 
@@ -71,11 +73,11 @@ def check_takeaways(document: Document, gazetteer: grounding.Gazetteer | None) -
         cited = [meeting.points[n - 1] for n in takeaway.points]
         if cited and all(p.attributed_to is None for p in cited):
             for language in ("id", "en"):
-                words = grounding.one_sided(takeaway.text[language], language, sides)
-                if words and not grounding.one_sided(quoted, "id", sides):
+                side = grounding.one_sided(takeaway.text[language], language, sides)
+                if side and not grounding.one_sided(quoted, "id", sides):
                     problem(
                         (*loc, language),
-                        f"{words!r} is one side's commitment, but the points it cites are joint",
+                        f"{side!r} is one side's commitment, but the points it cites are joint",
                         warning=True,
                     )
     return problems
@@ -90,10 +92,10 @@ def check_house_style(document: Document, glossary: Glossary) -> list[Problem]:
     than the glossary's house form for that language."""
     problems: list[Problem] = []
     rules = [
-        (language, term.house_form(language), [_form(n) for n in term.other_forms(language)])
+        (language, house, [_form(n) for n in term.other_forms(language)])
         for term in glossary.terms
         for language in ("id", "en")
-        if term.other_forms(language)
+        if (house := term.house_form(language)) is not None
     ]
     if not rules:
         return problems

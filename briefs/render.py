@@ -129,7 +129,7 @@ def column_widths(*columns: list[str], least: int = 14) -> list[int]:
 
 
 def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
-    from .charts import bar_chart
+    from .charts import MIN_POINTS, bar_chart
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(project.templates_dir),
@@ -160,6 +160,7 @@ def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
     env.tests["quoted_from"] = lambda quotes, article: any(q.article == article for q in quotes)
     env.globals["chart"] = lambda points, unit, title: bar_chart(points, unit, title, localizer)
     env.globals["column_widths"] = column_widths
+    env.globals["chart_min"] = MIN_POINTS
     return env
 
 
