@@ -194,7 +194,7 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
         labels=labels,
         feed=FEED_NAME,
         checksums=CHECKSUMS,
-        years=sorted({row["meeting"].date.year for row in rows}, reverse=True),
+        years=sorted({m.date.year for m in _newest_first(briefs)}, reverse=True),
     )
     return html.encode("utf-8")
 
