@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .charts import Point
 from .digest import Digest, SeriesData, series_points
@@ -128,6 +128,31 @@ def column_widths(*columns: list[str], least: int = 14) -> list[int]:
     return widths
 
 
+def name_pattern(meeting: Meeting, localizer: Localizer) -> re.Pattern[str] | None:
+    """The names of a meeting's people and countries, as they stand in its texts."""
+    names = {p.name for p in meeting.participants if p.name}
+    names |= {localizer.country(code) for code in meeting.countries}
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def prose(text: str, localizer: Localizer, names: re.Pattern[str] | None) -> Markup:
+    """A summary's text for the page: typographic quotes, and its names of people and countries
+    marked so that they are never hyphenated ("Jin-ping", "Kazakh-stan")."""
+    text = localizer.typographic(text)
+    if names is None:
+        return Markup(escape(text))
+    out, last = [], 0
+    for match in names.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        out.append(Markup('<span class="name">%s</span>') % match.group(0))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
 def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
     from .charts import MIN_POINTS, bar_chart
 
@@ -155,7 +180,9 @@ def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
         css_string=css_string,
         css_page_counter=css_page_counter,
     )
-    env.filters["typographic"] = localizer.typographic
+    env.filters["typographic"] = jinja2.pass_context(
+        lambda context, text: prose(text, localizer, context.get("names"))
+    )
     env.filters["endonym"] = localizer.endonym
     env.tests["quoted_from"] = lambda quotes, article: any(q.article == article for q in quotes)
     env.globals["chart"] = lambda points, unit, title: bar_chart(points, unit, title, localizer)
@@ -203,6 +230,7 @@ class Renderer:
             series=series,
             issued=issue_date(meeting.issued, meeting.id),
             context=self.context(meeting),
+            names=name_pattern(meeting, self.localizers[language]),
             groups=point_groups(meeting),
             number=brief_number(meeting.id),
             contact=(self.project.contact or {}).get(language),

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .. import __version__
+from ..i18n import use_indonesian_hyphenation
 from ..manifest import installed_lock
 from . import write_atomically
 
@@ -146,6 +147,7 @@ class PdfBuilder:
         from weasyprint.text.fonts import FontConfiguration
 
         _tag_languages()
+        use_indonesian_hyphenation(templates_dir)  # before WeasyPrint's first hyphenation
         self.font_config = FontConfiguration()
         self.fetcher = _project_fetcher(templates_dir)
         self.seconds = seconds if seconds is not None else {"layout": 0.0, "pdf": 0.0}
