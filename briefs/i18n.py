@@ -242,9 +242,8 @@ _VOWELS = "aeiou"
 _CONSONANTS = "bcdfghjklmnpqrstvwxyz"
 _DIGRAPHS = ("ng", "ny", "sy", "kh")
 """One consonant each, never split: me-nga-ji, ba-nyak, sya-rat, akh-lak."""
-_ONSETS = ("bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "sk", "sl")
-_ONSETS += ("sm", "sn", "sp", "st", "sw", "tr")
-_ONSETS += ("str", "spr", "skr", "spl")
+_ONSETS: tuple[str, ...] = ("bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr")
+_ONSETS += ("sk", "sl", "sm", "sn", "sp", "st", "sw", "tr", "str", "spr", "skr", "spl")
 """Consonant clusters that begin a syllable together: mem-prak-tik-kan, ke-mi-tra-an,
 in-fra-struk-tur."""
 _DIPHTHONGS = ("ai", "au", "oi")

@@ -347,3 +347,50 @@ def test_a_correction_prints_raises_the_version_and_says_so_in_the_subject(proje
     )
     assert email["Subject"].startswith("Koreksi: ")
     shutil.rmtree(project_copy / "build", ignore_errors=True)
+
+
+# Hyphenation -------------------------------------------------------------------------------
+
+
+def test_indonesian_breaks_at_its_syllables():
+    import pyphen
+
+    from briefs.i18n import HYPHENATION_FILE, indonesian_patterns
+
+    path = ROOT / "templates" / HYPHENATION_FILE
+    assert path.read_text(encoding="utf-8") == indonesian_patterns()  # committed as generated
+    words = pyphen.Pyphen(filename=str(path), left=2, right=2)
+    assert [words.inserted(w) for w in ("mempraktikkan", "rekonstruksi", "kemitraan")] == [
+        "mem-prak-tik-kan",
+        "re-kon-struk-si",
+        "ke-mi-tra-an",
+    ]
+    assert words.inserted("pengembangan") == "pe-ngem-ba-ngan"  # ng is one consonant
+    assert words.inserted("pantai") == "pan-tai"  # a diphthong is one syllable
+    assert words.inserted("infrastruktur") == "in-fra-struk-tur"
+
+
+def test_the_pdfs_use_the_indonesian_patterns(built):
+    """No Indonesian brief breaks a word where the patterns do not."""
+    import pyphen
+
+    from briefs.i18n import HYPHENATION_FILE
+
+    words = pyphen.Pyphen(filename=str(ROOT / "templates" / HYPHENATION_FILE), left=3, right=3)
+    for meeting_id in IDS:
+        text = "\n".join(
+            page.extract_text()
+            for page in PdfReader(built.output_path(meeting_id, "id", "pdf")).pages
+        )
+        for head, tail in re.findall(r"(\w+)\u2010\s*\n\s*(\w+)", text):
+            assert len(head) in words.positions((head + tail).lower()), (meeting_id, head, tail)
+
+
+def test_names_in_the_texts_are_marked_against_hyphens(built):
+    page = built.output_path("2019-09-11-china-kazakhstan-state-visit", "en", "html").read_text(
+        encoding="utf-8"
+    )
+    lede = page[page.index('<p class="lede">') :].split("</p>")[0]
+    assert '<span class="name">Xi Jinping</span>' in lede
+    css = (ROOT / "templates" / "brief.css").read_text(encoding="utf-8")
+    assert re.search(r"[^{}]*\.name[^{}]*\{[^}]*hyphens: manual", css)
