@@ -128,14 +128,17 @@ def column_widths(*columns: list[str], least: int = 14) -> list[int]:
     return widths
 
 
-def name_pattern(meeting: Meeting, localizer: Localizer) -> re.Pattern[str] | None:
-    """The names of a meeting's people and countries, as they stand in its texts."""
+# A capitalised word long enough to be hyphenated (brief.css: hyphenate-limit-chars 7) is a
+# name in both languages (Lianyungang, Cooperation, Prakarsa), or the first word of a sentence.
+_CAPITALISED = r"[^\W\d_a-z][^\W_]{6,}"
+
+
+def name_pattern(meeting: Meeting, localizer: Localizer) -> re.Pattern[str]:
+    """The names of a meeting's people and countries, and capitalised words, in its texts."""
     names = {p.name for p in meeting.participants if p.name}
     names |= {localizer.country(code) for code in meeting.countries}
-    if not names:
-        return None
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{alternatives}|{_CAPITALISED})(?!\w)")
 
 
 def prose(text: str, localizer: Localizer, names: re.Pattern[str] | None) -> Markup:
