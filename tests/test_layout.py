@@ -176,7 +176,7 @@ def test_points_are_grouped_by_who_said_them_with_their_numbers(built, meetings,
         built.output_path("2024-12-01-china-central-asia-foreign-ministers", "id", "html")
     )
     groups = [text_of(h) for h in joint.iter(f"{XHTML}h3") if h.get("class") == "group"]
-    assert groups == ["Disepakati", "Disampaikan Wang Yi"]
+    assert groups == ["Disepakati", "Disampaikan oleh Wang Yi"]
     numbers = [
         li.get("id") for li in joint.iter(f"{XHTML}li") if (li.get("id") or "").startswith("point-")
     ]
