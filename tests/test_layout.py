@@ -395,3 +395,25 @@ def test_names_in_the_texts_are_marked_against_hyphens(built):
     assert '<span class="name">Xi Jinping</span>' in lede
     css = (ROOT / "templates" / "brief.css").read_text(encoding="utf-8")
     assert re.search(r"[^{}]*\.name[^{}]*\{[^}]*hyphens: manual", css)
+
+
+def test_the_index_links_titles_marks_languages_and_lists_year_digests(built, meetings, tmp_path):
+    from briefs.distribute.publish import publish
+
+    out = tmp_path / "site"
+    publish(built, out=out)
+    page = html_of(out / "index.html")
+    titles = [a for a in page.iter(f"{XHTML}a") if a.get("class") == "title"]
+    assert len(titles) == 2 * len(meetings)
+    for a in titles:
+        assert a.get("href").endswith(".html") and (out / a.get("href")).is_file()
+    marks = [text_of(s) for s in page.iter(f"{XHTML}span") if s.get("class") == "mark"]
+    assert (
+        marks.count("ID") == marks.count("EN") == len(meetings) + 1
+    )  # each entry, each years line
+    years = sorted({m.date.year for m in meetings.values()})
+    for language in ("id", "en"):
+        for year in years:
+            href = f"{language}/digest-{year}.html"
+            assert href in {a.get("href") for a in page.iter(f"{XHTML}a")}
+            assert (out / href).is_file()
