@@ -305,10 +305,11 @@ def build_all(
         todo: list[Job] = []
         contexts = archive_context(d.meeting for d in loaded.documents)
         for document in loaded.documents:
-            # The brief shows its context: the summaries it comes from count as its inputs.
-            articles = cited_articles(project, [document.meeting]) + [
-                project.meetings_dir / f"{i}.yaml" for i in contexts[document.meeting.id].summaries
-            ]
+            # The brief shows its context: the summaries it comes from count as its inputs,
+            # recorded as its depends (as a year digest's are) for the no-op check.
+            depends = tuple(f"{i}.yaml" for i in contexts[document.meeting.id].summaries)
+            articles = cited_articles(project, [document.meeting])
+            articles += [project.meetings_dir / name for name in depends]
             for language in languages:
                 inputs = toolchain.inputs(document.path, articles, language)
                 outputs = [
@@ -317,7 +318,7 @@ def build_all(
                 if not force and all(manifest.fresh(output, inputs) for output in outputs):
                     report.up_to_date += len(outputs)
                 else:
-                    todo.append(Job(language, formats, inputs, document=document))
+                    todo.append(Job(language, formats, inputs, document=document, depends=depends))
         if builder is None and (todo or not force):  # the preview passes its own, kept warm
             builder = Builder(project)
         if builder is not None:

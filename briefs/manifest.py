@@ -241,6 +241,7 @@ def stale_briefs(project: Project, languages: tuple[str, ...], formats: tuple[st
             entry = manifest.entries.get(manifest.key(output))
             summary = project.meetings_dir / f"{meeting_id}.yaml"
             articles = manifest.articles(output, project.articles_dir)
+            articles += [project.meetings_dir / name for name in manifest.depends(output)]
             if entry is None or not manifest.fresh(
                 output, toolchain.inputs(summary, articles, language)
             ):
