@@ -95,28 +95,32 @@ def test_unknown_pages_are_404(preview):
     assert page(preview.url + "_briefs/version?page=/nowhere")[0] == 404
 
 
+# OTHER's brief shows MEETING as its previous meeting (and the commitment it took up): an edit
+# of MEETING's summary rebuilds both. An edit of OTHER's rebuilds OTHER's pages only.
+OTHER_SUMMARY = f"sources/meetings/{OTHER}.yaml"
+OTHER_TITLE = "en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu"
+NEW_TITLE = "Sixth and latest China–Central Asia Foreign Ministers"
+
+
 def test_editing_a_summary_updates_its_page_only(preview, project_copy):
-    url = preview.url + f"en/{MEETING}.html"
-    other = preview.url + f"_briefs/version?page=/en/{OTHER}.html"
-    assert TITLE in page(url)[1]
+    url = preview.url + f"en/{OTHER}.html"
+    other = preview.url + f"_briefs/version?page=/en/{MEETING}.html"
+    assert "Sixth China–Central Asia" in page(url)[1]
     own_version, other_version = (
-        page(preview.url + f"_briefs/version?page=/en/{MEETING}.html")[1],
+        page(preview.url + f"_briefs/version?page=/en/{OTHER}.html")[1],
         page(other)[1],
     )
 
     edit(
         project_copy,
-        SUMMARY,
-        "en: First China + Central Asia",
-        "en: Inaugural China + Central Asia",
+        OTHER_SUMMARY,
+        OTHER_TITLE,
+        OTHER_TITLE.replace("Sixth China–Central Asia Foreign Ministers", NEW_TITLE),
     )
-    wait_for(url, lambda status, text: "Inaugural China + Central Asia" in text)
-    assert page(preview.url + f"_briefs/version?page=/en/{MEETING}.html")[1] != own_version
+    wait_for(url, lambda status, text: NEW_TITLE in text)
+    assert page(preview.url + f"_briefs/version?page=/en/{OTHER}.html")[1] != own_version
     assert page(other)[1] == other_version  # a page of another meeting does not reload
-    assert (
-        "Inaugural China + Central Asia"
-        in (project_copy / "build" / "en" / f"{MEETING}.html").read_text()
-    )
+    assert NEW_TITLE in (project_copy / "build" / "en" / f"{OTHER}.html").read_text()
 
 
 def outputs(root: Path) -> dict[str, int]:
@@ -131,20 +135,20 @@ def outputs(root: Path) -> dict[str, int]:
 def test_after_the_preview_rebuilt_an_edit_a_build_has_nothing_to_do(preview, project_copy):
     """The preview builds through the same incremental build and manifest as `briefs build
     --all`, which `make briefs` runs: what it built is not built again."""
-    version = preview.url + f"_briefs/version?page=/en/{MEETING}.html"
+    version = preview.url + f"_briefs/version?page=/en/{OTHER}.html"
     before = page(version)[1]
     built_before = outputs(project_copy)
     edit(
         project_copy,
-        SUMMARY,
-        "en: First China + Central Asia",
-        "en: Inaugural China + Central Asia",
+        OTHER_SUMMARY,
+        OTHER_TITLE,
+        OTHER_TITLE.replace("Sixth China–Central Asia Foreign Ministers", NEW_TITLE),
     )
     wait_for(version, lambda status, text: text != before)  # its build is done
     built = outputs(project_copy)
     rebuilt = {name for name in built if built[name] != built_before.get(name)}
-    assert {f"{lang}/{MEETING}.{fmt}" for lang in LANGUAGES for fmt in ("html", "pdf")} <= rebuilt
-    assert not any(OTHER in name for name in rebuilt)
+    assert {f"{lang}/{OTHER}.{fmt}" for lang in LANGUAGES for fmt in ("html", "pdf")} <= rebuilt
+    assert not any(MEETING in name for name in rebuilt)
 
     result = CliRunner().invoke(main, ["--root", str(project_copy), "build", "--all"])
     assert result.exit_code == 0, result.output
