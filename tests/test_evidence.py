@@ -31,7 +31,7 @@ def loc():
 def body_text(path: Path) -> str:
     """The text of a PDF's pages without running heads, page numbers and list numbers (which
     pypdf reads out of order), in drawing order, whitespace collapsed. A number such as "3." is
-    a list number when more text follows it on its line (a year that wraps alone is not)."""
+    a list number when other text stands on its line (a year that wraps alone does not)."""
     lines: list[str] = []
     for page in PdfReader(path).pages:
         height = float(page.mediabox.height)
@@ -44,9 +44,11 @@ def body_text(path: Path) -> str:
 
         page.extract_text(visitor_text=visit)
         last_y = None
-        for i, (y, text) in enumerate(runs):
-            followed = i + 1 < len(runs) and runs[i + 1][0] == y
-            if re.fullmatch(r"\d+\.", text.strip()) and followed:
+        number = re.compile(r"\d+\.")
+        # A list item's number is drawn apart from its text (floats first, at a page's top).
+        texts_at = {y for y, text in runs if not number.fullmatch(text.strip())}
+        for y, text in runs:
+            if number.fullmatch(text.strip()) and y in texts_at:
                 continue  # a list item's number
             if y != last_y:
                 lines.append("")
@@ -88,7 +90,7 @@ def claims(meeting: Meeting, language: str, loc):
     for label, value, quotes in facts(meeting, language, loc):
         yield "Date, place and participants", loc and f"{loc.gettext(label)}: {value}", quotes
     for point in meeting.points:
-        yield "Points", loc and shown(point.text[language]), point.quote
+        yield "Points", None, point.quote  # by number only (dropped from the text)
     for figure in meeting.figures:
         yield "Figures", loc and figure_claim(figure, language, loc), figure.quote
     for outcome in meeting.outcomes:
@@ -143,7 +145,8 @@ def expected_annex(meeting: Meeting, language: str, loc) -> str:
             if section != heading:
                 words.append(loc.gettext(section).upper())
                 heading = section
-            words.append(claim)
+            if claim:
+                words.append(claim)
             words += [quote.text for quote in mine]
     return normalize(" ".join(words).replace("\u00a0", " "))
 
@@ -162,7 +165,10 @@ def test_the_pdf_annex_is_the_quotes(built, meetings, loc, meeting_id, language)
     # After the sources, and the last thing in the document.
     assert text.index(heading) > text.index(normalize(meeting.sources[-1].headline))
     annex = text[text.rindex(heading) :]
-    assert annex == expected_annex(meeting, language, loc[language])
+    # pypdf drops the space before a run that starts a marked name ("Pelajar" "Kazakhstan"):
+    # compared without spaces, every character and its order still count.
+    expected = expected_annex(meeting, language, loc[language])
+    assert annex.replace(" ", "") == expected.replace(" ", "")
 
 
 def disclosures(path: Path) -> list[list[tuple[str, str | None, str | None]]]:
@@ -284,8 +290,14 @@ def test_every_cited_article_is_attached_listed_and_quoted(two_articles, loc, la
         assert text.index(headline) > text.index(sources.upper())
     # The annex names each article once, as a heading, and lists what was written from it.
     meeting = parse_summary(summary).meeting
-    assert body_text(pdf).endswith(
-        expected_annex(meeting, language, loc[language]).split(loc[language].gettext(NOTE), 1)[1]
+    assert (
+        body_text(pdf)
+        .replace(" ", "")
+        .endswith(
+            expected_annex(meeting, language, loc[language])
+            .split(loc[language].gettext(NOTE), 1)[1]
+            .replace(" ", "")
+        )
     )
     for name in ("pertemuan.txt", "lanjutan.txt"):
         archived = loc[language].gettext("Archived as %(file)s", file=name)
