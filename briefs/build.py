@@ -121,6 +121,8 @@ def build_all(
             )
             if builder is None and len(stale):  # the preview passes its own, kept warm
                 builder = Builder(project, checked_vocabulary(project, loaded))
+            if builder is not None:  # the archive each brief's context comes from
+                builder.renderer.know(d.meeting for d in loaded.documents)
             todo, kept = make_jobs(
                 project, stale, loaded, toolchain, manifest, builder, formats, force, report
             )

@@ -362,6 +362,8 @@ def plan(
         for language in languages:
             outputs = [project.output_path(summary.stem, language, fmt) for fmt in formats]
             articles = manifest.articles(outputs[0], project.articles_dir)
+            # A brief shows its context: the other summaries it was made from, as recorded.
+            articles += [project.meetings_dir / name for name in manifest.depends(outputs[0])]
             if fresh(outputs, toolchain.inputs(summary, articles, language)):
                 up_to_date += len(outputs)
             else:

@@ -43,6 +43,10 @@ class Project:
     root: Path
     desk: dict[str, str]
     """The desk's name in each language: {"id": ..., "en": ...}."""
+    contact: dict[str, str] | None = None
+    """Who to write to about a brief, in each language (printed in the reference line)."""
+    handling: dict[str, str] | None = None
+    """How a brief may be passed on, in each language (printed in the reference line)."""
 
     @property
     def meetings_dir(self) -> Path:
@@ -187,4 +191,20 @@ def open_project(root: Path | str = ".") -> Project:
         and all(isinstance(v, str) and v.strip() for v in desk.values())
     ):
         raise ConfigurationError(f'{config_path}: needs [desk] name = {{ id = "…", en = "…" }}')
-    return Project(root=root, desk=desk)
+    lines = {key: _bilingual(config, key, config_path) for key in ("contact", "handling")}
+    return Project(root=root, desk=desk, **lines)
+
+
+def _bilingual(config: dict[str, object], key: str, config_path: Path) -> dict[str, str] | None:
+    """An optional [desk] line in both languages, e.g. contact = { id = "…", en = "…" }."""
+    desk = config.get("desk")
+    value = desk.get(key) if isinstance(desk, dict) else None
+    if value is None:
+        return None
+    if not (
+        isinstance(value, dict)
+        and set(value) == {"id", "en"}
+        and all(isinstance(v, str) and v.strip() for v in value.values())
+    ):
+        raise ConfigurationError(f'{config_path}: [desk] {key} = {{ id = "…", en = "…" }}')
+    return value

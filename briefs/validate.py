@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import numbers as reader
+from .desk import check_house_style, check_takeaways
 from .errors import Problem, display_path
 from .gazetteer import Gazetteer, cldr_gazetteer
 from .grounding import check_grounding, glossary_names
@@ -361,6 +362,8 @@ def check_document(
             problems.append(
                 document.problem(place, f"{name}: not found verbatim in {cited}: {excerpt!r}")
             )
+    # Before check_grounding, which clears the caches the takeaway checks share with it.
+    problems.extend(check_takeaways(document, gazetteer if None not in articles.values() else None))
     if gazetteer is not None and None not in articles.values():
         # Title, lede, place and names stand on any of the cited articles (all of them read).
         cited_text = " ".join(t for t in articles.values() if t is not None)
@@ -401,6 +404,8 @@ def load_summaries(
         found = check_document(
             parsed, project, gazetteer, glossary if isinstance(glossary, Glossary) else None
         ) + check_links(parsed, vocabulary, known)
+        if isinstance(glossary, Glossary):
+            found += check_house_style(parsed, glossary)
         fatal = [p for p in found if strict or not p.warning]
         problems.extend(fatal)
         warnings.extend(p for p in found if p not in fatal)

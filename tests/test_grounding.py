@@ -105,9 +105,9 @@ def test_shipped_sources_pass_strict_with_no_warning(monkeypatch):
         ),
         (
             SUMMIT,
-            "senilai 500 juta dolar\n        AS kepada lima negara Asia Tengah untuk",
-            "senilai 500 miliar dolar\n        AS kepada lima negara Asia Tengah untuk",
-            "Dalam tiga tahun ke depan, pemerintah China akan memberikan bantuan senilai 500 miliar",
+            "senilai 500 juta\n        dolar AS kepada lima negara Asia Tengah untuk",
+            "senilai 500 miliar\n        dolar AS kepada lima negara Asia Tengah untuk",
+            "Dalam tiga tahun ke depan, pemerintah Tiongkok akan memberikan bantuan senilai 500",
             "outcomes[1].text.id: the number '500 miliar dolar AS' is not in the outcome's quotes",
         ),
         # title and lede stand on the article; so do the place and the participants' names
@@ -168,10 +168,10 @@ def test_a_wrong_scale_is_caught_in_english_too(project_copy, monkeypatch):
         # will for wish
         (
             MINISTERS,
-            "Semua pihak berkeinginan untuk terus meningkatkan koordinasi One Belt One Road dan"
-            " strategi\n        pembangunan Asia Tengah, percaya",
-            "Semua pihak akan terus meningkatkan koordinasi One Belt One Road dan strategi\n"
-            "        pembangunan Asia Tengah, percaya",
+            "Semua pihak berkeinginan untuk terus meningkatkan koordinasi Prakarsa Sabuk dan Jalan"
+            " dan\n        strategi pembangunan",
+            "Semua pihak akan terus meningkatkan koordinasi Prakarsa Sabuk dan Jalan dan\n"
+            "        strategi pembangunan",
             "Semua pihak akan terus meningkatkan koordinasi",
             [
                 "points[2].text.id: 'akan' (intent) is more than the point's quotes say",

@@ -63,7 +63,7 @@ def figure(**fields) -> Figure:
                 "unit": "USD",
                 "equivalent": {"value": 657000000000000, "unit": "IDR", "qualifier": "about"},
             },
-            "US$41 miliar (sekitar Rp 657 triliun)",
+            "US$41 miliar (sekitar Rp657 triliun)",
             "US$41 billion (about IDR 657 trillion)",
         ),
     ],

@@ -115,9 +115,13 @@ SCENARIOS = [
     pytest.param(lambda root: None, [], id="nothing"),
     # A change of bytes, not of meaning: its briefs and its year's PDF digest carry the summary;
     # the HTML digests show the same, and the overview carries only the meetings it charts.
+    # The 2024-12-01 brief shows the 2020 meeting as its previous one, and the 2020 outcome it
+    # takes up: it depends on that summary, and is rebuilt with it.
     pytest.param(
         change_bytes_not_meaning,
-        both(f"{MEETING}.html", f"{MEETING}.pdf", "digest-2020.pdf"),
+        both(
+            f"{MEETING}.html", f"{MEETING}.pdf", f"{OTHER}.html", f"{OTHER}.pdf", "digest-2020.pdf"
+        ),
         id="bytes-not-meaning",
     ),
     # A theme more: its year's digest and the overview count it.
@@ -126,6 +130,8 @@ SCENARIOS = [
         both(
             f"{MEETING}.html",
             f"{MEETING}.pdf",
+            f"{OTHER}.html",
+            f"{OTHER}.pdf",
             "digest-2020.html",
             "digest-2020.pdf",
             "digest.html",
@@ -207,7 +213,13 @@ def test_outputs_of_a_removed_meeting_are_removed(project_copy):
     assert build_all(project, jobs=1, formats=("html",)).ok
     (project.meetings_dir / f"{MEETING}.yaml").unlink()  # the only meeting of 2020
     report = build_all(project, jobs=1, formats=("html",))
-    assert report.ok and names(report.written) == ["en/digest.html", "id/digest.html"]
+    # The 2024-12-01 brief no longer names it as its previous meeting: rebuilt too.
+    assert report.ok and names(report.written) == [
+        f"en/{OTHER}.html",
+        "en/digest.html",
+        f"id/{OTHER}.html",
+        "id/digest.html",
+    ]
     assert not (project.build_dir / "id" / f"{MEETING}.html").exists()
     assert not (project.build_dir / "id" / "digest-2020.html").exists()  # no 2020 any more
     assert len(list(project.build_dir.rglob("*.html"))) == 16  # 8 briefs, 3 years, overview

@@ -184,8 +184,12 @@ def test_markup_in_a_summary_is_shown_not_interpreted(project_copy):
     html = html_path.read_text(encoding="utf-8")
     assert "<script>" not in html and '<img src="file' not in html
     assert parse_html(html_path).title == HOSTILE
-    # Shown as text, whole, on paper too (the line may break anywhere in it).
-    assert "".join(HOSTILE.split()) in "".join(pdf_text(pdf_path).split())
+    # Shown as text, whole, on paper too (the line may break anywhere in it), with the
+    # typographic quotes every text of a summary is printed with.
+    from briefs.i18n import localizers
+
+    shown = localizers(project.locale_dir)["en"].typographic(HOSTILE)
+    assert "".join(shown.split()) in "".join(pdf_text(pdf_path).split())
     assert PdfReader(pdf_path).metadata.title == HOSTILE
 
 

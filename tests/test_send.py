@@ -193,7 +193,7 @@ def test_each_reader_gets_each_brief_in_their_language(project, readers, mailbox
         if recipient == "dewi@example.org":
             assert language == "id"
             assert message["Subject"] == f"Ringkasan pertemuan: {title}"
-            assert message["From"].addresses[0].display_name == "Meja Analisis Tiongkok–Asia Tengah"
+            assert message["From"].addresses[0].display_name == "Tim Analisis Tiongkok–Asia Tengah"
             assert text.startswith(f"Yth. Dewi Lestari,\n\nTerlampir ringkasan “{title}”.")
         else:
             assert language == "en"

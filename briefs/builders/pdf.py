@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import __version__
 from ..files import write_atomically
+from ..i18n import use_indonesian_hyphenation
 from ..project import installed_lock
 from ..stats import Seconds
 from . import SourceFile
@@ -161,6 +162,7 @@ class PdfBuilder:
         from weasyprint.text.fonts import FontConfiguration
 
         _tag_languages()
+        use_indonesian_hyphenation(templates_dir)  # before WeasyPrint's first hyphenation
         self.font_config = FontConfiguration()
         self.fetcher = _project_fetcher(templates_dir)
         self.seconds = seconds if seconds is not None else Seconds()

@@ -161,6 +161,10 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
                 "date": locs[language].date(meeting.date),
                 "place": locs[language].place(meeting.place),
                 "files": files[(meeting.id, language)],
+                "href": next(
+                    (f["href"] for f in files[(meeting.id, language)] if f["label"] == "HTML"),
+                    files[(meeting.id, language)][0]["href"],
+                ),
             }
             for language in LANGUAGES
         }
@@ -172,6 +176,7 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
             "feed": locs[language].gettext("Atom feed"),
             "checksums": locs[language].gettext("SHA-256 checksums"),
             "language": locs[language].locale.language_name,
+            "years": locs[language].gettext("Each year"),
             "desk": project.desk[language],
         }
         for language in LANGUAGES
@@ -181,7 +186,12 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
     except jinja2.TemplateError as error:
         raise DistributionError(f"{project.templates_dir / INDEX_TEMPLATE}: {error}") from None
     html = template.render(
-        languages=LANGUAGES, rows=rows, labels=labels, feed=FEED_NAME, checksums=CHECKSUMS
+        languages=LANGUAGES,
+        rows=rows,
+        labels=labels,
+        feed=FEED_NAME,
+        checksums=CHECKSUMS,
+        years=sorted({m.date.year for m in _newest_first(briefs)}, reverse=True),
     )
     return html.encode("utf-8")
 

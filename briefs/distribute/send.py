@@ -129,7 +129,9 @@ def compose(message: Message, sender: str, desk: Mapping[str, str], loc: Localiz
     email = EmailMessage()
     email["From"] = Address(display_name=desk[language], addr_spec=sender)
     email["To"] = Address(display_name=reader.name, addr_spec=reader.email)
-    if message.update:
+    if message.update and meeting.corrections:
+        email["Subject"] = loc.gettext("Corrected: %(title)s", title=title)
+    elif message.update:
         email["Subject"] = loc.gettext("Updated meeting brief: %(title)s", title=title)
     else:
         email["Subject"] = loc.gettext("Meeting brief: %(title)s", title=title)

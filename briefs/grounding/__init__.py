@@ -27,7 +27,7 @@ from ..gazetteer import Gazetteer, cldr_gazetteer
 from ..loader import Document, Loc, field_name
 from ..models import ConsensusPoint, Figure, Glossary, Outcome, Text, texts_of
 from . import claims, names
-from .attribution import attribution_findings
+from .attribution import attribution_findings, country_name
 from .claims import OVERLAP_THRESHOLD, name_counts, overlap, own_words, untwinned_words
 from .facts import date_findings, kind_findings, participant_findings, place_findings
 from .finding import Finding
@@ -41,12 +41,15 @@ __all__ = [
     "Gazetteer",
     "check_grounding",
     "cldr_gazetteer",
+    "country_name",
     "glossary_names",
     "hold_text",
     "numbers",
     "one_sided",
+    "own_translations",
     "quote_texts",
     "stances",
+    "text_findings",
     "unmatched_names",
     "unquoted_numbers",
 ]
@@ -117,6 +120,11 @@ def hold_text(
     return found
 
 
+def _their(what: str) -> str:
+    """'the point's quotes'; 'the cited items' quotes' (a takeaway's are those of what it cites)."""
+    return f"the {what}' quotes" if what.endswith("s") else f"the {what}'s quotes"
+
+
 def text_findings(
     text: Text,
     quotes: list[str],
@@ -132,10 +140,10 @@ def text_findings(
     for language in ("id", "en"):
         for words in unquoted_numbers(text[language], language, quotes):
             found.append(
-                Finding((*loc, language), f"the number {words!r} is not in the {what}'s quotes")
+                Finding((*loc, language), f"the number {words!r} is not in {_their(what)}")
             )
     for name in unmatched_names(text.id, quoted, gazetteer):
-        found.append(Finding((*loc, "id"), f"{name!r} is not in the {what}'s quotes"))
+        found.append(Finding((*loc, "id"), f"{name!r} is not in {_their(what)}"))
     found += _negation(text, quoted, loc, what)
     found += _polarity(text, quoted, loc, what)
     said = stances(quoted, "id")
@@ -146,7 +154,7 @@ def text_findings(
                 found.append(
                     Finding(
                         (*loc, language),
-                        f"{word!r} ({stance}) is more than the {what}'s quotes say",
+                        f"{word!r} ({stance}) is more than {_their(what)} say",
                         True,
                     )
                 )
@@ -155,7 +163,7 @@ def text_findings(
                 found.append(
                     Finding(
                         (*loc, language),
-                        f"the {what}'s quotes say {word!r} ({stance}), the text does not",
+                        f"{_their(what)} say {word!r} ({stance}), the text does not",
                         True,
                     )
                 )
@@ -171,7 +179,7 @@ def _negation(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
         found.append(
             Finding(
                 (*loc, "id"),
-                f"{word!r} ({negated}) is a negation the {what}'s quotes do not make",
+                f"{word!r} ({negated}) is a negation {_their(what)} do not make",
             )
         )
     elif said:
@@ -179,9 +187,7 @@ def _negation(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
         bare = set(re.findall(r"[^\W\d_][\w-]*", text.id.lower()))
         for negated in sorted(flipped & bare):
             found.append(
-                Finding(
-                    (*loc, "id"), f"{negated!r}: the {what}'s quotes deny it, the text does not"
-                )
+                Finding((*loc, "id"), f"{negated!r}: {_their(what)} deny it, the text does not")
             )
     if len(own["en"]) != len(own["id"]):
         shown = ", ".join(w for w, _ in own["en"]) or "none"
@@ -201,9 +207,7 @@ def _polarity(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
     for polarity, word in own_id.items():
         if polarity not in said:
             found.append(
-                Finding(
-                    (*loc, "id"), f"{word!r} ({polarity}) is the reverse of the {what}'s quotes"
-                )
+                Finding((*loc, "id"), f"{word!r} ({polarity}) is the reverse of {_their(what)}")
             )
     own_en = polarities(text.en, "en")
     for polarity, word in own_en.items():

@@ -37,7 +37,7 @@ def attribution_findings(
     sides = {
         name: code
         for code in meeting.countries
-        for name in gazetteer.entity(_cldr_name(code))
+        for name in gazetteer.entity(country_name(code))
         if name[:1].isupper()
     }
     if point.attributed_to is None:
@@ -104,7 +104,7 @@ def _sentence_around(article: str, quote: str) -> str:
 
 
 @cache
-def _cldr_name(code: str) -> str:
+def country_name(code: str) -> str:
     from babel import Locale
 
     return str(Locale("en").territories.get(code, code))
