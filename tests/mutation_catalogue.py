@@ -308,8 +308,8 @@ MUTATIONS: list[Mutation] = [
     m(
         "text-number",
         S22,
-        "id: Nilai perdagangan China dengan negara-negara Asia Tengah\n      en: Trade between China and the Central Asian countries\n    value: 50100000000",
-        "id: Nilai perdagangan China dengan negara-negara Asia Tengah tahun 2020\n      en: Trade between China and the Central Asian countries in 2020\n    value: 50100000000",
+        "id: Nilai perdagangan Tiongkok dengan negara-negara Asia Tengah\n      en: Trade between China and the Central Asian countries\n    value: 50100000000",
+        "id: Nilai perdagangan Tiongkok dengan negara-negara Asia Tengah tahun 2020\n      en: Trade between China and the Central Asian countries in 2020\n    value: 50100000000",
         "figures[2].label.id",
         "figures[2].label.en",
     ),
@@ -571,8 +571,8 @@ MUTATIONS: list[Mutation] = [
     m(
         "negation",
         F20,
-        "there must be no discrimination",
-        "there must be discrimination",
+        "there must be no discrimination, stigma",
+        "there must be discrimination, stigma",
         "points[1].text.en",
     ),
     m(

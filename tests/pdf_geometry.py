@@ -5,6 +5,7 @@ them), for the tests that hold everything to the page's text box."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pypdf import PageObject, PdfReader
@@ -62,6 +63,20 @@ def _widths(font: dict) -> tuple[dict[int, float], float]:
     return widths, default
 
 
+def _spaces(font: dict) -> set[int]:
+    """The glyph ids a font's ToUnicode map reads as white space (a line's trailing space is
+    not ink: it may hang past the text box)."""
+    if "/ToUnicode" not in font:
+        return set()
+    cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+    found = set()
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for cid, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            if text.lower() in ("0020", "00a0"):
+                found.add(int(cid, 16))
+    return found
+
+
 def marks(reader: PdfReader, page: PageObject) -> list[Mark]:
     """Every path painted and every glyph run shown on the page."""
     fonts = {
@@ -69,6 +84,7 @@ def marks(reader: PdfReader, page: PageObject) -> list[Mark]:
         for name, font in page["/Resources"].get("/Font", {}).items()  # type: ignore[union-attr]
     }
     width_tables = {name: _widths(f) for name, f in fonts.items() if "/DescendantFonts" in f}
+    space_ids = {name: _spaces(f) for name, f in fonts.items()}
     out: list[Mark] = []
     ctm, stack = IDENTITY, []
     path: list[tuple[float, float]] = []
@@ -105,6 +121,7 @@ def marks(reader: PdfReader, page: PageObject) -> list[Mark]:
             widths, default = width_tables[font]
             items = operands[0] if op == b"TJ" else [operands[0]]
             advance = 0.0
+            inked = 0.0  # the advance up to the last glyph that is not a space
             shown = []
             for item in items:
                 if isinstance(item, (int, float, NumberObject)) or type(item).__name__ in (
@@ -117,10 +134,12 @@ def marks(reader: PdfReader, page: PageObject) -> list[Mark]:
                 for k in range(0, len(data) - 1, 2):
                     cid = data[k] << 8 | data[k + 1]
                     advance += widths.get(cid, default) / 1000 * size
+                    if cid not in space_ids[font]:
+                        inked = advance
                 shown.append(str(item))
             full = multiply(tm, ctm)
             x0, y0 = apply(full, 0, 0)
-            x1, _ = apply(full, advance, 0)
+            x1, _ = apply(full, inked, 0)
             out.append(Mark("text", min(x0, x1), max(x0, x1), y0, "".join(shown)))
     return out
 

@@ -39,7 +39,9 @@ def outline_expected(meeting, language: str, loc, context) -> list[object]:
     if context.previous or context.taken_up:
         sections.append(_("Context"))
     sections += [_("Participants"), _("What was agreed and said"), groups]
-    kinds = [_("Points")]
+    # The meeting's own facts first, when their quotes are given (the shipped summaries give them).
+    kinds = [_("Date, place and participants")] if list(meeting.fact_quotes()) else []
+    kinds.append(_("Points"))
     if meeting.figures:
         sections.append(_("All figures"))
         kinds.append(_("Figures"))

@@ -59,11 +59,6 @@ ONE_PROBLEM = [
         "4:7: date: '2020-02-30' is not a valid date (YYYY-MM-DD)",
     ),
     (
-        "date: 2020-01-01",
-        "date: 2020-01-02",
-        "1:5: id '2020-01-01-good' does not start with the meeting date 2020-01-02",
-    ),
-    (
         "  country: ID",
         "  country: XY",
         "7:12: place.country: 'XY' is not an ISO 3166 alpha-2 country code",
@@ -161,6 +156,18 @@ def test_one_problem_one_line(bad_root, monkeypatch, old, new, expected):
     lines = result.stderr.splitlines()
     assert lines[-1] == "1 problem(s) found", result.stderr
     assert lines[0].startswith(f"{GOOD}:{expected}"), lines[0]
+
+
+def test_a_date_moved_off_its_id_and_its_quote_is_two_problems(bad_root, monkeypatch):
+    monkeypatch.chdir(bad_root)
+    edit(bad_root, "date: 2020-01-01", "date: 2020-01-02")
+    result = check(bad_root, GOOD)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{GOOD}:1:5: id '2020-01-01-good' does not start with the meeting date 2020-01-02",
+        f"{GOOD}:4:7: date: 2020-01-02 is not a date the date quote states (Rabu 1 Januari 2020)",
+        "2 problem(s) found",
+    ]
 
 
 @pytest.mark.parametrize(

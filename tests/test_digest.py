@@ -56,8 +56,8 @@ def test_each_year_digest_lists_its_meetings_in_date_order(built, meetings, lang
             text.find(loc.date(m.date).upper()) for m in held
         ]  # timeline dates are in small caps
         assert -1 not in positions and positions == sorted(positions), (year, positions)
-        for meeting in held:
-            assert normalize(meeting.title[language]) in text
+        for meeting in held:  # in typographic quotes, as every text the page shows
+            assert normalize(loc.typographic(meeting.title[language])) in text
         for meeting in others:
             assert loc.date(meeting.date).upper() not in text
     text = normalize(pdf_text(built.digest_path(language, "pdf", 2024)).replace("\u00a0", " "))
@@ -111,7 +111,7 @@ def test_overview_has_years_as_columns_and_links_to_the_year_digests(built, meet
             for y in YEARS
         ]
         if any(expected):
-            cells = rows[theme.label[language]]
+            cells = rows[localizers(ROOT / "locale")[language].typographic(theme.label[language])]
             assert [int(c) if c.isdigit() else 0 for c in cells] == expected, theme.id
     for year in YEARS:
         assert f'href="digest-{year}.html"' in html
@@ -221,7 +221,7 @@ def test_a_busy_year_gets_a_column_per_month(meetings, shipped):
 def test_follow_through(built):
     text = normalize(pdf_text(built.digest_path("en", "pdf", 2020)))
     assert (
-        "Taken up at: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu (1 December 2024)"
+        "Taken up at: Sixth China–Central Asia Foreign Ministers’ Meeting in Chengdu (1 December 2024)"
         in text
     )
     page = built.digest_path("en", "html", 2020).read_text(encoding="utf-8")
