@@ -351,3 +351,16 @@ def test_two_heads_listed_together_are_of_two_countries():
     )
     (mirziyoyev,) = [p for p in found if p.name == "Shavkat Mirziyoyev"]
     assert mirziyoyev.country == "UZ" and "Tokayev" not in (mirziyoyev.unsure or "")
+
+
+def test_a_name_word_written_after_di_is_a_place_and_read_once_per_text():
+    from briefs.draft.people import _plain_name, _words_after_di
+
+    body = (
+        "Presiden Turkmenistan Serdar Berdimuhamedov menerima Menteri Luar Negeri Tiongkok "
+        "di Istana Oguzkhan, Ashgabat, Selasa (24/6). Sebelumnya ia singgah di Mary-Tejen."
+    )
+    # 'di Istana ...': the word is a place's; 'Mary' only begins 'Mary-Tejen', so it stays
+    assert _plain_name("Oguzkhan Istana", body) == "Oguzkhan"
+    assert _plain_name("Mary Tejen", body) == "Mary Tejen"
+    assert _words_after_di(body) == {"Istana", "Mary-Tejen"}
