@@ -364,3 +364,15 @@ def test_a_name_word_written_after_di_is_a_place_and_read_once_per_text():
     assert _plain_name("Oguzkhan Istana", body) == "Oguzkhan"
     assert _plain_name("Mary Tejen", body) == "Mary Tejen"
     assert _words_after_di(body) == {"Istana", "Mary-Tejen"}
+
+
+def test_the_sender_of_greetings_conveyed_is_not_at_the_meeting():
+    # Xinhua's style on a repost: a deputy conveys his president's greetings to the host
+    text = (
+        "Tashkent (Xinhua) - Pada Jumat (9/12), Wakil Perdana Menteri China Hu Chunhua bertemu "
+        "Perdana Menteri Uzbekistan Abdulla Aripov di Tashkent. Hu menyampaikan salam hangat "
+        "Presiden China Xi Jinping kepada para pemimpin Uzbekistan."
+    )
+    found = [(p.country, p.name) for p in find_participants(text)]
+    assert ("CN", "Hu Chunhua") in found and ("UZ", "Abdulla Aripov") in found
+    assert all(name != "Xi Jinping" for _, name in found)

@@ -50,6 +50,9 @@ _NOT_TAKING_PART = re.compile(
     r"\s+(?:\S+\s+){0,1})$"
     # 'sejak Presiden AS Donald Trump kembali ...': another time's event
     r"|(?i:\b(?:sejak|semenjak)\s+)$"
+    # 'menitipkan salam hangat Presiden China Xi Jinping untuk ...': greetings conveyed by
+    # another, whose sender is not at the meeting
+    r"|(?i:\bsalam(?:\s+(?:hangat|tulus|persahabatan))?\s+(?:dari\s+)?)$"
     # 'Bandara Internasional Nur Sultan Nazarbayev': a place named after someone
     r"|\b(?:Bandara|Bandar\s+Udara|Aula|Istana|Gedung|Universitas|Stadion|Jalan|Jl\.|Taman"
     r"|Museum|Hotel|Pusat|Bulevar|Lapangan|Akademi|Yayasan)(?:\s+[A-Z][\w'’-]*){0,3}\s+$"

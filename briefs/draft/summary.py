@@ -283,10 +283,45 @@ def _kind(
             reason = "the sides exchanged messages: no kind of meeting the summaries have"
     elif _said_of_this(_VISIT, opening) and not _said_of_this(_TALKS, opening):
         reason = "a visit the article does not call a state visit: drafted as talks"
+    if (
+        kind == "bilateral-talks"
+        and reason is None
+        and (call := _call_on_a_head(participants, first))
+    ):
+        reason = call
     if when.announced:
         previewed = "announced, not yet held: the article previews the meeting"
         reason = f"{previewed}; {reason}" if reason else previewed
     return kind, reason
+
+
+_HEAD = re.compile(r"(?:Presiden|Pemimpin|Perdana\s+Menteri|PM|Raja|Emir|Sultan)\b")
+_BELOW_HEAD = re.compile(r"(?:Wakil|Menteri|Menlu|Duta\s+Besar|Dubes|Utusan)\b")
+
+
+def _call_on_a_head(participants: list[Participant], first: int) -> str | None:
+    """Why talks of two sides are unsure when one side's highest is a head of state or
+    government and the other's a minister or deputy ('Presiden Kirgistan ... menerima Menteri
+    Luar Negeri Tiongkok'): a call during a visit, which no kind of the summaries names. The
+    sides are those the story's first paragraph names, when it names two."""
+    opening = [p for p in participants if p.country and 0 <= p.position < first]
+    sides = opening if len({p.country for p in opening}) == 2 else participants
+    tops: dict[str, list[str]] = {}
+    for person in sides:
+        if person.country:
+            tops.setdefault(person.country, []).append(person.office)
+    if len(tops) != 2:
+        return None
+    heads = [c for c, offices in tops.items() if any(_HEAD.match(o) for o in offices)]
+    below = [
+        c for c, offices in tops.items() if offices and all(_BELOW_HEAD.match(o) for o in offices)
+    ]
+    if len(heads) == 1 and len(below) == 1 and heads != below:
+        return (
+            f"a head of {heads[0]} meets a {tops[below[0]][0]} of {below[0]}: a call during a "
+            "visit, which no kind of the summaries names; drafted as talks"
+        )
+    return None
 
 
 def _slug(article_name: str, kind: str, participants: list[Participant]) -> str:
