@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from .dates import full_date
 from .words import countries, weekdays
@@ -443,7 +443,7 @@ def split_sentences(text: str) -> list[str]:
     return list(_sentences(text))
 
 
-@lru_cache(maxsize=256)
+@cache
 def _sentences(text: str) -> tuple[str, ...]:
     """split_sentences, once per paragraph: every finder splits the same paragraphs, and a long
     page pasted as one line is one paragraph of two megabytes."""

@@ -6,7 +6,9 @@ state, with its reason."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -123,8 +125,9 @@ def draft_summary(
     summary["issued"] = today or dt.date.today()
     draft.settle(("issued",), "the day drafted: write the day the brief is issued")
     summary["lede"] = _text(split_sentences(article.paragraphs[0].text)[0])
+    sentences = _Sentences([s for _, s in article.sentences()])  # once: long pages name many
     summary["participants"] = [
-        _participant(draft, i, person, article) for i, person in enumerate(participants)
+        _participant(draft, i, person, sentences) for i, person in enumerate(participants)
     ]
     if not participants:
         draft.notes.append("participants: none found; add them")
@@ -386,27 +389,50 @@ def _states_office(text: str, office: str) -> bool:
     return office.casefold() in spelled.casefold()
 
 
-def _participant_quote(person: Participant, article: Article) -> str | None:
-    """The sentence that names the participant in their office and for their country, or the
-    one that names them in their office, or the first that names them at all."""
-    sentences = [s for _, s in article.sentences()]
+class _Sentences:
+    """The story's sentences, in order, and those that contain a text, found by one search
+    through them all joined (as `text in sentence` for each would find them, without reading
+    every sentence for every person of a long page)."""
+
+    def __init__(self, sentences: list[str]) -> None:
+        self.all = sentences
+        self._joined = "\0".join(sentences)
+        self._starts = list(itertools.accumulate((len(s) + 1 for s in sentences), initial=0))
+
+    def containing(self, text: str) -> list[str]:
+        found: list[int] = []
+        at = self._joined.find(text)
+        while at >= 0 and text:
+            index = bisect.bisect_right(self._starts, at) - 1
+            if not found or found[-1] != index:
+                found.append(index)
+            at = self._joined.find(text, at + 1)
+        return [self.all[i] for i in found]
+
+
+def _participant_quote(person: Participant, sentences: _Sentences) -> str | None:
+    """The sentence (of the story's, in order) that names the participant in their office and
+    for their country, or the one that names them in their office, or the first that names them
+    at all."""
     if not person.name:
         # an office-holder the story does not name: the sentence with the office and country
         return next(
             (
                 s
-                for s in sentences
+                for s in sentences.all
                 if _states_office(s, person.office) and _names_country(s, person.country)
             ),
             None,
         )
-    named = [s for s in sentences if person.name in s]
+    named = sentences.containing(person.name)
     with_office = [s for s in named if _states_office(s, person.office)]
     with_country = [s for s in with_office if _names_country(s, person.country)]
     return next(iter(with_country or with_office or named), None)
 
 
-def _participant(draft: Draft, i: int, person: Participant, article: Article) -> dict[str, Any]:
+def _participant(
+    draft: Draft, i: int, person: Participant, sentences: _Sentences
+) -> dict[str, Any]:
     """A participant's fields, the quote that shows them, and what it does not state."""
     entry: dict[str, Any] = {}
     if person.name:
@@ -418,7 +444,7 @@ def _participant(draft: Draft, i: int, person: Participant, article: Article) ->
             native_lang="zh-Hant" if person.country == "TW" else "zh-Hans",
         )
     entry.update(country=person.country, office=_text(person.office))
-    quote = _participant_quote(person, article)
+    quote = _participant_quote(person, sentences)
     if quote:
         entry["quote"] = quote
     if person.evidence:
