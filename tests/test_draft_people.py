@@ -376,3 +376,16 @@ def test_the_sender_of_greetings_conveyed_is_not_at_the_meeting():
     found = [(p.country, p.name) for p in find_participants(text)]
     assert ("CN", "Hu Chunhua") in found and ("UZ", "Abdulla Aripov") in found
     assert all(name != "Xi Jinping" for _, name in found)
+
+
+def test_parts_containing_a_name_are_those_a_search_of_each_would_find():
+    from briefs.draft.words import Parts
+
+    parts = Parts(["Xi Jinping tiba di Astana.", "Xinhua melaporkan.", "", "Tokayev menyambut Xi."])
+    assert parts.containing("Xi") == [
+        "Xi Jinping tiba di Astana.",
+        "Xinhua melaporkan.",
+        "Tokayev menyambut Xi.",
+    ]
+    assert parts.containing("Tokayev", "Jinping") == [parts.all[0], parts.all[3]]
+    assert parts.containing("Putin") == [] and parts.containing("") == []

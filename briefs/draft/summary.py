@@ -6,9 +6,7 @@ state, with its reason."""
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -28,7 +26,7 @@ from .people import Participant, find_participants
 from .places import Place, find_place
 from .points import Point, find_points
 from .reading import Page, read_source
-from .words import CAPITALISED, OFFICE_ABBREVIATIONS, countries, country_pattern
+from .words import CAPITALISED, OFFICE_ABBREVIATIONS, Parts, countries, country_pattern
 from .writing import Draft
 
 log = logging.getLogger(__name__)
@@ -125,7 +123,7 @@ def draft_summary(
     summary["issued"] = today or dt.date.today()
     draft.settle(("issued",), "the day drafted: write the day the brief is issued")
     summary["lede"] = _text(split_sentences(article.paragraphs[0].text)[0])
-    sentences = _Sentences([s for _, s in article.sentences()])  # once: long pages name many
+    sentences = Parts([s for _, s in article.sentences()])  # once: long pages name many
     summary["participants"] = [
         _participant(draft, i, person, sentences) for i, person in enumerate(participants)
     ]
@@ -389,28 +387,7 @@ def _states_office(text: str, office: str) -> bool:
     return office.casefold() in spelled.casefold()
 
 
-class _Sentences:
-    """The story's sentences, in order, and those that contain a text, found by one search
-    through them all joined (as `text in sentence` for each would find them, without reading
-    every sentence for every person of a long page)."""
-
-    def __init__(self, sentences: list[str]) -> None:
-        self.all = sentences
-        self._joined = "\0".join(sentences)
-        self._starts = list(itertools.accumulate((len(s) + 1 for s in sentences), initial=0))
-
-    def containing(self, text: str) -> list[str]:
-        found: list[int] = []
-        at = self._joined.find(text)
-        while at >= 0 and text:
-            index = bisect.bisect_right(self._starts, at) - 1
-            if not found or found[-1] != index:
-                found.append(index)
-            at = self._joined.find(text, at + 1)
-        return [self.all[i] for i in found]
-
-
-def _participant_quote(person: Participant, sentences: _Sentences) -> str | None:
+def _participant_quote(person: Participant, sentences: Parts) -> str | None:
     """The sentence (of the story's, in order) that names the participant in their office and
     for their country, or the one that names them in their office, or the first that names them
     at all."""
@@ -430,9 +407,7 @@ def _participant_quote(person: Participant, sentences: _Sentences) -> str | None
     return next(iter(with_country or with_office or named), None)
 
 
-def _participant(
-    draft: Draft, i: int, person: Participant, sentences: _Sentences
-) -> dict[str, Any]:
+def _participant(draft: Draft, i: int, person: Participant, sentences: Parts) -> dict[str, Any]:
     """A participant's fields, the quote that shows them, and what it does not state."""
     entry: dict[str, Any] = {}
     if person.name:
