@@ -13,7 +13,6 @@ from .words import (
     FUNCTION_WORDS,
     NAME,
     OFFICE_ABBREVIATIONS,
-    Parts,
     cldr_city_countries,
     countries,
     country_pattern,
@@ -435,12 +434,11 @@ def _takes_part(person: Participant, body: str, everyone: list[Participant]) -> 
         return True
     handles = sorted(person.handles(), key=len, reverse=True)
     pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(h) for h in handles)})(?![\w'’-])")
-    sentences, paragraphs = _body_parts(body)
-    for sentence in sentences.containing(*handles):
+    for sentence in _body_sentences(body):
         if pattern.search(sentence) and _MEETING_WORDS.search(sentence):
             if not _EARLIER.search(sentence):
                 return True
-    for paragraph in paragraphs.containing(*handles):
+    for paragraph in body.split("\n"):
         if not pattern.search(paragraph):
             continue
         named = (p for p in everyone if p.name and p.name in paragraph)
@@ -450,9 +448,9 @@ def _takes_part(person: Participant, body: str, everyone: list[Participant]) -> 
 
 
 @lru_cache(maxsize=16)
-def _body_parts(body: str) -> tuple[Parts, Parts]:
-    """The story's sentences and paragraphs, split once per text (every candidate reads them)."""
-    return Parts(re.split(r"(?<=[.!?])\s+|\n", body)), Parts(body.split("\n"))
+def _body_sentences(body: str) -> tuple[str, ...]:
+    """The story's sentences, split once per text (every candidate reads them)."""
+    return tuple(re.split(r"(?<=[.!?])\s+|\n", body))
 
 
 @cache
