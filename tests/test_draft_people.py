@@ -351,3 +351,41 @@ def test_two_heads_listed_together_are_of_two_countries():
     )
     (mirziyoyev,) = [p for p in found if p.name == "Shavkat Mirziyoyev"]
     assert mirziyoyev.country == "UZ" and "Tokayev" not in (mirziyoyev.unsure or "")
+
+
+def test_a_name_word_written_after_di_is_a_place_and_read_once_per_text():
+    from briefs.draft.people import _plain_name, _words_after_di
+
+    body = (
+        "Presiden Turkmenistan Serdar Berdimuhamedov menerima Menteri Luar Negeri Tiongkok "
+        "di Istana Oguzkhan, Ashgabat, Selasa (24/6). Sebelumnya ia singgah di Mary-Tejen."
+    )
+    # 'di Istana ...': the word is a place's; 'Mary' only begins 'Mary-Tejen', so it stays
+    assert _plain_name("Oguzkhan Istana", body) == "Oguzkhan"
+    assert _plain_name("Mary Tejen", body) == "Mary Tejen"
+    assert _words_after_di(body) == {"Istana", "Mary-Tejen"}
+
+
+def test_the_sender_of_greetings_conveyed_is_not_at_the_meeting():
+    # Xinhua's style on a repost: a deputy conveys his president's greetings to the host
+    text = (
+        "Tashkent (Xinhua) - Pada Jumat (9/12), Wakil Perdana Menteri China Hu Chunhua bertemu "
+        "Perdana Menteri Uzbekistan Abdulla Aripov di Tashkent. Hu menyampaikan salam hangat "
+        "Presiden China Xi Jinping kepada para pemimpin Uzbekistan."
+    )
+    found = [(p.country, p.name) for p in find_participants(text)]
+    assert ("CN", "Hu Chunhua") in found and ("UZ", "Abdulla Aripov") in found
+    assert all(name != "Xi Jinping" for _, name in found)
+
+
+def test_parts_containing_a_name_are_those_a_search_of_each_would_find():
+    from briefs.draft.words import Parts
+
+    parts = Parts(["Xi Jinping tiba di Astana.", "Xinhua melaporkan.", "", "Tokayev menyambut Xi."])
+    assert parts.containing("Xi") == [
+        "Xi Jinping tiba di Astana.",
+        "Xinhua melaporkan.",
+        "Tokayev menyambut Xi.",
+    ]
+    assert parts.containing("Tokayev", "Jinping") == [parts.all[0], parts.all[3]]
+    assert parts.containing("Putin") == [] and parts.containing("") == []

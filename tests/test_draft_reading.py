@@ -4,6 +4,7 @@ and the text drafted from a saved page kept in sources/articles/."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 
 from briefs.cli import main
 from briefs.draft import read_source
+from briefs.errors import BriefsError
 from briefs.loader import _Loader
 
 from .conftest import ROOT
@@ -64,6 +66,16 @@ def test_a_pasted_article_is_read_as_it_is(tmp_path):
             "a binary file, not an article (text or saved web page)",
         ),
         ("empty.txt", b"", "the file is empty"),
+        (
+            "notepad.txt",
+            re.sub("<[^>]+>", "\n", STORY).encode("utf-16"),
+            "UTF-16 text, not UTF-8; save it again as UTF-8",
+        ),
+        (
+            "saved-utf16.html",
+            page(STORY).encode("utf-16-le"),
+            "UTF-16 text, not UTF-8; save it again as UTF-8",
+        ),
         ("blank.html", b"  \n\n", "the file is empty"),
         (
             "front.html",
@@ -91,6 +103,15 @@ def test_bad_input_one_line_exit_1_nothing_written(tmp_path, monkeypatch, name, 
     assert len(lines) == 1
     assert lines[0].startswith(f"error: {name}: {message}")
     assert not Path("draft.yaml").exists()
+
+
+def test_a_page_without_an_article_logs_nothing_beside_its_error(tmp_path, caplog):
+    # trafilatura logs 'discarding data: None' when it finds no main text; the error says it
+    path = tmp_path / "front.html"
+    path.write_text(page("<ul><li><a href='/a'>Berita satu</a></li></ul>"), encoding="utf-8")
+    with caplog.at_level(logging.DEBUG), pytest.raises(BriefsError, match="no article found"):
+        read_source(path)
+    assert not [r for r in caplog.records if "discarding data" in r.getMessage()]
 
 
 def test_a_web_address_is_refused_with_the_advice_to_save_the_page(tmp_path, monkeypatch):

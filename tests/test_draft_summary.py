@@ -233,6 +233,21 @@ KIND_CASES = [
         "state-visit",
         "announced, not yet held",
     ),
+    (  # a head of state receives a visiting minister (a wire's dateline): a call, no kind fits
+        "Rahmon Terima Wang Yi di Dushanbe\n"
+        "Dushanbe, Bharata Online - Presiden Tajikistan, Emomali Rahmon, pada Kamis (22/5/2025) "
+        "menerima Menteri Luar Negeri Tiongkok, Wang Yi, di Dushanbe. Keduanya membahas "
+        "kerja sama energi.\n",
+        "bilateral-talks",
+        "a head of TJ meets a Menteri Luar Negeri of CN: a call during a visit",
+    ),
+    (  # two heads of state: talks, settled
+        "Xi dan Rahmon Bertemu di Dushanbe\n"
+        "Dushanbe, Bharata Online - Presiden Tiongkok Xi Jinping pada Kamis (4/7/2024) bertemu "
+        "Presiden Tajikistan Emomali Rahmon di Dushanbe dan membahas kerja sama energi.\n",
+        "bilateral-talks",
+        None,
+    ),
 ]
 
 

@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from .dates import full_date
 from .words import countries, weekdays
@@ -439,6 +440,13 @@ def _credit_at_end(article: Article) -> None:
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of a paragraph, each an exact substring of it, without opening quotes."""
+    return list(_sentences(text))
+
+
+@cache
+def _sentences(text: str) -> tuple[str, ...]:
+    """split_sentences, once per paragraph: every finder splits the same paragraphs, and a long
+    page pasted as one line is one paragraph of two megabytes."""
     sentences, start = [], 0
     # "... Qin Gang.Wakil Perdana Menteri ...": sentences pasted together with no space
     # "... 70 miliar dolarSudah ...": a heading run into the next sentence with no stop at all
@@ -451,7 +459,7 @@ def split_sentences(text: str) -> list[str]:
         sentences.append(text[start : end.end()].strip())
         start = end.end()
     sentences.append(text[start:].strip())
-    return [s.lstrip("\\\"“‘' ") for s in sentences if s.strip("\\\"“‘' ")]
+    return tuple(s.lstrip("\\\"“‘' ") for s in sentences if s.strip("\\\"“‘' "))
 
 
 def split_clauses(sentence: str) -> list[tuple[int, int]]:

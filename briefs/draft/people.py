@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .words import (
     FUNCTION_WORDS,
@@ -50,6 +50,9 @@ _NOT_TAKING_PART = re.compile(
     r"\s+(?:\S+\s+){0,1})$"
     # 'sejak Presiden AS Donald Trump kembali ...': another time's event
     r"|(?i:\b(?:sejak|semenjak)\s+)$"
+    # 'menitipkan salam hangat Presiden China Xi Jinping untuk ...': greetings conveyed by
+    # another, whose sender is not at the meeting
+    r"|(?i:\bsalam(?:\s+(?:hangat|tulus|persahabatan))?\s+(?:dari\s+)?)$"
     # 'Bandara Internasional Nur Sultan Nazarbayev': a place named after someone
     r"|\b(?:Bandara|Bandar\s+Udara|Aula|Istana|Gedung|Universitas|Stadion|Jalan|Jl\.|Taman"
     r"|Museum|Hotel|Pusat|Bulevar|Lapangan|Akademi|Yayasan)(?:\s+[A-Z][\w'’-]*){0,3}\s+$"
@@ -181,12 +184,13 @@ def _plain_name(name: str, body: str = "", places: frozenset[str] = frozenset())
     None."""
     kept = []
     lowercase = _lowercase_words(body)
+    after_di = _words_after_di(body)
     for word in name.split():
         if word in _NOT_NAMES or word.lower() in lowercase or re.fullmatch(_MINISTRIES, word):
             break
         if word in places or word.lower() in FUNCTION_WORDS or word.lower() in _OPENERS:
             break  # 'Pada Jumat (9/12), Wakil PM ...': a sentence's first word, not a name
-        if body and re.search(rf"\b[Dd]i\s+{re.escape(word)}(?![\w'’-])", body):
+        if body and _after_di(word, body, after_di):
             break  # 'di Beijing': a place, not a person
         if any(part in countries() for part in word.split("-")) or word in ("Asia", "Eropa"):
             break
@@ -242,7 +246,7 @@ def find_participants(
     whose participants are those who will meet."""
     res = _participant_res()
     found: list[Participant] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # every character of a match already read (a set: long pages)
     not_names = frozenset(places)
     for key in (
         "office_country_name",
@@ -256,9 +260,9 @@ def find_participants(
             name = _plain_name(raw, body, not_names)
             # "..., Murat Nurtleu, Menteri Luar Negeri Kirgistan, ...": a name already read as
             # the one after an office is not also the one before the next office.
-            if any(a <= m.start("name") < b or a <= m.start() < b for a, b in taken):
+            if m.start("name") in taken or m.start() in taken:
                 continue
-            taken.append(m.span())
+            taken.update(range(*m.span()))
             if not name or _not_at_the_meeting(body, m.start(), m.end(), previewed):
                 continue
             if m.group("office")[:1].islower() and len(name.split()) < 2 and body.count(name) < 2:
@@ -289,8 +293,8 @@ def find_participants(
     for m in res["counterpart"].finditer(body):
         name = _plain_name(m.group("name"), body, not_names)
         before = [p for p in found if p.position < m.start()]
-        if name and before and not any(a <= m.start("name") < b for a, b in taken):
-            taken.append(m.span())
+        if name and before and m.start("name") not in taken:
+            taken.update(range(*m.span()))
             found.append(
                 Participant(
                     countries()[m.group("country")], before[-1].office, name, None, m.start()
@@ -301,7 +305,7 @@ def find_participants(
         whole = rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])"
         known_at = re.search(whole, body)
         if known_at is not None and (
-            any(a <= known_at.start() < b for a, b in taken)
+            known_at.start() in taken
             or _not_at_the_meeting(body, known_at.start(), known_at.end(), previewed)
         ):
             continue
@@ -430,20 +434,46 @@ def _takes_part(person: Participant, body: str, everyone: list[Participant]) -> 
         return True
     handles = sorted(person.handles(), key=len, reverse=True)
     pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(h) for h in handles)})(?![\w'’-])")
-    for sentence in re.split(r"(?<=[.!?])\s+|\n", body):
+    for sentence in _body_sentences(body):
         if pattern.search(sentence) and _MEETING_WORDS.search(sentence):
             if not _EARLIER.search(sentence):
                 return True
     for paragraph in body.split("\n"):
-        named = sum(bool(p.name and p.name in paragraph) for p in everyone)
-        if pattern.search(paragraph) and named >= 3:
+        if not pattern.search(paragraph):
+            continue
+        named = (p for p in everyone if p.name and p.name in paragraph)
+        if next(named, None) and next(named, None) and next(named, None):
             return True  # 'Dihadiri: Perdana Menteri Kazakhstan, Alikhan Smailov. ...'
     return False
+
+
+@lru_cache(maxsize=16)
+def _body_sentences(body: str) -> tuple[str, ...]:
+    """The story's sentences, split once per text (every candidate reads them)."""
+    return tuple(re.split(r"(?<=[.!?])\s+|\n", body))
 
 
 @cache
 def _lowercase_words(body: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w-])[a-z][a-z-]+(?![\w-])", body))
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@lru_cache(maxsize=16)
+def _words_after_di(body: str) -> frozenset[str]:
+    """Every word that follows 'di' in the text ('di Beijing'), read once per text: a search
+    per word of every candidate name took minutes on a long page."""
+    return frozenset(re.findall(r"\b[Dd]i\s+(?=([\w'’-]+))", body))
+
+
+def _after_di(word: str, body: str, after_di: frozenset[str]) -> bool:
+    """Whether the text has 'di WORD' with WORD whole; a word with other characters than
+    letters, digits, apostrophes and hyphens is searched for itself."""
+    if _WORD.fullmatch(word):
+        return word in after_di
+    return bool(re.search(rf"\b[Dd]i\s+{re.escape(word)}(?![\w'’-])", body))
 
 
 def _is_han(text: str) -> bool:
@@ -455,22 +485,27 @@ def _merge(found: list[Participant]) -> list[Participant]:
     ('Kassym-Jomart' in 'Kassym-Jomart Tokayev'; the longer name stays, but 'Wang Yi' is not
     'Wang Wentao'); an unnamed office-holder only when no one of that country is named."""
     merged: list[Participant] = []
+    handles: list[set[str]] = []  # each merged one's handles, kept beside (long pages)
     for person in found:
-        same = next(
+        own = person.handles()
+        at = next(
             (
-                p
-                for p in merged
+                i
+                for i, (p, theirs) in enumerate(zip(merged, handles, strict=True))
                 if (p.country == person.country or not p.country or not person.country)
-                and (p.handles() <= person.handles() or person.handles() <= p.handles())
+                and (theirs <= own or own <= theirs)
                 and bool(p.name) == bool(person.name)
             ),
             None,
         )
-        if same is None:
+        if at is None:
             merged.append(person)
+            handles.append(own)
             continue
+        same = merged[at]
         if person.name and (not same.name or len(person.name) > len(same.name)):
             same.name = person.name
+            handles[at] = own
         same.native_name = same.native_name or person.native_name
         same.country = same.country or person.country
     named = {p.country for p in merged if p.name}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .cleaning import Article
 from .people import Participant
@@ -72,19 +73,32 @@ def _consensus_list(sentence: str) -> tuple[str, list[str]] | None:
 _ATTRIBUTED = re.compile(r"(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s")
 
 
-def _speaker(sentence: str, participants: list[Participant]) -> Participant | None:
-    """The participant a sentence reports: 'Xi menekankan ...', '..., kata Wang.'"""
-    for person in participants:
-        for handle in person.handles():
-            h = re.escape(handle)
+def _speaker(sentence: str, participants: list[tuple[Participant, set[str]]]) -> Participant | None:
+    """The participant (with the words they are called by) a sentence reports: 'Xi menekankan
+    ...', '..., kata Wang.'"""
+    for person, handles in participants:
+        for handle in handles:
+            if handle not in sentence:
+                continue  # the one test per name and sentence that a long page can afford
+            said, says, according = _speaker_patterns(handle)
             if (
-                re.search(rf"\b{h}\s+(?:juga\s+)?{_SPEECH}\b", sentence[:100])
-                or re.search(rf"\b(?:kata|ujar|ucap|tutur)\s+{h}\b", sentence)
+                said.search(sentence[:100])
+                or says.search(sentence)
                 # 'Menurut Xi Jinping, ...', 'Ditegaskan Xi Jinping, ...'
-                or re.match(rf"(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s+{h}\b", sentence)
+                or according.match(sentence)
             ):
                 return person
     return None
+
+
+@lru_cache(maxsize=1024)
+def _speaker_patterns(handle: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    h = re.escape(handle)
+    return (
+        re.compile(rf"\b{h}\s+(?:juga\s+)?{_SPEECH}\b"),
+        re.compile(rf"\b(?:kata|ujar|ucap|tutur)\s+{h}\b"),
+        re.compile(rf"(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s+{h}\b"),
+    )
 
 
 def _point_text(sentence: str, speaker: Participant | None) -> str:
@@ -115,6 +129,7 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
     or all sides do, and the positions a participant states."""
     points: list[Point] = []
     current: Point | None = None
+    speakers = [(p, p.handles()) for p in participants]
     for paragraph, sentence in article.sentences():
         if paragraph.item is not None and paragraph.text.startswith(sentence):
             current = Point(sentence, [sentence])
@@ -125,12 +140,12 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
         elif listed := _consensus_list(sentence):
             lead, items = listed
             points += [Point(item[:1].upper() + item[1:] + ".", [lead, item]) for item in items]
-        elif _ATTRIBUTED.match(sentence) and (speaker := _speaker(sentence, participants)):
+        elif _ATTRIBUTED.match(sentence) and (speaker := _speaker(sentence, speakers)):
             # 'Menurut Xi Jinping, kedua negara ...': one side's view, though of both
             points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
         elif _CONSENSUS.search(sentence) or _JOINT.search(sentence):
             points.append(Point(sentence, [sentence]))
-        elif speaker := _speaker(sentence, participants):
+        elif speaker := _speaker(sentence, speakers):
             points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
     for point in points:
         earlier = next((m for q in point.quote if (m := _EARLIER_MEETING.search(q))), None)

@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BriefsError, display_path
+from ..loader import is_utf16, not_utf8
 from ..validate import MAX_ARTICLE_BYTES
 
 log = logging.getLogger(__name__)
@@ -59,13 +62,16 @@ def read_source(path: Path | str) -> tuple[str, Page | None]:
     if not data.strip():
         raise BriefsError(f"{name}: the file is empty")
     if b"\0" in data[:8192]:
+        # UTF-16 has a NUL beside every Latin letter: said as `briefs check` says it
+        if is_utf16(data):
+            raise BriefsError(f"{name}: {not_utf8(data)}")
         raise BriefsError(f"{name}: a binary file, not an article (text or saved web page)")
     is_page = Path(path).suffix.lower() in HTML_SUFFIXES
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         if not is_page:
-            raise BriefsError(f"{name}: not UTF-8 text") from None
+            raise BriefsError(f"{name}: {not_utf8(data)}") from None
         text = ""  # a page saved in its own charset: trafilatura reads the bytes
     page = None
     if is_page or _looks_like_html(text):
@@ -103,22 +109,23 @@ def read_page(html: str | bytes, name: str) -> Page:
     """The main text and metadata of a saved web page (trafilatura, htmldate)."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=True,
-        deduplicate=False,
-        # original_date: the day first published, not last modified; max_date fixed: no clock
-        date_extraction_params={
-            "extensive_search": False,
-            "original_date": True,
-            "max_date": _LATEST_PAGE_DATE,
-        },
-    )
+    with _quiet_discard():
+        document = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            favor_precision=True,
+            deduplicate=False,
+            # original_date: the day first published, not last modified; max_date fixed: no clock
+            date_extraction_params={
+                "extensive_search": False,
+                "original_date": True,
+                "max_date": _LATEST_PAGE_DATE,
+            },
+        )
     body = document.text or "" if isinstance(document, trafilatura.settings.Document) else ""
     paragraphs = [p.strip() for p in body.splitlines() if len(p.split()) >= 8]
     if not isinstance(document, trafilatura.settings.Document) or len(paragraphs) < 2:
@@ -142,6 +149,25 @@ def read_page(html: str | bytes, name: str) -> Page:
         site=document.sitename or _site_from_title(document.title),
         author=document.author,
     )
+
+
+class _DropDiscard(logging.Filter):
+    """trafilatura's 'discarding data: None' when it finds no main text: the draft's own error
+    ('no article found in this page') says so, in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("discarding data")
+
+
+@contextmanager
+def _quiet_discard() -> Iterator[None]:
+    logger = logging.getLogger("trafilatura.core")
+    dropped = _DropDiscard()
+    logger.addFilter(dropped)
+    try:
+        yield
+    finally:
+        logger.removeFilter(dropped)
 
 
 def _headline(title: str, site: str | None) -> str:

@@ -26,7 +26,7 @@ from .people import Participant, find_participants
 from .places import Place, find_place
 from .points import Point, find_points
 from .reading import Page, read_source
-from .words import CAPITALISED, OFFICE_ABBREVIATIONS, countries, country_pattern
+from .words import CAPITALISED, OFFICE_ABBREVIATIONS, Parts, countries, country_pattern
 from .writing import Draft
 
 log = logging.getLogger(__name__)
@@ -123,8 +123,9 @@ def draft_summary(
     summary["issued"] = today or dt.date.today()
     draft.settle(("issued",), "the day drafted: write the day the brief is issued")
     summary["lede"] = _text(split_sentences(article.paragraphs[0].text)[0])
+    sentences = Parts([s for _, s in article.sentences()])  # once: long pages name many
     summary["participants"] = [
-        _participant(draft, i, person, article) for i, person in enumerate(participants)
+        _participant(draft, i, person, sentences) for i, person in enumerate(participants)
     ]
     if not participants:
         draft.notes.append("participants: none found; add them")
@@ -283,10 +284,45 @@ def _kind(
             reason = "the sides exchanged messages: no kind of meeting the summaries have"
     elif _said_of_this(_VISIT, opening) and not _said_of_this(_TALKS, opening):
         reason = "a visit the article does not call a state visit: drafted as talks"
+    if (
+        kind == "bilateral-talks"
+        and reason is None
+        and (call := _call_on_a_head(participants, first))
+    ):
+        reason = call
     if when.announced:
         previewed = "announced, not yet held: the article previews the meeting"
         reason = f"{previewed}; {reason}" if reason else previewed
     return kind, reason
+
+
+_HEAD = re.compile(r"(?:Presiden|Pemimpin|Perdana\s+Menteri|PM|Raja|Emir|Sultan)\b")
+_BELOW_HEAD = re.compile(r"(?:Wakil|Menteri|Menlu|Duta\s+Besar|Dubes|Utusan)\b")
+
+
+def _call_on_a_head(participants: list[Participant], first: int) -> str | None:
+    """Why talks of two sides are unsure when one side's highest is a head of state or
+    government and the other's a minister or deputy ('Presiden Kirgistan ... menerima Menteri
+    Luar Negeri Tiongkok'): a call during a visit, which no kind of the summaries names. The
+    sides are those the story's first paragraph names, when it names two."""
+    opening = [p for p in participants if p.country and 0 <= p.position < first]
+    sides = opening if len({p.country for p in opening}) == 2 else participants
+    tops: dict[str, list[str]] = {}
+    for person in sides:
+        if person.country:
+            tops.setdefault(person.country, []).append(person.office)
+    if len(tops) != 2:
+        return None
+    heads = [c for c, offices in tops.items() if any(_HEAD.match(o) for o in offices)]
+    below = [
+        c for c, offices in tops.items() if offices and all(_BELOW_HEAD.match(o) for o in offices)
+    ]
+    if len(heads) == 1 and len(below) == 1 and heads != below:
+        return (
+            f"a head of {heads[0]} meets a {tops[below[0]][0]} of {below[0]}: a call during a "
+            "visit, which no kind of the summaries names; drafted as talks"
+        )
+    return None
 
 
 def _slug(article_name: str, kind: str, participants: list[Participant]) -> str:
@@ -352,27 +388,27 @@ def _states_office(text: str, office: str) -> bool:
     return office.casefold() in spelled.casefold()
 
 
-def _participant_quote(person: Participant, article: Article) -> str | None:
-    """The sentence that names the participant in their office and for their country, or the
-    one that names them in their office, or the first that names them at all."""
-    sentences = [s for _, s in article.sentences()]
+def _participant_quote(person: Participant, sentences: Parts) -> str | None:
+    """The sentence (of the story's, in order) that names the participant in their office and
+    for their country, or the one that names them in their office, or the first that names them
+    at all."""
     if not person.name:
         # an office-holder the story does not name: the sentence with the office and country
         return next(
             (
                 s
-                for s in sentences
+                for s in sentences.all
                 if _states_office(s, person.office) and _names_country(s, person.country)
             ),
             None,
         )
-    named = [s for s in sentences if person.name in s]
+    named = sentences.containing(person.name)
     with_office = [s for s in named if _states_office(s, person.office)]
     with_country = [s for s in with_office if _names_country(s, person.country)]
     return next(iter(with_country or with_office or named), None)
 
 
-def _participant(draft: Draft, i: int, person: Participant, article: Article) -> dict[str, Any]:
+def _participant(draft: Draft, i: int, person: Participant, sentences: Parts) -> dict[str, Any]:
     """A participant's fields, the quote that shows them, and what it does not state."""
     entry: dict[str, Any] = {}
     if person.name:
@@ -384,7 +420,7 @@ def _participant(draft: Draft, i: int, person: Participant, article: Article) ->
             native_lang="zh-Hant" if person.country == "TW" else "zh-Hans",
         )
     entry.update(country=person.country, office=_text(person.office))
-    quote = _participant_quote(person, article)
+    quote = _participant_quote(person, sentences)
     if quote:
         entry["quote"] = quote
     if person.evidence:
