@@ -187,6 +187,7 @@ def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
         lambda context, text: prose(text, localizer, context.get("names"))
     )
     env.filters["endonym"] = localizer.endonym
+    env.filters["han_marked"] = han_marked
     env.tests["quoted_from"] = lambda quotes, article: any(q.article == article for q in quotes)
     env.globals["chart"] = lambda points, unit, title: bar_chart(points, unit, title, localizer)
     env.globals["column_widths"] = column_widths
@@ -308,6 +309,16 @@ _MARKUP = re.compile(
     re.S | re.I,
 )
 _LETTER = re.compile(r"&#?\w+;|.", re.S)
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+
+
+def han_marked(text: str) -> Markup:
+    """A quote's text, escaped, with each run of Chinese characters in an element of its own
+    language ('Wang Yi (王毅)'): screen readers and the CJK font take it up, as they do the
+    participants' native names."""
+    return Markup(_HAN.sub(lambda m: f'<span lang="zh">{m.group(0)}</span>', str(escape(text))))
 
 
 def break_long_words(html: str) -> str:

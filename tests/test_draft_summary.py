@@ -115,13 +115,15 @@ def test_every_quote_is_an_exact_substring_of_the_article(article):
         for q in ([item["quote"]] if isinstance(item["quote"], str) else item["quote"])
     ]
     # the meeting's own facts: when, where, and who in which office
-    facts = [summary["date_quote"]]
+    when = summary["date_quote"]  # the date's sentence, and the period's when another one
+    when = [when] if isinstance(when, str) else list(when)
+    facts = list(when)
     facts += [summary["place"]["quote"]] if summary["place"].get("stated", True) else []
     facts += [p["quote"] for p in summary["participants"] if p.get("name")]
     assert quotes and all(facts)
     for quote in quotes + facts:
         assert quote in text
-    assert summary["date"].strftime("%-d/%-m") in summary["date_quote"].replace("/0", "/")
+    assert summary["date"].strftime("%-d/%-m") in when[0].replace("/0", "/")
     for person in summary["participants"]:
         assert person.get("name", "") in person.get("quote", "")
 

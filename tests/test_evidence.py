@@ -340,4 +340,12 @@ def test_quotes_are_tagged_in_the_language_of_their_article(built, meetings, mee
     assert len(quotes) >= sum(len(quotes) for _s, _c, quotes in claims(meeting, language, None))
     assert set(quotes) == {"id"}
     names = [lang for tag, lang in elements if tag == "/Span" and lang]
-    assert names == [p.native_lang for p in meeting.participants if p.native_name]
+    native = [p.native_lang for p in meeting.participants if p.native_name]
+    # Then each run of Chinese characters inside a quote of the annex ('Wang Yi (王毅)').
+    han = sum(
+        len(re.findall(r"[\u4e00-\u9fff]+", quote.text))
+        for _s, _c, quotes in claims(meeting, language, None)
+        for quote in quotes
+    )
+    assert names[: len(native)] == native
+    assert names[len(native) :] == ["zh"] * han
