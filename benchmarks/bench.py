@@ -221,7 +221,7 @@ def child_build(root: str, jobs: int) -> None:
     from briefs.stats import BuildStats
 
     stats = BuildStats()
-    report = build_all(open_project(root), jobs=jobs, force=True, stats=stats)
+    report = build_all(open_project(root), jobs=jobs, strict=True, stats=stats)
     print(
         json.dumps(
             {
@@ -275,6 +275,7 @@ def cli(root: Path, *args: str) -> list[str]:
 
 def cold_build(root: Path, jobs: int) -> dict:
     """A full build in a fresh process, as `make briefs` runs it: wall, CPU and its report."""
+    shutil.rmtree(root / "build", ignore_errors=True)  # clean: no outputs, no recorded checks
     wall, out, cpu = timed([sys.executable, __file__, "--child", str(root), "--jobs", str(jobs)])
     stats = json.loads(out.splitlines()[-1])
     if not stats["ok"]:
@@ -310,6 +311,97 @@ def edits(root: Path, jobs: int, runs: int, summary: Path) -> tuple[float, float
         written = int(out.split()[0])
         edited.append(seconds)
     return statistics.median(noop), statistics.median(edited), written
+
+
+def add_word(summary: Path, word: str) -> None:
+    """Add a word after the first word of the first point's English text: an edit the grounding
+    checks accept (lower case, no number, no stance marker), which every page of the meeting
+    shows."""
+    text = summary.read_text(encoding="utf-8")
+    at = text.index("en: ", text.index("\npoints:")) + len("en: ")
+    if text.startswith(">-", at):  # a folded block: the text starts on the next line
+        at = text.index("\n", at) + 1
+        at += len(text[at:]) - len(text[at:].lstrip(" "))
+    at = text.index(" ", at)
+    summary.write_text(f"{text[:at]} {word}{text[at:]}", encoding="utf-8")
+
+
+def editor_loop(root: Path, runs: int, summary: Path) -> dict:
+    """The figures of the editor's loop, as `make briefs` runs the build (`--strict`, in a fresh
+    process, on every core): with nothing to do, and after a word added to a point's English
+    text (median of runs each; and the files that edit rewrote)."""
+    noop, edited, written = [], [], 0
+    strict = cli(root, "build", "--all", "--strict")
+    timed(strict)  # whatever the last build left stale
+    for _ in range(runs):
+        seconds, out, _ = timed(strict)
+        assert "up to date" in out, out
+        noop.append(seconds)
+    for run in range(runs):
+        add_word(summary, f"edited{chr(97 + run)}")
+        seconds, out, _ = timed(strict)
+        written = int(out.split()[0])
+        edited.append(seconds)
+    return {
+        "noop": statistics.median(noop),
+        "edited": statistics.median(edited),
+        "written": written,
+    }
+
+
+SERVE_CHILD = """
+import sys, threading
+from briefs.project import open_project
+from briefs.serve import PreviewServer
+server = PreviewServer(open_project(sys.argv[1]), port=0)
+print(server.url, flush=True)
+server.serve_forever()
+"""
+
+
+def preview_latency(root: Path, runs: int, summary: Path) -> list[float]:
+    """Under `briefs serve` (its watcher and HTTP server, in its own process): seconds from saving
+    a word added to a point's English text to the served HTML brief showing it, each run."""
+    import urllib.request
+
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVE_CHILD, str(root)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert server.stdout is not None
+        url = server.stdout.readline().strip() + f"en/{summary.stem}.html"
+        time.sleep(1.0)  # the watcher is up (it starts before the first build)
+        seconds = []
+        for run in range(runs):
+            word = f"previewed{chr(97 + run)}"
+            add_word(summary, word)
+            start = time.perf_counter()
+            while True:
+                with urllib.request.urlopen(url, timeout=60) as response:
+                    if word.encode() in response.read():
+                        break
+                if time.perf_counter() - start > 60:
+                    raise SystemExit(f"the preview did not show {word!r} within 60 s")
+                time.sleep(0.01)
+            seconds.append(time.perf_counter() - start)
+            time.sleep(3.0)  # the rest of the rebuild (PDFs, digests) is done before the next
+        return seconds
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def others_running() -> str:
+    """What else used the CPU when the bench started (other engineers' processes), by name."""
+    out = subprocess.run(
+        ["ps", "-eo", "pid=,pcpu=,args=", "--sort=-pcpu"], capture_output=True, text=True
+    ).stdout
+    busy = []
+    for line in out.splitlines():
+        pid, cpu, command = (line.split(None, 2) + ["", ""])[:3]
+        if pid != str(os.getpid()) and float(cpu or 0) >= 5 and "ps -eo" not in command:
+            busy.append(f"{' '.join(command.split()[:4])[:70]} ({float(cpu):.0f} %)")
+    return "; ".join(busy[:8]) or "nothing else above 5 % CPU"
 
 
 def bare_reference(root: Path) -> dict:
@@ -416,6 +508,7 @@ def main() -> None:
         f"Measured {time.strftime('%Y-%m-%d')} with `make bench` on: {machine()}. Jobs: {args.jobs}.",
         f"Load average when it started: {load:.1f}. The machine may be shared: compare figures "
         "measured in the same run (the ratios), not across runs.",
+        f"Also running when it started: {others_running()}.",
         "",
     ]
     runs = max(1, args.runs)
@@ -452,7 +545,7 @@ def main() -> None:
         emit(
             "## Shipped sources against bare WeasyPrint",
             "",
-            f"Median of {runs} runs of each, interleaved. `briefs build --all --force` in a fresh "
+            f"Median of {runs} runs of each, interleaved. clean `briefs build --all --strict` (build/ removed first) in a fresh "
             f"process, as `make briefs` runs it ({build['written']} files: 10 briefs and "
             f"{build['written'] // 2 - 10} digests, each as PDF and HTML; {build['workers']} "
             f"processes, workers started by {build['start_method'] or '(none)'}); bare WeasyPrint: "
@@ -478,6 +571,38 @@ def main() -> None:
             f"the fontTools fallback ({sub['fonttools'] / sub['harfbuzz']:.1f}×).",
             "",
         )
+
+        # 1b. The editor's loop (issue 22), on the shipped sources.
+        loop = editor_loop(shipped, runs, shipped / "sources" / "meetings" / f"{COPIED}.yaml")
+        preview = preview_latency(
+            shipped, runs, shipped / "sources" / "meetings" / f"{COPIED}.yaml"
+        )
+        emit(
+            "## The editor's loop",
+            "",
+            f"On the shipped sources, median of {runs}; the edit adds a word to the first point's "
+            f"English text of `{COPIED}`. `make briefs` is `briefs build --all --strict` in a "
+            "fresh process.",
+            "",
+            "| what | measured | target |",
+            "|---|---|---|",
+            f"| under `briefs serve`: the edit saved → the served HTML brief shows it | "
+            f"{statistics.median(preview):.2f} s (runs: {', '.join(f'{s:.2f}' for s in preview)}) "
+            "| ≤ 1 s (stretch 0.3 s) |",
+            f"| `make briefs` with nothing to do | {loop['noop']:.2f} s | < 0.2 s |",
+            f"| `make briefs` after that one edit ({loop['written']} files) | "
+            f"{loop['edited']:.2f} s | ≤ 1.5 s |",
+            f"| clean `make briefs` against bare serial WeasyPrint, same run | "
+            f"{wall / bare_wall:.2f}× ({wall:.2f} s / {bare_wall:.2f} s) | ≤ 0.6× |",
+            "",
+        )
+        if os.environ.get("BENCH_LOOP_ONLY"):
+            emit(f"(BENCH_LOOP_ONLY: the rest left out; load average now {os.getloadavg()[0]:.1f})")
+            if not args.no_write:
+                (ROOT / "benchmarks" / "RESULTS.md").write_text(
+                    "\n".join(lines) + "\n", encoding="utf-8"
+                )
+            return
 
         # 2. Digests as the archive grows: 200 copies of one shipped summary, 37 days apart.
         copies = make_copies(Path(tmp) / "copies", 200)

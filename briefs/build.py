@@ -25,7 +25,7 @@ from .errors import BriefsError, Problem, SourceError, UnknownMeetingError
 from .files import remove_leftovers
 from .jobs import DigestJob, Job, brief_jobs, digest_jobs
 from .loader import Document
-from .manifest import Manifest, Plan, Toolchain, cpu_count, plan
+from .manifest import CheckCache, Manifest, Plan, Toolchain, cpu_count, plan
 from .project import FORMATS, LANGUAGES, Project
 from .stats import BuildStats
 from .validate import Loaded, load_summaries
@@ -109,7 +109,7 @@ def build_all(
         remove_leftovers(project.build_dir)  # safe: the lock keeps other builds out
         manifest = Manifest(project.build_dir)
         with stats.seconds.timed("load"):
-            loaded = read(project, strict)  # everything, before anything reaches build/
+            loaded = read(project, strict, manifest)  # everything, before anything reaches build/
             toolchain = Toolchain.of(project, languages)
             stale = plan(project, toolchain, manifest, formats, force)
             report = BuildReport(
@@ -140,9 +140,12 @@ def build_all(
         return report
 
 
-def read(project: Project, strict: bool) -> Loaded:
-    """Phase 1: read and check every summary."""
-    loaded = load_summaries(project, strict=strict)
+def read(project: Project, strict: bool, manifest: Manifest) -> Loaded:
+    """Phase 1: read and check every summary; a summary whose check result the manifest records
+    for today's inputs is read, not checked again."""
+    checks = CheckCache(project, manifest)
+    loaded = load_summaries(project, strict=strict, checks=checks)
+    checks.prune()
     for document in loaded.documents:  # checked: where each value stood is not needed now
         document.positions.forget()  # (tens of MB at 1000 meetings, in every forked worker)
     return loaded

@@ -361,17 +361,15 @@ def _nothing_to_do(
     project: Project, languages: tuple[str, ...], formats: tuple[str, ...], strict: bool
 ) -> bool:
     """The no-op check, from file bytes and stat() alone: no heavy imports. Strict, it also
-    reads the summaries: briefs built before, with warnings, are not good enough any more."""
-    from .manifest import Manifest, Toolchain, plan
+    asks the checks recorded in the manifest: briefs built before, with warnings, are not good
+    enough any more."""
+    from .manifest import CheckCache, Manifest, Toolchain, plan
 
-    stale = plan(project, Toolchain.of(project, languages), Manifest(project.build_dir), formats)
+    manifest = Manifest(project.build_dir)
+    stale = plan(project, Toolchain.of(project, languages), manifest, formats)
     if len(stale) != 0 or stale.removed:
         return False
-    if strict:
-        from .validate import load_summaries
-
-        return not load_summaries(project, strict=True).problems
-    return True
+    return not strict or CheckCache(project, manifest).all_pass(strict=True)
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from . import __version__
+from .errors import Problem
 from .files import write_atomically
 from .project import CONFIG_FILE, DIGEST, FORMATS, PREVIEW_TEMPLATES, installed_lock
 
@@ -27,6 +28,11 @@ log = logging.getLogger(__name__)
 
 MANIFEST = ".briefs-manifest.json"
 PACKAGE_DIR = Path(__file__).resolve().parent
+CHECKS = ".checks"
+"""The manifest's key for the recorded check results (no output is named so: outputs live in
+a language's folder)."""
+SOURCES_CHECK = ".sources"
+"""The check result of the themes and the glossary, among the summaries' (no summary's name)."""
 
 
 def _digest_files(paths: list[Path], root: Path) -> str:
@@ -155,9 +161,23 @@ class Entry(TypedDict):
     rendered: NotRequired[str]
 
 
+class CheckEntry(TypedDict):
+    """One summary's check result, and the fingerprint of everything it was computed from."""
+
+    key: str
+    articles: list[str]
+    """The articles the summary cites (file names), as its checks read them."""
+    links: list[str]
+    """The meeting ids it links to (follow-through), whose existence its checks tested."""
+    problems: list[tuple[str, int, int, str, bool]]
+    """(path relative to the project, line, column, message, warning) of each problem found,
+    in the order found: parse problems, the document's checks, its links' checks."""
+
+
 class Manifest:
     """build/.briefs-manifest.json: for each output, the inputs digest it was built from and its
-    size and mtime when written (an output deleted or edited since is rebuilt)."""
+    size and mtime when written (an output deleted or edited since is rebuilt); and each
+    summary's check result (`checks`), under the key CHECKS."""
 
     def __init__(self, build_dir: Path):
         self.build_dir = build_dir
@@ -166,6 +186,8 @@ class Manifest:
             self.entries: dict[str, Entry] = json.loads(self.path.read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
             self.entries = {}
+        checks: object = self.entries.pop(CHECKS, {})  # not an output's entry
+        self.checks: dict[str, CheckEntry] = checks if isinstance(checks, dict) else {}
 
     def key(self, output: Path) -> str:
         # Relative, so a project moved elsewhere keeps its manifest.
@@ -220,8 +242,129 @@ class Manifest:
         self.entries.pop(self.key(output), None)
 
     def save(self) -> None:
-        data = json.dumps(self.entries, indent=1, sort_keys=True).encode()
+        data = json.dumps(
+            {**self.entries, CHECKS: self.checks} if self.checks else self.entries,
+            indent=1,
+            sort_keys=True,
+        ).encode()
         write_atomically(self.path, data)
+
+
+def checks_code() -> str:
+    """The fingerprint of the code the checks run: every file of this package (its modules,
+    whatever they are named, and the data files shipped in it), its version, and the lock of
+    the installed packages (CLDR's data comes with Babel)."""
+    files = [
+        path
+        for path in PACKAGE_DIR.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    ]
+    code = hashlib.sha256(f"{__version__};lock={installed_lock()};".encode())
+    code.update(_digest_files(files, PACKAGE_DIR).encode())
+    return code.hexdigest()
+
+
+def _file_bytes(path: Path) -> bytes:
+    """A file's bytes for a fingerprint, or what stands for it when it cannot be read."""
+    if path.is_symlink():
+        return b"(symbolic link)"
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except FileNotFoundError:
+        return b"(missing)"
+    except OSError as error:  # a folder, a file it may not read: the checks say so
+        return f"(unreadable: {error.errno})".encode()
+
+
+class CheckCache:
+    """The check results recorded in a manifest, reused while their inputs keep their bytes.
+
+    A summary's result (its problems and warnings, strict or not) is a pure function of its
+    bytes, its file name, its articles' bytes, the themes and the glossary, which of the
+    meetings it links to exist (a meeting's id starts with its date), and the code: its
+    fingerprint is taken of those, from bytes and stat() alone."""
+
+    def __init__(self, project: Project, manifest: Manifest):
+        self.project = project
+        self.manifest = manifest
+        sources = hashlib.sha256(checks_code().encode() + b"\0")
+        for path in (project.vocabulary_path, project.glossary_path):
+            sources.update(_file_bytes(path) + b"\0")
+        self.sources = sources.hexdigest()
+        """The fingerprint of what every summary's checks read: the code, themes, glossary."""
+        self.known = {path.stem for path in project.summary_paths()}
+
+    def key(self, summary: Path, articles: list[str], links: list[str]) -> str:
+        """The fingerprint of a summary's check: what it reads, as it is now."""
+        digest = hashlib.sha256(f"{self.sources}\0{summary.name}\0".encode())
+        digest.update(_file_bytes(summary) + b"\0")
+        for name in articles:
+            digest.update(name.encode() + b"\0" + _file_bytes(self.project.articles_dir / name))
+        for meeting_id in links:
+            digest.update(f"\0{meeting_id}={meeting_id in self.known}".encode())
+        return digest.hexdigest()
+
+    def get(self, summary: Path) -> list[Problem] | None:
+        """The problems recorded for a summary, if it was checked with today's inputs."""
+        entry = self.manifest.checks.get(summary.name)
+        if entry is None or entry["key"] != self.key(summary, entry["articles"], entry["links"]):
+            return None
+        root = self.project.root
+        return [
+            Problem(root / path, line, column, message, warning)
+            for path, line, column, message, warning in entry["problems"]
+        ]
+
+    def put(
+        self, summary: Path, problems: list[Problem], articles: list[str], links: list[str]
+    ) -> None:
+        """Record a summary's check result (problems in any file but the project's: not kept)."""
+        try:
+            rows = [
+                (
+                    p.path.relative_to(self.project.root).as_posix(),
+                    p.line,
+                    p.column,
+                    p.message,
+                    p.warning,
+                )
+                for p in problems
+            ]
+        except ValueError:
+            self.manifest.checks.pop(summary.name, None)
+            return
+        self.manifest.checks[summary.name] = {
+            "key": self.key(summary, articles, links),
+            "articles": articles,
+            "links": links,
+            "problems": rows,
+        }
+
+    def sources_problems(self) -> list[Problem] | None:
+        """The problems recorded for the themes and the glossary, if read with today's bytes."""
+        return self.get(self.project.meetings_dir / SOURCES_CHECK)
+
+    def put_sources(self, problems: list[Problem]) -> None:
+        self.put(self.project.meetings_dir / SOURCES_CHECK, problems, [], [])
+
+    def prune(self) -> None:
+        """Forget the results of summaries that are gone."""
+        for name in list(self.manifest.checks):
+            if name != SOURCES_CHECK and Path(name).stem not in self.known:
+                del self.manifest.checks[name]
+
+    def all_pass(self, strict: bool) -> bool:
+        """Whether every summary (and the themes and glossary) is recorded as checked with
+        today's inputs and without a problem (under strict, without a warning either)."""
+        found = self.sources_problems()
+        if found is None or found:
+            return False
+        for summary in self.project.summary_paths():
+            found = self.get(summary)
+            if found is None or any(strict or not problem.warning for problem in found):
+                return False
+        # Summaries since removed: their records go with the next build.
+        return True
 
 
 @dataclass(frozen=True)
