@@ -398,7 +398,7 @@ def others_running() -> str:
     ).stdout
     busy = []
     for line in out.splitlines():
-        pid, cpu, command = (line.split(None, 2) + ["", ""])[:3]
+        pid, cpu, command = [*line.split(None, 2), "", ""][:3]
         if pid != str(os.getpid()) and float(cpu or 0) >= 5 and "ps -eo" not in command:
             busy.append(f"{' '.join(command.split()[:4])[:70]} ({float(cpu):.0f} %)")
     return "; ".join(busy[:8]) or "nothing else above 5 % CPU"
