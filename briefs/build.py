@@ -96,6 +96,7 @@ def build_all(
     strict: bool = False,
     builder: Builder | None = None,
     stats: BuildStats | None = None,
+    digests: bool = True,
 ) -> BuildReport:
     """Build every brief of every good summary whose inputs changed (all of them with force),
     in four phases: read and check every summary, plan what is stale, work through the jobs,
@@ -103,15 +104,19 @@ def build_all(
 
     Bad summaries are reported, not fatal to the others; output is the same for any number of
     jobs. builder: a Builder of this project already set up (the preview keeps one), for the
-    jobs this process builds. stats: filled in with where the time and memory went."""
+    jobs this process builds. stats: filled in with where the time and memory went. digests:
+    False leaves the digests for a later build (the preview serves its briefs' pages first)."""
     stats = stats if stats is not None else BuildStats()
     with build_lock(project), ExitStack() as stack:
         remove_leftovers(project.build_dir)  # safe: the lock keeps other builds out
         manifest = Manifest(project.build_dir)
         with stats.seconds.timed("load"):
-            loaded = read(project, strict, manifest)  # everything, before anything reaches build/
             toolchain = Toolchain.of(project, languages)
-            stale = plan(project, toolchain, manifest, formats, force)
+            stale = plan(project, toolchain, manifest, formats, force, digests)
+            # The plan reads bytes and stat() only: the other workers start (and warm up) now,
+            # while this process reads and checks the summaries.
+            pool, workers = start_workers(project, stale, jobs, stats, stack)
+            loaded = read(project, strict, manifest)  # everything, before anything reaches build/
             report = BuildReport(
                 up_to_date=stale.up_to_date,
                 problems=list(loaded.problems),
@@ -128,7 +133,7 @@ def build_all(
                 job.record(manifest, output)
             remove(manifest, stale.removed)
             done = 0
-            for result in work(project, todo, builder, jobs, stats, stack):
+            for result in work(project, todo, builder, pool, workers, stats, stack):
                 done += 1
                 if progress:
                     progress(done, len(todo), result.job.name)
@@ -166,7 +171,7 @@ def make_jobs(
     with one at the end), and the digest outputs kept as they are."""
     todo: list[Job] = []
     kept: list[tuple[DigestJob, Path]] = []
-    if stale.digests and loaded.documents and builder is not None:
+    if stale.digests and loaded.documents and builder is not None:  # (none unless asked for)
         if loaded.problems:
             # A digest that silently left a meeting out would mislead.
             report.failures.append("digest: not built while summaries have problems")
@@ -179,37 +184,45 @@ def make_jobs(
     return todo, kept
 
 
+def start_workers(
+    project: Project, stale: Plan, jobs: int | None, stats: BuildStats, stack: ExitStack
+) -> tuple[ProcessPoolExecutor | None, int]:
+    """The worker processes besides this one, started before the summaries are read, so that
+    each imports WeasyPrint and sets up its fonts while this process checks: forked from this
+    process on Linux, else (or from a process with other threads) spawned. None when this
+    process builds alone: for one job, or with jobs=1. Returns the pool and how many processes
+    build, this one included."""
+    method = start_method()
+    workers = min(jobs or cpu_count(), len(stale))
+    # Spawned workers pay for their imports too: worth it only for more than a brief or two.
+    if method == "spawn" and len(stale) <= 2:
+        workers = 1
+    pool = None
+    if workers > 1:
+        pool = stack.enter_context(start_pool(project, workers - 1, None, method))
+    stats.workers = workers
+    stats.start_method = method if pool is not None else ""
+    return pool, workers
+
+
 def work(
     project: Project,
     todo: list[Job],
     builder: Builder | None,
-    jobs: int | None,
+    pool: ProcessPoolExecutor | None,
+    workers: int,
     stats: BuildStats,
     stack: ExitStack,
 ) -> Iterator[JobResult]:
-    """Phase 3: the jobs, in this process and in worker processes: forked from this one once
-    it is warm, or spawned (from a process with other threads, or off Linux)."""
+    """Phase 3: the jobs, in this process and in the worker processes. This process does not
+    warm up: the workers warmed themselves up meanwhile, and its own first brief loads the
+    fonts it needs (a build of one brief lays out no page more than that brief)."""
     if not todo or builder is None:
         return
-    method = start_method()
-    workers = min(jobs or cpu_count(), len(todo))
-    # Spawned workers pay for their set-up: worth it only for more than a brief or two.
-    if method == "spawn" and len(todo) <= 2:
-        workers = 1
-    if "pdf" in {fmt for job in todo for fmt in job.formats}:
-        builder.warm_up()  # before forking: every worker inherits it warm
     # What is loaded now lives through the build: out of the garbage collector's sight, its
-    # passes do not grow with the archive, and forked workers do not copy the pages it
-    # would touch.
+    # passes do not grow with the archive.
     gc.freeze()
     stack.callback(gc.unfreeze)
-    pool: ProcessPoolExecutor | None = None
-    if workers > 1:
-        warm = builder if method == "fork" else None
-        pool = stack.enter_context(start_pool(project, workers - 1, warm))
-    stats.workers = workers
-    stats.start_method = method if pool is not None else ""
-    stats.seconds["start"] += builder.seconds["start"]
     yield from results(project, todo, pool, workers, builder)
 
 

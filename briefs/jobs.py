@@ -86,7 +86,8 @@ def brief_jobs(
         if document is not None:
             articles = cited_articles(project, [document.meeting])
             inputs = toolchain.inputs(document.path, articles, language)
-            jobs.append(BriefJob(document, language, formats, inputs))
+            stale = plan.formats.get((meeting_id, language), formats)
+            jobs.append(BriefJob(document, language, stale, inputs))
     return jobs
 
 

@@ -375,6 +375,8 @@ class Plan:
 
     briefs: list[tuple[str, str]]
     """(meeting id, language) of each stale brief, in file-name order."""
+    formats: dict[tuple[str, str], tuple[str, ...]]
+    """The formats of each stale brief that are stale (a PDF, when only the HTML was built)."""
     digests: list[tuple[int | None, str]]
     """(year, or None for the overview, language) of each stale digest."""
     up_to_date: int
@@ -392,33 +394,41 @@ def plan(
     manifest: Manifest,
     formats: tuple[str, ...] = FORMATS,
     force: bool = False,
+    with_digests: bool = True,
 ) -> Plan:
     """Decide what is stale. An output is fresh when the manifest records it as built from
     today's inputs digest, counting the articles and (for a year's digest) the summaries of
     other years it was built from as recorded: those can only change through the bytes of a
-    summary that is itself an input. force: everything is stale."""
+    summary that is itself an input. force: everything is stale. with_digests: False leaves the
+    digests out of the plan (none is stale), and does not remove any."""
     languages = toolchain.languages
 
     def fresh(outputs: list[Path], inputs: str) -> bool:
         return not force and all(manifest.fresh(output, inputs) for output in outputs)
 
-    briefs, up_to_date = [], 0
+    briefs, stale_formats, up_to_date = [], {}, 0
     summaries = project.summary_paths()
     for summary in summaries:
         for language in languages:
             outputs = [project.output_path(summary.stem, language, fmt) for fmt in formats]
             articles = manifest.articles(outputs[0], project.articles_dir)
-            if fresh(outputs, toolchain.inputs(summary, articles, language)):
-                up_to_date += len(outputs)
-            else:
+            inputs = toolchain.inputs(summary, articles, language)
+            stale = tuple(
+                fmt
+                for fmt, output in zip(formats, outputs, strict=True)
+                if not fresh([output], inputs)
+            )
+            up_to_date += len(formats) - len(stale)
+            if stale:
                 briefs.append((summary.stem, language))
+                stale_formats[summary.stem, language] = stale
     digests: list[tuple[int | None, str]] = []
     by_year: dict[int | None, list[Path]] = {
         year: paths for year, paths in project.summaries_by_year().items()
     }
     by_year[None] = summaries
     for year, paths in sorted(by_year.items(), key=lambda item: (item[0] is None, item[0] or 0)):
-        for language in languages:
+        for language in languages if with_digests else ():
             outputs = [project.digest_path(language, fmt, year) for fmt in formats]
             depends = [project.meetings_dir / name for name in manifest.depends(outputs[0])]
             articles = manifest.articles(outputs[0], project.articles_dir)
@@ -428,6 +438,8 @@ def plan(
     removed = []
     for key, entry in manifest.entries.items():
         if entry["meeting"] == DIGEST:
+            if not with_digests:
+                continue
             try:
                 gone = project.digest_year(Path(key).stem) not in by_year
             except ValueError:  # not a digest the build makes: not the build's to remove
@@ -437,7 +449,7 @@ def plan(
         if gone:
             removed.append(project.build_dir / key)
     log.debug("%d briefs and %d digests to build", len(briefs), len(digests))
-    return Plan(briefs, digests, up_to_date, removed)
+    return Plan(briefs, stale_formats, digests, up_to_date, removed)
 
 
 def cpu_count() -> int:

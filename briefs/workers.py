@@ -72,9 +72,12 @@ def run(job: Job, builder: Builder | None = None) -> JobResult:
     return JobResult(job, written, failure, seconds, peak, time.process_time() - cpu)
 
 
-def start_pool(project: Project, workers: int, builder: Builder | None) -> ProcessPoolExecutor:
+def start_pool(
+    project: Project, workers: int, builder: Builder | None, method: str = "spawn"
+) -> ProcessPoolExecutor:
     """Worker processes: forked from this process, warm, when a warm builder is given (each
-    inherits it); else spawned, each setting itself up."""
+    inherits it); else started by method (fork: with this process's imports; spawn: afresh),
+    each setting itself up."""
     global _worker
     if builder is not None:
         _worker = builder
@@ -84,7 +87,7 @@ def start_pool(project: Project, workers: int, builder: Builder | None) -> Proce
     else:
         pool = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=multiprocessing.get_context(method),
             initializer=start_worker,
             initargs=(project.root,),
         )
