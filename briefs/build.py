@@ -125,15 +125,23 @@ def build_all(
             )
             if builder is None and len(stale):  # the preview passes its own, kept warm
                 builder = Builder(project)
-            todo, kept = make_jobs(
-                project, stale, loaded, toolchain, manifest, builder, formats, force, report
-            )
-        try:
+            todo: list[Job] = list(brief_jobs(project, stale, loaded, toolchain, formats))
+
+        def digests_now() -> list[Job]:
+            """The digests' jobs, rendered by this process while the workers lay out briefs."""
+            with stats.seconds.timed("render"):
+                found, kept = make_digest_jobs(
+                    project, stale, loaded, toolchain, manifest, builder, formats, force, report
+                )
             for job, output in kept:
                 job.record(manifest, output)
+            todo.extend(found)
+            return list(found)
+
+        try:
             remove(manifest, stale.removed)
             done = 0
-            for result in work(project, todo, builder, pool, workers, stats, stack):
+            for result in work(project, todo, builder, pool, workers, stats, stack, digests_now):
                 done += 1
                 if progress:
                     progress(done, len(todo), result.job.name)
@@ -156,7 +164,7 @@ def read(project: Project, strict: bool, manifest: Manifest) -> Loaded:
     return loaded
 
 
-def make_jobs(
+def make_digest_jobs(
     project: Project,
     stale: Plan,
     loaded: Loaded,
@@ -166,22 +174,16 @@ def make_jobs(
     formats: tuple[str, ...],
     force: bool,
     report: BuildReport,
-) -> tuple[list[Job], list[tuple[DigestJob, Path]]]:
-    """The plan's jobs (the digests first: they are the longest, and no worker should be left
-    with one at the end), and the digest outputs kept as they are."""
-    todo: list[Job] = []
-    kept: list[tuple[DigestJob, Path]] = []
-    if stale.digests and loaded.documents and builder is not None:  # (none unless asked for)
-        if loaded.problems:
-            # A digest that silently left a meeting out would mislead.
-            report.failures.append("digest: not built while summaries have problems")
-        else:
-            digests, kept = digest_jobs(
-                project, stale, loaded, toolchain, manifest, builder, formats, force
-            )
-            todo += digests
-    todo += brief_jobs(project, stale, loaded, toolchain, formats)
-    return todo, kept
+) -> tuple[list[DigestJob], list[tuple[DigestJob, Path]]]:
+    """The stale digests' jobs (each rendered to see whether its page changed), and the digest
+    outputs kept as they are."""
+    if not (stale.digests and loaded.documents and builder is not None):
+        return [], []
+    if loaded.problems:
+        # A digest that silently left a meeting out would mislead.
+        report.failures.append("digest: not built while summaries have problems")
+        return [], []
+    return digest_jobs(project, stale, loaded, toolchain, manifest, builder, formats, force)
 
 
 def start_workers(
@@ -213,17 +215,20 @@ def work(
     workers: int,
     stats: BuildStats,
     stack: ExitStack,
+    digests: Callable[[], list[Job]],
 ) -> Iterator[JobResult]:
-    """Phase 3: the jobs, in this process and in the worker processes. This process does not
-    warm up: the workers warmed themselves up meanwhile, and its own first brief loads the
-    fonts it needs (a build of one brief lays out no page more than that brief)."""
-    if not todo or builder is None:
+    """Phase 3: the jobs, in this process and in the worker processes. The workers start on
+    the briefs while this process renders the digests (digests), whose jobs then go before
+    the remaining briefs: they are the longest, and no worker should be left with one at the
+    end. This process does not warm up: the workers warmed themselves up meanwhile, and its
+    own first brief loads the fonts it needs (a build of one brief lays out that brief only)."""
+    if builder is None:
         return
     # What is loaded now lives through the build: out of the garbage collector's sight, its
     # passes do not grow with the archive.
     gc.freeze()
     stack.callback(gc.unfreeze)
-    yield from results(project, todo, pool, workers, builder)
+    yield from results(project, list(todo), pool, workers, builder, first=digests)
 
 
 def record(manifest: Manifest, report: BuildReport, stats: BuildStats, result: JobResult) -> None:

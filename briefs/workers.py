@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,11 +107,15 @@ def results(
     pool: ProcessPoolExecutor | None,
     workers: int,
     builder: Builder | None = None,
+    first: Callable[[], list[Job]] | None = None,
 ) -> Iterator[JobResult]:
     """Build the jobs in this process and in the pool's workers, each taking the next job when
-    it is free: this process is one of the workers, which saves starting one more."""
+    it is free: this process is one of the workers, which saves starting one more. first:
+    more jobs, made by this process once the workers have theirs, and taken before the rest."""
     pending = deque(jobs)
     finished: SimpleQueue[Future[JobResult]] = SimpleQueue()
+    in_flight = [0]  # jobs out with a worker
+    counting = threading.Lock()
 
     def submit_next() -> None:
         try:
@@ -120,20 +124,34 @@ def results(
             return
         try:
             assert pool is not None
+            with counting:
+                in_flight[0] += 1
             pool.submit(run, job).add_done_callback(done)
         except RuntimeError:  # the pool is shutting down: this process takes the job
+            with counting:
+                in_flight[0] -= 1
             pending.appendleft(job)
 
     def done(future: Future[JobResult]) -> None:
         # Called in the pool's thread as soon as a worker finishes: its next job goes out at
         # once, not when this process is through with a brief of its own.
+        with counting:
+            in_flight[0] -= 1
         finished.put(future)
         submit_next()
 
     if pool is not None:
         for _ in range(workers - 1):
             submit_next()
-    for _ in range(len(jobs)):
+    total = len(jobs)
+    if first is not None:
+        made = first()
+        pending.extendleft(reversed(made))  # atomic: a worker's done-callback may pop meanwhile
+        total += len(made)
+        if pool is not None:  # the workers left without a job (fewer briefs than workers)
+            for _ in range(workers - 1 - in_flight[0]):
+                submit_next()
+    for _ in range(total):
         while True:
             try:
                 yield finished.get_nowait().result()
