@@ -64,11 +64,13 @@ def stage_seconds(stats: pstats.Stats) -> dict[str, float]:
             if not filename.endswith(file_part) or function != name:
                 continue
             if name == "_find_and_load":
-                # the outermost imports only: those not called from another import
+                # the outermost imports only: from a function or the script, not from the
+                # body of a module being imported (that time is in its importer's already)
                 outer = sum(
                     c[3]
                     for caller, c in callers.items()
-                    if "importlib" not in caller[0] and caller[2] != "_call_with_frames_removed"
+                    if "importlib" not in caller[0]
+                    and (caller[2] != "<module>" or caller[0] == "<string>")
                 )
                 found[stage] += outer
             else:
