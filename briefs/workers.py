@@ -50,13 +50,17 @@ _worker: Builder | None = None
 def start_worker(root: Path) -> None:
     """A spawned worker's set-up (forked workers inherit the warm Builder of their parent)."""
     global _worker
-    _worker = Builder(open_project(root))
+    try:
+        _worker = Builder(open_project(root))
+    except BriefsError:  # broken settings or themes: this process reports them, and builds none
+        return
     _worker.warm_up()
 
 
 def run(job: Job, builder: Builder | None = None) -> JobResult:
     builder = builder or _worker
-    assert builder is not None, "a worker process builds with the Builder start_worker made"
+    if builder is None:  # its set-up failed (a source changed since this build read it)
+        return JobResult(job, [], f"{job.name} ({job.language}): could not set up", {}, 0)
     before = dict(builder.seconds)
     cpu = time.process_time()
     written: list[Path] = []
