@@ -15,7 +15,7 @@ UV_VERSION := 0.13.9
 NODE_STAMP := tests/browser/node_modules/.installed
 
 .DEFAULT_GOAL := briefs
-.PHONY: briefs setup system test-system test lint serve check list schema clean catalogs bench draft-eval distribute lock help
+.PHONY: briefs setup system test-system test lint serve check check-eval list schema clean catalogs bench draft-eval distribute lock help
 
 help:
 	@echo "make briefs    set up (system packages, virtualenv) and build every brief into build/"
@@ -24,6 +24,7 @@ help:
 	@echo "make lock      refresh requirements.lock from pyproject.toml (UPGRADE=1: newest versions)"
 	@echo "make serve     live preview of every brief at http://127.0.0.1:8000/"
 	@echo "make check     validate every summary in sources/meetings/"
+	@echo "make check-eval  plant errors in copies of the summaries; print the catch rate per kind"
 	@echo "make catalogs  extract template strings and update the .po catalogs in locale/"
 	@echo "make bench     measure build speed and memory; writes benchmarks/RESULTS.md"
 	@echo "make draft-eval  draft the shipped articles and the corpus in tests/draft_corpus, and score the drafts"
@@ -101,6 +102,12 @@ serve: setup
 
 check: setup
 	$(BRIEFS) check --strict
+
+# Plants each error of tests/mutation_catalogue.py in a copy of the shipped summaries, one at a
+# time, and prints what `check --strict` catches per kind and its false alarms on faithful edits;
+# exits 1 when a target of issue 18 is missed (see scripts/check_eval.py).
+check-eval: setup
+	$(BIN)/python scripts/check_eval.py -v
 
 # Drafts each article that has a summary in sources/meetings/, and each fixture of the corpus in
 # tests/draft_corpus/, and prints their scores separately; exits 1 when a target is missed

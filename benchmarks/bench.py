@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -37,6 +38,7 @@ COPIED = "2024-05-20-china-kazakhstan-foreign-ministers-talks"
 """The shipped summary copied to make the 200-meeting archive of the digest page count."""
 CJK_NAMES = ["王毅", "习近平", "李强", "秦刚", "王文涛", "丁薛祥"]
 COUNTRIES = ["KZ", "KG", "TJ", "TM", "UZ"]
+WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]  # tm_wday 0 = Monday
 SURNAMES = [
     "Nurtleu",
     "Kulubaev",
@@ -85,21 +87,34 @@ def synthetic_meeting(index: int, rng: random.Random) -> tuple[str, str, str]:
         sentences.append(sentence)
         return sentence
 
+    from babel import Locale
+
+    indonesian = Locale("id").territories
     names = [f"Wang {rng.choice(['Yi', 'Wei', 'Lei'])}"]
+    # each participant, the date and the place have their quote (issue 18's fact quotes)
+    introductions = [quote(f"Menteri Luar Negeri {indonesian['CN']}, {names[0]}, hadir.")]
     participants = [
         f"""  - name: {names[0]}
     native_name: {rng.choice(CJK_NAMES)}
     native_lang: zh-Hans
     country: CN
-    office: {{id: Menteri Luar Negeri, en: Minister of Foreign Affairs}}"""
+    office: {{id: Menteri Luar Negeri, en: Minister of Foreign Affairs}}
+    quote: {introductions[0]}"""
     ]
     for country in COUNTRIES:
         names.append(rng.choice(SURNAMES))
+        introductions.append(
+            quote(f"Menteri Luar Negeri {indonesian[country]}, {names[-1]}, hadir.")
+        )
         participants.append(
             f"""  - name: {names[-1]}
     country: {country}
-    office: {{id: Menteri Luar Negeri, en: Minister of Foreign Affairs}}"""
+    office: {{id: Menteri Luar Negeri, en: Minister of Foreign Affairs}}
+    quote: {introductions[-1]}"""
         )
+    when = quote(
+        f"Pertemuan digelar pada hari {WEEKDAYS[day.tm_wday]} ({day.tm_mday}/{day.tm_mon}/{day.tm_year})."
+    )
     points = []
     for n in range(6):
         topic = rng.randrange(len(TOPICS_ID))
@@ -115,17 +130,18 @@ def synthetic_meeting(index: int, rng: random.Random) -> tuple[str, str, str]:
     quote: {sentence}"""
         )
     figures = []
+    # (unit, how the article writes it, the value): 8,7 miliar dolar AS is 8700000000
     kinds = [
-        ("USD", "{v} miliar dolar AS", lambda: rng.randint(1, 90) * 100_000_000),
-        ("IDR", "{v} triliun rupiah", lambda: rng.randint(1, 900) * 1_000_000_000_000),
-        ("count", "{v} pelajar", lambda: rng.randint(2, 90) * 1000),
-        ("percent", "{v} persen", lambda: rng.randint(1, 99)),
+        ("USD", "{} miliar dolar AS", lambda n: (n * 100_000_000, f"{n // 10},{n % 10}")),
+        ("IDR", "{} triliun rupiah", lambda n: (n * 1_000_000_000_000, str(n))),
+        ("count", "{} pelajar", lambda n: (n * 1000, f"{n}.000")),
+        ("percent", "{} persen", lambda n: (n, str(n))),
     ]
     for n in range(8):
         unit, words, value = kinds[n % len(kinds)]
-        amount = value()
+        amount, written = value(rng.randint(11, 89))
         sentence = quote(
-            f"Angka ke-{n + 1} pertemuan {index} tercatat sebesar {words.format(v=amount)} pada tahun {2000 + n}."
+            f"Angka ke-{n + 1} pertemuan {index} tercatat sebesar {words.format(written)} pada tahun {2000 + n}."
         )
         noun = "\n    noun: {id: pelajar, en: students}" if unit == "count" else ""
         figures.append(
@@ -137,15 +153,18 @@ def synthetic_meeting(index: int, rng: random.Random) -> tuple[str, str, str]:
         )
     headline = f"Pertemuan sintetis nomor {index} digelar"
     # The article names the place and every participant, as briefs check wants of a summary.
-    sentences.insert(0, f"Para menteri luar negeri bertemu di Astana: {', '.join(names)}.")
+    where = f"Para menteri luar negeri bertemu di Astana: {', '.join(names)}."
+    sentences.insert(0, where)
     article = "\n\n".join([headline, *sentences, "Komentar"]) + "\n"
     summary = f"""id: {meeting_id}
 kind: foreign-ministers-meeting
 title: {{id: Pertemuan sintetis {index}, en: Synthetic meeting {index}}}
 date: {date}
+date_quote: {when}
 place:
   city: {{id: Astana, en: Astana}}
   country: KZ
+  quote: "{where}"
 issued: 2026-11-23
 lede:
   id: Para menteri luar negeri bertemu dan menyepakati enam poin kerja sama.
@@ -209,6 +228,14 @@ def make_copies(target: Path, count: int, days: int = 37) -> Path:
                 f"published: {first + dt.timedelta(days=1)}",
                 f"published: {day + dt.timedelta(days=1)}",
             )
+        )
+        # The copied article says when the original met, not the copy: no date quote (a
+        # warning), and the figures' years move with the copy's (as 'tahun lalu' does).
+        text = re.sub(r"(?m)^date_quote:.*\n(?:  .*\n)*", "", text)
+        text = re.sub(
+            r"(?m)^(    year: )(\d{4})$",
+            lambda m, shift=day.year - first.year: f"{m.group(1)}{int(m.group(2)) + shift}",
+            text,
         )
         (target / "sources" / "meetings" / f"{meeting_id}.yaml").write_text(text, encoding="utf-8")
         (target / "sources" / "articles" / f"{meeting_id}.txt").write_bytes(article)

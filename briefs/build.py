@@ -5,15 +5,16 @@ language and hands the same HTML to every output format's builder; in worker pro
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import gc
 import logging
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import lock
 from .builder import (
     Builder,
     digest_sources,
@@ -21,11 +22,12 @@ from .builder import (
     source_files,
 )
 from .digest import Digest, make_digest, make_overview
-from .errors import BriefsError, Problem, SourceError, UnknownMeetingError
+from .errors import BriefsError, FileError, Problem, SourceError, UnknownMeetingError
 from .files import remove_leftovers
 from .jobs import DigestJob, Job, brief_jobs, digest_jobs
 from .loader import Document
 from .manifest import CheckCache, Manifest, Plan, Toolchain, cpu_count, plan
+from .models import Vocabulary
 from .project import FORMATS, LANGUAGES, Project
 from .stats import BuildStats
 from .validate import Loaded, load_summaries
@@ -79,10 +81,9 @@ def find_meeting(project: Project, meeting_id: str, *, strict: bool = False) -> 
 
 @contextmanager
 def build_lock(project: Project) -> Iterator[None]:
-    """One build at a time per project: a second one waits for the first to finish."""
-    project.build_dir.mkdir(parents=True, exist_ok=True)
-    with open(project.build_dir / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    """One build at a time per project: a second one says who holds the lock, and waits for
+    it; the lock ends with the process that holds it, never held by a worker (lock.py)."""
+    with lock.build_lock(project.build_dir):
         yield
 
 
@@ -124,7 +125,9 @@ def build_all(
                 documents=list(loaded.documents),
             )
             if builder is None and len(stale):  # the preview passes its own, kept warm
-                builder = Builder(project)
+                builder = Builder(project, checked_vocabulary(project, loaded))
+            if builder is not None:  # the archive each brief's context comes from
+                builder.renderer.know(d.meeting for d in loaded.documents)
             todo: list[Job] = list(brief_jobs(project, stale, loaded, toolchain, formats))
 
         def digests_now() -> list[Job]:
@@ -147,10 +150,22 @@ def build_all(
                     progress(done, len(todo), result.job.name)
                 record(manifest, report, stats, result)
         finally:
-            manifest.save()  # what was built stays built, even if the build is interrupted
+            save(manifest)  # what was built stays built, even if the build is interrupted
         report.written.sort()
         report.failures.sort()
         return report
+
+
+def save(manifest: Manifest) -> None:
+    """Save the manifest; when the build is failing already (a full disk), a failure to save
+    it too is not what the user needs to read: the first error goes on alone."""
+    failing = sys.exc_info()[1] is not None
+    try:
+        manifest.save()
+    except FileError:
+        if not failing:
+            raise
+        log.debug("the manifest could not be saved either", exc_info=True)
 
 
 def read(project: Project, strict: bool, manifest: Manifest) -> Loaded:
@@ -162,6 +177,15 @@ def read(project: Project, strict: bool, manifest: Manifest) -> Loaded:
     for document in loaded.documents:  # checked: where each value stood is not needed now
         document.positions.forget()  # (tens of MB at 1000 meetings, in every forked worker)
     return loaded
+
+
+def checked_vocabulary(project: Project, loaded: Loaded) -> Vocabulary | None:
+    """The themes and series load_summaries read, if it found them good (else None: the
+    Builder reads them and fails with their problems, as it always did)."""
+    vocabulary_path = project.vocabulary_path.resolve()
+    if any(problem.path.resolve() == vocabulary_path for problem in loaded.problems):
+        return None
+    return loaded.vocabulary
 
 
 def make_digest_jobs(
@@ -252,7 +276,10 @@ def remove(manifest: Manifest, outputs: list[Path]) -> None:
     """Delete the outputs of meetings whose summary is gone, and the digests of years that no
     longer have a meeting, so nothing stale gets published."""
     for output in outputs:
-        output.unlink(missing_ok=True)
+        try:
+            output.unlink(missing_ok=True)
+        except OSError as error:
+            raise FileError.of(output, "remove", error) from None
         manifest.forget(output)
         log.info("removed %s (its summary is gone)", output)
 
@@ -281,7 +308,8 @@ def build_digests(
             digest = make_digest(meetings, loaded.vocabulary, start, end)
             if not digest.meetings:
                 raise BriefsError("no meetings in the chosen date range")
-            chosen.append((digest, f"digest-{start or digest.first}-{end or digest.last}"))
+            name = project.digest_name(start=start or digest.first, end=end or digest.last)
+            chosen.append((digest, name))
         else:
             held = {m.date.year for m in meetings}
             missing = sorted(set(years) - held)
@@ -293,7 +321,7 @@ def build_digests(
             ]
             if not years and meetings:
                 chosen.append((make_overview(meetings, loaded.vocabulary), None))
-        builder = Builder(project)
+        builder = Builder(project, loaded.vocabulary)  # good: its problems stopped us above
         return [
             path
             for digest, name in chosen

@@ -9,12 +9,15 @@ from pathlib import Path
 
 from . import glyphs
 from .builders import OutputBuilder, SourceFile
+from .builders import html as html_builder
+from .builders import pdf as pdf_builder
 from .builders.html import HtmlBuilder
 from .digest import Digest
-from .errors import RenderError, SourceError
+from .errors import FileError, RenderError, SourceError, display_path
 from .i18n import localizers
 from .loader import Document, field_name
-from .models import Meeting
+from .manifest import Manifest
+from .models import Meeting, Vocabulary
 from .project import FORMATS, Project
 from .render import Renderer, issue_date
 from .stats import STAGES, Seconds
@@ -37,11 +40,15 @@ it loads the fonts and, with words broken in a narrow column, the hyphenation di
 class Builder:
     """Turns meetings into brief files; locales, catalogs, templates and fonts are set up once."""
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, vocabulary: Vocabulary | None = None):
+        """vocabulary: the themes and series as load_summaries read and checked them (else
+        they are read here)."""
         self.project = project
-        vocabulary = load_vocabulary(project)
-        if isinstance(vocabulary, list):
-            raise SourceError(vocabulary)
+        if vocabulary is None:
+            read = load_vocabulary(project)
+            if isinstance(read, list):
+                raise SourceError(read)
+            vocabulary = read
         self.renderer = Renderer(project, localizers(project.locale_dir), vocabulary)
         self.seconds = Seconds()
         self._builders: dict[str, OutputBuilder] = {"html": HtmlBuilder(self.seconds)}
@@ -86,6 +93,8 @@ class Builder:
             html = self.renderer.brief(meeting, language)
         issued = issue_date(meeting.issued, meeting.id)
         sources = source_files(self.project, [(document.path, meeting)])
+        for path in (paths or {}).values():
+            check_output(self.project, path)  # a path of the user's (build -o)
         written = []
         for fmt in formats:
             path = (paths or {}).get(fmt) or self.project.output_path(meeting.id, language, fmt)
@@ -131,6 +140,36 @@ class Builder:
                     for loc, char in missing
                 ),
             )
+
+
+def check_output(project: Project, path: Path) -> None:
+    """Refuse to write a brief where it would overwrite a source (anything in sources/,
+    templates/ or locale/, through a link too) or an existing file that is not a previous
+    output of briefs: one the manifest records, or one carrying briefs' own mark."""
+    target = path.resolve()
+    for folder in (project.meetings_dir.parent, project.templates_dir, project.locale_dir):
+        if target.is_relative_to(folder.resolve()):
+            raise FileError(
+                f"{display_path(path)}: inside {folder.name}/, where the project's sources live;"
+                " write the brief elsewhere"
+            )
+    if not target.exists():
+        return
+    if not target.is_file():
+        raise FileError(f"{display_path(path)}: exists and is not a file")
+    build_dir = project.build_dir.resolve()
+    if target.is_relative_to(build_dir):
+        if Manifest(project.build_dir).entries.get(target.relative_to(build_dir).as_posix()):
+            return
+    try:
+        data = target.read_bytes()
+    except OSError as error:
+        raise FileError.of(path, "read", error) from None
+    if not (html_builder.made_by_briefs(data) or pdf_builder.made_by_briefs(data)):
+        raise FileError(
+            f"{display_path(path)}: exists and is not a brief briefs built; "
+            "give a new file, or remove this one first"
+        )
 
 
 def cited_articles(project: Project, meetings: list[Meeting]) -> list[Path]:

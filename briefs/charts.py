@@ -15,8 +15,13 @@ from .i18n import Localizer
 INK, MUTED, RULE, ACCENT = "#1b1f24", "#5a6470", "#c9cfd6", "#1f4e79"
 FONT = 'font-family="Noto Sans, sans-serif"'
 
-WIDTH, HEIGHT = 520, 240
-LEFT, RIGHT, TOP, BOTTOM = 96, 64, 28, 34
+# Narrow enough that its 13-14 px labels stay about 10 px on a 375 px phone (at 520 wide and
+# 10-11 px they shrank to 5-6 px).
+WIDTH, HEIGHT = 440, 240
+LEFT, RIGHT, TOP, BOTTOM = 104, 40, 30, 36
+LABEL, VALUE = 13, 14
+MIN_POINTS = 3
+"""A series with fewer values is a line of text, not a chart (see templates/series.html.j2)."""
 BAR = 34
 
 
@@ -63,7 +68,7 @@ def bar_chart(points: list[Point], unit: str, title: str, localizer: Localizer) 
         parts.append(
             f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
             f'stroke="{RULE}" stroke-width="0.5"/>'
-            f'<text class="tick" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" {FONT} font-size="10" '
+            f'<text class="tick" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" {FONT} font-size="{LABEL}" '
             f'fill="{MUTED}">{escape(label)}</text>'
         )
         tick += step
@@ -76,8 +81,8 @@ def bar_chart(points: list[Point], unit: str, title: str, localizer: Localizer) 
             f'height="{height:.1f}" fill="{ACCENT}" data-year="{point.year}" data-value="{point.value}" '
             f'data-meeting="{escape(point.meeting_id)}"/>'
             f'<text class="value" x="{cx:.1f}" y="{TOP + plot_h - height - 6:.1f}" text-anchor="middle" {FONT} '
-            f'font-size="11" font-weight="bold" fill="{ACCENT}">{escape(localizer.amount(point.value, unit))}</text>'
-            f'<text class="year" x="{cx:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" {FONT} font-size="11" '
+            f'font-size="{VALUE}" font-weight="bold" fill="{ACCENT}">{escape(localizer.amount(point.value, unit))}</text>'
+            f'<text class="year" x="{cx:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" {FONT} font-size="{LABEL}" '
             f'fill="{INK}">{point.year}</text>'
         )
     parts.append(

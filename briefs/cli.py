@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
+from .cli_build import build_command, digest_command
+from .cli_options import STRICT_HELP, project_of
 from .errors import BriefsError, SourceError, display_path
-
-if TYPE_CHECKING:
-    from .distribute.send import Message
-    from .project import Project
-
-LANGUAGE_CHOICE = click.Choice(["id", "en"])
-FORMAT_CHOICE = click.Choice(["pdf", "html"])
 
 
 class BriefsGroup(click.Group):
@@ -64,10 +54,9 @@ def main(ctx: click.Context, root: Path | None, verbose: bool) -> None:
     ctx.obj = root or Path(".")
 
 
-def _project(ctx: click.Context) -> Project:
-    from .project import open_project
-
-    return open_project(ctx.obj)
+_project = project_of
+main.add_command(build_command)
+main.add_command(digest_command)
 
 
 @main.command("list")
@@ -88,9 +77,6 @@ def list_command(ctx: click.Context) -> None:
         click.echo(f"{meeting.id}\t{meeting.date.isoformat()}\t{meeting.title.en}")
     if loaded.problems:
         raise SourceError(loaded.problems)
-
-
-STRICT_HELP = "Make warnings (a stance or modality the quotes do not bear out) errors."
 
 
 @main.command("check")
@@ -154,14 +140,15 @@ def draft_command(ctx: click.Context, article: str, output: Path | None) -> None
     figures, each with the words of the article it comes from. English texts are left empty
     and marked "to write"; values the article does not settle (no year, no place ...) are
     marked !check with the reason. `briefs check` refuses the draft until both are done.
-    With -o, a saved page's text is also written to sources/articles/<meeting-id>.txt.
+    With -o, the text drafted from (pasted or a saved page's) is also written to
+    sources/articles/<meeting-id>.txt; `briefs rename` gives the draft another id later.
 
     \b
     Example:
       briefs draft ~/Downloads/xi-bertemu-tokayev.html \\
-        -o sources/meetings/2024-07-03-china-kazakhstan-state-visit.yaml
+        -o sources/meetings/draft.yaml
     """
-    from .draft import ENGLISH_TO_WRITE, Context, draft_file, save_draft
+    from .draft import Context, draft_file, save_draft
     from .errors import ConfigurationError
 
     try:
@@ -174,231 +161,35 @@ def draft_command(ctx: click.Context, article: str, output: Path | None) -> None
         click.echo(draft.to_yaml(), nl=False)
         return
     written = save_draft(draft, output, project.articles_dir if project else None)
-    text = output.read_text(encoding="utf-8")
     for path in written[:-1]:
         click.echo(f"{display_path(path)}: the text drafted from")
     click.echo(
         f"{display_path(output)}: draft of {draft.meeting_id}; "
-        f"{text.count(ENGLISH_TO_WRITE)} English texts to write, "
+        f"{draft.english_to_write} English texts to write, "
         f"{len(draft.unsettled)} values to settle, {len(draft.notes)} to check"
     )
 
 
-@main.command("build")
-@click.argument("meeting_id", required=False)
-@click.option(
-    "--all", "build_everything", is_flag=True, help="Every meeting, both languages, both formats."
-)
-@click.option(
-    "--lang", "language", type=LANGUAGE_CHOICE, default=None, help="Language of the brief."
-)
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default=None, help="Output format.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Output file (default: build/<lang>/<meeting-id>.<format>).",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: one per core).",
-)
-@click.option(
-    "--force", is_flag=True, help="With --all: rebuild even the briefs whose inputs did not change."
-)
-@click.option("--strict", is_flag=True, default=None, help=STRICT_HELP)
+@main.command("rename")
+@click.argument("summary")
+@click.argument("new_id", required=False)
 @click.pass_context
-def build_command(
-    ctx: click.Context,
-    meeting_id: str | None,
-    build_everything: bool,
-    language: str | None,
-    fmt: str | None,
-    output: Path | None,
-    jobs: int | None,
-    force: bool,
-    strict: bool | None,
-) -> None:
-    """Build one brief, or all of them with --all.
+def rename_command(ctx: click.Context, summary: str, new_id: str | None) -> None:
+    """Give a summary (a draft) another meeting id, with the article it cites.
 
-    With --all, only the briefs whose summary, article, templates, catalogs or
-    program changed since the last build are rebuilt, on all cores, and the
-    digests of the years they touch and the overview. With --strict, a summary with a
-    warning is not built, as one with a problem.
+    SUMMARY is a summary's id or file (sources/meetings/draft.yaml); NEW_ID the meeting id it
+    takes (default: the id the draft holds, once checked). The summary becomes
+    sources/meetings/NEW_ID.yaml and its article sources/articles/NEW_ID.txt, and every
+    reference to the article follows. Nothing is replaced.
 
     \b
-    Examples:
-      briefs build 2020-07-16-china-central-asia-foreign-ministers --lang id --format pdf
-      briefs build 2020-07-16-china-central-asia-foreign-ministers --lang en --format html -o brief.html
-      briefs build --all
-      briefs build --all --jobs 1 --force
-      briefs build --all --strict
+    Example:
+      briefs rename draft 2024-07-03-china-kazakhstan-state-visit
     """
-    languages = (language,) if language else ("id", "en")
-    formats = (fmt,) if fmt else ("pdf", "html")
-    if build_everything:
-        if meeting_id or output:
-            raise click.UsageError(
-                "--all builds every meeting; give no MEETING_ID or --output with it"
-            )
-        project = _project(ctx)
-        if not force and _nothing_to_do(project, languages, formats, bool(strict)):
-            click.echo(f"all briefs in {display_path(project.build_dir)} are up to date")
-            return
-        from .build import build_all
+    from .draft import rename_draft
 
-        with _progress() as progress:
-            report = build_all(
-                project,
-                languages,
-                formats,
-                jobs=jobs,
-                force=force,
-                progress=progress,
-                strict=bool(strict),
-            )
-        for problem in [*report.warnings, *report.problems]:
-            click.echo(str(problem), err=True)
-        for failure in report.failures:
-            click.echo(f"error: {failure}", err=True)
-        click.echo(
-            f"{len(report.written)} files written to {display_path(project.build_dir)}"
-            + (f", {report.up_to_date} up to date" if report.up_to_date else "")
-        )
-        if not report.ok:
-            click.echo(
-                f"{len(report.problems)} problem(s) in summaries, {len(report.failures)} brief(s) failed",
-                err=True,
-            )
-            ctx.exit(1)
-        return
-
-    from .build import Builder, find_meeting
-
-    if not meeting_id:
-        raise click.UsageError("give a MEETING_ID (see 'briefs list') or --all")
-    if not language or not fmt:
-        raise click.UsageError("give --lang (id or en) and --format (pdf or html)")
-    project = _project(ctx)
-    document = find_meeting(project, meeting_id, strict=bool(strict))
-    paths = {fmt: output} if output else None
-    (written,) = Builder(project).build(document, language, (fmt,), paths)
-    click.echo(display_path(written))
-
-
-@main.command("digest")
-@click.option(
-    "--lang", "language", type=LANGUAGE_CHOICE, default=None, help="Language (default: both)."
-)
-@click.option(
-    "--format", "fmt", type=FORMAT_CHOICE, default=None, help="Output format (default: both)."
-)
-@click.option(
-    "--from",
-    "start",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    help="First meeting date, YYYY-MM-DD.",
-)
-@click.option(
-    "--to",
-    "end",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    help="Last meeting date, YYYY-MM-DD.",
-)
-@click.option(
-    "--year",
-    "years",
-    type=click.IntRange(1900, 2100),
-    multiple=True,
-    help="Only this year's digest (repeatable).",
-)
-@click.pass_context
-def digest_command(
-    ctx: click.Context,
-    language: str | None,
-    fmt: str | None,
-    start: datetime | None,
-    end: datetime | None,
-    years: tuple[int, ...],
-) -> None:
-    """Build the digests: one per year (timeline, themes, figures over time, follow-through)
-    and the overview across years, which links to them.
-
-    Writes build/<lang>/digest-<year>.pdf and .html for each year, and the overview
-    build/<lang>/digest.pdf and .html. With --year, only those years' digests; with --from
-    and --to, one digest of that date range (build/<lang>/digest-<from>-<to>.<format>).
-
-    \b
-    Examples:
-      briefs digest
-      briefs digest --year 2024 --lang en
-      briefs digest --lang en --format html --from 2022-01-01 --to 2024-12-31
-    """
-    from .build import build_digests
-
-    if years and (start or end):
-        raise click.UsageError("give --year or a date range (--from, --to), not both")
-    project = _project(ctx)
-    written = build_digests(
-        project,
-        (language,) if language else ("id", "en"),
-        (fmt,) if fmt else ("pdf", "html"),
-        start.date() if start else None,
-        end.date() if end else None,
-        years,
-    )
-    for path in written:
-        click.echo(display_path(path))
-
-
-def _nothing_to_do(
-    project: Project, languages: tuple[str, ...], formats: tuple[str, ...], strict: bool
-) -> bool:
-    """The no-op check, from file bytes and stat() alone: no heavy imports. Strict, it also
-    asks the checks recorded in the manifest: briefs built before, with warnings, are not good
-    enough any more."""
-    from .manifest import CheckCache, Manifest, Toolchain, plan
-
-    manifest = Manifest(project.build_dir)
-    stale = plan(project, Toolchain.of(project, languages), manifest, formats)
-    if len(stale) != 0 or stale.removed:
-        return False
-    return not strict or CheckCache(project, manifest).all_pass(strict=True)
-
-
-@contextmanager
-def _progress() -> Iterator[Callable[[int, int, str], None] | None]:
-    """A progress bar on a terminal (count, current meeting, ETA); silent in CI and in pipes."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
-        yield None
-        return
-    bar = None
-
-    def update(done: int, total: int, meeting_id: str) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = click.progressbar(
-                length=total,
-                label="building",
-                file=sys.stderr,
-                show_pos=True,
-                show_eta=True,
-                item_show_func=lambda item: item,
-            )
-            bar.__enter__()
-        bar.update(1, meeting_id)
-
-    try:
-        yield update
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+    for old, new in rename_draft(_project(ctx), summary, new_id):
+        click.echo(f"{display_path(old)} -> {display_path(new)}")
 
 
 @main.command("publish")
@@ -427,12 +218,6 @@ def publish_command(ctx: click.Context, out: Path | None, base_url: str | None) 
 
     published = publish(_project(ctx), out, base_url)
     click.echo(f"{len(published.files)} files published to {display_path(published.folder)}")
-
-
-def _describe(message: Message) -> str:
-    formats = ", ".join(brief.format for brief in message.briefs)
-    reader = message.reader
-    return f"{message.meeting.id} ({reader.language}: {formats}) to {reader.name} <{reader.email}>"
 
 
 @main.command("send")
@@ -499,46 +284,51 @@ def send_command(
       BRIEFS_SMTP_HOST=smtp.example.org BRIEFS_SMTP_USER=desk BRIEFS_SMTP_PASSWORD=... briefs send
       briefs send --meeting 2020-07-16-china-central-asia-foreign-ministers --host 127.0.0.1 --port 8025 --security none
     """
-    from .distribute.ledger import open_ledger
-    from .distribute.outputs import ready_briefs
-    from .distribute.readers import load_readers
-    from .distribute.send import plan_deliveries, send, smtp_settings
-    from .errors import DistributionError
-    from .i18n import localizers
+    from .distribute.delivery import send_briefs
+    from .distribute.send import Plan
+    from .distribute.send import describe_message as describe
 
-    project = _project(ctx)
-    readers_path = readers_path or project.readers_path
-    if not readers_path.exists():
-        raise DistributionError(
-            f"{display_path(readers_path)}: no readers file; give --readers FILE, or start from readers.example.yaml"
-        )
-    readers = load_readers(readers_path, {path.stem for path in project.summary_paths()})
-    settings = None if dry_run else smtp_settings(smtp_options)
-    briefs = ready_briefs(project, meeting_id)
-    with open_ledger(ledger_path or project.ledger_path, write=not dry_run) as ledger:
-        plan = plan_deliveries(readers, briefs, ledger, resend=resend)
+    def announce(plan: Plan) -> None:
+        for message, attempt in plan.refused:
+            click.echo(f"refused: {describe(message)}: {attempt.reason} ({attempt.when})")
+        for message, attempt in plan.uncertain:
+            click.echo(
+                f"uncertain: {describe(message)}: {attempt.reason} ({attempt.when}); "
+                "it may have arrived; --resend sends it again"
+            )
         for message in plan.held:
             click.echo(
-                f"held: {_describe(message)}: changed since it was delivered; --resend sends it again"
+                f"held: {describe(message)}: changed since it was delivered; --resend sends it again"
             )
-        if dry_run or settings is None:
-            for message in plan.messages:
-                click.echo(f"would send: {_describe(message)}")
-            click.echo(f"{len(plan.messages)} message(s) to send (dry run: nothing sent)")
-            return
-        report = send(
-            plan,
-            settings,
-            ledger,
-            project.desk,
-            localizers(project.locale_dir),
-            on_sent=lambda message: click.echo(f"sent: {_describe(message)}"),
-        )
-    for message, reason in report.failed:
-        click.echo(f"error: {_describe(message)}: {reason}", err=True)
-    click.echo(f"{len(report.sent)} message(s) sent, {len(report.failed)} failed")
-    if not report.ok:
+
+    report = send_briefs(
+        _project(ctx),
+        readers_path,
+        meeting_id,
+        dry_run=dry_run,
+        resend=resend,
+        ledger_path=ledger_path,
+        smtp_options=smtp_options,
+        on_plan=announce,
+        on_sent=lambda message: click.echo(f"sent: {describe(message)}"),
+    )
+    plan = report.plan
+    if report.dry_run:
+        for message in plan.messages:
+            click.echo(f"would send: {describe(message)}")
+        click.echo(f"{len(plan.messages)} message(s) to send (dry run: nothing sent)")
+        return
+    for message, reason in [*report.failed, *report.refused]:
+        click.echo(f"error: {describe(message)}: {reason}", err=True)
+    for message, reason in report.uncertain:
+        click.echo(f"uncertain: {describe(message)}: {reason}", err=True)
+    click.echo(
+        f"{len(report.sent)} message(s) sent, {len(report.failed) + len(report.refused)} failed"
+        + (f", {len(report.uncertain)} uncertain" if report.uncertain else "")
+    )
+    if report.failed:
         click.echo("the failed messages will be sent by the next run", err=True)
+    if not report.ok:
         ctx.exit(1)
 
 
@@ -556,8 +346,16 @@ def send_command(
     show_default=True,
     help="Port to listen on (0: any free one).",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    envvar="BRIEFS_SERVE_TIMEOUT",
+    help="Seconds a connection may take to send its request [BRIEFS_SERVE_TIMEOUT].",
+)
 @click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int) -> None:
+def serve_command(ctx: click.Context, host: str, port: int, timeout: float) -> None:
     """Preview the briefs in a browser, rebuilt as you edit.
 
     Builds every brief into build/ and serves an index of them. A meeting's briefs are rebuilt
@@ -573,7 +371,7 @@ def serve_command(ctx: click.Context, host: str, port: int) -> None:
     from .serve import PreviewServer
 
     logging.getLogger("briefs.serve").setLevel(logging.INFO)  # say what was rebuilt
-    server = PreviewServer(_project(ctx), host, port)
+    server = PreviewServer(_project(ctx), host, port, timeout=timeout)
     click.echo(f"Serving the briefs at {server.url} (Ctrl+C to stop)")
     try:
         server.serve_forever()

@@ -75,3 +75,13 @@ class RenderError(BriefsError):
 class DistributionError(BriefsError):
     """Briefs could not be published or sent: a folder that cannot be replaced, an SMTP server
     that cannot be reached or refuses the sender."""
+
+
+class FileError(BriefsError):
+    """A file or folder that cannot be read or written (a full disk, a permission, a read-only
+    folder): its path and the system's reason, on one line."""
+
+    @classmethod
+    def of(cls, path: Path | str, doing: str, error: OSError) -> FileError:
+        """'build/en/x.pdf: cannot write: No space left on device'."""
+        return cls(f"{display_path(Path(path))}: cannot {doing}: {error.strerror or error}")

@@ -11,6 +11,8 @@ import os
 import secrets
 from pathlib import Path
 
+from .errors import FileError
+
 TEMPORARY = ".tmp"
 """The suffix of a file being written (its name starts with a dot): left behind only by a kill."""
 
@@ -31,14 +33,21 @@ def _write(fd: int, data: bytes) -> None:
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
-    """Write data to path (its folder made if need be), replacing what was there in one rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _temporary(path)
+    """Write data to path (its folder made if need be), replacing what was there in one rename.
+    A file that cannot be written (a full disk, a folder not writable) is a FileError naming it,
+    and what was there before stays as it was."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _temporary(path)
+    except OSError as error:
+        raise FileError.of(path, "write", error) from None
     try:
         _write(fd, data)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as error:
         tmp.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise FileError.of(path, "write", error) from None
         raise
     return path
 
@@ -58,17 +67,28 @@ def write_new(path: Path, data: bytes) -> Path:
 def new_folder(parent: Path, prefix: str) -> Path:
     """A new empty folder in parent, named prefix and a random part, with mode 0777 less the
     umask (mkdtemp's would be private)."""
-    parent.mkdir(parents=True, exist_ok=True)
     while True:
         folder = parent / f"{prefix}{secrets.token_hex(4)}"
         try:
+            parent.mkdir(parents=True, exist_ok=True)
             folder.mkdir(0o777)
             return folder
         except FileExistsError:
             continue
+        except OSError as error:
+            raise FileError.of(folder, "write", error) from None
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """The temporary files in folder: a killed build's, or those of a build under way."""
+    return list(folder.rglob(f".*{TEMPORARY}"))
 
 
 def remove_leftovers(folder: Path) -> None:
-    """Delete the temporary files a killed build left behind (never a finished file)."""
-    for leftover in folder.rglob(f".*{TEMPORARY}"):
-        leftover.unlink(missing_ok=True)
+    """Delete the temporary files a killed build left behind (never a finished file): only
+    under the build's lock, which keeps other builds out."""
+    for leftover in leftovers(folder):
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError as error:
+            raise FileError.of(leftover, "remove", error) from None

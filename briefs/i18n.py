@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import unicodedata
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -36,6 +36,13 @@ LOCALES = {"id": "id", "en": "en_001"}
 "US$50.1 billion": what an analysis desk outside the US expects."""
 
 DOMAIN = "messages"
+
+QUOTATION_MARKS = {"id": ("“", "”", "‘", "’"), "en": ("“", "”", "‘", "’")}
+"""CLDR's delimiters (quotationStart, quotationEnd and the alternates) of id and en_001, which
+Babel does not carry."""
+
+_DOUBLE = re.compile(r'"([^"]*)"')
+_SINGLE = re.compile(r"(?<!\w)'([^']*)'(?!\w)")
 
 
 def catalog_path(locale_dir: Path, language: str) -> Path:
@@ -76,8 +83,12 @@ class Localizer:
     # dates -------------------------------------------------------------------------------
 
     def date(self, day: dt.date, *, weekday: bool = False) -> str:
-        """16 Juli 2020 / 16 July 2020; with the weekday: Kamis, 16 Juli 2020."""
-        return format_date(day, "full" if weekday else "long", locale=self.locale)
+        """16 Juli 2020 / 16 July 2020; with the weekday: Kamis, 16 Juli 2020 (CLDR's full
+        Indonesian pattern pads the day, "Minggu, 01 Desember": a brief never does)."""
+        if not weekday:
+            return format_date(day, "long", locale=self.locale)
+        pattern = re.sub(r"(?<!d)dd(?!d)", "d", self.locale.date_formats["full"].pattern)
+        return format_date(day, pattern, locale=self.locale)
 
     def month(self, day: dt.date) -> str:
         """Jul 2020 / Jul 2020: month and year, abbreviated as the locale does."""
@@ -96,6 +107,19 @@ class Localizer:
 
     def language_name(self, tag: str) -> str:
         return Locale.parse(tag, sep="-").get_display_name(self.locale) or tag
+
+    @staticmethod
+    def endonym(tag: str) -> str:
+        """A language's name in that language (CLDR): English, Indonesia."""
+        return Locale.parse(tag, sep="-").get_display_name(tag) or tag
+
+    def typographic(self, text: str) -> str:
+        """Straight quotes of a summary's text turned into the language's own (“…”, ‘…’);
+        the apostrophe in Xi'an becomes ’. Quotes of the articles are never passed here."""
+        start, end, inner_start, inner_end = QUOTATION_MARKS[self.language]
+        text = _DOUBLE.sub(lambda m: f"{start}{m.group(1)}{end}", text)
+        text = _SINGLE.sub(lambda m: f"{inner_start}{m.group(1)}{inner_end}", text)
+        return text.replace("'", "’")
 
     def kind(self, kind: Kind) -> str:
         """Summit / Konferensi tingkat tinggi: the same words as the brief's masthead."""
@@ -155,10 +179,11 @@ class Localizer:
         text = format_currency(
             value, unit, format="¤#,##0.###", currency_digits=False, locale=self.locale
         )
-        # CLDR's currencySpacing, which Babel does not apply: a symbol that ends in a letter
-        # (IDR, Rp) is kept apart from the digits by a no-break space; US$ is not.
+        # A currency code (IDR in English) is kept apart from the digits by a no-break space, as
+        # CLDR's currencySpacing asks; a symbol (US$, and Rp, which the Indonesian style guide
+        # writes against the number: Rp657 triliun) is not.
         symbol = get_currency_symbol(unit, locale=self.locale)
-        if text.startswith(symbol) and not unicodedata.category(symbol[-1]).startswith(("S", "Z")):
+        if symbol == unit and text.startswith(symbol):
             text = f"{symbol}\u00a0{text[len(symbol) :]}"
         return text
 
@@ -206,3 +231,64 @@ def localizers(locale_dir: Path) -> dict[str, Localizer]:
         language: Localizer(language, load_translations(locale_dir, language))
         for language in LANGUAGES
     }
+
+
+# Hyphenation -----------------------------------------------------------------------------------
+
+HYPHENATION_FILE = "hyph_id.dic"
+"""The Indonesian hyphenation patterns, in templates/ (written by indonesian_patterns)."""
+
+_VOWELS = "aeiou"
+_CONSONANTS = "bcdfghjklmnpqrstvwxyz"
+_DIGRAPHS = ("ng", "ny", "sy", "kh")
+"""One consonant each, never split: me-nga-ji, ba-nyak, sya-rat, akh-lak."""
+_ONSETS: tuple[str, ...] = ("bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr")
+_ONSETS += ("sk", "sl", "sm", "sn", "sp", "st", "sw", "tr", "str", "spr", "skr", "spl")
+"""Consonant clusters that begin a syllable together: mem-prak-tik-kan, ke-mi-tra-an,
+in-fra-struk-tur."""
+_DIPHTHONGS = ("ai", "au", "oi")
+"""Two vowels of one syllable: pan-tai, ka-lau."""
+
+
+def indonesian_patterns() -> str:
+    """Liang hyphenation patterns for Indonesian from its syllable rules (the spelling guide,
+    PUEBI): a break before a consonant between vowels (ba-ca), between two consonants (ban-tu),
+    between two vowels that are not a diphthong (ke-mi-tra-an); never inside a digraph or a
+    syllable-initial cluster (in-stru-men, kon-struk-si). The dictionary pyphen ships for id
+    breaks at "memp-raktikkan", "rekons-truksi", "kemit-raan"."""
+    levels: dict[str, list[int]] = {}
+
+    def rule(letters: str, position: int, level: int) -> None:
+        slots = levels.setdefault(letters, [0] * (len(letters) + 1))
+        slots[position] = max(slots[position], level)
+
+    for c in _CONSONANTS:
+        for v in _VOWELS:
+            rule(c + v, 0, 1)  # V-CV
+        for d in _CONSONANTS:
+            rule(c + d, 1, 1)  # VC-CV
+    for v in _VOWELS:
+        for w in _VOWELS:
+            rule(v + w, 1, 2 if v + w in _DIPHTHONGS else 1)
+    for pair in _DIGRAPHS + _ONSETS:
+        for i in range(1, len(pair)):
+            rule(pair, i, 2)  # never inside
+        for v in _VOWELS:
+            rule(pair + v, 0, 1)  # before it, when a vowel follows
+    lines = []
+    for letters, slots in sorted(levels.items()):
+        lines.append(
+            "".join(f"{slots[i] or ''}{char}" for i, char in enumerate(letters))
+            + f"{slots[-1] or ''}"
+        )
+    return "UTF-8\n" + "\n".join(lines) + "\n"
+
+
+def use_indonesian_hyphenation(templates_dir: Path) -> None:
+    """Make WeasyPrint (through pyphen) hyphenate Indonesian with the patterns in templates/."""
+    import pyphen
+
+    path = templates_dir / HYPHENATION_FILE
+    if path.is_file():
+        for tag in ("id", "id_ID"):
+            pyphen.LANGUAGES[tag] = path

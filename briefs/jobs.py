@@ -13,6 +13,7 @@ from .errors import BriefsError
 from .loader import Document
 from .manifest import Manifest, Plan, Toolchain
 from .project import DIGEST, Project
+from .render import archive_context
 from .validate import Loaded
 
 
@@ -24,6 +25,8 @@ class BriefJob:
     language: str
     formats: tuple[str, ...]
     inputs: str
+    depends: tuple[str, ...] = ()
+    """The other summaries its context shows (file names), recorded in the manifest."""
 
     @property
     def name(self) -> str:
@@ -34,7 +37,7 @@ class BriefJob:
 
     def record(self, manifest: Manifest, output: Path) -> None:
         articles = list(dict.fromkeys(c.article for c in self.document.meeting.sources))
-        manifest.record(output, self.inputs, self.name, articles)
+        manifest.record(output, self.inputs, self.name, articles, self.depends)
 
 
 @dataclass(frozen=True)
@@ -80,14 +83,19 @@ def brief_jobs(
 ) -> list[BriefJob]:
     """A job for each stale brief of a good summary (a bad one is a problem, not a job)."""
     documents = {document.path.stem: document for document in loaded.documents}
+    contexts = archive_context(d.meeting for d in loaded.documents)
     jobs = []
     for meeting_id, language in plan.briefs:
         document = documents.get(meeting_id)
         if document is not None:
+            # The brief shows its context: the summaries it comes from count as its inputs,
+            # recorded as its depends (as a year digest's are) for the no-op check.
+            depends = tuple(f"{i}.yaml" for i in contexts[meeting_id].summaries)
             articles = cited_articles(project, [document.meeting])
+            articles += [project.meetings_dir / name for name in depends]
             inputs = toolchain.inputs(document.path, articles, language)
             stale = plan.formats.get((meeting_id, language), formats)
-            jobs.append(BriefJob(document, language, stale, inputs))
+            jobs.append(BriefJob(document, language, stale, inputs, depends))
     return jobs
 
 

@@ -4,20 +4,23 @@ column of the offending YAML node."""
 
 from __future__ import annotations
 
-import difflib
 import logging
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 from yaml.constructor import SafeConstructor
 
 from .errors import Problem
-from .models import Meeting, Text
+from .messages import Loc as Loc  # re-exported: the loader's users name locations by it
+from .messages import field_name as field_name
+from .messages import message_of
+from .models import Meeting
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +29,6 @@ MAX_SUMMARY_BYTES = 1_000_000
 
 MAX_DEPTH = 32
 """A summary nests five levels deep; far deeper input is refused before it exhausts the stack."""
-
-Loc = tuple[str | int, ...]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -262,72 +263,6 @@ def _construct_marked(loader: _Loader, node: yaml.Node) -> Any:
 _Loader.add_constructor(CHECK_MARK, _construct_marked)
 
 
-def field_name(loc: Loc) -> str:
-    """points[2].text.en: a location as a reader of the YAML file names it."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _model_at(loc: Loc, model: type[BaseModel] | None = Meeting) -> type[BaseModel] | None:
-    """The model class whose fields live at loc, to suggest a field for a typo."""
-    for part in loc:
-        if isinstance(part, int) or model is None:
-            continue
-        info = model.model_fields.get(part)
-        if info is None:
-            return None
-        model = _inner_model(info.annotation)
-    return model
-
-
-def _inner_model(annotation: object) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found:
-            return found
-    return None
-
-
-_LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
-
-
-def _message(error: ErrorDetails, model: type[BaseModel], whole: str) -> tuple[str, bool]:
-    """A one-line message for a pydantic error, and whether it belongs at the key."""
-    loc: Loc = tuple(error["loc"])
-    name = field_name(loc)
-    kind = error["type"]
-    in_text = bool(loc) and loc[-1] in _LANGUAGE_NAMES and _model_at(loc[:-1], model) is Text
-    if kind == "extra_forbidden":
-        parent = _model_at(loc[:-1], model)
-        hint = ""
-        if parent is not None:
-            close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"unknown field {loc[-1]!r} in {field_name(loc[:-1]) or whole}{hint}", True
-    if kind == "missing":
-        if in_text:
-            return (
-                f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[str(loc[-1])]} text ({loc[-1]!r}) is missing",
-                False,
-            )
-        return f"missing field {name!r}", False
-    if kind == "string_too_short" and in_text:
-        return (
-            f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[str(loc[-1])]} text ({loc[-1]!r}) is empty",
-            False,
-        )
-    message = error["msg"]
-    if kind in ("decimal_parsing", "decimal_type", "int_parsing", "int_type", "int_from_float"):
-        return f"{name}: {error['input']!r} is not a number", False
-    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        message = f"{error['input']!r} is not a valid date (YYYY-MM-DD): {message[0].lower()}{message[1:]}"
-    return (f"{name}: {message}" if name else message), False
-
-
 def _line_column(text: str, position: int) -> tuple[int, int]:
     line = text.count("\n", 0, position) + 1
     return line, position - (text.rfind("\n", 0, position) + 1) + 1
@@ -339,6 +274,67 @@ def _reader_reason(error: yaml.reader.ReaderError) -> str:
         if isinstance(error.character, int)
         else str(error.reason)
     )
+
+
+_FILE_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFLNK: "a symbolic link",
+}
+
+
+class UnreadableFile(Exception):
+    """A source that cannot be read as a file: the message says why (not found, a FIFO ...)."""
+
+    def __init__(self, message: str, *, missing: bool = False):
+        self.missing = missing
+        super().__init__(message)
+
+
+def read_regular_file(path: Path, limit: int, *, links: bool = True) -> bytes:
+    """The bytes of a regular file of at most limit bytes. Anything else (a FIFO, a device, a
+    folder; a symbolic link unless links) is refused by its type without being read: a FIFO
+    would wait for a writer forever. Raises UnreadableFile."""
+    try:
+        kind = stat.S_IFMT((os.stat if links else os.lstat)(path).st_mode)
+        if kind != stat.S_IFREG:
+            raise UnreadableFile(f"is {_FILE_KINDS.get(kind, 'not a regular file')}, not a file")
+        # O_NONBLOCK: should a FIFO take the file's place after the check, opening it does
+        # not wait; O_NOFOLLOW: nor does a link taking it.
+        flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if links else os.O_NOFOLLOW)
+        fd = os.open(path, flags)
+        with open(fd, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise UnreadableFile("is not a regular file")
+            if info.st_size > limit:
+                raise UnreadableFile(f"is larger than {limit} bytes")
+            data = file.read(limit + 1)
+    except FileNotFoundError:
+        raise UnreadableFile("not found", missing=True) from None
+    except OSError as error:
+        raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
+    if len(data) > limit:
+        raise UnreadableFile(f"is larger than {limit} bytes")
+    return data
+
+
+def is_utf16(data: bytes) -> bool:
+    """Whether bytes look like UTF-16: a byte-order mark, or a NUL byte in every other place
+    (as Latin letters have in UTF-16), which UTF-8 text never has."""
+    sample = data[:2000]
+    return sample[:2] in (b"\xff\xfe", b"\xfe\xff") or (
+        len(sample) >= 8 and max(sample[0::2].count(0), sample[1::2].count(0)) > len(sample) // 4
+    )
+
+
+def not_utf8(data: bytes) -> str:
+    """Why bytes that do not decode as UTF-8 are not UTF-8 text: UTF-16 is named, since an
+    editor that saved it so can save it again as UTF-8."""
+    return "UTF-16 text, not UTF-8; save it again as UTF-8" if is_utf16(data) else "not UTF-8 text"
 
 
 def parse_summary(path: Path, data: bytes | None = None) -> Document | list[Problem]:
@@ -362,13 +358,18 @@ def parse_file(
     """Read one YAML file into model: the parsed file, or every problem found in it, each
     with the line and column of the offending node."""
     path = Path(path)
-    try:
-        if data is None:
-            if path.stat().st_size > MAX_SUMMARY_BYTES:
-                return [Problem(path, 1, 1, f"file is larger than {MAX_SUMMARY_BYTES} bytes")]
-            data = path.read_bytes()
-    except OSError as error:
-        return [Problem(path, 1, 1, f"cannot read: {error.strerror or error}")]
+    if data is None:
+        try:
+            data = read_regular_file(path, MAX_SUMMARY_BYTES)
+        except UnreadableFile as error:
+            message = str(error)
+            if message.startswith("is larger than"):
+                message = f"file is larger than {MAX_SUMMARY_BYTES} bytes"
+            elif message.startswith("is "):
+                message = message[3:]
+            return [Problem(path, 1, 1, message)]
+    if is_utf16(data):
+        return [Problem(path, 1, 1, not_utf8(data))]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -447,7 +448,7 @@ def _to_model(
     except ValidationError as error:
         for item in error.errors(include_url=False):
             item["loc"] = _as_written(tuple(item["loc"]), positions)
-            message, at_key = _message(item, model, whole)
+            message, at_key = message_of(item, model, whole)
             line, column = positions.of(tuple(item["loc"]), key=at_key)
             problems.append(Problem(path, line, column, message))
         return problems

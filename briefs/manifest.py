@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from . import __version__
-from .errors import Problem
-from .files import write_atomically
+from .errors import FileError, Problem, display_path
+from .files import leftovers, write_atomically
 from .project import CONFIG_FILE, DIGEST, FORMATS, PREVIEW_TEMPLATES, installed_lock
 
 if TYPE_CHECKING:
@@ -35,11 +35,20 @@ SOURCES_CHECK = ".sources"
 """The check result of the themes and the glossary, among the summaries' (no summary's name)."""
 
 
+def _read(path: Path) -> bytes:
+    """A file of the toolchain (a template, a catalog, the settings): one that cannot be read
+    is an error naming it, not a traceback."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise FileError.of(path, "read", error) from None
+
+
 def _digest_files(paths: list[Path], root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
+        digest.update(_read(path))
     return digest.hexdigest()
 
 
@@ -71,7 +80,7 @@ class Toolchain:
         templates = project.templates_dir
         # Themes, series and the glossary: the project's vocabulary, attached to every digest.
         vocabulary = b"".join(
-            path.read_bytes() + b"\0" if path.is_file() else b"\0"
+            _read(path) + b"\0" if path.is_file() else b"\0"
             for path in (project.vocabulary_path, project.glossary_path)
         )
         return cls(
@@ -85,12 +94,12 @@ class Toolchain:
             ),
             catalogs={
                 lang: hashlib.sha256(
-                    (project.locale_dir / lang / "LC_MESSAGES" / "messages.po").read_bytes()
+                    _read(project.locale_dir / lang / "LC_MESSAGES" / "messages.po")
                 ).hexdigest()
                 for lang in languages
             },
             vocabulary=hashlib.sha256(vocabulary).hexdigest(),
-            settings=hashlib.sha256((project.root / CONFIG_FILE).read_bytes()).hexdigest(),
+            settings=hashlib.sha256(_read(project.root / CONFIG_FILE)).hexdigest(),
             code=code.hexdigest(),
         )
 
@@ -111,7 +120,7 @@ class Toolchain:
         """The digest of everything one brief in one language is made from: its summary and
         every article it cites."""
         digest = self._start(language)
-        digest.update(summary.read_bytes() + b"\0")
+        digest.update(_source_bytes(summary) + b"\0")
         _update_articles(digest, articles)
         return digest.hexdigest()
 
@@ -129,16 +138,28 @@ class Toolchain:
         from: these summaries, and the articles they cite (attached to its PDF)."""
         digest = self._start(language)
         for summary in sorted(set(summaries)):
-            data = summary.read_bytes() if summary.is_file() else b"(missing)"
+            data = _source_bytes(summary)
             digest.update(summary.name.encode() + b"\0" + data + b"\0")
         _update_articles(digest, articles)
         return digest.hexdigest()
 
 
+def _source_bytes(path: Path) -> bytes:
+    """A source's bytes for a fingerprint; a marker for one that is missing, not a regular file
+    (a FIFO would wait for a writer forever) or unreadable: its brief is stale, and reading the
+    summaries then reports why."""
+    try:
+        if not path.is_file():
+            return b"(missing or not a file)"
+        return path.read_bytes()
+    except OSError as error:
+        return f"(unreadable: {error.strerror})".encode()
+
+
 def _update_articles(digest: HASH, articles: list[Path]) -> None:
     for article in sorted(set(articles)):  # the same set, whatever order it was listed in
         digest.update(article.name.encode() + b"\0")
-        digest.update(article.read_bytes() if article.is_file() else b"(missing)")
+        digest.update(_source_bytes(article))
         digest.update(b"\0")
 
 
@@ -174,20 +195,124 @@ class CheckEntry(TypedDict):
     in the order found: parse problems, the document's checks, its links' checks."""
 
 
+def _is_entry(key: object, entry: object) -> bool:
+    """Whether a manifest's item has the shape Entry says, under a key inside build/."""
+    if not (isinstance(key, str) and isinstance(entry, dict)):
+        return False
+    path = Path(key)
+    if not key or path.is_absolute() or ".." in path.parts:
+        return False  # a crafted key must not lead a build to delete a file outside build/
+
+    def strings(value: object) -> bool:
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+    stat = entry.get("stat")
+    return (
+        isinstance(entry.get("inputs"), str)
+        and isinstance(entry.get("meeting"), str)
+        and strings(entry.get("articles"))
+        and (
+            stat is None
+            or (
+                isinstance(stat, list)
+                and len(stat) == 2
+                and all(isinstance(n, int) and not isinstance(n, bool) for n in stat)
+            )
+        )
+        and strings(entry.get("depends", []))
+        and isinstance(entry.get("rendered", ""), str)
+    )
+
+
+def _is_check(key: object, entry: object) -> bool:
+    """Whether a recorded check result has the shape CheckEntry says (else it is dropped and
+    that summary checked again)."""
+    if not (isinstance(key, str) and isinstance(entry, dict)):
+        return False
+
+    def strings(value: object) -> bool:
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+    def problem(row: object) -> bool:
+        if not (isinstance(row, list) and len(row) == 5):
+            return False
+        path, line, column, message, warning = row
+        return (
+            isinstance(path, str)
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in (line, column))
+            and isinstance(message, str)
+            and isinstance(warning, bool)
+        )
+
+    problems = entry.get("problems")
+    return (
+        isinstance(entry.get("key"), str)
+        and strings(entry.get("articles"))
+        and strings(entry.get("links"))
+        and isinstance(problems, list)
+        and all(problem(row) for row in problems)
+    )
+
+
+_JSON_KINDS = {
+    list: "a JSON array",
+    str: "a JSON string",
+    bool: "a JSON boolean",
+    int: "a JSON number",
+    float: "a JSON number",
+    type(None): "JSON null",
+}
+
+_warned: set[tuple[Path, int]] = set()
+"""The damaged manifests already reported by this process (by path and content): each once."""
+
+
 class Manifest:
     """build/.briefs-manifest.json: for each output, the inputs digest it was built from and its
     size and mtime when written (an output deleted or edited since is rebuilt); and each
-    summary's check result (`checks`), under the key CHECKS."""
+    summary's check result (`checks`), under the key CHECKS.
+
+    Read defensively: a file that is not JSON, or JSON of another shape ([], null), is
+    discarded with a warning, as is any item of another shape; their outputs are rebuilt (and
+    a check record of another shape is dropped: those summaries are checked again)."""
 
     def __init__(self, build_dir: Path):
         self.build_dir = build_dir
         self.path = build_dir / MANIFEST
+        self._saved = b""
+        """The bytes on disk: a build that changed nothing writes nothing."""
+        self.checks: dict[str, CheckEntry] = {}
+        self.entries: dict[str, Entry] = self._load()
+
+    def _load(self) -> dict[str, Entry]:
         try:
-            self.entries: dict[str, Entry] = json.loads(self.path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            self.entries = {}
-        checks: object = self.entries.pop(CHECKS, {})  # not an output's entry
-        self.checks: dict[str, CheckEntry] = checks if isinstance(checks, dict) else {}
+            self._saved = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            raise FileError.of(self.path, "read", error) from None
+        try:
+            data = json.loads(self._saved)
+        except ValueError:
+            self._warn("not valid JSON")
+            return {}
+        if not isinstance(data, dict):
+            self._warn(f"{_JSON_KINDS.get(type(data), 'a JSON value')}, not an object")
+            return {}
+        checks: object = data.pop(CHECKS, {})  # not an output's entry
+        if isinstance(checks, dict):
+            self.checks = {k: v for k, v in checks.items() if _is_check(k, v)}
+        entries: dict[str, Entry] = {k: v for k, v in data.items() if _is_entry(k, v)}
+        if len(entries) < len(data):
+            self._warn(f"{len(data) - len(entries)} of its {len(data)} items of another shape")
+        return entries
+
+    def _warn(self, what: str) -> None:
+        if (self.path, hash(self._saved)) not in _warned:
+            _warned.add((self.path, hash(self._saved)))
+            log.warning(
+                "%s: %s; discarded, what it described is rebuilt", display_path(self.path), what
+            )
 
     def key(self, output: Path) -> str:
         # Relative, so a project moved elsewhere keeps its manifest.
@@ -242,12 +367,16 @@ class Manifest:
         self.entries.pop(self.key(output), None)
 
     def save(self) -> None:
+        """Write the manifest, unless it is the same as on disk (a run with nothing to do
+        writes nothing, even to a full disk)."""
         data = json.dumps(
             {**self.entries, CHECKS: self.checks} if self.checks else self.entries,
             indent=1,
             sort_keys=True,
         ).encode()
-        write_atomically(self.path, data)
+        if data != self._saved:
+            write_atomically(self.path, data)
+            self._saved = data
 
 
 def checks_code() -> str:
@@ -412,6 +541,8 @@ def plan(
         for language in languages:
             outputs = [project.output_path(summary.stem, language, fmt) for fmt in formats]
             articles = manifest.articles(outputs[0], project.articles_dir)
+            # A brief shows its context: the other summaries it was made from, as recorded.
+            articles += [project.meetings_dir / name for name in manifest.depends(outputs[0])]
             inputs = toolchain.inputs(summary, articles, language)
             stale = tuple(
                 fmt
@@ -450,6 +581,13 @@ def plan(
             removed.append(project.build_dir / key)
     log.debug("%d briefs and %d digests to build", len(briefs), len(digests))
     return Plan(briefs, stale_formats, digests, up_to_date, removed)
+
+
+def up_to_date(project: Project, languages: tuple[str, ...], formats: tuple[str, ...]) -> bool:
+    """The no-op check: nothing stale and nothing to remove, by the plan (no heavy imports), and
+    no temporary file a killed build left (a build removes them, under its lock)."""
+    stale = plan(project, Toolchain.of(project, languages), Manifest(project.build_dir), formats)
+    return len(stale) == 0 and not stale.removed and not leftovers(project.build_dir)
 
 
 def cpu_count() -> int:

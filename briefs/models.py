@@ -22,7 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-LANGUAGES = ("id", "en")
+from .project import LANGUAGES as LANGUAGES  # one definition, re-exported for the models' users
+
 """The languages every brief is written in, in the order the desk reads them."""
 
 MEETING_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -102,6 +103,11 @@ def _territories() -> frozenset[str]:
         for code in Locale("en").territories
         if isinstance(code, str) and len(code) == 2 and code not in groupings
     )
+
+
+def country_codes() -> frozenset[str]:
+    """The ISO 3166 alpha-2 codes a summary accepts: CLDR's territories that are countries."""
+    return _territories()
 
 
 @cache
@@ -270,6 +276,9 @@ class Figure(_Model):
     series: Slug | None = Field(
         None, description="Series id from sources/themes.yaml: the same measure over time"
     )
+    key: bool = Field(
+        False, description="true: one of the (up to four) key figures on the brief's first page"
+    )
     quote: Quotes
 
     @field_validator("value", "out_of", mode="before")
@@ -321,6 +330,33 @@ class Outcome(_Model):
     )
 
 
+class Takeaway(_Model):
+    """What matters, in a sentence: drawn from points and figures, and held to their quotes."""
+
+    text: Text
+    points: list[Annotated[int, Field(ge=1)]] = Field(
+        [], description="Numbers of the consensus points it draws on (1 is the first)"
+    )
+    figures: list[Annotated[int, Field(ge=1)]] = Field(
+        [], description="Numbers of the figures it draws on (1 is the first)"
+    )
+
+    @model_validator(mode="after")
+    def _cites(self) -> Takeaway:
+        if not self.points and not self.figures:
+            raise PydanticCustomError(
+                "takeaway", "a takeaway names the 'points' or 'figures' it draws on"
+            )
+        return self
+
+
+class Correction(_Model):
+    """A correction made after the brief was first issued: each one raises its version."""
+
+    date: dt.date = Field(description="The day the correction was made")
+    text: Text = Field(description="What was corrected, in both languages")
+
+
 class Citation(_Model):
     """One article the summary is written from."""
 
@@ -332,6 +368,9 @@ class Citation(_Model):
     )
     agency: NonEmpty | None = Field(None, description="News agency the article cites")
     author: NonEmpty | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        None, description="The page's address, as published (http or https)"
+    )
     language: Literal["id"] = "id"
 
     @field_validator("article")
@@ -368,6 +407,15 @@ class Meeting(_Model):
     points: list[ConsensusPoint] = Field(min_length=1)
     figures: list[Figure] = []
     outcomes: list[Outcome] = []
+    takeaways: list[Takeaway] = Field(
+        [], max_length=4, description="Two to four bullets for page one: what matters"
+    )
+    assessment: Text | None = Field(
+        None, description="The desk's own reading, printed apart and marked; not from the article"
+    )
+    corrections: list[Correction] = Field(
+        [], description="Corrections since first issue, oldest first"
+    )
     sources: list[Citation] = Field(
         min_length=1, description="The articles the summary is written from, the main one first"
     )
@@ -440,6 +488,17 @@ class Meeting(_Model):
         return next((c for c in self.sources if c.article == article), None)
 
     @property
+    def version(self) -> int:
+        """1 as first issued, one more for each correction."""
+        return 1 + len(self.corrections)
+
+    @property
+    def key_figures(self) -> list[Figure]:
+        """The figures for page one: those marked key (up to four), else the first."""
+        marked = [f for f in self.figures if f.key]
+        return marked[:4] if marked else self.figures[:1]
+
+    @property
     def countries(self) -> list[str]:
         """Participating countries in order of first appearance."""
         return list(dict.fromkeys(p.country for p in self.participants))
@@ -477,13 +536,47 @@ def _names(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
+class HouseForm(_Model):
+    """The form the desk writes a term in, per language (either may be left out)."""
+
+    id: NonEmpty | None = None
+    en: NonEmpty | None = None
+
+
 class Term(_Model):
     """One named thing in both languages: every name the articles and the summaries use."""
 
     id: list[NonEmpty] = Field(min_length=1, description="Indonesian names, e.g. [Tiongkok, China]")
     en: list[NonEmpty] = Field(min_length=1, description="English names, e.g. [China, Chinese]")
+    house: HouseForm | None = Field(
+        None,
+        description="The desk's own form per language, one of the names: texts of a summary "
+        "that use another of them get a warning",
+    )
 
     _lists = field_validator("id", "en", mode="before")(lambda cls, v: _names(v))
+
+    @model_validator(mode="after")
+    def _house_is_a_name(self) -> Term:
+        for language in LANGUAGES:
+            form = getattr(self.house, language) if self.house else None
+            if form is not None and form not in getattr(self, language):
+                raise PydanticCustomError(
+                    "house",
+                    "house.{language}: {form!r} is not one of the term's {language} names",
+                    {"language": language, "form": form},
+                )
+        return self
+
+    def house_form(self, language: str) -> str | None:
+        """The desk's form of the term in a language, if the glossary gives one."""
+        form: str | None = getattr(self.house, language) if self.house else None
+        return form
+
+    def other_forms(self, language: str) -> list[str]:
+        """The names of the term in a language that are not the house form (none without one)."""
+        form = getattr(self.house, language) if self.house else None
+        return [] if form is None else [n for n in getattr(self, language) if n != form]
 
 
 class Glossary(_Model):

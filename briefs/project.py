@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .errors import ConfigurationError
+from .errors import ConfigurationError, display_path
 
 CONFIG_FILE = "briefs.toml"
 LANGUAGES = ("id", "en")
@@ -41,6 +43,10 @@ class Project:
     root: Path
     desk: dict[str, str]
     """The desk's name in each language: {"id": ..., "en": ...}."""
+    contact: dict[str, str] | None = None
+    """Who to write to about a brief, in each language (printed in the reference line)."""
+    handling: dict[str, str] | None = None
+    """How a brief may be passed on, in each language (printed in the reference line)."""
 
     @property
     def meetings_dir(self) -> Path:
@@ -106,8 +112,13 @@ class Project:
         return self.build_dir / language / f"{self.digest_name(year)}.{fmt}"
 
     @staticmethod
-    def digest_name(year: int | None = None) -> str:
-        """A digest's name: "digest-<year>" for a year's, "digest" for the overview."""
+    def digest_name(
+        year: int | None = None, *, start: dt.date | None = None, end: dt.date | None = None
+    ) -> str:
+        """A digest's name: "digest-<year>" for a year's, "digest" for the overview,
+        "digest-<start>-<end>" for a date range's."""
+        if start is not None and end is not None:
+            return f"{DIGEST}-{start.isoformat()}-{end.isoformat()}"
         return DIGEST if year is None else f"{DIGEST}-{year}"
 
     @staticmethod
@@ -131,12 +142,34 @@ class Project:
         return years
 
     def summary_paths(self) -> list[Path]:
-        """Every summary in sources/meetings/, in file-name (and so date) order."""
-        if not self.meetings_dir.is_dir():
-            raise ConfigurationError(
-                f"{self.meetings_dir}: no such folder; is this a briefs project?"
-            )
-        return sorted(self.meetings_dir.glob("*.yaml"))
+        """Every summary in sources/meetings/, in file-name (and so date) order. A folder that
+        cannot be listed is an error, never an empty list: a build would take its meetings
+        for deleted. So is a sources/articles/ that cannot be listed: every command that reads
+        the summaries starts here, before any of their articles is read."""
+        names = _listing(self.meetings_dir, "is this a briefs project?")
+        if os.path.lexists(self.articles_dir):
+            _listing(self.articles_dir, "")
+        return sorted(
+            self.meetings_dir / name
+            for name in names
+            if name.endswith(".yaml") and not name.startswith(".")
+        )
+
+
+def _listing(folder: Path, hint: str) -> list[str]:
+    """The names in folder, or a ConfigurationError that names it and says why not."""
+    shown = display_path(folder)
+    try:
+        with os.scandir(folder) as entries:
+            return [entry.name for entry in entries]
+    except FileNotFoundError:
+        raise ConfigurationError(f"{shown}: no such folder; {hint}".rstrip("; ")) from None
+    except NotADirectoryError:
+        raise ConfigurationError(f"{shown}: not a folder") from None
+    except OSError as error:
+        raise ConfigurationError(
+            f"{shown}/: cannot read the folder: {error.strerror or error}"
+        ) from None
 
 
 def open_project(root: Path | str = ".") -> Project:
@@ -158,4 +191,20 @@ def open_project(root: Path | str = ".") -> Project:
         and all(isinstance(v, str) and v.strip() for v in desk.values())
     ):
         raise ConfigurationError(f'{config_path}: needs [desk] name = {{ id = "…", en = "…" }}')
-    return Project(root=root, desk=desk)
+    lines = {key: _bilingual(config, key, config_path) for key in ("contact", "handling")}
+    return Project(root=root, desk=desk, **lines)
+
+
+def _bilingual(config: dict[str, object], key: str, config_path: Path) -> dict[str, str] | None:
+    """An optional [desk] line in both languages, e.g. contact = { id = "…", en = "…" }."""
+    desk = config.get("desk")
+    value = desk.get(key) if isinstance(desk, dict) else None
+    if value is None:
+        return None
+    if not (
+        isinstance(value, dict)
+        and set(value) == {"id", "en"}
+        and all(isinstance(v, str) and v.strip() for v in value.values())
+    ):
+        raise ConfigurationError(f'{config_path}: [desk] {key} = {{ id = "…", en = "…" }}')
+    return value

@@ -6,14 +6,18 @@ import datetime as dt
 import logging
 import os
 import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from .charts import Point
 from .digest import Digest, SeriesData, series_points
 from .errors import RenderError, TemplateError
 from .i18n import Localizer
-from .models import Meeting, Vocabulary
+from .models import ConsensusPoint, Meeting, Outcome, Vocabulary
 from .project import Project
 
 log = logging.getLogger(__name__)
@@ -21,6 +25,61 @@ log = logging.getLogger(__name__)
 BRIEF_TEMPLATE = "brief.html.j2"
 DIGEST_TEMPLATE = "digest.html.j2"
 OVERVIEW_TEMPLATE = "overview.html.j2"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the archive says about a meeting: the previous meeting of the same kind with
+    overlapping countries, and the earlier commitments this one took up."""
+
+    previous: Meeting | None = None
+    taken_up: list[tuple[Meeting, Outcome]] = field(default_factory=list)
+
+    @property
+    def summaries(self) -> list[str]:
+        """Ids of the other meetings the brief shows something of (its build depends on them)."""
+        ids = [self.previous.id] if self.previous else []
+        return sorted({*ids, *(m.id for m, _ in self.taken_up)})
+
+
+def _overlap(one: Meeting, other: Meeting) -> bool:
+    # Two countries in common (one when a meeting has one): every meeting here includes the
+    # same host side, which alone says nothing.
+    shared = set(one.countries) & set(other.countries)
+    return len(shared) >= min(2, len(one.countries), len(other.countries))
+
+
+def archive_context(meetings: Iterable[Meeting]) -> dict[str, Context]:
+    """Each meeting's context, computed from the loaded summaries."""
+    by_date = sorted(meetings, key=lambda m: (m.date, m.id))
+    taken: dict[str, list[tuple[Meeting, Outcome]]] = {}
+    for meeting in by_date:
+        for outcome in meeting.outcomes:
+            for later in outcome.taken_up_at:
+                taken.setdefault(later, []).append((meeting, outcome))
+    contexts: dict[str, Context] = {}
+    latest: dict[str, list[Meeting]] = {}  # per kind, the meetings so far, newest last
+    for meeting in by_date:
+        earlier = latest.setdefault(meeting.kind.value, [])
+        previous = next((m for m in reversed(earlier) if _overlap(meeting, m)), None)
+        contexts[meeting.id] = Context(previous, taken.get(meeting.id, []))
+        earlier.append(meeting)
+    return contexts
+
+
+def brief_number(meeting_id: str) -> str:
+    """The brief's reference number, derived from its id alone: year and a checksum of the id
+    (BR-2024-3F2A1C), the same on every machine and in every language."""
+    return f"BR-{meeting_id[:4]}-{zlib.crc32(meeting_id.encode()) & 0xFFFFFF:06X}"
+
+
+def point_groups(meeting: Meeting) -> list[tuple[str | None, list[tuple[int, ConsensusPoint]]]]:
+    """The points by who said them: the joint ones first (speaker None), then each speaker's in
+    the order they first speak; each with its number in the summary, which the annex uses."""
+    groups: dict[str | None, list[tuple[int, ConsensusPoint]]] = {None: []}
+    for number, point in enumerate(meeting.points, 1):
+        groups.setdefault(point.attributed_to, []).append((number, point))
+    return [(speaker, points) for speaker, points in groups.items() if points]
 
 
 def issue_date(issued: dt.date | None, what: str) -> dt.date:
@@ -69,8 +128,36 @@ def column_widths(*columns: list[str], least: int = 14) -> list[int]:
     return widths
 
 
+# A capitalised word long enough to be hyphenated (brief.css: hyphenate-limit-chars 7) is a
+# name in both languages (Lianyungang, Cooperation, Prakarsa), or the first word of a sentence.
+_CAPITALISED = r"[^\W\d_a-z][^\W_]{6,}"
+
+
+def name_pattern(meeting: Meeting, localizer: Localizer) -> re.Pattern[str]:
+    """The names of a meeting's people and countries, and capitalised words, in its texts."""
+    names = {p.name for p in meeting.participants if p.name}
+    names |= {localizer.country(code) for code in meeting.countries}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives}|{_CAPITALISED})(?!\w)")
+
+
+def prose(text: str, localizer: Localizer, names: re.Pattern[str] | None) -> Markup:
+    """A summary's text for the page: typographic quotes, and its names of people and countries
+    marked so that they are never hyphenated ("Jin-ping", "Kazakh-stan")."""
+    text = localizer.typographic(text)
+    if names is None:
+        return Markup(escape(text))
+    out, last = [], 0
+    for match in names.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        out.append(Markup('<span class="name">%s</span>') % match.group(0))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
 def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
-    from .charts import bar_chart
+    from .charts import MIN_POINTS, bar_chart
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(project.templates_dir),
@@ -96,8 +183,14 @@ def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
         css_string=css_string,
         css_page_counter=css_page_counter,
     )
+    env.filters["typographic"] = jinja2.pass_context(
+        lambda context, text: prose(text, localizer, context.get("names"))
+    )
+    env.filters["endonym"] = localizer.endonym
+    env.tests["quoted_from"] = lambda quotes, article: any(q.article == article for q in quotes)
     env.globals["chart"] = lambda points, unit, title: bar_chart(points, unit, title, localizer)
     env.globals["column_widths"] = column_widths
+    env.globals["chart_min"] = MIN_POINTS
     return env
 
 
@@ -109,6 +202,21 @@ class Renderer:
         self.localizers = localizers
         self.vocabulary = vocabulary
         self.environments = {lang: _environment(project, loc) for lang, loc in localizers.items()}
+        self._contexts: dict[str, Context] | None = None
+
+    def know(self, meetings: Iterable[Meeting]) -> None:
+        """The archive the briefs' context comes from: the loaded, checked summaries."""
+        self._contexts = archive_context(meetings)
+
+    def context(self, meeting: Meeting) -> Context:
+        """A meeting's context; a worker that was not told the archive reads the summaries."""
+        if self._contexts is None:
+            from .loader import parse_summary
+
+            parsed = [parse_summary(path) for path in self.project.summary_paths()]
+            self.know([p.meeting for p in parsed if not isinstance(p, list)])
+        assert self._contexts is not None
+        return self._contexts.get(meeting.id) or Context()
 
     def brief(self, meeting: Meeting, language: str) -> str:
         """The brief for one meeting in one language, as a standalone HTML page."""
@@ -124,6 +232,13 @@ class Renderer:
             meeting=meeting,
             series=series,
             issued=issue_date(meeting.issued, meeting.id),
+            context=self.context(meeting),
+            names=name_pattern(meeting, self.localizers[language]),
+            groups=point_groups(meeting),
+            number=brief_number(meeting.id),
+            contact=(self.project.contact or {}).get(language),
+            handling=(self.project.handling or {}).get(language),
+            other_language=next(lang for lang in self.localizers if lang != language),
         )
 
     def digest(self, digest: Digest, language: str, fmt: str) -> str:
@@ -138,14 +253,35 @@ class Renderer:
             issued=issue_date(digest.issued, "digest"),
         )
 
+    def _series_sources(self, language: str, meetings: dict[str, Meeting]) -> object:
+        """A chart's source line: the article each value comes from, once each."""
+        localizer = self.localizers[language]
+
+        def sources(points: list[Point]) -> list[str]:
+            cited = dict.fromkeys(meetings[p.meeting_id].sources[0] for p in points)
+            return [
+                f"{c.publisher}, {localizer.date(c.published)}" if c.published else c.publisher
+                for c in cited
+            ]
+
+        return sources
+
     def _render(self, name: str, language: str, **context: object) -> str:
         env = self.environments[language]
+        meeting = context.get("meeting")
+        meetings = context.get("meetings_by_id") or (
+            {meeting.id: meeting} if isinstance(meeting, Meeting) else {}
+        )
+        assert isinstance(meetings, dict)
+        context["series_sources"] = self._series_sources(language, meetings)
         try:
-            return env.get_template(name).render(
-                lang=language,
-                loc=self.localizers[language],
-                desk=self.project.desk[language],
-                **context,
+            return break_long_words(
+                env.get_template(name).render(
+                    lang=language,
+                    loc=self.localizers[language],
+                    desk=self.project.desk[language],
+                    **context,
+                )
             )
         except jinja2.TemplateSyntaxError as error:
             raise TemplateError(
@@ -157,6 +293,44 @@ class Renderer:
             ) from None
         except jinja2.UndefinedError as error:
             raise TemplateError(f"{_template_place(error, name)}: {error.message}") from None
+
+
+LONG_WORD = 80
+"""A run of this many characters without a space fits no line of a brief or digest (a line
+holds about 95 letters of running text, fewer of a heading): such a run is given a break
+opportunity (<wbr>) every WORD_PIECE characters, so that WeasyPrint lays it out a line at a
+time, in time that grows with its length, rather than reshaping the rest of it for each line
+(a 30,000-letter word took 40 s). No text the shipped summaries give comes near it."""
+WORD_PIECE = 16
+_UNBROKEN = re.compile(rf"(?:&#?\w+;|[^\s<>&]){{{LONG_WORD},}}")
+_MARKUP = re.compile(
+    r"(<(?P<raw>style|script|title|textarea)\b[^>]*>.*?</(?P=raw)\s*>|<!--.*?-->|<[^>]*>)",
+    re.S | re.I,
+)
+_LETTER = re.compile(r"&#?\w+;|.", re.S)
+
+
+def break_long_words(html: str) -> str:
+    """The page with a <wbr> every WORD_PIECE characters of each run of text of LONG_WORD
+    characters or more without a space (entities count as one; tags, attributes and the text
+    of style, script and title are left alone)."""
+    if not _UNBROKEN.search(html):
+        return html
+
+    def pieces(run: re.Match[str]) -> str:
+        letters = _LETTER.findall(run[0])
+        return "<wbr>".join(
+            "".join(letters[i : i + WORD_PIECE]) for i in range(0, len(letters), WORD_PIECE)
+        )
+
+    # split() gives text, then each match's two groups (the markup, and the name of a raw
+    # text element or None), then text again: text at every third place.
+    parts = _MARKUP.split(html)
+    return "".join(
+        _UNBROKEN.sub(pieces, part) if index % 3 == 0 else part
+        for index, part in enumerate(parts)
+        if index % 3 != 2 and part
+    )
 
 
 def _template_place(error: Exception, place: str) -> str:

@@ -14,17 +14,26 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import jinja2
+from babel import Locale
 
 from .build import Builder, build_all
 from .errors import BriefsError, Problem
 from .loader import Document
-from .models import LANGUAGES, Text
-from .project import CONFIG_FILE, DIGEST, PREVIEW_TEMPLATES, Project, open_project
+from .localserver import REQUEST_TIMEOUT, LocalServer
+from .models import Text
+from .project import (
+    CONFIG_FILE,
+    DIGEST,
+    LANGUAGES,
+    PREVIEW_TEMPLATES,
+    Project,
+    open_project,
+)
 from .validate import load_summaries
 
 log = logging.getLogger(__name__)
@@ -41,6 +50,8 @@ PDF_WAIT_SECONDS = 120.0
 INDEX_TEMPLATE = f"{PREVIEW_TEMPLATES}index.html.j2"
 PROBLEM_TEMPLATE = f"{PREVIEW_TEMPLATES}problem.html.j2"
 BRIEF_PATH = re.compile(r"/(?P<language>[a-z]+)/(?P<meeting_id>[^/]+)\.(?P<format>html|pdf)")
+LANGUAGE_NAMES = {language: Locale("en").languages[language] for language in LANGUAGES}
+"""The preview's columns, in English: Indonesian, English (CLDR's names)."""
 CONTENT_TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 
 # Only served pages carry this script; the files in build/ never do. It asks the server for its
@@ -301,16 +312,20 @@ class _Handler(BaseHTTPRequestHandler):
     """GET / (the index), /<lang>/<meeting-id>.html|pdf, and the version a page polls."""
 
     preview: Preview
+    server: LocalServer
     server_version = "briefs"
 
     def do_GET(self) -> None:
+        if not self.server.allows(self.headers.get("Host")):
+            # Not this machine's own address: a page elsewhere, through DNS rebinding.
+            return self._send(HTTPStatus.MISDIRECTED_REQUEST, "text", "not this server's name")
         url = urlsplit(self.path)
         preview = self.preview
         if url.path == "/":
             page = preview.pages.get_template(INDEX_TEMPLATE).render(
                 entries=list(preview.entries.values()),
                 languages=LANGUAGES,
-                language_names={"id": "Indonesian", "en": "English"},
+                language_names=LANGUAGE_NAMES,
             )
             return self._send(HTTPStatus.OK, "html", with_reload(page, preview.version("/") or ""))
         if url.path == "/favicon.ico":  # browsers ask; there is none, and that is no error
@@ -319,11 +334,15 @@ class _Handler(BaseHTTPRequestHandler):
             query = parse_qs(url.query)
             page_path = query.get("page", [""])[0]
             known = query.get("version", [None])[0]
-            version = (
-                preview.version(page_path)
-                if known is None
-                else preview.wait_for_version(page_path, known)
-            )
+            if known is None:
+                version = preview.version(page_path)
+            elif self.server.polls.acquire(blocking=False):
+                try:
+                    version = preview.wait_for_version(page_path, known)
+                finally:
+                    self.server.polls.release()
+            else:  # as many pages wait as may: this one asks again later (RETRY_MS)
+                return self._send(HTTPStatus.SERVICE_UNAVAILABLE, "text", "too many pages open")
             if version is None:
                 return self._send(HTTPStatus.NOT_FOUND, "text", "unknown page")
             return self._send(HTTPStatus.OK, "text", version)
@@ -385,13 +404,16 @@ class PreviewServer:
         host: str = DEFAULT_HOST,
         port: int = DEFAULT_PORT,
         watch: bool = True,
+        timeout: float = REQUEST_TIMEOUT,
     ):
         """watch: rebuild when the file system reports a change (else only through
-        preview.changed, as the tests call it)."""
+        preview.changed, as the tests call it); timeout: seconds a connection may take to send
+        its request or take its answer."""
         self.preview = Preview(project)
-        handler = type("Handler", (_Handler,), {"preview": self.preview})
+        # timeout: the socket's, set for each connection (StreamRequestHandler.setup)
+        handler = type("Handler", (_Handler,), {"preview": self.preview, "timeout": timeout})
         try:
-            self.httpd = ThreadingHTTPServer((host, port), handler)
+            self.httpd = LocalServer((host, port), handler)
         except OSError as error:
             raise BriefsError(
                 f"cannot listen on {host}:{port}: {error.strerror or error}"

@@ -4,20 +4,33 @@ its participants and its article. Every summary is read and checked before anyth
 from __future__ import annotations
 
 import logging
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from babel.numbers import NumberFormatError, parse_decimal
+from pydantic import BaseModel
 
+from . import numbers as reader
+from .desk import check_house_style, check_takeaways
 from .errors import Problem, display_path
-from .grounding import Gazetteer, check_grounding, cldr_gazetteer, glossary_names
-from .i18n import LOCALES
-from .loader import Document, Loc, field_name, parse_file, parse_summary
-from .models import Glossary, Quote, Vocabulary, texts_of
-from .project import Project
+from .gazetteer import Gazetteer, cldr_gazetteer
+from .grounding import check_grounding, glossary_names
+from .loader import (
+    Document,
+    Loc,
+    UnreadableFile,
+    field_name,
+    is_utf16,
+    not_utf8,
+    parse_file,
+    parse_summary,
+    read_regular_file,
+)
+from .models import Glossary, Quote, Text, Vocabulary, texts_of
+from .project import LANGUAGES, Project
 
 if TYPE_CHECKING:
     from .manifest import CheckCache
@@ -28,25 +41,71 @@ MAX_ARTICLE_BYTES = 2_000_000
 """A news article is tens of kilobytes; more than this is not an article."""
 
 
+MAX_WORD = 80
+"""The longest unbroken word a brief can lay out: its running text sets 45 to 80 characters a
+line, so a longer word never fits any line, and WeasyPrint's time to lay one out grows faster
+than its length (3,000 characters in a title took a minute to build)."""
+
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_WORD = re.compile(rf"[{_CJK}]|[^\s\-\u00ad\u2010-\u2015/\u200b{_CJK}]+")
+"""A run of text no line break may split. A line may break at spaces, hyphens and dashes, a
+slash, a soft hyphen, and around each Chinese, Japanese or Korean character."""
+_NOT_SHOWN_AS_TEXT = frozenset(
+    {"id", "url", "article", "series", "themes", "taken_up_at", "kind", "unit", "native_lang"}
+)
+"""Fields that are identifiers, codes or addresses, not words set in a line."""
+
+
+def longest_word(text: str) -> str:
+    """The longest run of a text that no line break may split."""
+    return max(_WORD.findall(text), key=len, default="")
+
+
+def _shown_strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every string of a summary that a brief sets as text, with its location."""
+    if isinstance(value, Text):
+        yield (*loc, "id"), value.id
+        yield (*loc, "en"), value.en
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in _NOT_SHOWN_AS_TEXT:
+                yield from _shown_strings(getattr(value, name), (*loc, name))
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _shown_strings(item, (*loc, i))
+    elif isinstance(value, str):
+        yield loc, value
+
+
+def check_word_lengths(document: Document) -> list[Problem]:
+    """Refuse a word longer than any line of a brief holds, in any text, title or name."""
+    problems = []
+    for loc, text in _shown_strings(document.meeting, ()):
+        word = longest_word(text)
+        if len(word) > MAX_WORD:
+            problems.append(
+                document.problem(
+                    loc,
+                    f"{field_name(loc)}: a word of {len(word)} characters without a break "
+                    f"({word[:24]!r}...); no line of a brief holds more than {MAX_WORD}: "
+                    "break it with a space or a hyphen",
+                )
+            )
+    return problems
+
+
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace to one space: the only liberty a quote may take."""
     return re.sub(r"\s+", " ", text).strip()
 
 
-# A number as written in running text: 10.000 / 10,000, 50,1 / 50.1, 1992.
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def numbers_in(text: str, language: str) -> list[Decimal | str]:
-    """The numbers a text states, read with its language's separators (5.000 id = 5,000 en)."""
-    found: list[Decimal | str] = []
-    for match in _NUMBER.finditer(text):
-        token = match.group().rstrip(".,")
-        try:
-            found.append(parse_decimal(token, locale=LOCALES[language], strict=True))
-        except NumberFormatError:
-            found.append(token)  # still comparable as written
-    return sorted(found, key=str)
+def _unmatched_digits(text: str, language: str, other: str, other_language: str) -> list[str]:
+    """The numbers text states in digits that the other language's text does not state, in
+    digits or in words ('5.000' = 'five thousand', '41 miliar' = '41 billion')."""
+    stated = {m.value for m in reader.mentions(other, other_language)}
+    return [
+        m.words for m in reader.mentions(text, language) if not m.spelled and m.value not in stated
+    ]
 
 
 @dataclass(frozen=True)
@@ -67,19 +126,24 @@ def _read_article(document: Document, project: Project, index: int) -> str | Pro
     where = ("sources", index, "article")
     field = field_name(where)
     try:
-        if path.is_symlink() or not path.is_file():
-            return document.problem(
-                where, f"{field}: {name!r} not found in {display_path(project.articles_dir)}/"
-            )
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
-            return document.problem(
-                where, f"{field}: {name!r} is larger than {MAX_ARTICLE_BYTES} bytes"
-            )
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return document.problem(where, f"{field}: {name!r} is not UTF-8 text")
-    except OSError as error:
-        return document.problem(where, f"{field}: {name!r}: {error.strerror or error}")
+        data = read_regular_file(path, MAX_ARTICLE_BYTES, links=False)
+    except UnreadableFile as error:
+        if error.missing:
+            message = f"not found in {display_path(project.articles_dir)}/"
+        elif str(error) == "is a symbolic link, not a file":
+            # A link could make the build read (and attach to a PDF) any file on the machine.
+            message = f"is a symbolic link in {display_path(project.articles_dir)}/; an article must be the file itself"
+        elif str(error).startswith("cannot read"):
+            message = f"- {error}"
+        else:
+            message = str(error)
+        return document.problem(where, f"{field}: {name!r} {message}")
+    try:
+        if is_utf16(data):
+            raise UnicodeError
+        return data.decode("utf-8-sig")
+    except UnicodeError:
+        return document.problem(where, f"{field}: {name!r} is {not_utf8(data)}")
 
 
 def load_vocabulary(project: Project) -> Vocabulary | list[Problem]:
@@ -121,7 +185,7 @@ def load_glossary(project: Project) -> Glossary | list[Problem]:
     problems = []
     seen: dict[str, int] = {}
     for i, term in enumerate(glossary.terms):
-        for language in ("id", "en"):
+        for language in LANGUAGES:
             for j, name in enumerate(getattr(term, language)):
                 if seen.setdefault(f"{language}:{name}", i) != i:
                     problems.append(
@@ -192,7 +256,10 @@ def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str
 
 
 def check_document(
-    document: Document, project: Project, gazetteer: Gazetteer | None = None
+    document: Document,
+    project: Project,
+    gazetteer: Gazetteer | None = None,
+    glossary: Glossary | None = None,
 ) -> list[Problem]:
     """Every problem of one parsed summary against its file name and its article; with a
     gazetteer, the grounding checks too (their warnings are Problems with .warning set)."""
@@ -210,6 +277,7 @@ def check_document(
                 ("id",), f"id {meeting.id!r} does not start with the meeting date {meeting.date}"
             )
         )
+    problems.extend(check_word_lengths(document))
     names = {p.name for p in meeting.participants if p.name}
     for i, point in enumerate(meeting.points):
         if point.attributed_to and point.attributed_to not in names:
@@ -220,16 +288,30 @@ def check_document(
                 )
             )
 
-    # The worst bug a brief can have is a wrong number: both languages must state the same ones.
+    if meeting.issued is None and not os.environ.get("SOURCE_DATE_EPOCH"):
+        problems.append(
+            document.problem(
+                ("date",),
+                "issued: not given, and SOURCE_DATE_EPOCH is not set: give 'issued: YYYY-MM-DD'"
+                " (the issue date printed on the brief)",
+                key=True,
+            )
+        )
+
+    # The worst bug a brief can have is a wrong number: each number one language states in
+    # digits, the other states too (in digits or in words).
     for loc, text in texts_of(meeting):
-        numbers = {language: numbers_in(text[language], language) for language in ("id", "en")}
-        if numbers["id"] != numbers["en"]:
-            shown = {k: ", ".join(str(n) for n in v) or "none" for k, v in numbers.items()}
+        extra = {
+            "id": _unmatched_digits(text.id, "id", text.en, "en"),
+            "en": _unmatched_digits(text.en, "en", text.id, "id"),
+        }
+        if extra["id"] or extra["en"]:
+            shown = {k: ", ".join(v) or "none" for k, v in extra.items()}
             problems.append(
                 document.problem(
                     loc,
                     f"{field_name(loc)}: the Indonesian and English texts state different numbers "
-                    f"(id: {shown['id']}; en: {shown['en']})",
+                    f"(only in id: {shown['id']}; only in en: {shown['en']})",
                 )
             )
 
@@ -284,10 +366,12 @@ def check_document(
             problems.append(
                 document.problem(place, f"{name}: not found verbatim in {cited}: {excerpt!r}")
             )
+    # Before check_grounding, which clears the caches the takeaway checks share with it.
+    problems.extend(check_takeaways(document, gazetteer if None not in articles.values() else None))
     if gazetteer is not None and None not in articles.values():
         # Title, lede, place and names stand on any of the cited articles (all of them read).
         cited_text = " ".join(t for t in articles.values() if t is not None)
-        problems.extend(check_grounding(document, cited_text, gazetteer))
+        problems.extend(check_grounding(document, cited_text, gazetteer, glossary))
     return problems
 
 
@@ -348,9 +432,11 @@ def load_summaries(
         if cached is not None:
             found = cached
         else:
-            found = check_document(parsed, project, grounding()) + check_links(
-                parsed, vocabulary, known
-            )
+            found = check_document(
+                parsed, project, grounding(), glossary if isinstance(glossary, Glossary) else None
+            ) + check_links(parsed, vocabulary, known)
+            if isinstance(glossary, Glossary):
+                found += check_house_style(parsed, glossary)
             if checks:
                 meeting = parsed.meeting
                 articles = list(dict.fromkeys(c.article for c in meeting.sources))

@@ -5,8 +5,11 @@ moment it finishes one. On Linux the workers are forked from this process once i
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import resource
+import signal
 import sys
 import threading
 import time
@@ -18,7 +21,7 @@ from pathlib import Path
 from queue import Empty, SimpleQueue
 
 from .builder import Builder
-from .errors import BriefsError, RenderError
+from .errors import BriefsError, FileError, RenderError
 from .jobs import Job
 from .project import Project, open_project
 
@@ -47,9 +50,38 @@ class JobResult:
 _worker: Builder | None = None
 
 
-def start_worker(root: Path) -> None:
-    """A spawned worker's set-up (forked workers inherit the warm Builder of their parent)."""
+PR_SET_PDEATHSIG = 1
+"""prctl(2): the signal a process gets when its parent ends (Linux)."""
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker: end when the build that started it ends, however it ends (a SIGKILL too),
+    rather than live on, re-parented, waiting on a pipe for ever. On Linux the kernel sends
+    SIGKILL (prctl PR_SET_PDEATHSIG); elsewhere a thread watches for a new parent."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the build ended before the request was made
+                os._exit(1)
+            return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def start_forked(parent: int) -> None:
+    """A forked worker's set-up: it inherits the warm Builder of its parent."""
+    die_with_parent(parent)
+
+
+def start_worker(root: Path, parent: int) -> None:
+    """A spawned worker's set-up: a Builder of its own, warmed up."""
     global _worker
+    die_with_parent(parent)
     try:
         _worker = Builder(open_project(root))
     except BriefsError:  # broken settings or themes: this process reports them, and builds none
@@ -67,6 +99,8 @@ def run(job: Job, builder: Builder | None = None) -> JobResult:
     failure = None
     try:
         written = job.run(builder)
+    except FileError:
+        raise  # a full disk or a folder not writable: no brief can be written, the build stops
     except RenderError as error:
         failure = f"{error.meeting_id} ({job.language}): {error.detail}"
     except BriefsError as error:
@@ -86,14 +120,17 @@ def start_pool(
     if builder is not None:
         _worker = builder
         pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("fork")
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=start_forked,
+            initargs=(os.getpid(),),
         )
     else:
         pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context(method),
             initializer=start_worker,
-            initargs=(project.root,),
+            initargs=(project.root, os.getpid()),
         )
     pool.submit(int)  # the first task starts every worker (fork: all at once, from here)
     return pool

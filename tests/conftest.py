@@ -137,6 +137,14 @@ def pdf_text(path: Path) -> str:
 VOID_ELEMENTS = {"meta", "link", "br", "img", "hr", "input", "col", "source", "wbr"}
 
 
+_BLOCKS = frozenset(
+    "address article aside blockquote body br caption dd details div dl dt figcaption figure "
+    "footer h1 h2 h3 h4 h5 h6 head header hr li main nav ol p section summary table tbody td "
+    "tfoot th thead title tr ul".split()
+)
+"""Elements whose text is apart from the text around them (the rest run on: spans, links)."""
+
+
 class _Outline(HTMLParser):
     """Collects what the HTML tests look at: the lang attribute, elements and texts."""
 
@@ -157,10 +165,14 @@ class _Outline(HTMLParser):
             self.langs.append((tag, attrs["lang"]))
         key = f"{tag}.{attrs['class']}" if "class" in attrs else tag
         self.counts[key] = self.counts.get(key, 0) + 1
+        if tag in _BLOCKS:
+            self.text.append(" ")  # inline elements (a name's span) join the words around them
         if tag not in VOID_ELEMENTS:
             self.stack.append(tag)
 
     def handle_endtag(self, tag):
+        if tag in _BLOCKS:
+            self.text.append(" ")
         if self.stack and self.stack[-1] == tag:
             self.stack.pop()
 
@@ -174,5 +186,5 @@ class _Outline(HTMLParser):
 def parse_html(path: Path) -> _Outline:
     outline = _Outline()
     outline.feed(path.read_text(encoding="utf-8"))
-    outline.full_text = normalize(" ".join(outline.text))
+    outline.full_text = normalize("".join(outline.text))
     return outline

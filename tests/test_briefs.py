@@ -48,7 +48,8 @@ def test_pdf_carries_everything_localized(built, meetings, loc, meeting_id, lang
     meeting = meetings[meeting_id]
     text = plain(pdf_text(built.output_path(meeting_id, language, "pdf")))
     localizer = loc[language]
-    assert plain(meeting.title[language]) in text
+    shown = localizer.typographic  # the summary's texts are printed with typographic quotes
+    assert plain(shown(meeting.title[language])) in text
     assert localizer.date(meeting.date, weekday=True) in text
     for participant in meeting.participants:
         if participant.name:
@@ -58,11 +59,13 @@ def test_pdf_carries_everything_localized(built, meetings, loc, meeting_id, lang
         assert localizer.country(participant.country) in text
         assert plain(participant.office[language]) in text
     for point in meeting.points:
-        assert plain(point.text[language]) in text
+        assert plain(shown(point.text[language])) in text
     for figure in meeting.figures:
         assert plain(localizer.figure(figure)) in text
     for outcome in meeting.outcomes:
-        assert plain(outcome.text[language]) in text
+        assert plain(shown(outcome.text[language])) in text
+    for takeaway in meeting.takeaways:
+        assert plain(shown(takeaway.text[language])) in text
     for source in meeting.sources:
         assert plain(source.headline) in text
         assert source.publisher in text
@@ -100,7 +103,7 @@ def test_pdf_carries_everything_localized(built, meetings, loc, meeting_id, lang
         (
             "2024-05-20-china-kazakhstan-foreign-ministers-talks",
             "id",
-            ["lebih dari 10.000 pelajar", "26 dari 45 proyek", "sekitar Rp 657 triliun"],
+            ["lebih dari 10.000 pelajar", "26 dari 45 proyek", "sekitar Rp657 triliun"],
         ),
         (
             "2024-05-20-china-kazakhstan-foreign-ministers-talks",
@@ -156,18 +159,20 @@ def test_chinese_names_have_real_glyphs(built):
 
 
 @pytest.mark.parametrize("meeting_id, language", CASES)
-def test_html_is_a_standalone_page(built, meetings, meeting_id, language):
+def test_html_is_a_standalone_page(built, meetings, loc, meeting_id, language):
     meeting = meetings[meeting_id]
     path = built.output_path(meeting_id, language, "html")
     html = path.read_text(encoding="utf-8")
     page = parse_html(path)
     assert page.lang == language
     assert plain(page.title) == plain(meeting.title[language])
-    assert page.counts.get("ol.points") == 1
-    assert html.count("<li>") == len(meeting.points) + len(meeting.outcomes)
+    # One list of points per group (the joint ones, then each speaker's), each point by number.
+    groups = {p.attributed_to for p in meeting.points}
+    assert page.counts.get("ol.points") == len(groups)
+    assert html.count('<li id="point-') == len(meeting.points)
     assert "<link" not in html and "src=" not in html  # nothing to fetch: opens from disk
     for point in meeting.points:
-        assert plain(point.text[language]) in plain(page.full_text)
+        assert plain(loc[language].typographic(point.text[language])) in plain(page.full_text)
     native = [p for p in meeting.participants if p.native_name]
     assert [("span", p.native_lang) for p in native] == [x for x in page.langs if x[0] == "span"]
 

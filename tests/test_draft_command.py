@@ -26,7 +26,7 @@ def test_draft_command_writes_yaml_to_stdout():
     )
     data = yaml.load(result.output, Loader=_Loader)
     assert data["id"] == "2020-07-16-china-central-asia-foreign-ministers"
-    assert data["place"] == {"online": True}
+    assert data["place"]["online"] is True and "konferensi video" in data["place"]["quote"]
 
 
 def test_draft_command_writes_a_new_file_and_never_overwrites(tmp_path):
@@ -47,3 +47,106 @@ def test_draft_command_missing_article(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["draft", "nothing.txt"])
     assert result.exit_code == 1
     assert result.stderr == "error: nothing.txt: no such article\n"
+
+
+# Pasted text, then a rename ------------------------------------------------------------------
+
+PASTED = (
+    "Menlu Tiongkok Bertemu Menlu Kazakhstan di Astana\n\n"
+    "Astana (ANTARA) - Menteri Luar Negeri Tiongkok Wang Yi bertemu Menteri Luar Negeri "
+    "Kazakhstan Murat Nurtleu di Astana pada Senin (20/5/2024) untuk membahas kerja sama.\n\n"
+    "Kedua pihak sepakat memperluas kerja sama perdagangan dan energi kedua negara.\n"
+)
+
+
+def _pasted_draft(project):
+    (project / "pasted.txt").write_text(PASTED, encoding="utf-8")
+    result = CliRunner().invoke(main, ["draft", "pasted.txt", "-o", "sources/meetings/draft.yaml"])
+    assert result.exit_code == 0, result.output
+    return yaml.load(
+        (project / "sources" / "meetings" / "draft.yaml").read_text(encoding="utf-8"),
+        Loader=_Loader,
+    )
+
+
+def test_pasted_text_with_o_writes_its_article_under_the_meeting_id(project_copy, monkeypatch):
+    monkeypatch.chdir(project_copy)
+    data = _pasted_draft(project_copy)
+    article = project_copy / "sources" / "articles" / f"{data['id']}.txt"
+    assert data["id"] == "2024-05-20-china-kazakhstan-bilateral-talks"
+    assert data["sources"][0]["article"] == article.name
+    assert article.read_text(encoding="utf-8") == PASTED
+    # the article is cited and found: check complains of marks and English only
+    checked = CliRunner().invoke(main, ["check", "sources/meetings/draft.yaml"])
+    assert checked.exit_code == 1
+    assert "not found verbatim" not in checked.stderr
+    assert "no such article" not in checked.stderr.lower()
+
+
+def test_rename_moves_the_draft_and_its_article_together(project_copy, monkeypatch):
+    monkeypatch.chdir(project_copy)
+    data = _pasted_draft(project_copy)
+    old_article = project_copy / "sources" / "articles" / f"{data['id']}.txt"
+    new_id = "2024-05-20-china-kazakhstan-talks-in-astana"
+    result = CliRunner().invoke(main, ["rename", "draft", new_id])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"sources/meetings/draft.yaml -> sources/meetings/{new_id}.yaml",
+        f"sources/articles/{old_article.name} -> sources/articles/{new_id}.txt",
+    ]
+    summary = project_copy / "sources" / "meetings" / f"{new_id}.yaml"
+    text = summary.read_text(encoding="utf-8")
+    renamed = yaml.load(text, Loader=_Loader)
+    assert renamed["id"] == new_id
+    assert renamed["sources"][0]["article"] == f"{new_id}.txt"
+    assert old_article.name not in text
+    assert not old_article.exists() and not (project_copy / "sources/meetings/draft.yaml").exists()
+    assert (project_copy / "sources" / "articles" / f"{new_id}.txt").read_text() == PASTED
+
+
+def test_rename_replaces_nothing(project_copy, monkeypatch):
+    monkeypatch.chdir(project_copy)
+    data = _pasted_draft(project_copy)
+    taken = "2024-05-20-china-kazakhstan-foreign-ministers-talks"  # a shipped summary
+    result = CliRunner().invoke(main, ["rename", "draft", taken])
+    assert result.exit_code == 1
+    assert (
+        result.stderr == f"error: sources/meetings/{taken}.yaml already exists; choose another id\n"
+    )
+    other = project_copy / "sources" / "articles" / "2024-05-20-other.txt"
+    other.write_text("another article", encoding="utf-8")
+    result = CliRunner().invoke(main, ["rename", "draft", "2024-05-20-other"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: sources/articles/2024-05-20-other.txt already exists with another text; "
+        f"sources/articles/{data['id']}.txt cannot take its name\n"
+    )
+    assert (project_copy / "sources" / "meetings" / "draft.yaml").exists()
+    assert other.read_text(encoding="utf-8") == "another article"
+    bad = CliRunner().invoke(main, ["rename", "draft", "not-an-id"])
+    assert bad.exit_code == 1 and "'not-an-id' is not a meeting id" in bad.stderr
+
+
+def test_the_context_reads_the_summaries_without_grounding_them(monkeypatch):
+    # the drafter needs the latest year and the translation memory, not the quotes proven
+    import briefs.validate
+    from briefs.draft import Context
+    from briefs.project import open_project
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the context ran the checks of load_summaries")
+
+    monkeypatch.setattr(briefs.validate, "load_summaries", refuse)
+    monkeypatch.setattr(briefs.validate, "check_document", refuse)
+    context = Context.of_project(open_project(ROOT))
+    assert context.latest_year == 2024
+    assert context.memory.people["Wang Yi"] == "CN"
+
+
+def test_the_command_counts_from_the_draft_what_the_file_marks(tmp_path):
+    from briefs.draft import draft_file
+
+    draft = draft_file(SEED)
+    text = draft.to_yaml()
+    assert draft.english_to_write == text.count("# to write: English") > 0
+    assert len(draft.unsettled) == text.count(": !check") + text.count("- !check")

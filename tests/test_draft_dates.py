@@ -206,3 +206,85 @@ def test_a_date_in_history_is_not_the_meeting_s():
 def test_the_announced_meeting_not_the_day_it_was_announced(text):
     found = when(text, published=dt.date(2023, 5, 9))
     assert (found.date, found.announced) == (dt.date(2023, 5, 18), True)
+
+
+# The story's own clock (each fixture reworded in a real site's format) --------------------------
+
+
+def test_a_weekday_counted_back_from_the_publication_date():
+    # kompas.com style: "Selasa kemarin" in a report published on a Thursday
+    found = when(
+        "JAKARTA, KOMPAS.com - Menteri Luar Negeri kedua negara bertemu di Astana pada Selasa "
+        "kemarin untuk membahas jalur kereta lintas batas.",
+        dt.date(2024, 5, 23),
+    )
+    assert found.date == dt.date(2024, 5, 21)
+    assert "'Selasa kemarin' counted back from the publication date 2024-05-23" in found.unsettled
+    assert found.quote.startswith("Menteri Luar Negeri kedua negara bertemu di Astana")
+
+
+def test_the_same_weekday_counted_back_is_a_week_before():
+    found = when(
+        "Kedua presiden bertemu pada hari Kamis lalu dan sepakat memperluas perdagangan.",
+        dt.date(2024, 5, 23),  # a Thursday
+    )
+    assert found.date == dt.date(2024, 5, 16)
+
+
+def test_today_inside_a_quoted_speech_is_not_the_meeting_day():
+    # the speaker's 'hari ini' is the day of another speech; the story's 'kemarin' dates it
+    found = when(
+        "Para menteri luar negeri bertemu kemarin di Beijing untuk membahas perdagangan.\n"
+        "“Hari ini kita menandai babak baru kerja sama,” kata Wang Yi dalam sambutannya.",
+        dt.date(2024, 5, 21),
+    )
+    assert found.date == dt.date(2024, 5, 20)
+    found = when(
+        "“Hari ini kita membuka babak baru,” kata Wang Yi saat menerima mitranya di Beijing.",
+        dt.date(2024, 5, 21),
+    )
+    assert found.date == dt.date(2024, 5, 21)  # no day outside the quotes: the speech's
+
+
+def test_a_day_in_quoted_speech_yields_to_the_story_s_own():
+    found = when(
+        "Xi mengenang, “Pada 7 September kita meluncurkan Sabuk Ekonomi Jalur Sutra.” "
+        "Kedua pemimpin bertemu di Astana pada Rabu (3/7/2024).",
+    )
+    assert found.date == dt.date(2024, 7, 3)
+
+
+def test_last_week_is_a_day_to_write():
+    found = when(
+        "Pembicaraan kedua menteri pekan lalu menghasilkan kesepakatan visa.", dt.date(2024, 5, 21)
+    )
+    assert found.date == dt.date(2024, 5, 14) and "'pekan lalu'" in found.unsettled
+
+
+def test_a_weekday_alone_is_the_last_one_up_to_the_publication_date():
+    # a translated repost on a blog: "pada hari Sabtu", no date at all
+    found = when(
+        "Menteri Luar Negeri Tiongkok bertemu Presiden Tajikistan pada hari Sabtu di Dushanbe.",
+        dt.date(2024, 5, 20),  # a Monday
+    )
+    assert found.date == dt.date(2024, 5, 18)
+    assert found.unsettled.startswith("no date stated, only 'pada hari Sabtu'")
+
+
+def test_opened_on_a_day_is_not_a_date_in_history():
+    # Xinhua via indonesiashangbao: "KTT ... dibuka pada Kamis (18/5)"
+    found = when(
+        "XI'AN, 18 Mei (Xinhua) -- KTT China-Asia Tengah yang berlangsung dua hari dibuka pada "
+        "Kamis (18/5) di Xi'an.",
+        dt.date(2023, 5, 18),
+    )
+    assert found.date == dt.date(2023, 5, 18)
+    assert found.quote.startswith("KTT China-Asia Tengah yang berlangsung dua hari dibuka")
+
+
+def test_the_date_quote_is_the_sentence_that_says_when():
+    found = when(
+        "Astana (ANTARA) - Presiden China Xi Jinping tiba di Astana. Ia bertemu Presiden "
+        "Kazakhstan pada Rabu (3/7/2024) di Istana Akorda.",
+    )
+    assert found.quote == "Ia bertemu Presiden Kazakhstan pada Rabu (3/7/2024) di Istana Akorda."

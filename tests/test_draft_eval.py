@@ -108,3 +108,121 @@ def test_a_leak_and_a_wrong_date_are_scored_against_the_draft():
     flagged = dict(draft, date="2024-11-04", _unsettled={"date"})
     entry["meeting"] = {"date_flag": "year not stated"}
     assert draft_eval.score_fixture(entry, flagged).date_right
+
+
+# Field by field, and unmarked guesses ----------------------------------------------------------
+
+ARTICLE = (
+    "Menlu China Bertemu Menlu Kazakhstan\n"
+    "Astana (ANTARA) - Menteri Luar Negeri China Wang Yi bertemu Menteri Luar Negeri Kazakhstan "
+    "Murat Nurtleu di Astana, Kazakhstan, pada Senin (20/5/2024).\n"
+    "Perdagangan kedua negara mencapai 41 miliar dolar AS pada 2023.\n"
+)
+
+
+def _drafted(**changes):
+    quote = ARTICLE.splitlines()[1][len("Astana (ANTARA) - ") :]
+    import datetime as dt
+
+    draft = {
+        "date": dt.date(2024, 5, 20),
+        "date_quote": quote,
+        "kind": "bilateral-talks",
+        "place": {"city": {"id": "Astana", "en": ""}, "country": "KZ", "quote": quote},
+        "participants": [
+            {
+                "name": "Wang Yi",
+                "country": "CN",
+                "office": {"id": "Menteri Luar Negeri"},
+                "quote": quote,
+            },
+            {
+                "name": "Murat Nurtleu",
+                "country": "KZ",
+                "office": {"id": "Menteri Luar Negeri"},
+                "quote": quote,
+            },
+        ],
+        "figures": [
+            {"value": 41000000000, "unit": "USD", "year": 2023, "quote": ARTICLE.splitlines()[2]}
+        ],
+        "sources": [{"published": None}],
+        "_locs": set(),
+    }
+    draft.update(changes)
+    return draft
+
+
+ENTRY = {
+    "file": "x.txt",
+    "site": "antaranews.com",
+    "meeting": {"kind": "bilateral-talks", "date": "2024-05-20"},
+    "place": {"city": "Astana", "country": "KZ"},
+    "participants": [
+        {"name": "Wang Yi", "country": "CN", "office": "Menteri Luar Negeri China"},
+        {"name": "Murat Nurtleu", "country": "KZ", "office": "Menteri Luar Negeri Kazakhstan"},
+    ],
+    "figures": [{"value": 41000000000, "unit": "USD", "year": 2023}],
+}
+
+
+def test_a_faithful_draft_is_right_in_every_field_and_guesses_nothing():
+    draft_eval = load_evaluation()
+    score = draft_eval.score_fields(ENTRY, _drafted(), ARTICLE, "agencies and state media")
+    assert score.wrong == [] and score.guesses == []
+    assert all(t.of for name, t in score.fields.items())
+
+
+def test_each_wrong_or_unmarked_value_is_counted_where_it_is():
+    draft_eval = load_evaluation()
+    draft = _drafted()
+    draft["participants"][1]["country"] = "UZ"  # a country the quote does not state
+    draft["figures"][0]["year"] = 2024  # a year the quote does not state
+    draft["figures"][0]["quote"] = "Perdagangan kedua negara mencapai 41 miliar dolar AS"
+    draft["kind"] = "summit"  # not what the article says, and not marked
+    draft["issued"] = "2026-12-01"  # the day drafted, not marked
+    score = draft_eval.score_fields(ENTRY, draft, ARTICLE, "x")
+    assert set(score.wrong) == {"kind", "country", "year"}
+    assert score.guesses == [
+        "kind",
+        "participants[1].country",
+        "figures[0].year",
+        "issued",
+    ]
+    # marked, they are no guesses: the editor is told to check them
+    draft["_locs"] = {
+        ("kind",),
+        ("participants", 1, "country"),
+        ("figures", 0, "year"),
+        ("issued",),
+    }
+    assert draft_eval.score_fields(ENTRY, draft, ARTICLE, "x").guesses == []
+
+
+def test_a_quote_not_in_the_article_or_not_stating_its_value_is_wrong():
+    draft_eval = load_evaluation()
+    draft = _drafted(date_quote="Kedua menteri bertemu di Astana.")  # no day, not in the article
+    draft["place"]["quote"] = "Perdagangan kedua negara mencapai 41 miliar dolar AS pada 2023."
+    score = draft_eval.score_fields(ENTRY, draft, ARTICLE, "x")
+    assert {"date quote", "place quote"} <= set(score.wrong)
+
+
+def test_sites_fall_into_families_also_when_new():
+    draft_eval = load_evaluation()
+    assert draft_eval.family_of({"site": "antaranews.com"}) == "agencies and state media"
+    assert draft_eval.family_of({"site": "x.blogspot.com", "url": "https://x.blogspot.com/a"}) == (
+        "blogs and reposts"
+    )
+    assert draft_eval.family_of({"site": "new.example", "family": "wires"}) == "wires"
+    assert draft_eval.family_of({"site": "new.example", "url": "https://new.example/a"}) == "other"
+
+
+def test_the_corpus_report_has_the_per_field_table_per_family():
+    draft_eval = load_evaluation()
+    evaluation = draft_eval.evaluate_corpus(ROOT, ROOT / "tests" / "draft_corpus")
+    report = draft_eval.corpus_report(evaluation).splitlines()
+    header = next(line for line in report if line.startswith("family"))
+    for name in draft_eval.FIELDS:
+        assert name in header
+    assert any(line.startswith("all ") and "(" in line for line in report)
+    assert any(line.startswith("unmarked guesses:") for line in report)

@@ -8,7 +8,9 @@ from decimal import Decimal
 import pytest
 
 from briefs.draft import (
+    Equivalent,
     find_figures,
+    parse_article,
 )
 
 from .conftest import ROOT
@@ -55,7 +57,7 @@ def test_equivalent_and_year_from_tahun_lalu():
         "perdagangan bilateral mencapai 41 miliar dolar AS (sekitar 657 triliun rupiah) tahun lalu"
     )
     assert (found.value, found.unit, found.year) == (41_000_000_000, "USD", 2023)
-    assert found.equivalent == {"value": 657_000_000_000_000, "unit": "IDR", "qualifier": "about"}
+    assert found.equivalent == Equivalent(Decimal(657_000_000_000_000), "IDR", "about")
     assert found.label == "Perdagangan bilateral"
 
 
@@ -163,19 +165,19 @@ def test_not_figures(sentence):
             "perdagangan mencapai $70 miliar atau setara Rp1.046,12 triliun",
             "70000000000",
             "USD",
-            {"value": Decimal("1046120000000000"), "unit": "IDR"},
+            Equivalent(Decimal("1046120000000000"), "IDR"),
         ),
         (  # the equivalent in brackets, after a symbol
             "perdagangan mencapai $70 miliar (Rp1.046,12 triliun) pada 2023",
             "70000000000",
             "USD",
-            {"value": Decimal("1046120000000000"), "unit": "IDR"},
+            Equivalent(Decimal("1046120000000000"), "IDR"),
         ),
         (
             "investasi mencapai 41 miliar dolar AS, setara dengan Rp 650 triliun",
             "41000000000",
             "USD",
-            {"value": Decimal("650000000000000"), "unit": "IDR"},
+            Equivalent(Decimal("650000000000000"), "IDR"),
         ),
     ],
 )
@@ -218,3 +220,68 @@ def test_time_telling_durations_pairs_and_rates_are_not_figures(sentence):
 def test_amounts_the_press_writes_in_other_ways(sentence, value, unit, noun):
     found = figure(sentence)
     assert (str(found.value), found.unit, found.noun) == (value, unit, noun)
+
+
+# Years the quote states, periods, notes and glued text (reworded, real sites' formats) ----------
+
+
+def test_the_quote_reaches_the_year_its_sentence_gives():
+    # antaranews style: the year opens the sentence, the figure closes it
+    (found,) = find_figures(
+        "Pada 2023, menurut data bea cukai, perdagangan kedua negara mencapai 41 miliar dolar AS",
+        None,
+    )
+    assert found.year == 2023 and "2023" in found.quote
+
+
+def test_the_year_before_the_one_named():
+    # akperyakpermas style: "naik ... dibanding US$21,51 miliar setahun sebelumnya"
+    found = find_figures(
+        "Perdagangan bilateral tahun 2021 mencapai US$25,25 miliar, naik 17,40 persen dibanding "
+        "US$21,51 miliar setahun sebelumnya",
+        None,
+    )
+    assert [(f.value, f.year) for f in found if f.unit == "USD"] == [
+        (Decimal("25250000000"), 2021),
+        (Decimal("21510000000"), 2020),
+    ]
+
+
+def test_the_year_compared_with_is_not_the_figure_s():
+    # antaranews regional style: "pada 2012 mencapai ... meningkat 90 persen dibandingkan tahun 2011"
+    found = find_figures(
+        "Perdagangan antara kedua negara pada 2012 mencapai 63,1 juta dolar AS, meningkat 90 persen "
+        "dibandingkan tahun 2011",
+        None,
+    )
+    assert [(f.unit, f.year) for f in found] == [("USD", 2012), ("percent", 2012)]
+
+
+def test_a_yearly_target_has_a_period_not_a_year():
+    (found,) = find_figures(
+        "Kedua negara menargetkan perdagangan 70 miliar dolar AS per tahun pada 2030", None
+    )
+    assert (found.period, found.year) == ("per tahun", None)
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["(1 dolar AS = Rp14.810)", "(US$1 = Rp15.600)", "(kurs Rp14.900 per dolar AS)"],
+)
+def test_an_exchange_rate_note_is_never_a_figure(note):
+    found = find_figures(f"Nilai investasi mencapai 3,5 miliar dolar AS {note} pada 2023", None)
+    assert [(f.value, f.unit) for f in found] == [(Decimal("3500000000"), "USD")]
+
+
+def test_a_heading_glued_to_the_next_sentence_is_split_before_numbers_are_read():
+    article = parse_article(
+        "Judul Perdagangan Tiongkok dan Asia Tengah\n"
+        "Beijing (ANTARA) - Perdagangan kedua pihak pada 2022 mencapai 70 miliar dolarSudah lama "
+        "Tiongkok menjadi mitra dagang utama kawasan itu, dengan porsi 80 persenSampai kini "
+        "hubungan itu terus tumbuh di berbagai sektor.\n"
+    )
+    found = [f for _, s in article.sentences() for f in find_figures(s, None)]
+    assert [(f.value, f.unit, f.noun) for f in found] == [
+        (Decimal("70000000000"), "USD", None),
+        (Decimal("80"), "percent", None),
+    ]

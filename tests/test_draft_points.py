@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefs.draft import (
+    draft_summary,
     find_participants,
     find_points,
     parse_article,
@@ -100,3 +101,24 @@ def test_positions_attributed_at_the_start_of_a_sentence():
         ),
         ("Tiongkok sebagai sahabat, teman dan saudara bagi Uzbekistan selama ini.", "Xi Jinping"),
     ]
+
+
+def test_a_point_of_an_earlier_meeting_is_marked():
+    # a preview on antaranews: the only agreement quoted is the first summit's
+    text = (
+        "KTT China-Asia Tengah Kedua Digelar di Astana\n"
+        "Astana (ANTARA) - Presiden China Xi Jinping bertemu Presiden Kazakhstan Kassym-Jomart "
+        "Tokayev di Astana, Kazakhstan, pada Selasa (17/6/2025).\n"
+        "Pada KTT pertama di Xi'an, para pemimpin sepakat membentuk sekretariat bersama.\n"
+        "Kedua pihak sepakat memperluas perdagangan energi dan pertanian.\n"
+    )
+    draft = draft_summary(text, "a.txt")
+    quotes = [p["quote"] for p in draft.summary["points"]]
+    earlier = quotes.index(
+        "Pada KTT pertama di Xi'an, para pemimpin sepakat membentuk sekretariat bersama."
+    )
+    assert draft.unsettled[("points", earlier)].startswith(
+        "its sentence speaks of an earlier meeting ('Pada KTT pertama')"
+    )
+    now = quotes.index("Kedua pihak sepakat memperluas perdagangan energi dan pertanian.")
+    assert ("points", now) not in draft.unsettled

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from briefs.build import build_all
 from briefs.i18n import localizers
+from briefs.loader import parse_summary
 from briefs.models import Meeting
 from briefs.project import open_project
 
@@ -29,25 +30,30 @@ def loc():
 
 def body_text(path: Path) -> str:
     """The text of a PDF's pages without running heads, page numbers and list numbers (which
-    pypdf reads out of order), in drawing order, whitespace collapsed."""
+    pypdf reads out of order), in drawing order, whitespace collapsed. A number such as "3." is
+    a list number when other text stands on its line (a year that wraps alone does not)."""
     lines: list[str] = []
     for page in PdfReader(path).pages:
         height = float(page.mediabox.height)
-        last_y = None
+        runs: list[tuple[float, str]] = []
 
-        def visit(text, cm, tm, font, size, height=height):
-            nonlocal last_y
+        def visit(text, cm, tm, font, size, height=height, runs=runs):
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            if not text.strip() or not MARGIN_BOTTOM < y < height - MARGIN_TOP:
-                return
-            if re.fullmatch(r"\d+\.", text.strip()):
-                return  # a list item's number
+            if text.strip() and MARGIN_BOTTOM < y < height - MARGIN_TOP:
+                runs.append((y, text))
+
+        page.extract_text(visitor_text=visit)
+        last_y = None
+        number = re.compile(r"\d+\.")
+        # A list item's number is drawn apart from its text (floats first, at a page's top).
+        texts_at = {y for y, text in runs if not number.fullmatch(text.strip())}
+        for y, text in runs:
+            if number.fullmatch(text.strip()) and y in texts_at:
+                continue  # a list item's number
             if y != last_y:
                 lines.append("")
                 last_y = y
             lines[-1] += text
-
-        page.extract_text(visitor_text=visit)
     text = re.sub(r"\u2010\n", "", "\n".join(line.strip("\n") for line in lines))
     return normalize(re.sub(r"(?<=\w[-–])\n", "", text))  # hyphenated words joined
 
@@ -63,36 +69,91 @@ def figure_claim(figure, language: str, loc) -> str:
         )
         if part
     )
-    return f"{figure.label[language]}: {value}" + (f" ({when})" if when else "")
+    return f"{loc.typographic(figure.label[language])}: {value}" + (f" ({when})" if when else "")
+
+
+def facts(meeting: Meeting, language: str, loc):
+    """(label msgid, what the annex shows, quotes) of the date, place and participants."""
+    if meeting.date_quote:
+        yield "Date", loc and loc.date(meeting.date), meeting.date_quote
+    if meeting.place.quote:
+        yield "Place", loc and loc.place(meeting.place), meeting.place.quote
+    for p in meeting.participants:
+        if p.quote:
+            name = p.name or (loc and loc.gettext("not named in the article"))
+            yield "Participant", loc and f"{name}, {p.office[language]}", p.quote
 
 
 def claims(meeting: Meeting, language: str, loc):
-    """(section heading msgid, what the annex shows before the quotes, quotes) in brief order."""
+    """(section heading msgid, what the annex shows before the quotes, quotes) in annex order."""
+    shown = loc.typographic if loc else str
+    for label, value, quotes in facts(meeting, language, loc):
+        yield "Date, place and participants", loc and f"{loc.gettext(label)}: {value}", quotes
     for point in meeting.points:
-        yield "Consensus points", None, point.quote
+        yield "Points", None, point.quote  # by number only (dropped from the text)
     for figure in meeting.figures:
-        yield "Key figures", loc and figure_claim(figure, language, loc), figure.quote
+        yield "Figures", loc and figure_claim(figure, language, loc), figure.quote
     for outcome in meeting.outcomes:
-        yield "Outcomes and next steps", outcome.text[language], outcome.quote
+        yield "Outcomes and next steps", loc and shown(outcome.text[language]), outcome.quote
+
+
+def in_page_order(meeting: Meeting, language: str, loc):
+    """The quotes of each disclosure of the HTML brief, in page order: the date and place, the
+    participants, the points by group (joint first, then each speaker's), figures, outcomes."""
+    from briefs.render import point_groups
+
+    for _label, _value, quotes in facts(meeting, language, None):
+        yield quotes
+    for _speaker, points in point_groups(meeting):
+        for _number, point in points:
+            yield point.quote
+    for item in (*meeting.figures, *meeting.outcomes):
+        yield item.quote
+
+
+def citation_text(source, number: int, count: int, loc) -> str:
+    """An article's heading in the annex: its number, its citation and where it is archived."""
+    words = [
+        loc.gettext("Article %(number)s", number=number) if count > 1 else loc.gettext("Article")
+    ]
+    line = (
+        f"{source.author}, " if source.author else ""
+    ) + f"“{source.headline}”, {source.publisher}"
+    if source.published:
+        line += f", {loc.date(source.published)}."
+    else:
+        line += f" ({loc.gettext('publication date not given')})."
+    words.append(line)
+    if source.agency:
+        words.append(loc.gettext("Relayed from %(agency)s.", agency=source.agency))
+    words.append(loc.gettext("In %(language)s.", language=loc.language_name(source.language)))
+    archived = loc.gettext("Archived as %(file)s", file=source.article)
+    words.append(f"{source.url} · {archived}" if source.url else archived)
+    return " ".join(words)
 
 
 def expected_annex(meeting: Meeting, language: str, loc) -> str:
+    """The annex: one article at a time, named once, then what was written from it."""
     words = [loc.gettext("Evidence").upper(), loc.gettext(NOTE)]
-    heading = None
-    for section, claim, quotes in claims(meeting, language, loc):
-        if section != heading:
-            words.append(loc.gettext(section))
-            heading = section
-        if claim:
-            words.append(claim)
-        for quote in quotes:
-            words += [quote.text, loc.gettext("From %(article)s", article=quote.article)]
+    for number, source in enumerate(meeting.sources, 1):
+        words.append(citation_text(source, number, len(meeting.sources), loc))
+        heading = None
+        for section, claim, quotes in claims(meeting, language, loc):
+            mine = [q for q in quotes if q.article == source.article]
+            if not mine:
+                continue
+            if section != heading:
+                words.append(loc.gettext(section).upper())
+                heading = section
+            if claim:
+                words.append(claim)
+            words += [quote.text for quote in mine]
     return normalize(" ".join(words).replace("\u00a0", " "))
 
 
 NOTE = (
-    "The sentences of the articles each consensus point, figure and outcome is written from, "
-    "in the language of the article."
+    "The article's own sentences behind each fact, point, figure and outcome of this brief, in "
+    "the language of the article."
 )
 
 
@@ -100,47 +161,43 @@ NOTE = (
 def test_the_pdf_annex_is_the_quotes(built, meetings, loc, meeting_id, language):
     meeting = meetings[meeting_id]
     text = body_text(built.output_path(meeting_id, language, "pdf")).replace("\u00a0", " ")
-    heading = {"id": "BUKTI", "en": "EVIDENCE"}[language]
+    heading = loc[language].gettext("Evidence").upper()
     # After the sources, and the last thing in the document.
     assert text.index(heading) > text.index(normalize(meeting.sources[-1].headline))
     annex = text[text.rindex(heading) :]
-    assert annex == expected_annex(meeting, language, loc[language])
+    # pypdf drops the space before a run that starts a marked name ("Pelajar" "Kazakhstan"):
+    # compared without spaces, every character and its order still count.
+    expected = expected_annex(meeting, language, loc[language])
+    assert annex.replace(" ", "") == expected.replace(" ", "")
 
 
-def disclosures(path: Path) -> list[list[tuple[str, str | None, str]]]:
-    """For each disclosure of a page: (quote, its lang, the line naming its article)."""
+def disclosures(path: Path) -> list[list[tuple[str, str | None, str | None]]]:
+    """For each disclosure of a page: (quote, its lang, the line naming its article, which is
+    there only when the meeting cites several articles)."""
     root = tinyhtml5.parse(path.read_text(encoding="utf-8"))
     found = []
     for details in root.iter(f"{XHTML}details"):
         assert details.get("class") == "quote"
         assert details[0].tag == f"{XHTML}summary"
-        children = list(details)[1:]
-        assert [c.tag for c in children] == [f"{XHTML}blockquote", f"{XHTML}p"] * (
-            len(children) // 2
-        )
-        found.append(
-            [
-                (
-                    "".join(quote.itertext()),
-                    quote.get("lang"),
-                    normalize("".join(source.itertext())),
-                )
-                for quote, source in zip(children[::2], children[1::2], strict=True)
-            ]
-        )
+        shown: list[tuple[str, str | None, str | None]] = []
+        for child in list(details)[1:]:
+            if child.tag == f"{XHTML}blockquote":
+                shown.append(("".join(child.itertext()), child.get("lang"), None))
+            else:
+                assert child.tag == f"{XHTML}p" and shown and shown[-1][2] is None
+                quote, lang, _ = shown[-1]
+                shown[-1] = (quote, lang, normalize("".join(child.itertext())))
+        found.append(shown)
     return found
 
 
 @pytest.mark.parametrize("meeting_id, language", CASES)
 def test_html_disclosures_hold_exactly_the_quotes(built, meetings, loc, meeting_id, language):
     meeting = meetings[meeting_id]
-    from_ = loc[language].gettext("From %(article)s", article="{}")
+    assert len(meeting.sources) == 1  # so no quote names its article: the brief has one
     expected = [
-        [
-            (quote.text, meeting.citation(quote.article).language, from_.format(quote.article))
-            for quote in quotes
-        ]
-        for _section, _claim, quotes in claims(meeting, language, loc[language])
+        [(quote.text, meeting.citation(quote.article).language, None) for quote in quotes]
+        for quotes in in_page_order(meeting, language, loc[language])
     ]
     assert disclosures(built.output_path(meeting_id, language, "html")) == expected
 
@@ -231,20 +288,30 @@ def test_every_cited_article_is_attached_listed_and_quoted(two_articles, loc, la
         "Tiongkok dan Kazakhstan Sepakati Jalur Kereta Baru",
     ):
         assert text.index(headline) > text.index(sources.upper())
-    from_second = loc[language].gettext("From %(article)s", article="lanjutan.txt")
-    quote = "Kedua belah pihak akan memulai pembangunan jalur kereta api ketiga tahun depan."
-    assert f"{quote} {from_second}" in text
+    # The annex names each article once, as a heading, and lists what was written from it.
+    meeting = parse_summary(summary).meeting
+    assert (
+        body_text(pdf)
+        .replace(" ", "")
+        .endswith(
+            expected_annex(meeting, language, loc[language])
+            .split(loc[language].gettext(NOTE), 1)[1]
+            .replace(" ", "")
+        )
+    )
+    for name in ("pertemuan.txt", "lanjutan.txt"):
+        archived = loc[language].gettext("Archived as %(file)s", file=name)
+        assert text.count(archived) == 2  # in the sources, and as the annex's heading
 
+    # On screen, with two articles, each quote names its article (by publisher), linked.
+    quote = "Kedua belah pihak akan memulai pembangunan jalur kereta api ketiga tahun depan."
     html = project.output_path(TWO, language, "html")
     shown = disclosures(html)
-    assert shown[1] == [(quote, "id", from_second)]
-    assert [article for _q, _l, article in shown[-1]] == [
-        loc[language].gettext("From %(article)s", article=name)
-        for name in ("pertemuan.txt", "lanjutan.txt")
-    ]
-    # Each article named beside a quote links to its citation.
+    from_ = loc[language].gettext("From %(article)s", article="{}")
+    second = meeting.citation("lanjutan.txt").publisher
+    assert (quote, "id", from_.format(second)) in [q for d in shown for q in d]
     page = html.read_text(encoding="utf-8")
-    assert '<a href="#source-2">lanjutan.txt</a>' in page
+    assert f'<a href="#source-2">{second}</a>' in page
     assert 'id="source-2"' in page and 'id="source-3"' not in page
 
 

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from briefs import files
 from briefs.cli import main
 from briefs.distribute.publish import publish
+from briefs.errors import FileError
 from briefs.files import TEMPORARY, new_folder, write_atomically, write_new
 
 from .conftest import ROOT
@@ -73,7 +74,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(files, "_write", full)
-    with pytest.raises(OSError):
+    with pytest.raises(FileError, match=r"brief\.pdf: cannot write: No space left on device$"):
         write_atomically(path, b"new")
     assert path.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.pdf"]

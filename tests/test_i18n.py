@@ -12,6 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from briefs.i18n import catalog_path, localizers
+from briefs.loader import parse_summary
 from briefs.models import Figure
 
 from .conftest import ROOT
@@ -62,7 +63,7 @@ def figure(**fields) -> Figure:
                 "unit": "USD",
                 "equivalent": {"value": 657000000000000, "unit": "IDR", "qualifier": "about"},
             },
-            "US$41 miliar (sekitar Rp 657 triliun)",
+            "US$41 miliar (sekitar Rp657 triliun)",
             "US$41 billion (about IDR 657 trillion)",
         ),
     ],
@@ -73,8 +74,18 @@ def test_figures_in_each_locale(loc, fields, indonesian, english):
     assert loc["en"].figure(item).replace("\xa0", " ") == english
 
 
-def test_yaml_floats_are_read_as_written():
-    assert figure(value=0.1, unit="percent").value == Decimal("0.1")
+@pytest.mark.parametrize("written", ["0.1", "2.675", "1.10", "3.3e-2", "50100000000"])
+def test_yaml_floats_are_read_as_written(written):
+    """A figure's value in a summary is the decimal written there, not its nearest binary float
+    (2.675 is 2.67499999999999982236431605997495353221893310546875 as a float)."""
+    path = ROOT / "sources" / "meetings" / "2020-07-16-china-central-asia-foreign-ministers.yaml"
+    data = path.read_bytes()
+    assert b"\n    value: 28\n" in data
+    document = parse_summary(
+        path, data.replace(b"\n    value: 28\n", f"\n    value: {written}\n".encode())
+    )
+    assert not isinstance(document, list), document
+    assert document.meeting.figures[0].value == Decimal(written)
 
 
 def test_dates(loc):

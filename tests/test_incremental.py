@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -15,6 +17,8 @@ from briefs.cli import main
 from briefs.manifest import Manifest, Toolchain, plan
 from briefs.project import LANGUAGES, Project, open_project
 from briefs.stats import BuildStats
+
+from .conftest import copy_project
 
 MEETING = "2020-07-16-china-central-asia-foreign-ministers"
 OTHER = "2024-12-01-china-central-asia-foreign-ministers"  # took up a commitment of MEETING
@@ -50,7 +54,7 @@ def both(*names: str) -> list[str]:
     return sorted(f"{lang}/{name}" for lang in ("en", "id") for name in names)
 
 
-def test_only_what_changed_is_rebuilt(project_copy, built):
+def test_one_worker_builds_what_several_did(project_copy, built):
     project = open_project(project_copy)
     stats = BuildStats()
     first = build_all(project, jobs=1, stats=stats)
@@ -58,55 +62,136 @@ def test_only_what_changed_is_rebuilt(project_copy, built):
     assert stats.workers == 1 and stats.start_method == ""
     assert digests(project) == digests(built)  # one worker or several: the same bytes
 
-    again = build_all(project, jobs=1)
-    assert again.written == [] and again.up_to_date == 20
 
-    # A change of bytes, not of meaning: its briefs and its year's PDF digest carry the summary;
-    # the HTML digests show the same, and the overview carries only the meetings it charts.
-    edit(project.meetings_dir / f"{MEETING}.yaml", "Kamilov", "Kamilov ")
-    assert names(build_all(project, jobs=1).written) == both(
-        f"{MEETING}.html", f"{MEETING}.pdf", "digest-2020.pdf"
+def built_copy(built: Project, tmp_path: Path) -> Project:
+    """A copy of the built project with its build/ (same bytes and times: up to date)."""
+    root = copy_project(built.root, tmp_path / "project")
+    shutil.copytree(built.build_dir, root / "build")
+    return open_project(root)
+
+
+def change_bytes_not_meaning(root: Path) -> None:
+    edit(root / "sources" / "meetings" / f"{MEETING}.yaml", "name: Kamilov", "name: Kamilov ")
+
+
+def add_a_theme(root: Path) -> None:
+    edit(
+        root / "sources" / "meetings" / f"{MEETING}.yaml",
+        "themes: [health]",
+        "themes: [health, security]",
     )
 
-    # A theme more: its year's digest and the overview count it.
-    edit(project.meetings_dir / f"{MEETING}.yaml", "themes: [health]", "themes: [health, security]")
-    assert names(build_all(project, jobs=1).written) == both(
-        f"{MEETING}.html", f"{MEETING}.pdf", "digest-2020.html", "digest-2020.pdf",
-        "digest.html", "digest.pdf",
-    )  # fmt: skip
 
-    # An English title: the 2024 digest shows it, and so does the 2020 one, which names the
-    # meeting that took up one of its commitments; the overview names no meeting. The
-    # Indonesian 2024 PDF digest does not show it, but carries the edited summary.
+def change_an_english_title(root: Path) -> None:
     edit(
-        project.meetings_dir / f"{OTHER}.yaml",
+        root / "sources" / "meetings" / f"{OTHER}.yaml",
         "en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu",
         "en: The sixth China–Central Asia Foreign Ministers' Meeting in Chengdu",
     )
-    assert names(build_all(project, jobs=1).written) == sorted([
-        "en/digest-2020.html", "en/digest-2020.pdf", "en/digest-2024.html", "en/digest-2024.pdf",
-        "id/digest-2024.pdf", *both(f"{OTHER}.html", f"{OTHER}.pdf"),
-    ])  # fmt: skip
-    assert (
-        "are up to date"
-        in CliRunner().invoke(main, ["--root", str(project_copy), "build", "--all"]).output
-    )
 
+
+def change_the_indonesian_catalog(root: Path) -> None:
     edit(
-        project.locale_dir / "id" / "LC_MESSAGES" / "messages.po",
+        root / "locale" / "id" / "LC_MESSAGES" / "messages.po",
         'msgstr "Peserta"',
         'msgstr "Para peserta"',
     )
-    rebuilt = names(build_all(project, jobs=1).written)
-    assert len(rebuilt) == 20 and all(name.startswith("id/") for name in rebuilt)
 
-    (project.build_dir / "en" / f"{MEETING}.pdf").unlink()
-    # the deleted file alone: its HTML twin is still the file built from today's inputs
-    assert names(build_all(project, jobs=1).written) == [f"en/{MEETING}.pdf"]
 
-    edit(project.templates_dir / "brief.css", "--accent: #1f4e79;", "--accent: #1f4e7a;")
-    assert len(build_all(project, jobs=1).written) == 40
+def delete_an_output(root: Path) -> None:
+    (root / "build" / "en" / f"{MEETING}.pdf").unlink()
 
+
+def change_the_stylesheet(root: Path) -> None:
+    edit(root / "templates" / "brief.css", "--accent: #1f4e79;", "--accent: #1f4e7a;")
+
+
+ALL = ["*"]
+"""Every output: 40."""
+INDONESIAN = ["id/*"]
+"""Every Indonesian output: 20."""
+
+SCENARIOS = [
+    pytest.param(lambda root: None, [], id="nothing"),
+    # A change of bytes, not of meaning: its briefs and its year's PDF digest carry the summary;
+    # the HTML digests show the same, and the overview carries only the meetings it charts.
+    # The 2024-12-01 brief shows the 2020 meeting as its previous one, and the 2020 outcome it
+    # takes up: it depends on that summary, and is rebuilt with it.
+    pytest.param(
+        change_bytes_not_meaning,
+        both(
+            f"{MEETING}.html", f"{MEETING}.pdf", f"{OTHER}.html", f"{OTHER}.pdf", "digest-2020.pdf"
+        ),
+        id="bytes-not-meaning",
+    ),
+    # A theme more: its year's digest and the overview count it.
+    pytest.param(
+        add_a_theme,
+        both(
+            f"{MEETING}.html",
+            f"{MEETING}.pdf",
+            f"{OTHER}.html",
+            f"{OTHER}.pdf",
+            "digest-2020.html",
+            "digest-2020.pdf",
+            "digest.html",
+            "digest.pdf",
+        ),
+        id="a-theme-more",
+    ),
+    # An English title: the 2024 digest shows it, and so does the 2020 one, which names the
+    # meeting that took up one of its commitments; the overview names no meeting. The
+    # Indonesian 2024 PDF digest does not show it, but carries the edited summary.
+    pytest.param(
+        change_an_english_title,
+        sorted(
+            [
+                "en/digest-2020.html",
+                "en/digest-2020.pdf",
+                "en/digest-2024.html",
+                "en/digest-2024.pdf",
+                "id/digest-2024.pdf",
+                *both(f"{OTHER}.html", f"{OTHER}.pdf"),
+            ]
+        ),
+        id="an-english-title",
+    ),
+    pytest.param(change_the_indonesian_catalog, INDONESIAN, id="a-catalog"),
+    pytest.param(
+        # the deleted file alone: its HTML twin is still the file built from today's inputs
+        delete_an_output,
+        [f"en/{MEETING}.pdf"],
+        id="a-deleted-output",
+    ),
+    pytest.param(change_the_stylesheet, ALL, id="the-stylesheet"),
+]
+
+
+@pytest.mark.parametrize("change, rebuilt", SCENARIOS)
+def test_only_what_changed_is_rebuilt(built, tmp_path, change, rebuilt):
+    project = built_copy(built, tmp_path)
+    before = digests(project)
+    change(project.root)
+    report = build_all(project, jobs=1)
+    assert report.ok
+    written = names(report.written)
+    if rebuilt == ALL:
+        assert len(written) == 40
+    elif rebuilt == INDONESIAN:
+        assert len(written) == 20 and all(name.startswith("id/") for name in written)
+    else:
+        assert written == rebuilt
+    if not rebuilt:
+        assert report.up_to_date == 20
+    after = digests(project)  # what was not rebuilt is the same file
+    assert {name for name in after if after[name] != before.get(name)} <= set(written)
+    # Built: the no-op check agrees that nothing is left to do.
+    result = CliRunner().invoke(main, ["--root", str(project.root), "build", "--all"])
+    assert result.output == f"all briefs in {project.build_dir} are up to date\n"
+
+
+def test_force_rebuilds_everything(built, tmp_path):
+    project = built_copy(built, tmp_path)
     assert len(build_all(project, jobs=1, force=True).written) == 40
 
 
@@ -131,7 +216,13 @@ def test_outputs_of_a_removed_meeting_are_removed(project_copy):
     assert build_all(project, jobs=1, formats=("html",)).ok
     (project.meetings_dir / f"{MEETING}.yaml").unlink()  # the only meeting of 2020
     report = build_all(project, jobs=1, formats=("html",))
-    assert report.ok and names(report.written) == ["en/digest.html", "id/digest.html"]
+    # The 2024-12-01 brief no longer names it as its previous meeting: rebuilt too.
+    assert report.ok and names(report.written) == [
+        f"en/{OTHER}.html",
+        "en/digest.html",
+        f"id/{OTHER}.html",
+        "id/digest.html",
+    ]
     assert not (project.build_dir / "id" / f"{MEETING}.html").exists()
     assert not (project.build_dir / "id" / "digest-2020.html").exists()  # no 2020 any more
     assert len(list(project.build_dir.rglob("*.html"))) == 16  # 8 briefs, 3 years, overview

@@ -196,3 +196,13 @@ def test_a_base_url_makes_the_feed_links_absolute(built, tmp_path):
     )
     self_link = [link for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
     assert [link.get("href") for link in self_link] == ["feed.atom"]
+
+
+def test_a_project_with_no_meetings_is_one_line(project_copy, monkeypatch):
+    for summary in (project_copy / "sources" / "meetings").glob("*.yaml"):
+        summary.unlink()
+    monkeypatch.chdir(project_copy)
+    result = CliRunner().invoke(main, ["publish"])
+    assert result.exit_code == 1
+    assert result.stderr == "error: sources/meetings/ has no summaries: nothing to publish\n"
+    assert not (project_copy / "build" / "site").exists()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -20,12 +22,13 @@ from briefs.build import Builder
 from briefs.builders.pdf import PdfBuilder
 from briefs.cli import main
 from briefs.errors import Problem
-from briefs.loader import parse_summary
+from briefs.files import TEMPORARY
+from briefs.loader import field_name, parse_summary
 from briefs.project import open_project
 from briefs.render import css_string
 from briefs.validate import load_summaries
 
-from .conftest import ROOT, parse_html, pdf_text
+from .conftest import ROOT, copy_project, parse_html, pdf_text
 
 GOOD = ROOT / "tests" / "roots" / "test-bad" / "sources" / "meetings" / "2020-01-01-good.yaml"
 FUZZ = settings(
@@ -92,17 +95,28 @@ GOOD_PATHS = [p for p in paths_of(GOOD_DATA) if p]
 @FUZZ
 @given(st.sampled_from(GOOD_PATHS), json_values)
 def test_wrong_value_in_any_field(bad_root_session, path, value):
+    """A summary with a value changed in any field is either read whole (no problem) or
+    refused with located problems, never both; a list or a mapping where the good summary has
+    text, a number or a date is refused, with a problem that names that field."""
     data = yaml.safe_load(GOOD.read_text(encoding="utf-8"))
     target = data
     for part in path[:-1]:
         target = target[part]
+    good = target[path[-1]]
     target[path[-1]] = value
     text = yaml.safe_dump(data, allow_unicode=True)
     summary = bad_root_session / "sources" / "meetings" / "2020-01-01-good.yaml"
     summary.write_text(text, encoding="utf-8")
     loaded = load_summaries(open_project(bad_root_session), [summary])
-    located(loaded.problems or None, text.encode()) if loaded.problems else None
-    assert loaded.documents or loaded.problems
+    if loaded.problems:
+        assert loaded.documents == []  # a summary with a problem is not built
+        located(loaded.problems, text.encode())
+    else:
+        assert [d.path for d in loaded.documents] == [summary]
+    if isinstance(value, list | dict) and not isinstance(good, list | dict):
+        name = field_name(path)
+        messages = [problem.message for problem in loaded.problems]
+        assert any(name in message for message in messages), (name, messages)
 
 
 def test_billion_laughs_is_refused_not_expanded():
@@ -148,7 +162,10 @@ def test_symlinks_in_sources_are_refused(bad_root, monkeypatch):
         "sources/meetings/2020-01-02-link.yaml:1:1: summaries may not be symbolic links"
         in result.stderr
     )
-    assert "sources[0].article: 'sample.txt' not found in sources/articles/" in result.stderr
+    assert (
+        "sources[0].article: 'sample.txt' is a symbolic link in sources/articles/; "
+        "an article must be the file itself" in result.stderr
+    )
 
 
 HOSTILE = '<script>alert(document.cookie)</script><img src="file:///etc/passwd"> &amp; </style><style>body{display:none}'
@@ -167,8 +184,12 @@ def test_markup_in_a_summary_is_shown_not_interpreted(project_copy):
     html = html_path.read_text(encoding="utf-8")
     assert "<script>" not in html and '<img src="file' not in html
     assert parse_html(html_path).title == HOSTILE
-    # Shown as text, whole, on paper too (the line may break anywhere in it).
-    assert "".join(HOSTILE.split()) in "".join(pdf_text(pdf_path).split())
+    # Shown as text, whole, on paper too (the line may break anywhere in it), with the
+    # typographic quotes every text of a summary is printed with.
+    from briefs.i18n import localizers
+
+    shown = localizers(project.locale_dir)["en"].typographic(HOSTILE)
+    assert "".join(shown.split()) in "".join(pdf_text(pdf_path).split())
     assert PdfReader(pdf_path).metadata.title == HOSTILE
 
 
@@ -223,36 +244,103 @@ def test_template_errors_name_template_and_line(project_copy):
     )
 
 
-def test_a_killed_build_leaves_only_complete_files(project_copy):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [
-        sys.executable,
-        "-m",
-        "briefs",
-        "--root",
-        str(project_copy),
-        "build",
-        "--all",
-        "--jobs",
-        "1",
-    ]
-    assert subprocess.run(command, env=env, capture_output=True).returncode == 0
-    build = project_copy / "build"
-    before = {p: p.read_bytes() for p in build.rglob("*") if p.suffix in (".pdf", ".html")}
-    for kill_after in (0.5, 1.5, 3.0):
-        process = subprocess.Popen(
-            [*command, "--force"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+KILLER = """
+import os, signal, sys
+
+from briefs import files
+from briefs.cli import run
+
+where, name, nth = sys.argv[1], sys.argv[2], int(sys.argv[3])
+calls = 0
+
+
+def due(path=""):
+    global calls
+    calls += name in os.path.basename(str(path))
+    return calls == nth
+
+
+if where == "rename":  # the temporary file is whole: killed before it takes the output's place
+    rename = os.replace
+
+    def replace(source, target):
+        if due(target):
+            os.kill(os.getpid(), signal.SIGKILL)
+        rename(source, target)
+
+    os.replace = replace
+else:  # half of the bytes written
+    write = files._write
+
+    def half(fd, data):
+        if due():
+            os.write(fd, data[: len(data) // 2])
+            os.kill(os.getpid(), signal.SIGKILL)
+        write(fd, data)
+
+    files._write = half
+sys.argv = ["briefs", *sys.argv[4:]]
+run()
+"""
+"""`briefs` with a test-only wrapper around briefs.files that SIGKILLs the build inside a
+write: where ("rename" or "write"), in the nth write of a file whose name holds name."""
+
+
+def complete(path: Path) -> bool:
+    data = path.read_bytes()
+    if path.suffix == ".pdf":
+        return (
+            data.startswith(b"%PDF")
+            and data.rstrip().endswith(b"%%EOF")
+            and bool(PdfReader(path).pages)
         )
-        time.sleep(kill_after)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        for path in before:
-            data = path.read_bytes()
-            if path.suffix == ".pdf":
-                assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF"), path
-                assert PdfReader(path).pages
-            else:
-                assert data.rstrip().endswith(b"</html>"), path
-    result = subprocess.run(command, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert not list(build.rglob(".*.tmp"))
+    return data.rstrip().endswith(b"</html>")
+
+
+@pytest.mark.parametrize(
+    "where, name, nth, edited, fmt",
+    [
+        ("rename", ".pdf", 1, False, "pdf"),  # the first PDF (a digest's)
+        ("write", "", 3, False, "html"),  # inside the third file's write, half of it on disk
+        ("rename", ".briefs-manifest.json", 1, True, "html"),  # after an edit's briefs
+    ],
+)
+def test_a_build_killed_inside_a_write_leaves_only_complete_files(
+    built, tmp_path, where, name, nth, edited, fmt
+):
+    root = copy_project(built.root, tmp_path / "project")
+    shutil.copytree(built.build_dir, root / "build")
+    build = root / "build"
+    before = {p: p.read_bytes() for p in build.rglob("*") if p.is_file() and p.name != ".lock"}
+    command = ["--root", str(root), "build", "--all", "--jobs", "1", "--format", fmt]
+    killed_command = command if edited else [*command, "--force"]
+    if edited:
+        summary = (
+            root / "sources" / "meetings" / "2020-07-16-china-central-asia-foreign-ministers.yaml"
+        )
+        summary.write_text(summary.read_text(encoding="utf-8").replace("Kamilov", "Kamilov ", 1))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLER, where, name, str(nth), *killed_command],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr  # the kill landed
+    (leftover,) = build.rglob(f".*{TEMPORARY}")  # inside a write: its temporary file is there
+    target = leftover.parent / leftover.name[1:].rsplit(".", 2)[0]
+    assert name in target.name
+    assert target.read_bytes() == before[target]  # the output it was to replace is untouched
+    for path, data in before.items():
+        if path.suffix in (".pdf", ".html"):
+            assert complete(path), path
+            if not edited:  # rebuilt from the same inputs: the same bytes, or not yet written
+                assert path.read_bytes() == data, path
+    json.loads((build / ".briefs-manifest.json").read_text(encoding="utf-8"))
+
+    again = CliRunner().invoke(main, command)
+    assert again.exit_code == 0, again.output
+    assert list(build.rglob(f".*{TEMPORARY}")) == []
+    for path in before:
+        if path.suffix in (".pdf", ".html"):
+            assert complete(path), path

@@ -28,7 +28,8 @@ from click.testing import CliRunner
 
 from briefs.cli import main
 from briefs.distribute.readers import Reader
-from briefs.distribute.send import Message, compose, smtp_settings
+from briefs.distribute.send import Message, compose
+from briefs.distribute.smtp import smtp_settings
 from briefs.errors import DistributionError
 from briefs.i18n import localizers
 from briefs.project import open_project
@@ -192,7 +193,7 @@ def test_each_reader_gets_each_brief_in_their_language(project, readers, mailbox
         if recipient == "dewi@example.org":
             assert language == "id"
             assert message["Subject"] == f"Ringkasan pertemuan: {title}"
-            assert message["From"].addresses[0].display_name == "Meja Analisis Tiongkok–Asia Tengah"
+            assert message["From"].addresses[0].display_name == "Tim Analisis Tiongkok–Asia Tengah"
             assert text.startswith(f"Yth. Dewi Lestari,\n\nTerlampir ringkasan “{title}”.")
         else:
             assert language == "en"
@@ -216,10 +217,11 @@ def test_a_second_run_sends_nothing(project, readers, mailbox):
     assert result.exit_code == 0, result.output
     assert result.stdout == "0 message(s) sent, 0 failed\n"
     assert mailbox.deliveries() == expected_deliveries()
-    lines = (project / "ledger.jsonl").read_text().splitlines()
-    assert len(lines) == 16  # one per brief file delivered
-    record = json.loads(lines[0])
-    assert set(record) == {
+    records = [json.loads(line) for line in (project / "ledger.jsonl").read_text().splitlines()]
+    # per brief file delivered: 'sending' before the end of its message, 'delivered' after
+    assert [r["status"] for r in records].count("sending") == 16
+    assert [r["status"] for r in records].count("delivered") == 16
+    assert set(records[0]) == {
         "reader",
         "meeting",
         "language",
@@ -227,12 +229,14 @@ def test_a_second_run_sends_nothing(project, readers, mailbox):
         "sha256",
         "sent",
         "message_id",
+        "status",
     }
 
 
 def test_a_killed_run_resumes_with_no_duplicate_and_no_gap(project, readers, mailbox):
     """The sender is killed (SIGKILL) while the server holds its 5th message unanswered; the
-    next run delivers the rest, and every brief arrives exactly once."""
+    next run delivers the rest and holds the 5th as uncertain (the sender cannot know whether
+    it arrived), which --resend sends; every brief arrives exactly once."""
     mailbox.hold_at = 4
     command = [
         sys.executable,
@@ -255,11 +259,18 @@ def test_a_killed_run_resumes_with_no_duplicate_and_no_gap(project, readers, mai
         process.communicate()
         mailbox.release.set()
     assert len(mailbox.received) == 4
-    assert len((project / "ledger.jsonl").read_text().splitlines()) == 4
+    statuses = [json.loads(line)["status"] for line in (project / "ledger.jsonl").open()]
+    assert statuses == ["sending", "delivered"] * 4 + ["sending"]
 
     result = send(project, readers, mailbox)
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[-1] == "7 message(s) sent, 0 failed"
+    fifth = "2024-12-01-china-central-asia-foreign-ministers (id: pdf) to Dewi Lestari <dewi@example.org>"
+    assert result.stdout.splitlines()[0].startswith(
+        f"uncertain: {fifth}: the run stopped before the server's answer was recorded ("
+    )
+    assert result.stdout.splitlines()[-1] == "6 message(s) sent, 0 failed"
+    result = send(project, readers, mailbox, "--resend")
+    assert result.stdout.splitlines() == [f"sent: {fifth}", "1 message(s) sent, 0 failed"]
     assert mailbox.deliveries() == expected_deliveries()
 
 
@@ -271,16 +282,28 @@ def test_a_refused_reader_does_not_stop_the_others(project, readers, mailbox):
     errors = result.stderr.splitlines()
     assert errors[0] == (
         "error: 2019-09-11-china-kazakhstan-state-visit (en: pdf, html) to Ben Carter <ben@example.org>: "
-        "address refused: 550 5.1.1 <ben@example.org>: mailbox unavailable"
+        "address refused: 550 5.1.1 <ben@example.org>: mailbox unavailable "
+        "(not tried again until the readers file changes)"
     )
-    assert len(errors) == 6 and errors[-1] == "the failed messages will be sent by the next run"
+    assert len(errors) == 5
     delivered = expected_deliveries()
     assert mailbox.deliveries() == Counter(
         {k: v for k, v in delivered.items() if k[0] != "ben@example.org"}
     )
 
-    # Retried later, once the address works: only Ben's briefs go out.
+    # Refused for good: the next run does not ask again, and says so.
     del mailbox.refuse["ben@example.org"]
+    result = send(project, readers, mailbox)
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 6
+    assert result.stdout.splitlines()[0].startswith(
+        "refused: 2019-09-11-china-kazakhstan-state-visit (en: pdf, html) to Ben Carter "
+        "<ben@example.org>: address refused: 550 5.1.1"
+    )
+    assert result.stdout.splitlines()[-1] == "0 message(s) sent, 0 failed"
+
+    # Once the readers file changes (the address corrected, say), they go out.
+    readers.write_text(readers.read_text() + "# Ben's address checked\n", encoding="utf-8")
     result = send(project, readers, mailbox)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == "5 message(s) sent, 0 failed"
@@ -549,20 +572,27 @@ def test_starttls_and_login_keep_the_password_out_of_every_output(
         assert "wrong-pw" not in text and "s3cret-pw" not in text
 
 
-def test_a_record_cut_short_by_a_kill_costs_at_most_that_one_message(project, readers, mailbox):
+def test_a_record_cut_short_by_a_kill_leaves_that_message_uncertain(project, readers, mailbox):
     assert send(project, readers, mailbox).exit_code == 0
     ledger = project / "ledger.jsonl"
     records = ledger.read_bytes().splitlines(keepends=True)
     ledger.write_bytes(b"".join(records[:-1]) + records[-1][:40])  # the last message: Fang's
 
+    # Its 'sending' line stands: it may have arrived, so it is not sent again unasked.
     result = send(project, readers, mailbox)
     assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].startswith(
+        f"uncertain: {SUMMIT} (en: pdf) to {QUOTED_NAME} <fang@example.org>: "
+    )
+    assert result.stdout.splitlines()[-1] == "0 message(s) sent, 0 failed"
+    result = send(project, readers, mailbox, "--resend")
     assert result.stdout.splitlines() == [
         f"sent: {SUMMIT} (en: pdf) to {QUOTED_NAME} <fang@example.org>",
         "1 message(s) sent, 0 failed",
     ]
-    assert [json.loads(line)["reader"] for line in ledger.read_bytes().splitlines()][-2:] == [
-        "ben@example.org",
+    assert [json.loads(line)["reader"] for line in ledger.read_bytes().splitlines()][-3:] == [
+        "fang@example.org",
+        "fang@example.org",
         "fang@example.org",
     ]
     assert send(project, readers, mailbox).stdout == "0 message(s) sent, 0 failed\n"

@@ -113,24 +113,30 @@ def test_unknown_pages_are_404(quiet):
     assert page(quiet.url + "_briefs/version?page=/nowhere&version=x")[0] == 404
 
 
+# OTHER's brief shows MEETING as its previous meeting (and the commitment it took up): an edit
+# of MEETING's summary rebuilds both. An edit of OTHER's rebuilds OTHER's pages only.
+OTHER_SUMMARY = f"sources/meetings/{OTHER}.yaml"
+OTHER_TITLE = "en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu"
+NEW_TITLE = "Sixth and latest China–Central Asia Foreign Ministers"
+
+
 def test_editing_a_summary_updates_its_page_only(quiet, project_copy):
-    url = quiet.url + f"en/{MEETING}.html"
-    assert TITLE in page(url)[1]
-    own, other = version(quiet, f"/en/{MEETING}.html"), version(quiet, f"/en/{OTHER}.html")
+    url = quiet.url + f"en/{OTHER}.html"
+    assert "Sixth China–Central Asia" in page(url)[1]
+    own, other = version(quiet, f"/en/{OTHER}.html"), version(quiet, f"/en/{MEETING}.html")
     edit(
         project_copy,
-        SUMMARY,
-        "en: First China + Central Asia",
-        "en: Inaugural China + Central Asia",
+        OTHER_SUMMARY,
+        OTHER_TITLE,
+        OTHER_TITLE.replace("Sixth China–Central Asia Foreign Ministers", NEW_TITLE),
     )
-    assert changed(quiet, project_copy, SUMMARY) == [MEETING]
-    assert "Inaugural China + Central Asia" in page(url)[1]
-    assert version(quiet, f"/en/{MEETING}.html") != own
-    assert version(quiet, f"/en/{OTHER}.html") == other  # a page of another meeting does not reload
+    assert changed(quiet, project_copy, OTHER_SUMMARY) == [OTHER]
+    assert NEW_TITLE in page(url)[1]
+    assert version(quiet, f"/en/{OTHER}.html") != own
     assert (
-        "Inaugural China + Central Asia"
-        in (project_copy / "build" / "en" / f"{MEETING}.html").read_text()
-    )
+        version(quiet, f"/en/{MEETING}.html") == other
+    )  # a page of another meeting does not reload
+    assert NEW_TITLE in (project_copy / "build" / "en" / f"{OTHER}.html").read_text()
 
 
 def test_a_page_waiting_for_its_version_is_answered_when_its_rebuild_is_done(quiet, project_copy):
@@ -175,15 +181,15 @@ def test_after_the_preview_rebuilt_an_edit_a_build_has_nothing_to_do(quiet, proj
     built_before = outputs(project_copy)
     edit(
         project_copy,
-        SUMMARY,
-        "en: First China + Central Asia",
-        "en: Inaugural China + Central Asia",
+        OTHER_SUMMARY,
+        OTHER_TITLE,
+        OTHER_TITLE.replace("Sixth China–Central Asia Foreign Ministers", NEW_TITLE),
     )
-    changed(quiet, project_copy, SUMMARY)
+    changed(quiet, project_copy, OTHER_SUMMARY)
     built = outputs(project_copy)
     rebuilt = {name for name in built if built[name] != built_before.get(name)}
-    assert {f"{lang}/{MEETING}.{fmt}" for lang in LANGUAGES for fmt in ("html", "pdf")} <= rebuilt
-    assert not any(OTHER in name for name in rebuilt)
+    assert {f"{lang}/{OTHER}.{fmt}" for lang in LANGUAGES for fmt in ("html", "pdf")} <= rebuilt
+    assert not any(MEETING in name for name in rebuilt)
 
     result = CliRunner().invoke(main, ["--root", str(project_copy), "build", "--all"])
     assert result.exit_code == 0, result.output
@@ -198,7 +204,7 @@ def test_a_broken_summary_shows_its_problems_and_the_server_keeps_running(quiet,
     changed(quiet, project_copy, SUMMARY)
     status, text = page(url)
     assert status == 500
-    line = f"{SUMMARY}:26:14: participants[1].country: &#39;QQ&#39; is not an ISO 3166 alpha-2 country code"
+    line = f"{SUMMARY}:29:14: participants[1].country: &#39;QQ&#39; is not an ISO 3166 alpha-2 country code"
     assert line in text
     assert "Kamis, 16 Juli 2020" not in text  # the problems, not a stale brief
     assert line in page(quiet.url)[1]  # the index says so too
@@ -309,6 +315,7 @@ def test_the_command_serves_on_loopback_until_interrupted(project_copy, two_buil
     watchdog.start()
     try:
         line = process.stdout.readline()
+        watchdog.cancel()  # it said where it is: from here on, each step has its own timeout
         match = re.fullmatch(
             r"Serving the briefs at (http://127\.0\.0\.1:\d+/) \(Ctrl\+C to stop\)\n", line
         )

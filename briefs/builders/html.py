@@ -10,6 +10,14 @@ from ..files import write_atomically
 from ..stats import Seconds
 from . import SourceFile
 
+GENERATOR = b'<meta name="generator" content="briefs">'
+"""The mark every page briefs renders carries in its head (templates/layout.html.j2)."""
+
+
+def made_by_briefs(data: bytes) -> bool:
+    """Whether data is a page briefs wrote: its mark within the head."""
+    return GENERATOR in data[:8192]
+
 
 class HtmlBuilder:
     """Writes rendered brief HTML as a UTF-8 file."""

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 import xml.etree.ElementTree as ET
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import __version__
 from ..files import write_atomically
+from ..i18n import use_indonesian_hyphenation
 from ..project import installed_lock
 from ..stats import Seconds
 from . import SourceFile
@@ -27,6 +30,28 @@ PDF_VARIANT = "pdf/a-3u"
 
 BUILD_NS = "urn:x-briefs:build:1.0#"
 """The XMP namespace of what made a PDF: briefs' version and the SHA-256 of its lock file."""
+METADATA_STREAM = re.compile(rb"<<([^<>]*/Type\s*/Metadata\b[^<>]*)>>\s*stream\r?\n")
+
+
+def made_by_briefs(data: bytes) -> bool:
+    """Whether data is a PDF briefs wrote: its XMP metadata carries the build record."""
+    if not data.startswith(b"%PDF-"):
+        return False
+    for match in METADATA_STREAM.finditer(data):
+        length = re.search(rb"/Length\s+(\d+)(?!\s+\d+\s+R)", match[1])
+        if length is None:
+            continue
+        stream = data[match.end() : match.end() + int(length[1])]
+        if b"/FlateDecode" in match[1]:
+            try:
+                stream = zlib.decompress(stream)
+            except zlib.error:
+                continue
+        if BUILD_NS.encode() in stream:
+            return True
+    return False
+
+
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 PDFA_EXTENSION = "http://www.aiim.org/pdfa/ns/extension/"
 PDFA_SCHEMA = "http://www.aiim.org/pdfa/ns/schema#"
@@ -137,6 +162,7 @@ class PdfBuilder:
         from weasyprint.text.fonts import FontConfiguration
 
         _tag_languages()
+        use_indonesian_hyphenation(templates_dir)  # before WeasyPrint's first hyphenation
         self.font_config = FontConfiguration()
         self.fetcher = _project_fetcher(templates_dir)
         self.seconds = seconds if seconds is not None else Seconds()

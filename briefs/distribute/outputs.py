@@ -9,13 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BriefsError, SourceError, UnknownMeetingError
-from ..models import LANGUAGES, Meeting
-from ..project import Project
-from ..validate import load_summaries
+from ..models import Meeting
+from ..project import FORMATS, LANGUAGES, Project
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("pdf", "html")
 MEDIA_TYPES = {"pdf": "application/pdf", "html": "text/html"}
 
 
@@ -50,12 +48,11 @@ def ready_briefs(project: Project, meeting_id: str | None = None) -> list[Brief]
         raise SourceError(report.problems)
     if report.failures:
         raise BriefsError("some briefs could not be built:\n" + "\n".join(report.failures))
-    loaded = load_summaries(project)
-    documents = loaded.documents
+    documents = report.documents  # as the build read and checked them: not read again
     if meeting_id is not None:
         documents = [d for d in documents if d.meeting.id == meeting_id]
         if not documents:
-            raise UnknownMeetingError(meeting_id, [d.meeting.id for d in loaded.documents])
+            raise UnknownMeetingError(meeting_id, [d.meeting.id for d in report.documents])
     briefs = []
     for document in sorted(documents, key=lambda d: (d.meeting.date, d.meeting.id)):
         meeting = document.meeting

@@ -8,7 +8,6 @@ import datetime as dt
 import hashlib
 import logging
 import os
-import re
 import shutil
 import uuid
 import xml.etree.ElementTree as ET
@@ -21,8 +20,8 @@ from babel.units import format_unit
 from ..errors import DistributionError, display_path
 from ..files import new_folder, write_atomically
 from ..i18n import Localizer, localizers
-from ..models import LANGUAGES, Meeting
-from ..project import Project
+from ..models import Meeting
+from ..project import DIGEST, FORMATS, LANGUAGES, Project
 from ..render import issue_date
 from .outputs import Brief, ready_briefs
 
@@ -31,8 +30,6 @@ log = logging.getLogger(__name__)
 INDEX_TEMPLATE = "index.html.j2"
 FEED_NAME = "feed.atom"
 CHECKSUMS = "SHA256SUMS"
-DIGEST_FILE = re.compile(r"digest(-\d{4})?\.(pdf|html)")
-"""The digests published beside the briefs: each year's and the overview (not date ranges)."""
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -164,6 +161,10 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
                 "date": locs[language].date(meeting.date),
                 "place": locs[language].place(meeting.place),
                 "files": files[(meeting.id, language)],
+                "href": next(
+                    (f["href"] for f in files[(meeting.id, language)] if f["label"] == "HTML"),
+                    files[(meeting.id, language)][0]["href"],
+                ),
             }
             for language in LANGUAGES
         }
@@ -175,6 +176,7 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
             "feed": locs[language].gettext("Atom feed"),
             "checksums": locs[language].gettext("SHA-256 checksums"),
             "language": locs[language].locale.language_name,
+            "years": locs[language].gettext("Each year"),
             "desk": project.desk[language],
         }
         for language in LANGUAGES
@@ -184,9 +186,23 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
     except jinja2.TemplateError as error:
         raise DistributionError(f"{project.templates_dir / INDEX_TEMPLATE}: {error}") from None
     html = template.render(
-        languages=LANGUAGES, rows=rows, labels=labels, feed=FEED_NAME, checksums=CHECKSUMS
+        languages=LANGUAGES,
+        rows=rows,
+        labels=labels,
+        feed=FEED_NAME,
+        checksums=CHECKSUMS,
+        years=sorted({m.date.year for m in _newest_first(briefs)}, reverse=True),
     )
     return html.encode("utf-8")
+
+
+def _is_published_digest(project: Project, name: str) -> bool:
+    """Each year's digest and the overview are published beside the briefs (not date ranges)."""
+    try:
+        project.digest_year(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _replaceable(folder: Path) -> bool:
@@ -208,11 +224,15 @@ def publish(project: Project, out: Path | None = None, base_url: str | None = No
             f"{display_path(out)} exists and is not a published briefs folder; choose a new or empty folder"
         )
     briefs = ready_briefs(project)
+    if not briefs:
+        raise DistributionError(
+            f"{display_path(project.meetings_dir)}/ has no summaries: nothing to publish"
+        )
     locs = localizers(project.locale_dir)
     files: dict[str, bytes | Path] = {site_path(brief): brief.path for brief in briefs}
     for language in LANGUAGES:  # the digests, as built beside the briefs (their links stay)
-        for path in sorted((project.build_dir / language).glob("digest*")):
-            if DIGEST_FILE.fullmatch(path.name):
+        for path in sorted((project.build_dir / language).glob(f"{DIGEST}*")):
+            if path.suffix[1:] in FORMATS and _is_published_digest(project, path.stem):
                 files[f"{language}/{path.name}"] = path
     for language in LANGUAGES:
         files[f"{language}/{FEED_NAME}"] = atom_feed(

@@ -28,6 +28,19 @@ def _no_line_breaks(text: str, what: str) -> str:
     return text
 
 
+def country_code(text: str) -> str:
+    """An ISO code (KZ), or a country's name in either language or the press's spelling
+    (Kazakhstan, Tiongkok, Kirgistan) read through the gazetteer: the code."""
+    from ..gazetteer import cldr_gazetteer
+
+    gazetteer = cldr_gazetteer()
+    if len(text) != 2 and gazetteer.is_country(text):
+        code = gazetteer.country_of(text)
+        if code is not None:
+            return code
+    return _check_country(text)
+
+
 def email_address(text: str) -> str:
     """A bare address (ana@example.org): no display name, no second address, ASCII only."""
     _no_line_breaks(text, "an address")
@@ -54,8 +67,10 @@ class Reader(BaseModel):
     formats: tuple[Literal["pdf", "html"], ...] = Field(("pdf",), min_length=1)
     meetings: tuple[NonEmpty, ...] | None = Field(None, description="Meeting ids; default all")
     kinds: tuple[Kind, ...] | None = Field(None, description="Kinds of meeting; default all")
-    countries: tuple[Annotated[str, AfterValidator(_check_country)], ...] | None = Field(
-        None, description="Follow meetings with a participant from one of these countries"
+    countries: tuple[Annotated[str, AfterValidator(country_code)], ...] | None = Field(
+        None,
+        description="Follow meetings with a participant from one of these countries (ISO codes"
+        " or names: KZ, Kazakhstan, Tiongkok)",
     )
 
     _name = field_validator("name")(lambda cls, v: _no_line_breaks(v, "a name"))

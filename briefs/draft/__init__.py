@@ -5,19 +5,24 @@ points and figures, each extracted item with the exact words of the article it c
 Every English text is left empty; `briefs check` refuses the draft until an editor writes them.
 
 Intake is its own small pipeline, one module per job: reading (the file) → cleaning (the story
-without its noise) → finding (dates, places, people, figures, points) → writing (the YAML)."""
+without its noise) → finding (dates, places, people, figures, points; each finder returns
+dataclasses and imports only `words`, `cleaning` and `dates`) → summary (the fields, and a
+!check mark on every value the article does not state) → writing (the YAML and the files);
+renaming gives a written draft and its article another meeting id."""
 
 from __future__ import annotations
 
 from .cleaning import Article, Paragraph, parse_article, split_clauses, split_sentences
 from .dates import DateMention, MeetingDate, find_dates, find_period, meeting_date, resolve
-from .figures import Figure, find_figures
+from .figures import Equivalent, Figure, article_figures, find_figures
 from .memory import Memory
 from .people import Participant, find_participants
-from .places import countries
+from .places import Place, find_place
 from .points import Point, find_points
 from .reading import Page, read_article, read_source
+from .renaming import rename_draft
 from .summary import Context, draft_file, draft_summary
+from .words import cldr_city_countries, countries
 from .writing import ENGLISH_TO_WRITE, Draft, save_draft
 
 __all__ = [
@@ -26,13 +31,17 @@ __all__ = [
     "Context",
     "DateMention",
     "Draft",
+    "Equivalent",
     "Figure",
     "MeetingDate",
     "Memory",
     "Page",
     "Paragraph",
     "Participant",
+    "Place",
     "Point",
+    "article_figures",
+    "cldr_city_countries",
     "countries",
     "draft_file",
     "draft_summary",
@@ -40,11 +49,13 @@ __all__ = [
     "find_figures",
     "find_participants",
     "find_period",
+    "find_place",
     "find_points",
     "meeting_date",
     "parse_article",
     "read_article",
     "read_source",
+    "rename_draft",
     "resolve",
     "save_draft",
     "split_clauses",

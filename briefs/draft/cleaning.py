@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .dates import _full_date
-from .places import countries
+from .dates import full_date
+from .words import countries, weekdays
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +24,7 @@ _NOISE = re.compile(
     r"|Tag(?:s)?\s*:|Topik\s*:|Halaman\s+(?:selanjutnya|berikutnya)|Copyright\b|Hak\s+cipta\b"
     r"|Dilarang\s+(?:keras\s+)?mengambil\b|All\s+rights\s+reserved|\d+\s+komentar\b|Komentar\s*\(\d+\))"
     r"|Google\s+News|-Image-\d+\s*$|\bImage\s+from\b|©|All\s+rights\s+reserved"
+    r"|^\W*LIVE\s+\d|^Dengarkan\s+(?:Siaran|Radio|Live)\b|\bLeave\s+a\s+comment\b"
     r"|^Skip\s+to\s+content|^Lompat\s+ke\s+konten|^Iklan$|^ADVERTISEMENT|^Advertisement)"
 )
 """Lines of the page that are not the story: links to other stories, calls to subscribe or
@@ -59,7 +60,8 @@ _CREDIT_AT_END = re.compile(
 _END_OF_STORY = re.compile(
     r"^(?:Komentar|Berita\s+Lainnya|Berita\s+Terkait|Artikel\s+Terkait|Terpopuler|Populer"
     r"|Terkini|Berita\s+Terkini|Paling\s+Banyak\s+Dibaca|Most\s+Read|Rekomendasi|Baca\s+Berita\s+Lainnya"
-    r"|Pilihan\s+Redaksi|Artikel\s+Lainnya|BERITA\s+LAINNYA)\s*:?\s*$",
+    r"|Pilihan\s+Redaksi|Artikel\s+Lainnya|BERITA\s+LAINNYA|Recent\s+Posts|Related\s+Posts"
+    r"|Postingan\s+Terbaru|Posting\s+Terbaru|Artikel\s+Terbaru|Pos-pos\s+Terbaru)\s*:?\s*$",
     re.I,
 )
 """A heading after which the page lists other stories or comments."""
@@ -79,14 +81,12 @@ def is_caption(line: str) -> bool:
 def _date_only(line: str) -> dt.date | None:
     """A line that is only a date, maybe with weekday and time: '9 Mei 2023', 'Rabu, 27 Juli
     2022 | 16:37 WIB': the day the story was published."""
-    found = _full_date(line)
+    found = full_date(line)
     if found is None:
         return None
     rest = re.sub(r"[\d:.|,/()\s-]|WIB|WITA|WIT|pukul", "", line[found[1] :], flags=re.I)
     before = line[: found[1]].strip(" |,-")
-    if len(rest) <= 12 and (
-        not before or before.split(",")[-1].strip().lower() in _weekday_names()
-    ):
+    if len(rest) <= 12 and (not before or before.split(",")[-1].strip().lower() in weekdays()):
         return found[0]
     return None
 
@@ -113,7 +113,7 @@ def is_byline_with_date(line: str) -> bool:
         return False
     if (_iso_date(line) and re.search(r"\d{1,2}:\d{2}", line)) or _ISO_DATE.fullmatch(line.strip()):
         return True
-    return bool(_DATELINE_TIME.search(line) and (_full_date(line) or _other_byline_date(line)))
+    return bool(_DATELINE_TIME.search(line) and (full_date(line) or _other_byline_date(line)))
 
 
 def _other_byline_date(line: str) -> tuple[dt.date, int] | None:
@@ -137,7 +137,7 @@ def _author_before(text: str) -> str | None:
     """The name before a byline's date ('Unggul Wirawan / JAI Jumat, ...'), not a weekday."""
     text = text.strip(" |,")
     words = text.split()
-    while words and words[-1].strip(",").lower() in _weekday_names():
+    while words and words[-1].strip(",").lower() in weekdays():
         words.pop()
     return " ".join(words).strip(" |,") or None
 
@@ -182,12 +182,6 @@ def is_menu(line: str) -> bool:
     return all(len(p.split()) <= 4 for p in parts) and len(line.split()) <= 25
 
 
-def _weekday_names() -> set[str]:
-    from .dates import _weekdays
-
-    return set(_weekdays())
-
-
 @dataclass
 class Paragraph:
     """A paragraph of the story; item is its number when it opens a numbered list item."""
@@ -206,6 +200,9 @@ class Article:
     publisher: str | None = None
     agency: str | None = None
     dateline: str | None = None
+    dated: dt.date | None = None
+    """The day the dateline gives ('XI'AN, 19 Mei (Xinhua) --'), when the page gives no
+    publication date: the story's own clock."""
     paragraphs: list[Paragraph] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     noise: list[str] = field(default_factory=list)
@@ -237,6 +234,8 @@ class Dateline:
     publisher: str | None
     agency: str | None
     length: int
+    day: dt.date | None = None
+    """The day filed, when the dateline gives it with its year ('JAKARTA, 15 Juni 2024 -')."""
 
 
 def city_case(name: str) -> str:
@@ -254,13 +253,16 @@ def read_dateline(paragraph: str) -> Dateline | None:
     if not m:
         return None
     place = publisher = agency = None
-    for part in (p.strip() for p in m.group("head").split(",")):
+    day: dt.date | None = None
+    for part in (p.strip() for p in re.split(r"[,|]", m.group("head"))):
         bracket = re.fullmatch(r"(?P<before>.*?)\s*\((?P<inside>[A-Za-z.]+)\)", part)
         inside = bracket.group("inside") if bracket else None
         if bracket:
             part = bracket.group("before")
         if re.fullmatch(r"\d{1,2}\s+[A-Za-z]+\.?(?:\s+\d{4})?", part) and place:
-            pass  # "XI'AN, 19 Mei (Xinhua) --": the day the report was filed
+            # "XI'AN, 19 Mei (Xinhua) --": the day the report was filed
+            filed = full_date(part)
+            day = filed[0] if filed else day
         elif not part:
             pass
         elif _SITE.match(part):
@@ -274,7 +276,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
         agency = agency or inside
     if place in countries():
         place = None  # "Tiongkok, Bolong.id - ": a country, not a place
-    return Dateline(place, publisher, agency, m.end())
+    return Dateline(place, publisher, agency, m.end(), day)
 
 
 _CITED = re.compile(
@@ -288,6 +290,7 @@ def parse_article(text: str) -> Article:
     article = Article()
     lines = [line.strip() for line in text.splitlines()]
     short: list[str] = []  # short lines before the headline
+    headlines: list[str] = []  # every line before the story that could be its headline
     for line in lines:
         if not line:
             continue
@@ -315,12 +318,12 @@ def parse_article(text: str) -> Article:
             if article.published is None:
                 article.published = published
                 before = line[: line.find(str(published.day))].strip(" |,")
-                if before and before.split(",")[-1].strip().lower() not in _weekday_names():
+                if before and before.split(",")[-1].strip().lower() not in weekdays():
                     article.author = article.author or before
             article.noise.append(line)
             continue
         if len(article.paragraphs) <= 1 and is_byline_with_date(line):
-            found = _full_date(line) or _iso_date(line) or _other_byline_date(line)
+            found = full_date(line) or _iso_date(line) or _other_byline_date(line)
             if found and article.published is None:
                 article.published, start = found
                 article.author = article.author or _author_before(line[:start])
@@ -330,6 +333,8 @@ def parse_article(text: str) -> Article:
             article.noise.append(line)
             continue
         words = line.split()
+        if not article.paragraphs and 3 <= len(words) <= 20 and not line.endswith("."):
+            headlines.append(line)
         if article.headline is None and not read_dateline(line):
             # a headline: a few words, no full stop; before it, the site's name or a section
             if 4 <= len(words) <= 20 and not line.endswith("."):
@@ -348,6 +353,7 @@ def parse_article(text: str) -> Article:
                 not article.paragraphs
                 and 2 <= len(words) <= 4
                 and all(w[:1].isupper() for w in words)
+                and not _NOT_AN_AUTHOR.match(line)
             ):
                 article.author = article.author or line
             article.noise.append(line)
@@ -360,12 +366,39 @@ def parse_article(text: str) -> Article:
     _story_from_dateline(article)
     if article.headline is None and short:
         article.headline = short[-1]
+    _headline_of_the_story(article, headlines)
     article.noise += [line for line in short if line != article.headline]
     _credit_at_end(article)
     if not article.agency:
         cited = _CITED.search(article.body)
         article.agency = cited.group(1) if cited else None
     return article
+
+
+_NOT_AN_AUTHOR = re.compile(
+    r"^(?:Dengarkan|Baca|Lihat|Simak|Tonton|Ikuti|Bagikan|Unduh|Download|Live|Streaming|Posted)\b",
+    re.I,
+)
+"""'Dengarkan Siaran', 'Simak Video': a button's words, not a name."""
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{4,}", text.casefold())}
+
+
+def _headline_of_the_story(article: Article, candidates: list[str]) -> None:
+    """Of the lines before the story that could be its headline (a blog's tagline, a radio's
+    'LIVE 738 AM', a section's name, the headline), the one that shares most words with the
+    story's opening; the one first taken when none shares more."""
+    if not article.paragraphs or not candidates:
+        return
+    opening = _content_words(" ".join(p.text for p in article.paragraphs[:2]))
+    best = max(candidates, key=lambda line: len(_content_words(line) & opening))
+    current = len(_content_words(article.headline or "") & opening)
+    if len(_content_words(best) & opening) > current and best != article.headline:
+        if article.headline:
+            article.noise.append(article.headline)
+        article.headline = best
 
 
 def _story_from_dateline(article: Article) -> None:
@@ -380,6 +413,7 @@ def _story_from_dateline(article: Article) -> None:
         article.dateline = dateline.place
         article.publisher = dateline.publisher
         article.agency = article.agency or dateline.agency
+        article.dated = dateline.day
         first = article.paragraphs[0]
         first.text = first.text[dateline.length :]
         return
@@ -407,8 +441,12 @@ def split_sentences(text: str) -> list[str]:
     """The sentences of a paragraph, each an exact substring of it, without opening quotes."""
     sentences, start = [], 0
     # "... Qin Gang.Wakil Perdana Menteri ...": sentences pasted together with no space
+    # "... 70 miliar dolarSudah ...": a heading run into the next sentence with no stop at all
     for end in re.finditer(
-        r"[.!?][\"”’]?\s+(?=[\\\"“‘']*[A-Z0-9])|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])", text
+        r"[.!?][\"”’]?\s+(?=[\\\"“‘']*[A-Z0-9])|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])"
+        r"|(?<=\s[a-z]{4})(?=[A-Z][a-z]{2,}\b)|(?<=\s[a-z]{5})(?=[A-Z][a-z]{2,}\b)"
+        r"|(?<=\s[a-z]{6})(?=[A-Z][a-z]{2,}\b)|(?<=\s[a-z]{7})(?=[A-Z][a-z]{2,}\b)",
+        text,
     ):
         sentences.append(text[start : end.end()].strip())
         start = end.end()

@@ -27,30 +27,9 @@ from functools import cache
 
 from babel import Locale
 
-from .words import _alternation
+from .words import alternation, months, weekdays
 
 log = logging.getLogger(__name__)
-
-
-@cache
-def _months() -> dict[str, int]:
-    """Month names, wide and abbreviated, Indonesian and English (CLDR), lower case."""
-    months = {}
-    for language in ("id", "en"):
-        for width in ("wide", "abbreviated"):
-            for number, name in Locale(language).months["format"][width].items():
-                months[name.lower().rstrip(".")] = number
-    return months
-
-
-@cache
-def _weekdays() -> dict[str, int]:
-    """Weekday names (Senin = 0), Indonesian and English (CLDR), lower case."""
-    return {
-        name.lower(): number
-        for language in ("id", "en")
-        for number, name in Locale(language).days["format"]["wide"].items()
-    }
 
 
 @dataclass(frozen=True)
@@ -67,8 +46,8 @@ class DateMention:
 
 @cache
 def _date_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    weekday = rf"(?i:(?P<weekday>{_alternation(_weekdays())}))"
-    month = rf"(?i:(?P<month>{_alternation(_months())}))"
+    weekday = rf"(?i:(?P<weekday>{alternation(weekdays())}))"
+    month = rf"(?i:(?P<month>{alternation(months())}))"
     full = re.compile(
         rf"(?:{weekday},?\s+)?(?P<day>\d{{1,2}})\s+{month}\.?(?:\s+(?P<year>\d{{4}}))?(?![\w])"
     )
@@ -84,11 +63,11 @@ def find_dates(text: str) -> list[DateMention]:
     for pattern in _date_res():
         for m in pattern.finditer(text):
             month = m.group("month")
-            month = int(month) if month.isdigit() else _months()[month.lower().rstrip(".")]
+            month = int(month) if month.isdigit() else months()[month.lower().rstrip(".")]
             year = m.group("year")
             year = None if year is None else int(year) + (2000 if len(year) == 2 else 0)
             weekday = m.group("weekday")
-            weekday = None if weekday is None else _weekdays()[weekday.lower()]
+            weekday = None if weekday is None else weekdays()[weekday.lower()]
             if 1 <= month <= 12 and 1 <= int(m.group("day")) <= 31:
                 found.append(
                     DateMention(int(m.group("day")), month, year, weekday, m.start(), m.end())
@@ -96,7 +75,7 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
-def _full_date(line: str) -> tuple[dt.date, int] | None:
+def full_date(line: str) -> tuple[dt.date, int] | None:
     """The first complete date of a line, and where it starts."""
     for mention in find_dates(line):
         if mention.year is not None:
@@ -199,6 +178,8 @@ class MeetingDate:
     period: tuple[dt.date, dt.date] | None = None
     unsettled: str | None = None
     announced: bool = False
+    quote: str | None = None
+    """The sentence that says when."""
 
 
 def _weekday_name(day: dt.date) -> str:
@@ -255,10 +236,16 @@ def meeting_date(
     the latest year named. Either way it is unsettled."""
     years = _years_named(body)
     mentions = find_dates(body)
-    chosen = _chosen(body, mentions)
+    # a day named in quoted speech dates the meeting only when the story itself names none
+    spoken = _quoted_spans(body)
+    told = [m for m in mentions if not any(a <= m.start < b for a, b in spoken)]
+    chosen = _chosen(body, told) or _chosen(body, mentions)
     announced = bool(chosen and _ANNOUNCED.search(_sentence_of(body, chosen.start)))
     if chosen is None:
-        return _no_date(sentences, published, bound)
+        found = _no_date(body, sentences, published, bound)
+        # 'Pekan depan, Presiden Xi dijadwalkan bertemu ...': a meeting to come, with no day
+        found.announced = bool(_ANNOUNCED.search(" ".join(sentences[:2])))
+        return found
     reference = published
     unsettled = None
     if chosen.year is None and published is None:
@@ -300,7 +287,26 @@ def meeting_date(
             "meeting is to be held; check that it took place then"
             + (f"; {unsettled}" if unsettled else "")
         )
-    return MeetingDate(date, period, unsettled, announced)
+    return MeetingDate(date, period, unsettled, announced, _quote_at(body, sentences, chosen.start))
+
+
+def _quoted_spans(body: str) -> list[tuple[int, int]]:
+    """Where the story quotes someone: between “ and ”, or a pair of straight quotes, within
+    a paragraph."""
+    return [m.span() for m in re.finditer(r"“[^”\n]*”?|\"[^\"\n]*\"|(?<!\w)‘[^’\n]{20,}’", body)]
+
+
+def _quote_at(body: str, sentences: list[str], position: int) -> str | None:
+    """The sentence (as split for quotes, an exact piece of the story) at a position of the body."""
+    at = 0
+    for sentence in sentences:
+        start = body.find(sentence, at)
+        if start < 0:
+            continue
+        if start <= position < start + len(sentence):
+            return sentence
+        at = start + len(sentence)
+    return None
 
 
 def _sentence_of(body: str, position: int) -> str:
@@ -317,8 +323,8 @@ def _sentence_before(body: str, position: int) -> str:
 
 
 _HISTORY = re.compile(
-    r"\b(?:sejak|semenjak|menjalin|membuka|dibuka|terjalin|menggalang|didirikan|berdiri|dibentuk"
-    r"|merdeka|kemerdekaan|lahir)\b[^.]{0,80}$",
+    r"\b(?:sejak|semenjak|menjalin|membuka\s+hubungan|hubungan\s+(?:\w+\s+)?dibuka|terjalin"
+    r"|menggalang|didirikan|berdiri|dibentuk|merdeka|kemerdekaan|lahir)\b[^.]{0,80}$",
     re.I,
 )
 """'sejak kedua negara membuka hubungan diplomatik pada 3 Januari 1992': a date in history."""
@@ -343,17 +349,66 @@ def _chosen(body: str, mentions: list[DateMention]) -> DateMention | None:
     return None
 
 
-def _no_date(sentences: list[str], published: dt.date | None, bound: int | None) -> MeetingDate:
-    """No day in the story: 'kemarin' from the publication date, else the publication date,
-    else the first day of the latest year named; always unsettled."""
+_WEEKDAY_BACK = re.compile(
+    rf"(?i:\b(?:hari\s+)?(?P<weekday>{alternation(weekdays())})\s+(?P<back>kemarin|lalu|yang\s+lalu)\b)"
+)
+"""'Selasa kemarin', 'hari Senin lalu': the last such weekday before the story's day."""
+_WEEKDAY_ONLY = re.compile(rf"(?i:\b(?:pada\s+)?hari\s+(?P<weekday>{alternation(weekdays())})\b)")
+"""'pada hari Sabtu': a weekday and nothing else."""
+_WEEK_BACK = re.compile(r"\b(?:pekan|minggu)\s+lalu\b", re.I)
+
+
+def _outside_quotes(sentence: str) -> str:
+    """The sentence without what it quotes: a 'hari ini' in a speech is the speaker's day."""
+    return re.sub(r"“[^”]*”?|\"[^\"]*\"", " ", sentence)
+
+
+def _no_date(
+    body: str, sentences: list[str], published: dt.date | None, bound: int | None
+) -> MeetingDate:
+    """No day in the story: a weekday counted back ('Selasa kemarin'), 'kemarin', 'hari ini'
+    or 'dua hari lalu' from the publication date (outside quoted speech first), a weekday alone
+    (the last one up to that date), else the publication date, else the first day of the
+    latest year named; always unsettled."""
     if published is not None:
-        for sentence in sentences:
-            relative = _RELATIVE.search(sentence)
-            if relative and (day := _relative_date(sentence, published)):
+        told = [(s, _outside_quotes(s)) for s in sentences]
+        for sentence, text in [*told, *((s, s) for s in sentences)]:
+            back = _WEEKDAY_BACK.search(text)
+            if back:
+                weekday = weekdays()[back.group("weekday").lower()]
+                day = published - dt.timedelta(days=(published.weekday() - weekday - 1) % 7 + 1)
                 return MeetingDate(
                     day,
+                    unsettled=f"no date stated: {back.group(0)!r} counted back from the "
+                    f"publication date {published.isoformat()}",
+                    quote=sentence,
+                )
+            relative = _RELATIVE.search(text)
+            if relative and (counted := _relative_date(relative.group(0), published)):
+                return MeetingDate(
+                    counted,
                     unsettled=f"no date stated: {relative.group(0)!r} "
                     f"counted from the publication date {published.isoformat()}",
+                    quote=sentence,
+                )
+        for sentence, text in told:
+            only = _WEEKDAY_ONLY.search(text)
+            if only:
+                weekday = weekdays()[only.group("weekday").lower()]
+                day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+                return MeetingDate(
+                    day,
+                    unsettled=f"no date stated, only {only.group(0)!r}: the last "
+                    f"{_weekday_name(day)} up to the publication date {published.isoformat()}",
+                    quote=sentence,
+                )
+            week = _WEEK_BACK.search(text)
+            if week:
+                return MeetingDate(
+                    published - dt.timedelta(days=7),
+                    unsettled=f"no date stated: {week.group(0)!r}, a day of the week before the "
+                    f"publication date {published.isoformat()}; write the day",
+                    quote=sentence,
                 )
         return MeetingDate(
             published,

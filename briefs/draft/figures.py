@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
 from babel import Locale
 from babel.numbers import (
@@ -19,13 +18,11 @@ from babel.numbers import (
     parse_decimal,
 )
 
-from ..models import _territories
+from ..models import country_codes
 from ..press import CARDINALS
 from .cleaning import Article, split_clauses
 from .dates import find_dates
-from .places import _country_re, countries
-from .words import _FUNCTION_WORDS, _alternation
-from .writing import _exact, _text
+from .words import FUNCTION_WORDS, alternation, countries, country_pattern, exact
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +76,9 @@ def _scales() -> dict[str, int]:
 def _currencies() -> tuple[dict[str, set[str]], dict[str, str]]:
     """First words of the Indonesian CLDR names of today's currencies (Dolar Amerika Serikat,
     Rupiah Indonesia) -> codes; their unambiguous symbols (US$, Rp) -> code."""
-    current = {code for territory in _territories() for code in get_territory_currencies(territory)}
+    current = {
+        code for territory in country_codes() for code in get_territory_currencies(territory)
+    }
     words: dict[str, set[str]] = {}
     symbols: dict[str, set[str]] = {}
     for code in current:
@@ -104,6 +103,15 @@ def _currency(word: str, country: str | None) -> str | None:
     return PRESS_CURRENCIES.get(word.lower())
 
 
+@dataclass(frozen=True)
+class Equivalent:
+    """The same amount in another currency, as the article converts it."""
+
+    value: Decimal
+    unit: str
+    qualifier: str | None = None
+
+
 @dataclass
 class Figure:
     """A number the article states, with its unit and the words around it."""
@@ -116,8 +124,12 @@ class Figure:
     qualifier: str | None = None
     out_of: Decimal | None = None
     lower: Decimal | None = None
-    equivalent: dict[str, Any] | None = None
+    equivalent: Equivalent | None = None
     year: int | None = None
+    year_span: tuple[int, int] | None = None
+    """Where the sentence names the year: the quote reaches it."""
+    year_relative: bool = False
+    """The year is counted from the reference date ('tahun lalu', 'tahun ini')."""
     period: str | None = None
     quote: str = ""
     label: str = ""
@@ -126,7 +138,7 @@ class Figure:
 
 @cache
 def _number_re() -> re.Pattern[str]:
-    words = _alternation(_NUMBER_WORDS)
+    words = alternation(_NUMBER_WORDS)
     return re.compile(
         # not in 5G, G20, ke-70, COVID-19, 12:41 or 16/7; but in 3-4 and Rp5
         rf"(?:(?<=Rp)|(?<=USD)|(?<=US\$)|(?<![\w./,:])(?<![A-Za-z]-))"
@@ -162,6 +174,15 @@ def _number(match: re.Match[str]) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
+_EXCHANGE_RATE = re.compile(
+    r"\(\s*(?:kurs\s+)?(?:1\s+[A-Za-z$]+(?:\s+[A-Z]{2,3})?|US\$\s?1|\$\s?1|USD\s?1|Rp\s?1)\s*=\s*[^)]*\)"
+    r"|\((?:dengan\s+)?kurs\b[^)]*\)",
+    re.I,
+)
+"""'(1 dolar AS = Rp14.810)', '(US$1 = Rp15.600)', '(kurs Rp14.900 per dolar AS)': the rate the
+article converted at, never a figure."""
+
+
 def _mask_dates(sentence: str) -> str:
     """The sentence with its dates and years blanked out (same length), so no day is a figure."""
     masked = list(sentence)
@@ -169,7 +190,7 @@ def _mask_dates(sentence: str) -> str:
     spans += [m.span() for m in re.finditer(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)", sentence)]
     spans += [m.span() for m in re.finditer(r"\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)", sentence)]
     # '(1 dolar = Rp14.875)': the exchange rate the article used, not a figure
-    spans += [m.span() for m in re.finditer(r"\(\s*1\s+[A-Za-z$]+\s*=\s*[^)]*\)", sentence)]
+    spans += [m.span() for m in _EXCHANGE_RATE.finditer(sentence)]
     for start, end in spans:
         masked[start:end] = " " * (end - start)
     return "".join(masked)
@@ -178,22 +199,22 @@ def _mask_dates(sentence: str) -> str:
 @cache
 def _figure_res() -> dict[str, re.Pattern[str]]:
     number = _number_re().pattern
-    country = _country_re()
+    country = country_pattern()
     _, symbols = _currencies()
     return {
         "range": re.compile(rf"\s*(?:[-–]|hingga|sampai(?:\s+dengan)?|s\.d\.)\s*(?={number})"),
         "between": re.compile(r"\s+dan\s+"),
         "out_of": re.compile(rf"\s+dari\s+(?={number})"),
-        "scale": re.compile(rf"\s+(?i:({_alternation(_scales())}))(?!\w)"),
+        "scale": re.compile(rf"\s+(?i:({alternation(_scales())}))(?!\w)"),
         "currency": re.compile(rf"\s+([A-Za-z]+)(?:\s+({country}))?"),
         "percent": re.compile(r"\s*(?:%|persen\b)"),
-        "symbol": re.compile(rf"({_alternation(symbols)})\.?\s*$"),  # US$50,1 / Rp. 5
-        "leading_symbol": re.compile(rf"(?:{_alternation(symbols)})\.?\s*(?=\d)"),
-        "qualifier": re.compile(rf"(?i:\b({_alternation(_QUALIFIERS)}))\s+$"),
+        "symbol": re.compile(rf"({alternation(symbols)})\.?\s*$"),  # US$50,1 / Rp. 5
+        "leading_symbol": re.compile(rf"(?:{alternation(symbols)})\.?\s*(?=\d)"),
+        "qualifier": re.compile(rf"(?i:\b({alternation(_QUALIFIERS)}))\s+$"),
         # (sekitar 657 triliun rupiah) / atau setara Rp1.046,12 triliun / , setara dengan Rp 650
         "equivalent": re.compile(
             rf"\s*(?:(?P<open>\()\s*|,?\s+(?:atau\s+)?(?=(?i:setara|sekitar|kira-kira)\b))"
-            rf"(?i:({_alternation(_QUALIFIERS)})\s+)?(?:setara(?:\s+dengan)?\s+)?"
+            rf"(?i:({alternation(_QUALIFIERS)})\s+)?(?:setara(?:\s+dengan)?\s+)?"
         ),
         "noun": re.compile(
             rf"\s+(?:({'|'.join(_CLASSIFIERS)})\s+)?([A-Za-z][\w-]*)((?:\s+[A-Z][\w-]*)*)"
@@ -233,12 +254,12 @@ def _money_or_count(
         value, end = value * factor, scale.end()
         lower = lower * factor if lower is not None else None
     figure = Figure(
-        _exact(value),
+        exact(value),
         "count",
         start,
         end,
         out_of=out_of,
-        lower=_exact(lower) if lower is not None else None,
+        lower=exact(lower) if lower is not None else None,
     )
     symbol = res["symbol"].search(before)
     currency = res["currency"].match(masked, end)
@@ -251,10 +272,10 @@ def _money_or_count(
         figure.unit, figure.end = "percent", percent.end()
     else:
         noun = res["noun"].match(masked, end)
-        if noun and noun.group(1) and noun.group(2).lower() in _FUNCTION_WORDS:
+        if noun and noun.group(1) and noun.group(2).lower() in FUNCTION_WORDS:
             # '6 juta orang itu': the classifier is the noun itself
             figure.noun, figure.end = noun.group(1), noun.start(2) - 1
-        elif not noun or noun.group(2).lower() in _FUNCTION_WORDS or noun.group(2) in countries():
+        elif not noun or noun.group(2).lower() in FUNCTION_WORDS or noun.group(2) in countries():
             return None
         else:
             figure.noun = " ".join(
@@ -273,9 +294,7 @@ def _money_or_count(
     return figure
 
 
-def _equivalent(
-    masked: str, figure: Figure, consumed: list[tuple[int, int]]
-) -> dict[str, Any] | None:
+def _equivalent(masked: str, figure: Figure, consumed: list[tuple[int, int]]) -> Equivalent | None:
     """'41 miliar dolar AS (sekitar 657 triliun rupiah)': the conversion in brackets."""
     opening = _figure_res()["equivalent"].match(masked, figure.end)
     if not opening:
@@ -297,10 +316,9 @@ def _equivalent(
     consumed.append((amount.start, amount.end))
     figure.end = amount.end + (close.end() if close else 0)
     qualifier = opening.group(2)
-    equivalent = {"value": amount.value, "unit": amount.unit}
-    if qualifier:
-        equivalent["qualifier"] = _QUALIFIERS[qualifier.lower()]
-    return equivalent
+    return Equivalent(
+        amount.value, amount.unit, _QUALIFIERS[qualifier.lower()] if qualifier else None
+    )
 
 
 def _is_period_phrase(masked: str, figure: Figure) -> bool:
@@ -342,8 +360,19 @@ _PERIOD = re.compile(
     r"(?:dalam|selama)\s+waktu\s+(?:\d+|[a-z]+)\s+(?:tahun|bulan))"
 )
 _YEAR = re.compile(
-    r"\b(?:(?:pada\s+)?tahun\s+|pada\s+)((?:19|20)\d\d)\b|\btahun\s+(lalu|ini)\b", re.I
+    r"\b(?:(?:pada\s+)?tahun\s+|pada\s+|sepanjang\s+(?:tahun\s+)?)((?:19|20)\d\d)\b"
+    r"|\btahun\s+(lalu|ini)\b|\b(setahun|tahun)\s+sebelumnya\b",
+    re.I,
 )
+"""'pada 2022', 'tahun 2021', 'sepanjang tahun 2021'; 'tahun lalu', 'tahun ini' (from the
+publication date); 'setahun sebelumnya' (the year before the one the sentence names before)."""
+_BASE_YEAR = re.compile(r"\b(?:dibanding(?:kan)?(?:\s+dengan)?|dari|daripada)\s+$", re.I)
+"""'naik 90 persen dibandingkan tahun 2011': the year compared with, not the figure's."""
+_YEARLY = re.compile(
+    r"\b(?:per|setiap|tiap)\s+tahun(?:nya)?\b|\bsetahun\b(?!\s+(?:sebelumnya|(?:yang\s+)?lalu))",
+    re.I,
+)
+"""'70 miliar dolar AS per tahun': a yearly rate, whose time is a period, not a year."""
 
 
 def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
@@ -382,21 +411,42 @@ def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
 def _date_figure(
     sentence: str, figure: Figure, after_previous: int, before_next: int, reference: dt.date | None
 ) -> None:
-    """The year a figure refers to (the nearest one its sentence names), and its period."""
+    """The year a figure refers to (the nearest one its sentence names) and where the sentence
+    names it; a yearly rate's period ('per tahun'); else the sentence's period."""
     # first the words after it, up to the next figure; then those before it; then the sentence
-    for part, nearest in (
-        (sentence[figure.end : before_next], 0),
-        (sentence[after_previous : figure.start], -1),
-        (sentence, 0),
+    for start, end, nearest in (
+        (figure.end, before_next, 0),
+        (after_previous, figure.start, -1),
+        (0, len(sentence), 0),
     ):
-        years = list(_YEAR.finditer(part))
+        years = [
+            m
+            for m in _YEAR.finditer(sentence, start, end)
+            if not _BASE_YEAR.search(sentence, max(0, m.start() - 25), m.start())
+        ]
         if years:
             m = years[nearest]
+            figure.year_span = m.span()
             if m.group(1):
                 figure.year = int(m.group(1))
+            elif m.group(3):
+                # 'setahun sebelumnya': the year before the last year named before it
+                named = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence[: m.start()])]
+                if named:
+                    figure.year = named[-1] - 1
+                elif reference:
+                    figure.year, figure.year_relative = reference.year - 1, True
             elif reference:
                 figure.year = reference.year - (m.group(2).lower() == "lalu")
-            break
+                figure.year_relative = True
+            if figure.year is not None:
+                break
+            figure.year_span = None
+    yearly = _YEARLY.search(sentence, figure.end, before_next)
+    if yearly:
+        figure.period = yearly.group(0).lower()
+        figure.year, figure.year_span = None, None  # a rate: its period, whatever year is near
+        return
     period = _PERIOD.search(sentence) if figure.year is None else None
     if period:
         figure.period = period.group(0)[:1].lower() + period.group(0)[1:]
@@ -408,15 +458,19 @@ def _clause(sentence: str, figure: Figure) -> str:
     clauses = split_clauses(sentence)
     first = figure.start if figure.anniversary else next(s for s, e in clauses if e >= figure.start)
     last = next((e for s, e in clauses if e >= figure.end), len(sentence))
-    # The period ('Dalam tiga tahun ke depan, ...') is part of what the quote must show.
+    # The period ('Dalam tiga tahun ke depan, ...') and the year ('pada 2022, ...') are part
+    # of what the quote must show.
     at = sentence.lower().find(figure.period.lower()) if figure.period else -1
-    if at >= 0 and not first <= at < last:
-        first = min(first, next(s for s, e in clauses if e > at))
-        last = max(last, at + len(figure.period or ""))
+    spans = [(at, at + len(figure.period or ""))] if at >= 0 else []
+    spans += [figure.year_span] if figure.year_span else []
+    for start, end in spans:
+        if not first <= start < last:
+            first = min(first, next(s for s, e in clauses if e > start))
+            last = max(last, end)
     return re.sub(r"^(?:dan|serta|atau)\s+", "", sentence[first:last].strip())
 
 
-_LABEL_STRIP = _FUNCTION_WORDS | {"senilai", "sebesar", "sebanyak", "waktu", "selama"}
+_LABEL_STRIP = FUNCTION_WORDS | {"senilai", "sebesar", "sebanyak", "waktu", "selama"}
 
 
 def _label(sentence: str, figure: Figure, previous: Figure | None) -> str:
@@ -430,7 +484,7 @@ def _label(sentence: str, figure: Figure, previous: Figure | None) -> str:
         words = figure.noun.split()
     elif figure.unit == "count":
         for word in sentence[figure.end :].split():
-            if word.strip(",.;").lower() in _FUNCTION_WORDS or len(words) == 4:
+            if word.strip(",.;").lower() in FUNCTION_WORDS or len(words) == 4:
                 break
             words.append(word.strip(",.;"))
     if not words:
@@ -450,42 +504,15 @@ def _label(sentence: str, figure: Figure, previous: Figure | None) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _figures(
-    article: Article, reference: dt.date, date: dt.date, notes: list[str]
-) -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = []
-    seen: set[tuple[Any, ...]] = set()
+def article_figures(article: Article, reference: dt.date | None) -> list[Figure]:
+    """Every figure of the story, in order, each once (the same value, unit, noun and total
+    stated again is the same figure)."""
+    found: list[Figure] = []
+    seen: set[tuple[object, ...]] = set()
     for _, sentence in article.sentences():
         for figure in find_figures(sentence, reference):
             key = (figure.value, figure.unit, (figure.noun or "").lower(), figure.out_of)
-            if key in seen:
-                continue
-            seen.add(key)
-            where = f"figures[{len(entries)}]"
-            entry: dict[str, Any] = {
-                "label": _text(figure.label),
-                "value": figure.value,
-                "unit": figure.unit,
-            }
-            if figure.noun:
-                entry["noun"] = _text(figure.noun)
-            if figure.qualifier:
-                entry["qualifier"] = figure.qualifier
-            if figure.lower is not None:
-                notes.append(
-                    f"{where}: the article gives a range ({figure.lower} to {figure.value}); drafted as up to {figure.value}"
-                )
-            if figure.out_of is not None and figure.out_of >= figure.value:
-                entry["out_of"] = figure.out_of
-            if figure.year is not None:
-                entry["year"] = figure.year
-            if figure.period:
-                entry["period"] = _text(figure.period)
-            if figure.year is None and not figure.period:
-                entry["year"] = date.year
-                notes.append(f"{where}.year: not stated; the year of the meeting")
-            if figure.equivalent:
-                entry["equivalent"] = figure.equivalent
-            entry["quote"] = figure.quote
-            entries.append(entry)
-    return entries
+            if key not in seen:
+                seen.add(key)
+                found.append(figure)
+    return found

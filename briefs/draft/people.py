@@ -2,48 +2,74 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from .dates import _months, _weekdays
-from .places import _country_re, cldr_city_countries, countries
-from .words import _NAME
-from .writing import _text
+from .words import (
+    FUNCTION_WORDS,
+    NAME,
+    OFFICE_ABBREVIATIONS,
+    cldr_city_countries,
+    countries,
+    country_pattern,
+    months,
+    weekdays,
+)
 
 log = logging.getLogger(__name__)
 
 # Word patterns of the press, not tables of names: offices, qualifiers, verbs.
 _OFFICE_HEAD = (
-    r"(?:(?:[Pp]elaksana\s+[Tt]ugas|Plt\.?)\s+)?(?:Wakil\s+)?(?:Presiden|Perdana\s+Menteri|PM|Menlu"
-    r"|Kanselir|Raja|Emir|Sultan|Duta\s+Besar|Dubes|Sekretaris\s+Jenderal|Sekjen|Kepala\s+Negara"
-    r"|Kepala\s+Pemerintahan|Pemimpin|Penasihat\s+Negara|Anggota\s+Dewan\s+Negara"
-    r"|Menteri(?:\s+(?:{ministry})){{0,3}})"
+    r"(?:(?:[Pp]elaksana\s+[Tt]ugas|Plt\.?)\s+)?(?:[Ww]akil\s+)?(?:[Pp]residen|[Pp]erdana\s+[Mm]enteri"
+    r"|PM|Menlu|Kanselir|Raja|Emir|Sultan|Duta\s+Besar|Dubes|Sekretaris\s+Jenderal|Sekjen"
+    r"|Kepala\s+Negara|Kepala\s+Pemerintahan|[Pp]emimpin|Penasihat\s+Negara"
+    r"|Anggota\s+Dewan\s+Negara"
+    r"|[Mm]enteri(?:\s+(?:{ministry})|\s+dan(?=\s+(?:{ministry})\b)){{0,5}})"
+    r"(?:\s+(?:Pertama|Kedua|Ketiga|Senior|Eksekutif|[Tt]ertinggi)(?![\w-]))?"
 )
+"""An office's head, as the press writes it: 'Presiden', 'pemimpin' (in lower case too),
+'Wakil Presiden Pertama', 'Menteri Perdagangan dan Integrasi', 'Plt. Menlu'."""
 _MINISTRIES = (
     "Luar|Dalam|Negeri|Perdagangan|Pertahanan|Keuangan|Ekonomi|Energi|Perindustrian|Pertanian"
     "|Perhubungan|Transportasi|Kesehatan|Pendidikan|Kebudayaan|Investasi|Koordinator|Urusan"
     "|Pembangunan|Sumber|Daya|Alam|Lingkungan|Hidup|Pariwisata|Komunikasi|Informatika|Digital"
     "|Kehakiman|Hukum|Tenaga|Kerja|Industri|Teknologi|Sains|Riset|Pemuda|Olahraga|Agama|Sosial"
-    "|Keamanan|Publik|Kabinet|Utama|Pertama|Senior|Air|Kebijakan|Perencanaan|Negara"
+    "|Keamanan|Publik|Kabinet|Utama|Pertama|Senior|Air|Kebijakan|Perencanaan|Negara|Integrasi"
+    "|Perekonomian|Sekretaris|Sama|Internasional|Darurat|Situasi"
 )
 """The words of a ministry's name after 'Menteri', so that a minister's office never takes
-the first word of their name ('Menteri Luar Negeri Qin Gang')."""
+the first word of their name ('Menteri Luar Negeri Qin Gang', 'Menteri Sekretaris Negara')."""
 _JOINED_OFFICES = r"\s+(?:dan|sekaligus|merangkap)\s+"
 """'Wakil PM merangkap Menlu Turkmenistan': one person's two offices."""
 _NOT_TAKING_PART = re.compile(
     r"(?i:\b(?:juru\s+bicara|jubir|mantan|mendiang|almarhum(?:ah)?|eks|calon|asisten|ajudan)"
     r"\s+(?:\S+\s+){0,1})$"
+    # 'sejak Presiden AS Donald Trump kembali ...': another time's event
+    r"|(?i:\b(?:sejak|semenjak)\s+)$"
+    # 'Bandara Internasional Nur Sultan Nazarbayev': a place named after someone
+    r"|\b(?:Bandara|Bandar\s+Udara|Aula|Istana|Gedung|Universitas|Stadion|Jalan|Jl\.|Taman"
+    r"|Museum|Hotel|Pusat|Bulevar|Lapangan|Akademi|Yayasan)(?:\s+[A-Z][\w'’-]*){0,3}\s+$"
 )
-"""'juru bicara ... Mao Ning', 'mantan Presiden ...': named, but not at the meeting."""
+"""'juru bicara ... Mao Ning', 'mantan Presiden ...', a name in a place's name: named, but not
+at the meeting."""
+_ABSENT_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:(?:yang\s+)?(?:semula|sebelumnya)\s+dijadwalkan|batal|urung"
+    r"|tidak\s+(?:jadi\s+)?(?:hadir|datang|menghadiri)|absen|berhalangan)\b",
+    re.I,
+)
+"""'Presiden X, yang semula dijadwalkan menghadiri KTT, batal datang': named, absent."""
 _MEETING_WORDS = re.compile(
     r"\b(?:bertemu|pertemuan|menemui|bertatap\s+muka|berbicara\s+dengan|pembicaraan|perundingan"
     r"|berunding|menerima|diterima|menyambut|menghadiri|memimpin|hadir|KTT|berkunjung|mengunjungi"
     r"|menandatangani|meneken|konferensi|sidang|dialog|rapat|berdialog|telepon|mengadakan|menggelar"
     r"|tiba|setibanya|mendarat|kedatangan|disambut|berkumpul|mengikuti|berpartisipasi|bertukar"
-    r"|pesan|ucapan\s+selamat|dihadiri|membicarakan|membahas)\b",
+    r"|pesan|ucapan\s+selamat|dihadiri|membicarakan|membahas|penyambutan|menjamu|dijamu"
+    r"|jamuan|digelar\s+oleh|tatap\s+muka(?:nya)?|sampai\s+di|berbicara|berunding|bersalaman"
+    r"|berjabat\s+tangan)\b",
     re.I,
 )
 """A sentence that puts a person at the meeting: they meet, talk, receive, attend, sign."""
@@ -67,6 +93,10 @@ class Participant:
     position: int = 0
     unsure: str | None = None
     """Why the country is not settled, when the article does not give it with the name."""
+    evidence: str | None = None
+    """Why taking part is not settled, when only weaker evidence puts them at the meeting."""
+    end: int = 0
+    """Where the words that name them end in the story (0: not read from one place)."""
 
     def handles(self) -> set[str]:
         """The words the article may call them by: each part of their name."""
@@ -75,42 +105,45 @@ class Participant:
 
 @cache
 def _participant_res() -> dict[str, re.Pattern[str]]:
-    country = rf"(?:Republik\s+(?:Rakyat\s+)?)?{_country_re()}"
+    country = rf"(?:Republik\s+(?:Rakyat\s+)?)?{country_pattern()}"
     head = _OFFICE_HEAD.format(ministry=_MINISTRIES)
     # 'Perdana Menteri (PM) India': the short form in brackets
     office = rf"{head}(?:\s*\([A-Z][A-Za-z]{{1,6}}\))?(?:{_JOINED_OFFICES}{head})*"
-    name_end = r"(?=\s*[,.(;:]|\s+[a-z]|\s*$|\.?[A-Z][a-z])"
+    name_end = r"(?=\s*[,.(;:–—]|\s+-\s|\s+[a-z]|\s*$|\.?[A-Z][a-z])"
     # member list: lima menteri luar negeri dari Kazakhstan (Tileuberdi), Kyrgyzstan (Aidarbekov)
-    member = rf"{country}(?:\s*\({_NAME}\))?"
+    member = rf"{country}(?:\s*\({NAME}\))?"
     return {
         # Menteri Luar Negeri Tiongkok, Wang Yi / Presiden China Xi Jinping / PM Kazakhstan Oljas
         # Bektenov / Menlu Kirgizstan Kulubaev Zheenbek Moldokanovich
+        # 'Wakil Perdana Menteri Kazakh dan Menteri Perdagangan dan Integrasi Serik Zhumangarin':
+        # a second office after the country
         "office_country_name": re.compile(
-            rf"(?P<office>{office})\s+(?P<country>{country}),?\s+(?P<name>{_NAME}){name_end}"
+            rf"(?P<office>{office})\s+(?P<country>{country})(?:{_JOINED_OFFICES}(?P<more>{head}))?"
+            rf",?\s+(?P<name>{NAME}){name_end}"
         ),
         # Wang Yi (王毅), Menteri Luar Negeri Tiongkok
         "name_office_country": re.compile(
-            rf"(?:^|(?<=, )|(?<=\. ))(?P<name>{_NAME})(?:\s*\((?P<native>[^)]+)\))?,\s+"
+            rf"(?:^|(?<=, )|(?<=\. ))(?P<name>{NAME})(?:\s*\((?P<native>[^)]+)\))?,\s+"
             rf"(?P<office>{office})\s+(?P<country>{country})(?![\w-])"
         ),
         # Presiden Kassym-Jomart Tokayev dari Kazakhstan
         "office_name_from_country": re.compile(
-            rf"(?P<office>{office})\s+(?!{country})(?P<name>{_NAME}),?\s+(?:dari|asal)\s+"
+            rf"(?P<office>{office})\s+(?!{country})(?P<name>{NAME}),?\s+(?:dari|asal)\s+"
             rf"(?P<country>{country})(?![\w-])"
         ),
         # Presiden Xi Jinping: the office and the name, the country left to the rest of the story
         "office_name": re.compile(
-            rf"(?P<office>{office})\s+(?!{country})(?P<name>{_NAME}){name_end}"
+            rf"(?P<office>{office})\s+(?!{country})(?P<name>{NAME}){name_end}"
         ),
         "office_from_countries": re.compile(
             rf"(?i:(?P<office>{head}))\s+(?:dari|asal)\s+"
             rf"(?P<list>{member}(?:(?:,\s*(?:dan\s+)?|\s+dan\s+){member})+)"
         ),
-        "item": re.compile(rf"(?P<country>{_country_re()})(?:\s*\((?P<name>{_NAME})\))?"),
+        "item": re.compile(rf"(?P<country>{country_pattern()})(?:\s*\((?P<name>{NAME})\))?"),
         # mitranya dari Turki Recep Tayyip Erdogan: the counterpart of the one named before
         "counterpart": re.compile(
             rf"\b(?:mitra|rekan|sejawat|koleganya)(?:nya)?\s+(?:dari\s+)?(?P<country>{country}),?\s+"
-            rf"(?P<name>{_NAME}){name_end}"
+            rf"(?P<name>{NAME}){name_end}"
         ),
     }
 
@@ -119,23 +152,12 @@ def _office(text: str) -> str:
     """An office as a title: 'menteri luar negeri' -> 'Menteri Luar Negeri'; the press's
     short forms (Menlu, PM, Dubes, Sekjen, Plt.) spelled out."""
     text = " ".join(re.sub(r"\s*\([A-Z][A-Za-z]{1,6}\)", "", text).split())
-    for short, full in _SHORT_OFFICES.items():
+    for short, full in OFFICE_ABBREVIATIONS.items():
         text = re.sub(rf"\b{re.escape(short)}(?!\w)", full, text)
     words = text.split()
     return " ".join(
         w if w in ("dan", "merangkap", "sekaligus") else w[:1].upper() + w[1:] for w in words
     )
-
-
-_SHORT_OFFICES = {
-    "Menlu": "Menteri Luar Negeri",
-    "menlu": "Menteri Luar Negeri",
-    "PM": "Perdana Menteri",
-    "Dubes": "Duta Besar",
-    "Sekjen": "Sekretaris Jenderal",
-    "Plt.": "Pelaksana Tugas",
-    "Plt": "Pelaksana Tugas",
-}
 
 
 _NOT_NAMES = frozenset(
@@ -146,21 +168,31 @@ _NOT_NAMES = frozenset(
 """Capitalised words of headlines and institutions that the press puts where a name could be."""
 
 
-def _plain_name(name: str, body: str = "") -> str | None:
-    """A person's name, cut before any word that is a weekday, month, office, institution, or a
-    word the article also writes in lower case (a common word capitalised), or None."""
+_OPENERS = frozenset(
+    "menurut sementara kemudian selain saat ketika sejak usai setelah sebelum namun tetapi "
+    "selama menjelang sebagai dalam".split()
+)
+"""Words that open a sentence and are never a name's first word."""
+
+
+def _plain_name(name: str, body: str = "", places: frozenset[str] = frozenset()) -> str | None:
+    """A person's name, cut before any word that is a weekday, month, office, institution,
+    place, or a word the article also writes in lower case (a common word capitalised), or
+    None."""
     kept = []
     lowercase = _lowercase_words(body)
     for word in name.split():
         if word in _NOT_NAMES or word.lower() in lowercase or re.fullmatch(_MINISTRIES, word):
             break
+        if word in places or word.lower() in FUNCTION_WORDS or word.lower() in _OPENERS:
+            break  # 'Pada Jumat (9/12), Wakil PM ...': a sentence's first word, not a name
         if body and re.search(rf"\b[Dd]i\s+{re.escape(word)}(?![\w'’-])", body):
             break  # 'di Beijing': a place, not a person
         if any(part in countries() for part in word.split("-")) or word in ("Asia", "Eropa"):
             break
         if word in cldr_city_countries():
             break
-        if word.lower() in _weekdays() or word.lower() in _months() or word in countries():
+        if word.lower() in weekdays() or word.lower() in months() or word in countries():
             break
         if re.fullmatch(r"Presiden|Menteri|Wakil|Perdana|Menlu|Pemimpin|PM|Ketua|Dubes", word):
             break
@@ -181,19 +213,37 @@ def _known_country(name: str, known: dict[str, str]) -> tuple[str, str | None]:
     return "", None
 
 
+def _misspelt_country(name: str) -> tuple[str, str] | None:
+    """'Turkistan Gurbanguly ...' after an office: a country the page misspelt (CLDR's nearest
+    '-stan'), and the name after it."""
+    m = re.match(r"([A-Z][a-z]+stan)\s+(?=[A-Z])", name)
+    if not m or m.group(1) in countries():
+        return None
+    close = difflib.get_close_matches(
+        m.group(1), [n for n in countries() if n.endswith("stan")], 1, 0.75
+    )
+    return (close[0], name[m.end() :]) if close else None
+
+
 def find_participants(
     body: str,
     known: dict[str, str] | None = None,
     offices: dict[str, str] | None = None,
     headline: str = "",
+    places: Iterable[str] = (),
+    previewed: bool = False,
 ) -> list[Participant]:
     """The people the article puts at the meeting with their office and country, in order of
-    appearance: not spokespeople, former office-holders or leaders mentioned in passing.
-    known maps names to countries (the project's summaries) for a name given without one;
-    offices maps them to their office there, for a known name the article gives without one."""
+    appearance: not spokespeople, former office-holders, people due elsewhere or absent, or
+    leaders mentioned in passing. known maps names to countries (the project's summaries) for
+    a name given without one; offices maps them to their office there, for a known name the
+    article gives without one; places are names that are places here (the dateline's city,
+    the project's cities), never a person's; previewed says the story announces the meeting,
+    whose participants are those who will meet."""
     res = _participant_res()
     found: list[Participant] = []
     taken: list[tuple[int, int]] = []
+    not_names = frozenset(places)
     for key in (
         "office_country_name",
         "name_office_country",
@@ -201,32 +251,43 @@ def find_participants(
         "office_name",
     ):
         for m in res[key].finditer(body):
-            name = _plain_name(m.group("name"), body)
+            misspelt = _misspelt_country(m.group("name")) if key == "office_name" else None
+            raw = misspelt[1] if misspelt else m.group("name")
+            name = _plain_name(raw, body, not_names)
             # "..., Murat Nurtleu, Menteri Luar Negeri Kirgistan, ...": a name already read as
             # the one after an office is not also the one before the next office.
             if any(a <= m.start("name") < b or a <= m.start() < b for a, b in taken):
                 continue
             taken.append(m.span())
-            if not name or _NOT_TAKING_PART.search(body[max(0, m.start() - 40) : m.start()]):
+            if not name or _not_at_the_meeting(body, m.start(), m.end(), previewed):
                 continue
+            if m.group("office")[:1].islower() and len(name.split()) < 2 and body.count(name) < 2:
+                continue  # 'para pemimpin Kazakhstan, Kirghizia, ...': a list, not a person
             code = m.groupdict().get("country")
             code = re.sub(r"^Republik\s+(?:Rakyat\s+)?", "", code) if code else None
             native = m.groupdict().get("native")
             country, unsure = (
                 (countries()[code], None) if code else _known_country(name, known or {})
             )
+            if misspelt:
+                country = countries()[misspelt[0]]
+                unsure = f"the page writes {raw_country(m.group('name'))!r}: read as {misspelt[0]}"
+            office = m.group("office")
+            if m.groupdict().get("more"):
+                office = f"{office} dan {m.group('more')}"
             found.append(
                 Participant(
                     country,
-                    _office(m.group("office")),
+                    _office(office),
                     name,
                     native if native and _is_han(native) else None,
                     m.start(),
                     unsure,
+                    end=m.end(),
                 )
             )
     for m in res["counterpart"].finditer(body):
-        name = _plain_name(m.group("name"), body)
+        name = _plain_name(m.group("name"), body, not_names)
         before = [p for p in found if p.position < m.start()]
         if name and before and not any(a <= m.start("name") < b for a, b in taken):
             taken.append(m.span())
@@ -239,7 +300,10 @@ def find_participants(
         # 'Xi Jinping dan Vladimir Putin bertemu': a known name, given without office
         whole = rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])"
         known_at = re.search(whole, body)
-        if known_at is not None and any(a <= known_at.start() < b for a, b in taken):
+        if known_at is not None and (
+            any(a <= known_at.start() < b for a, b in taken)
+            or _not_at_the_meeting(body, known_at.start(), known_at.end(), previewed)
+        ):
             continue
         # in the headline, a known name is who the story is about: at the meeting
         position = known_at.start() if known_at else (-1 if re.search(whole, headline) else None)
@@ -251,6 +315,9 @@ def find_participants(
                     name,
                     position=position,
                     unsure=f"office and country from the project's summaries ({office})",
+                    evidence="named only in the headline: check that they took part"
+                    if position < 0
+                    else None,
                 )
             )
     for m in res["office_from_countries"].finditer(body):
@@ -265,12 +332,64 @@ def find_participants(
                 )
             )
     merged = _merge(sorted(found, key=lambda p: p.position))
-    merged = [p for p in merged if _plain_name(p.name or "", body) == p.name or not p.name]
+    merged = [
+        p for p in merged if _plain_name(p.name or "", body, not_names) == p.name or not p.name
+    ]
     taking_part = [p for p in merged if _takes_part(p, body, merged)]
     for person in taking_part:
-        if not person.country:
+        if not person.country and not _listed_with(person, body, taking_part):
             _nearest_country(person, body)
     return taking_part
+
+
+def raw_country(name: str) -> str:
+    """The first word of a name run: a misspelt country's, as the page writes it."""
+    return name.split()[0]
+
+
+_LATER_MEETING = re.compile(
+    r"\b(?:akan|bakal|dijadwalkan|direncanakan)\b[^.]{0,100}"
+    r"\b(?:bertemu|menemui|bertatap\s+muka|mengunjungi)(?:\s+dengan)?\s+$",
+    re.I,
+)
+"""'... dan akan bertemu dengan pemimpin Rusia ...', 'dijadwalkan menemui ...': someone met at
+a later event (unless the story previews this very meeting)."""
+
+
+def _not_at_the_meeting(body: str, start: int, end: int, previewed: bool = False) -> bool:
+    """Named, but not at the meeting: a spokesperson, a former office-holder, someone due
+    elsewhere (at a later meeting, unless the story previews this one), a place's name, or
+    someone who was to attend and did not."""
+    sentence_start = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start)) + 1
+    clause = re.match(r",?[^,.;\n]*", body[end:])
+    if re.search(r"(?i:\b(?:setelah|sebelum)\s+)$", body[max(0, start - 20) : start]) and not (
+        clause and _MEETING_WORDS.search(clause.group(0))
+    ):
+        return True  # 'setelah Presiden AS Donald Trump memberlakukan tarif': another event
+    return bool(
+        _NOT_TAKING_PART.search(body[max(0, start - 50) : start])
+        or _ABSENT_AFTER.search(body[end : end + 80])
+        or (not previewed and _LATER_MEETING.search(body[sentence_start:start]))
+    )
+
+
+def _listed_with(person: Participant, body: str, everyone: list[Participant]) -> bool:
+    """'Presiden Kassym-Jomart Tokayev serta Wakil Perdana Menteri ... Mukhtar Tileuberdi':
+    named without a country right after someone with one: of the same country, unsure."""
+    for other in everyone:
+        if other.office == person.office:
+            continue  # 'Presiden Tokayev serta Presiden Mirziyoyev': two heads, two countries
+        if other.country and other.end and 0 <= person.position - other.end <= 12:
+            if re.fullmatch(
+                r"\s*(?:,\s*)?(?:serta|dan|bersama)?\s*", body[other.end : person.position]
+            ):
+                person.country = other.country
+                person.unsure = (
+                    f"country not stated with the name: that of {other.name or other.office}, "
+                    "named with them"
+                )
+                return True
+    return False
 
 
 def _nearest_country(person: Participant, body: str) -> None:
@@ -281,14 +400,15 @@ def _nearest_country(person: Participant, body: str) -> None:
         e for e in (body.find(". ", person.position), body.find("\n", person.position)) if e >= 0
     ]
     sentence = body[start : min(ends, default=len(body))]
-    if not re.search(_country_re(), sentence):
+    if not re.search(country_pattern(), sentence):
         # none in the sentence: its paragraph
         start = body.rfind("\n", 0, person.position) + 1
         end = body.find("\n", person.position)
         sentence = body[start : end if end >= 0 else len(body)]
     at = person.position - start
     named = [
-        (abs(m.start() - at), countries()[m.group(0)]) for m in re.finditer(_country_re(), sentence)
+        (abs(m.start() - at), countries()[m.group(0)])
+        for m in re.finditer(country_pattern(), sentence)
     ]
     if named:
         person.country = min(named)[1]
@@ -355,17 +475,3 @@ def _merge(found: list[Participant]) -> list[Participant]:
         same.country = same.country or person.country
     named = {p.country for p in merged if p.name}
     return [p for p in merged if p.name or p.country not in named]
-
-
-def _participant(person: Participant) -> dict[str, Any]:
-    entry: dict[str, Any] = {}
-    if person.name:
-        entry["name"] = person.name
-    if person.native_name:
-        # Han characters for a Chinese name: the mainland's simplified script.
-        entry.update(
-            native_name=person.native_name,
-            native_lang="zh-Hant" if person.country == "TW" else "zh-Hans",
-        )
-    entry.update(country=person.country, office=_text(person.office))
-    return entry

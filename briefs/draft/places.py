@@ -5,19 +5,14 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from babel import Locale
-
-from ..models import _territories
-from ..press import PRESS_COUNTRIES
-from .words import _alternation
-from .writing import _text
+from .cleaning import Article, split_sentences
+from .words import calendar_words, cldr_city_countries, countries, country_pattern
 
 if TYPE_CHECKING:
-    from .cleaning import Article
     from .people import Participant
 
 log = logging.getLogger(__name__)
@@ -28,23 +23,6 @@ _VIDEO = re.compile(
     r"|\b(?:pertemuan|rapat|KTT|konferensi|sidang|dialog)\s+(?:\w+\s+){0,2}(?:online|virtual)\b",
     re.I,
 )
-
-
-@cache
-def countries() -> dict[str, str]:
-    """Country name -> ISO code: CLDR's names in Indonesian and English, and press spellings."""
-    names: dict[str, str] = {}
-    for language in ("en", "id"):
-        for code, name in Locale(language).territories.items():
-            if code in _territories():
-                names[name] = code
-    names.update(PRESS_COUNTRIES)
-    return names
-
-
-@cache
-def _country_re() -> str:
-    return rf"(?<![\w-])(?:{_alternation(countries())})(?![\w-])"
 
 
 _PLACE_WORDS = frozenset(
@@ -58,7 +36,7 @@ _VENUE = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|di|dan|of|the)){1,5}"
 
 @cache
 def _place_res() -> dict[str, re.Pattern[str]]:
-    country = _country_re()
+    country = country_pattern()
     return {
         # di Astana, Kazakhstan / Di kota Samarkand, Uzbekistan
         "city_country": re.compile(
@@ -75,7 +53,8 @@ def _place_res() -> dict[str, re.Pattern[str]]:
         ),
         # tiba di Samarkand / berkunjung ke Astana
         "arrival": re.compile(
-            rf"\b(?:tiba|mendarat|berkunjung|kunjungan(?:\s+\w+)?)\s+(?:di|ke)\s+(?P<city>{_CITY})"
+            rf"\b(?:tiba|mendarat|berkunjung|datang|sampai|kunjungan(?:\s+\w+)?)\s+(?:di|ke)\s+"
+            rf"(?:[Kk]ota\s+)?(?P<city>{_CITY})"
         ),
         # Samarkand, Uzbekistan / Xi'an di barat laut China / Dushanbe, ibu kota Tajikistan
         "country_after": re.compile(
@@ -88,25 +67,6 @@ def _place_res() -> dict[str, re.Pattern[str]]:
     }
 
 
-@cache
-def cldr_city_countries() -> dict[str, str]:
-    """City name (Indonesian and English, as CLDR's time zones name them) -> its country."""
-    from babel.core import get_global
-    from babel.dates import get_timezone_location
-
-    territories = get_global("zone_territories")
-    found: dict[str, str] = {}
-    for zone, territory in territories.items():
-        if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")):
-            continue
-        for language in ("id", "en"):
-            try:
-                found.setdefault(get_timezone_location(zone, language, return_city=True), territory)
-            except (LookupError, ValueError):
-                continue
-    return found
-
-
 @dataclass(frozen=True)
 class _Candidate:
     city: str
@@ -114,68 +74,155 @@ class _Candidate:
     country: str | None
     strength: int
     position: int
+    sentence: str | None = None
+
+
+@dataclass
+class Place:
+    """Where the meeting was held, as the article gives it, and what of it is not settled:
+    unsettled maps a field ('city', 'country'; '' for the whole place) to the reason."""
+
+    city: str | None = None
+    venue: str | None = None
+    country: str | None = None
+    online: bool = False
+    quote: str | None = None
+    """The sentence that says where (or that it was held by video)."""
+    unsettled: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def stated(self) -> bool:
+        return self.online or self.city is not None
 
 
 def find_place(
-    article: Article, participants: list[Participant], known: dict[str, str] | None = None
-) -> tuple[dict[str, Any], dict[tuple[str, ...], str]]:
-    """Where the meeting was held, and what of it the article does not settle, by field.
+    article: Article,
+    participants: list[Participant],
+    known: dict[str, str] | None = None,
+    when: str | None = None,
+) -> Place:
+    """Where the meeting was held, and what of it the article does not settle.
 
     Online when held by video. Else the first city the story names with its country ('di
     Astana, Kazakhstan') or as a city ('di kota Chengdu'); else the first 'di <City>' that
     CLDR, the project's summaries or the dateline know as a city; else the first 'di <Name>'
     (unsettled: a name no gazetteer knows); else the dateline's city (unsettled: where the
     reporter wrote, not always where the meeting was). known maps the project's cities to
-    their countries."""
-    unsettled: dict[tuple[str, ...], str] = {}
+    their countries; when is the sentence that says when the meeting was (the date's
+    quote), where the story most often says where too."""
     # by video: said in the headline or the story's opening, not of an earlier meeting
-    opening = "\n".join(p.text for p in article.paragraphs[:2])
-    if _VIDEO.search(opening) or _VIDEO.search(article.headline or ""):
-        return {"online": True}, unsettled
+    if article.headline and _VIDEO.search(article.headline):
+        return Place(online=True)
+    for paragraph in article.paragraphs[:2]:
+        for sentence in split_sentences(paragraph.text):
+            if _VIDEO.search(sentence):
+                return Place(online=True, quote=sentence)
     known = {**cldr_city_countries(), **(known or {})}
     candidates = _candidates(article, participants, known)
     strong = [c for c in candidates if c.strength >= 2]
-    chosen: _Candidate | None = (strong or candidates)[0] if candidates else None
+    # a city named where the story speaks of the meeting, before one named for something else
+    about = [c for c in strong if c.sentence and _MEETING.search(c.sentence)]
+    dated = [c for c in strong if when and c.sentence == when]
+    # the dateline's city, when the story also puts something there
+    filed = [c for c in about if article.dateline and _known(c.city, {article.dateline: "x"})]
+    ranked = dated or filed or about or strong or candidates
+    chosen: _Candidate | None = ranked[0] if ranked else None
+    place = Place()
+    if chosen and not strong and article.dateline and _named(article.dateline, article.body):
+        # 'di Jalur Sutra' no gazetteer knows, and the dateline's city the story names
+        dateline = article.dateline
+        named_in = next((s for _, s in article.sentences() if _named(dateline, s)), None)
+        chosen = _Candidate(dateline, None, _known(dateline, known), 2, 0, named_in)
+        place.unsettled["city"] = f"the dateline's city, which the story names too ({dateline})"
+    elif chosen and strong and not about:
+        place.unsettled["city"] = (
+            f"{chosen.city} is named, but not where the story speaks of the meeting: check it"
+        )
+    if chosen and chosen.sentence:
+        for listed in _LISTED_CITIES.finditer(chosen.sentence):
+            parts = re.split(r"\s*,\s*(?:dan\s+)?|\s+dan\s+", listed.group(0)[3:])
+            cities = [n for n in parts if n and n not in countries()]
+            if chosen.city in cities and len(cities) >= 2:
+                place.unsettled["city"] = (
+                    f"one of several cities the story names ({', '.join(cities)}): the "
+                    "meeting's, or write 'stated: false' for a tour"
+                )
     if chosen is None and article.dateline:
         chosen = _Candidate(article.dateline, None, known.get(article.dateline), 0, 0)
-        unsettled[("city",)] = (
+        place.unsettled["city"] = (
             f"the article names no place of the meeting; {article.dateline} is the dateline's "
             "city, where the report was written"
         )
     if chosen is None:
-        unsettled[()] = (
+        place.unsettled[""] = (
             "no place stated: drafted as not stated; write the city and country if the article "
             "gives them after all"
         )
-        return {"stated": False}, unsettled
-    if chosen.strength == 1:
-        unsettled[("city",)] = (
+        return place
+    if chosen.strength == 1 and "city" not in place.unsettled:
+        place.unsettled["city"] = (
             f"{chosen.city!r} is not a city CLDR or the project's summaries know: check it"
         )
-    place: dict[str, Any] = {"city": _text(chosen.city)}
-    if chosen.venue:
-        place["venue"] = _text(chosen.venue)
+    place.city, place.venue, place.quote = chosen.city, chosen.venue, chosen.sentence
     visited = _place_res()["visited"].search(f"{article.headline or ''}\n{article.body}")
+    stated_with = _country_stated_with(chosen.city, article)
     if chosen.country:
-        place["country"] = chosen.country
+        place.country = chosen.country
+    elif stated_with:
+        place.country = stated_with
+        place.unsettled["country"] = (
+            f"country not stated where the city is: the article gives {chosen.city} as a city "
+            f"of {stated_with} elsewhere, or in the same sentence"
+        )
     elif visited:
-        place["country"] = countries()[visited.group("country")]
-        unsettled[("country",)] = (
-            f"country not stated with the city: the one visited ({place['country']})"
+        place.country = countries()[visited.group("country")]
+        place.unsettled["country"] = (
+            f"country not stated with the city: the one visited ({place.country})"
         )
     elif named := _most_named_country(article.body):
-        place["country"] = named
-        unsettled[("country",)] = (
+        place.country = named
+        place.unsettled["country"] = (
             f"country not stated with the city: the one the article names most ({named})"
         )
     else:
-        place["country"] = ""
-        unsettled[("country",)] = "country not stated: write its code"
-    return place, unsettled
+        place.country = ""
+        place.unsettled["country"] = "country not stated: write its code"
+    return place
+
+
+_MEETING = re.compile(
+    r"\b(?:bertemu|pertemuan|pembicaraan|berbicara|KTT|konferensi|sidang|rapat|tiba|sampai"
+    r"|datang|mendarat|berkunjung|kunjungan|lawatan|menghadiri|hadir|digelar|berlangsung"
+    r"|diadakan|menggelar|menerima|menyambut|disambut|berkumpul|memimpin)\b",
+    re.I,
+)
+"""A sentence about the meeting: they meet, arrive, attend, hold it."""
+_LISTED_CITIES = re.compile(
+    r"\b[Dd]i\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*,\s*){1,4}(?:dan\s+)?[A-Z][\w'’-]+"
+)
+"""'Di Bishkek, Tashkent, dan Dushanbe ia akan bertemu ...': a tour, several cities at once."""
+
+
+def _named(name: str, text: str) -> bool:
+    return bool(re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text))
+
+
+def _country_stated_with(city: str, article: Article) -> str | None:
+    """The country the story gives a city no gazetteer knows elsewhere: 'Islamabad, Pakistan',
+    'Islamabad, ibu kota Pakistan', 'ibu kota Pakistan, Islamabad'."""
+    country = country_pattern()
+    c = re.escape(city)
+    for pattern in (
+        rf"{c}\s*,\s*(?:ibu\s*kota\s+)?(?P<country>{country})",
+        rf"ibu\s*kota\s+(?P<country>{country})\s*,?\s+{c}(?![\w'’-])",
+    ):
+        if m := re.search(pattern, article.body):
+            return countries()[m.group("country")]
+    return None
 
 
 def _most_named_country(body: str) -> str | None:
-    counts = Counter(countries()[m.group(0)] for m in re.finditer(_country_re(), body))
+    counts = Counter(countries()[m.group(0)] for m in re.finditer(country_pattern(), body))
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -208,6 +255,7 @@ def _candidates(
                         code or _known(city, known),
                         sure,
                         position + m.start(),
+                        sentence,
                     )
                 )
         position += len(sentence) + 1
@@ -215,8 +263,11 @@ def _candidates(
 
 
 def _known(city: str, known: dict[str, str]) -> str | None:
-    """The country of a city a gazetteer knows ("Xi’an" is "Xi'an")."""
-    return known.get(city) or known.get(city.replace("’", "'"))
+    """The country of a city a gazetteer knows ("Xi’an" is "Xi'an", "Nur Sultan" "Nur-Sultan")."""
+    for spelling in (city, city.replace("’", "'"), city.replace(" ", "-"), city.replace("-", " ")):
+        if spelling in known:
+            return known[spelling]
+    return None
 
 
 def _city_name(text: str, names: set[str], lowercase: set[str]) -> str | None:
@@ -231,7 +282,7 @@ def _city_name(text: str, names: set[str], lowercase: set[str]) -> str | None:
         or first in _PLACE_WORDS
         or first in names
         or first.lower() in lowercase
-        or first.lower() in _calendar_words()
+        or first.lower() in calendar_words()
     ):
         return None
     if len(words) > 1 and (
@@ -239,10 +290,3 @@ def _city_name(text: str, names: set[str], lowercase: set[str]) -> str | None:
     ):
         words = words[:1]
     return " ".join(words)
-
-
-@cache
-def _calendar_words() -> frozenset[str]:
-    from .dates import _months, _weekdays
-
-    return frozenset(_months()) | frozenset(_weekdays())

@@ -5,12 +5,10 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from .cleaning import Article
 from .people import Participant
-from .words import _alternation
-from .writing import _text
+from .words import alternation
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +26,17 @@ _SPEECH = (
 )
 
 
+_EARLIER_MEETING = re.compile(
+    r"\b(?:pada|dalam|di)\s+(?:KTT|pertemuan|kunjungan)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:pertama|sebelumnya|terakhir|lalu|tahun\s+lalu|bulan\s+lalu)\b"
+    r"|\bterakhir\s+(?:kali\s+)?bertemu\b|\b(?:bertemu|sepakat|menyepakati)\b[^.]{0,60}?"
+    r"\b(?:tahun|bulan|pekan)\s+lalu\b",
+    re.I,
+)
+"""'pada KTT pertama di Xi'an', 'sepakat ... tahun lalu', 'terakhir bertemu': what an earlier
+meeting agreed, not this one."""
+
+
 @dataclass
 class Point:
     """A consensus point or one side's position, with the sentences it comes from."""
@@ -35,6 +44,8 @@ class Point:
     text: str
     quote: list[str]
     attributed_to: str | None = None
+    earlier: str | None = None
+    """Why the point may belong to an earlier meeting, when its sentence says so."""
 
 
 _CONSENSUS_LIST = re.compile(
@@ -81,7 +92,7 @@ def _point_text(sentence: str, speaker: Participant | None) -> str:
     ', kata Wang.'), so the editor starts from the point itself."""
     text = sentence
     if speaker:
-        handles = _alternation(speaker.handles())
+        handles = alternation(speaker.handles())
         text = re.sub(
             rf"[,\s]*[\\\"”’]*,?[\\\"”’]*\s+(?:kata|ujar|ucap|tutur)\s+(?:{handles})\b.*$", "", text
         )
@@ -121,14 +132,11 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
             points.append(Point(sentence, [sentence]))
         elif speaker := _speaker(sentence, participants):
             points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
+    for point in points:
+        earlier = next((m for q in point.quote if (m := _EARLIER_MEETING.search(q))), None)
+        if earlier:
+            point.earlier = (
+                f"its sentence speaks of an earlier meeting ({earlier.group(0)!r}): leave the "
+                "point out unless this meeting took it up"
+            )
     return points
-
-
-def _point(point: Point) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "text": _text(point.text),
-        "quote": point.quote[0] if len(point.quote) == 1 else point.quote,
-    }
-    if point.attributed_to:
-        entry["attributed_to"] = point.attributed_to
-    return entry

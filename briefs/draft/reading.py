@@ -82,9 +82,9 @@ def read_article(path: Path) -> str:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        if path.stat().st_size > MAX_ARTICLE_BYTES * 5:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
             raise BriefsError(
-                f"{display_path(path)}: larger than {MAX_ARTICLE_BYTES * 5} bytes; not an article"
+                f"{display_path(path)}: larger than {MAX_ARTICLE_BYTES} bytes; not an article"
             )
         return path.read_bytes()
     except FileNotFoundError:

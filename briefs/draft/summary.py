@@ -1,7 +1,12 @@
-"""The draft of a summary: each finder's results put together."""
+"""The draft of a summary: each finder's results put together, and their YAML.
+
+The finders return dataclasses (MeetingDate, Place, Participant, Point, Figure); this module
+alone turns them into the summary's fields, and marks !check every value the article does not
+state, with its reason."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field
@@ -11,46 +16,20 @@ from typing import Any
 from babel import Locale
 
 from ..errors import BriefsError
-from ..models import MEETING_ID
+from ..models import MEETING_ID, Meeting
 from ..project import Project
 from .cleaning import Article, parse_article, split_sentences
-from .dates import meeting_date
-from .figures import _figures
+from .dates import MeetingDate, meeting_date
+from .figures import Figure, article_figures
 from .memory import Memory
-from .people import Participant, _participant, find_participants
-from .places import find_place
-from .points import _point, find_points
+from .people import Participant, find_participants
+from .places import Place, find_place
+from .points import Point, find_points
 from .reading import Page, read_source
-from .writing import Draft, _text
+from .words import CAPITALISED, OFFICE_ABBREVIATIONS, countries, country_pattern
+from .writing import Draft
 
 log = logging.getLogger(__name__)
-
-
-def _kind(article: Article, participants: list[Participant]) -> str:
-    """State visit when the article says so; a summit when its headline or opening says so
-    (KTT); more than two countries: a foreign ministers' meeting when every office is a
-    foreign minister's, else a summit; two: bilateral talks."""
-    if re.search(r"kunjungan\s+kenegaraan|state\s+visit", article.body, re.I):
-        return "state-visit"
-    opening = " ".join([article.headline or "", *(p.text for p in article.paragraphs[:1])])
-    if re.search(r"\bKTT\b|pertemuan\s+puncak|konferensi\s+tingkat\s+tinggi", opening, re.I):
-        return "summit"  # 'KTT China-Asia Tengah': a summit, whoever the article names
-    if len({p.country for p in participants}) > 2:
-        if all("Menteri Luar Negeri" in p.office for p in participants):
-            return "foreign-ministers-meeting"
-        return "summit"
-    return "bilateral-talks"
-
-
-def _slug(article_name: str, kind: str, participants: list[Participant]) -> str:
-    """The article's own slug when it is named as a meeting id, else its countries and kind."""
-    stem = Path(article_name).stem
-    if MEETING_ID.match(stem):
-        return stem[11:]
-    codes = dict.fromkeys(p.country for p in participants if p.country)
-    names = [Locale("en").territories[c] for c in codes]
-    words = names[:3] + (["and", "others"] if len(names) > 3 else []) + [kind]
-    return re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower()).strip("-")
 
 
 @dataclass(frozen=True)
@@ -62,28 +41,41 @@ class Context:
     memory: Memory = field(default_factory=Memory)
 
     @classmethod
-    def of_project(cls, project: Project) -> Context:
-        """The context of a project's summaries (those that load; a broken one teaches nothing)."""
-        from ..validate import load_summaries
-
-        meetings = [document.meeting for document in load_summaries(project).documents]
+    def of_meetings(cls, meetings: list[Meeting]) -> Context:
+        """The context of summaries already read (say, by load_summaries)."""
         return cls(
             max((m.date.year for m in meetings), default=None), Memory.from_meetings(meetings)
         )
 
+    @classmethod
+    def of_project(cls, project: Project) -> Context:
+        """The context of a project's summaries, each read against the schema only (the
+        grounding checks prove quotes, which a draft does not need): one that does not read
+        (a draft still marked, a broken file) teaches nothing."""
+        from ..loader import parse_summary
 
-def draft_file(path: Path | str, context: Context | None = None) -> Draft:
+        parsed = (parse_summary(path) for path in project.summary_paths())
+        return cls.of_meetings([p.meeting for p in parsed if not isinstance(p, list)])
+
+
+def draft_file(
+    path: Path | str, context: Context | None = None, today: dt.date | None = None
+) -> Draft:
     """Draft a summary from an article file: pasted text, or a saved web page."""
     text, page = read_source(path)
-    return draft_summary(text, Path(path).name, context, page)
+    return draft_summary(text, Path(path).name, context, page, today)
 
 
 def draft_summary(
-    text: str, article_name: str, context: Context | None = None, page: Page | None = None
+    text: str,
+    article_name: str,
+    context: Context | None = None,
+    page: Page | None = None,
+    today: dt.date | None = None,
 ) -> Draft:
     """Draft a meeting summary from an article's text; article_name is its file name, page what
-    a saved web page says about it. Never refuses a readable article: what the article does not
-    settle is marked."""
+    a saved web page says about it, today the brief's issue date to propose. Never refuses a
+    readable article: what the article does not settle is marked."""
     context = context or Context()
     article = parse_article(text)
     if not article.paragraphs:
@@ -95,59 +87,57 @@ def draft_summary(
         article.published = page.published or article.published
         article.publisher = page.site or article.publisher
         article.author = page.author or article.author
-    draft = Draft({}, [], article_text=text if page is not None else None)
-    notes = draft.notes
-    body = article.body
-    sentences = [s for _, s in article.sentences()]
+    draft = Draft({}, [], article_text=text)
     # The latest year a meeting without one can be: a year after the project's latest meeting,
     # or the latest year the page's own lines print (copyright, byline, clock), if later.
     printed = [int(y) for line in article.noise for y in re.findall(r"\b(?:19|20)\d\d\b", line)]
     latest = [*([context.latest_year + 1] if context.latest_year else []), *printed]
-    bound = max(latest, default=None)
-    when = meeting_date(body, sentences, article.published, bound, article.page_years)
-    date = when.date
-    participants = find_participants(
-        body, context.memory.people, context.memory.offices, article.headline or ""
+    when = meeting_date(
+        article.body,
+        [s for _, s in article.sentences()],
+        article.published or article.dated,
+        max(latest, default=None),
+        article.page_years,
     )
-    if not participants:
-        notes.append("participants: none found; add them")
-    kind = _kind(article, participants)
+    participants = find_participants(
+        article.body,
+        context.memory.people,
+        context.memory.offices,
+        article.headline or "",
+        [*context.memory.cities, *([article.dateline] if article.dateline else [])],
+        when.announced,
+    )
+    place = find_place(article, participants, context.memory.cities, when.quote)
+    kind, kind_unsettled = _kind(article, participants, when, place.country)
     summary = draft.summary
     summary.update(
-        id=f"{date.isoformat()}-{_slug(article_name, kind, participants)}",
+        id=f"{when.date.isoformat()}-{_slug(article_name, kind, participants)}",
         kind=kind,
-        title=_text(article.headline or split_sentences(body)[0]),
-        date=date,
+        title=_text(article.headline or split_sentences(article.body)[0]),
+        date=when.date,
     )
-    if when.unsettled:
-        draft.settle(("date",), when.unsettled)
-        draft.settle(("id",), "made from the date: keep it in step with the date")
-    if when.period:
-        summary["period"] = {"start": when.period[0], "end": when.period[1]}
-        if when.unsettled:
-            draft.settle(("period",), "the days of the meeting, as unsettled as its date")
-    place, unsettled_place = find_place(article, participants, context.memory.cities)
-    summary["place"] = place
-    for loc, reason in unsettled_place.items():
-        draft.settle(("place", *loc), reason)
+    if kind_unsettled:
+        draft.settle(("kind",), kind_unsettled)
+    _date(draft, when)
+    summary["place"] = _place(draft, place)
+    summary["issued"] = today or dt.date.today()
+    draft.settle(("issued",), "the day drafted: write the day the brief is issued")
     summary["lede"] = _text(split_sentences(article.paragraphs[0].text)[0])
-    summary["participants"] = [_participant(p) for p in participants]
-    for i, person in enumerate(participants):
-        if person.unsure or not person.country:
-            draft.settle(
-                ("participants", i, "country"),
-                person.unsure or "country not stated: write its code",
-            )
+    summary["participants"] = [
+        _participant(draft, i, person, article) for i, person in enumerate(participants)
+    ]
+    if not participants:
+        draft.notes.append("participants: none found; add them")
     points = find_points(article, participants)
     if not points:
-        notes.append("points: none found; add them")
-    summary["points"] = [_point(p) for p in points]
-    figures = _figures(article, article.published or date, date, notes)
+        draft.notes.append("points: none found; add them")
+    summary["points"] = [_point(draft, i, point) for i, point in enumerate(points)]
+    figures = article_figures(article, article.published or when.date)
     if figures:
-        summary["figures"] = figures
-    summary["sources"] = [
-        _source(article, f"{summary['id']}.txt" if page is not None else article_name, draft)
-    ]
+        summary["figures"] = [
+            _figure(draft, i, figure, article.published, when) for i, figure in enumerate(figures)
+        ]
+    summary["sources"] = [_source(article, _article_name(article_name, draft, page), draft)]
     context.memory.fill(summary)
     log.info(
         "drafted %s: %d participants, %d points, %d figures, %d values to settle",
@@ -158,6 +148,318 @@ def draft_summary(
         len(draft.unsettled),
     )
     return draft
+
+
+def _article_name(article_name: str, draft: Draft, page: Page | None) -> str:
+    """The article's file in sources/articles/: the meeting's id for a saved page or for text
+    not yet named so; an article already named as a meeting keeps its name."""
+    if page is None and MEETING_ID.match(Path(article_name).stem):
+        return article_name
+    return f"{draft.meeting_id}.txt"
+
+
+# The summary's fields --------------------------------------------------------------------------
+
+
+def _text(indonesian: str) -> dict[str, Any]:
+    """A text of the summary: the Indonesian as drafted, the English for the editor to write."""
+    return {"id": indonesian, "en": ""}
+
+
+_STATE_VISIT = re.compile(r"kunjungan\s+kenegaraan|state\s+visit", re.I)
+_SUMMIT = re.compile(r"\bKTT\b|pertemuan\s+puncak|konferensi\s+tingkat\s+tinggi", re.I)
+_NOT_THIS_SUMMIT = re.compile(
+    r"\b(?:persiapan|menjelang|jelang|sela-sela|sela|usai|setelah|sebelum|menuju)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+"""'persiapan KTT Xi'an', 'di sela-sela KTT SCO': another meeting than this one."""
+_LATER = re.compile(r"\b(?:dijadwalkan|akan|mendatang|berencana|direncanakan|bakal)\b", re.I)
+_TALKS = re.compile(
+    r"\b(?:bertemu|pertemuan|pembicaraan|berbicara|berunding|perundingan|bilateral|menerima"
+    r"|bertatap\s+muka|berdialog|dialog)\b",
+    re.I,
+)
+_VISIT = re.compile(
+    r"\b(?:kunjungan\w*|berkunjung|lawatan\w*|mengunjungi|kunjungi|tiba\s+di|tur)\b", re.I
+)
+_MESSAGES = re.compile(r"\b(?:pesan|surat|ucapan\s+selamat|bertukar\s+(?:pesan|ucapan))\b", re.I)
+_LEADERS = re.compile(r"\bpara\s+pemimpin\b|\bkepala\s+negara\b", re.I)
+
+
+_PAIR_TALKS = re.compile(
+    r"\b(?:bertemu|menemui|menerima|mengadakan\s+pembicaraan|berbicara\s+dengan|bertatap\s+muka"
+    r"|(?:pembicaraan|pertemuan)\s+bilateral|berunding\s+dengan)\b",
+    re.I,
+)
+
+
+_PAIR = re.compile(
+    rf"(?<![\w-]){CAPITALISED}(?:\s+{CAPITALISED})?\s+(?:dan|&)\s+{CAPITALISED}"
+    rf"(?:\s+{CAPITALISED})?\s+(?:(?:akan|bakal|telah|sudah|sedang)\s+)?[Bb]ertemu\b"
+)
+"""'Xi dan Putin Bertemu di Uzbekistan', 'Xi Jinping dan Vladimir Putin bertemu pada ...'."""
+
+
+def _two_sides_meet(sentences: list[str], host: str | None) -> bool:
+    """Do the headline or the story's first sentences have two sides meet ('Presiden Rusia ...
+    bertemu Presiden China ... di Astana, Kazakhstan': the host's country named for the place
+    does not count as a side; 'Xi dan Putin bertemu')?"""
+    for sentence in sentences:
+        if _PAIR.search(sentence):
+            return True
+        named = {countries()[m.group(0)] for m in re.finditer(country_pattern(), sentence)}
+        if len(named - {host}) == 2 and _PAIR_TALKS.search(sentence):
+            return True
+    return False
+
+
+def _said_of_this(
+    pattern: re.Pattern[str], sentences: list[str], previewed: bool = False
+) -> str | None:
+    """The first sentence that says it of this meeting: not of another ('persiapan KTT'), nor
+    of one to come, unless the article previews this meeting."""
+    for sentence in sentences:
+        for m in pattern.finditer(sentence):
+            if _NOT_THIS_SUMMIT.search(sentence[: m.start()]):
+                continue
+            if previewed or not _LATER.search(sentence):
+                return sentence
+    return None
+
+
+def _kind(
+    article: Article, participants: list[Participant], when: MeetingDate, host: str | None = None
+) -> tuple[str, str | None]:
+    """The kind of meeting, and why it is not settled when the article does not say it.
+
+    Foreign ministers only: a foreign ministers' meeting (more than two countries) or talks,
+    whatever summit the story also speaks of; a state visit or a summit (KTT) when the story
+    says so of this meeting; else inferred (a president's visit, a summit named later in the
+    story, the countries taking part), and marked with why."""
+    story = [article.headline or "", *(s for _, s in article.sentences())]
+    opening = [article.headline or "", *split_sentences(article.paragraphs[0].text)]
+    nations = len({p.country for p in participants if p.country})
+    first = len(article.paragraphs[0].text)
+    opened = len({p.country for p in participants if p.country and 0 <= p.position < first})
+    offices = [p.office for p in participants]
+    ministers = len(offices) >= 2 and all("Menteri Luar Negeri" in o for o in offices)
+    kind, reason = "bilateral-talks", None
+    if ministers:
+        kind = "foreign-ministers-meeting" if nations > 2 else "bilateral-talks"
+    elif _said_of_this(_STATE_VISIT, story, when.announced):
+        kind = "state-visit"
+    elif _two_sides_meet(opening[:3], host):
+        kind = "bilateral-talks"  # 'Putin bertemu Xi di Astana', at a summit or not
+        if _said_of_this(_VISIT, story):
+            reason = "talks during a visit: a state visit if the article calls it one"
+    elif _said_of_this(_SUMMIT, opening):
+        kind = "summit"  # 'KTT China-Asia Tengah': a summit, whoever the article names
+    elif not participants:
+        reason = "no participant found: the kind cannot be told from their offices"
+        if _said_of_this(_SUMMIT, story):
+            kind = "summit"
+    elif opened == 2 and _said_of_this(_TALKS, opening):
+        kind = "bilateral-talks"  # 'Xi dan Putin bertemu ...': two sides meet, whoever follows
+        if any(o.startswith("Presiden") for o in offices) and _said_of_this(_VISIT, story):
+            reason = "talks during a president's visit: a state visit if the hosts call it one"
+    elif any(o.startswith("Presiden") for o in offices) and _said_of_this(_VISIT, story):
+        kind = "state-visit"
+        reason = "inferred: a president's visit, which the article does not call a state visit"
+    elif _said_of_this(_SUMMIT, story):
+        kind = "summit"
+        reason = "inferred: the article speaks of a summit (KTT) only after its opening"
+    elif offices and all(o.startswith("Menteri") for o in offices) and nations > 2:
+        kind = "summit"
+        reason = f"a meeting of ministers ({offices[0]} ...): no kind of the summaries fits"
+    elif nations > 2 or (_LEADERS.search(" ".join(opening)) and nations != 2):
+        kind = "summit"
+        reason = (
+            f"inferred: {nations} countries take part, not all by their foreign ministers, and "
+            "the article does not call it a summit (KTT)"
+        )
+    elif not _TALKS.search(article.body):
+        reason = "inferred: the article does not say the sides met or held talks"
+        if _MESSAGES.search(article.body):
+            reason = "the sides exchanged messages: no kind of meeting the summaries have"
+    elif _said_of_this(_VISIT, opening) and not _said_of_this(_TALKS, opening):
+        reason = "a visit the article does not call a state visit: drafted as talks"
+    if when.announced:
+        previewed = "announced, not yet held: the article previews the meeting"
+        reason = f"{previewed}; {reason}" if reason else previewed
+    return kind, reason
+
+
+def _slug(article_name: str, kind: str, participants: list[Participant]) -> str:
+    """The article's own slug when it is named as a meeting id, else its countries and kind
+    ('china-kazakhstan-bilateral-talks'; 'china-central-asia-summit' is an editor's choice):
+    two countries by name, more as the first and 'multilateral'."""
+    stem = Path(article_name).stem
+    if MEETING_ID.match(stem):
+        return stem[11:]
+    codes = list(dict.fromkeys(p.country for p in participants if p.country))
+    names = [Locale("en").territories[c] for c in codes]
+    words = names if len(names) <= 2 else [names[0], "multilateral"]
+    return re.sub(r"[^a-z0-9]+", "-", " ".join([*words, kind]).lower()).strip("-")
+
+
+def _date(draft: Draft, when: MeetingDate) -> None:
+    """The date's quote, period and marks."""
+    summary = draft.summary
+    if when.quote:
+        summary["date_quote"] = when.quote
+    if when.unsettled:
+        draft.settle(("date",), when.unsettled)
+        draft.settle(("id",), "made from the date: keep it in step with the date")
+    if when.period:
+        summary["period"] = {"start": when.period[0], "end": when.period[1]}
+        if when.unsettled:
+            draft.settle(("period",), "the days of the meeting, as unsettled as its date")
+
+
+def _place(draft: Draft, place: Place) -> dict[str, Any]:
+    """The place's fields, its quote and its marks."""
+    entry: dict[str, Any]
+    if place.online:
+        entry = {"online": True}
+    elif place.city is None:
+        entry = {"stated": False}
+    else:
+        entry = {"city": _text(place.city)}
+        if place.venue:
+            entry["venue"] = _text(place.venue)
+        entry["country"] = place.country or ""
+    if place.quote and place.stated:
+        entry["quote"] = place.quote
+    for name, reason in place.unsettled.items():
+        draft.settle(("place", name) if name else ("place",), reason)
+    return entry
+
+
+def _names_country(text: str, code: str) -> bool:
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+        for name, of in countries().items()
+        if of == code
+    )
+
+
+def _states_office(text: str, office: str) -> bool:
+    """Does the text give the office, in full or by the press's short forms, in any case?"""
+    spelled = text
+    for short, full in OFFICE_ABBREVIATIONS.items():
+        spelled = re.sub(rf"\b{re.escape(short)}(?!\w)", full, spelled)
+    return office.casefold() in spelled.casefold()
+
+
+def _participant_quote(person: Participant, article: Article) -> str | None:
+    """The sentence that names the participant in their office and for their country, or the
+    one that names them in their office, or the first that names them at all."""
+    sentences = [s for _, s in article.sentences()]
+    if not person.name:
+        # an office-holder the story does not name: the sentence with the office and country
+        return next(
+            (
+                s
+                for s in sentences
+                if _states_office(s, person.office) and _names_country(s, person.country)
+            ),
+            None,
+        )
+    named = [s for s in sentences if person.name in s]
+    with_office = [s for s in named if _states_office(s, person.office)]
+    with_country = [s for s in with_office if _names_country(s, person.country)]
+    return next(iter(with_country or with_office or named), None)
+
+
+def _participant(draft: Draft, i: int, person: Participant, article: Article) -> dict[str, Any]:
+    """A participant's fields, the quote that shows them, and what it does not state."""
+    entry: dict[str, Any] = {}
+    if person.name:
+        entry["name"] = person.name
+    if person.native_name:
+        # Han characters for a Chinese name: the mainland's simplified script.
+        entry.update(
+            native_name=person.native_name,
+            native_lang="zh-Hant" if person.country == "TW" else "zh-Hans",
+        )
+    entry.update(country=person.country, office=_text(person.office))
+    quote = _participant_quote(person, article)
+    if quote:
+        entry["quote"] = quote
+    if person.evidence:
+        draft.settle(("participants", i), person.evidence)
+    if person.unsure or not person.country:
+        draft.settle(
+            ("participants", i, "country"), person.unsure or "country not stated: write its code"
+        )
+    elif quote and not _names_country(quote, person.country):
+        draft.settle(
+            ("participants", i, "country"),
+            f"not in the sentence that names them: {person.country} is the country the article "
+            "gives them elsewhere",
+        )
+    if quote and not person.unsure and not _states_office(quote, person.office):
+        draft.settle(("participants", i, "office"), "not in the sentence that names them: check it")
+    return entry
+
+
+def _point(draft: Draft, i: int, point: Point) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "text": _text(point.text),
+        "quote": point.quote[0] if len(point.quote) == 1 else point.quote,
+    }
+    if point.attributed_to:
+        entry["attributed_to"] = point.attributed_to
+    if point.earlier:
+        draft.settle(("points", i), point.earlier)
+    return entry
+
+
+def _figure(
+    draft: Draft, i: int, figure: Figure, published: dt.date | None, when: MeetingDate
+) -> dict[str, Any]:
+    """A figure's fields; a year its quote does not state is marked, never taken silently."""
+    entry: dict[str, Any] = {"label": _text(figure.label), "value": figure.value}
+    entry["unit"] = figure.unit
+    if figure.noun:
+        entry["noun"] = _text(figure.noun)
+    if figure.qualifier:
+        entry["qualifier"] = figure.qualifier
+    if figure.lower is not None:
+        draft.notes.append(
+            f"figures[{i}]: the article gives a range ({figure.lower} to {figure.value}); "
+            f"drafted as up to {figure.value}"
+        )
+    if figure.out_of is not None and figure.out_of >= figure.value:
+        entry["out_of"] = figure.out_of
+    if figure.year is not None:
+        entry["year"] = figure.year
+        if figure.year_relative and not published and when.unsettled:
+            draft.settle(
+                ("figures", i, "year"),
+                "counted from the meeting's date, itself not settled (no publication date)",
+            )
+    if figure.period:
+        entry["period"] = _text(figure.period)
+    if figure.year is None and not figure.period:
+        year = (published or when.date).year
+        entry["year"] = year
+        draft.settle(
+            ("figures", i, "year"),
+            f"the quote states no year: {year} is the year of the "
+            f"{'publication' if published else 'meeting'}; write the year the figure is for, "
+            "or its period",
+        )
+    if figure.equivalent:
+        equivalent: dict[str, Any] = {
+            "value": figure.equivalent.value,
+            "unit": figure.equivalent.unit,
+        }
+        if figure.equivalent.qualifier:
+            equivalent["qualifier"] = figure.equivalent.qualifier
+        entry["equivalent"] = equivalent
+    entry["quote"] = figure.quote
+    return entry
 
 
 def _source(article: Article, article_name: str, draft: Draft) -> dict[str, Any]:
@@ -177,4 +479,6 @@ def _source(article: Article, article_name: str, draft: Draft) -> dict[str, Any]
     for key in ("published", "agency", "author"):
         if getattr(article, key):
             source[key] = getattr(article, key)
+    if article.agency and article.agency.casefold() == (article.publisher or "").casefold():
+        del source["agency"]  # 'ANTARA ... Citing ANTARA': the publisher is its own agency
     return source

@@ -1,25 +1,139 @@
-"""Words and name patterns the finders share."""
+"""Words and name patterns every finder shares: the calendar's (CLDR), the countries' and cities'
+(CLDR and the press), function words, names, and exact numbers. Each finder imports them from
+here and from no other finder, so the finders depend on this module and not on each other."""
 
 from __future__ import annotations
 
 import logging
 import re
 from collections.abc import Iterable
+from decimal import Decimal
+from functools import cache
+
+from babel import Locale
+
+from ..models import country_codes
+from ..press import PRESS_COUNTRIES
 
 log = logging.getLogger(__name__)
 
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     "yang dari di ke dan atau untuk pada dengan ini itu tersebut juga telah akan adalah "
     "dalam oleh bagi serta sebagai lebih kurang hingga sampai per".split()
 )
+"""Indonesian words that carry no content: never a noun, a label's edge or a name."""
+
+OFFICE_ABBREVIATIONS = {
+    "Menlu": "Menteri Luar Negeri",
+    "menlu": "Menteri Luar Negeri",
+    "PM": "Perdana Menteri",
+    "Dubes": "Duta Besar",
+    "Sekjen": "Sekretaris Jenderal",
+    "Wapres": "Wakil Presiden",
+    "Plt.": "Pelaksana Tugas",
+    "Plt": "Pelaksana Tugas",
+}
+"""The press's short forms of offices, spelled out in a draft."""
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of the words, the longest first."""
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 _LOWER = "a-z'’\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f?"
-_CAP = rf"[A-Z][{_LOWER}]*(?:-[A-Z]?[{_LOWER}]+)*"
+CAPITALISED = rf"[A-Z][{_LOWER}]*(?:-[A-Z]?[{_LOWER}]+)*"
 """A capitalised word: 'Khürelsükh', 'Kassym-Jomart', "Xi'an", and 'Erdo?an' as a page that lost
 its letter prints it."""
-_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
+NAME = rf"{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}}"
+"""A person's or place's name: one to four capitalised words."""
+
+
+# The calendar (CLDR) ---------------------------------------------------------------------------
+
+
+@cache
+def months() -> dict[str, int]:
+    """Month names, wide and abbreviated, Indonesian and English (CLDR), lower case."""
+    found = {}
+    for language in ("id", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in Locale(language).months["format"][width].items():
+                found[name.lower().rstrip(".")] = number
+    return found
+
+
+@cache
+def weekdays() -> dict[str, int]:
+    """Weekday names (Senin = 0), Indonesian and English (CLDR), lower case."""
+    return {
+        name.lower(): number
+        for language in ("id", "en")
+        for number, name in Locale(language).days["format"]["wide"].items()
+    }
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Every month and weekday name, lower case: never a person's or a city's name."""
+    return frozenset(months()) | frozenset(weekdays())
+
+
+# Countries and cities (CLDR and the press) -----------------------------------------------------
+
+PRESS_DEMONYMS = {
+    "Kazakh": "KZ",
+    "Uzbek": "UZ",
+    "Kyrgyz": "KG",
+    "Kirgiz": "KG",
+    "Kirghizia": "KG",
+    "Tajik": "TJ",
+    "Turkmen": "TM",
+}
+"""The country adjectives translated reports keep ('Wakil Perdana Menteri Kazakh'): a country."""
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Country name -> ISO code: CLDR's names in Indonesian and English, and press spellings."""
+    names: dict[str, str] = {}
+    for language in ("en", "id"):
+        for code, name in Locale(language).territories.items():
+            if code in country_codes():
+                names[name] = code
+    names.update(PRESS_COUNTRIES)
+    names.update(PRESS_DEMONYMS)
+    return names
+
+
+@cache
+def country_pattern() -> str:
+    """A regular expression matching any country's name as a whole word."""
+    return rf"(?<![\w-])(?:{alternation(countries())})(?![\w-])"
+
+
+@cache
+def cldr_city_countries() -> dict[str, str]:
+    """City name (Indonesian and English, as CLDR's time zones name them) -> its country."""
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    territories = get_global("zone_territories")
+    found: dict[str, str] = {}
+    for zone, territory in territories.items():
+        if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")):
+            continue
+        for language in ("id", "en"):
+            try:
+                found.setdefault(get_timezone_location(zone, language, return_city=True), territory)
+            except (LookupError, ValueError):
+                continue
+    return found
+
+
+# Numbers ---------------------------------------------------------------------------------------
+
+
+def exact(value: Decimal) -> Decimal:
+    """50.1 x 10^9 as 50100000000, not 50100000000.0."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()

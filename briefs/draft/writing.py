@@ -14,6 +14,7 @@ import yaml
 from ..errors import BriefsError, display_path
 from ..files import write_new
 from ..loader import CHECK_MARK, TO_CHECK, Loc, field_name
+from .words import exact
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +31,26 @@ class Draft:
     unsettled: dict[Loc, str] = field(default_factory=dict)
     """Values the article does not settle (no year, no place, ...), by location, with the reason."""
     article_text: str | None = None
-    """A saved page's main text, the text drafted from: sources/articles/<id>.txt with -o."""
+    """The text drafted from (a saved page's main text, or the pasted text): written to
+    sources/articles/ under the name its citation gives, with -o."""
 
     @property
     def meeting_id(self) -> str:
         return str(self.summary["id"])
+
+    @property
+    def english_to_write(self) -> int:
+        """How many English texts the editor has to write (each empty, and marked so)."""
+
+        def empty(data: object) -> int:
+            if isinstance(data, dict):
+                own = int(set(data) == {"id", "en"} and data["en"] == "")
+                return own + sum(empty(v) for v in data.values())
+            if isinstance(data, list):
+                return sum(empty(v) for v in data)
+            return 0
+
+        return empty(self.summary)
 
     def settle(self, loc: Loc, reason: str) -> None:
         """Mark the value at loc as one the editor must settle, and why."""
@@ -125,7 +141,7 @@ _Dumper.add_representer(
         "tag:yaml.org,2002:int"
         if value == value.to_integral_value()
         else "tag:yaml.org,2002:float",
-        str(_exact(value)),
+        str(exact(value)),
     ),
 )
 
@@ -133,19 +149,11 @@ _Dumper.add_representer(
 _Dumper.add_representer(_Unsettled, _represent_unsettled)
 
 
-def _text(indonesian: str) -> dict[str, Any]:
-    return {"id": indonesian, "en": ""}
-
-
-def _exact(value: Decimal) -> Decimal:
-    """50.1 x 10^9 as 50100000000, not 50100000000.0."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-
-
 def save_draft(draft: Draft, output: Path, articles_dir: Path | None) -> list[Path]:
-    """Write the draft to output, which must not exist, and (for a saved page) the text drafted
-    from to articles_dir/<meeting-id>.txt, which must not exist or hold the same text: both
-    refusals before anything is written, and each file whole or not at all. The files written."""
+    """Write the draft to output, which must not exist, and the text drafted from to
+    articles_dir under the name its citation gives (<meeting-id>.txt), which must not exist or
+    hold the same text: both refusals before anything is written, and each file whole or not at
+    all. The files written."""
     text = draft.to_yaml()
     if output.exists():
         raise BriefsError(
@@ -155,8 +163,8 @@ def save_draft(draft: Draft, output: Path, articles_dir: Path | None) -> list[Pa
     if draft.article_text is not None:
         if articles_dir is None:
             raise BriefsError(
-                f"{display_path(output)}: a draft from a saved page is written in a project "
-                "(its text goes to sources/articles/); run briefs draft in the project folder"
+                f"{display_path(output)}: a draft is written in a project (the text drafted "
+                "from goes to sources/articles/); run briefs draft in the project folder"
             )
         article = articles_dir / draft.summary["sources"][0]["article"]
         if article.exists() and article.read_text(encoding="utf-8") != draft.article_text:
@@ -188,3 +196,8 @@ def _write_new(path: Path, text: str) -> None:
         ) from None
     except OSError as error:
         raise BriefsError(f"{display_path(path)}: {error.strerror or error}") from None
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Write a file that must not exist yet, whole or not at all (a BriefsError if it exists)."""
+    _write_new(path, text)

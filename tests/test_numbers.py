@@ -1,0 +1,163 @@
+"""The one number reader (briefs/numbers.py), the one gazetteer (briefs/gazetteer.py), the
+dates of a date quote, and hold_text, the grounding of any bilingual text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from briefs import numbers
+from briefs.gazetteer import VIDEO, cldr_gazetteer, office_twins, role_of
+from briefs.grounding import hold_text
+from briefs.grounding.facts import stated_dates
+from briefs.models import Text
+
+
+def read(text: str, language: str) -> list[tuple]:
+    return [
+        (str(m.value), m.unit, m.noun, m.qualifier, m.out_of, m.words)
+        for m in numbers.mentions(text, language)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "perdagangan bilateral mencapai 41 miliar dolar AS (sekitar 657 triliun rupiah)",
+            "id",
+            [
+                ("41000000000", "USD", None, None, None, "41 miliar dolar AS"),
+                ("657000000000000", "IDR", None, "about", None, "657 triliun rupiah"),
+            ],
+        ),
+        (
+            "Hingga saat ini, 26 dari 45 proyek kerja sama kapasitas",
+            "id",
+            [("26", None, "proyek kerja sama kapasitas", None, Decimal(45), "26 dari 45")],
+        ),
+        (
+            "lebih dari 40 jenis barang, 5.000 kesempatan, Rp319,82 triliun",
+            "id",
+            [
+                ("40", None, "jenis barang", "more-than", None, "40"),
+                ("5000", None, "kesempatan", None, None, "5.000"),
+                ("319820000000000", "IDR", None, None, None, "Rp319,82 triliun"),
+            ],
+        ),
+        (
+            "US$500 million, IDR 319.82 trillion, five thousand, more than 20 percent",
+            "en",
+            [
+                ("500000000", "USD", None, None, None, "US$500 million"),
+                ("319820000000000", "IDR", None, None, None, "IDR 319.82 trillion"),
+                ("5000", None, None, None, None, "five thousand"),
+                ("20", "percent", None, "more-than", None, "20 percent"),
+            ],
+        ),
+        # dates, clock times, list numbering, 5G and compounds count nothing
+        ("Kamis (16/7/2020), 12:41 WIB, jaringan 5G dan G20", "id", []),
+        ("2. Semua pihak sepakat", "id", []),
+        ("Two-way trade and the one-China principle", "en", []),
+        ("satu sama lain, salah satu", "id", []),
+        # a year with 'dari' is no total: '2021 dari 460 juta'
+        (
+            "50,1 miliar dolar AS pada tahun 2021 dari 460 juta dolar AS",
+            "id",
+            [
+                ("50100000000", "USD", None, None, None, "50,1 miliar dolar AS"),
+                ("2021", None, "dari", None, None, "2021"),
+                ("460000000", "USD", None, None, None, "460 juta dolar AS"),
+            ],
+        ),
+    ],
+)
+def test_mentions_read_value_scale_unit_noun_qualifier(text, language, expected):
+    assert read(text, language) == expected
+
+
+def test_ordinals_and_collectives():
+    sixth = [(m.value, m.ordinal) for m in numbers.mentions("6th, sixth, a six-point plan", "en")]
+    assert sixth == [(6, True), (6, True), (6, False)]
+    indonesian = numbers.mentions(
+        "pertemuan keenam, perdana, kelima negara, kedua belah pihak, dua puluh lima", "id"
+    )
+    assert [(m.value, m.ordinal) for m in indonesian] == [
+        (6, True),
+        (1, True),
+        (5, False),  # 'kelima negara' is 'the five countries'
+        (2, False),  # 'kedua belah pihak' is 'both sides'
+        (25, False),
+    ]
+
+
+def test_gazetteer_countries_cities_offices():
+    gazetteer = cldr_gazetteer()
+    assert gazetteer.country_of("Chengdu") == "CN"  # the shipped vocabulary
+    assert gazetteer.country_of("Almaty") == "KZ"  # a CLDR exemplar city
+    assert gazetteer.country_of("Kazakstan") == "KZ"  # a press spelling
+    assert gazetteer.country_of("Samudra") is None
+    assert gazetteer.countries_in("Menteri Luar Negeri Kirgistan, Kulubaev") == [(20, "KG")]
+    assert {"Menlu", "Foreign Minister"} <= gazetteer.entity("Menteri Luar Negeri")
+    assert "KTT" in gazetteer.entity("Konferensi Tingkat Tinggi")
+    assert "deputy prime minister and foreign minister" in office_twins(
+        "Wakil Perdana Menteri dan Menteri Luar Negeri"
+    )
+    assert role_of("Presiden") == {"head-of-state"}
+    assert VIDEO.search("melalui konferensi video") and not VIDEO.search("di kota Chengdu")
+
+
+def test_dates_of_a_date_quote():
+    published = dt.date(2024, 12, 2)
+    assert stated_dates("pada hari Minggu (1/12)", published, dt.date(2024, 12, 1)) == [
+        dt.date(2024, 12, 1)
+    ]
+    # a missing year before the publication's turn of the year: the weekday decides
+    assert stated_dates("Selasa (31/12)", dt.date(2025, 1, 2), dt.date(2024, 12, 31)) == [
+        dt.date(2024, 12, 31)
+    ]
+    assert stated_dates("Senin, 20 Mei 2024 dan Kamis (16/7/2020)", None, dt.date(2024, 5, 20)) == [
+        dt.date(2020, 7, 16),
+        dt.date(2024, 5, 20),
+    ]
+
+
+def test_hold_text_holds_any_bilingual_text_to_its_quotes():
+    gazetteer = cldr_gazetteer()
+    quotes = ["Kedua belah pihak sepakat memperkuat kerja sama energi nuklir dengan Kazakhstan."]
+    faithful = Text(
+        id="Kedua pihak sepakat memperkuat kerja sama energi nuklir dengan Kazakhstan.",
+        en="The two sides agreed to strengthen nuclear energy cooperation with Kazakhstan.",
+    )
+    assert hold_text(faithful, quotes, gazetteer, ("takeaways", 0, "text")) == []
+    wrong = Text(
+        id="Kedua pihak tidak sepakat memperkuat kerja sama energi nuklir dengan Rusia.",
+        en="The two sides did not agree to strengthen solar energy cooperation with Russia.",
+    )
+    found = {
+        (f.loc, f.message, f.warning)
+        for f in hold_text(wrong, quotes, gazetteer, ("takeaways", 0, "text"))
+    }
+    assert (("takeaways", 0, "text", "id"), "'Rusia' is not in the text's quotes", False) in found
+    assert any(loc[-1] == "id" and "negation" in message for loc, message, _ in found)
+    assert (
+        ("takeaways", 0, "text", "en"),
+        "'solar' has no twin in the Indonesian text",
+        True,
+    ) in found
+
+
+def test_a_readers_file_may_name_countries():
+    from briefs.distribute.readers import Reader
+
+    reader = Reader(
+        name="Ana",
+        email="ana@example.org",
+        language="id",
+        countries=["Kazakhstan", "Tiongkok", "UZ"],
+    )
+    assert reader.countries == ("KZ", "CN", "UZ")
+    with pytest.raises(ValueError, match="'Narnia' is not an ISO 3166"):
+        Reader(name="Ana", email="ana@example.org", language="id", countries=["Narnia"])

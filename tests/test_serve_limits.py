@@ -1,0 +1,123 @@
+"""`briefs serve` answers one user's browser only, with bounded work: real requests to
+127.0.0.1 with a wrong Host, a burst of 200, an idle connection, browsers that go away."""
+
+from __future__ import annotations
+
+import http.client
+import logging
+import socket
+import struct
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from briefs.localserver import WORKERS
+from briefs.project import open_project
+from briefs.serve import PreviewServer
+
+from .conftest import MEETING, with_two_built
+
+
+@pytest.fixture
+def server(project_copy, two_built):
+    with_two_built(project_copy, two_built)
+    server = PreviewServer(open_project(project_copy), port=0, watch=False, timeout=1.0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    thread.join()
+    server.close()
+
+
+def get(server, path="/", host=None):
+    port = server.httpd.server_address[1]
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    if host is None:
+        connection.request("GET", path)  # Host: 127.0.0.1:<port>
+    else:
+        connection.putrequest("GET", path, skip_host=True)
+        connection.putheader("Host", host)
+        connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, body
+
+
+def test_only_its_own_address_or_localhost_is_answered(server):
+    port = server.httpd.server_address[1]
+    assert get(server)[0] == 200
+    assert get(server, host=f"localhost:{port}")[0] == 200
+    assert get(server, f"/en/{MEETING}.html", host=f"localhost:{port}")[0] == 200
+    for host in (
+        f"evil.example:{port}",  # DNS rebinding: the attacker's name, this address
+        f"127.0.0.1.evil.example:{port}",
+        f"127.0.0.1:{port + 1}",
+        f"10.0.0.1:{port}",
+        "",
+    ):
+        status, body = get(server, f"/en/{MEETING}.html", host=host)
+        assert (status, body) == (421, b"not this server's name"), host
+
+
+def test_a_burst_of_200_requests_is_answered_by_a_bounded_pool(server):
+    seen = set()
+    stop = threading.Event()
+
+    def count_threads():
+        while not stop.is_set():
+            seen.update(t.ident for t in threading.enumerate() if t.name.startswith("serve"))
+            time.sleep(0.005)
+
+    counter = threading.Thread(target=count_threads)
+    counter.start()
+    started = time.monotonic()
+    try:
+        with ThreadPoolExecutor(max_workers=200) as clients:
+            statuses = list(
+                clients.map(lambda i: get(server, f"/en/{MEETING}.html")[0], range(200))
+            )
+    finally:
+        stop.set()
+        counter.join()
+    elapsed = time.monotonic() - started
+    assert statuses == [200] * 200  # none refused, none timed out (backlog 128, not 5)
+    assert 0 < len(seen) <= WORKERS
+    assert elapsed < 60, elapsed
+
+
+def test_an_idle_connection_is_closed_after_the_timeout(server):
+    port = server.httpd.server_address[1]
+    idle = socket.create_connection(("127.0.0.1", port), timeout=30)
+    started = time.monotonic()
+    assert idle.recv(1024) == b""  # the server closed it, having heard nothing
+    assert 0.9 < time.monotonic() - started < 10
+    idle.close()
+    assert get(server)[0] == 200  # and it still answers
+
+
+def test_browsers_going_away_are_said_once_quietly(server, caplog):
+    port = server.httpd.server_address[1]
+    with caplog.at_level(logging.DEBUG, logger="briefs.serve"):
+        for _ in range(5):
+            client = socket.create_connection(("127.0.0.1", port))
+            client.sendall(
+                f"GET /en/{MEETING}.pdf HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+            )
+            # close at once with a reset (SO_LINGER 0): the answer meets a closed connection
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            client.close()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not any(
+            "closed a connection" in r.getMessage() for r in caplog.records
+        ):
+            time.sleep(0.05)
+        time.sleep(0.5)
+    said = [r for r in caplog.records if r.levelno >= logging.INFO and r.name == "briefs.serve"]
+    assert [r.getMessage() for r in said if "connection" in r.getMessage()] == [
+        "a browser closed a connection before its answer (not said again)"
+    ]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
