@@ -189,9 +189,9 @@ class Gazetteer:
 
 @cache
 def _territory_codes() -> frozenset[str]:
-    from .models import _territories
+    from .fields import country_codes
 
-    return _territories()
+    return country_codes()
 
 
 @cache

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import Enum
-from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ModelWrapValidatorHandler,
@@ -22,110 +19,41 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .project import LANGUAGES as LANGUAGES  # one definition, re-exported for the models' users
+from .fields import (
+    MEETING_ID,
+    CountryCode,
+    NonEmpty,
+    Quote,
+    QuoteEntry,
+    Quotes,
+    Slug,
+    SummaryModel,
+    Text,
+    check_country,
+    country_codes,
+    currencies,
+)
+from .project import LANGUAGES  # one definition, re-exported for the models' users
+from .terms import Glossary, HouseForm, Series, Term, Theme, Vocabulary
 
-"""The languages every brief is written in, in the order the desk reads them."""
-
-MEETING_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-
-
-class _Model(BaseModel):
-    # A typo'd field must be an error, not silently ignored.
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(_Model):
-    """A human-readable text in both languages of the brief."""
-
-    id: NonEmpty = Field(description="Indonesian text")
-    en: NonEmpty = Field(description="English text")
-
-    def __getitem__(self, language: str) -> str:
-        if language == "id":
-            return self.id
-        if language == "en":
-            return self.en
-        raise KeyError(language)
-
-
-class Quote(_Model):
-    """A sentence or clause of one of the cited articles, verbatim (line breaks may differ)."""
-
-    text: NonEmpty = Field(description="The words of the article, verbatim")
-    article: NonEmpty | None = Field(
-        None,
-        description="File name of the cited article it comes from (one of 'sources'); "
-        "default: the first",
-    )
-
-
-def _plain_quote(value: object) -> object:
-    # A plain string is a quote from the first cited article.
-    return {"text": value} if isinstance(value, str) else value
-
-
-def _quotes(value: object) -> object:
-    if isinstance(value, (list, tuple)) and not value:
-        raise PydanticCustomError("quote", "give at least one quote")
-    return [value] if isinstance(value, (str, dict)) else value
-
-
-QuoteEntry = Annotated[
-    Quote, BeforeValidator(_plain_quote, json_schema_input_type=NonEmpty | Quote)
+__all__ = [
+    "LANGUAGES",
+    "MEETING_ID",
+    "CountryCode",
+    "Glossary",
+    "HouseForm",
+    "NonEmpty",
+    "Quote",
+    "QuoteEntry",
+    "Quotes",
+    "Series",
+    "Slug",
+    "Term",
+    "Text",
+    "Theme",
+    "Vocabulary",
+    "country_codes",
 ]
-
-Quotes = Annotated[
-    tuple[QuoteEntry, ...],
-    BeforeValidator(
-        _quotes,
-        json_schema_input_type=NonEmpty
-        | Quote
-        | Annotated[list[NonEmpty | Quote], Field(min_length=1)],
-    ),
-    Field(
-        description="Exact sentence(s) or clause(s) of the article, verbatim: a string (from "
-        "the first article), a mapping {text, article}, or a list of them"
-    ),
-]
-
-
-@cache
-def _territories() -> frozenset[str]:
-    from babel import Locale
-
-    # CLDR also lists regions and groupings (EU, UN, ZZ "Unknown Region"): not countries.
-    groupings = {"EU", "EZ", "UN", "QO", "ZZ"}
-    return frozenset(
-        code
-        for code in Locale("en").territories
-        if isinstance(code, str) and len(code) == 2 and code not in groupings
-    )
-
-
-def country_codes() -> frozenset[str]:
-    """The ISO 3166 alpha-2 codes a summary accepts: CLDR's territories that are countries."""
-    return _territories()
-
-
-@cache
-def _currencies() -> frozenset[str]:
-    from babel.numbers import list_currencies
-
-    return frozenset(list_currencies())
-
-
-def _check_country(code: str) -> str:
-    if code not in _territories():
-        raise PydanticCustomError(
-            "country", "'{code}' is not an ISO 3166 alpha-2 country code", {"code": code}
-        )
-    return code
-
-
-CountryCode = Annotated[str, Field(description="ISO 3166-1 alpha-2 country code, e.g. CN")]
 
 
 class Kind(str, Enum):
@@ -147,7 +75,7 @@ class Qualifier(str, Enum):
     up_to = "up-to"
 
 
-class Period(_Model):
+class Period(SummaryModel):
     """The whole span of a multi-day event, such as a three-day state visit."""
 
     start: dt.date
@@ -160,7 +88,7 @@ class Period(_Model):
         return self
 
 
-class Place(_Model):
+class Place(SummaryModel):
     """Where the meeting was held, that it was held online, or that the article does not say."""
 
     online: bool = Field(False, description="true when held by video conference")
@@ -174,7 +102,7 @@ class Place(_Model):
         None, description="The sentence that says where (or that it was held online)"
     )
 
-    _country = field_validator("country")(lambda cls, v: v and _check_country(v))
+    _country = field_validator("country")(lambda cls, v: v and check_country(v))
 
     @model_validator(mode="after")
     def _located(self) -> Place:
@@ -191,7 +119,7 @@ class Place(_Model):
         return self
 
 
-class Participant(_Model):
+class Participant(SummaryModel):
     """Someone who took part, in the office they held."""
 
     name: NonEmpty | None = Field(None, description="As the article gives it; omit if unnamed")
@@ -205,7 +133,7 @@ class Participant(_Model):
         None, description="The sentence that names them at the meeting, in their office"
     )
 
-    _country = field_validator("country")(lambda cls, v: _check_country(v))
+    _country = field_validator("country")(lambda cls, v: check_country(v))
 
     @field_validator("native_lang")
     @classmethod
@@ -231,7 +159,7 @@ class Participant(_Model):
         return self
 
 
-class ConsensusPoint(_Model):
+class ConsensusPoint(SummaryModel):
     """One point the meeting agreed on, or one side's stated position."""
 
     text: Text
@@ -242,7 +170,7 @@ class ConsensusPoint(_Model):
     themes: list[Slug] = Field([], description="Theme ids from sources/themes.yaml")
 
 
-class Amount(_Model):
+class Amount(SummaryModel):
     """A number with a currency, e.g. the rupiah equivalent the article gives."""
 
     value: Decimal = Field(ge=0)
@@ -252,14 +180,14 @@ class Amount(_Model):
     @field_validator("unit")
     @classmethod
     def _currency(cls, unit: str) -> str:
-        if unit not in _currencies():
+        if unit not in currencies():
             raise PydanticCustomError(
                 "currency", "'{unit}' is not an ISO 4217 currency code", {"unit": unit}
             )
         return unit
 
 
-class Figure(_Model):
+class Figure(SummaryModel):
     """A key figure: a number with its unit, the time it refers to, and its source sentence."""
 
     label: Text
@@ -290,7 +218,7 @@ class Figure(_Model):
     @field_validator("unit")
     @classmethod
     def _unit(cls, unit: str) -> str:
-        if unit not in ("count", "percent") and unit not in _currencies():
+        if unit not in ("count", "percent") and unit not in currencies():
             raise PydanticCustomError(
                 "unit",
                 "'{unit}' is not a unit: use an ISO 4217 currency code, 'count' or 'percent'",
@@ -319,7 +247,7 @@ class Figure(_Model):
         return self
 
 
-class Outcome(_Model):
+class Outcome(SummaryModel):
     """A concrete result or next step of the meeting."""
 
     text: Text
@@ -330,7 +258,7 @@ class Outcome(_Model):
     )
 
 
-class Takeaway(_Model):
+class Takeaway(SummaryModel):
     """What matters, in a sentence: drawn from points and figures, and held to their quotes."""
 
     text: Text
@@ -350,14 +278,14 @@ class Takeaway(_Model):
         return self
 
 
-class Correction(_Model):
+class Correction(SummaryModel):
     """A correction made after the brief was first issued: each one raises its version."""
 
     date: dt.date = Field(description="The day the correction was made")
     text: Text = Field(description="What was corrected, in both languages")
 
 
-class Citation(_Model):
+class Citation(SummaryModel):
     """One article the summary is written from."""
 
     article: NonEmpty = Field(description="File name in sources/articles/")
@@ -383,7 +311,7 @@ class Citation(_Model):
         return name
 
 
-class Meeting(_Model):
+class Meeting(SummaryModel):
     """A structured summary of one meeting, from one or more articles."""
 
     model_config = ConfigDict(
@@ -502,87 +430,6 @@ class Meeting(_Model):
     def countries(self) -> list[str]:
         """Participating countries in order of first appearance."""
         return list(dict.fromkeys(p.country for p in self.participants))
-
-
-class Theme(_Model):
-    """One theme of the controlled vocabulary."""
-
-    id: Slug
-    label: Text
-
-
-class Series(_Model):
-    """A measure followed across meetings, such as China–Central Asia trade."""
-
-    id: Slug
-    label: Text
-    unit: NonEmpty
-
-
-class Vocabulary(_Model):
-    """sources/themes.yaml: the themes points are tagged with and the series figures belong to."""
-
-    themes: list[Theme] = []
-    series: list[Series] = []
-
-    def theme(self, theme_id: str) -> Theme | None:
-        return next((t for t in self.themes if t.id == theme_id), None)
-
-    def a_series(self, series_id: str) -> Series | None:
-        return next((s for s in self.series if s.id == series_id), None)
-
-
-def _names(value: object) -> object:
-    return [value] if isinstance(value, str) else value
-
-
-class HouseForm(_Model):
-    """The form the desk writes a term in, per language (either may be left out)."""
-
-    id: NonEmpty | None = None
-    en: NonEmpty | None = None
-
-
-class Term(_Model):
-    """One named thing in both languages: every name the articles and the summaries use."""
-
-    id: list[NonEmpty] = Field(min_length=1, description="Indonesian names, e.g. [Tiongkok, China]")
-    en: list[NonEmpty] = Field(min_length=1, description="English names, e.g. [China, Chinese]")
-    house: HouseForm | None = Field(
-        None,
-        description="The desk's own form per language, one of the names: texts of a summary "
-        "that use another of them get a warning",
-    )
-
-    _lists = field_validator("id", "en", mode="before")(lambda cls, v: _names(v))
-
-    @model_validator(mode="after")
-    def _house_is_a_name(self) -> Term:
-        for language in LANGUAGES:
-            form = getattr(self.house, language) if self.house else None
-            if form is not None and form not in getattr(self, language):
-                raise PydanticCustomError(
-                    "house",
-                    "house.{language}: {form!r} is not one of the term's {language} names",
-                    {"language": language, "form": form},
-                )
-        return self
-
-    def house_form(self, language: str) -> str | None:
-        """The desk's form of the term in a language, if the glossary gives one."""
-        form: str | None = getattr(self.house, language) if self.house else None
-        return form
-
-    def other_forms(self, language: str) -> list[str]:
-        """The names of the term in a language that are not the house form (none without one)."""
-        form = getattr(self.house, language) if self.house else None
-        return [] if form is None else [n for n in getattr(self, language) if n != form]
-
-
-class Glossary(_Model):
-    """sources/glossary.yaml: the names whose twins CLDR does not know (PBB is the UN)."""
-
-    terms: list[Term] = []
 
 
 def texts_of(

@@ -121,7 +121,7 @@ def currency_words() -> dict[str, str]:
     """Currency names and codes, lower case -> ISO code: CLDR's Indonesian and English names of
     the currencies the press writes about, their first words where unambiguous, and the press's
     own ('dolar AS')."""
-    from .models import _currencies
+    from .fields import currencies
 
     names: dict[str, str] = {}
     for code in ("USD", "CNY", "IDR", "EUR", "RUB", "KZT", "UZS", "KGS", "TJS", "TMT", "JPY"):
@@ -129,7 +129,7 @@ def currency_words() -> dict[str, str]:
             name = get_currency_name(code, locale=language).lower()
             names[name] = code
             names.setdefault(name + "s", code)
-    names |= {code.lower(): code for code in _currencies() if len(code) == 3}
+    names |= {code.lower(): code for code in currencies() if len(code) == 3}
     return names | PRESS_CURRENCY_WORDS
 
 

@@ -65,22 +65,10 @@ def check(root: Path, path: Path):
     return CliRunner().invoke(main, ["--root", str(root), "check", str(path)])
 
 
-# Issue 18 holds a lede's numbers to the summary's quotes and a figure's year to its own quote;
-# these drafts do not quote the words yet (the drafts are to write date_quote and such quotes).
-DRAFTS_TO_QUOTE_MORE = {
-    "2020-07-16-china-central-asia-foreign-ministers": "the lede's 'pertama' is in no quote",
-    "2024-05-20-china-kazakhstan-foreign-ministers-talks": "figures[1]'s quote lacks 'tahun lalu'",
-}
-
-
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
 def test_draft_of_a_seed_article_passes_check_once_english_is_written(
-    project_copy, article, monkeypatch, request
+    project_copy, article, monkeypatch
 ):
-    if article.stem in DRAFTS_TO_QUOTE_MORE:
-        request.applymarker(
-            pytest.mark.xfail(strict=True, reason=DRAFTS_TO_QUOTE_MORE[article.stem])
-        )
     monkeypatch.chdir(project_copy)
     text = article.read_text(encoding="utf-8")
     draft = draft_summary(text, article.name)

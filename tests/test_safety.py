@@ -318,7 +318,9 @@ def test_a_build_killed_inside_a_write_leaves_only_complete_files(
         summary = (
             root / "sources" / "meetings" / "2020-07-16-china-central-asia-foreign-ministers.yaml"
         )
-        summary.write_text(summary.read_text(encoding="utf-8").replace("Kamilov", "Kamilov ", 1))
+        summary.write_text(
+            summary.read_text(encoding="utf-8").replace("name: Kamilov", "name: Kamilov ", 1)
+        )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     killed = subprocess.run(
         [sys.executable, "-c", KILLER, where, name, str(nth), *killed_command],

@@ -13,8 +13,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from pydantic_core import PydanticCustomError
 
 from ..errors import Problem, SourceError
+from ..fields import NonEmpty, check_country
 from ..loader import parse_file
-from ..models import Kind, Meeting, NonEmpty, _check_country
+from ..models import Kind, Meeting
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def country_code(text: str) -> str:
         code = gazetteer.country_of(text)
         if code is not None:
             return code
-    return _check_country(text)
+    return check_country(text)
 
 
 def email_address(text: str) -> str:

@@ -123,6 +123,14 @@ def find_period(
     text: str, reference: dt.date | None, years: list[int]
 ) -> tuple[dt.date, dt.date] | None:
     """'dari Selasa (10/9) hingga Kamis (12/9)', '10-12 September 2019': a span of days."""
+    found = period_mention(text, reference, years)
+    return found[:2] if found else None
+
+
+def period_mention(
+    text: str, reference: dt.date | None, years: list[int]
+) -> tuple[dt.date, dt.date, int] | None:
+    """A span of days (as find_period) and where in the text it is said."""
     mentions = find_dates(text)
     for first, second in itertools.pairwise(mentions):
         between = text[first.end : second.start]
@@ -131,7 +139,7 @@ def find_period(
             # '28 Mei sampai 1 Juni 2024': the end's year
             start = resolve(first, end, years) if end else None
             if start and end and start < end:
-                return start, end
+                return start, end, first.start
     for m in re.finditer(
         r"(?<![\d/])(\d{1,2})\s*(?:[-–]|hingga|sampai|dan)\s*(?=\d{1,2}\s+\w)", text
     ):
@@ -139,7 +147,7 @@ def find_period(
         if tail:
             last = resolve(tail[0], reference, years)
             if last and int(m.group(1)) < last.day:
-                return last.replace(day=int(m.group(1))), last
+                return last.replace(day=int(m.group(1))), last, m.start()
     return None
 
 
@@ -180,6 +188,8 @@ class MeetingDate:
     announced: bool = False
     quote: str | None = None
     """The sentence that says when."""
+    period_quote: str | None = None
+    """The sentence that gives the period, when another than the date's."""
 
 
 def _weekday_name(day: dt.date) -> str:
@@ -276,7 +286,8 @@ def meeting_date(
         except ValueError:
             date = dt.date(year, chosen.month, 28)
         unsettled = f"year not stated, and the page names none: write it ({year} is a placeholder)"
-    period = find_period(body, reference or date, years)
+    span = period_mention(body, reference or date, years)
+    period = span[:2] if span else None
     if period and not (period[0] <= date <= period[1]):
         period = None
     if period and date == period[1]:
@@ -287,7 +298,10 @@ def meeting_date(
             "meeting is to be held; check that it took place then"
             + (f"; {unsettled}" if unsettled else "")
         )
-    return MeetingDate(date, period, unsettled, announced, _quote_at(body, sentences, chosen.start))
+    quote = _quote_at(body, sentences, chosen.start)
+    # The period's days must stand on a quote too: its sentence, when it is another one.
+    said = _quote_at(body, sentences, span[2]) if span and period else None
+    return MeetingDate(date, period, unsettled, announced, quote, said if said != quote else None)
 
 
 def _quoted_spans(body: str) -> list[tuple[int, int]]:

@@ -306,7 +306,8 @@ def _date(draft: Draft, when: MeetingDate) -> None:
     """The date's quote, period and marks."""
     summary = draft.summary
     if when.quote:
-        summary["date_quote"] = when.quote
+        both = [when.quote, when.period_quote] if when.period_quote else None
+        summary["date_quote"] = both or when.quote
     if when.unsettled:
         draft.settle(("date",), when.unsettled)
         draft.settle(("id",), "made from the date: keep it in step with the date")
