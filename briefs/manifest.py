@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from stat import S_IFMT, S_ISLNK, S_ISREG
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from . import __version__
@@ -395,8 +396,16 @@ def checks_code() -> str:
 
 def _file_bytes(path: Path) -> bytes:
     """A file's bytes for a fingerprint, or what stands for it when it cannot be read."""
-    if path.is_symlink():
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return b"(missing)"
+    except OSError as error:
+        return f"(unreadable: {error.errno})".encode()
+    if S_ISLNK(mode):
         return b"(symbolic link)"
+    if not S_ISREG(mode):  # a FIFO, a device, a folder: never opened (the checks refuse it)
+        return f"(not a file: {S_IFMT(mode)})".encode()
     try:
         return hashlib.sha256(path.read_bytes()).digest()
     except FileNotFoundError:
