@@ -26,7 +26,7 @@ from .errors import BriefsError, FileError, Problem, SourceError, UnknownMeeting
 from .files import remove_leftovers
 from .jobs import DigestJob, Job, brief_jobs, digest_jobs
 from .loader import Document
-from .manifest import Manifest, Plan, Toolchain, cpu_count, plan
+from .manifest import CheckCache, Manifest, Plan, Toolchain, cpu_count, plan
 from .models import Vocabulary
 from .project import FORMATS, LANGUAGES, Project
 from .stats import BuildStats
@@ -97,6 +97,7 @@ def build_all(
     strict: bool = False,
     builder: Builder | None = None,
     stats: BuildStats | None = None,
+    digests: bool = True,
 ) -> BuildReport:
     """Build every brief of every good summary whose inputs changed (all of them with force),
     in four phases: read and check every summary, plan what is stale, work through the jobs,
@@ -104,15 +105,19 @@ def build_all(
 
     Bad summaries are reported, not fatal to the others; output is the same for any number of
     jobs. builder: a Builder of this project already set up (the preview keeps one), for the
-    jobs this process builds. stats: filled in with where the time and memory went."""
+    jobs this process builds. stats: filled in with where the time and memory went. digests:
+    False leaves the digests for a later build (the preview serves its briefs' pages first)."""
     stats = stats if stats is not None else BuildStats()
     with build_lock(project), ExitStack() as stack:
         remove_leftovers(project.build_dir)  # safe: the lock keeps other builds out
         manifest = Manifest(project.build_dir)
         with stats.seconds.timed("load"):
-            loaded = read(project, strict)  # everything, before anything reaches build/
             toolchain = Toolchain.of(project, languages)
-            stale = plan(project, toolchain, manifest, formats, force)
+            stale = plan(project, toolchain, manifest, formats, force, digests)
+            # The plan reads bytes and stat() only: the other workers start (and warm up) now,
+            # while this process reads and checks the summaries.
+            pool, workers = start_workers(project, stale, jobs, stats, stack)
+            loaded = read(project, strict, manifest)  # everything, before anything reaches build/
             report = BuildReport(
                 up_to_date=stale.up_to_date,
                 problems=list(loaded.problems),
@@ -123,15 +128,23 @@ def build_all(
                 builder = Builder(project, checked_vocabulary(project, loaded))
             if builder is not None:  # the archive each brief's context comes from
                 builder.renderer.know(d.meeting for d in loaded.documents)
-            todo, kept = make_jobs(
-                project, stale, loaded, toolchain, manifest, builder, formats, force, report
-            )
-        try:
+            todo: list[Job] = list(brief_jobs(project, stale, loaded, toolchain, formats))
+
+        def digests_now() -> list[Job]:
+            """The digests' jobs, rendered by this process while the workers lay out briefs."""
+            with stats.seconds.timed("render"):
+                found, kept = make_digest_jobs(
+                    project, stale, loaded, toolchain, manifest, builder, formats, force, report
+                )
             for job, output in kept:
                 job.record(manifest, output)
+            todo.extend(found)
+            return list(found)
+
+        try:
             remove(manifest, stale.removed)
             done = 0
-            for result in work(project, todo, builder, jobs, stats, stack):
+            for result in work(project, todo, builder, pool, workers, stats, stack, digests_now):
                 done += 1
                 if progress:
                     progress(done, len(todo), result.job.name)
@@ -155,9 +168,12 @@ def save(manifest: Manifest) -> None:
         log.debug("the manifest could not be saved either", exc_info=True)
 
 
-def read(project: Project, strict: bool) -> Loaded:
-    """Phase 1: read and check every summary."""
-    loaded = load_summaries(project, strict=strict)
+def read(project: Project, strict: bool, manifest: Manifest) -> Loaded:
+    """Phase 1: read and check every summary; a summary whose check result the manifest records
+    for today's inputs is read, not checked again."""
+    checks = CheckCache(project, manifest)
+    loaded = load_summaries(project, strict=strict, checks=checks)
+    checks.prune()
     for document in loaded.documents:  # checked: where each value stood is not needed now
         document.positions.forget()  # (tens of MB at 1000 meetings, in every forked worker)
     return loaded
@@ -172,7 +188,7 @@ def checked_vocabulary(project: Project, loaded: Loaded) -> Vocabulary | None:
     return loaded.vocabulary
 
 
-def make_jobs(
+def make_digest_jobs(
     project: Project,
     stale: Plan,
     loaded: Loaded,
@@ -182,56 +198,61 @@ def make_jobs(
     formats: tuple[str, ...],
     force: bool,
     report: BuildReport,
-) -> tuple[list[Job], list[tuple[DigestJob, Path]]]:
-    """The plan's jobs (the digests first: they are the longest, and no worker should be left
-    with one at the end), and the digest outputs kept as they are."""
-    todo: list[Job] = []
-    kept: list[tuple[DigestJob, Path]] = []
-    if stale.digests and loaded.documents and builder is not None:
-        if loaded.problems:
-            # A digest that silently left a meeting out would mislead.
-            report.failures.append("digest: not built while summaries have problems")
-        else:
-            digests, kept = digest_jobs(
-                project, stale, loaded, toolchain, manifest, builder, formats, force
-            )
-            todo += digests
-    todo += brief_jobs(project, stale, loaded, toolchain, formats)
-    return todo, kept
+) -> tuple[list[DigestJob], list[tuple[DigestJob, Path]]]:
+    """The stale digests' jobs (each rendered to see whether its page changed), and the digest
+    outputs kept as they are."""
+    if not (stale.digests and loaded.documents and builder is not None):
+        return [], []
+    if loaded.problems:
+        # A digest that silently left a meeting out would mislead.
+        report.failures.append("digest: not built while summaries have problems")
+        return [], []
+    return digest_jobs(project, stale, loaded, toolchain, manifest, builder, formats, force)
+
+
+def start_workers(
+    project: Project, stale: Plan, jobs: int | None, stats: BuildStats, stack: ExitStack
+) -> tuple[ProcessPoolExecutor | None, int]:
+    """The worker processes besides this one, started before the summaries are read, so that
+    each imports WeasyPrint and sets up its fonts while this process checks: forked from this
+    process on Linux, else (or from a process with other threads) spawned. None when this
+    process builds alone: for one job, or with jobs=1. Returns the pool and how many processes
+    build, this one included."""
+    method = start_method()
+    workers = min(jobs or cpu_count(), len(stale))
+    # Spawned workers pay for their imports too: worth it only for more than a brief or two.
+    if method == "spawn" and len(stale) <= 2:
+        workers = 1
+    pool = None
+    if workers > 1:
+        pool = stack.enter_context(start_pool(project, workers - 1, None, method))
+    stats.workers = workers
+    stats.start_method = method if pool is not None else ""
+    return pool, workers
 
 
 def work(
     project: Project,
     todo: list[Job],
     builder: Builder | None,
-    jobs: int | None,
+    pool: ProcessPoolExecutor | None,
+    workers: int,
     stats: BuildStats,
     stack: ExitStack,
+    digests: Callable[[], list[Job]],
 ) -> Iterator[JobResult]:
-    """Phase 3: the jobs, in this process and in worker processes: forked from this one once
-    it is warm, or spawned (from a process with other threads, or off Linux)."""
-    if not todo or builder is None:
+    """Phase 3: the jobs, in this process and in the worker processes. The workers start on
+    the briefs while this process renders the digests (digests), whose jobs then go before
+    the remaining briefs: they are the longest, and no worker should be left with one at the
+    end. This process does not warm up: the workers warmed themselves up meanwhile, and its
+    own first brief loads the fonts it needs (a build of one brief lays out that brief only)."""
+    if builder is None:
         return
-    method = start_method()
-    workers = min(jobs or cpu_count(), len(todo))
-    # Spawned workers pay for their set-up: worth it only for more than a brief or two.
-    if method == "spawn" and len(todo) <= 2:
-        workers = 1
-    if "pdf" in {fmt for job in todo for fmt in job.formats}:
-        builder.warm_up()  # before forking: every worker inherits it warm
     # What is loaded now lives through the build: out of the garbage collector's sight, its
-    # passes do not grow with the archive, and forked workers do not copy the pages it
-    # would touch.
+    # passes do not grow with the archive.
     gc.freeze()
     stack.callback(gc.unfreeze)
-    pool: ProcessPoolExecutor | None = None
-    if workers > 1:
-        warm = builder if method == "fork" else None
-        pool = stack.enter_context(start_pool(project, workers - 1, warm))
-    stats.workers = workers
-    stats.start_method = method if pool is not None else ""
-    stats.seconds["start"] += builder.seconds["start"]
-    yield from results(project, todo, pool, workers, builder)
+    yield from results(project, list(todo), pool, workers, builder, first=digests)
 
 
 def record(manifest: Manifest, report: BuildReport, stats: BuildStats, result: JobResult) -> None:

@@ -176,16 +176,13 @@ def _nothing_to_do(
     project: Project, languages: tuple[str, ...], formats: tuple[str, ...], strict: bool
 ) -> bool:
     """The no-op check, from file bytes and stat() alone: no heavy imports. Strict, it also
-    reads the summaries: briefs built before, with warnings, are not good enough any more."""
-    from .manifest import up_to_date
+    asks the checks recorded in the manifest: briefs built before, with warnings, are not good
+    enough any more."""
+    from .manifest import CheckCache, Manifest, up_to_date
 
     if not up_to_date(project, languages, formats):
         return False
-    if strict:
-        from .validate import load_summaries
-
-        return not load_summaries(project, strict=True).problems
-    return True
+    return not strict or CheckCache(project, Manifest(project.build_dir)).all_pass(strict=True)
 
 
 @contextmanager

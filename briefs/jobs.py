@@ -94,7 +94,8 @@ def brief_jobs(
             articles = cited_articles(project, [document.meeting])
             articles += [project.meetings_dir / name for name in depends]
             inputs = toolchain.inputs(document.path, articles, language)
-            jobs.append(BriefJob(document, language, formats, inputs, depends))
+            stale = plan.formats.get((meeting_id, language), formats)
+            jobs.append(BriefJob(document, language, stale, inputs, depends))
     return jobs
 
 

@@ -45,6 +45,8 @@ VERSION_PATH = "/_briefs/version"
 POLL_SECONDS = 30.0
 """How long the server holds a page's question for its version before it answers all the same."""
 RETRY_MS = 3000
+PDF_WAIT_SECONDS = 120.0
+"""How long a request for a PDF waits for the rebuild under way to write it."""
 INDEX_TEMPLATE = f"{PREVIEW_TEMPLATES}index.html.j2"
 PROBLEM_TEMPLATE = f"{PREVIEW_TEMPLATES}problem.html.j2"
 BRIEF_PATH = re.compile(r"/(?P<language>[a-z]+)/(?P<meeting_id>[^/]+)\.(?P<format>html|pdf)")
@@ -101,6 +103,12 @@ class Preview:
         # Notified when a rebuild is done (and when the preview closes): what long polls wait on.
         self._built = threading.Condition()
         self._closed = False
+        self.building_pages = False
+        """A rebuild's first part is under way: the HTML briefs (every PDF waits for it)."""
+        self.pdfs_pending: dict[str, int] = {}
+        """The meetings whose PDFs the rebuild's second part has yet to write (how many, one
+        per language): a request for one waits for them, never gets a file of before the edit.
+        Replaced whole, never changed in place."""
         self.pages = jinja2.Environment(
             loader=jinja2.FileSystemLoader(project.templates_dir),
             autoescape=True,
@@ -147,13 +155,41 @@ class Preview:
             if self._builder is None:
                 loaded = load_summaries(self.project)
                 return self._take_up(loaded.documents, loaded.problems, set(), {}, setup_error)
-            # One job at a time, in this process, with the builder already set up: for the few
-            # briefs an edit makes stale, faster than starting worker processes.
-            report = build_all(self.project, jobs=1, builder=self._builder)
-            if DIGEST in report.failed:  # the preview shows no digest; say why it is not built
-                log.info("%s", "; ".join(report.failed[DIGEST]))
-            written = {path.stem for path in report.written}
-            return self._take_up(report.documents, report.problems, written, report.failed, None)
+            with self._built:
+                self.building_pages = True
+            try:
+                return self._rebuild(self._builder)
+            finally:
+                with self._built:
+                    self.building_pages, self.pdfs_pending = False, {}
+                    self._built.notify_all()
+
+    def _rebuild(self, builder: Builder) -> list[str]:
+        """The HTML briefs first, served (and open pages reloaded) at once; then the PDFs and
+        the digests, which take most of the time. One job at a time, in this process, with the
+        builder already set up: for the few briefs an edit makes stale, faster than starting
+        worker processes."""
+        pages = build_all(self.project, formats=("html",), jobs=1, builder=builder, digests=False)
+        written = [path.stem for path in pages.written]
+        changed = self._take_up(
+            pages.documents, pages.problems, set(written), pages.failed, None, pdfs=written
+        )
+
+        def pdf_done(_done: int, _total: int, name: str) -> None:
+            with self._built:  # a brief's job, one language's PDF (a digest's is not waited for)
+                left = self.pdfs_pending.get(name, 0) - 1
+                pending = {k: v for k, v in self.pdfs_pending.items() if k != name}
+                self.pdfs_pending = {**pending, name: left} if left > 0 else pending
+                self._built.notify_all()
+
+        report = build_all(self.project, jobs=1, builder=builder, progress=pdf_done)
+        if DIGEST in report.failed:  # the preview shows no digest; say why it is not built
+            log.info("%s", "; ".join(report.failed[DIGEST]))
+        # The pages were taken up already: a PDF (or a digest) written now changes no page,
+        # but a brief that failed to lay out shows why.
+        html = {path.stem for path in report.written if path.suffix == ".html"}
+        again = self._take_up(report.documents, report.problems, html, report.failed, None)
+        return sorted({*changed, *again})
 
     def _take_up(
         self,
@@ -162,9 +198,12 @@ class Preview:
         written: set[str],
         failed: dict[str, list[str]],
         setup_error: str | None,
+        pdfs: list[str] | None = None,
     ) -> list[str]:
         """New entries from what was read and built (meeting ids whose briefs were written,
-        failures by meeting id); the generation moves on if any page changed."""
+        failures by meeting id); the generation moves on if any page changed. pdfs: the
+        meetings whose PDFs are yet to be written, once per language (requests for them
+        wait), with the pages' part of a rebuild done."""
         problems_of: dict[str, list[str]] = {}
         for problem in problems:
             problems_of.setdefault(problem.path.stem, []).append(str(problem))
@@ -195,9 +234,20 @@ class Preview:
             if changed or entries.keys() != self.entries.keys():
                 self.generation += 1
             self.entries = entries
-            self.builds += 1
+            if pdfs is not None:
+                self.building_pages = False
+                self.pdfs_pending = {name: pdfs.count(name) for name in pdfs}
+            else:
+                self.builds += 1
             self._built.notify_all()
         return changed
+
+    def wait_for_pdf(self, meeting_id: str, timeout: float = PDF_WAIT_SECONDS) -> bool:
+        """Wait until the rebuild under way has written the meeting's PDFs (at once when none
+        is under way); False on timeout."""
+        return self.wait(
+            lambda: not self.building_pages and meeting_id not in self.pdfs_pending, timeout
+        )
 
     def wait(self, condition: Callable[[], bool], timeout: float | None = None) -> bool:
         """Wait until condition holds, testing it after each rebuild; False on timeout, or
@@ -304,6 +354,15 @@ class _Handler(BaseHTTPRequestHandler):
         )
         if match is None or entry is None:
             return self._send(HTTPStatus.NOT_FOUND, "text", "no such brief; see the index at /")
+        if match["format"] == "pdf":
+            # The HTML briefs are served before the PDFs are laid out: a PDF waits for its own.
+            if not preview.wait_for_pdf(entry.meeting_id):
+                return self._send(
+                    HTTPStatus.SERVICE_UNAVAILABLE, "text", "still building; try again"
+                )
+            entry = preview.entries.get(entry.meeting_id)
+            if entry is None:
+                return self._send(HTTPStatus.NOT_FOUND, "text", "no such brief; see the index at /")
         version = preview.version(url.path) or ""
         if entry.errors:
             page = preview.pages.get_template(PROBLEM_TEMPLATE).render(

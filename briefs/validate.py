@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -30,6 +31,9 @@ from .loader import (
 )
 from .models import Glossary, Quote, Text, Vocabulary, texts_of
 from .project import LANGUAGES, Project
+
+if TYPE_CHECKING:
+    from .manifest import CheckCache
 
 log = logging.getLogger(__name__)
 
@@ -372,11 +376,17 @@ def check_document(
 
 
 def load_summaries(
-    project: Project, paths: list[Path] | None = None, *, strict: bool = False
+    project: Project,
+    paths: list[Path] | None = None,
+    *,
+    strict: bool = False,
+    checks: CheckCache | None = None,
 ) -> Loaded:
     """Read and check every summary (default: all of sources/meetings/), collecting all problems.
 
-    Warnings (stance and modality) leave a summary good, unless strict makes them problems."""
+    Warnings (stance and modality) leave a summary good, unless strict makes them problems.
+    checks: results recorded by an earlier build, reused where their inputs kept their bytes
+    (the same messages), and this build's recorded there."""
     documents: list[Document] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -384,28 +394,54 @@ def load_summaries(
     if isinstance(vocabulary, list):
         problems.extend(vocabulary)
         vocabulary = Vocabulary()
-    glossary = load_glossary(project)
+    glossary: Glossary | list[Problem] | None = None
     gazetteer: Gazetteer | None = None
-    if isinstance(glossary, list):
-        # Without the glossary every English name would look ungrounded: report it alone.
-        problems.extend(glossary)
+
+    def grounding() -> Gazetteer | None:
+        """The gazetteer, made on first use (not when every result is recorded)."""
+        nonlocal glossary, gazetteer
+        if glossary is None:
+            glossary = load_glossary(project)
+            # Without the glossary every English name would look ungrounded: report it alone.
+            if not isinstance(glossary, list):
+                gazetteer = cldr_gazetteer().with_names(glossary_names(glossary))
+        return gazetteer
+
+    recorded = checks.sources_problems() if checks else None
+    if recorded is None:
+        grounding()
+        recorded = glossary if isinstance(glossary, list) else []
+        if checks:
+            checks.put_sources([*problems, *recorded])
+        problems.extend(recorded)
     else:
-        gazetteer = cldr_gazetteer().with_names(glossary_names(glossary))
+        problems[:] = recorded  # the themes' problems and the glossary's, as recorded
     known = {path.stem: path.stem[:10] for path in project.summary_paths()}
     for path in paths if paths is not None else project.summary_paths():
         if path.is_symlink():
             # A link could make the build read (and attach to a PDF) any file on the machine.
             problems.append(Problem(path, 1, 1, "summaries may not be symbolic links"))
             continue
+        cached = checks.get(path) if checks else None
         parsed = parse_summary(path)
         if isinstance(parsed, list):
+            if checks:
+                checks.put(path, parsed, [], [])
             problems.extend(parsed)
             continue
-        found = check_document(
-            parsed, project, gazetteer, glossary if isinstance(glossary, Glossary) else None
-        ) + check_links(parsed, vocabulary, known)
-        if isinstance(glossary, Glossary):
-            found += check_house_style(parsed, glossary)
+        if cached is not None:
+            found = cached
+        else:
+            found = check_document(
+                parsed, project, grounding(), glossary if isinstance(glossary, Glossary) else None
+            ) + check_links(parsed, vocabulary, known)
+            if isinstance(glossary, Glossary):
+                found += check_house_style(parsed, glossary)
+            if checks:
+                meeting = parsed.meeting
+                articles = list(dict.fromkeys(c.article for c in meeting.sources))
+                links = sorted({i for o in meeting.outcomes for i in o.taken_up_at})
+                checks.put(path, found, articles, links)
         fatal = [p for p in found if strict or not p.warning]
         problems.extend(fatal)
         warnings.extend(p for p in found if p not in fatal)

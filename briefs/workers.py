@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,13 +82,17 @@ def start_worker(root: Path, parent: int) -> None:
     """A spawned worker's set-up: a Builder of its own, warmed up."""
     global _worker
     die_with_parent(parent)
-    _worker = Builder(open_project(root))
+    try:
+        _worker = Builder(open_project(root))
+    except BriefsError:  # broken settings or themes: this process reports them, and builds none
+        return
     _worker.warm_up()
 
 
 def run(job: Job, builder: Builder | None = None) -> JobResult:
     builder = builder or _worker
-    assert builder is not None, "a worker process builds with the Builder start_worker made"
+    if builder is None:  # its set-up failed (a source changed since this build read it)
+        return JobResult(job, [], f"{job.name} ({job.language}): could not set up", {}, 0)
     before = dict(builder.seconds)
     cpu = time.process_time()
     written: list[Path] = []
@@ -106,9 +110,12 @@ def run(job: Job, builder: Builder | None = None) -> JobResult:
     return JobResult(job, written, failure, seconds, peak, time.process_time() - cpu)
 
 
-def start_pool(project: Project, workers: int, builder: Builder | None) -> ProcessPoolExecutor:
+def start_pool(
+    project: Project, workers: int, builder: Builder | None, method: str = "spawn"
+) -> ProcessPoolExecutor:
     """Worker processes: forked from this process, warm, when a warm builder is given (each
-    inherits it); else spawned, each setting itself up."""
+    inherits it); else started by method (fork: with this process's imports; spawn: afresh),
+    each setting itself up."""
     global _worker
     if builder is not None:
         _worker = builder
@@ -121,7 +128,7 @@ def start_pool(project: Project, workers: int, builder: Builder | None) -> Proce
     else:
         pool = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=multiprocessing.get_context(method),
             initializer=start_worker,
             initargs=(project.root, os.getpid()),
         )
@@ -141,11 +148,15 @@ def results(
     pool: ProcessPoolExecutor | None,
     workers: int,
     builder: Builder | None = None,
+    first: Callable[[], list[Job]] | None = None,
 ) -> Iterator[JobResult]:
     """Build the jobs in this process and in the pool's workers, each taking the next job when
-    it is free: this process is one of the workers, which saves starting one more."""
+    it is free: this process is one of the workers, which saves starting one more. first:
+    more jobs, made by this process once the workers have theirs, and taken before the rest."""
     pending = deque(jobs)
     finished: SimpleQueue[Future[JobResult]] = SimpleQueue()
+    in_flight = [0]  # jobs out with a worker
+    counting = threading.Lock()
 
     def submit_next() -> None:
         try:
@@ -154,20 +165,34 @@ def results(
             return
         try:
             assert pool is not None
+            with counting:
+                in_flight[0] += 1
             pool.submit(run, job).add_done_callback(done)
         except RuntimeError:  # the pool is shutting down: this process takes the job
+            with counting:
+                in_flight[0] -= 1
             pending.appendleft(job)
 
     def done(future: Future[JobResult]) -> None:
         # Called in the pool's thread as soon as a worker finishes: its next job goes out at
         # once, not when this process is through with a brief of its own.
+        with counting:
+            in_flight[0] -= 1
         finished.put(future)
         submit_next()
 
     if pool is not None:
         for _ in range(workers - 1):
             submit_next()
-    for _ in range(len(jobs)):
+    total = len(jobs)
+    if first is not None:
+        made = first()
+        pending.extendleft(reversed(made))  # atomic: a worker's done-callback may pop meanwhile
+        total += len(made)
+        if pool is not None:  # the workers left without a job (fewer briefs than workers)
+            for _ in range(workers - 1 - in_flight[0]):
+                submit_next()
+    for _ in range(total):
         while True:
             try:
                 yield finished.get_nowait().result()

@@ -158,7 +158,10 @@ SCENARIOS = [
     ),
     pytest.param(change_the_indonesian_catalog, INDONESIAN, id="a-catalog"),
     pytest.param(
-        delete_an_output, [f"en/{MEETING}.html", f"en/{MEETING}.pdf"], id="a-deleted-output"
+        # the deleted file alone: its HTML twin is still the file built from today's inputs
+        delete_an_output,
+        [f"en/{MEETING}.pdf"],
+        id="a-deleted-output",
     ),
     pytest.param(change_the_stylesheet, ALL, id="the-stylesheet"),
 ]

@@ -328,3 +328,54 @@ def test_the_command_serves_on_loopback_until_interrupted(project_copy, two_buil
         if process.poll() is None:
             process.kill()
         process.communicate()
+
+
+def test_an_edit_serves_its_html_brief_before_the_pdfs_are_laid_out(quiet, project_copy):
+    """The HTML brief is rebuilt, served and its page told to reload first; a PDF asked for
+    meanwhile waits for its own rebuild and is never the file of before the edit."""
+    page_path = f"/en/{OTHER}.html"
+    pdf_url = quiet.url + f"en/{OTHER}.pdf"
+    old_pdf = get(pdf_url)[2]
+    known = version(quiet, page_path)
+    builder = quiet.preview._builder
+    assert builder is not None
+    pdf = builder._builder("pdf")
+    layout = pdf.write
+    release = threading.Event()
+    laying_out = threading.Event()
+
+    def held_write(*args, **kwargs):  # the PDFs' part of the rebuild waits for the test
+        laying_out.set()
+        assert release.wait(TIMEOUT)
+        return layout(*args, **kwargs)
+
+    pdf.write = held_write
+    try:
+        edit(
+            project_copy,
+            OTHER_SUMMARY,
+            OTHER_TITLE,
+            OTHER_TITLE.replace("Sixth", "Sixth and latest"),
+        )
+        rebuild = threading.Thread(target=changed, args=(quiet, project_copy, OTHER_SUMMARY))
+        rebuild.start()
+        assert laying_out.wait(TIMEOUT)
+        # The page was answered: its new version, and the new HTML, while no PDF is written.
+        assert quiet.preview.wait_for_version(page_path, known, timeout=TIMEOUT) != known
+        assert NEW_TITLE in page(quiet.url + page_path.lstrip("/"))[1]
+        assert (project_copy / "build" / "en" / f"{OTHER}.pdf").read_bytes() == old_pdf
+        answers: list[bytes] = []
+        asking = threading.Thread(target=lambda: answers.append(get(pdf_url)[2]))
+        asking.start()
+        asking.join(0.5)
+        assert asking.is_alive() and answers == [], "the PDF waits for its rebuild"
+        # A PDF of a meeting the edit left alone is served at once (an edit of OTHER leaves
+        # MEETING's brief alone: MEETING shows nothing of OTHER).
+        assert get(quiet.url + f"en/{MEETING}.pdf")[0] == 200
+    finally:
+        release.set()
+        pdf.write = layout
+    asking.join(TIMEOUT)
+    rebuild.join(TIMEOUT)
+    new_pdf = (project_copy / "build" / "en" / f"{OTHER}.pdf").read_bytes()
+    assert answers == [new_pdf] and new_pdf != old_pdf
