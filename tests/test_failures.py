@@ -219,7 +219,8 @@ def test_a_wrong_manifest_is_rebuilt_by_the_next_build(project):
     )
     assert "12 files written" in result.stdout
     entries = json.loads(manifest.read_bytes())
-    assert isinstance(entries, dict) and len(entries) == 12
+    # the outputs' entries, beside the record of the checks (".checks")
+    assert isinstance(entries, dict) and len(set(entries) - {".checks"}) == 12
     again = briefs(project, "build", "--all")
     assert (again.returncode, again.stderr) == (0, "")
     assert "up to date" in again.stdout
