@@ -19,7 +19,7 @@ from babel.numbers import (
 )
 
 from ..models import country_codes
-from ..press import CARDINALS
+from ..press import CARDINALS, QUALIFIERS
 from .cleaning import Article, split_clauses
 from .dates import find_dates
 from .words import FUNCTION_WORDS, alternation, countries, country_pattern, exact
@@ -32,27 +32,10 @@ PRESS_SCALES = {"milyar": 10**9}
 PRESS_CURRENCIES = {"dolar": "USD", "dollar": "USD"}
 PRESS_SYMBOLS = {"$": "USD", "USD": "USD", "US $": "USD"}
 """Alone, the press's '$70 miliar' is in US dollars, as is 'USD 5 juta'."""
-"""Alone, without a country, the press's 'dolar' is the US dollar."""
 
 
-_QUALIFIERS = {
-    "sekitar": "about",
-    "kurang lebih": "about",
-    "kira-kira": "about",
-    "hampir": "about",
-    "lebih dari": "more-than",
-    "di atas": "more-than",
-    "kurang dari": "less-than",
-    "di bawah": "less-than",
-    "setidaknya": "at-least",
-    "sedikitnya": "at-least",
-    "minimal": "at-least",
-    "paling sedikit": "at-least",
-    "hingga": "up-to",
-    "sampai": "up-to",
-    "maksimal": "up-to",
-    "paling banyak": "up-to",
-}
+_QUALIFIERS = QUALIFIERS["id"]
+"""Qualifier words before an amount: the press words briefs.numbers reads too."""
 _NUMBER_WORDS: dict[str, int | None] = {**CARDINALS, "belas": None, "puluh": None, "ratus": None}
 """Spelled-out numbers, and the words that build larger ones ('dua puluh', 'tiga belas')."""
 _CLASSIFIERS = ("jenis", "pasang", "buah", "orang", "unit", "macam", "kali")
