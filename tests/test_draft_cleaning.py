@@ -11,7 +11,8 @@ from briefs.draft import (
     parse_article,
     split_sentences,
 )
-from briefs.draft.cleaning import is_caption, is_menu, read_dateline
+from briefs.draft.cleaning import is_caption, is_menu
+from briefs.draft.datelines import read_dateline
 
 from .conftest import ROOT
 

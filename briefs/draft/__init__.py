@@ -12,15 +12,18 @@ renaming gives a written draft and its article another meeting id."""
 
 from __future__ import annotations
 
-from .cleaning import Article, Paragraph, parse_article, split_clauses, split_sentences
-from .dates import DateMention, MeetingDate, find_dates, find_period, meeting_date, resolve
-from .figures import Equivalent, Figure, article_figures, find_figures
+from .amounts import Equivalent, Figure
+from .cleaning import Article, Paragraph, parse_article
+from .dates import DateMention, find_dates, find_period, resolve
+from .figures import article_figures, find_figures
+from .meeting_dates import MeetingDate, meeting_date
 from .memory import Memory
 from .people import Participant, find_participants
 from .places import Place, find_place
 from .points import Point, find_points
 from .reading import Page, read_article, read_source
 from .renaming import rename_draft
+from .sentences import split_clauses, split_sentences
 from .summary import Context, draft_file, draft_summary
 from .words import cldr_city_countries, countries
 from .writing import ENGLISH_TO_WRITE, Draft, save_draft

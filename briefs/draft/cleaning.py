@@ -7,16 +7,21 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
+from .datelines import (
+    author_before,
+    date_only,
+    is_byline_with_date,
+    iso_date,
+    other_byline_date,
+    read_dateline,
+)
 from .dates import full_date
-from .words import countries, weekdays
+from .sentences import split_sentences
+from .words import weekdays
 
 log = logging.getLogger(__name__)
 
-_DATELINE_TIME = re.compile(
-    r"\d{1,2}[:.]\d{2}(?:[:.]\d{1,2})?\s*(?:WIB|WITA|WIT)\b|\b(?:WIB|WITA|WIT)\b"
-)
 _NOISE = re.compile(
     r"(?i:^(?:BACA\s+JUGA\b|Baca\s+(?:juga|selengkapnya)\s*:|banner$|Lama\s+Baca\b|Cek\s+Berita\b"
     r"|ADVERTISEMENT|SCROLL\s+TO\s+CONTINUE|Nyaman\s+tanpa\s+iklan|Langganan\b|Cari\s+Tahu\b"
@@ -79,68 +84,7 @@ def is_caption(line: str) -> bool:
     return len(line.split()) <= 60 and bool(_CAPTION.search(line))
 
 
-def _date_only(line: str) -> dt.date | None:
-    """A line that is only a date, maybe with weekday and time: '9 Mei 2023', 'Rabu, 27 Juli
-    2022 | 16:37 WIB': the day the story was published."""
-    found = full_date(line)
-    if found is None:
-        return None
-    rest = re.sub(r"[\d:.|,/()\s-]|WIB|WITA|WIT|pukul", "", line[found[1] :], flags=re.I)
-    before = line[: found[1]].strip(" |,-")
-    if len(rest) <= 12 and (not before or before.split(",")[-1].strip().lower() in weekdays()):
-        return found[0]
-    return None
-
-
-_ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 _MENU_SEPARATORS = re.compile(r"\s{2,}|\s[|»>›/·•]\s|\t")
-
-
-def _iso_date(line: str) -> tuple[dt.date, int] | None:
-    """'2024-07-03 20:17:40': the date a page prints beside its headline."""
-    m = _ISO_DATE.search(line)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.start()
-    except ValueError:
-        return None
-
-
-def is_byline_with_date(line: str) -> bool:
-    """'Rabu, 27 Juli 2022 | 16:37 WIB', 'SENIN, 03 JANUARI 2022 | 07:24 WIB | LAPORAN: ...',
-    '2024-07-03 20:17:40', 'Kamis 15 Sep 2022 12:24 WIB': when the page was published."""
-    if len(line.split()) > 16:
-        return False
-    if (_iso_date(line) and re.search(r"\d{1,2}:\d{2}", line)) or _ISO_DATE.fullmatch(line.strip()):
-        return True
-    return bool(_DATELINE_TIME.search(line) and (full_date(line) or _other_byline_date(line)))
-
-
-def _other_byline_date(line: str) -> tuple[dt.date, int] | None:
-    """A byline's date in a form the own rules do not read ('Senin, 23/05/2016 12:34 WIB'):
-    dateparser's, day first, and only with day, month and year all written."""
-    from dateparser.search import search_dates
-
-    settings = {
-        "DATE_ORDER": "DMY",
-        "REQUIRE_PARTS": ["day", "month", "year"],
-        "RELATIVE_BASE": dt.datetime(2000, 1, 1),  # never the clock; unused with all parts
-        "PREFER_DATES_FROM": "past",
-    }
-    for words, found in search_dates(line, languages=["id", "en"], settings=settings) or []:
-        if re.search(r"\d{4}", words):
-            return found.date(), line.find(words)
-    return None
-
-
-def _author_before(text: str) -> str | None:
-    """The name before a byline's date ('Unggul Wirawan / JAI Jumat, ...'), not a weekday."""
-    text = text.strip(" |,")
-    words = text.split()
-    while words and words[-1].strip(",").lower() in weekdays():
-        words.pop()
-    return " ".join(words).strip(" |,") or None
 
 
 _CLOCK = re.compile(
@@ -221,65 +165,6 @@ class Article:
                 yield paragraph, sentence
 
 
-_DATELINE = re.compile(r"^(?P<head>[^\s].{0,70}?)\s+[-–—]{1,2}\s+(?=\S)")
-_SITE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|id|co|net|org|tv|news)(?:\.id)?$", re.I)
-_PLACE_WORDS = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}$")
-
-
-@dataclass(frozen=True)
-class Dateline:
-    """What opens a story before its dash: 'Beijing (ANTARA) -', 'Kabar24.com, ASTANA -',
-    'Suara.com -', 'BEIJING –', 'Astana, Radio Bharata Online -'."""
-
-    place: str | None
-    publisher: str | None
-    agency: str | None
-    length: int
-    day: dt.date | None = None
-    """The day filed, when the dateline gives it with its year ('JAKARTA, 15 Juni 2024 -')."""
-
-
-def city_case(name: str) -> str:
-    """'NUR-SULTAN' -> 'Nur-Sultan', "XI'AN" -> "Xi'an": a dateline's capitals as a name."""
-    if not name.isupper():
-        return name
-    return "-".join(
-        " ".join(w[:1] + w[1:].lower() for w in part.split(" ")) for part in name.split("-")
-    )
-
-
-def read_dateline(paragraph: str) -> Dateline | None:
-    """The dateline opening a story's first paragraph, if it has one."""
-    m = _DATELINE.match(paragraph)
-    if not m:
-        return None
-    place = publisher = agency = None
-    day: dt.date | None = None
-    for part in (p.strip() for p in re.split(r"[,|]", m.group("head"))):
-        bracket = re.fullmatch(r"(?P<before>.*?)\s*\((?P<inside>[A-Za-z.]+)\)", part)
-        inside = bracket.group("inside") if bracket else None
-        if bracket:
-            part = bracket.group("before")
-        if re.fullmatch(r"\d{1,2}\s+[A-Za-z]+\.?(?:\s+\d{4})?", part) and place:
-            # "XI'AN, 19 Mei (Xinhua) --": the day the report was filed
-            filed = full_date(part)
-            day = filed[0] if filed else day
-        elif not part:
-            pass
-        elif _SITE.match(part):
-            publisher = publisher or part
-        elif _PLACE_WORDS.match(part) and place is None:
-            place = city_case(part)
-        elif re.fullmatch(r"[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}", part) and publisher is None:
-            publisher = part
-        else:
-            return None  # lower-case words: a sentence with a dash, not a dateline
-        agency = agency or inside
-    if place in countries():
-        place = None  # "Tiongkok, Bolong.id - ": a country, not a place
-    return Dateline(place, publisher, agency, m.end(), day)
-
-
 _CITED = re.compile(
     r"\b(?:[Dd]ilansir(?: dari)?|[Dd]ikutip dari|[Mm]elansir)\s+([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
 )
@@ -315,7 +200,7 @@ def parse_article(text: str) -> Article:
         if is_caption(line):
             article.captions.append(line)
             continue
-        if len(line.split()) <= 14 and (published := _date_only(line)):
+        if len(line.split()) <= 14 and (published := date_only(line)):
             if article.published is None:
                 article.published = published
                 before = line[: line.find(str(published.day))].strip(" |,")
@@ -324,10 +209,10 @@ def parse_article(text: str) -> Article:
             article.noise.append(line)
             continue
         if len(article.paragraphs) <= 1 and is_byline_with_date(line):
-            found = full_date(line) or _iso_date(line) or _other_byline_date(line)
+            found = full_date(line) or iso_date(line) or other_byline_date(line)
             if found and article.published is None:
                 article.published, start = found
-                article.author = article.author or _author_before(line[:start])
+                article.author = article.author or author_before(line[:start])
             article.noise.append(line)
             continue
         if is_menu(line) or _is_clock(line) or _is_slug(line, article.headline):
@@ -436,39 +321,3 @@ def _credit_at_end(article: Article) -> None:
         article.agency = article.agency or credit.group("bracketed") or credit.group("source")
     if not last.text.strip():
         article.paragraphs.pop()
-
-
-def split_sentences(text: str) -> list[str]:
-    """The sentences of a paragraph, each an exact substring of it, without opening quotes."""
-    return list(_sentences(text))
-
-
-@cache
-def _sentences(text: str) -> tuple[str, ...]:
-    """split_sentences, once per paragraph: every finder splits the same paragraphs, and a long
-    page pasted as one line is one paragraph of two megabytes."""
-    sentences, start = [], 0
-    # "... Qin Gang.Wakil Perdana Menteri ...": sentences pasted together with no space
-    # "... 70 miliar dolarSudah ...": a heading run into the next sentence with no stop at all
-    for end in re.finditer(
-        r"[.!?][\"”’]?\s+(?=[\\\"“‘']*[A-Z0-9])|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])"
-        r"|(?<=\s[a-z]{4})(?=[A-Z][a-z]{2,}\b)|(?<=\s[a-z]{5})(?=[A-Z][a-z]{2,}\b)"
-        r"|(?<=\s[a-z]{6})(?=[A-Z][a-z]{2,}\b)|(?<=\s[a-z]{7})(?=[A-Z][a-z]{2,}\b)",
-        text,
-    ):
-        sentences.append(text[start : end.end()].strip())
-        start = end.end()
-    sentences.append(text[start:].strip())
-    return tuple(s.lstrip("\\\"“‘' ") for s in sentences if s.strip("\\\"“‘' "))
-
-
-def split_clauses(sentence: str) -> list[tuple[int, int]]:
-    """(start, end) of each clause of a sentence: split at commas and semicolons outside brackets."""
-    clauses, start, depth = [], 0, 0
-    for i, char in enumerate(sentence):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char in ",;" and depth == 0 and (after := re.match(r"[\\\"”’]*\s", sentence[i + 1 :])):
-            clauses.append((start, i))
-            start = i + 1 + after.end()
-    clauses.append((start, len(sentence.rstrip(' ."”\\'))))
-    return clauses

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .cleaning import Article, split_sentences
+from .cleaning import Article
+from .sentences import split_sentences
 from .words import calendar_words, cldr_city_countries, countries, country_pattern
 
 if TYPE_CHECKING:

@@ -1,0 +1,169 @@
+"""The kind of meeting: what the article calls it, or what its participants' offices imply,
+with the reason whenever it is inferred rather than stated."""
+
+from __future__ import annotations
+
+import re
+
+from .cleaning import Article
+from .meeting_dates import MeetingDate
+from .people import Participant
+from .sentences import split_sentences
+from .words import CAPITALISED, countries, country_pattern
+
+_STATE_VISIT = re.compile(r"kunjungan\s+kenegaraan|state\s+visit", re.I)
+_SUMMIT = re.compile(r"\bKTT\b|pertemuan\s+puncak|konferensi\s+tingkat\s+tinggi", re.I)
+_NOT_THIS_SUMMIT = re.compile(
+    r"\b(?:persiapan|menjelang|jelang|sela-sela|sela|usai|setelah|sebelum|menuju)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+"""'persiapan KTT Xi'an', 'di sela-sela KTT SCO': another meeting than this one."""
+_LATER = re.compile(r"\b(?:dijadwalkan|akan|mendatang|berencana|direncanakan|bakal)\b", re.I)
+_TALKS = re.compile(
+    r"\b(?:bertemu|pertemuan|pembicaraan|berbicara|berunding|perundingan|bilateral|menerima"
+    r"|bertatap\s+muka|berdialog|dialog)\b",
+    re.I,
+)
+_VISIT = re.compile(
+    r"\b(?:kunjungan\w*|berkunjung|lawatan\w*|mengunjungi|kunjungi|tiba\s+di|tur)\b", re.I
+)
+_MESSAGES = re.compile(r"\b(?:pesan|surat|ucapan\s+selamat|bertukar\s+(?:pesan|ucapan))\b", re.I)
+_LEADERS = re.compile(r"\bpara\s+pemimpin\b|\bkepala\s+negara\b", re.I)
+
+
+_PAIR_TALKS = re.compile(
+    r"\b(?:bertemu|menemui|menerima|mengadakan\s+pembicaraan|berbicara\s+dengan|bertatap\s+muka"
+    r"|(?:pembicaraan|pertemuan)\s+bilateral|berunding\s+dengan)\b",
+    re.I,
+)
+
+
+_PAIR = re.compile(
+    rf"(?<![\w-]){CAPITALISED}(?:\s+{CAPITALISED})?\s+(?:dan|&)\s+{CAPITALISED}"
+    rf"(?:\s+{CAPITALISED})?\s+(?:(?:akan|bakal|telah|sudah|sedang)\s+)?[Bb]ertemu\b"
+)
+"""'Xi dan Putin Bertemu di Uzbekistan', 'Xi Jinping dan Vladimir Putin bertemu pada ...'."""
+
+
+def _two_sides_meet(sentences: list[str], host: str | None) -> bool:
+    """Do the headline or the story's first sentences have two sides meet ('Presiden Rusia ...
+    bertemu Presiden China ... di Astana, Kazakhstan': the host's country named for the place
+    does not count as a side; 'Xi dan Putin bertemu')?"""
+    for sentence in sentences:
+        if _PAIR.search(sentence):
+            return True
+        named = {countries()[m.group(0)] for m in re.finditer(country_pattern(), sentence)}
+        if len(named - {host}) == 2 and _PAIR_TALKS.search(sentence):
+            return True
+    return False
+
+
+def _said_of_this(
+    pattern: re.Pattern[str], sentences: list[str], previewed: bool = False
+) -> str | None:
+    """The first sentence that says it of this meeting: not of another ('persiapan KTT'), nor
+    of one to come, unless the article previews this meeting."""
+    for sentence in sentences:
+        for m in pattern.finditer(sentence):
+            if _NOT_THIS_SUMMIT.search(sentence[: m.start()]):
+                continue
+            if previewed or not _LATER.search(sentence):
+                return sentence
+    return None
+
+
+def meeting_kind(
+    article: Article, participants: list[Participant], when: MeetingDate, host: str | None = None
+) -> tuple[str, str | None]:
+    """The kind of meeting, and why it is not settled when the article does not say it.
+
+    Foreign ministers only: a foreign ministers' meeting (more than two countries) or talks,
+    whatever summit the story also speaks of; a state visit or a summit (KTT) when the story
+    says so of this meeting; else inferred (a president's visit, a summit named later in the
+    story, the countries taking part), and marked with why."""
+    story = [article.headline or "", *(s for _, s in article.sentences())]
+    opening = [article.headline or "", *split_sentences(article.paragraphs[0].text)]
+    nations = len({p.country for p in participants if p.country})
+    first = len(article.paragraphs[0].text)
+    opened = len({p.country for p in participants if p.country and 0 <= p.position < first})
+    offices = [p.office for p in participants]
+    ministers = len(offices) >= 2 and all("Menteri Luar Negeri" in o for o in offices)
+    kind, reason = "bilateral-talks", None
+    if ministers:
+        kind = "foreign-ministers-meeting" if nations > 2 else "bilateral-talks"
+    elif _said_of_this(_STATE_VISIT, story, when.announced):
+        kind = "state-visit"
+    elif _two_sides_meet(opening[:3], host):
+        kind = "bilateral-talks"  # 'Putin bertemu Xi di Astana', at a summit or not
+        if _said_of_this(_VISIT, story):
+            reason = "talks during a visit: a state visit if the article calls it one"
+    elif _said_of_this(_SUMMIT, opening):
+        kind = "summit"  # 'KTT China-Asia Tengah': a summit, whoever the article names
+    elif not participants:
+        reason = "no participant found: the kind cannot be told from their offices"
+        if _said_of_this(_SUMMIT, story):
+            kind = "summit"
+    elif opened == 2 and _said_of_this(_TALKS, opening):
+        kind = "bilateral-talks"  # 'Xi dan Putin bertemu ...': two sides meet, whoever follows
+        if any(o.startswith("Presiden") for o in offices) and _said_of_this(_VISIT, story):
+            reason = "talks during a president's visit: a state visit if the hosts call it one"
+    elif any(o.startswith("Presiden") for o in offices) and _said_of_this(_VISIT, story):
+        kind = "state-visit"
+        reason = "inferred: a president's visit, which the article does not call a state visit"
+    elif _said_of_this(_SUMMIT, story):
+        kind = "summit"
+        reason = "inferred: the article speaks of a summit (KTT) only after its opening"
+    elif offices and all(o.startswith("Menteri") for o in offices) and nations > 2:
+        kind = "summit"
+        reason = f"a meeting of ministers ({offices[0]} ...): no kind of the summaries fits"
+    elif nations > 2 or (_LEADERS.search(" ".join(opening)) and nations != 2):
+        kind = "summit"
+        reason = (
+            f"inferred: {nations} countries take part, not all by their foreign ministers, and "
+            "the article does not call it a summit (KTT)"
+        )
+    elif not _TALKS.search(article.body):
+        reason = "inferred: the article does not say the sides met or held talks"
+        if _MESSAGES.search(article.body):
+            reason = "the sides exchanged messages: no kind of meeting the summaries have"
+    elif _said_of_this(_VISIT, opening) and not _said_of_this(_TALKS, opening):
+        reason = "a visit the article does not call a state visit: drafted as talks"
+    if (
+        kind == "bilateral-talks"
+        and reason is None
+        and (call := _call_on_a_head(participants, first))
+    ):
+        reason = call
+    if when.announced:
+        previewed = "announced, not yet held: the article previews the meeting"
+        reason = f"{previewed}; {reason}" if reason else previewed
+    return kind, reason
+
+
+_HEAD = re.compile(r"(?:Presiden|Pemimpin|Perdana\s+Menteri|PM|Raja|Emir|Sultan)\b")
+_BELOW_HEAD = re.compile(r"(?:Wakil|Menteri|Menlu|Duta\s+Besar|Dubes|Utusan)\b")
+
+
+def _call_on_a_head(participants: list[Participant], first: int) -> str | None:
+    """Why talks of two sides are unsure when one side's highest is a head of state or
+    government and the other's a minister or deputy ('Presiden Kirgistan ... menerima Menteri
+    Luar Negeri Tiongkok'): a call during a visit, which no kind of the summaries names. The
+    sides are those the story's first paragraph names, when it names two."""
+    opening = [p for p in participants if p.country and 0 <= p.position < first]
+    sides = opening if len({p.country for p in opening}) == 2 else participants
+    tops: dict[str, list[str]] = {}
+    for person in sides:
+        if person.country:
+            tops.setdefault(person.country, []).append(person.office)
+    if len(tops) != 2:
+        return None
+    heads = [c for c, offices in tops.items() if any(_HEAD.match(o) for o in offices)]
+    below = [
+        c for c, offices in tops.items() if offices and all(_BELOW_HEAD.match(o) for o in offices)
+    ]
+    if len(heads) == 1 and len(below) == 1 and heads != below:
+        return (
+            f"a head of {heads[0]} meets a {tops[below[0]][0]} of {below[0]}: a call during a "
+            "visit, which no kind of the summaries names; drafted as talks"
+        )
+    return None
