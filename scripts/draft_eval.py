@@ -748,7 +748,7 @@ def _figure_year_stated(figure: dict, published: object) -> bool:
 
 def unmarked_guesses(entry: dict, draft: dict, article: str) -> list[str]:
     """The values the draft writes without a !check mark that the article does not state."""
-    from briefs.draft.places import cldr_city_countries
+    from briefs.draft.places import known_cities
 
     guesses: list[str] = []
     meeting = entry.get("meeting") or {}
@@ -765,7 +765,7 @@ def unmarked_guesses(entry: dict, draft: dict, article: str) -> list[str]:
     if city and country and not _flagged(draft, "place", "country"):
         quote = " ".join(_quotes(drafted_place.get("quote")))
         around = quote or " ".join(s for s in re.split(r"(?<=[.!?])\s+", article) if city in s)
-        if cldr_city_countries().get(city) != country and not _names_country(around, country):
+        if known_cities().get(city) != country and not _names_country(around, country):
             guesses.append("place.country")
     kind = meeting.get("kind")
     if kind and not _flagged(draft, "kind") and (kind not in MODEL_KINDS or draft["kind"] != kind):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..gazetteer import vocabulary
 from .cleaning import Article
 from .sentences import split_sentences
 from .words import calendar_words, cldr_city_countries, countries, country_pattern
@@ -62,6 +63,13 @@ def _place_res() -> dict[str, re.Pattern[str]]:
             rf"^(?:\s*,\s*(?:(?:ibu\s*kota|[Pp]rovinsi|[Dd]aerah|[Kk]awasan)\s+(?:[^,.]{{0,30}},\s*)?)?"
             rf"|\s+di\s+(?:[a-z]+\s+){{0,3}})(?P<country>{country})"
         ),
+        # kunjungan kenegaraan ke Kazakhstan dan Uzbekistan / lawatan ke Kirgistan, Uzbekistan,
+        # dan Tajikistan: a tour, one city per stop
+        "tour": re.compile(
+            rf"\b(?:kunjungan|berkunjung|lawatan|melawat|tur|mengunjungi|kunjungi)\b[^.]{{0,40}}?"
+            rf"\b(?:ke\s+)?(?P<first>{country})(?:\s*,\s*(?:{country}))*,?\s+(?:dan|serta)\s+"
+            rf"(?P<last>{country})"
+        ),
         "visited": re.compile(
             rf"\b(?:kunjungan|berkunjung|lawatan|tiba)\b[^.]*?\b(?:ke|di)\s+(?P<country>{country})"
         ),
@@ -96,11 +104,23 @@ class Place:
         return self.online or self.city is not None
 
 
+@cache
+def known_cities() -> dict[str, str]:
+    """City -> country from the one gazetteer: CLDR's exemplar cities, then the cities the
+    shipped vocabulary adds (Beijing, Astana, Xi'an: CLDR names no time zone after them)."""
+    found = dict(cldr_city_countries())
+    for city in vocabulary().cities:
+        for name in city.names:
+            found.setdefault(name, city.country)
+    return found
+
+
 def find_place(
     article: Article,
     participants: list[Participant],
     known: dict[str, str] | None = None,
     when: str | None = None,
+    year: int | None = None,
 ) -> Place:
     """Where the meeting was held, and what of it the article does not settle.
 
@@ -110,7 +130,8 @@ def find_place(
     (unsettled: a name no gazetteer knows); else the dateline's city (unsettled: where the
     reporter wrote, not always where the meeting was). known maps the project's cities to
     their countries; when is the sentence that says when the meeting was (the date's
-    quote), where the story most often says where too."""
+    quote), where the story most often says where too; year is the meeting's: a sentence that
+    dates itself to an earlier year speaks of another meeting, and its city is not this one's."""
     # by video: said in the headline or the story's opening, not of an earlier meeting
     if article.headline and _VIDEO.search(article.headline):
         return Place(online=True)
@@ -118,8 +139,14 @@ def find_place(
         for sentence in split_sentences(paragraph.text):
             if _VIDEO.search(sentence):
                 return Place(online=True, quote=sentence)
-    known = {**cldr_city_countries(), **(known or {})}
-    candidates = _candidates(article, participants, known)
+    known = {**known_cities(), **(known or {})}
+    candidates = [
+        c
+        for c in _candidates(article, participants, known)
+        if not (
+            year and c.sentence and c.sentence != when and _of_an_earlier_time(c.sentence, year)
+        )
+    ]
     strong = [c for c in candidates if c.strength >= 2]
     # a city named where the story speaks of the meeting, before one named for something else
     about = [c for c in strong if c.sentence and _MEETING.search(c.sentence)]
@@ -129,10 +156,16 @@ def find_place(
     ranked = dated or filed or about or strong or candidates
     chosen: _Candidate | None = ranked[0] if ranked else None
     place = Place()
-    if chosen and not strong and article.dateline and _named(article.dateline, article.body):
-        # 'di Jalur Sutra' no gazetteer knows, and the dateline's city the story names
-        dateline = article.dateline
-        named_in = next((s for _, s in article.sentences() if _named(dateline, s)), None)
+    dateline = article.dateline
+    named_in = next((s for _, s in article.sentences() if dateline and _named(dateline, s)), None)
+    if (
+        chosen
+        and dateline
+        and named_in
+        and (not strong or (not (dated or about) and bool(_MEETING.search(named_in))))
+    ):
+        # 'di Jalur Sutra' no gazetteer knows, or a city named for something else ('kepada
+        # wartawan di Moskow'), and the dateline's city the story names
         chosen = _Candidate(dateline, None, _known(dateline, known), 2, 0, named_in)
         place.unsettled["city"] = f"the dateline's city, which the story names too ({dateline})"
     elif chosen and strong and not about:
@@ -142,12 +175,20 @@ def find_place(
     if chosen and chosen.sentence:
         for listed in _LISTED_CITIES.finditer(chosen.sentence):
             parts = re.split(r"\s*,\s*(?:dan\s+)?|\s+dan\s+", listed.group(0)[3:])
-            cities = [n for n in parts if n and n not in countries()]
+            names = {h for p in participants for h in p.handles()}
+            cities = [n for n in parts if n and _city_name(n, names, set()) == n]
             if chosen.city in cities and len(cities) >= 2:
                 place.unsettled["city"] = (
                     f"one of several cities the story names ({', '.join(cities)}): the "
                     "meeting's, or write 'stated: false' for a tour"
                 )
+    opening = " ".join([article.headline or "", *(p.text for p in article.paragraphs[:2])])
+    tour = _place_res()["tour"].search(opening)
+    if chosen and tour and "city" not in place.unsettled:
+        place.unsettled["city"] = (
+            f"a visit to several countries ({tour.group(0)}): one city per stop; the "
+            "meeting's, or write 'stated: false' for the tour"
+        )
     if chosen is None and article.dateline:
         chosen = _Candidate(article.dateline, None, known.get(article.dateline), 0, 0)
         place.unsettled["city"] = (
@@ -202,6 +243,21 @@ _LISTED_CITIES = re.compile(
     r"\b[Dd]i\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*,\s*){1,4}(?:dan\s+)?[A-Z][\w'’-]+"
 )
 """'Di Bishkek, Tashkent, dan Dushanbe ia akan bertemu ...': a tour, several cities at once."""
+
+
+_EARLIER = re.compile(
+    r"^(?:Sebelumnya|Sebelum\s+itu|Dulu|Dahulu)\b|\b(?:pada|sejak)\s+(?:\w+\s+)?((?:19|20)\d\d)\b"
+)
+"""'Sebelumnya, ...', '... bertemu di Beijing pada Oktober 2023': a sentence of another time."""
+
+
+def _of_an_earlier_time(sentence: str, year: int) -> bool:
+    """Does the sentence speak of an earlier time than the meeting's year: it opens with
+    'Sebelumnya', or dates what it tells to an earlier year ('pada Oktober 2023')?"""
+    for m in _EARLIER.finditer(sentence):
+        if m.group(1) is None or int(m.group(1)) < year:
+            return True
+    return False
 
 
 def _named(name: str, text: str) -> bool:

@@ -110,7 +110,11 @@ def draft_summary(
         [*context.memory.cities, *([article.dateline] if article.dateline else [])],
         when.announced,
     )
-    place = find_place(article, participants, context.memory.cities, when.quote)
+    # the meeting's year, to tell a sentence of an earlier time: the page's date, else the
+    # latest year the page prints
+    dated = article.published or article.dated
+    year = dated.year if dated else max(article.page_years, default=None)
+    place = find_place(article, participants, context.memory.cities, when.quote, year)
     kind, kind_unsettled = meeting_kind(article, participants, when, place.country)
     summary = draft.summary
     summary.update(
