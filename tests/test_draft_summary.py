@@ -243,6 +243,40 @@ KIND_CASES = [
         "bilateral-talks",
         "a head of TJ meets a Menteri Luar Negeri of CN: a call during a visit",
     ),
+    (  # CRI style: talks; the state visit only in what the host is reported to think
+        "Xi Jinping Adakan Pembicaraan dengan Presiden Kazakhstan\n"
+        "Astana - Presiden Tiongkok Xi Jinping mengadakan pembicaraan dengan Presiden Kazakhstan "
+        "Kassym-Jomart Tokayev pada Rabu (3/7/2024) di Astana.\n"
+        "Bagi Tokayev, kunjungan kenegaraan Presiden Xi Jinping sarat makna historis.\n",
+        "bilateral-talks",
+        "talks during a president's visit",
+    ),
+    (  # vietnam.vn style: a summit; "state visit" only in a quoted toast to one guest
+        "Para pemimpin Asia Tengah berkumpul di Xi'an\n"
+        "Pada tanggal 18 Mei 2023, para pemimpin Asia Tengah tiba di Xi'an untuk KTT "
+        "Tiongkok-Asia Tengah bersama Presiden Tiongkok Xi Jinping.\n"
+        "“Kunjungan kenegaraan Anda ke Tiongkok mencerminkan eratnya hubungan kita,” kata "
+        "Xi Jinping kepada Presiden Kazakhstan Kassym-Jomart Tokayev.\n",
+        "summit",
+        None,
+    ),
+    (  # a blog's repost (Blogger): "berkunjung kenegaraan" states a state visit too
+        "Presiden China Tiba di Astana\n"
+        "Xi Jinping, Presiden China, sudah sampai di Astana pada Rabu (7/6/2017) untuk berkunjung "
+        "kenegaraan ke Kazakhstan atas undangan Presiden Kazakhstan Nursultan Nazarbayev.\n",
+        "state-visit",
+        None,
+    ),
+    (  # a press release: the summit by its English name, its leaders only as "para presiden"
+        "CGTN: Babak baru kerja sama Tiongkok dan Asia Tengah\n"
+        "Beijing (ANTARA/PRNewswire) -- Perdagangan Tiongkok dengan Asia Tengah naik 37,3% pada "
+        "empat bulan pertama 2023.\n"
+        "Para presiden kelima negara Asia Tengah datang ke Xi'an untuk menghadiri China-Central "
+        "Asia Summit. Xi bertemu Presiden Turkmenistan Serdar Berdimuhamedov pada Kamis (18/5/2023) "
+        "dan Presiden Tiongkok Xi Jinping menyambut mereka.\n",
+        "summit",
+        "inferred: leaders of 2 countries, and a summit",
+    ),
     (  # two heads of state: talks, settled
         "Xi dan Rahmon Bertemu di Dushanbe\n"
         "Dushanbe, Bharata Online - Presiden Tiongkok Xi Jinping pada Kamis (4/7/2024) bertemu "

@@ -11,8 +11,17 @@ from .people import Participant
 from .sentences import split_sentences
 from .words import CAPITALISED, countries, country_pattern
 
-_STATE_VISIT = re.compile(r"kunjungan\s+kenegaraan|state\s+visit", re.I)
-_SUMMIT = re.compile(r"\bKTT\b|pertemuan\s+puncak|konferensi\s+tingkat\s+tinggi", re.I)
+_STATE_VISIT = re.compile(
+    r"\b(?:kunjungan|berkunjung|lawatan|melawat)\s+kenegaraan|state\s+visit", re.I
+)
+"""'kunjungan kenegaraan', 'berkunjung kenegaraan', 'lawatan kenegaraan'."""
+_SUMMIT = re.compile(
+    r"\bKTT\b|pertemuan\s+puncak|konferensi\s+tingkat\s+tinggi|(?-i:\bSummit\b)", re.I
+)
+"""'KTT', 'pertemuan puncak', and the English name a release keeps ('China-Central Asia
+Summit')."""
+_QUOTED = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"")
+"""What someone is quoted as saying: a state visit named in a toast is the speaker's word."""
 _NOT_THIS_SUMMIT = re.compile(
     r"\b(?:persiapan|menjelang|jelang|sela-sela|sela|usai|setelah|sebelum|menuju)\s+(?:\w+\s+){0,2}$",
     re.I,
@@ -28,7 +37,8 @@ _VISIT = re.compile(
     r"\b(?:kunjungan\w*|berkunjung|lawatan\w*|mengunjungi|kunjungi|tiba\s+di|tur)\b", re.I
 )
 _MESSAGES = re.compile(r"\b(?:pesan|surat|ucapan\s+selamat|bertukar\s+(?:pesan|ucapan))\b", re.I)
-_LEADERS = re.compile(r"\bpara\s+pemimpin\b|\bkepala\s+negara\b", re.I)
+_LEADERS = re.compile(r"\bpara\s+(?:pemimpin|presiden)\b|\bkepala\s+negara\b", re.I)
+"""'para pemimpin', 'para presiden kelima negara', 'kepala negara': leaders gathered."""
 
 
 _PAIR_TALKS = re.compile(
@@ -40,9 +50,11 @@ _PAIR_TALKS = re.compile(
 
 _PAIR = re.compile(
     rf"(?<![\w-]){CAPITALISED}(?:\s+{CAPITALISED})?\s+(?:dan|&)\s+{CAPITALISED}"
-    rf"(?:\s+{CAPITALISED})?\s+(?:(?:akan|bakal|telah|sudah|sedang)\s+)?[Bb]ertemu\b"
+    rf"(?:\s+{CAPITALISED})?(?:\s+(?i:akan|bakal|telah|sudah|sedang|siap)"
+    rf"(?:(?:\s+[^\s.,;:]+){{0,6}}?\s+(?i:saat|ketika|sebelum|setelah|untuk))?)?\s+[Bb]ertemu\b"
 )
-"""'Xi dan Putin Bertemu di Uzbekistan', 'Xi Jinping dan Vladimir Putin bertemu pada ...'."""
+"""'Xi dan Putin Bertemu di Uzbekistan', 'Xi Jinping dan Vladimir Putin bertemu pada ...',
+'Putin dan Xi Jinping Akan Bahas Perang Ukraina Saat Bertemu': the two meet, within a clause."""
 
 
 def _two_sides_meet(sentences: list[str], host: str | None) -> bool:
@@ -58,14 +70,52 @@ def _two_sides_meet(sentences: list[str], host: str | None) -> bool:
     return False
 
 
+_REPORTED = re.compile(
+    r"\b(?:mengatakan|menyatakan|menilai|menyebut(?:kan)?|menegaskan|kata|ujar)\s+(?:bahwa\s+)?",
+    re.I,
+)
+"""'Tokayev mengatakan bahwa kunjungan kenegaraan Presiden Xi ...': the speaker's words."""
+_ACCORDING = re.compile(r"\b(?:Bagi|Menurut)\s+(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*,")
+"""'Bagi Tokayev, kunjungan kenegaraan ...': a participant's view ('Menurut Xinhua, ...' is the
+report's source, and says what the report says)."""
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence quotes someone; a sentence split out of a quotation keeps only its
+    closing mark ('Kunjungan kenegaraan Anda ...," kata Xi'): quoted up to that mark."""
+    spans = [q.span() for q in _QUOTED.finditer(sentence)]
+    close = sentence.find("”")
+    if 0 <= close < (sentence.find("“") % (len(sentence) + 1)):
+        spans.append((0, close))
+    elif sentence.count('"') % 2 == 1:
+        spans.append((0, sentence.find('"')))
+    return spans
+
+
 def _said_of_this(
-    pattern: re.Pattern[str], sentences: list[str], previewed: bool = False
+    pattern: re.Pattern[str],
+    sentences: list[str],
+    previewed: bool = False,
+    speakers: frozenset[str] | None = None,
 ) -> str | None:
     """The first sentence that says it of this meeting: not of another ('persiapan KTT'), nor
-    of one to come, unless the article previews this meeting."""
+    of one to come, unless the article previews this meeting; not in quoted speech, nor (given
+    the speakers, the participants' names) in what one of them is reported to say: what someone
+    calls it is not what the report says it is."""
     for sentence in sentences:
+        quoted = _quoted_spans(sentence)
         for m in pattern.finditer(sentence):
             if _NOT_THIS_SUMMIT.search(sentence[: m.start()]):
+                continue
+            if any(a <= m.start() < b for a, b in quoted):
+                continue  # 'Kunjungan kenegaraan Anda ...', said to a guest
+            if speakers is not None and (
+                _REPORTED.search(sentence, 0, m.start())
+                or any(
+                    a.group("who").split()[-1] in speakers
+                    for a in _ACCORDING.finditer(sentence, 0, m.start())
+                )
+            ):
                 continue
             if previewed or not _LATER.search(sentence):
                 return sentence
@@ -88,21 +138,37 @@ def meeting_kind(
     opened = len({p.country for p in participants if p.country and 0 <= p.position < first})
     offices = [p.office for p in participants]
     ministers = len(offices) >= 2 and all("Menteri Luar Negeri" in o for o in offices)
+    speakers = frozenset(h for p in participants for h in p.handles())
     kind, reason = "bilateral-talks", None
     if ministers:
         kind = "foreign-ministers-meeting" if nations > 2 else "bilateral-talks"
-    elif _said_of_this(_STATE_VISIT, story, when.announced):
+    elif _said_of_this(_STATE_VISIT, story, when.announced, speakers):
         kind = "state-visit"
     elif _two_sides_meet(opening[:3], host):
         kind = "bilateral-talks"  # 'Putin bertemu Xi di Astana', at a summit or not
-        if _said_of_this(_VISIT, story):
+        if nations > 2 and _said_of_this(_SUMMIT, opening, when.announced):
+            reason = (
+                f"two leaders meet at a summit of {nations} countries: drafted as their talks; "
+                "the summit if the article is of it"
+            )
+        elif _said_of_this(_VISIT, story):
             reason = "talks during a visit: a state visit if the article calls it one"
-    elif _said_of_this(_SUMMIT, opening):
-        kind = "summit"  # 'KTT China-Asia Tengah': a summit, whoever the article names
     elif not participants:
         reason = "no participant found: the kind cannot be told from their offices"
         if _said_of_this(_SUMMIT, story):
             kind = "summit"
+    elif _said_of_this(_SUMMIT, opening):
+        kind = "summit"  # 'KTT China-Asia Tengah': a summit, whoever the article names
+    elif (
+        (summit := _said_of_this(_SUMMIT, story))
+        and not all(o.startswith("Menteri") for o in offices)
+        and (nations > 2 or _LEADERS.search(" ".join([*opening, summit])))
+    ):
+        kind = "summit"
+        reason = (
+            f"inferred: leaders of {nations} countries, and a summit (KTT) the article names "
+            "only after its opening"
+        )
     elif opened == 2 and _said_of_this(_TALKS, opening):
         kind = "bilateral-talks"  # 'Xi dan Putin bertemu ...': two sides meet, whoever follows
         if any(o.startswith("Presiden") for o in offices) and _said_of_this(_VISIT, story):
@@ -110,6 +176,8 @@ def meeting_kind(
     elif any(o.startswith("Presiden") for o in offices) and _said_of_this(_VISIT, story):
         kind = "state-visit"
         reason = "inferred: a president's visit, which the article does not call a state visit"
+    elif nations == 2 and _said_of_this(_PAIR_TALKS, story):
+        kind = "bilateral-talks"  # 'saat bertemu Presiden Kirgizstan ... di sela-sela KTT'
     elif _said_of_this(_SUMMIT, story):
         kind = "summit"
         reason = "inferred: the article speaks of a summit (KTT) only after its opening"
