@@ -288,3 +288,25 @@ def test_the_date_quote_is_the_sentence_that_says_when():
         "Kazakhstan pada Rabu (3/7/2024) di Istana Akorda.",
     )
     assert found.quote == "Ia bertemu Presiden Kazakhstan pada Rabu (3/7/2024) di Istana Akorda."
+
+
+def test_a_tour_to_come_where_the_minister_will_be_is_announced():
+    # trtindonesia.com style: "Wang akan berada di ... pada 19–22 November"
+    found = when(
+        "Menurut Kementerian Luar Negeri China, Wang akan berada di Kyrgyzstan, Uzbekistan, dan "
+        "Tajikistan pada 19–22 November.",
+        published=dt.date(2025, 11, 17),
+    )
+    assert found.date == dt.date(2025, 11, 19)
+    assert found.announced and found.unsettled.startswith("announced, not yet held")
+
+
+def test_the_day_a_quoted_envoy_spoke_is_not_the_meeting_s():
+    # beritabali.com style: the ambassador's words end '," ujar <title, name>, Rabu (7/9).'
+    found = when(
+        "\"Tidak sampai sepuluh hari lagi, kedua pemimpin akan bertatap muka di KTT SCO,\" ujar "
+        "Duta Besar Rusia untuk China, Andrey Denisov, Rabu (7/9). Pertemuan organisasi tersebut "
+        "dijadwalkan pada 15 dan 16 September di Kota Samarkand, Uzbekistan.",
+        published=dt.date(2022, 9, 8),
+    )
+    assert found.date == dt.date(2022, 9, 15)

@@ -277,6 +277,14 @@ KIND_CASES = [
         "summit",
         "inferred: leaders of 2 countries, and a summit",
     ),
+    (  # suara.com style: the country the two will discuss is not a third side
+        "Putin dan Xi Jinping Bakal Bahas Perang Ukraina dalam Pertemuan di Uzbekistan\n"
+        "Suara.com - Presiden China, Xi Jinping, dan Presiden Rusia, Vladimir Putin, akan "
+        "membahas perang Ukraina saat keduanya bertemu di Samarkand, Uzbekistan, pada Kamis "
+        "(15/9/2022).\n",
+        "bilateral-talks",
+        "announced, not yet held",
+    ),
     (  # two heads of state: talks, settled
         "Xi dan Rahmon Bertemu di Dushanbe\n"
         "Dushanbe, Bharata Online - Presiden Tiongkok Xi Jinping pada Kamis (4/7/2024) bertemu "

@@ -57,15 +57,19 @@ _PAIR = re.compile(
 'Putin dan Xi Jinping Akan Bahas Perang Ukraina Saat Bertemu': the two meet, within a clause."""
 
 
-def _two_sides_meet(sentences: list[str], host: str | None) -> bool:
+def _two_sides_meet(
+    sentences: list[str], host: str | None, sides: frozenset[str] = frozenset()
+) -> bool:
     """Do the headline or the story's first sentences have two sides meet ('Presiden Rusia ...
     bertemu Presiden China ... di Astana, Kazakhstan': the host's country named for the place
-    does not count as a side; 'Xi dan Putin bertemu')?"""
+    does not count as a side, nor a country the sides talk about ('perang Ukraina') when the
+    participants' countries (sides) are known; 'Xi dan Putin bertemu')?"""
     for sentence in sentences:
         if _PAIR.search(sentence):
             return True
         named = {countries()[m.group(0)] for m in re.finditer(country_pattern(), sentence)}
-        if len(named - {host}) == 2 and _PAIR_TALKS.search(sentence):
+        talks = _PAIR_TALKS.search(sentence)
+        if talks and (len(named - {host}) == 2 or (sides and len(named & sides - {host}) == 2)):
             return True
     return False
 
@@ -144,7 +148,9 @@ def meeting_kind(
         kind = "foreign-ministers-meeting" if nations > 2 else "bilateral-talks"
     elif _said_of_this(_STATE_VISIT, story, when.announced, speakers):
         kind = "state-visit"
-    elif _two_sides_meet(opening[:3], host):
+    elif _two_sides_meet(
+        opening[:3], host, frozenset(p.country for p in participants if p.country)
+    ):
         kind = "bilateral-talks"  # 'Putin bertemu Xi di Astana', at a summit or not
         if nations > 2 and _said_of_this(_SUMMIT, opening, when.announced):
             reason = (

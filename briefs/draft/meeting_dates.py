@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 _ANNOUNCED = re.compile(
     r"\b(?:akan|dijadwalkan|direncanakan|berencana|bakal)\b(?:\s+\w+){0,12}?\s+"
     r"(?:memimpin|menghadiri|menggelar|mengadakan|bertemu|berkunjung|mengunjungi|melakukan"
+    r"|berada|melawat|bertandang|mengikuti"
     r"|menyelenggarakan|digelar|diadakan|diselenggarakan|berlangsung|dilaksanakan|hadir|menjadi\s+tuan\s+rumah)\b"
     r"|\b(?:menjelang|jelang)\s+(?:KTT|pertemuan|kunjungan|konferensi|sidang)\b"
     r"|\b(?:mendatang|pekan\s+depan|bulan\s+depan|minggu\s+depan)\b",
@@ -26,10 +27,12 @@ _ANNOUNCED = re.compile(
 """'Xi akan memimpin pertemuan puncak ...', 'KTT dijadwalkan digelar ...': a meeting to come."""
 _SAID_ON = re.compile(
     r"\b(?:mengumumkan|diumumkan|mengatakan|menyatakan|kata|ujar|menurut|dalam\s+konferensi\s+pers)\b"
-    r"[^.]{0,40}$",
+    r"[^.]{0,40}$"
+    r"|[\"”]\s*,?\s*(?:kata|ujar|ungkap|tutur)\s+[^.\"“”]{0,80}$",
     re.I,
 )
-"""A date right after 'mengumumkan', 'mengatakan ... pada': the day something was said."""
+"""A date right after 'mengumumkan', 'mengatakan ... pada', or after a quotation's '," ujar Duta Besar
+..., Rabu (7/9)': the day something was said."""
 _SAID_AFTER = re.compile(
     r"^[^.]{0,30}?\b(?:mengumumkan|mengatakan|menyatakan|menyebutkan|mengonfirmasi|menjelaskan)\b",
     re.I,
