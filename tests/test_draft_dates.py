@@ -304,7 +304,7 @@ def test_a_tour_to_come_where_the_minister_will_be_is_announced():
 def test_the_day_a_quoted_envoy_spoke_is_not_the_meeting_s():
     # beritabali.com style: the ambassador's words end '," ujar <title, name>, Rabu (7/9).'
     found = when(
-        "\"Tidak sampai sepuluh hari lagi, kedua pemimpin akan bertatap muka di KTT SCO,\" ujar "
+        '"Tidak sampai sepuluh hari lagi, kedua pemimpin akan bertatap muka di KTT SCO," ujar '
         "Duta Besar Rusia untuk China, Andrey Denisov, Rabu (7/9). Pertemuan organisasi tersebut "
         "dijadwalkan pada 15 dan 16 September di Kota Samarkand, Uzbekistan.",
         published=dt.date(2022, 9, 8),
