@@ -737,6 +737,8 @@ def _figure_year_stated(figure: dict, published: object) -> bool:
         return False  # a yearly rate: a period, not a year
     if str(year) in quote:
         return True
+    if re.search(r"\b(?:setahun|tahun)\s+sebelumnya\b", quote, re.I) and str(year + 1) in quote:
+        return True  # 'tahun 2021 ... dibanding US$21,51 miliar setahun sebelumnya': 2020
     base = getattr(published, "year", None)
     if base is None:
         return False

@@ -245,6 +245,8 @@ def test_the_year_before_the_one_named():
         (Decimal("25250000000"), 2021),
         (Decimal("21510000000"), 2020),
     ]
+    # the quote reaches the year it counts back from, so that it states the figure's year
+    assert "tahun 2021" in found[-1].quote and found[-1].quote.endswith("setahun sebelumnya")
 
 
 def test_the_year_compared_with_is_not_the_figure_s():

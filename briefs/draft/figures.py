@@ -125,9 +125,11 @@ def _date_figure(
                 figure.year = int(m.group(1))
             elif m.group(3):
                 # 'setahun sebelumnya': the year before the last year named before it
-                named = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence[: m.start()])]
+                named = list(re.finditer(r"\b(?:19|20)\d\d\b", sentence[: m.start()]))
                 if named:
-                    figure.year = named[-1] - 1
+                    figure.year = int(named[-1].group(0)) - 1
+                    # the quote reaches the year it counts back from
+                    figure.year_span = (named[-1].start(), m.end())
                 elif reference:
                     figure.year, figure.year_relative = reference.year - 1, True
             elif reference:

@@ -20,6 +20,7 @@ _ANNOUNCED = re.compile(
     r"(?:memimpin|menghadiri|menggelar|mengadakan|bertemu|berkunjung|mengunjungi|melakukan"
     r"|berada|melawat|bertandang|mengikuti"
     r"|menyelenggarakan|digelar|diadakan|diselenggarakan|berlangsung|dilaksanakan|hadir|menjadi\s+tuan\s+rumah)\b"
+    r"|\b(?:dijadwalkan|direncanakan)\s+(?:pada|mulai|untuk|berlangsung)\b"
     r"|\b(?:menjelang|jelang)\s+(?:KTT|pertemuan|kunjungan|konferensi|sidang)\b"
     r"|\b(?:mendatang|pekan\s+depan|bulan\s+depan|minggu\s+depan)\b",
     re.I,
