@@ -287,3 +287,36 @@ def test_a_heading_glued_to_the_next_sentence_is_split_before_numbers_are_read()
         (Decimal("70000000000"), "USD", None),
         (Decimal("80"), "percent", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # cri.cn style: how long ago
+        "Menurut Xi Jinping, 11 tahun yang lalu ia pertama kali mengajukan inisiatif itu di Kazakhstan",
+        # beritabali.com style: how soon
+        "Tidak sampai sepuluh hari lagi, pemimpin kedua negara akan bertatap muka di KTT",
+        # suarathailand.com style: the first time in a span
+        "Modi bertemu Xi untuk pertama kalinya dalam lima tahun di sebuah pertemuan puncak",
+    ],
+)
+def test_a_span_that_tells_when_is_no_figure(sentence):
+    assert [f for f in find_figures(sentence, None) if f.noun in ("tahun", "hari")] == []
+
+
+def test_the_years_of_relations_ago_are_a_figure():
+    # antaranews.com style: the age of the relations, as the summaries count it
+    (found,) = find_figures("sejak hubungan diplomatik terjalin 33 tahun silam", None)
+    assert (found.value, found.noun) == (Decimal("33"), "tahun")
+
+
+def test_renminbi_as_rmb_with_dollars_in_brackets():
+    # a CGTN release via PRNewswire: "RMB 173,05 miliar ($24,8 miliar)"
+    (found, percent) = find_figures(
+        "Nilai perdagangan Tiongkok dengan Asia Tengah mencapai RMB 173,05 miliar ($24,8 miliar), "
+        "naik 37,3%",
+        None,
+    )
+    assert (found.value, found.unit) == (Decimal("173050000000"), "CNY")
+    assert found.equivalent == Equivalent(Decimal("24800000000"), "USD")
+    assert (percent.value, percent.unit) == (Decimal("37.3"), "percent")

@@ -28,8 +28,9 @@ PRESS_SCALES = {"milyar": 10**9}
 """The press's older spelling of 'miliar', besides CLDR's scale words."""
 
 PRESS_CURRENCIES = {"dolar": "USD", "dollar": "USD"}
-PRESS_SYMBOLS = {"$": "USD", "USD": "USD", "US $": "USD"}
-"""Alone, the press's '$70 miliar' is in US dollars, as is 'USD 5 juta'."""
+PRESS_SYMBOLS = {"$": "USD", "USD": "USD", "US $": "USD", "RMB": "CNY"}
+"""Alone, the press's '$70 miliar' is in US dollars, as is 'USD 5 juta'; 'RMB 173,05 miliar' is
+in renminbi (CLDR's Indonesian symbol is 'CN¥')."""
 
 
 _QUALIFIERS = QUALIFIERS["id"]

@@ -22,6 +22,25 @@ def _is_period_phrase(masked: str, figure: Figure) -> bool:
     )
 
 
+_RELATIONS = re.compile(
+    r"\bhubungan\s+(?:diplomatik|bilateral|kedua\s+negara)|\b(?:menjalin|terjalin|dijalin)\b", re.I
+)
+"""What the years of relations are said with."""
+
+
+def _tells_when(masked: str, figure: Figure) -> bool:
+    """'11 tahun yang lalu ia mengajukan ...', 'sepuluh hari lagi', 'untuk pertama kalinya
+    dalam lima tahun': how long ago or how soon something happens, a time, not a figure; but
+    'hubungan diplomatik terjalin 33 tahun silam' is the age of the relations, a figure as the
+    summaries count it."""
+    ago = re.match(r"\s+(?:yang\s+)?(?:lalu|silam)\b", masked[figure.end :])
+    return figure.noun in DURATIONS and bool(
+        (ago and not _RELATIONS.search(masked))
+        or re.match(r"\s+lagi\b", masked[figure.end :])
+        or re.search(r"\bpertama(?:\s+kali(?:nya)?)?\s+(?:dalam|sejak)\s+$", masked[: figure.start])
+    )
+
+
 def _spelled_out_counts(masked: str, figure: Figure) -> bool:
     """Is a number written in words a figure? Only as a duration (tujuh tahun), with its total
     (tiga dari lima), or as what a verb or 'di' takes (mencapai lima konsensus, di lima negara),
@@ -78,7 +97,7 @@ def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
         if any(a <= m.start() < b for a, b in consumed):
             continue
         figure = money_or_count(masked, m, consumed)
-        if figure is None or _is_period_phrase(masked, figure):
+        if figure is None or _is_period_phrase(masked, figure) or _tells_when(masked, figure):
             continue
         if m.group("words") and figure.unit == "count" and not _spelled_out_counts(masked, figure):
             continue
