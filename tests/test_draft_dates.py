@@ -310,3 +310,14 @@ def test_the_day_a_quoted_envoy_spoke_is_not_the_meeting_s():
         published=dt.date(2022, 9, 8),
     )
     assert found.date == dt.date(2022, 9, 15)
+
+
+def test_an_agency_s_bare_weekday_between_commas_is_the_last_one_up_to_the_page_s_date():
+    # antaranews.com style: "... tiba di Nur Sultan, Kazakhstan, Rabu, untuk kunjungan ..."
+    found = when(
+        "Presiden China Xi Jinping tiba di Nur Sultan, Kazakhstan, Rabu, untuk melakukan "
+        "kunjungan kenegaraan.",
+        published=dt.date(2022, 9, 15),
+    )
+    assert found.date == dt.date(2022, 9, 14)
+    assert found.unsettled.startswith("no date stated, only ', Rabu,'")

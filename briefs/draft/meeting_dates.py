@@ -233,8 +233,12 @@ _WEEKDAY_BACK = re.compile(
     rf"(?i:\b(?:hari\s+)?(?P<weekday>{alternation(weekdays())})\s+(?P<back>kemarin|lalu|yang\s+lalu)\b)"
 )
 """'Selasa kemarin', 'hari Senin lalu': the last such weekday before the story's day."""
-_WEEKDAY_ONLY = re.compile(rf"(?i:\b(?:pada\s+)?hari\s+(?P<weekday>{alternation(weekdays())})\b)")
-"""'pada hari Sabtu': a weekday and nothing else."""
+_WEEKDAY_ONLY = re.compile(
+    rf"(?i:\b(?:pada\s+)?hari\s+(?P<weekday>{alternation(weekdays())})\b)"
+    rf"|,\s+(?P<bare>{alternation(weekdays())})(?:\s+(?:pagi|siang|sore|malam))?\s*,"
+)
+"""'pada hari Sabtu', and the agencies' bare weekday between commas ('tiba di Nur Sultan,
+Kazakhstan, Rabu, untuk ...'): a weekday and nothing else."""
 _WEEK_BACK = re.compile(r"\b(?:pekan|minggu)\s+lalu\b", re.I)
 
 
@@ -274,7 +278,7 @@ def _no_date(
         for sentence, text in told:
             only = _WEEKDAY_ONLY.search(text)
             if only:
-                weekday = weekdays()[only.group("weekday").lower()]
+                weekday = weekdays()[(only.group("weekday") or only.group("bare")).lower()]
                 day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
                 return MeetingDate(
                     day,
