@@ -235,7 +235,7 @@ _WEEKDAY_BACK = re.compile(
 """'Selasa kemarin', 'hari Senin lalu': the last such weekday before the story's day."""
 _WEEKDAY_ONLY = re.compile(
     rf"(?i:\b(?:pada\s+)?hari\s+(?P<weekday>{alternation(weekdays())})\b)"
-    rf"|,\s+(?P<bare>{alternation(weekdays())})(?:\s+(?:pagi|siang|sore|malam))?\s*,"
+    rf"|,\s+(?i:(?P<bare>{alternation(weekdays())}))(?:\s+(?:pagi|siang|sore|malam))?\s*,"
 )
 """'pada hari Sabtu', and the agencies' bare weekday between commas ('tiba di Nur Sultan,
 Kazakhstan, Rabu, untuk ...'): a weekday and nothing else."""
