@@ -117,6 +117,13 @@ def test_an_unknown_name_is_unsettled_and_the_dateline_alone_too():
 
 
 def test_online_only_when_the_opening_says_so():
+    # bolong.id style: the headline says it; the headline is its quote
+    headline = parse_article(
+        "Li Keqiang Pimpin Rapat Virtual Negara-negara SCO\n"
+        "Beijing, Bolong.id - Perdana Menteri Li Keqiang memimpin rapat para perdana menteri.\n"
+    )
+    found = find_place(headline, [], {})
+    assert found.online and found.quote == "Li Keqiang Pimpin Rapat Virtual Negara-negara SCO"
     online = place_of(
         "Li Keqiang memimpin rapat online para perdana menteri SCO pada Selasa (1/11/2022)."
     )

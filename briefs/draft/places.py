@@ -134,7 +134,7 @@ def find_place(
     dates itself to an earlier year speaks of another meeting, and its city is not this one's."""
     # by video: said in the headline or the story's opening, not of an earlier meeting
     if article.headline and _VIDEO.search(article.headline):
-        return Place(online=True)
+        return Place(online=True, quote=article.headline)
     for paragraph in article.paragraphs[:2]:
         for sentence in split_sentences(paragraph.text):
             if _VIDEO.search(sentence):
