@@ -320,3 +320,18 @@ def test_renminbi_as_rmb_with_dollars_in_brackets():
     assert (found.value, found.unit) == (Decimal("173050000000"), "CNY")
     assert found.equivalent == Equivalent(Decimal("24800000000"), "USD")
     assert (percent.value, percent.unit) == (Decimal("37.3"), "percent")
+
+
+def test_bcm_carries_its_scale_and_noun():
+    # mistar.id style: "dari 55 bcm saat ini menjadi 85 miliar meter kubik (bcm)"
+    low, high = find_figures(
+        "Jalur itu akan menaikkan pasokan dari 55 bcm saat ini menjadi 85 miliar meter kubik (bcm)",
+        None,
+    )
+    assert (low.value, low.noun) == (Decimal("55000000000"), "meter kubik")
+    assert high.value == Decimal("85000000000")
+
+
+def test_a_number_in_a_short_quoted_name_is_no_figure():
+    # cri.cn style: relations entering their "30 tahun emas"
+    assert find_figures('hubungan itu berkembang pesat memasuki "30 tahun emas".', None) == []

@@ -27,6 +27,10 @@ from .words import FUNCTION_WORDS, alternation, countries, country_pattern, exac
 PRESS_SCALES = {"milyar": 10**9}
 """The press's older spelling of 'miliar', besides CLDR's scale words."""
 
+PRESS_SCALED_UNITS = {"bcm": (10**9, "meter kubik")}
+"""The press's abbreviations that carry a scale: '55 bcm' is 55 miliar meter kubik of gas."""
+_SCALED_UNIT = re.compile(r"\s+(bcm)\b", re.I)
+
 PRESS_CURRENCIES = {"dolar": "USD", "dollar": "USD"}
 PRESS_SYMBOLS = {"$": "USD", "USD": "USD", "US $": "USD", "RMB": "CNY"}
 """Alone, the press's '$70 miliar' is in US dollars, as is 'USD 5 juta'; 'RMB 173,05 miliar' is
@@ -229,9 +233,15 @@ def money_or_count(masked: str, m: re.Match[str], consumed: list[tuple[int, int]
             out_of, end = _number(total_match), total_match.end()
             consumed.append(total_match.span())
     scale = res["scale"].match(masked, end)
+    scaled_noun = None
     if scale:
         factor = _scales()[scale.group(1).lower()]
         value, end = value * factor, scale.end()
+        lower = lower * factor if lower is not None else None
+    elif abbreviation := _SCALED_UNIT.match(masked, end):
+        # '55 bcm': the scale and the noun in one abbreviation
+        factor, scaled_noun = PRESS_SCALED_UNITS[abbreviation.group(1).lower()]
+        value, end = value * factor, abbreviation.end()
         lower = lower * factor if lower is not None else None
     figure = Figure(
         exact(value),
@@ -244,7 +254,9 @@ def money_or_count(masked: str, m: re.Match[str], consumed: list[tuple[int, int]
     symbol = res["symbol"].search(before)
     currency = res["currency"].match(masked, end)
     code = currency and _currency(currency.group(1), currency.group(2))
-    if symbol:
+    if scaled_noun:
+        figure.noun = scaled_noun
+    elif symbol:
         figure.unit, figure.start = _currencies()[1][symbol.group(1)], symbol.start()
     elif code and currency:
         figure.unit, figure.end = code, currency.end()

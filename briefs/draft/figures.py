@@ -22,6 +22,9 @@ def _is_period_phrase(masked: str, figure: Figure) -> bool:
     )
 
 
+_NAMED = re.compile(r"[“\"]([^”\"]{1,40})[”\"]")
+"""A short phrase in quotation marks ('"30 tahun emas"', '“Lima Prinsip”'): a name a number is
+part of, not a figure."""
 _RELATIONS = re.compile(
     r"\bhubungan\s+(?:diplomatik|bilateral|kedua\s+negara)|\b(?:menjalin|terjalin|dijalin)\b", re.I
 )
@@ -91,6 +94,7 @@ _YEARLY = re.compile(
 def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
     """The figures of one sentence: money, percentages and counts, with qualifier and time."""
     masked = mask_dates(sentence)
+    names = [m.span() for m in _NAMED.finditer(sentence) if len(m.group(1).split()) <= 4]
     figures: list[Figure] = []
     consumed: list[tuple[int, int]] = []
     for m in number_re().finditer(masked):
@@ -98,6 +102,8 @@ def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
             continue
         figure = money_or_count(masked, m, consumed)
         if figure is None or _is_period_phrase(masked, figure) or _tells_when(masked, figure):
+            continue
+        if any(a <= figure.start < b for a, b in names):
             continue
         if m.group("words") and figure.unit == "count" and not _spelled_out_counts(masked, figure):
             continue
