@@ -228,3 +228,17 @@ def test_a_weekday_after_a_city_is_no_second_city():
     )
     assert (place.city, place.country) == ("Nur Sultan", "KZ")
     assert "city" not in place.unsettled
+
+
+def test_a_city_dated_to_an_earlier_year_in_the_date_s_sentence_is_not_this_one_s():
+    # the seed of 2024-12-01 (ANTARA, reworded): the sentence that says when names the first
+    # summit's city with its year; the meeting's city comes next
+    article = parse_article(
+        "Tiongkok dan Asia Tengah berjanji lanjutkan hasil KTT\n"
+        "Tiongkok dan Asia Tengah pada hari Minggu (1/12) berjanji melanjutkan hasil KTT pertama "
+        "di Kota Xi'an pada tahun 2023.\n"
+        "Janji itu dibuat pada pertemuan menteri luar negeri yang diadakan di kota Chengdu di "
+        "barat daya Tiongkok.\n"
+    )
+    when = "Tiongkok dan Asia Tengah pada hari Minggu (1/12) berjanji melanjutkan hasil KTT pertama di Kota Xi'an pada tahun 2023."
+    assert find_place(article, [], {}, when, year=2024).city == "Chengdu"

@@ -144,7 +144,12 @@ def find_place(
         c
         for c in _candidates(article, participants, known)
         if not (
-            year and c.sentence and c.sentence != when and _of_an_earlier_time(c.sentence, year)
+            year
+            and c.sentence
+            and (
+                (c.sentence != when and _of_an_earlier_time(c.sentence, year))
+                or _dated_earlier(c.city, c.sentence, year)
+            )
         )
     ]
     strong = [c for c in candidates if c.strength >= 2]
@@ -258,6 +263,16 @@ def _of_an_earlier_time(sentence: str, year: int) -> bool:
         if m.group(1) is None or int(m.group(1)) < year:
             return True
     return False
+
+
+def _dated_earlier(city: str, sentence: str, year: int) -> bool:
+    """Is the city dated to an earlier year where the sentence names it ('hasil KTT pertama di
+    Kota Xi'an pada tahun 2023', in a sentence about a meeting of 2024)?"""
+    m = re.search(
+        rf"{re.escape(city)}(?:\s*,\s*[^,.]{{0,30}})?\s+pada\s+(?:tahun\s+)?((?:19|20)\d\d)\b",
+        sentence,
+    )
+    return bool(m and int(m.group(1)) < year)
 
 
 def _named(name: str, text: str) -> bool:
