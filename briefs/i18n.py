@@ -243,9 +243,10 @@ _CONSONANTS = "bcdfghjklmnpqrstvwxyz"
 _DIGRAPHS = ("ng", "ny", "sy", "kh")
 """One consonant each, never split: me-nga-ji, ba-nyak, sya-rat, akh-lak."""
 _ONSETS: tuple[str, ...] = ("bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr")
-_ONSETS += ("sk", "sl", "sm", "sn", "sp", "st", "sw", "tr", "str", "spr", "skr", "spl")
+_ONSETS += ("tr", "str", "spr", "skr")
 """Consonant clusters that begin a syllable together: mem-prak-tik-kan, ke-mi-tra-an,
-in-fra-struk-tur."""
+in-fra-struk-tur, ek-stre-mis-me. An s before one other consonant is not among them: between
+vowels it closes a syllable (pas-ti, is-me, mis-kin; never "ekstremi-sme")."""
 _DIPHTHONGS = ("ai", "au", "oi")
 """Two vowels of one syllable: pan-tai, ka-lau."""
 
@@ -275,6 +276,14 @@ def indonesian_patterns() -> str:
             rule(pair, i, 2)  # never inside
         for v in _VOWELS:
             rule(pair + v, 0, 1)  # before it, when a vowel follows
+    # An s between consonants closes the syllable before (trans-por-ta-si, eks-por, not
+    # "tran-s-por"), unless a cluster begins with it (kon-struk-si, in-stru-men).
+    for c in _CONSONANTS:
+        for d in _CONSONANTS:
+            rule(c + "s" + d, 1, 2)
+            rule(c + "s" + d, 2, 1)
+        for cluster in (o for o in _ONSETS if o.startswith("s")):
+            rule(c + cluster, 1, 3)
     lines = []
     for letters, slots in sorted(levels.items()):
         lines.append(

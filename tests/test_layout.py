@@ -369,6 +369,13 @@ def test_indonesian_breaks_at_its_syllables():
     assert words.inserted("pengembangan") == "pe-ngem-ba-ngan"  # ng is one consonant
     assert words.inserted("pantai") == "pan-tai"  # a diphthong is one syllable
     assert words.inserted("infrastruktur") == "in-fra-struk-tur"
+    # An s before one consonant closes its syllable (2022, id, p. 2 had "ekstremi-sme").
+    assert [words.inserted(w) for w in ("ekstremisme", "pasti", "transportasi", "ekspor")] == [
+        "ek-stre-mis-me",
+        "pas-ti",
+        "trans-por-ta-si",
+        "eks-por",
+    ]
 
 
 def test_the_pdfs_use_the_indonesian_patterns(built):
