@@ -108,6 +108,18 @@ class Localizer:
     def language_name(self, tag: str) -> str:
         return Locale.parse(tag, sep="-").get_display_name(self.locale) or tag
 
+    def items(self, words: list[str]) -> str:
+        """A list as the language writes it (CLDR): "timeline, themes and follow-through",
+        "linimasa, tema, dan tindak lanjut"."""
+        from babel.lists import format_list
+
+        return format_list(words, locale=self.locale)
+
+    def read_in(self) -> str:
+        """The link to a brief in this language, in this language: "Read in English", "Baca
+        dalam bahasa Indonesia" (on the brief in the other language)."""
+        return self.gettext("Read in %(language)s", language=self.endonym(self.language))
+
     @staticmethod
     def endonym(tag: str) -> str:
         """A language's name in that language (CLDR): English, Indonesia."""

@@ -162,8 +162,9 @@ def test_the_pdf_annex_is_the_quotes(built, meetings, loc, meeting_id, language)
     meeting = meetings[meeting_id]
     text = body_text(built.output_path(meeting_id, language, "pdf")).replace("\u00a0", " ")
     heading = loc[language].gettext("Evidence").upper()
-    # After the sources, and the last thing in the document.
-    assert text.index(heading) > text.index(normalize(meeting.sources[-1].headline))
+    # The last thing in the document; in print it names the sources (no Source section before
+    # it: alone, that stood on an almost empty page).
+    assert text.index(heading) > text.index(normalize(meeting.points[-1].text[language])[:40])
     annex = text[text.rindex(heading) :]
     # pypdf drops the space before a run that starts a marked name ("Pelajar" "Kazakhstan"):
     # compared without spaces, every character and its order still count.
@@ -282,12 +283,15 @@ def test_every_cited_article_is_attached_listed_and_quoted(two_articles, loc, la
     assert attachments(project.digest_path(language, "pdf", 2021)) == files
 
     text = body_text(pdf)
-    sources = loc[language].gettext("Sources")
+    # In print the articles are named at the head of the annex (the Sources section is the
+    # screen's): once each, after the evidence heading.
+    evidence = loc[language].gettext("Evidence")
+    assert loc[language].gettext("Sources").upper() not in text
     for headline in (
         "Menlu Tiongkok dan Kazakhstan Bertemu di Astana",
         "Tiongkok dan Kazakhstan Sepakati Jalur Kereta Baru",
     ):
-        assert text.index(headline) > text.index(sources.upper())
+        assert text.index(headline) > text.index(evidence.upper())
     # The annex names each article once, as a heading, and lists what was written from it.
     meeting = parse_summary(summary).meeting
     assert (
@@ -301,7 +305,7 @@ def test_every_cited_article_is_attached_listed_and_quoted(two_articles, loc, la
     )
     for name in ("pertemuan.txt", "lanjutan.txt"):
         archived = loc[language].gettext("Archived as %(file)s", file=name)
-        assert text.count(archived) == 2  # in the sources, and as the annex's heading
+        assert text.count(archived) == 1  # as the annex's heading
 
     # On screen, with two articles, each quote names its article (by publisher), linked.
     quote = "Kedua belah pihak akan memulai pembangunan jalur kereta api ketiga tahun depan."
