@@ -131,6 +131,9 @@ def column_widths(*columns: list[str], least: int = 14) -> list[int]:
 # A capitalised word long enough to be hyphenated (brief.css: hyphenate-limit-chars 7) is a
 # name in both languages (Lianyungang, Cooperation, Prakarsa), or the first word of a sentence.
 _CAPITALISED = r"[^\W\d_a-z][^\W_]{6,}"
+# A compound with a capital in it is a name too, never broken at its hyphen: Satu-Tiongkok,
+# one-China, Asia-Pasifik.
+_COMPOUND = r"(?=[\w-]*[^\W\d_a-z])(?:[^\W_]+-)+[^\W_]+"
 
 
 def name_pattern(meetings: Iterable[Meeting], localizer: Localizer) -> re.Pattern[str]:
@@ -139,8 +142,9 @@ def name_pattern(meetings: Iterable[Meeting], localizer: Localizer) -> re.Patter
     for meeting in meetings:
         names |= {p.name for p in meeting.participants if p.name}
         names |= {localizer.country(code) for code in meeting.countries}
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives}|{_CAPITALISED})(?!\w)")
+    alternatives = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
+    either = "|".join([*alternatives, _COMPOUND, _CAPITALISED])
+    return re.compile(rf"(?<![\w-])(?:{either})(?![\w-])")
 
 
 _LAST_WORD = re.compile(r"\S+\s*$")

@@ -84,10 +84,32 @@ def facts(meeting: Meeting, language: str, loc):
             yield "Participant", loc and f"{name}, {p.office[language]}", p.quote
 
 
+def annex_facts(meeting: Meeting, language: str, loc):
+    """The facts as the annex lists them: participants named by one quote are one item, each
+    with office and country (the 2022 brief repeated one quote for five unnamed leaders)."""
+    shared: dict[tuple[str, ...], list] = {}
+    if meeting.date_quote:
+        yield "Date", loc and loc.date(meeting.date), meeting.date_quote
+    if meeting.place.quote:
+        yield "Place", loc and loc.place(meeting.place), meeting.place.quote
+    for p in meeting.participants:
+        if p.quote:
+            item = shared.setdefault(tuple(q.text for q in p.quote), [p.quote, [], False])
+            name = f"{p.name}, " if p.name else ""
+            country = loc.country(p.country) if loc else p.country
+            item[1].append(f"{name}{p.office[language]} ({country})")
+            item[2] = item[2] or not p.name
+    for quotes, who, unnamed in shared.values():
+        value = "; ".join(who)
+        if unnamed and loc:
+            value += " – " + loc.gettext("not named in the article")
+        yield ("Participant" if len(who) == 1 else "Participants"), value, quotes
+
+
 def claims(meeting: Meeting, language: str, loc):
     """(section heading msgid, what the annex shows before the quotes, quotes) in annex order."""
     shown = loc.typographic if loc else str
-    for label, value, quotes in facts(meeting, language, loc):
+    for label, value, quotes in annex_facts(meeting, language, loc):
         yield "Date, place and participants", loc and f"{loc.gettext(label)}: {value}", quotes
     for point in meeting.points:
         yield "Points", None, point.quote  # by number only (dropped from the text)

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from briefs.i18n import localizers
 from briefs.loader import parse_summary
 from briefs.models import Meeting
-from briefs.render import archive_context, brief_number, prose
+from briefs.render import archive_context, brief_number, name_pattern, prose
 from briefs.validate import load_summaries
 
 from .conftest import ROOT
@@ -152,11 +152,36 @@ def test_no_paragraph_ends_on_a_hyphenated_fragment(built, loc, language):
     assert re.search(r"[^{}]*\.end[^{}]*\{[^}]*hyphens: manual", css)
 
 
+def test_a_compound_name_is_never_broken_at_its_hyphen(loc):
+    """ "Satu-|Tiongkok" broke at its hyphen in the 2024-05-20 brief on a phone."""
+    pattern = name_pattern([], loc["id"])
+    marked = str(prose("prinsip Satu-Tiongkok dan one-China, negara-negara", loc["id"], pattern))
+    assert '<span class="name">Satu-Tiongkok</span>' in marked
+    assert '<span class="name">one-China</span>' in marked
+    assert "negara-negara" in marked and '"name">negara' not in marked
+
+
 def test_digests_never_hyphenate_names(built):
     """The digests mark names as the briefs do ("Tiong-|kok" in the 2020 id digest)."""
     for path in built.build_dir.glob("*/digest*.pdf"):
         broken = _broken_words(path)
         assert not [word for word in broken if word[0].isupper()], (path.name, broken)
+
+
+def test_two_places_are_joined_by_an_en_dash(built, loc):
+    """ "Tiongkok–Asia Tengah", as the masthead writes it, in every text of a summary (the 2024
+    briefs wrote "Tiongkok-Asia Tengah" and "Tiongkok-Eropa" beside it); a name's own hyphen
+    stays."""
+    assert loc["id"].typographic("KTT Tiongkok-Asia Tengah, kereta Tiongkok-Eropa") == (
+        "KTT Tiongkok–Asia Tengah, kereta Tiongkok–Eropa"
+    )
+    assert loc["id"].typographic("prinsip Satu-Tiongkok, Kassym-Jomart, negara-negara") == (
+        "prinsip Satu-Tiongkok, Kassym-Jomart, negara-negara"
+    )
+    page = html_of(
+        built.output_path("2024-12-01-china-central-asia-foreign-ministers", "id", "html")
+    )
+    assert "Tiongkok–Asia Tengah" in text_of(next(page.iter(f"{XHTML}h1")))
 
 
 def test_template_words_have_typographic_apostrophes():
