@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_skeleton
+from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import (
@@ -95,9 +95,18 @@ class Localizer:
         return format_skeleton("yMMM", day, locale=self.locale)
 
     def date_range(self, start: dt.date, end: dt.date) -> str:
-        """10–12 Sep 2019 / 10–12 Sept 2019: the locale's own interval pattern (CLDR has
-        interval patterns with abbreviated months only)."""
-        return format_interval(start, end, "yMMMd", locale=self.locale)
+        """10–12 September 2019 / 10–12 September 2019: the locale's own interval pattern, with
+        the month written out as beside it in the date ("Sept" next to "11 September" read as
+        a note). CLDR has interval patterns with abbreviated months only: its yMMMd is used with
+        MMMM for MMM."""
+        if start == end:
+            return self.date(start)
+        field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+        parts = self.locale.interval_formats["yMMMd"][field]
+        return "".join(
+            format_date(day, re.sub(r"(?<!M)MMM(?!M)", "MMMM", part), locale=self.locale)
+            for day, part in zip((start, end), parts, strict=True)
+        )
 
     # names -------------------------------------------------------------------------------
 
@@ -108,6 +117,18 @@ class Localizer:
     def language_name(self, tag: str) -> str:
         return Locale.parse(tag, sep="-").get_display_name(self.locale) or tag
 
+    def items(self, words: list[str]) -> str:
+        """A list as the language writes it (CLDR): "timeline, themes and follow-through",
+        "linimasa, tema, dan tindak lanjut"."""
+        from babel.lists import format_list
+
+        return format_list(words, locale=self.locale)
+
+    def read_in(self) -> str:
+        """The link to a brief in this language, in this language: "Read in English", "Baca
+        dalam bahasa Indonesia" (on the brief in the other language)."""
+        return self.gettext("Read in %(language)s", language=self.endonym(self.language))
+
     @staticmethod
     def endonym(tag: str) -> str:
         """A language's name in that language (CLDR): English, Indonesia."""
@@ -117,9 +138,23 @@ class Localizer:
         """Straight quotes of a summary's text turned into the language's own (“…”, ‘…’);
         the apostrophe in Xi'an becomes ’. Quotes of the articles are never passed here."""
         start, end, inner_start, inner_end = QUOTATION_MARKS[self.language]
+        text = self._places_joined.sub(r"\1–", text)
         text = _DOUBLE.sub(lambda m: f"{start}{m.group(1)}{end}", text)
         text = _SINGLE.sub(lambda m: f"{inner_start}{m.group(1)}{inner_end}", text)
         return text.replace("'", "’")
+
+    @cached_property
+    def _places_joined(self) -> re.Pattern[str]:
+        """The hyphen between two of CLDR's countries or regions, which the house writes as an
+        en dash: "Tiongkok-Asia Tengah" is "Tiongkok–Asia Tengah", as the masthead writes it
+        (a name's own hyphen, "Kassym-Jomart", "Satu-Tiongkok", is not between two places)."""
+        names = sorted(
+            {str(n) for n in self.locale.territories.values() if "-" not in str(n)},
+            key=len,
+            reverse=True,
+        )
+        place = "|".join(re.escape(n) for n in names)
+        return re.compile(rf"(?<!\w)({place})-(?=(?:{place})(?!\w))")
 
     def kind(self, kind: Kind) -> str:
         """Summit / Konferensi tingkat tinggi: the same words as the brief's masthead."""
@@ -243,9 +278,10 @@ _CONSONANTS = "bcdfghjklmnpqrstvwxyz"
 _DIGRAPHS = ("ng", "ny", "sy", "kh")
 """One consonant each, never split: me-nga-ji, ba-nyak, sya-rat, akh-lak."""
 _ONSETS: tuple[str, ...] = ("bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr")
-_ONSETS += ("sk", "sl", "sm", "sn", "sp", "st", "sw", "tr", "str", "spr", "skr", "spl")
+_ONSETS += ("tr", "str", "spr", "skr")
 """Consonant clusters that begin a syllable together: mem-prak-tik-kan, ke-mi-tra-an,
-in-fra-struk-tur."""
+in-fra-struk-tur, ek-stre-mis-me. An s before one other consonant is not among them: between
+vowels it closes a syllable (pas-ti, is-me, mis-kin; never "ekstremi-sme")."""
 _DIPHTHONGS = ("ai", "au", "oi")
 """Two vowels of one syllable: pan-tai, ka-lau."""
 
@@ -275,6 +311,14 @@ def indonesian_patterns() -> str:
             rule(pair, i, 2)  # never inside
         for v in _VOWELS:
             rule(pair + v, 0, 1)  # before it, when a vowel follows
+    # An s between consonants closes the syllable before (trans-por-ta-si, eks-por, not
+    # "tran-s-por"), unless a cluster begins with it (kon-struk-si, in-stru-men).
+    for c in _CONSONANTS:
+        for d in _CONSONANTS:
+            rule(c + "s" + d, 1, 2)
+            rule(c + "s" + d, 2, 1)
+        for cluster in (o for o in _ONSETS if o.startswith("s")):
+            rule(c + cluster, 1, 3)
     lines = []
     for letters, slots in sorted(levels.items()):
         lines.append(

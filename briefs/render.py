@@ -131,28 +131,54 @@ def column_widths(*columns: list[str], least: int = 14) -> list[int]:
 # A capitalised word long enough to be hyphenated (brief.css: hyphenate-limit-chars 7) is a
 # name in both languages (Lianyungang, Cooperation, Prakarsa), or the first word of a sentence.
 _CAPITALISED = r"[^\W\d_a-z][^\W_]{6,}"
+# A compound with a capital in it is a name too, never broken at its hyphen: Satu-Tiongkok,
+# one-China, Asia-Pasifik.
+_COMPOUND = r"(?=[\w-]*[^\W\d_a-z])(?:[^\W_]+-)+[^\W_]+"
 
 
-def name_pattern(meeting: Meeting, localizer: Localizer) -> re.Pattern[str]:
-    """The names of a meeting's people and countries, and capitalised words, in its texts."""
-    names = {p.name for p in meeting.participants if p.name}
-    names |= {localizer.country(code) for code in meeting.countries}
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives}|{_CAPITALISED})(?!\w)")
+def name_pattern(meetings: Iterable[Meeting], localizer: Localizer) -> re.Pattern[str]:
+    """The names of the meetings' people and countries, and capitalised words, in their texts."""
+    names = set()
+    for meeting in meetings:
+        names |= {p.name for p in meeting.participants if p.name}
+        names |= {localizer.country(code) for code in meeting.countries}
+    alternatives = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
+    either = "|".join([*alternatives, _COMPOUND, _CAPITALISED])
+    return re.compile(rf"(?<![\w-])(?:{either})(?![\w-])")
+
+
+_LAST_WORD = re.compile(r"\S+\s*$")
 
 
 def prose(text: str, localizer: Localizer, names: re.Pattern[str] | None) -> Markup:
-    """A summary's text for the page: typographic quotes, and its names of people and countries
-    marked so that they are never hyphenated ("Jin-ping", "Kazakh-stan")."""
+    """A summary's text for the page: typographic quotes; its names of people and countries
+    marked so that they are never hyphenated nor broken at their own hyphen ("Jin-ping",
+    "Kassym-|Jomart"); an amount with its scale or currency kept on one line ("US$50.1 bil-lion",
+    "IDR 657 | trillion"); and its last word never hyphenated (no "agree-|ment." alone on the
+    paragraph's last line)."""
+    from .numbers import mentions
+
     text = localizer.typographic(text)
-    if names is None:
-        return Markup(escape(text))
-    out, last = [], 0
-    for match in names.finditer(text):
-        out.append(escape(text[last : match.start()]))
-        out.append(Markup('<span class="name">%s</span>') % match.group(0))
-        last = match.end()
-    out.append(escape(text[last:]))
+    spans: list[tuple[int, int, str]] = []
+    if names is not None:
+        spans += [(m.start(), m.end(), "name") for m in names.finditer(text)]
+    spans += [
+        (m.start, m.end, "num")
+        for m in mentions(text, localizer.language)
+        if " " in m.words or "\u00a0" in m.words
+    ]
+    last = _LAST_WORD.search(text)
+    # A word shorter than hyphenate-limit-chars (brief.css: 7) is never hyphenated anyway.
+    if last and len(re.sub(r"\W", "", last.group(0))) >= 7:
+        spans.append((last.start(), last.start() + len(last.group(0).rstrip()), "end"))
+    out, at = [], 0
+    for start, end, kind in sorted(spans):
+        if start < at:  # inside a span already marked (a name that ends the text)
+            continue
+        out.append(escape(text[at:start]))
+        out.append(Markup('<span class="%s">%s</span>') % (kind, text[start:end]))
+        at = end
+    out.append(escape(text[at:]))
     return Markup("").join(out)
 
 
@@ -180,6 +206,7 @@ def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
         amount=localizer.amount,
         date_short=localizer.month,
         language_name=localizer.language_name,
+        items=localizer.items,
         css_string=css_string,
         css_page_counter=css_page_counter,
     )
@@ -234,12 +261,13 @@ class Renderer:
             series=series,
             issued=issue_date(meeting.issued, meeting.id),
             context=self.context(meeting),
-            names=name_pattern(meeting, self.localizers[language]),
+            names=name_pattern([meeting], self.localizers[language]),
             groups=point_groups(meeting),
             number=brief_number(meeting.id),
             contact=(self.project.contact or {}).get(language),
             handling=(self.project.handling or {}).get(language),
-            other_language=next(lang for lang in self.localizers if lang != language),
+            other_language=(other := next(lang for lang in self.localizers if lang != language)),
+            read_other=self.localizers[other].read_in(),
         )
 
     def digest(self, digest: Digest, language: str, fmt: str) -> str:
@@ -252,6 +280,7 @@ class Renderer:
             fmt=fmt,
             meetings_by_id={m.id: m for m in digest.meetings},
             issued=issue_date(digest.issued, "digest"),
+            names=name_pattern(digest.meetings, self.localizers[language]),
         )
 
     def _series_sources(self, language: str, meetings: dict[str, Meeting]) -> object:

@@ -268,8 +268,8 @@ MUTATIONS: list[Mutation] = [
     m(
         "text-number",
         F24,
-        "Salah satu dari lima konsensus pertemuan: mematuhi",
-        "Salah satu dari enam konsensus pertemuan: mematuhi",
+        "Di antara lima konsensus pertemuan: mematuhi",
+        "Di antara enam konsensus pertemuan: mematuhi",
         "points[1].text.id",
         "points[1].text",
     ),
@@ -357,8 +357,8 @@ MUTATIONS: list[Mutation] = [
     m(
         "title-lede",
         T24,
-        "en: >-\n    Talks between Chinese Foreign Minister",
-        "en: >-\n    Second talks between Chinese Foreign Minister",
+        "en: China–Kazakhstan foreign ministers' talks in Astana",
+        "en: Second China–Kazakhstan foreign ministers' talks in Astana",
         "title.en",
         "title",
     ),

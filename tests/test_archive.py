@@ -48,7 +48,8 @@ def outline_expected(meeting, language: str, loc, context) -> list[object]:
     if meeting.outcomes:
         sections.append(_("Outcomes and next steps"))
         kinds.append(_("Outcomes and next steps"))
-    sections += [_("Source"), _("Evidence"), [_("Article"), kinds]]
+    # The Source section is screen-only: in print its articles head the evidence annex.
+    sections += [_("Evidence"), [_("Article"), kinds]]
     return sections
 
 

@@ -127,7 +127,7 @@ def test_pdf_carries_everything_localized(built, meetings, loc, meeting_id, lang
         (
             "2019-09-11-china-kazakhstan-state-visit",
             "id",
-            ["Rabu, 11 September 2019", "Kunjungan kenegaraan", "10–12 Sep 2019"],
+            ["Rabu, 11 September 2019", "Kunjungan kenegaraan", "10–12 September 2019"],
         ),
     ],
 )

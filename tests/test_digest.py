@@ -62,9 +62,9 @@ def test_each_year_digest_lists_its_meetings_in_date_order(built, meetings, lang
             assert loc.date(meeting.date).upper() not in text
     text = normalize(pdf_text(built.digest_path(language, "pdf", 2024)).replace("\u00a0", " "))
     assert (
-        "Pertemuan Tiongkok–Asia Tengah tahun 2024: ikhtisar 2 pertemuan dari 20 Mei 2024 hingga 1 Desember 2024"
+        "Pertemuan Tiongkok–Asia Tengah sepanjang 2024 Ikhtisar ini mencakup 2 pertemuan dari 20 Mei 2024 hingga 1 Desember 2024"
         if language == "id"
-        else "China–Central Asia meetings in 2024: digest 2 meetings from 20 May 2024 to 1 December 2024"
+        else "China–Central Asia meetings in 2024 This digest covers 2 meetings, from 20 May 2024 to 1 December 2024"
     ) in text
 
 
@@ -118,9 +118,9 @@ def test_overview_has_years_as_columns_and_links_to_the_year_digests(built, meet
     assert {f"digest-{year}.pdf" for year in YEARS} <= pdf_links(built.digest_path(language, "pdf"))
     text = normalize(pdf_text(built.digest_path(language, "pdf")).replace("\u00a0", " "))
     assert (
-        "5 pertemuan dari 11 September 2019 hingga 1 Desember 2024, dengan ikhtisar untuk setiap tahun"
+        "mencakup 5 pertemuan dari 11 September 2019 hingga 1 Desember 2024, dengan ikhtisar untuk setiap tahun"
         if language == "id"
-        else "5 meetings from 11 September 2019 to 1 December 2024, with a digest for each year"
+        else "covers 5 meetings, from 11 September 2019 to 1 December 2024, with a digest for each year"
     ) in text
     for meeting in meetings.values():  # the overview names years, not meetings
         assert normalize(meeting.title[language]) not in text
@@ -227,7 +227,7 @@ def test_follow_through(built):
     page = built.digest_path("en", "html", 2020).read_text(encoding="utf-8")
     assert 'href="digest-2024.html#2024-12-01-china-central-asia-foreign-ministers"' in page
     later = normalize(pdf_text(built.digest_path("en", "pdf", 2024)))
-    assert "Open: due 2025, not yet taken up in the meetings covered." in later
+    assert "Open: due in 2025; no later meeting covered here has taken it up." in later
 
 
 def test_timeline_links_to_the_briefs(built):
@@ -272,7 +272,7 @@ def test_date_range_and_years(project_copy):
     path = project_copy / "build" / "en" / "digest-2022-01-01-2024-06-30.html"
     assert result.output == f"{path.relative_to(project_copy)}\n" or str(path) in result.output
     html = path.read_text(encoding="utf-8")
-    assert "2 meetings from 25 January 2022 to 20 May 2024" in html
+    assert "covers 2 meetings, from 25 January 2022 to 20 May 2024" in html.replace("\u00a0", " ")
     assert "2019-09-11" not in html and "2024-12-01-china" not in html
     empty = CliRunner().invoke(main, [*root, "digest", "--from", "2030-01-01"])
     assert empty.exit_code == 1 and empty.stderr == "error: no meetings in the chosen date range\n"

@@ -84,10 +84,32 @@ def facts(meeting: Meeting, language: str, loc):
             yield "Participant", loc and f"{name}, {p.office[language]}", p.quote
 
 
+def annex_facts(meeting: Meeting, language: str, loc):
+    """The facts as the annex lists them: participants named by one quote are one item, each
+    with office and country (the 2022 brief repeated one quote for five unnamed leaders)."""
+    shared: dict[tuple[str, ...], list] = {}
+    if meeting.date_quote:
+        yield "Date", loc and loc.date(meeting.date), meeting.date_quote
+    if meeting.place.quote:
+        yield "Place", loc and loc.place(meeting.place), meeting.place.quote
+    for p in meeting.participants:
+        if p.quote:
+            item = shared.setdefault(tuple(q.text for q in p.quote), [p.quote, [], False])
+            name = f"{p.name}, " if p.name else ""
+            country = loc.country(p.country) if loc else p.country
+            item[1].append(f"{name}{p.office[language]} ({country})")
+            item[2] = item[2] or not p.name
+    for quotes, who, unnamed in shared.values():
+        value = "; ".join(who)
+        if unnamed and loc:
+            value += " – " + loc.gettext("not named in the article")
+        yield ("Participant" if len(who) == 1 else "Participants"), value, quotes
+
+
 def claims(meeting: Meeting, language: str, loc):
     """(section heading msgid, what the annex shows before the quotes, quotes) in annex order."""
     shown = loc.typographic if loc else str
-    for label, value, quotes in facts(meeting, language, loc):
+    for label, value, quotes in annex_facts(meeting, language, loc):
         yield "Date, place and participants", loc and f"{loc.gettext(label)}: {value}", quotes
     for point in meeting.points:
         yield "Points", None, point.quote  # by number only (dropped from the text)
@@ -162,8 +184,9 @@ def test_the_pdf_annex_is_the_quotes(built, meetings, loc, meeting_id, language)
     meeting = meetings[meeting_id]
     text = body_text(built.output_path(meeting_id, language, "pdf")).replace("\u00a0", " ")
     heading = loc[language].gettext("Evidence").upper()
-    # After the sources, and the last thing in the document.
-    assert text.index(heading) > text.index(normalize(meeting.sources[-1].headline))
+    # The last thing in the document; in print it names the sources (no Source section before
+    # it: alone, that stood on an almost empty page).
+    assert text.index(heading) > text.index(normalize(meeting.points[-1].text[language])[:40])
     annex = text[text.rindex(heading) :]
     # pypdf drops the space before a run that starts a marked name ("Pelajar" "Kazakhstan"):
     # compared without spaces, every character and its order still count.
@@ -282,12 +305,15 @@ def test_every_cited_article_is_attached_listed_and_quoted(two_articles, loc, la
     assert attachments(project.digest_path(language, "pdf", 2021)) == files
 
     text = body_text(pdf)
-    sources = loc[language].gettext("Sources")
+    # In print the articles are named at the head of the annex (the Sources section is the
+    # screen's): once each, after the evidence heading.
+    evidence = loc[language].gettext("Evidence")
+    assert loc[language].gettext("Sources").upper() not in text
     for headline in (
         "Menlu Tiongkok dan Kazakhstan Bertemu di Astana",
         "Tiongkok dan Kazakhstan Sepakati Jalur Kereta Baru",
     ):
-        assert text.index(headline) > text.index(sources.upper())
+        assert text.index(headline) > text.index(evidence.upper())
     # The annex names each article once, as a heading, and lists what was written from it.
     meeting = parse_summary(summary).meeting
     assert (
@@ -301,7 +327,7 @@ def test_every_cited_article_is_attached_listed_and_quoted(two_articles, loc, la
     )
     for name in ("pertemuan.txt", "lanjutan.txt"):
         archived = loc[language].gettext("Archived as %(file)s", file=name)
-        assert text.count(archived) == 2  # in the sources, and as the annex's heading
+        assert text.count(archived) == 1  # as the annex's heading
 
     # On screen, with two articles, each quote names its article (by publisher), linked.
     quote = "Kedua belah pihak akan memulai pembangunan jalur kereta api ketiga tahun depan."

@@ -95,8 +95,11 @@ def test_dates(loc):
     assert loc["id"].date(day, weekday=True) == "Kamis, 16 Juli 2020"
     assert loc["en"].date(day, weekday=True) == "Thursday, 16 July 2020"
     visit = (dt.date(2019, 9, 10), dt.date(2019, 9, 12))
-    assert loc["id"].date_range(*visit) == "10–12 Sep 2019"
-    assert loc["en"].date_range(*visit) == "10–12 Sept 2019"
+    assert loc["id"].date_range(*visit) == "10–12 September 2019"
+    assert loc["en"].date_range(*visit) == "10–12 September 2019"
+    # the month written out, as in the date beside it (the 2019 brief had "10–12 Sept 2019")
+    later = (dt.date(2019, 8, 30), dt.date(2020, 1, 2))
+    assert loc["id"].date_range(*later) == "30 Agustus 2019\u2009–\u20092 Januari 2020"
 
 
 def test_country_names_come_from_cldr(loc):

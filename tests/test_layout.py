@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from briefs.i18n import localizers
 from briefs.loader import parse_summary
 from briefs.models import Meeting
-from briefs.render import archive_context, brief_number
+from briefs.render import archive_context, brief_number, name_pattern, prose
 from briefs.validate import load_summaries
 
 from .conftest import ROOT
@@ -116,6 +116,86 @@ def test_a_table_keeps_its_heading_and_two_rows(built):
             for table, rows in tables.items():
                 if len(rows) > 1:  # split across pages: at least two rows before the break
                     assert rows[0] >= 2, (meeting_id, language, table.get("class"), rows)
+                    # nor its last row alone on the next page (2022, id, p. 2: Turkmenistan)
+                    assert rows[-1] >= 2, (meeting_id, language, table.get("class"), rows)
+
+
+def _pdf_lines(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("meeting_id", IDS)
+def test_names_and_amounts_keep_to_one_line(built, meetings, meeting_id, language):
+    """No name broken at its own hyphen ("Kassym-|Jomart" in the 2019 id title), no amount
+    parted from its scale ("IDR 657 | trillion", "US$50.1 bil-|lion" on page one of 2024-05-20
+    and 2022, en)."""
+    text = _pdf_lines(built.output_path(meeting_id, language, "pdf"))
+    for participant in meetings[meeting_id].participants:
+        for head in re.findall(r"(\w+-)\w", participant.name or ""):
+            assert not re.search(rf"{head}\s*\n", text), (participant.name, meeting_id)
+    scales = r"(?:thousand|million|billion|trillion|ribu|juta|miliar|triliun)"
+    assert not re.search(rf"\d\s*\n\s*{scales}\b", text), meeting_id
+    assert not re.search(r"(?:bil|mil|tril)\u2010\s*\n\s*lion", text), meeting_id
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_no_paragraph_ends_on_a_hyphenated_fragment(built, loc, language):
+    """The last word of a text is never hyphenated: no "agree-" then "ment." alone on the
+    paragraph's last line (2019, en, p. 1 and 2)."""
+    for path in built.build_dir.glob(f"{language}/*.pdf"):
+        runts = re.findall(r"\w+\u2010\s*\n(\w{1,12}[.;:!?)]*)\s*\n", _pdf_lines(path))
+        assert not runts, (path.name, runts)
+    marked = str(prose("They signed an agreement.", loc[language], None))
+    assert marked.endswith('<span class="end">agreement.</span>')
+    css = (ROOT / "templates" / "brief.css").read_text(encoding="utf-8")
+    assert re.search(r"[^{}]*\.end[^{}]*\{[^}]*hyphens: manual", css)
+
+
+def test_a_compound_name_is_never_broken_at_its_hyphen(loc):
+    """ "Satu-|Tiongkok" broke at its hyphen in the 2024-05-20 brief on a phone."""
+    pattern = name_pattern([], loc["id"])
+    marked = str(prose("prinsip Satu-Tiongkok dan one-China, negara-negara", loc["id"], pattern))
+    assert '<span class="name">Satu-Tiongkok</span>' in marked
+    assert '<span class="name">one-China</span>' in marked
+    assert "negara-negara" in marked and '"name">negara' not in marked
+
+
+def test_digests_never_hyphenate_names(built):
+    """The digests mark names as the briefs do ("Tiong-|kok" in the 2020 id digest)."""
+    for path in built.build_dir.glob("*/digest*.pdf"):
+        broken = _broken_words(path)
+        assert not [word for word in broken if word[0].isupper()], (path.name, broken)
+
+
+def test_two_places_are_joined_by_an_en_dash(built, loc):
+    """ "Tiongkok–Asia Tengah", as the masthead writes it, in every text of a summary (the 2024
+    briefs wrote "Tiongkok-Asia Tengah" and "Tiongkok-Eropa" beside it); a name's own hyphen
+    stays."""
+    assert loc["id"].typographic("KTT Tiongkok-Asia Tengah, kereta Tiongkok-Eropa") == (
+        "KTT Tiongkok–Asia Tengah, kereta Tiongkok–Eropa"
+    )
+    assert loc["id"].typographic("prinsip Satu-Tiongkok, Kassym-Jomart, negara-negara") == (
+        "prinsip Satu-Tiongkok, Kassym-Jomart, negara-negara"
+    )
+    page = html_of(
+        built.output_path("2024-12-01-china-central-asia-foreign-ministers", "id", "html")
+    )
+    assert "Tiongkok–Asia Tengah" in text_of(next(page.iter(f"{XHTML}h1")))
+
+
+def test_template_words_have_typographic_apostrophes():
+    """The catalogs' words print as a native editor writes them: "Foreign ministers’ meeting",
+    not a typewriter's ' (the masthead and the published index)."""
+    from babel.messages.pofile import read_po
+
+    from briefs.i18n import catalog_path
+
+    for language in ("id", "en"):
+        with catalog_path(ROOT / "locale", language).open("rb") as po:
+            for message in read_po(po):
+                strings = message.string if isinstance(message.string, tuple) else [message.string]
+                assert not [t for t in strings if "'" in t or '"' in t], message.id
 
 
 def test_no_leading_zero_days(built, loc):
@@ -244,6 +324,14 @@ def test_html_links_to_the_other_language_pdf_index_and_year(built, meeting_id, 
     } <= links
     for href in (f"../{other}/{meeting_id}.html", f"{meeting_id}.pdf", f"digest-{year}.html"):
         assert (built.output_path(meeting_id, language, "html").parent / href).is_file()
+    # The other language's link speaks it ("Indonesia" alone read as the country).
+    link = next(
+        a for a in page.iter(f"{XHTML}a") if a.get("href") == f"../{other}/{meeting_id}.html"
+    )
+    assert (link.get("lang"), text_of(link)) == (
+        other,
+        {"id": "Baca dalam bahasa Indonesia", "en": "Read in English"}[other],
+    )
 
 
 def test_a_short_series_is_text_and_charts_carry_a_source(built):
@@ -257,6 +345,17 @@ def test_a_short_series_is_text_and_charts_carry_a_source(built):
             assert svg is None or len(bars) >= 3, path
             sources = [p for p in figure.iter(f"{XHTML}p") if p.get("class") == "chart-source"]
             assert sources and text_of(sources[0]).split(":")[1].strip(), path
+
+
+def test_the_digest_lede_lists_its_parts_as_the_language_does(built):
+    """CLDR's list patterns, and no sentence opening with a digit ("1 meeting on …")."""
+    for language, parts in (
+        ("en", "timeline, themes and follow-through."),
+        ("id", "linimasa, tema, dan tindak lanjut."),
+    ):
+        page = html_of(built.build_dir / language / "digest-2020.html")
+        lede = text_of(next(p for p in page.iter(f"{XHTML}p") if p.get("class") == "lede"))
+        assert lede.endswith(parts) and not lede[0].isdigit(), lede
 
 
 def test_the_digest_lede_says_only_what_it_holds(built):
@@ -369,6 +468,13 @@ def test_indonesian_breaks_at_its_syllables():
     assert words.inserted("pengembangan") == "pe-ngem-ba-ngan"  # ng is one consonant
     assert words.inserted("pantai") == "pan-tai"  # a diphthong is one syllable
     assert words.inserted("infrastruktur") == "in-fra-struk-tur"
+    # An s before one consonant closes its syllable (2022, id, p. 2 had "ekstremi-sme").
+    assert [words.inserted(w) for w in ("ekstremisme", "pasti", "transportasi", "ekspor")] == [
+        "ek-stre-mis-me",
+        "pas-ti",
+        "trans-por-ta-si",
+        "eks-por",
+    ]
 
 
 def test_the_pdfs_use_the_indonesian_patterns(built):
@@ -405,6 +511,9 @@ def test_the_index_links_titles_marks_languages_and_lists_year_digests(built, me
     page = html_of(out / "index.html")
     titles = [a for a in page.iter(f"{XHTML}a") if a.get("class") == "title"]
     assert len(titles) == 2 * len(meetings)
+    # typographic apostrophes, as in the briefs ("Foreign Ministers' Meeting" was straight)
+    assert not [text_of(a) for a in titles if "'" in text_of(a)]
+    assert "'" not in text_of(next(page.iter(f"{XHTML}table")))
     for a in titles:
         assert a.get("href").endswith(".html") and (out / a.get("href")).is_file()
     marks = [text_of(s) for s in page.iter(f"{XHTML}span") if s.get("class") == "mark"]

@@ -156,7 +156,7 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
     for meeting in _newest_first(briefs):
         sides = {
             language: {
-                "title": meeting.title[language],
+                "title": locs[language].typographic(meeting.title[language]),
                 "kind": locs[language].kind(meeting.kind),
                 "date": locs[language].date(meeting.date),
                 "place": locs[language].place(meeting.place),
