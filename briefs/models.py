@@ -1,10 +1,11 @@
-"""The typed meeting summary: the single source of truth for what a brief may say."""
+"""The typed meeting summary: the single source of truth for what a brief may say. Its parts'
+building blocks are in fields.py, a figure in figures.py, the vocabulary and glossary in
+terms.py: re-exported here, so that a summary's models are all named from one module."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal
 
@@ -31,18 +32,21 @@ from .fields import (
     Text,
     check_country,
     country_codes,
-    currencies,
 )
+from .figures import Amount, Figure, Qualifier
 from .project import LANGUAGES  # one definition, re-exported for the models' users
 from .terms import Glossary, HouseForm, Series, Term, Theme, Vocabulary
 
 __all__ = [
     "LANGUAGES",
     "MEETING_ID",
+    "Amount",
     "CountryCode",
+    "Figure",
     "Glossary",
     "HouseForm",
     "NonEmpty",
+    "Qualifier",
     "Quote",
     "QuoteEntry",
     "Quotes",
@@ -63,16 +67,6 @@ class Kind(str, Enum):
     foreign_ministers_meeting = "foreign-ministers-meeting"
     bilateral_talks = "bilateral-talks"
     state_visit = "state-visit"
-
-
-class Qualifier(str, Enum):
-    """How the article hedges a number ("sekitar", "lebih dari" ...)."""
-
-    about = "about"
-    more_than = "more-than"
-    less_than = "less-than"
-    at_least = "at-least"
-    up_to = "up-to"
 
 
 class Period(SummaryModel):
@@ -168,83 +162,6 @@ class ConsensusPoint(SummaryModel):
         None, description="Participant name when the point is one side's position"
     )
     themes: list[Slug] = Field([], description="Theme ids from sources/themes.yaml")
-
-
-class Amount(SummaryModel):
-    """A number with a currency, e.g. the rupiah equivalent the article gives."""
-
-    value: Decimal = Field(ge=0)
-    unit: NonEmpty = Field(description="ISO 4217 currency code")
-    qualifier: Qualifier | None = None
-
-    @field_validator("unit")
-    @classmethod
-    def _currency(cls, unit: str) -> str:
-        if unit not in currencies():
-            raise PydanticCustomError(
-                "currency", "'{unit}' is not an ISO 4217 currency code", {"unit": unit}
-            )
-        return unit
-
-
-class Figure(SummaryModel):
-    """A key figure: a number with its unit, the time it refers to, and its source sentence."""
-
-    label: Text
-    value: Decimal = Field(ge=0)
-    unit: NonEmpty = Field(description="ISO 4217 currency code, 'count' or 'percent'")
-    noun: Text | None = Field(None, description="What is counted, when unit is 'count'")
-    qualifier: Qualifier | None = None
-    out_of: Decimal | None = Field(None, description="The total in '26 of 45 projects'")
-    year: int | None = Field(None, ge=1900, le=2100)
-    period: Text | None = Field(
-        None, description="The period in words, e.g. 'over the next three years'"
-    )
-    equivalent: Amount | None = Field(None, description="A conversion the article gives")
-    series: Slug | None = Field(
-        None, description="Series id from sources/themes.yaml: the same measure over time"
-    )
-    key: bool = Field(
-        False, description="true: one of the (up to four) key figures on the brief's first page"
-    )
-    quote: Quotes
-
-    @field_validator("value", "out_of", mode="before")
-    @classmethod
-    def _no_floats(cls, value: object) -> object:
-        # YAML floats are binary: 0.1 is not 0.1. Read them through their shortest repr.
-        return str(value) if isinstance(value, float) else value
-
-    @field_validator("unit")
-    @classmethod
-    def _unit(cls, unit: str) -> str:
-        if unit not in ("count", "percent") and unit not in currencies():
-            raise PydanticCustomError(
-                "unit",
-                "'{unit}' is not a unit: use an ISO 4217 currency code, 'count' or 'percent'",
-                {"unit": unit},
-            )
-        return unit
-
-    @property
-    def currency(self) -> str | None:
-        return None if self.unit in ("count", "percent") else self.unit
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Figure:
-        if self.unit == "count" and self.noun is None:
-            raise PydanticCustomError("noun", "a figure with unit 'count' needs 'noun'")
-        if self.unit != "count" and self.noun is not None:
-            raise PydanticCustomError("noun", "'noun' only goes with unit 'count'")
-        if self.year is None and self.period is None:
-            raise PydanticCustomError("time", "a figure needs 'year' or 'period'")
-        if self.equivalent is not None and self.currency is None:
-            raise PydanticCustomError(
-                "equivalent", "'equivalent' converts money: give a currency 'unit'"
-            )
-        if self.out_of is not None and self.out_of < self.value:
-            raise PydanticCustomError("out_of", "'out_of' is smaller than 'value'")
-        return self
 
 
 class Outcome(SummaryModel):

@@ -1,10 +1,13 @@
-"""Shared fixtures: copies of the shipped project, built once per session, and PDF/HTML readers."""
+"""Shared fixtures: copies of the shipped project, built once per run, and PDF/HTML readers."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
 import shutil
 import threading
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -63,12 +66,37 @@ def keep_two_meetings(root: Path) -> Path:
     return root
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once for the whole run, for tests that only read it. Under pytest-xdist
+    the workers share it (the first to ask makes it while the others wait), so a build that
+    every worker reads is done once, not once per worker."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent / name  # the run's folder, above each worker's
+    with open(shared.parent / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (shared / ".made").exists():  # not made yet, or its maker failed half-way
+            shutil.rmtree(shared, ignore_errors=True)
+            shared.mkdir()
+            make(shared)
+            (shared / ".made").touch()
+    return shared
+
+
+def build_shipped(folder: Path, keep: Callable[[Path], Path] = lambda root: root) -> None:
+    """A copy of the shipped project in folder/project (keep: what to keep of it), built."""
+    project = open_project(keep(copy_project(ROOT, folder / "project")))
+    report = build_all(project)
+    assert report.ok, (report.problems, report.failures)
+
+
 @pytest.fixture(scope="session")
 def two_built(tmp_path_factory) -> Path:
     """The project with two meetings, built once: previews start from a copy of its build/."""
-    root = keep_two_meetings(copy_project(ROOT, tmp_path_factory.mktemp("two") / "project"))
-    assert build_all(open_project(root)).ok
-    return root
+    made = made_once(tmp_path_factory, "two", lambda f: build_shipped(f, keep_two_meetings))
+    return made / "project"
 
 
 def with_two_built(project_copy: Path, two_built: Path) -> Path:
@@ -113,11 +141,8 @@ def meetings(shipped):
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Project:
-    """The shipped project, with all 40 outputs (briefs and digests) built once for the session."""
-    project = open_project(copy_project(ROOT, tmp_path_factory.mktemp("built") / "project"))
-    report = build_all(project)
-    assert report.ok, (report.problems, report.failures)
-    return project
+    """The shipped project, with all 40 outputs (briefs and digests) built once for the run."""
+    return open_project(made_once(tmp_path_factory, "built", build_shipped) / "project")
 
 
 def normalize(text: str) -> str:

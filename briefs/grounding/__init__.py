@@ -1,7 +1,7 @@
 """Grounding: every text of a summary says no more than the article sentences it stands on, and
 every fact a brief prints is proven by its own quote.
 
-Part of the validate stage (called from validate.check_document), one module per check:
+Part of the validate stage (called from checks.check_document), one module per check:
 
 - numbers.py (errors): the numbers of a text are stated by its quotes; a figure is held to its
   quote field by field; the title's and lede's numbers to the headline and the summary's quotes;
