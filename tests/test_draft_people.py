@@ -354,7 +354,8 @@ def test_two_heads_listed_together_are_of_two_countries():
 
 
 def test_a_name_word_written_after_di_is_a_place_and_read_once_per_text():
-    from briefs.draft.people import _plain_name, _words_after_di
+    from briefs.draft.offices import plain_name as _plain_name
+    from briefs.draft.offices import words_after_di as _words_after_di
 
     body = (
         "Presiden Turkmenistan Serdar Berdimuhamedov menerima Menteri Luar Negeri Tiongkok "
