@@ -390,3 +390,51 @@ def test_parts_containing_a_name_are_those_a_search_of_each_would_find():
     ]
     assert parts.containing("Tokayev", "Jinping") == [parts.all[0], parts.all[3]]
     assert parts.containing("Putin") == [] and parts.containing("") == []
+
+
+def test_the_one_greetings_are_sent_to_through_another_is_not_at_the_meeting():
+    text = (
+        "Bishkek (Xinhua) - Presiden Kirgistan Sadyr Japarov bertemu Menteri Luar Negeri Tiongkok "
+        "Wang Yi pada Rabu (19/11). Dalam pertemuan itu Japarov menitipkan salam hangat untuk "
+        "Presiden Tiongkok, Xi Jinping, lewat Wang.\n"
+    )
+    found = [p.name for p in find_participants(text)]
+    assert "Sadyr Japarov" in found and "Wang Yi" in found and "Xi Jinping" not in found
+
+
+def test_someone_met_next_or_at_an_earlier_month_s_meeting_is_not_at_this_one():
+    text = (
+        "Beijing - Menjelang pertemuannya dengan pemimpin Rusia Vladimir Putin, Presiden China "
+        "Xi Jinping tiba di Samarkand pada Rabu.\n"
+        "Perdana Menteri Tiongkok Li Qiang memimpin sidang itu. Menurut Li, Juli lalu di KTT "
+        "Astana para pemimpin, termasuk Presiden Kazakhstan Kassym-Jomart Tokayev, bersepakat.\n"
+    )
+    found = [p.name for p in find_participants(text)]
+    assert "Vladimir Putin" not in found and "Kassym-Jomart Tokayev" not in found
+    assert "Li Qiang" in found
+
+
+def test_the_night_before_is_not_an_earlier_meeting():
+    text = (
+        "Tianjin - Para pemimpin berkumpul di Tianjin.\n"
+        "Pada hari Minggu Xi juga bertemu Perdana Menteri India Narendra Modi, yang datang malam "
+        "sebelumnya.\n"
+    )
+    assert "Narendra Modi" in [p.name for p in find_participants(text)]
+
+
+def test_a_surname_the_page_spells_two_ways_is_one_participant_of_one_country():
+    text = (
+        "Tashkent - Presiden Uzbekistan Shavkat Mirziyev menghadiri pertemuan para menteri.\n"
+        "Dalam pertemuan itu, Presiden Mirziyaev berterima kasih kepada China atas bantuannya.\n"
+    )
+    found = [(p.name, p.country) for p in find_participants(text)]
+    assert found == [("Shavkat Mirziyev", "UZ")]
+
+
+def test_a_minister_who_answers_in_the_talks_takes_part():
+    text = (
+        "Tashkent - Presiden Uzbekistan Shavkat Mirziyoyev hadir dalam pertemuan itu.\n"
+        "Penasihat Negara dan Menteri Luar Negeri China Wang Yi menanggapi, \"Kami siap.\"\n"
+    )
+    assert "Wang Yi" in [p.name for p in find_participants(text)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from collections.abc import Iterable
@@ -17,7 +18,7 @@ from .offices import (
     plain_name,
     raw_country,
 )
-from .words import countries, country_pattern
+from .words import countries, country_pattern, months
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,12 @@ _NOT_TAKING_PART = re.compile(
     # 'menitipkan salam hangat Presiden China Xi Jinping untuk ...': greetings conveyed by
     # another, whose sender is not at the meeting
     r"|(?i:\bsalam(?:\s+(?:hangat|tulus|persahabatan))?\s+(?:dari\s+)?)$"
+    # 'menitipkan salam hangat untuk Presiden Tiongkok, Xi Jinping, lewat Wang': greetings
+    # sent to someone through another, who is the one at the meeting
+    r"|(?i:\bsalam\b[^.;:]{0,80}?\b(?:untuk|kepada|bagi)\s+)$"
+    # 'Menjelang pertemuannya dengan pemimpin Rusia ...': someone met at a later event
+    r"|(?i:\b(?:menjelang|jelang|sebelum)\s+(?:pertemuan|bertemu|menemui|temui)(?:nya)?"
+    r"\s+(?:dengan\s+)?)$"
     # 'Bandara Internasional Nur Sultan Nazarbayev': a place named after someone
     r"|\b(?:Bandara|Bandar\s+Udara|Aula|Istana|Gedung|Universitas|Stadion|Jalan|Jl\.|Taman"
     r"|Museum|Hotel|Pusat|Bulevar|Lapangan|Akademi|Yayasan)(?:\s+[A-Z][\w'’-]*){0,3}\s+$"
@@ -48,13 +55,15 @@ _MEETING_WORDS = re.compile(
     r"|tiba|setibanya|mendarat|kedatangan|disambut|berkumpul|mengikuti|berpartisipasi|bertukar"
     r"|pesan|ucapan\s+selamat|dihadiri|membicarakan|membahas|penyambutan|menjamu|dijamu"
     r"|jamuan|digelar\s+oleh|tatap\s+muka(?:nya)?|sampai\s+di|berbicara|berunding|bersalaman"
-    r"|berjabat\s+tangan)\b",
+    r"|berjabat\s+tangan|menanggapi|sebagai\s+tanggapan)\b",
     re.I,
 )
 """A sentence that puts a person at the meeting: they meet, talk, receive, attend, sign."""
 _EARLIER = re.compile(
     r"\b(?:bulan\s+lalu|tahun\s+lalu|pekan\s+lalu|minggu\s+lalu|setahun\s+(?:yang\s+)?lalu"
-    r"|sebelumnya|terakhir\s+(?:kali\s+)?bertemu|terakhir\s+bertatap|kala\s+itu|saat\s+itu"
+    r"|(?<!malam\s)(?<!hari\s)sebelumnya|terakhir\s+(?:kali\s+)?bertemu|terakhir\s+bertatap|kala\s+itu|saat\s+itu"
+    # 'Juli lalu di KTT Astana ...', 'Kunjungan itu menyusul KTT ... di Kazakhstan'
+    rf"|(?:{'|'.join(sorted(months()))})\s+lalu|menyusul\s+(?:KTT|pertemuan|kunjungan|lawatan)"
     r"|pada\s+bulan\s+\w+\s+lalu)\b",
     re.I,
 )
@@ -192,7 +201,8 @@ def find_participants(
     merged = [
         p for p in merged if plain_name(p.name or "", body, not_names) == p.name or not p.name
     ]
-    taking_part = [p for p in merged if _takes_part(p, body, merged)]
+    rolls = _rolls(merged, body)
+    taking_part = [p for p in merged if _takes_part(p, body, rolls)]
     for person in taking_part:
         if not person.country and not _listed_with(person, body, taking_part):
             _nearest_country(person, body)
@@ -271,34 +281,100 @@ def _nearest_country(person: Participant, body: str) -> None:
         person.unsure = "country not stated: write its code"
 
 
-def _takes_part(person: Participant, body: str, everyone: list[Participant]) -> bool:
+def _takes_part(person: Participant, body: str, rolls: frozenset[int]) -> bool:
     """Named with their country in the story's opening, or in a sentence that has them meet,
     talk, receive or attend ('di bawah bimbingan Presiden Xi Jinping' is not), or in a list of
-    three or more office-holders (a roll of those attending)."""
+    three or more office-holders (a roll of those attending: a paragraph of rolls)."""
     if not person.name or person.position < 0:
         return True  # unnamed office-holders; a known name in the headline
     opening = body.find("\n")  # the first paragraph
     if person.country and person.position < (opening if opening >= 0 else 400):
         return True
-    handles = sorted(person.handles(), key=len, reverse=True)
-    pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(h) for h in handles)})(?![\w'’-])")
-    for sentence in _body_sentences(body):
-        if pattern.search(sentence) and _MEETING_WORDS.search(sentence):
-            if not _EARLIER.search(sentence):
-                return True
-    for paragraph in body.split("\n"):
-        if not pattern.search(paragraph):
-            continue
-        named = (p for p in everyone if p.name and p.name in paragraph)
-        if next(named, None) and next(named, None) and next(named, None):
-            return True  # 'Dihadiri: Perdana Menteri Kazakhstan, Alikhan Smailov. ...'
-    return False
+    story = _story(body)
+    handles = person.handles()
+    if any(h in story.meeting_words for h in handles if _WORD.fullmatch(h)):
+        return True
+    odd = [h for h in handles if not _WORD.fullmatch(h)]  # searched for themselves
+    pattern = _whole(odd)
+    if pattern and any(pattern.search(s) for s in story.meeting_sentences):
+        return True
+    return any(i in rolls for i in _paragraphs_naming(story, handles))
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _whole(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A search for any of the words, each whole; None for no word."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])") if alternatives else None
+
+
+@dataclass(frozen=True)
+class _Story:
+    """What every candidate's test of taking part reads, read once per text: on a long page a
+    search of every sentence for each candidate took most of the draft's time."""
+
+    meeting_sentences: tuple[str, ...]
+    """The sentences that put someone at a meeting (not an earlier one)."""
+    meeting_words: frozenset[str]
+    """Every whole word of those sentences."""
+    paragraphs: tuple[str, ...]
+    by_word: dict[str, tuple[int, ...]]
+    """Each whole word's paragraphs (their indices)."""
 
 
 @lru_cache(maxsize=16)
-def _body_sentences(body: str) -> tuple[str, ...]:
-    """The story's sentences, split once per text (every candidate reads them)."""
-    return tuple(re.split(r"(?<=[.!?])\s+|\n", body))
+def _story(body: str) -> _Story:
+    meeting = tuple(
+        sentence
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", body)
+        if _MEETING_WORDS.search(sentence) and not _EARLIER.search(sentence)
+    )
+    paragraphs = tuple(body.split("\n"))
+    by_word: dict[str, list[int]] = {}
+    for i, paragraph in enumerate(paragraphs):
+        for word in set(_WORD.findall(paragraph)):
+            by_word.setdefault(word, []).append(i)
+    return _Story(
+        meeting,
+        frozenset(w for s in meeting for w in _WORD.findall(s)),
+        paragraphs,
+        {w: tuple(at) for w, at in by_word.items()},
+    )
+
+
+def _paragraphs_naming(story: _Story, handles: Iterable[str]) -> set[int]:
+    """The paragraphs that name any of the handles, each whole."""
+    found: set[int] = set()
+    odd = []
+    for handle in handles:
+        if _WORD.fullmatch(handle):
+            found.update(story.by_word.get(handle, ()))
+        else:
+            odd.append(handle)
+    pattern = _whole(odd)
+    if pattern:
+        found.update(i for i, p in enumerate(story.paragraphs) if pattern.search(p))
+    return found
+
+
+def _rolls(everyone: list[Participant], body: str) -> frozenset[int]:
+    """The paragraphs naming three or more of the candidates (their whole names): a roll of
+    those attending ('Dihadiri: Perdana Menteri Kazakhstan, Alikhan Smailov. ...')."""
+    story = _story(body)
+    named: dict[int, int] = {}
+    for person in everyone:
+        if not person.name:
+            continue
+        first = person.name.split()[0]
+        at = (
+            story.by_word.get(first, ()) if _WORD.fullmatch(first) else range(len(story.paragraphs))
+        )
+        for i in at:
+            if person.name in story.paragraphs[i]:
+                named[i] = named.get(i, 0) + 1
+    return frozenset(i for i, n in named.items() if n >= 3)
 
 
 def _merge(found: list[Participant]) -> list[Participant]:
@@ -314,7 +390,7 @@ def _merge(found: list[Participant]) -> list[Participant]:
                 i
                 for i, (p, theirs) in enumerate(zip(merged, handles, strict=True))
                 if (p.country == person.country or not p.country or not person.country)
-                and (theirs <= own or own <= theirs)
+                and (theirs <= own or own <= theirs or _spelt_alike(own, theirs))
                 and bool(p.name) == bool(person.name)
             ),
             None,
@@ -331,3 +407,16 @@ def _merge(found: list[Participant]) -> list[Participant]:
         same.country = same.country or person.country
     named = {p.country for p in merged if p.name}
     return [p for p in merged if p.name or p.country not in named]
+
+
+def _spelt_alike(one: set[str], other: set[str]) -> bool:
+    """A surname alone that the page spells otherwise elsewhere ('Presiden Mirziyaev' after
+    'Presiden Uzbekistan Shavkat Mirziyev'): one person, not two."""
+    if len(one) != 1:
+        return False
+    (word,) = one
+    return len(word) >= 5 and any(
+        w[0] == word[0] and difflib.SequenceMatcher(None, w, word).ratio() >= 0.85
+        for w in other
+        if len(w) >= 5
+    )
