@@ -435,6 +435,6 @@ def test_a_surname_the_page_spells_two_ways_is_one_participant_of_one_country():
 def test_a_minister_who_answers_in_the_talks_takes_part():
     text = (
         "Tashkent - Presiden Uzbekistan Shavkat Mirziyoyev hadir dalam pertemuan itu.\n"
-        "Penasihat Negara dan Menteri Luar Negeri China Wang Yi menanggapi, \"Kami siap.\"\n"
+        'Penasihat Negara dan Menteri Luar Negeri China Wang Yi menanggapi, "Kami siap."\n'
     )
     assert "Wang Yi" in [p.name for p in find_participants(text)]
