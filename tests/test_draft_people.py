@@ -438,3 +438,32 @@ def test_a_minister_who_answers_in_the_talks_takes_part():
         'Penasihat Negara dan Menteri Luar Negeri China Wang Yi menanggapi, "Kami siap."\n'
     )
     assert "Wang Yi" in [p.name for p in find_participants(text)]
+
+
+def test_a_shorter_name_in_the_sentence_that_puts_someone_elsewhere_is_no_evidence():
+    text = (
+        "Bishkek - Presiden Kirgistan Sadyr Japarov bertemu Menteri Luar Negeri Tiongkok Wang Yi.\n"
+        "Japarov menitipkan salam hangat untuk Presiden Tiongkok, Xi Jinping, dalam pertemuan itu.\n"
+        "Empat inisiatif yang diajukan Presiden Xi didukung Kirgistan.\n"
+    )
+    assert all(p.name not in ("Xi", "Xi Jinping") for p in find_participants(text))
+
+
+def test_a_host_named_only_in_the_guest_s_quoted_words_is_written_to_be_checked():
+    text = (
+        "Astana - Presiden China Xi Jinping tiba di Astana.\n"
+        'Ia menulis, "Saya menantikan pertukaran pikiran yang mendalam dengan teman lama saya, '
+        'Presiden Nursultan Nazarbayev."\n'
+    )
+    (host,) = [p for p in find_participants(text) if p.name == "Nursultan Nazarbayev"]
+    assert host.evidence and "quoted speech" in host.evidence
+
+
+def test_someone_who_accompanies_the_guest_and_a_name_opening_a_paragraph_take_part():
+    text = (
+        "Astana - Presiden China Xi Jinping mengunjungi paviliun Expo.\n"
+        "Didampingi rekannya dari Kazakhstan Nursultan Nazarbayev, Xi mengelilingi paviliun.\n"
+        "Vladimir Putin, Presiden Rusia, tiba hari Minggu di Tianjin.\n"
+    )
+    found = {(p.name, p.country) for p in find_participants(text)}
+    assert ("Nursultan Nazarbayev", "KZ") in found and ("Vladimir Putin", "RU") in found

@@ -63,7 +63,7 @@ def participant_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # Wang Yi (王毅), Menteri Luar Negeri Tiongkok
         "name_office_country": re.compile(
-            rf"(?:^|(?<=, )|(?<=\. ))(?P<name>{NAME})(?:\s*\((?P<native>[^)]+)\))?,\s+"
+            rf"(?:^|(?<=\n)|(?<=, )|(?<=\. ))(?P<name>{NAME})(?:\s*\((?P<native>[^)]+)\))?,\s+"
             rf"(?P<office>{office})\s+(?P<country>{country})(?![\w-])"
         ),
         # Presiden Kassym-Jomart Tokayev dari Kazakhstan

@@ -55,7 +55,7 @@ _MEETING_WORDS = re.compile(
     r"|tiba|setibanya|mendarat|kedatangan|disambut|berkumpul|mengikuti|berpartisipasi|bertukar"
     r"|pesan|ucapan\s+selamat|dihadiri|membicarakan|membahas|penyambutan|menjamu|dijamu"
     r"|jamuan|digelar\s+oleh|tatap\s+muka(?:nya)?|sampai\s+di|berbicara|berunding|bersalaman"
-    r"|berjabat\s+tangan|menanggapi|sebagai\s+tanggapan)\b",
+    r"|berjabat\s+tangan|menanggapi|sebagai\s+tanggapan|didampingi|mendampingi)\b",
     re.I,
 )
 """A sentence that puts a person at the meeting: they meet, talk, receive, attend, sign."""
@@ -109,6 +109,7 @@ def find_participants(
     res = participant_patterns()
     found: list[Participant] = []
     taken: set[int] = set()  # every character of a match already read (a set: long pages)
+    elsewhere: list[tuple[int, int]] = []  # names read as not at the meeting, where they are
     not_names = frozenset(places)
     for key in (
         "office_country_name",
@@ -125,7 +126,10 @@ def find_participants(
             if m.start("name") in taken or m.start() in taken:
                 continue
             taken.update(range(*m.span()))
-            if not name or _not_at_the_meeting(body, m.start(), m.end(), previewed):
+            if not name:
+                continue
+            if _not_at_the_meeting(body, m.start(), m.end(), previewed):
+                elsewhere.append(m.span("name"))
                 continue
             if m.group("office")[:1].islower() and len(name.split()) < 2 and body.count(name) < 2:
                 continue  # 'para pemimpin Kazakhstan, Kirghizia, ...': a list, not a person
@@ -166,10 +170,12 @@ def find_participants(
         # 'Xi Jinping dan Vladimir Putin bertemu': a known name, given without office
         whole = rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])"
         known_at = re.search(whole, body)
-        if known_at is not None and (
-            known_at.start() in taken
-            or _not_at_the_meeting(body, known_at.start(), known_at.end(), previewed)
+        if known_at is not None and known_at.start() in taken:
+            continue
+        if known_at is not None and _not_at_the_meeting(
+            body, known_at.start(), known_at.end(), previewed
         ):
+            elsewhere.append(known_at.span())
             continue
         # in the headline, a known name is who the story is about: at the meeting
         position = known_at.start() if known_at else (-1 if re.search(whole, headline) else None)
@@ -201,8 +207,19 @@ def find_participants(
     merged = [
         p for p in merged if plain_name(p.name or "", body, not_names) == p.name or not p.name
     ]
-    rolls = _rolls(merged, body)
-    taking_part = [p for p in merged if _takes_part(p, body, rolls)]
+    # a sentence that names someone as not at the meeting ('salam hangat untuk Presiden Xi
+    # Jinping') is no evidence that they are, under a shorter name ('Presiden Xi') either
+    story = _masked(body, elsewhere)
+    rolls = _rolls(merged, story)
+    taking_part = []
+    for person in merged:
+        if _takes_part(person, body, story, rolls):
+            taking_part.append(person)
+        elif person.name and _in_quoted_talk(person, story):
+            person.evidence = (
+                "named only in quoted speech about the meeting: check that they took part"
+            )
+            taking_part.append(person)
     for person in taking_part:
         if not person.country and not _listed_with(person, body, taking_part):
             _nearest_country(person, body)
@@ -281,7 +298,43 @@ def _nearest_country(person: Participant, body: str) -> None:
         person.unsure = "country not stated: write its code"
 
 
-def _takes_part(person: Participant, body: str, rolls: frozenset[int]) -> bool:
+def _masked(body: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the given spans blanked (the same length, so positions hold)."""
+    if not spans:
+        return body
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        parts += [body[at:start], " " * (end - start)]
+        at = end
+    return "".join(parts) + body[at:]
+
+
+_QUOTED = re.compile(r"[\"“”]([^\"“”\n]{10,600})[\"“”]")
+_TALK_TO_COME = re.compile(
+    r"\b(?:menantikan|pertukaran\s+pikiran|bertukar\s+pikiran|pembicaraan|bertemu|pertemuan)\b",
+    re.I,
+)
+
+
+def _in_quoted_talk(person: Participant, story: str) -> bool:
+    """Named, by their whole name and with an office, only inside a quotation that speaks of
+    meeting or talks ('"Saya menantikan pertukaran pikiran ... dengan teman lama saya, Presiden
+    Nursultan Nazarbayev"'): weaker evidence, written with !check."""
+    if not person.office or not person.name or len(person.name.split()) < 2:
+        return False
+    return person.name in _talk_quotes(story)
+
+
+@lru_cache(maxsize=16)
+def _talk_quotes(story: str) -> str:
+    """The story's quotations that speak of meeting or talks, joined: read once per text."""
+    quotes = (m.group(1) for m in _QUOTED.finditer(story))
+    return "\n".join(q for q in quotes if _TALK_TO_COME.search(q))
+
+
+def _takes_part(person: Participant, body: str, story_text: str, rolls: frozenset[int]) -> bool:
     """Named with their country in the story's opening, or in a sentence that has them meet,
     talk, receive or attend ('di bawah bimbingan Presiden Xi Jinping' is not), or in a list of
     three or more office-holders (a roll of those attending: a paragraph of rolls)."""
@@ -290,7 +343,7 @@ def _takes_part(person: Participant, body: str, rolls: frozenset[int]) -> bool:
     opening = body.find("\n")  # the first paragraph
     if person.country and person.position < (opening if opening >= 0 else 400):
         return True
-    story = _story(body)
+    story = _story(story_text)
     handles = person.handles()
     if any(h in story.meeting_words for h in handles if _WORD.fullmatch(h)):
         return True
