@@ -436,28 +436,50 @@ def _merge(found: list[Participant]) -> list[Participant]:
     'Wang Wentao'); an unnamed office-holder only when no one of that country is named."""
     merged: list[Participant] = []
     handles: list[set[str]] = []  # each merged one's handles, kept beside (long pages)
+    # who may be the same, found by a shared handle or initial, not by comparing everyone
+    # with everyone (thousands of names on a long page)
+    by_handle: dict[str, set[int]] = {}
+    by_initial: dict[str, set[int]] = {}
+    unnamed: list[int] = []
     for person in found:
         own = person.handles()
+        if not own:
+            maybe: Iterable[int] = unnamed
+        else:
+            near = {i for h in own for i in by_handle.get(h, ())}
+            if len(own) == 1:
+                near.update(by_initial.get(next(iter(own))[0], ()))
+            maybe = sorted(near)
         at = next(
             (
                 i
-                for i, (p, theirs) in enumerate(zip(merged, handles, strict=True))
-                if (p.country == person.country or not p.country or not person.country)
-                and (theirs <= own or own <= theirs or _spelt_alike(own, theirs))
-                and bool(p.name) == bool(person.name)
+                for i in maybe
+                if (
+                    merged[i].country == person.country
+                    or not merged[i].country
+                    or not person.country
+                )
+                and (handles[i] <= own or own <= handles[i] or _spelt_alike(own, handles[i]))
+                and bool(merged[i].name) == bool(person.name)
             ),
             None,
         )
         if at is None:
+            at = len(merged)
             merged.append(person)
             handles.append(own)
-            continue
-        same = merged[at]
-        if person.name and (not same.name or len(person.name) > len(same.name)):
-            same.name = person.name
-            handles[at] = own
-        same.native_name = same.native_name or person.native_name
-        same.country = same.country or person.country
+            if not own:
+                unnamed.append(at)
+        else:
+            same = merged[at]
+            if person.name and (not same.name or len(person.name) > len(same.name)):
+                same.name = person.name
+                handles[at] = own
+            same.native_name = same.native_name or person.native_name
+            same.country = same.country or person.country
+        for h in handles[at]:
+            by_handle.setdefault(h, set()).add(at)
+            by_initial.setdefault(h[0], set()).add(at)
     named = {p.country for p in merged if p.name}
     return [p for p in merged if p.name or p.country not in named]
 
