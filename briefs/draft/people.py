@@ -436,8 +436,8 @@ def _merge(found: list[Participant]) -> list[Participant]:
     'Wang Wentao'); an unnamed office-holder only when no one of that country is named."""
     merged: list[Participant] = []
     handles: list[set[str]] = []  # each merged one's handles, kept beside (long pages)
-    # who may be the same, found by a shared handle or initial, not by comparing everyone
-    # with everyone (thousands of names on a long page)
+    # who may be the same, found by a shared handle or its first two letters, not by comparing
+    # everyone with everyone (thousands of names on a long page)
     by_handle: dict[str, set[int]] = {}
     by_initial: dict[str, set[int]] = {}
     unnamed: list[int] = []
@@ -448,7 +448,7 @@ def _merge(found: list[Participant]) -> list[Participant]:
         else:
             near = {i for h in own for i in by_handle.get(h, ())}
             if len(own) == 1:
-                near.update(by_initial.get(next(iter(own))[0], ()))
+                near.update(by_initial.get(next(iter(own))[:2], ()))
             maybe = sorted(near)
         at = next(
             (
@@ -479,7 +479,7 @@ def _merge(found: list[Participant]) -> list[Participant]:
             same.country = same.country or person.country
         for h in handles[at]:
             by_handle.setdefault(h, set()).add(at)
-            by_initial.setdefault(h[0], set()).add(at)
+            by_initial.setdefault(h[:2], set()).add(at)
     named = {p.country for p in merged if p.name}
     return [p for p in merged if p.name or p.country not in named]
 
