@@ -354,7 +354,8 @@ def test_two_heads_listed_together_are_of_two_countries():
 
 
 def test_a_name_word_written_after_di_is_a_place_and_read_once_per_text():
-    from briefs.draft.people import _plain_name, _words_after_di
+    from briefs.draft.offices import plain_name as _plain_name
+    from briefs.draft.offices import words_after_di as _words_after_di
 
     body = (
         "Presiden Turkmenistan Serdar Berdimuhamedov menerima Menteri Luar Negeri Tiongkok "
@@ -389,3 +390,80 @@ def test_parts_containing_a_name_are_those_a_search_of_each_would_find():
     ]
     assert parts.containing("Tokayev", "Jinping") == [parts.all[0], parts.all[3]]
     assert parts.containing("Putin") == [] and parts.containing("") == []
+
+
+def test_the_one_greetings_are_sent_to_through_another_is_not_at_the_meeting():
+    text = (
+        "Bishkek (Xinhua) - Presiden Kirgistan Sadyr Japarov bertemu Menteri Luar Negeri Tiongkok "
+        "Wang Yi pada Rabu (19/11). Dalam pertemuan itu Japarov menitipkan salam hangat untuk "
+        "Presiden Tiongkok, Xi Jinping, lewat Wang.\n"
+    )
+    found = [p.name for p in find_participants(text)]
+    assert "Sadyr Japarov" in found and "Wang Yi" in found and "Xi Jinping" not in found
+
+
+def test_someone_met_next_or_at_an_earlier_month_s_meeting_is_not_at_this_one():
+    text = (
+        "Beijing - Menjelang pertemuannya dengan pemimpin Rusia Vladimir Putin, Presiden China "
+        "Xi Jinping tiba di Samarkand pada Rabu.\n"
+        "Perdana Menteri Tiongkok Li Qiang memimpin sidang itu. Menurut Li, Juli lalu di KTT "
+        "Astana para pemimpin, termasuk Presiden Kazakhstan Kassym-Jomart Tokayev, bersepakat.\n"
+    )
+    found = [p.name for p in find_participants(text)]
+    assert "Vladimir Putin" not in found and "Kassym-Jomart Tokayev" not in found
+    assert "Li Qiang" in found
+
+
+def test_the_night_before_is_not_an_earlier_meeting():
+    text = (
+        "Tianjin - Para pemimpin berkumpul di Tianjin.\n"
+        "Pada hari Minggu Xi juga bertemu Perdana Menteri India Narendra Modi, yang datang malam "
+        "sebelumnya.\n"
+    )
+    assert "Narendra Modi" in [p.name for p in find_participants(text)]
+
+
+def test_a_surname_the_page_spells_two_ways_is_one_participant_of_one_country():
+    text = (
+        "Tashkent - Presiden Uzbekistan Shavkat Mirziyev menghadiri pertemuan para menteri.\n"
+        "Dalam pertemuan itu, Presiden Mirziyaev berterima kasih kepada China atas bantuannya.\n"
+    )
+    found = [(p.name, p.country) for p in find_participants(text)]
+    assert found == [("Shavkat Mirziyev", "UZ")]
+
+
+def test_a_minister_who_answers_in_the_talks_takes_part():
+    text = (
+        "Tashkent - Presiden Uzbekistan Shavkat Mirziyoyev hadir dalam pertemuan itu.\n"
+        'Penasihat Negara dan Menteri Luar Negeri China Wang Yi menanggapi, "Kami siap."\n'
+    )
+    assert "Wang Yi" in [p.name for p in find_participants(text)]
+
+
+def test_a_shorter_name_in_the_sentence_that_puts_someone_elsewhere_is_no_evidence():
+    text = (
+        "Bishkek - Presiden Kirgistan Sadyr Japarov bertemu Menteri Luar Negeri Tiongkok Wang Yi.\n"
+        "Japarov menitipkan salam hangat untuk Presiden Tiongkok, Xi Jinping, dalam pertemuan itu.\n"
+        "Empat inisiatif yang diajukan Presiden Xi didukung Kirgistan.\n"
+    )
+    assert all(p.name not in ("Xi", "Xi Jinping") for p in find_participants(text))
+
+
+def test_a_host_named_only_in_the_guest_s_quoted_words_is_written_to_be_checked():
+    text = (
+        "Astana - Presiden China Xi Jinping tiba di Astana.\n"
+        'Ia menulis, "Saya menantikan pertukaran pikiran yang mendalam dengan teman lama saya, '
+        'Presiden Nursultan Nazarbayev."\n'
+    )
+    (host,) = [p for p in find_participants(text) if p.name == "Nursultan Nazarbayev"]
+    assert host.evidence and "quoted speech" in host.evidence
+
+
+def test_someone_who_accompanies_the_guest_and_a_name_opening_a_paragraph_take_part():
+    text = (
+        "Astana - Presiden China Xi Jinping mengunjungi paviliun Expo.\n"
+        "Didampingi rekannya dari Kazakhstan Nursultan Nazarbayev, Xi mengelilingi paviliun.\n"
+        "Vladimir Putin, Presiden Rusia, tiba hari Minggu di Tianjin.\n"
+    )
+    found = {(p.name, p.country) for p in find_participants(text)}
+    assert ("Nursultan Nazarbayev", "KZ") in found and ("Vladimir Putin", "RU") in found

@@ -7,82 +7,20 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
-from .words import (
-    FUNCTION_WORDS,
-    NAME,
-    OFFICE_ABBREVIATIONS,
-    cldr_city_countries,
-    countries,
-    country_pattern,
-    months,
-    weekdays,
+from .offices import (
+    is_han,
+    known_country,
+    misspelt_country,
+    office_title,
+    participant_patterns,
+    plain_name,
+    raw_country,
 )
+from .taking_part import in_quoted_talk, masked, not_at_the_meeting, rolls_of, takes_part
+from .words import countries, country_pattern
 
 log = logging.getLogger(__name__)
-
-# Word patterns of the press, not tables of names: offices, qualifiers, verbs.
-_OFFICE_HEAD = (
-    r"(?:(?:[Pp]elaksana\s+[Tt]ugas|Plt\.?)\s+)?(?:[Ww]akil\s+)?(?:[Pp]residen|[Pp]erdana\s+[Mm]enteri"
-    r"|PM|Menlu|Kanselir|Raja|Emir|Sultan|Duta\s+Besar|Dubes|Sekretaris\s+Jenderal|Sekjen"
-    r"|Kepala\s+Negara|Kepala\s+Pemerintahan|[Pp]emimpin|Penasihat\s+Negara"
-    r"|Anggota\s+Dewan\s+Negara"
-    r"|[Mm]enteri(?:\s+(?:{ministry})|\s+dan(?=\s+(?:{ministry})\b)){{0,5}})"
-    r"(?:\s+(?:Pertama|Kedua|Ketiga|Senior|Eksekutif|[Tt]ertinggi)(?![\w-]))?"
-)
-"""An office's head, as the press writes it: 'Presiden', 'pemimpin' (in lower case too),
-'Wakil Presiden Pertama', 'Menteri Perdagangan dan Integrasi', 'Plt. Menlu'."""
-_MINISTRIES = (
-    "Luar|Dalam|Negeri|Perdagangan|Pertahanan|Keuangan|Ekonomi|Energi|Perindustrian|Pertanian"
-    "|Perhubungan|Transportasi|Kesehatan|Pendidikan|Kebudayaan|Investasi|Koordinator|Urusan"
-    "|Pembangunan|Sumber|Daya|Alam|Lingkungan|Hidup|Pariwisata|Komunikasi|Informatika|Digital"
-    "|Kehakiman|Hukum|Tenaga|Kerja|Industri|Teknologi|Sains|Riset|Pemuda|Olahraga|Agama|Sosial"
-    "|Keamanan|Publik|Kabinet|Utama|Pertama|Senior|Air|Kebijakan|Perencanaan|Negara|Integrasi"
-    "|Perekonomian|Sekretaris|Sama|Internasional|Darurat|Situasi"
-)
-"""The words of a ministry's name after 'Menteri', so that a minister's office never takes
-the first word of their name ('Menteri Luar Negeri Qin Gang', 'Menteri Sekretaris Negara')."""
-_JOINED_OFFICES = r"\s+(?:dan|sekaligus|merangkap)\s+"
-"""'Wakil PM merangkap Menlu Turkmenistan': one person's two offices."""
-_NOT_TAKING_PART = re.compile(
-    r"(?i:\b(?:juru\s+bicara|jubir|mantan|mendiang|almarhum(?:ah)?|eks|calon|asisten|ajudan)"
-    r"\s+(?:\S+\s+){0,1})$"
-    # 'sejak Presiden AS Donald Trump kembali ...': another time's event
-    r"|(?i:\b(?:sejak|semenjak)\s+)$"
-    # 'menitipkan salam hangat Presiden China Xi Jinping untuk ...': greetings conveyed by
-    # another, whose sender is not at the meeting
-    r"|(?i:\bsalam(?:\s+(?:hangat|tulus|persahabatan))?\s+(?:dari\s+)?)$"
-    # 'Bandara Internasional Nur Sultan Nazarbayev': a place named after someone
-    r"|\b(?:Bandara|Bandar\s+Udara|Aula|Istana|Gedung|Universitas|Stadion|Jalan|Jl\.|Taman"
-    r"|Museum|Hotel|Pusat|Bulevar|Lapangan|Akademi|Yayasan)(?:\s+[A-Z][\w'’-]*){0,3}\s+$"
-)
-"""'juru bicara ... Mao Ning', 'mantan Presiden ...', a name in a place's name: named, but not
-at the meeting."""
-_ABSENT_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:(?:yang\s+)?(?:semula|sebelumnya)\s+dijadwalkan|batal|urung"
-    r"|tidak\s+(?:jadi\s+)?(?:hadir|datang|menghadiri)|absen|berhalangan)\b",
-    re.I,
-)
-"""'Presiden X, yang semula dijadwalkan menghadiri KTT, batal datang': named, absent."""
-_MEETING_WORDS = re.compile(
-    r"\b(?:bertemu|pertemuan|menemui|bertatap\s+muka|berbicara\s+dengan|pembicaraan|perundingan"
-    r"|berunding|menerima|diterima|menyambut|menghadiri|memimpin|hadir|KTT|berkunjung|mengunjungi"
-    r"|menandatangani|meneken|konferensi|sidang|dialog|rapat|berdialog|telepon|mengadakan|menggelar"
-    r"|tiba|setibanya|mendarat|kedatangan|disambut|berkumpul|mengikuti|berpartisipasi|bertukar"
-    r"|pesan|ucapan\s+selamat|dihadiri|membicarakan|membahas|penyambutan|menjamu|dijamu"
-    r"|jamuan|digelar\s+oleh|tatap\s+muka(?:nya)?|sampai\s+di|berbicara|berunding|bersalaman"
-    r"|berjabat\s+tangan)\b",
-    re.I,
-)
-"""A sentence that puts a person at the meeting: they meet, talk, receive, attend, sign."""
-_EARLIER = re.compile(
-    r"\b(?:bulan\s+lalu|tahun\s+lalu|pekan\s+lalu|minggu\s+lalu|setahun\s+(?:yang\s+)?lalu"
-    r"|sebelumnya|terakhir\s+(?:kali\s+)?bertemu|terakhir\s+bertatap|kala\s+itu|saat\s+itu"
-    r"|pada\s+bulan\s+\w+\s+lalu)\b",
-    re.I,
-)
-"""'... bertemu di Xi'an bulan lalu', 'terakhir bertemu di Beijing': a meeting before this one."""
 
 
 @dataclass
@@ -106,129 +44,6 @@ class Participant:
         return set(self.name.split()) if self.name else set()
 
 
-@cache
-def _participant_res() -> dict[str, re.Pattern[str]]:
-    country = rf"(?:Republik\s+(?:Rakyat\s+)?)?{country_pattern()}"
-    head = _OFFICE_HEAD.format(ministry=_MINISTRIES)
-    # 'Perdana Menteri (PM) India': the short form in brackets
-    office = rf"{head}(?:\s*\([A-Z][A-Za-z]{{1,6}}\))?(?:{_JOINED_OFFICES}{head})*"
-    name_end = r"(?=\s*[,.(;:–—]|\s+-\s|\s+[a-z]|\s*$|\.?[A-Z][a-z])"
-    # member list: lima menteri luar negeri dari Kazakhstan (Tileuberdi), Kyrgyzstan (Aidarbekov)
-    member = rf"{country}(?:\s*\({NAME}\))?"
-    return {
-        # Menteri Luar Negeri Tiongkok, Wang Yi / Presiden China Xi Jinping / PM Kazakhstan Oljas
-        # Bektenov / Menlu Kirgizstan Kulubaev Zheenbek Moldokanovich
-        # 'Wakil Perdana Menteri Kazakh dan Menteri Perdagangan dan Integrasi Serik Zhumangarin':
-        # a second office after the country
-        "office_country_name": re.compile(
-            rf"(?P<office>{office})\s+(?P<country>{country})(?:{_JOINED_OFFICES}(?P<more>{head}))?"
-            rf",?\s+(?P<name>{NAME}){name_end}"
-        ),
-        # Wang Yi (王毅), Menteri Luar Negeri Tiongkok
-        "name_office_country": re.compile(
-            rf"(?:^|(?<=, )|(?<=\. ))(?P<name>{NAME})(?:\s*\((?P<native>[^)]+)\))?,\s+"
-            rf"(?P<office>{office})\s+(?P<country>{country})(?![\w-])"
-        ),
-        # Presiden Kassym-Jomart Tokayev dari Kazakhstan
-        "office_name_from_country": re.compile(
-            rf"(?P<office>{office})\s+(?!{country})(?P<name>{NAME}),?\s+(?:dari|asal)\s+"
-            rf"(?P<country>{country})(?![\w-])"
-        ),
-        # Presiden Xi Jinping: the office and the name, the country left to the rest of the story
-        "office_name": re.compile(
-            rf"(?P<office>{office})\s+(?!{country})(?P<name>{NAME}){name_end}"
-        ),
-        "office_from_countries": re.compile(
-            rf"(?i:(?P<office>{head}))\s+(?:dari|asal)\s+"
-            rf"(?P<list>{member}(?:(?:,\s*(?:dan\s+)?|\s+dan\s+){member})+)"
-        ),
-        "item": re.compile(rf"(?P<country>{country_pattern()})(?:\s*\((?P<name>{NAME})\))?"),
-        # mitranya dari Turki Recep Tayyip Erdogan: the counterpart of the one named before
-        "counterpart": re.compile(
-            rf"\b(?:mitra|rekan|sejawat|koleganya)(?:nya)?\s+(?:dari\s+)?(?P<country>{country}),?\s+"
-            rf"(?P<name>{NAME}){name_end}"
-        ),
-    }
-
-
-def _office(text: str) -> str:
-    """An office as a title: 'menteri luar negeri' -> 'Menteri Luar Negeri'; the press's
-    short forms (Menlu, PM, Dubes, Sekjen, Plt.) spelled out."""
-    text = " ".join(re.sub(r"\s*\([A-Z][A-Za-z]{1,6}\)", "", text).split())
-    for short, full in OFFICE_ABBREVIATIONS.items():
-        text = re.sub(rf"\b{re.escape(short)}(?!\w)", full, text)
-    words = text.split()
-    return " ".join(
-        w if w in ("dan", "merangkap", "sekaligus") else w[:1].upper() + w[1:] for w in words
-    )
-
-
-_NOT_NAMES = frozenset(
-    "Republik Organisasi Kerjasama Kerja Partai Komite Dewan Badan Kementerian Perdagangan "
-    "Bertemu Gelar Kunjungi Hadiri Sambut Terima Bahas Tiba Pimpin Kunjungan Negara Asia "
-    "Conference Organization Organisation Cooperation Forum Council Summit Initiative".split()
-)
-"""Capitalised words of headlines and institutions that the press puts where a name could be."""
-
-
-_OPENERS = frozenset(
-    "menurut sementara kemudian selain saat ketika sejak usai setelah sebelum namun tetapi "
-    "selama menjelang sebagai dalam".split()
-)
-"""Words that open a sentence and are never a name's first word."""
-
-
-def _plain_name(name: str, body: str = "", places: frozenset[str] = frozenset()) -> str | None:
-    """A person's name, cut before any word that is a weekday, month, office, institution,
-    place, or a word the article also writes in lower case (a common word capitalised), or
-    None."""
-    kept = []
-    lowercase = _lowercase_words(body)
-    after_di = _words_after_di(body)
-    for word in name.split():
-        if word in _NOT_NAMES or word.lower() in lowercase or re.fullmatch(_MINISTRIES, word):
-            break
-        if word in places or word.lower() in FUNCTION_WORDS or word.lower() in _OPENERS:
-            break  # 'Pada Jumat (9/12), Wakil PM ...': a sentence's first word, not a name
-        if body and _after_di(word, body, after_di):
-            break  # 'di Beijing': a place, not a person
-        if any(part in countries() for part in word.split("-")) or word in ("Asia", "Eropa"):
-            break
-        if word in cldr_city_countries():
-            break
-        if word.lower() in weekdays() or word.lower() in months() or word in countries():
-            break
-        if re.fullmatch(r"Presiden|Menteri|Wakil|Perdana|Menlu|Pemimpin|PM|Ketua|Dubes", word):
-            break
-        kept.append(word)
-    return " ".join(kept) or None
-
-
-def _known_country(name: str, known: dict[str, str]) -> tuple[str, str | None]:
-    """A name's country from the project's summaries: the same name, or the one known name
-    it is part of ('Xi' of 'Xi Jinping', then unsure); ('', None) when unknown."""
-    if name in known:
-        return known[name], None
-    words = set(name.split())
-    fuller = {n: c for n, c in known.items() if words <= set(n.split())}
-    if len(set(fuller.values())) == 1:
-        full = next(iter(fuller))
-        return next(iter(fuller.values())), f"country of {full} in the project's summaries"
-    return "", None
-
-
-def _misspelt_country(name: str) -> tuple[str, str] | None:
-    """'Turkistan Gurbanguly ...' after an office: a country the page misspelt (CLDR's nearest
-    '-stan'), and the name after it."""
-    m = re.match(r"([A-Z][a-z]+stan)\s+(?=[A-Z])", name)
-    if not m or m.group(1) in countries():
-        return None
-    close = difflib.get_close_matches(
-        m.group(1), [n for n in countries() if n.endswith("stan")], 1, 0.75
-    )
-    return (close[0], name[m.end() :]) if close else None
-
-
 def find_participants(
     body: str,
     known: dict[str, str] | None = None,
@@ -244,9 +59,10 @@ def find_participants(
     article gives without one; places are names that are places here (the dateline's city,
     the project's cities), never a person's; previewed says the story announces the meeting,
     whose participants are those who will meet."""
-    res = _participant_res()
+    res = participant_patterns()
     found: list[Participant] = []
     taken: set[int] = set()  # every character of a match already read (a set: long pages)
+    elsewhere: list[tuple[int, int]] = []  # names read as not at the meeting, where they are
     not_names = frozenset(places)
     for key in (
         "office_country_name",
@@ -255,15 +71,18 @@ def find_participants(
         "office_name",
     ):
         for m in res[key].finditer(body):
-            misspelt = _misspelt_country(m.group("name")) if key == "office_name" else None
+            misspelt = misspelt_country(m.group("name")) if key == "office_name" else None
             raw = misspelt[1] if misspelt else m.group("name")
-            name = _plain_name(raw, body, not_names)
+            name = plain_name(raw, body, not_names)
             # "..., Murat Nurtleu, Menteri Luar Negeri Kirgistan, ...": a name already read as
             # the one after an office is not also the one before the next office.
             if m.start("name") in taken or m.start() in taken:
                 continue
             taken.update(range(*m.span()))
-            if not name or _not_at_the_meeting(body, m.start(), m.end(), previewed):
+            if not name:
+                continue
+            if not_at_the_meeting(body, m.start(), m.end(), previewed):
+                elsewhere.append(m.span("name"))
                 continue
             if m.group("office")[:1].islower() and len(name.split()) < 2 and body.count(name) < 2:
                 continue  # 'para pemimpin Kazakhstan, Kirghizia, ...': a list, not a person
@@ -271,7 +90,7 @@ def find_participants(
             code = re.sub(r"^Republik\s+(?:Rakyat\s+)?", "", code) if code else None
             native = m.groupdict().get("native")
             country, unsure = (
-                (countries()[code], None) if code else _known_country(name, known or {})
+                (countries()[code], None) if code else known_country(name, known or {})
             )
             if misspelt:
                 country = countries()[misspelt[0]]
@@ -282,16 +101,16 @@ def find_participants(
             found.append(
                 Participant(
                     country,
-                    _office(office),
+                    office_title(office),
                     name,
-                    native if native and _is_han(native) else None,
+                    native if native and is_han(native) else None,
                     m.start(),
                     unsure,
                     end=m.end(),
                 )
             )
     for m in res["counterpart"].finditer(body):
-        name = _plain_name(m.group("name"), body, not_names)
+        name = plain_name(m.group("name"), body, not_names)
         before = [p for p in found if p.position < m.start()]
         if name and before and m.start("name") not in taken:
             taken.update(range(*m.span()))
@@ -304,10 +123,12 @@ def find_participants(
         # 'Xi Jinping dan Vladimir Putin bertemu': a known name, given without office
         whole = rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])"
         known_at = re.search(whole, body)
-        if known_at is not None and (
-            known_at.start() in taken
-            or _not_at_the_meeting(body, known_at.start(), known_at.end(), previewed)
+        if known_at is not None and known_at.start() in taken:
+            continue
+        if known_at is not None and not_at_the_meeting(
+            body, known_at.start(), known_at.end(), previewed
         ):
+            elsewhere.append(known_at.span())
             continue
         # in the headline, a known name is who the story is about: at the meeting
         position = known_at.start() if known_at else (-1 if re.search(whole, headline) else None)
@@ -329,7 +150,7 @@ def find_participants(
             found.append(
                 Participant(
                     countries()[member.group("country")],
-                    _office(m.group("office")),
+                    office_title(m.group("office")),
                     member.group("name"),
                     None,
                     m.start("list") + member.start(),
@@ -337,44 +158,25 @@ def find_participants(
             )
     merged = _merge(sorted(found, key=lambda p: p.position))
     merged = [
-        p for p in merged if _plain_name(p.name or "", body, not_names) == p.name or not p.name
+        p for p in merged if plain_name(p.name or "", body, not_names) == p.name or not p.name
     ]
-    taking_part = [p for p in merged if _takes_part(p, body, merged)]
+    # a sentence that names someone as not at the meeting ('salam hangat untuk Presiden Xi
+    # Jinping') is no evidence that they are, under a shorter name ('Presiden Xi') either
+    story = masked(body, elsewhere)
+    rolls = rolls_of(merged, story)
+    taking_part = []
+    for person in merged:
+        if takes_part(person, body, story, rolls):
+            taking_part.append(person)
+        elif person.name and in_quoted_talk(person, story):
+            person.evidence = (
+                "named only in quoted speech about the meeting: check that they took part"
+            )
+            taking_part.append(person)
     for person in taking_part:
         if not person.country and not _listed_with(person, body, taking_part):
             _nearest_country(person, body)
     return taking_part
-
-
-def raw_country(name: str) -> str:
-    """The first word of a name run: a misspelt country's, as the page writes it."""
-    return name.split()[0]
-
-
-_LATER_MEETING = re.compile(
-    r"\b(?:akan|bakal|dijadwalkan|direncanakan)\b[^.]{0,100}"
-    r"\b(?:bertemu|menemui|bertatap\s+muka|mengunjungi)(?:\s+dengan)?\s+$",
-    re.I,
-)
-"""'... dan akan bertemu dengan pemimpin Rusia ...', 'dijadwalkan menemui ...': someone met at
-a later event (unless the story previews this very meeting)."""
-
-
-def _not_at_the_meeting(body: str, start: int, end: int, previewed: bool = False) -> bool:
-    """Named, but not at the meeting: a spokesperson, a former office-holder, someone due
-    elsewhere (at a later meeting, unless the story previews this one), a place's name, or
-    someone who was to attend and did not."""
-    sentence_start = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start)) + 1
-    clause = re.match(r",?[^,.;\n]*", body[end:])
-    if re.search(r"(?i:\b(?:setelah|sebelum)\s+)$", body[max(0, start - 20) : start]) and not (
-        clause and _MEETING_WORDS.search(clause.group(0))
-    ):
-        return True  # 'setelah Presiden AS Donald Trump memberlakukan tarif': another event
-    return bool(
-        _NOT_TAKING_PART.search(body[max(0, start - 50) : start])
-        or _ABSENT_AFTER.search(body[end : end + 80])
-        or (not previewed and _LATER_MEETING.search(body[sentence_start:start]))
-    )
 
 
 def _listed_with(person: Participant, body: str, everyone: list[Participant]) -> bool:
@@ -423,90 +225,68 @@ def _nearest_country(person: Participant, body: str) -> None:
         person.unsure = "country not stated: write its code"
 
 
-def _takes_part(person: Participant, body: str, everyone: list[Participant]) -> bool:
-    """Named with their country in the story's opening, or in a sentence that has them meet,
-    talk, receive or attend ('di bawah bimbingan Presiden Xi Jinping' is not), or in a list of
-    three or more office-holders (a roll of those attending)."""
-    if not person.name or person.position < 0:
-        return True  # unnamed office-holders; a known name in the headline
-    opening = body.find("\n")  # the first paragraph
-    if person.country and person.position < (opening if opening >= 0 else 400):
-        return True
-    handles = sorted(person.handles(), key=len, reverse=True)
-    pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(h) for h in handles)})(?![\w'’-])")
-    for sentence in _body_sentences(body):
-        if pattern.search(sentence) and _MEETING_WORDS.search(sentence):
-            if not _EARLIER.search(sentence):
-                return True
-    for paragraph in body.split("\n"):
-        if not pattern.search(paragraph):
-            continue
-        named = (p for p in everyone if p.name and p.name in paragraph)
-        if next(named, None) and next(named, None) and next(named, None):
-            return True  # 'Dihadiri: Perdana Menteri Kazakhstan, Alikhan Smailov. ...'
-    return False
-
-
-@lru_cache(maxsize=16)
-def _body_sentences(body: str) -> tuple[str, ...]:
-    """The story's sentences, split once per text (every candidate reads them)."""
-    return tuple(re.split(r"(?<=[.!?])\s+|\n", body))
-
-
-@cache
-def _lowercase_words(body: str) -> frozenset[str]:
-    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z-]+(?![\w-])", body))
-
-
-_WORD = re.compile(r"[\w'’-]+")
-
-
-@lru_cache(maxsize=16)
-def _words_after_di(body: str) -> frozenset[str]:
-    """Every word that follows 'di' in the text ('di Beijing'), read once per text: a search
-    per word of every candidate name took minutes on a long page."""
-    return frozenset(re.findall(r"\b[Dd]i\s+(?=([\w'’-]+))", body))
-
-
-def _after_di(word: str, body: str, after_di: frozenset[str]) -> bool:
-    """Whether the text has 'di WORD' with WORD whole; a word with other characters than
-    letters, digits, apostrophes and hyphens is searched for itself."""
-    if _WORD.fullmatch(word):
-        return word in after_di
-    return bool(re.search(rf"\b[Dd]i\s+{re.escape(word)}(?![\w'’-])", body))
-
-
-def _is_han(text: str) -> bool:
-    return all("\u4e00" <= char <= "\u9fff" for char in text)
-
-
 def _merge(found: list[Participant]) -> list[Participant]:
     """One participant per person: the same country, and one name part of the other
     ('Kassym-Jomart' in 'Kassym-Jomart Tokayev'; the longer name stays, but 'Wang Yi' is not
     'Wang Wentao'); an unnamed office-holder only when no one of that country is named."""
     merged: list[Participant] = []
     handles: list[set[str]] = []  # each merged one's handles, kept beside (long pages)
+    # who may be the same, found by a shared handle or its first two letters, not by comparing
+    # everyone with everyone (thousands of names on a long page)
+    by_handle: dict[str, set[int]] = {}
+    by_initial: dict[str, set[int]] = {}
+    unnamed: list[int] = []
     for person in found:
         own = person.handles()
+        if not own:
+            maybe: Iterable[int] = unnamed
+        else:
+            near = {i for h in own for i in by_handle.get(h, ())}
+            if len(own) == 1:
+                near.update(by_initial.get(next(iter(own))[:2], ()))
+            maybe = sorted(near)
         at = next(
             (
                 i
-                for i, (p, theirs) in enumerate(zip(merged, handles, strict=True))
-                if (p.country == person.country or not p.country or not person.country)
-                and (theirs <= own or own <= theirs)
-                and bool(p.name) == bool(person.name)
+                for i in maybe
+                if (
+                    merged[i].country == person.country
+                    or not merged[i].country
+                    or not person.country
+                )
+                and (handles[i] <= own or own <= handles[i] or _spelt_alike(own, handles[i]))
+                and bool(merged[i].name) == bool(person.name)
             ),
             None,
         )
         if at is None:
+            at = len(merged)
             merged.append(person)
             handles.append(own)
-            continue
-        same = merged[at]
-        if person.name and (not same.name or len(person.name) > len(same.name)):
-            same.name = person.name
-            handles[at] = own
-        same.native_name = same.native_name or person.native_name
-        same.country = same.country or person.country
+            if not own:
+                unnamed.append(at)
+        else:
+            same = merged[at]
+            if person.name and (not same.name or len(person.name) > len(same.name)):
+                same.name = person.name
+                handles[at] = own
+            same.native_name = same.native_name or person.native_name
+            same.country = same.country or person.country
+        for h in handles[at]:
+            by_handle.setdefault(h, set()).add(at)
+            by_initial.setdefault(h[:2], set()).add(at)
     named = {p.country for p in merged if p.name}
     return [p for p in merged if p.name or p.country not in named]
+
+
+def _spelt_alike(one: set[str], other: set[str]) -> bool:
+    """A surname alone that the page spells otherwise elsewhere ('Presiden Mirziyaev' after
+    'Presiden Uzbekistan Shavkat Mirziyev'): one person, not two."""
+    if len(one) != 1:
+        return False
+    (word,) = one
+    return len(word) >= 5 and any(
+        w[0] == word[0] and difflib.SequenceMatcher(None, w, word).ratio() >= 0.85
+        for w in other
+        if len(w) >= 5
+    )
