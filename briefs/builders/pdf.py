@@ -4,7 +4,6 @@ WeasyPrint's print CSS, as an archival PDF/A-3 with the brief's sources attached
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 import re
 import xml.etree.ElementTree as ET
@@ -15,11 +14,12 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .. import __version__
-from ..files import write_atomically
+from ..files import UnreadableFile, read_regular_file, write_atomically
 from ..i18n import use_indonesian_hyphenation
 from ..project import installed_lock
 from ..stats import Seconds
-from . import SourceFile
+from . import Page, SourceFile
+from .attachments import attach, page_of, page_record
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,9 @@ PDF_VARIANT = "pdf/a-3u"
 """PDF/A-3 allows attachments of any type; 'u' guarantees Unicode text. The structure tags
 (pdf_tags) are written too, without claiming level 'a', which no validator here can confirm."""
 
+
+MAX_PDF_BYTES = 1 << 30
+"""The largest PDF whose page part is read back (a larger file is laid out again)."""
 
 BUILD_NS = "urn:x-briefs:build:1.0#"
 """The XMP namespace of what made a PDF: briefs' version and the SHA-256 of its lock file."""
@@ -167,25 +170,11 @@ class PdfBuilder:
         self.fetcher = _project_fetcher(templates_dir)
         self.seconds = seconds if seconds is not None else Seconds()
 
-    def pdf_bytes(
-        self, html: str, sources: Sequence[SourceFile] = (), date: dt.date | None = None
-    ) -> bytes:
-        from weasyprint import HTML, Attachment
+    def layout(self, html: str) -> bytes:
+        """The page part of html's PDF: WeasyPrint's PDF/A-3u of the page, tagged, with the
+        build record, and no attachment (attachments.attach appends them)."""
+        from weasyprint import HTML
 
-        # The attachments' dates come from the brief, not from the clock or file times,
-        # so that the same sources always give the same bytes.
-        stamp = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC) if date else None
-        attachments = [
-            Attachment(
-                file_obj=io.BytesIO(source.data),
-                name=source.name,
-                description=source.description,
-                relationship="Source",
-                created=stamp,
-                modified=stamp,
-            )
-            for source in sources
-        ]
         # No base URL: relative links (a digest's links to briefs beside it) stay relative, so
         # the file does not depend on the folder it was built in.
         with self.seconds.timed("layout"):
@@ -199,16 +188,40 @@ class PdfBuilder:
         )
         with self.seconds.timed("pdf"):
             data: bytes = document.write_pdf(
-                attachments=attachments,
-                pdf_variant=PDF_VARIANT,
-                pdf_tags=True,
-                pdf_identifier=True,
+                pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=True
             )
         return data
 
+    def pdf_bytes(
+        self, html: str, sources: Sequence[SourceFile] = (), date: dt.date | None = None
+    ) -> bytes:
+        """html laid out as a PDF with the sources attached."""
+        page = self.layout(html)
+        with self.seconds.timed("pdf"):
+            return attach(page, sources, date)
+
     def write(
-        self, html: str, path: Path, sources: Sequence[SourceFile] = (), date: dt.date | None = None
-    ) -> Path:
-        """Lay out html and write it as a PDF file with the sources attached."""
-        write_atomically(path, self.pdf_bytes(html, sources, date))
-        return path
+        self,
+        html: str,
+        path: Path,
+        sources: Sequence[SourceFile] = (),
+        date: dt.date | None = None,
+        key: str = "",
+        previous: Page | None = None,
+    ) -> Page | None:
+        """Lay out html and write it as a PDF file with the sources attached; when previous
+        (the page part recorded for path) has this key and is still the start of the file,
+        the page is not laid out again: its part is taken from the file, the same bytes."""
+        page = None
+        if key and previous is not None and previous.key == key:
+            try:  # a FIFO or a link put in its place is refused by its type, never read
+                page = page_of(read_regular_file(path, MAX_PDF_BYTES, links=False), previous)
+            except UnreadableFile:
+                page = None
+            log.debug("%s: page part %s", path, "kept" if page else "laid out again")
+        if page is None:
+            page = self.layout(html)
+        with self.seconds.timed("pdf"):
+            data = attach(page, sources, date)
+        write_atomically(path, data)
+        return page_record(key, page) if key else None
