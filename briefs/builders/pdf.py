@@ -156,30 +156,38 @@ def _tag_languages() -> None:
 
 
 class PdfBuilder:
-    """Turns brief HTML into PDF; WeasyPrint and its font configuration are set up once."""
+    """Turns brief HTML into PDF; WeasyPrint and its font configuration are set up once, when
+    the first page is laid out (a build whose PDFs only get new attachments never imports it)."""
 
     format = "pdf"
 
     def __init__(self, templates_dir: Path, seconds: Seconds | None = None):
-        # Imported here: WeasyPrint is heavy and only PDF builds need it.
-        from weasyprint.text.fonts import FontConfiguration
-
-        _tag_languages()
-        use_indonesian_hyphenation(templates_dir)  # before WeasyPrint's first hyphenation
-        self.font_config = FontConfiguration()
-        self.fetcher = _project_fetcher(templates_dir)
+        self.templates_dir = templates_dir
         self.seconds = seconds if seconds is not None else Seconds()
+        self._weasyprint: tuple[Any, Any] | None = None
+
+    def _set_up(self) -> tuple[Any, Any]:
+        """WeasyPrint's font configuration and the project's URL fetcher, made once."""
+        if self._weasyprint is None:
+            # Imported here: WeasyPrint is heavy and only PDF layouts need it.
+            from weasyprint.text.fonts import FontConfiguration
+
+            _tag_languages()
+            use_indonesian_hyphenation(self.templates_dir)  # before WeasyPrint's first hyphenation
+            self._weasyprint = (FontConfiguration(), _project_fetcher(self.templates_dir))
+        return self._weasyprint
 
     def layout(self, html: str) -> bytes:
         """The page part of html's PDF: WeasyPrint's PDF/A-3u of the page, tagged, with the
         build record, and no attachment (attachments.attach appends them)."""
         from weasyprint import HTML
 
+        font_config, fetcher = self._set_up()
         # No base URL: relative links (a digest's links to briefs beside it) stay relative, so
         # the file does not depend on the folder it was built in.
         with self.seconds.timed("layout"):
-            document = HTML(string=html, url_fetcher=self.fetcher).render(
-                font_config=self.font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
+            document = HTML(string=html, url_fetcher=fetcher).render(
+                font_config=font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
             )
         # WeasyPrint's hook for the XMP packet: its own RDF, then the build record added to it.
         weasyprint_rdf: Callable[..., bytes] = document.metadata.generate_rdf_metadata
