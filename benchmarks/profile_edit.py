@@ -3,10 +3,11 @@ after a word added to a point's English text of one shipped summary, profiled in
 (the machine is shared: wall seconds under load say little), in one process (--jobs 1, so that
 every stage is seen; `make briefs` uses every core).
 
-    python benchmarks/profile_edit.py [--runs 3] [--top 25]
+    python benchmarks/profile_edit.py [--runs 3] [--top 25] [--clean]
 
 Prints the CPU seconds of each stage (median of the runs) and the costliest functions of the
-last run."""
+last run. --clean profiles a clean build instead (`build --all --force --strict`, one process),
+so that every stage of it is seen."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ STAGES = {
     ),
     "read and check the summaries (load_summaries)": ("validate.py", "load_summaries"),
     "plan: what is stale (Toolchain.of, plan)": ("manifest.py", "plan"),
-    "toolchain fingerprints (Toolchain.of)": ("manifest.py", "of"),
+    "toolchain fingerprints (Toolchain.of)": ("toolchain.py", "of"),
     "Builder set-up (locales, catalogs, templates)": ("builder.py", "__init__"),
     "warm-up (fonts, a page per language)": ("builder.py", "warm_up"),
     "digests rendered to decide what changed (digest_jobs)": ("jobs.py", "digest_jobs"),
@@ -39,6 +40,11 @@ STAGES = {
     "digests: lay out, write (Builder.write_digest)": ("builder.py", "write_digest"),
     "WeasyPrint layout (render)": ("document.py", "_render"),
     "WeasyPrint PDF writing (write_pdf)": ("document.py", "write_pdf"),
+    "of layout: author stylesheets parsed (find_stylesheets)": (
+        "css/__init__.py",
+        "find_stylesheets",
+    ),
+    "attachments appended (attach)": ("attachments.py", "attach"),
     "manifest saved": ("manifest.py", "save"),
 }
 
@@ -48,7 +54,7 @@ profile = cProfile.Profile(time.process_time)
 profile.enable()
 from briefs.cli import main
 try:
-    main(["--root", sys.argv[1], "build", "--all", "--strict", "--jobs", "1"])
+    main(["--root", sys.argv[1], "build", "--all", "--strict", "--jobs", "1", *sys.argv[3:]])
 except SystemExit:
     pass
 profile.disable()
@@ -82,6 +88,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--clean", action="store_true", help="profile a clean build")
     args = parser.parse_args()
     rows: list[dict[str, float]] = []
     totals, walls = [], []
@@ -92,16 +99,21 @@ def main() -> None:
         summary = root / "sources" / "meetings" / f"{COPIED}.yaml"
         out = Path(tmp) / "edit.prof"
         for run in range(args.runs):
-            add_word(summary, f"profiled{chr(97 + run)}")
+            if not args.clean:
+                add_word(summary, f"profiled{chr(97 + run)}")
             start = time.perf_counter()
             subprocess.run(
-                [sys.executable, "-c", CHILD, str(root), str(out)], check=True, capture_output=True
+                [sys.executable, "-c", CHILD, str(root), str(out)]
+                + (["--force"] if args.clean else []),
+                check=True,
+                capture_output=True,
             )
             walls.append(time.perf_counter() - start)
             stats = pstats.Stats(str(out))
             rows.append(stage_seconds(stats))
             totals.append(stats.total_tt)  # type: ignore[attr-defined]
-    print(f"CPU seconds of the edit's build in one process, median of {args.runs}:")
+    what = "a clean build" if args.clean else "the edit's build"
+    print(f"CPU seconds of {what} in one process, median of {args.runs}:")
     print(f"  total {statistics.median(totals):.2f} (wall {statistics.median(walls):.2f})")
     for stage in STAGES:
         print(f"  {stage}: {statistics.median(r[stage] for r in rows):.2f}")

@@ -128,7 +128,9 @@ def build_all(
                 builder = Builder(project, checked_vocabulary(project, loaded))
             if builder is not None:  # the archive each brief's context comes from
                 builder.renderer.know(d.meeting for d in loaded.documents)
-            todo: list[Job] = list(brief_jobs(project, stale, loaded, toolchain, formats))
+            todo: list[Job] = list(
+                brief_jobs(project, stale, loaded, toolchain, formats, None if force else manifest)
+            )
 
         def digests_now() -> list[Job]:
             """The digests' jobs, rendered by this process while the workers lay out briefs."""
@@ -137,7 +139,7 @@ def build_all(
                     project, stale, loaded, toolchain, manifest, builder, formats, force, report
                 )
             for job, output in kept:
-                job.record(manifest, output)
+                job.record(manifest, output, manifest.page(output))
             todo.extend(found)
             return list(found)
 
@@ -268,7 +270,7 @@ def record(manifest: Manifest, report: BuildReport, stats: BuildStats, result: J
         report.failures.append(result.failure)
         report.failed.setdefault(job.name, []).append(result.failure)
     for output in result.written:
-        job.record(manifest, output)
+        job.record(manifest, output, result.pages.get(output))
     report.written.extend(result.written)
 
 

@@ -4,11 +4,14 @@ templates and fonts are set up once per Builder; build.py and the worker process
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 
 from . import glyphs
-from .builders import OutputBuilder, SourceFile
+from .builders import OutputBuilder, Page, SourceFile
 from .builders import html as html_builder
 from .builders import pdf as pdf_builder
 from .builders.html import HtmlBuilder
@@ -53,6 +56,8 @@ class Builder:
         self.seconds = Seconds()
         self._builders: dict[str, OutputBuilder] = {"html": HtmlBuilder(self.seconds)}
         self._warm = False
+        self.pages: dict[Path, Page] = {}
+        """The page part of each PDF written (by path), for the manifest: taken by the caller."""
 
     def _builder(self, fmt: str) -> OutputBuilder:
         if fmt not in self._builders:
@@ -85,8 +90,13 @@ class Builder:
         language: str,
         formats: tuple[str, ...] = FORMATS,
         paths: dict[str, Path] | None = None,
+        layout: str = "",
+        pages: Mapping[str, Page] | None = None,
     ) -> list[Path]:
-        """Render one brief once and write it in each format; returns the files written."""
+        """Render one brief once and write it in each format; returns the files written.
+        layout: the fingerprint of what lays a page out (Toolchain.layout), pages: the page
+        part recorded for each format's file: a PDF whose page has the recorded fingerprint
+        keeps its page part and gets its attachments anew."""
         meeting = document.meeting
         self._check_glyphs(meeting, meeting.id)
         with self.seconds.timed("render"):
@@ -98,9 +108,25 @@ class Builder:
         written = []
         for fmt in formats:
             path = (paths or {}).get(fmt) or self.project.output_path(meeting.id, language, fmt)
-            written.append(self._builder(fmt).write(html, path, sources, issued))
+            written.append(self._write(fmt, html, path, sources, issued, layout, pages))
             log.info("wrote %s", path)
         return written
+
+    def _write(
+        self,
+        fmt: str,
+        html: str,
+        path: Path,
+        sources: list[SourceFile],
+        issued: dt.date,
+        layout: str,
+        pages: Mapping[str, Page] | None,
+    ) -> Path:
+        key = page_key(layout, html) if layout else ""
+        page = self._builder(fmt).write(html, path, sources, issued, key, (pages or {}).get(fmt))
+        if page is not None:
+            self.pages[path] = page
+        return path
 
     def write_digest(
         self,
@@ -109,10 +135,12 @@ class Builder:
         formats: tuple[str, ...] = FORMATS,
         paths: dict[str, Path] | None = None,
         html: dict[str, str] | None = None,
+        layout: str = "",
+        pages: Mapping[str, Page] | None = None,
     ) -> list[Path]:
         """Render a digest (a year's, a date range's or the overview) and write it in each
         format, by default to build/<lang>/digest[-<year>].<fmt>; returns the files written.
-        html: the digest already rendered, by format."""
+        html: the digest already rendered, by format; layout and pages: as for build."""
         name = self.project.digest_name(digest.year)
         if not digest.overview:  # the overview prints numbers and the vocabulary's labels only
             for meeting in digest.meetings:
@@ -124,7 +152,7 @@ class Builder:
             with self.seconds.timed("render"):
                 page = (html or {}).get(fmt) or self.renderer.digest(digest, language, fmt)
             path = (paths or {}).get(fmt) or self.project.digest_path(language, fmt, digest.year)
-            written.append(self._builder(fmt).write(page, path, sources, issued))
+            written.append(self._write(fmt, page, path, sources, issued, layout, pages))
         return written
 
     @staticmethod
@@ -140,6 +168,11 @@ class Builder:
                     for loc, char in missing
                 ),
             )
+
+
+def page_key(layout: str, html: str) -> str:
+    """The fingerprint of a laid-out page: the page and everything that lays it out."""
+    return hashlib.sha256(f"{layout}\0{html}".encode()).hexdigest()
 
 
 def check_output(project: Project, path: Path) -> None:

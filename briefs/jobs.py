@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .builder import Builder, cited_articles, digest_sources
+from .builders import Page
 from .digest import Digest, linked_meetings, make_digest, make_overview
 from .errors import BriefsError
 from .loader import Document
@@ -27,17 +28,23 @@ class BriefJob:
     inputs: str
     depends: tuple[str, ...] = ()
     """The other summaries its context shows (file names), recorded in the manifest."""
+    layout: str = ""
+    """The fingerprint of what lays its pages out (Toolchain.layout)."""
+    pages: dict[str, Page] = field(default_factory=dict)
+    """The page part recorded for its PDF (by format): kept when its page did not change."""
 
     @property
     def name(self) -> str:
         return self.document.meeting.id
 
     def run(self, builder: Builder) -> list[Path]:
-        return builder.build(self.document, self.language, self.formats)
+        return builder.build(
+            self.document, self.language, self.formats, layout=self.layout, pages=self.pages
+        )
 
-    def record(self, manifest: Manifest, output: Path) -> None:
+    def record(self, manifest: Manifest, output: Path, page: Page | None = None) -> None:
         articles = list(dict.fromkeys(c.article for c in self.document.meeting.sources))
-        manifest.record(output, self.inputs, self.name, articles, self.depends)
+        manifest.record(output, self.inputs, self.name, articles, self.depends, page=page)
 
 
 @dataclass(frozen=True)
@@ -56,15 +63,26 @@ class DigestJob:
     """Its pages, already rendered (by format)."""
     rendered: dict[str, str] = field(default_factory=dict)
     """Fingerprints of those pages and of the toolchain (by format), recorded in the manifest."""
+    layout: str = ""
+    """The fingerprint of what lays its pages out (Toolchain.layout)."""
+    pages: dict[str, Page] = field(default_factory=dict)
+    """The page part recorded for its PDF (by format): kept when its page did not change."""
 
     @property
     def name(self) -> str:
         return Project.digest_name(self.digest.year)
 
     def run(self, builder: Builder) -> list[Path]:
-        return builder.write_digest(self.digest, self.language, self.formats, html=self.html)
+        return builder.write_digest(
+            self.digest,
+            self.language,
+            self.formats,
+            html=self.html,
+            layout=self.layout,
+            pages=self.pages,
+        )
 
-    def record(self, manifest: Manifest, output: Path) -> None:
+    def record(self, manifest: Manifest, output: Path, page: Page | None = None) -> None:
         manifest.record(
             output,
             self.inputs,
@@ -72,6 +90,7 @@ class DigestJob:
             self.articles,
             self.depends,
             self.rendered.get(output.suffix[1:], ""),
+            page,
         )
 
 
@@ -79,9 +98,15 @@ Job = BriefJob | DigestJob
 
 
 def brief_jobs(
-    project: Project, plan: Plan, loaded: Loaded, toolchain: Toolchain, formats: tuple[str, ...]
+    project: Project,
+    plan: Plan,
+    loaded: Loaded,
+    toolchain: Toolchain,
+    formats: tuple[str, ...],
+    manifest: Manifest | None = None,
 ) -> list[BriefJob]:
-    """A job for each stale brief of a good summary (a bad one is a problem, not a job)."""
+    """A job for each stale brief of a good summary (a bad one is a problem, not a job), with
+    the page parts manifest records for its PDFs (none: every page is laid out)."""
     documents = {document.path.stem: document for document in loaded.documents}
     contexts = archive_context(d.meeting for d in loaded.documents)
     jobs = []
@@ -95,8 +120,20 @@ def brief_jobs(
             articles += [project.meetings_dir / name for name in depends]
             inputs = toolchain.inputs(document.path, articles, language)
             stale = plan.formats.get((meeting_id, language), formats)
-            jobs.append(BriefJob(document, language, stale, inputs, depends))
+            pages = recorded_pages(
+                manifest, {fmt: project.output_path(meeting_id, language, fmt) for fmt in stale}
+            )
+            layout = toolchain.layout(language)
+            jobs.append(BriefJob(document, language, stale, inputs, depends, layout, pages))
     return jobs
+
+
+def recorded_pages(manifest: Manifest | None, files: dict[str, Path]) -> dict[str, Page]:
+    """The page part manifest records for each file (by format), where it records one."""
+    if manifest is None:
+        return {}
+    found = {fmt: manifest.page(path) for fmt, path in files.items()}
+    return {fmt: page for fmt, page in found.items() if page is not None}
 
 
 def digest_jobs(
@@ -165,6 +202,8 @@ def digest_jobs(
             depends,
             html={fmt: html[fmt] for fmt in changed},
             rendered=rendered,
+            layout=toolchain.layout(language),
+            pages=recorded_pages(None if force else manifest, files),
         )
         kept += [(job, files[fmt]) for fmt in formats if fmt not in changed]
         if changed:

@@ -1,167 +1,51 @@
-"""What each output was built from, so that a build redoes only the briefs whose inputs changed.
+"""What each output was built from, so that a build redoes only the briefs whose inputs changed:
+the manifest (`Manifest`), and the plan that reads it (`plan`, `up_to_date`). The toolchain's
+fingerprints are in toolchain.py, the recorded check results in check_cache.py.
 
 Kept free of heavy imports: a no-op build decides it has nothing to do from file bytes and
 stat() alone, without starting pydantic, Babel, Jinja or WeasyPrint."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
-from stat import S_IFMT, S_ISLNK, S_ISREG
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
-from . import __version__
-from .errors import FileError, Problem, display_path
+from .builders import Page
+from .check_cache import SOURCES_CHECK, CheckCache, CheckEntry, checks_code, is_check
+from .errors import FileError, display_path
 from .files import leftovers, write_atomically
-from .project import CONFIG_FILE, DIGEST, FORMATS, PREVIEW_TEMPLATES, installed_lock
+from .project import DIGEST, FORMATS
+from .toolchain import Toolchain
 
 if TYPE_CHECKING:
-    from _hashlib import HASH
-
     from .project import Project
+
+__all__ = [
+    "CHECKS",
+    "MANIFEST",
+    "SOURCES_CHECK",
+    "CheckCache",
+    "Entry",
+    "Manifest",
+    "PageEntry",
+    "Plan",
+    "Toolchain",
+    "checks_code",
+    "cpu_count",
+    "plan",
+    "up_to_date",
+]
 
 log = logging.getLogger(__name__)
 
 MANIFEST = ".briefs-manifest.json"
-PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKS = ".checks"
 """The manifest's key for the recorded check results (no output is named so: outputs live in
 a language's folder)."""
-SOURCES_CHECK = ".sources"
-"""The check result of the themes and the glossary, among the summaries' (no summary's name)."""
-
-
-def _read(path: Path) -> bytes:
-    """A file of the toolchain (a template, a catalog, the settings): one that cannot be read
-    is an error naming it, not a traceback."""
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise FileError.of(path, "read", error) from None
-
-
-def _digest_files(paths: list[Path], root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(_read(path))
-    return digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class Toolchain:
-    """What every brief depends on: templates, catalogs, themes and series, the glossary, the
-    settings (the desk's name), this package and its renderer."""
-
-    templates: str
-    catalogs: dict[str, str]
-    vocabulary: str
-    settings: str
-    code: str
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return tuple(self.catalogs)
-
-    @classmethod
-    def of(cls, project: Project, languages: tuple[str, ...]) -> Toolchain:
-        code = hashlib.sha256(__version__.encode())
-        code.update(f"lock={installed_lock()};".encode())  # the PDFs record it
-        for name in ("weasyprint", "babel", "jinja2", "pydyf"):
-            try:
-                code.update(f"{name}={metadata.version(name)};".encode())
-            except metadata.PackageNotFoundError:
-                pass
-        code.update(_digest_files(list(PACKAGE_DIR.rglob("*.py")), PACKAGE_DIR).encode())
-        templates = project.templates_dir
-        # Themes, series and the glossary: the project's vocabulary, attached to every digest.
-        vocabulary = b"".join(
-            _read(path) + b"\0" if path.is_file() else b"\0"
-            for path in (project.vocabulary_path, project.glossary_path)
-        )
-        return cls(
-            templates=_digest_files(
-                [
-                    path
-                    for path in templates.rglob("*")
-                    if path.is_file() and not path.name.startswith(PREVIEW_TEMPLATES)
-                ],
-                templates,
-            ),
-            catalogs={
-                lang: hashlib.sha256(
-                    _read(project.locale_dir / lang / "LC_MESSAGES" / "messages.po")
-                ).hexdigest()
-                for lang in languages
-            },
-            vocabulary=hashlib.sha256(vocabulary).hexdigest(),
-            settings=hashlib.sha256(_read(project.root / CONFIG_FILE)).hexdigest(),
-            code=code.hexdigest(),
-        )
-
-    def _start(self, language: str) -> HASH:
-        digest = hashlib.sha256()
-        for part in (
-            self.code,
-            self.templates,
-            self.catalogs[language],
-            self.vocabulary,
-            self.settings,
-            language,
-        ):
-            digest.update(part.encode() + b"\0")
-        return digest
-
-    def inputs(self, summary: Path, articles: list[Path], language: str) -> str:
-        """The digest of everything one brief in one language is made from: its summary and
-        every article it cites."""
-        digest = self._start(language)
-        digest.update(_source_bytes(summary) + b"\0")
-        _update_articles(digest, articles)
-        return digest.hexdigest()
-
-    def rendered(self, language: str, page: str, attachments: tuple[bytes, ...] = ()) -> str:
-        """The fingerprint of a rendered page with everything that lays it out, and the bytes
-        of the files its PDF carries: a file built from the same fingerprint is the same file."""
-        digest = self._start(language)
-        digest.update(page.encode())
-        for data in attachments:
-            digest.update(b"\0" + hashlib.sha256(data).digest())
-        return digest.hexdigest()
-
-    def digest_inputs(self, summaries: list[Path], articles: list[Path], language: str) -> str:
-        """The digest of everything a digest (of a year, or the overview) in one language is made
-        from: these summaries, and the articles they cite (attached to its PDF)."""
-        digest = self._start(language)
-        for summary in sorted(set(summaries)):
-            data = _source_bytes(summary)
-            digest.update(summary.name.encode() + b"\0" + data + b"\0")
-        _update_articles(digest, articles)
-        return digest.hexdigest()
-
-
-def _source_bytes(path: Path) -> bytes:
-    """A source's bytes for a fingerprint; a marker for one that is missing, not a regular file
-    (a FIFO would wait for a writer forever) or unreadable: its brief is stale, and reading the
-    summaries then reports why."""
-    try:
-        if not path.is_file():
-            return b"(missing or not a file)"
-        return path.read_bytes()
-    except OSError as error:
-        return f"(unreadable: {error.strerror})".encode()
-
-
-def _update_articles(digest: HASH, articles: list[Path]) -> None:
-    for article in sorted(set(articles)):  # the same set, whatever order it was listed in
-        digest.update(article.name.encode() + b"\0")
-        digest.update(_source_bytes(article))
-        digest.update(b"\0")
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -170,6 +54,14 @@ def _stat(path: Path) -> list[int] | None:
     except FileNotFoundError:
         return None
     return [info.st_size, info.st_mtime_ns]
+
+
+class PageEntry(TypedDict):
+    """A PDF's page part (builders.Page): its fingerprint, length and SHA-256."""
+
+    key: str
+    length: int
+    sha256: str
 
 
 class Entry(TypedDict):
@@ -181,19 +73,7 @@ class Entry(TypedDict):
     articles: list[str]
     depends: NotRequired[list[str]]
     rendered: NotRequired[str]
-
-
-class CheckEntry(TypedDict):
-    """One summary's check result, and the fingerprint of everything it was computed from."""
-
-    key: str
-    articles: list[str]
-    """The articles the summary cites (file names), as its checks read them."""
-    links: list[str]
-    """The meeting ids it links to (follow-through), whose existence its checks tested."""
-    problems: list[tuple[str, int, int, str, bool]]
-    """(path relative to the project, line, column, message, warning) of each problem found,
-    in the order found: parse problems, the document's checks, its links' checks."""
+    page: NotRequired[PageEntry]
 
 
 def _is_entry(key: object, entry: object) -> bool:
@@ -222,36 +102,20 @@ def _is_entry(key: object, entry: object) -> bool:
         )
         and strings(entry.get("depends", []))
         and isinstance(entry.get("rendered", ""), str)
+        and _is_page(entry.get("page", {"key": "", "length": 0, "sha256": ""}))
     )
 
 
-def _is_check(key: object, entry: object) -> bool:
-    """Whether a recorded check result has the shape CheckEntry says (else it is dropped and
-    that summary checked again)."""
-    if not (isinstance(key, str) and isinstance(entry, dict)):
+def _is_page(page: object) -> bool:
+    if not isinstance(page, dict) or set(page) != {"key", "length", "sha256"}:
         return False
-
-    def strings(value: object) -> bool:
-        return isinstance(value, list) and all(isinstance(item, str) for item in value)
-
-    def problem(row: object) -> bool:
-        if not (isinstance(row, list) and len(row) == 5):
-            return False
-        path, line, column, message, warning = row
-        return (
-            isinstance(path, str)
-            and all(isinstance(n, int) and not isinstance(n, bool) for n in (line, column))
-            and isinstance(message, str)
-            and isinstance(warning, bool)
-        )
-
-    problems = entry.get("problems")
+    length = page["length"]
     return (
-        isinstance(entry.get("key"), str)
-        and strings(entry.get("articles"))
-        and strings(entry.get("links"))
-        and isinstance(problems, list)
-        and all(problem(row) for row in problems)
+        isinstance(page["key"], str)
+        and isinstance(length, int)
+        and not isinstance(length, bool)
+        and length >= 0
+        and isinstance(page["sha256"], str)
     )
 
 
@@ -302,7 +166,7 @@ class Manifest:
             return {}
         checks: object = data.pop(CHECKS, {})  # not an output's entry
         if isinstance(checks, dict):
-            self.checks = {k: v for k, v in checks.items() if _is_check(k, v)}
+            self.checks = {k: v for k, v in checks.items() if is_check(k, v)}
         entries: dict[str, Entry] = {k: v for k, v in data.items() if _is_entry(k, v)}
         if len(entries) < len(data):
             self._warn(f"{len(data) - len(entries)} of its {len(data)} items of another shape")
@@ -331,10 +195,12 @@ class Manifest:
         articles: list[str],
         depends: tuple[str, ...] = (),
         rendered: str = "",
+        page: Page | None = None,
     ) -> None:
         """articles: the articles the output was built from (file names); depends: for a year's
         digest, the summaries of other years it names (file names); rendered: for a digest, the
-        fingerprint of its page and the files it carries (Toolchain.rendered)."""
+        fingerprint of its page and the files it carries (Toolchain.rendered); page: for a
+        PDF, its page part."""
         entry: Entry = {
             "inputs": inputs,
             "stat": _stat(output),
@@ -345,7 +211,18 @@ class Manifest:
             entry["depends"] = list(depends)
         if rendered:
             entry["rendered"] = rendered
+        if page is not None:
+            entry["page"] = {"key": page.key, "length": page.length, "sha256": page.sha256}
         self.entries[self.key(output)] = entry
+
+    def page(self, output: Path) -> Page | None:
+        """The page part recorded for a PDF (the builder checks that the file still starts
+        with it before it keeps it)."""
+        entry = self.entries.get(self.key(output))
+        if entry is None or "page" not in entry:
+            return None
+        page = entry["page"]
+        return Page(page["key"], page["length"], page["sha256"])
 
     def same_page(self, output: Path, rendered: str) -> bool:
         """Whether output is still the file built from a page with this fingerprint."""
@@ -378,131 +255,6 @@ class Manifest:
         if data != self._saved:
             write_atomically(self.path, data)
             self._saved = data
-
-
-def checks_code() -> str:
-    """The fingerprint of the code the checks run: every file of this package (its modules,
-    whatever they are named, and the data files shipped in it), its version, and the lock of
-    the installed packages (CLDR's data comes with Babel)."""
-    files = [
-        path
-        for path in PACKAGE_DIR.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
-    ]
-    code = hashlib.sha256(f"{__version__};lock={installed_lock()};".encode())
-    code.update(_digest_files(files, PACKAGE_DIR).encode())
-    return code.hexdigest()
-
-
-def _file_bytes(path: Path) -> bytes:
-    """A file's bytes for a fingerprint, or what stands for it when it cannot be read."""
-    try:
-        mode = path.lstat().st_mode
-    except FileNotFoundError:
-        return b"(missing)"
-    except OSError as error:
-        return f"(unreadable: {error.errno})".encode()
-    if S_ISLNK(mode):
-        return b"(symbolic link)"
-    if not S_ISREG(mode):  # a FIFO, a device, a folder: never opened (the checks refuse it)
-        return f"(not a file: {S_IFMT(mode)})".encode()
-    try:
-        return hashlib.sha256(path.read_bytes()).digest()
-    except FileNotFoundError:
-        return b"(missing)"
-    except OSError as error:  # a folder, a file it may not read: the checks say so
-        return f"(unreadable: {error.errno})".encode()
-
-
-class CheckCache:
-    """The check results recorded in a manifest, reused while their inputs keep their bytes.
-
-    A summary's result (its problems and warnings, strict or not) is a pure function of its
-    bytes, its file name, its articles' bytes, the themes and the glossary, which of the
-    meetings it links to exist (a meeting's id starts with its date), and the code: its
-    fingerprint is taken of those, from bytes and stat() alone."""
-
-    def __init__(self, project: Project, manifest: Manifest):
-        self.project = project
-        self.manifest = manifest
-        sources = hashlib.sha256(checks_code().encode() + b"\0")
-        for path in (project.vocabulary_path, project.glossary_path):
-            sources.update(_file_bytes(path) + b"\0")
-        self.sources = sources.hexdigest()
-        """The fingerprint of what every summary's checks read: the code, themes, glossary."""
-        self.known = {path.stem for path in project.summary_paths()}
-
-    def key(self, summary: Path, articles: list[str], links: list[str]) -> str:
-        """The fingerprint of a summary's check: what it reads, as it is now."""
-        digest = hashlib.sha256(f"{self.sources}\0{summary.name}\0".encode())
-        digest.update(_file_bytes(summary) + b"\0")
-        for name in articles:
-            digest.update(name.encode() + b"\0" + _file_bytes(self.project.articles_dir / name))
-        for meeting_id in links:
-            digest.update(f"\0{meeting_id}={meeting_id in self.known}".encode())
-        return digest.hexdigest()
-
-    def get(self, summary: Path) -> list[Problem] | None:
-        """The problems recorded for a summary, if it was checked with today's inputs."""
-        entry = self.manifest.checks.get(summary.name)
-        if entry is None or entry["key"] != self.key(summary, entry["articles"], entry["links"]):
-            return None
-        root = self.project.root
-        return [
-            Problem(root / path, line, column, message, warning)
-            for path, line, column, message, warning in entry["problems"]
-        ]
-
-    def put(
-        self, summary: Path, problems: list[Problem], articles: list[str], links: list[str]
-    ) -> None:
-        """Record a summary's check result (problems in any file but the project's: not kept)."""
-        try:
-            rows = [
-                (
-                    p.path.relative_to(self.project.root).as_posix(),
-                    p.line,
-                    p.column,
-                    p.message,
-                    p.warning,
-                )
-                for p in problems
-            ]
-        except ValueError:
-            self.manifest.checks.pop(summary.name, None)
-            return
-        self.manifest.checks[summary.name] = {
-            "key": self.key(summary, articles, links),
-            "articles": articles,
-            "links": links,
-            "problems": rows,
-        }
-
-    def sources_problems(self) -> list[Problem] | None:
-        """The problems recorded for the themes and the glossary, if read with today's bytes."""
-        return self.get(self.project.meetings_dir / SOURCES_CHECK)
-
-    def put_sources(self, problems: list[Problem]) -> None:
-        self.put(self.project.meetings_dir / SOURCES_CHECK, problems, [], [])
-
-    def prune(self) -> None:
-        """Forget the results of summaries that are gone."""
-        for name in list(self.manifest.checks):
-            if name != SOURCES_CHECK and Path(name).stem not in self.known:
-                del self.manifest.checks[name]
-
-    def all_pass(self, strict: bool) -> bool:
-        """Whether every summary (and the themes and glossary) is recorded as checked with
-        today's inputs and without a problem (under strict, without a warning either)."""
-        found = self.sources_problems()
-        if found is None or found:
-            return False
-        for summary in self.project.summary_paths():
-            found = self.get(summary)
-            if found is None or any(strict or not problem.warning for problem in found):
-                return False
-        # Summaries since removed: their records go with the next build.
-        return True
 
 
 @dataclass(frozen=True)

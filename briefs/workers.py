@@ -16,11 +16,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Empty, SimpleQueue
 
 from .builder import Builder
+from .builders import Page
 from .errors import BriefsError, FileError, RenderError
 from .jobs import Job
 from .project import Project, open_project
@@ -44,6 +45,8 @@ class JobResult:
     seconds: dict[str, float]
     peak_rss: int
     cpu: float = 0.0
+    pages: dict[Path, Page] = field(default_factory=dict)
+    """The page part of each PDF written, for the manifest."""
 
 
 # Each worker process keeps one warm Builder: imports, locales, templates and fonts set up once.
@@ -97,6 +100,7 @@ def run(job: Job, builder: Builder | None = None) -> JobResult:
     cpu = time.process_time()
     written: list[Path] = []
     failure = None
+    builder.pages.clear()
     try:
         written = job.run(builder)
     except FileError:
@@ -107,7 +111,8 @@ def run(job: Job, builder: Builder | None = None) -> JobResult:
         failure = f"{job.name} ({job.language}): {error}"
     seconds = {stage: builder.seconds[stage] - before[stage] for stage in builder.seconds}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return JobResult(job, written, failure, seconds, peak, time.process_time() - cpu)
+    pages = {path: builder.pages[path] for path in written if path in builder.pages}
+    return JobResult(job, written, failure, seconds, peak, time.process_time() - cpu, pages)
 
 
 def start_pool(

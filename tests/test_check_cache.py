@@ -1,4 +1,4 @@
-"""The check results recorded in the manifest (manifest.CheckCache): reused while every input
+"""The check results recorded in the manifest (CheckCache): reused while every input
 of a summary's checks keeps its bytes, redone for what changed, and the same messages, byte for
 byte, whether they come from the record or from the checks."""
 
@@ -128,24 +128,24 @@ def test_the_code_is_an_input(project_copy, counted, monkeypatch):
     checked_with_record(root, True)
     counted.clear()
     # any file of the package: a module of the checks added tomorrow, a data file
-    monkeypatch.setattr("briefs.manifest.checks_code", lambda: "other code")
+    monkeypatch.setattr("briefs.check_cache.checks_code", lambda: "other code")
     checked_with_record(root, True)
     assert counted == [f"{MEETING}.yaml", f"{OTHER}.yaml"]
 
 
 def test_checks_code_reads_every_file_of_the_package(tmp_path, monkeypatch):
-    from briefs import manifest
+    from briefs import check_cache
 
     package = tmp_path / "briefs"
     (package / "data").mkdir(parents=True)
     (package / "a.py").write_text("x = 1\n")
-    monkeypatch.setattr(manifest, "PACKAGE_DIR", package)
-    before = manifest.checks_code()
+    monkeypatch.setattr(check_cache, "PACKAGE_DIR", package)
+    before = check_cache.checks_code()
     (package / "data" / "vocabulary.yaml").write_text("words: []\n")
-    with_data = manifest.checks_code()
+    with_data = check_cache.checks_code()
     (package / "grounding").mkdir()
     (package / "grounding" / "names.py").write_text("y = 2\n")
-    assert len({before, with_data, manifest.checks_code()}) == 3
+    assert len({before, with_data, check_cache.checks_code()}) == 3
 
 
 def test_a_strict_build_with_nothing_to_do_checks_nothing(project_copy, counted):

@@ -299,3 +299,45 @@ def test_workers_are_spawned_from_a_process_with_threads(monkeypatch):
     assert workers.start_method() == workers.START_METHOD
     monkeypatch.setattr(workers.threading, "active_count", lambda: 3)  # as under `briefs serve`
     assert workers.start_method() == "spawn"
+
+
+def test_a_pdf_whose_page_did_not_change_keeps_its_page_part(built, tmp_path, monkeypatch):
+    """A PDF that only carries an edited summary is not laid out again: its page part is taken
+    from the file (builders/attachments.py) and the new attachments appended; one whose page
+    part was tampered with is laid out again. Either way, the same bytes as a clean build."""
+    from briefs.builders.pdf import PdfBuilder
+
+    project = built_copy(built, tmp_path)
+    change_an_english_title(project.root)
+    tampered = project.build_dir / "id" / f"{MEETING}.pdf"
+    data = bytearray(tampered.read_bytes())
+    data[200] ^= 1  # inside the page part; the same size
+    tampered.write_bytes(bytes(data))
+    laid_out = []
+    layout = PdfBuilder.layout
+
+    def counted(self, html):
+        laid_out.append(html)
+        return layout(self, html)
+
+    monkeypatch.setattr(PdfBuilder, "layout", counted)
+    report = build_all(project, jobs=1)
+    assert report.ok
+    pdfs = [name for name in names(report.written) if name.endswith(".pdf")]
+    assert pdfs == sorted(
+        [
+            "en/digest-2020.pdf",
+            "en/digest-2024.pdf",
+            "id/digest-2024.pdf",
+            f"en/{OTHER}.pdf",
+            f"id/{OTHER}.pdf",
+            f"id/{MEETING}.pdf",
+        ]
+    )
+    # The pages that show the title, and the tampered file; not the Indonesian brief and
+    # digest, which carry the edited summary but do not show its English title.
+    assert len(laid_out) == 4
+    monkeypatch.setattr(PdfBuilder, "layout", layout)
+    fresh = open_project(copy_project(project.root, tmp_path / "fresh"))
+    assert build_all(fresh, jobs=1).ok
+    assert digests(project) == digests(fresh)

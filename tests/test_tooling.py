@@ -17,7 +17,7 @@ from packaging.utils import canonicalize_name
 from pypdf import PdfReader
 
 import briefs
-from briefs import manifest
+from briefs import toolchain
 from briefs.builders.pdf import BUILD_NS, BUILD_PROPERTIES, PDFA_PROPERTY, PDFA_SCHEMA
 from briefs.manifest import Toolchain
 from briefs.models import LANGUAGES
@@ -63,7 +63,7 @@ def test_the_lock_pins_every_dependency_exactly_with_hashes():
 
 def test_each_pdf_records_the_briefs_version_and_the_lock_it_was_built_with(built):
     expected_lock = hashlib.sha256(LOCK.read_bytes()).hexdigest()
-    assert manifest.installed_lock() == expected_lock, (
+    assert toolchain.installed_lock() == expected_lock, (
         "this virtualenv was not installed from requirements.lock: run make setup"
     )
     outputs = [built.output_path(MEETING, language, "pdf") for language in LANGUAGES]
@@ -91,7 +91,7 @@ def test_another_lock_makes_every_brief_stale(project_copy, monkeypatch):
     """The PDFs record the lock, so a brief built from another one is not up to date."""
     project = open_project(project_copy)
     before = Toolchain.of(project, LANGUAGES)
-    monkeypatch.setattr(manifest, "installed_lock", lambda: "0" * 64)
+    monkeypatch.setattr(toolchain, "installed_lock", lambda: "0" * 64)
     assert Toolchain.of(project, LANGUAGES).code != before.code
 
 

@@ -18,11 +18,30 @@ class SourceFile:
     description: str
 
 
+@dataclass(frozen=True)
+class Page:
+    """A PDF's page part (builders/attachments.py): the fingerprint of the page and of what lays
+    it out, and the part's length and SHA-256 in the file."""
+
+    key: str
+    length: int
+    sha256: str
+
+
 class OutputBuilder(Protocol):
     """What every output format's builder does: write one rendered page as a file."""
 
     format: str
 
     def write(
-        self, html: str, path: Path, sources: Sequence[SourceFile] = (), date: dt.date | None = None
-    ) -> Path: ...
+        self,
+        html: str,
+        path: Path,
+        sources: Sequence[SourceFile] = (),
+        date: dt.date | None = None,
+        key: str = "",
+        previous: Page | None = None,
+    ) -> Page | None:
+        """Write the page as path; a PDF builder returns its page part (recorded under key,
+        the page's fingerprint), and takes it from the file already built when previous (as
+        recorded) has the same key and is still there."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..files import write_atomically
 from ..stats import Seconds
-from . import SourceFile
+from . import Page, SourceFile
 
 GENERATOR = b'<meta name="generator" content="briefs">'
 """The mark every page briefs renders carries in its head (templates/layout.html.j2)."""
@@ -28,9 +28,15 @@ class HtmlBuilder:
         self.seconds = seconds if seconds is not None else Seconds()
 
     def write(
-        self, html: str, path: Path, sources: Sequence[SourceFile] = (), date: dt.date | None = None
-    ) -> Path:
+        self,
+        html: str,
+        path: Path,
+        sources: Sequence[SourceFile] = (),
+        date: dt.date | None = None,
+        key: str = "",
+        previous: Page | None = None,
+    ) -> Page | None:
         """Write the page; the sources are cited in it, not attached."""
         with self.seconds.timed("html"):
             write_atomically(path, html.encode("utf-8"))
-        return path
+        return None

@@ -4,7 +4,6 @@ WeasyPrint's print CSS, as an archival PDF/A-3 with the brief's sources attached
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 import re
 import xml.etree.ElementTree as ET
@@ -15,11 +14,12 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .. import __version__
-from ..files import write_atomically
+from ..files import UnreadableFile, read_regular_file, write_atomically
 from ..i18n import use_indonesian_hyphenation
 from ..project import installed_lock
 from ..stats import Seconds
-from . import SourceFile
+from . import Page, SourceFile
+from .attachments import attach, page_of, page_record
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,9 @@ PDF_VARIANT = "pdf/a-3u"
 """PDF/A-3 allows attachments of any type; 'u' guarantees Unicode text. The structure tags
 (pdf_tags) are written too, without claiming level 'a', which no validator here can confirm."""
 
+
+MAX_PDF_BYTES = 1 << 30
+"""The largest PDF whose page part is read back (a larger file is laid out again)."""
 
 BUILD_NS = "urn:x-briefs:build:1.0#"
 """The XMP namespace of what made a PDF: briefs' version and the SHA-256 of its lock file."""
@@ -152,45 +155,110 @@ def _tag_languages() -> None:
     tags._build_box_tree = build_with_lang
 
 
+SHARED_STYLESHEETS = 32
+"""Parsed stylesheets kept (the most recently used): a brief's and a digest's are used by every
+document; a running head's, by one."""
+
+
+def _share_stylesheets() -> None:
+    """Parse each author stylesheet once per process, not once per document: WeasyPrint's
+    find_stylesheets makes a CSS object of every <style> element of every page it lays out
+    (tinycss2's parse, the selectors compiled, the declarations validated: about a tenth of a
+    brief's layout), and every brief and digest starts with the same one (brief.css, and
+    digest.css for a digest; the running heads are in a <style> of their own). A sheet parsed
+    before is given to the next document again, with the @page rules its parse added to the
+    first one's added to this one's; a sheet whose parse adds anything else to its document
+    (layers, counter styles, colour profiles) is parsed anew each time. Wraps WeasyPrint's CSS
+    class as its find_stylesheets sees it, once per process."""
+    import copy
+
+    from weasyprint import css
+
+    parse = css.CSS
+    if getattr(parse, "shared", False):
+        return
+    parsed: dict[tuple[str, str | None, str, int], tuple[Any, list[Any], Any]] = {}
+
+    def shared_css(
+        *,
+        string: str | None = None,
+        page_rules: list[Any] | None = None,
+        layers: list[Any] | None = None,
+        **options: Any,
+    ) -> Any:
+        if string is None or page_rules is None or layers is None:
+            return parse(string=string, page_rules=page_rules, layers=layers, **options)
+        key = (
+            string,
+            options.get("base_url"),
+            options.get("media_type", "print"),
+            id(options.get("font_config")),
+        )
+        found = parsed.pop(key, None)
+        if found is not None and found[2] is not options.get("font_config"):
+            found = None  # another configuration that happens to have the same id()
+        if found is None:
+            rules: list[Any] = []
+            own_layers: list[Any] = []
+            counters: dict[Any, Any] = {}
+            profiles: dict[Any, Any] = {}
+            sheet = parse(
+                string=string,
+                page_rules=rules,
+                layers=own_layers,
+                **{**options, "counter_style": counters, "color_profiles": profiles},
+            )
+            if own_layers or counters or profiles:  # not shared: parsed as WeasyPrint does
+                return parse(string=string, page_rules=page_rules, layers=layers, **options)
+            found = (sheet, rules, options.get("font_config"))
+        parsed[key] = found  # the most recently used last
+        while len(parsed) > SHARED_STYLESHEETS:
+            del parsed[next(iter(parsed))]
+        sheet, rules, _fonts = found
+        page_rules.extend(rules)
+        # The document's own lists: WeasyPrint's sheets of one document share them.
+        for_document = copy.copy(sheet)
+        for_document.page_rules, for_document.layers = page_rules, layers
+        return for_document
+
+    shared_css.shared = True  # type: ignore[attr-defined]
+    css.CSS = shared_css
+
+
 class PdfBuilder:
-    """Turns brief HTML into PDF; WeasyPrint and its font configuration are set up once."""
+    """Turns brief HTML into PDF; WeasyPrint and its font configuration are set up once, when
+    the first page is laid out (a build whose PDFs only get new attachments never imports it)."""
 
     format = "pdf"
 
     def __init__(self, templates_dir: Path, seconds: Seconds | None = None):
-        # Imported here: WeasyPrint is heavy and only PDF builds need it.
-        from weasyprint.text.fonts import FontConfiguration
-
-        _tag_languages()
-        use_indonesian_hyphenation(templates_dir)  # before WeasyPrint's first hyphenation
-        self.font_config = FontConfiguration()
-        self.fetcher = _project_fetcher(templates_dir)
+        self.templates_dir = templates_dir
         self.seconds = seconds if seconds is not None else Seconds()
+        self._weasyprint: tuple[Any, Any] | None = None
 
-    def pdf_bytes(
-        self, html: str, sources: Sequence[SourceFile] = (), date: dt.date | None = None
-    ) -> bytes:
-        from weasyprint import HTML, Attachment
+    def _set_up(self) -> tuple[Any, Any]:
+        """WeasyPrint's font configuration and the project's URL fetcher, made once."""
+        if self._weasyprint is None:
+            # Imported here: WeasyPrint is heavy and only PDF layouts need it.
+            from weasyprint.text.fonts import FontConfiguration
 
-        # The attachments' dates come from the brief, not from the clock or file times,
-        # so that the same sources always give the same bytes.
-        stamp = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC) if date else None
-        attachments = [
-            Attachment(
-                file_obj=io.BytesIO(source.data),
-                name=source.name,
-                description=source.description,
-                relationship="Source",
-                created=stamp,
-                modified=stamp,
-            )
-            for source in sources
-        ]
+            _tag_languages()
+            _share_stylesheets()
+            use_indonesian_hyphenation(self.templates_dir)  # before WeasyPrint's first hyphenation
+            self._weasyprint = (FontConfiguration(), _project_fetcher(self.templates_dir))
+        return self._weasyprint
+
+    def layout(self, html: str) -> bytes:
+        """The page part of html's PDF: WeasyPrint's PDF/A-3u of the page, tagged, with the
+        build record, and no attachment (attachments.attach appends them)."""
+        from weasyprint import HTML
+
+        font_config, fetcher = self._set_up()
         # No base URL: relative links (a digest's links to briefs beside it) stay relative, so
         # the file does not depend on the folder it was built in.
         with self.seconds.timed("layout"):
-            document = HTML(string=html, url_fetcher=self.fetcher).render(
-                font_config=self.font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
+            document = HTML(string=html, url_fetcher=fetcher).render(
+                font_config=font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
             )
         # WeasyPrint's hook for the XMP packet: its own RDF, then the build record added to it.
         weasyprint_rdf: Callable[..., bytes] = document.metadata.generate_rdf_metadata
@@ -199,16 +267,40 @@ class PdfBuilder:
         )
         with self.seconds.timed("pdf"):
             data: bytes = document.write_pdf(
-                attachments=attachments,
-                pdf_variant=PDF_VARIANT,
-                pdf_tags=True,
-                pdf_identifier=True,
+                pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=True
             )
         return data
 
+    def pdf_bytes(
+        self, html: str, sources: Sequence[SourceFile] = (), date: dt.date | None = None
+    ) -> bytes:
+        """html laid out as a PDF with the sources attached."""
+        page = self.layout(html)
+        with self.seconds.timed("pdf"):
+            return attach(page, sources, date)
+
     def write(
-        self, html: str, path: Path, sources: Sequence[SourceFile] = (), date: dt.date | None = None
-    ) -> Path:
-        """Lay out html and write it as a PDF file with the sources attached."""
-        write_atomically(path, self.pdf_bytes(html, sources, date))
-        return path
+        self,
+        html: str,
+        path: Path,
+        sources: Sequence[SourceFile] = (),
+        date: dt.date | None = None,
+        key: str = "",
+        previous: Page | None = None,
+    ) -> Page | None:
+        """Lay out html and write it as a PDF file with the sources attached; when previous
+        (the page part recorded for path) has this key and is still the start of the file,
+        the page is not laid out again: its part is taken from the file, the same bytes."""
+        page = None
+        if key and previous is not None and previous.key == key:
+            try:  # a FIFO or a link put in its place is refused by its type, never read
+                page = page_of(read_regular_file(path, MAX_PDF_BYTES, links=False), previous)
+            except UnreadableFile:
+                page = None
+            log.debug("%s: page part %s", path, "kept" if page else "laid out again")
+        if page is None:
+            page = self.layout(html)
+        with self.seconds.timed("pdf"):
+            data = attach(page, sources, date)
+        write_atomically(path, data)
+        return page_record(key, page) if key else None
