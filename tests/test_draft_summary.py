@@ -311,3 +311,24 @@ def test_issued_is_today_marked():
     draft = draft_summary(KIND_CASES[0][0], "a.txt", today=dt.date(2026, 12, 1))
     assert draft.summary["issued"] == dt.date(2026, 12, 1)
     assert "issued: !check 2026-12-01  # to check: the day drafted" in draft.to_yaml()
+
+
+def test_an_office_from_the_project_s_summaries_is_marked_when_the_sentence_lacks_it():
+    from briefs.draft import Context
+    from briefs.project import open_project
+
+    # detik's format: a known name given without office in the sentence of the meeting
+    text = (
+        "Xi dan Putin Bertemu di Samarkand\n"
+        "Jakarta - Di kota Samarkand, Uzbekistan, Xi Jinping dan Vladimir Putin bertemu pada "
+        "hari Kamis (15/9/2022) di sela pertemuan puncak SCO.\n"
+        "Keduanya membahas kerja sama energi dan perdagangan, menurut kantor berita setempat.\n"
+    )
+    draft = draft_summary(text, "a.html", Context.of_project(open_project(ROOT)))
+    people = draft.summary["participants"]
+    xi = next(i for i, p in enumerate(people) if p["name"] == "Xi Jinping")
+    assert people[xi]["office"]["id"] == "Presiden"
+    assert draft.unsettled[("participants", xi, "office")] == (
+        "office and country from the project's summaries (Presiden), "
+        "not in the sentence that names them: check it"
+    )

@@ -284,8 +284,13 @@ def _participant(draft: Draft, i: int, person: Participant, sentences: Parts) ->
             f"not in the sentence that names them: {person.country} is the country the article "
             "gives them elsewhere",
         )
-    if quote and not person.unsure and not _states_office(quote, person.office):
-        draft.settle(("participants", i, "office"), "not in the sentence that names them: check it")
+    if quote and not _states_office(quote, person.office):
+        # an office the sentence does not give is marked, also when it came with the country
+        # from the project's summaries ('Xi Jinping dan Vladimir Putin bertemu': 'Presiden')
+        reason = "not in the sentence that names them: check it"
+        if person.unsure and "office" in person.unsure:
+            reason = f"{person.unsure}, not in the sentence that names them: check it"
+        draft.settle(("participants", i, "office"), reason)
     return entry
 
 
