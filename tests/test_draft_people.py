@@ -467,3 +467,28 @@ def test_someone_who_accompanies_the_guest_and_a_name_opening_a_paragraph_take_p
     )
     found = {(p.name, p.country) for p in find_participants(text)}
     assert ("Nursultan Nazarbayev", "KZ") in found and ("Vladimir Putin", "RU") in found
+
+
+def test_unnamed_office_holders_in_a_list_only_as_the_other_side_of_someone_named():
+    # papuaberita's format: a roll of delegations on its own, one minister named elsewhere
+    roll = (
+        "Menurut Wakil Perdana Menteri Kazakh dan Menteri Perdagangan dan Integrasi Serik "
+        "Zhumangarin, perdagangan kawasan dengan China naik 31,9 persen dalam setahun.\n"
+        "Pertemuan online itu dihadiri para Menteri Perdagangan dan Ekonomi dari Tiongkok, "
+        "Republik Kyrgyzstan, Tajikistan, Turkmenistan, dan Uzbekistan.\n"
+    )
+    assert [(p.name, p.country) for p in find_participants(roll)] == [("Serik Zhumangarin", "KZ")]
+    # kompas's (a seed's) format: the leaders Xi speaks to, in the sentence that names him
+    other_side = (
+        "Sejumlah rencana kerja sama dipaparkan oleh Presiden China Xi Jinping kepada pemimpin "
+        "dari Kazakhstan, Tajikistan, Kirgistan, Uzbekistan, dan Turkmenistan, pada Selasa (25/1).\n"
+    )
+    found = find_participants(other_side)
+    assert [(p.name, p.country) for p in found] == [
+        ("Xi Jinping", "CN"),
+        (None, "KZ"),
+        (None, "TJ"),
+        (None, "KG"),
+        (None, "UZ"),
+        (None, "TM"),
+    ]

@@ -292,6 +292,15 @@ KIND_CASES = [
         "bilateral-talks",
         None,
     ),
+    (  # papuaberita: one country's minister found, the others an unnamed roll: not two sides
+        "Ekspor Asia Tengah ke China Naik\n"
+        "Menurut Wakil Perdana Menteri Kazakh dan Menteri Perdagangan dan Integrasi Serik "
+        "Zhumangarin, perdagangan kawasan dengan China naik 31,9 persen dalam setahun.\n"
+        "Angka itu ia sampaikan dalam pertemuan online 18 April yang membahas persiapan KTT "
+        "pertama di kota Xi'an, China, pada bulan Mei.\n",
+        "bilateral-talks",
+        "inferred: participants of 1 country found, and talks have two sides",
+    ),
 ]
 
 
