@@ -492,3 +492,23 @@ def test_unnamed_office_holders_in_a_list_only_as_the_other_side_of_someone_name
         (None, "UZ"),
         (None, "TM"),
     ]
+
+
+def test_di_sana_after_the_place_left_or_an_earlier_event_is_not_this_meeting():
+    # liputan6's format: the leg before, told as 'Di sana' after the city left
+    text = (
+        "Presiden China Xi Jinping berkunjung ke Uzbekistan pada Rabu (14/9) dan disambut "
+        "Presiden Uzbekistan Shavkat Mirziyoyev di bandara.\n"
+        "Xi datang ke Samarkand dari Nur-Sultan, Kazakhstan. Di sana ia sudah bertemu Presiden "
+        "Kassym-Jomart Tokayev dalam lawatan pertamanya sejak pandemi.\n"
+    )
+    assert names(text) == ["Xi Jinping", "Shavkat Mirziyoyev"]
+    # trtindonesia's: 'Di sana' after a sentence of the summit the tour follows
+    earlier = text.replace(
+        "Xi datang ke Samarkand dari Nur-Sultan, Kazakhstan.",
+        "Lawatan ini menyusul KTT di Kazakhstan pada bulan Juni.",
+    )
+    assert names(earlier) == ["Xi Jinping", "Shavkat Mirziyoyev"]
+    # the place arrived at: 'Di sana' is this visit's
+    here = text.replace("Xi datang ke Samarkand dari Nur-Sultan, Kazakhstan.", "Xi tiba di Astana.")
+    assert "Kassym-Jomart Tokayev" in names(here)
