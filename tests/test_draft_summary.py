@@ -341,3 +341,21 @@ def test_an_office_from_the_project_s_summaries_is_marked_when_the_sentence_lack
         "office and country from the project's summaries (Presiden), "
         "not in the sentence that names them: check it"
     )
+
+
+def test_the_one_person_without_a_country_is_the_host_of_the_place_marked():
+    # a blog's repost: the host named only in the guest's quoted words
+    text = (
+        "Xi Tiba di Astana\n"
+        "Xi Jinping, Presiden China, sudah sampai di Astana, Kazakhstan, untuk berkunjung "
+        "kenegaraan dan menghadiri pertemuan SCO.\n"
+        '"Saya menantikan pertukaran pikiran yang mendalam dengan teman lama saya, Presiden '
+        'Nursultan Nazarbayev, tentang hubungan kita," tulis Xi dalam artikelnya.\n'
+    )
+    draft = draft_summary(text, "a.txt")
+    people = draft.summary["participants"]
+    host = next(i for i, p in enumerate(people) if p.get("name") == "Nursultan Nazarbayev")
+    assert people[host]["country"] == "KZ"
+    assert draft.unsettled[("participants", host, "country")].startswith(
+        "country not stated: KZ, that of the meeting's place"
+    )

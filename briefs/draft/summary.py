@@ -115,6 +115,7 @@ def draft_summary(
     dated = article.published or article.dated
     year = dated.year if dated else max(article.page_years, default=None)
     place = find_place(article, participants, context.memory.cities, when.quote, year)
+    _host_of_the_place(participants, place.country)
     kind, kind_unsettled = meeting_kind(article, participants, when, place.country)
     summary = draft.summary
     summary.update(
@@ -235,6 +236,21 @@ def _states_office(text: str, office: str) -> bool:
     for short, full in OFFICE_ABBREVIATIONS.items():
         spelled = re.sub(rf"\b{re.escape(short)}(?!\w)", full, spelled)
     return office.casefold() in spelled.casefold()
+
+
+def _host_of_the_place(participants: list[Participant], country: str | None) -> None:
+    """Someone named with no country anywhere ('teman lama saya, Presiden Nursultan
+    Nazarbayev', in a story of a visit to Astana, Kazakhstan), when no one else is of the
+    meeting's country: the host, that country, marked."""
+    if not country or any(p.country == country for p in participants):
+        return
+    unknown = [p for p in participants if not p.country and p.name]
+    if len(unknown) == 1:
+        unknown[0].country = country
+        unknown[0].unsure = (
+            f"country not stated: {country}, that of the meeting's place, whose side no one "
+            "else is of (the host?)"
+        )
 
 
 def _participant_quote(person: Participant, sentences: Parts) -> str | None:
