@@ -512,3 +512,16 @@ def test_di_sana_after_the_place_left_or_an_earlier_event_is_not_this_meeting():
     # the place arrived at: 'Di sana' is this visit's
     here = text.replace("Xi datang ke Samarkand dari Nur-Sultan, Kazakhstan.", "Xi tiba di Astana.")
     assert "Kassym-Jomart Tokayev" in names(here)
+
+
+def test_dalam_pertemuan_tersebut_after_an_earlier_summit_is_of_that_summit():
+    # trtindonesia's format: a minister's tour, then the leaders' summit it follows
+    text = (
+        "Menteri Luar Negeri China Wang Yi memulai lawatan ke Kyrgyzstan, Uzbekistan dan "
+        "Tajikistan, dan akan bertemu Menteri Luar Negeri Uzbekistan Bakhtiyor Saidov.\n"
+        "Lawatan ini menyusul KTT di Kazakhstan pada bulan Juni. Di sana Presiden Kazakhstan "
+        "Kassym-Jomart Tokayev bersama para pemimpin kawasan meneken perjanjian persahabatan.\n"
+        "Dalam pertemuan tersebut Tokayev menggarisbawahi kerja sama energi dan infrastruktur.\n"
+    )
+    found = names(text, previewed=True)
+    assert "Kassym-Jomart Tokayev" not in found and "Wang Yi" in found
