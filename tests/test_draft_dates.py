@@ -321,3 +321,29 @@ def test_an_agency_s_bare_weekday_between_commas_is_the_last_one_up_to_the_page_
     )
     assert found.date == dt.date(2022, 9, 14)
     assert found.unsettled.startswith("no date stated, only ', Rabu,'")
+
+
+def test_a_day_of_the_month_alone_from_a_foot_stamp_s_publication_date():
+    # a Korean wire's Indonesian page: 'pada tanggal 28', and its stamp at the foot
+    page = (
+        "Presiden Uzbekistan: China mitra yang bisa diandalkan\n"
+        "Kantor berita Xinhua pada tanggal 28 (waktu setempat) melaporkan bahwa Presiden "
+        "Uzbekistan hadir dalam pertemuan para menteri luar negeri SCO di Tashkent.\n"
+        "Kedua pihak sepakat memperjelas tugas kerja sama ekonomi dan perdagangan.\n"
+        "2022/08/05 09:48 KST\n"
+    )
+    article = parse_article(page)
+    assert article.published == dt.date(2022, 8, 5)
+    assert "2022/08/05 09:48 KST" not in article.body
+    sentences = [s for _, s in article.sentences()]
+    found = meeting_date(article.body, sentences, article.published, 2025)
+    assert found.date == dt.date(2022, 7, 28)  # the last 28th up to 5 August
+    assert found.quote is not None and "tanggal 28" in found.quote
+    assert found.unsettled == (
+        "no month or year stated, only 'tanggal 28': the last such day up to the publication "
+        "date 2022-08-05"
+    )
+    # 'tanggal 18 Mei' is a day and a month: not a day alone
+    assert when("Pertemuan digelar pada tanggal 18 Mei di Xi'an.", dt.date(2023, 5, 20)).date == (
+        dt.date(2023, 5, 18)
+    )

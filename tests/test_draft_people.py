@@ -467,3 +467,61 @@ def test_someone_who_accompanies_the_guest_and_a_name_opening_a_paragraph_take_p
     )
     found = {(p.name, p.country) for p in find_participants(text)}
     assert ("Nursultan Nazarbayev", "KZ") in found and ("Vladimir Putin", "RU") in found
+
+
+def test_unnamed_office_holders_in_a_list_only_as_the_other_side_of_someone_named():
+    # papuaberita's format: a roll of delegations on its own, one minister named elsewhere
+    roll = (
+        "Menurut Wakil Perdana Menteri Kazakh dan Menteri Perdagangan dan Integrasi Serik "
+        "Zhumangarin, perdagangan kawasan dengan China naik 31,9 persen dalam setahun.\n"
+        "Pertemuan online itu dihadiri para Menteri Perdagangan dan Ekonomi dari Tiongkok, "
+        "Republik Kyrgyzstan, Tajikistan, Turkmenistan, dan Uzbekistan.\n"
+    )
+    assert [(p.name, p.country) for p in find_participants(roll)] == [("Serik Zhumangarin", "KZ")]
+    # kompas's (a seed's) format: the leaders Xi speaks to, in the sentence that names him
+    other_side = (
+        "Sejumlah rencana kerja sama dipaparkan oleh Presiden China Xi Jinping kepada pemimpin "
+        "dari Kazakhstan, Tajikistan, Kirgistan, Uzbekistan, dan Turkmenistan, pada Selasa (25/1).\n"
+    )
+    found = find_participants(other_side)
+    assert [(p.name, p.country) for p in found] == [
+        ("Xi Jinping", "CN"),
+        (None, "KZ"),
+        (None, "TJ"),
+        (None, "KG"),
+        (None, "UZ"),
+        (None, "TM"),
+    ]
+
+
+def test_di_sana_after_the_place_left_or_an_earlier_event_is_not_this_meeting():
+    # liputan6's format: the leg before, told as 'Di sana' after the city left
+    text = (
+        "Presiden China Xi Jinping berkunjung ke Uzbekistan pada Rabu (14/9) dan disambut "
+        "Presiden Uzbekistan Shavkat Mirziyoyev di bandara.\n"
+        "Xi datang ke Samarkand dari Nur-Sultan, Kazakhstan. Di sana ia sudah bertemu Presiden "
+        "Kassym-Jomart Tokayev dalam lawatan pertamanya sejak pandemi.\n"
+    )
+    assert names(text) == ["Xi Jinping", "Shavkat Mirziyoyev"]
+    # trtindonesia's: 'Di sana' after a sentence of the summit the tour follows
+    earlier = text.replace(
+        "Xi datang ke Samarkand dari Nur-Sultan, Kazakhstan.",
+        "Lawatan ini menyusul KTT di Kazakhstan pada bulan Juni.",
+    )
+    assert names(earlier) == ["Xi Jinping", "Shavkat Mirziyoyev"]
+    # the place arrived at: 'Di sana' is this visit's
+    here = text.replace("Xi datang ke Samarkand dari Nur-Sultan, Kazakhstan.", "Xi tiba di Astana.")
+    assert "Kassym-Jomart Tokayev" in names(here)
+
+
+def test_dalam_pertemuan_tersebut_after_an_earlier_summit_is_of_that_summit():
+    # trtindonesia's format: a minister's tour, then the leaders' summit it follows
+    text = (
+        "Menteri Luar Negeri China Wang Yi memulai lawatan ke Kyrgyzstan, Uzbekistan dan "
+        "Tajikistan, dan akan bertemu Menteri Luar Negeri Uzbekistan Bakhtiyor Saidov.\n"
+        "Lawatan ini menyusul KTT di Kazakhstan pada bulan Juni. Di sana Presiden Kazakhstan "
+        "Kassym-Jomart Tokayev bersama para pemimpin kawasan meneken perjanjian persahabatan.\n"
+        "Dalam pertemuan tersebut Tokayev menggarisbawahi kerja sama energi dan infrastruktur.\n"
+    )
+    found = names(text, previewed=True)
+    assert "Kassym-Jomart Tokayev" not in found and "Wang Yi" in found

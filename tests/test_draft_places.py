@@ -242,3 +242,18 @@ def test_a_city_dated_to_an_earlier_year_in_the_date_s_sentence_is_not_this_one_
     )
     when = "Tiongkok dan Asia Tengah pada hari Minggu (1/12) berjanji melanjutkan hasil KTT pertama di Kota Xi'an pada tahun 2023."
     assert find_place(article, [], {}, when, year=2024).city == "Chengdu"
+
+
+def test_a_city_after_ibu_kota_or_after_kota_and_its_description():
+    # a Korean wire's Indonesian page: 'di ibukota <City>', glued to a list marker
+    place = place_of(
+        "Presiden Uzbekistan Shavkat Mirziyev hadir dalam pertemuan para menteri luar negeri "
+        "SCO yang digelar hari itu juga di ibukota Tashkent.(vi) pertemuan dengan menteri."
+    )
+    assert (place.city, place.country) == ("Tashkent", "UZ")
+    # mediaindonesia's: 'di kota pelabuhan utara <City>' before a parade 'di Ibu Kota Beijing'
+    place = place_of(
+        "KTT SCO itu berlangsung di kota pelabuhan utara Tianjin hingga Senin (1/9), beberapa "
+        "hari sebelum parade militer di Ibu Kota Beijing untuk memperingati akhir perang."
+    )
+    assert place.city == "Tianjin"

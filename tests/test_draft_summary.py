@@ -292,6 +292,15 @@ KIND_CASES = [
         "bilateral-talks",
         None,
     ),
+    (  # papuaberita: one country's minister found, the others an unnamed roll: not two sides
+        "Ekspor Asia Tengah ke China Naik\n"
+        "Menurut Wakil Perdana Menteri Kazakh dan Menteri Perdagangan dan Integrasi Serik "
+        "Zhumangarin, perdagangan kawasan dengan China naik 31,9 persen dalam setahun.\n"
+        "Angka itu ia sampaikan dalam pertemuan online 18 April yang membahas persiapan KTT "
+        "pertama di kota Xi'an, China, pada bulan Mei.\n",
+        "bilateral-talks",
+        "inferred: participants of 1 country found, and talks have two sides",
+    ),
 ]
 
 
@@ -311,3 +320,42 @@ def test_issued_is_today_marked():
     draft = draft_summary(KIND_CASES[0][0], "a.txt", today=dt.date(2026, 12, 1))
     assert draft.summary["issued"] == dt.date(2026, 12, 1)
     assert "issued: !check 2026-12-01  # to check: the day drafted" in draft.to_yaml()
+
+
+def test_an_office_from_the_project_s_summaries_is_marked_when_the_sentence_lacks_it():
+    from briefs.draft import Context
+    from briefs.project import open_project
+
+    # detik's format: a known name given without office in the sentence of the meeting
+    text = (
+        "Xi dan Putin Bertemu di Samarkand\n"
+        "Jakarta - Di kota Samarkand, Uzbekistan, Xi Jinping dan Vladimir Putin bertemu pada "
+        "hari Kamis (15/9/2022) di sela pertemuan puncak SCO.\n"
+        "Keduanya membahas kerja sama energi dan perdagangan, menurut kantor berita setempat.\n"
+    )
+    draft = draft_summary(text, "a.html", Context.of_project(open_project(ROOT)))
+    people = draft.summary["participants"]
+    xi = next(i for i, p in enumerate(people) if p["name"] == "Xi Jinping")
+    assert people[xi]["office"]["id"] == "Presiden"
+    assert draft.unsettled[("participants", xi, "office")] == (
+        "office and country from the project's summaries (Presiden), "
+        "not in the sentence that names them: check it"
+    )
+
+
+def test_the_one_person_without_a_country_is_the_host_of_the_place_marked():
+    # a blog's repost: the host named only in the guest's quoted words
+    text = (
+        "Xi Tiba di Astana\n"
+        "Xi Jinping, Presiden China, sudah sampai di Astana, Kazakhstan, untuk berkunjung "
+        "kenegaraan dan menghadiri pertemuan SCO.\n"
+        '"Saya menantikan pertukaran pikiran yang mendalam dengan teman lama saya, Presiden '
+        'Nursultan Nazarbayev, tentang hubungan kita," tulis Xi dalam artikelnya.\n'
+    )
+    draft = draft_summary(text, "a.txt")
+    people = draft.summary["participants"]
+    host = next(i for i, p in enumerate(people) if p.get("name") == "Nursultan Nazarbayev")
+    assert people[host]["country"] == "KZ"
+    assert draft.unsettled[("participants", host, "country")].startswith(
+        "country not stated: KZ, that of the meeting's place"
+    )

@@ -15,6 +15,7 @@ from .datelines import (
     iso_date,
     other_byline_date,
     read_dateline,
+    stamp_date,
 )
 from .dates import full_date
 from .sentences import split_sentences
@@ -206,6 +207,11 @@ def parse_article(text: str) -> Article:
                 before = line[: line.find(str(published.day))].strip(" |,")
                 if before and before.split(",")[-1].strip().lower() not in weekdays():
                     article.author = article.author or before
+            article.noise.append(line)
+            continue
+        if stamped := stamp_date(line):
+            # '2022/08/05 09:48 KST' at the top or foot of the story: when it was published
+            article.published = article.published or stamped
             article.noise.append(line)
             continue
         if len(article.paragraphs) <= 1 and is_byline_with_date(line):

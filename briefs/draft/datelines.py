@@ -41,6 +41,24 @@ def iso_date(line: str) -> tuple[dt.date, int] | None:
         return None
 
 
+_STAMP = re.compile(
+    r"(?P<y>(?:19|20)\d\d)[/.-](?P<m>\d\d)[/.-](?P<d>\d\d)"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+[A-Z]{2,5})?"
+)
+
+
+def stamp_date(line: str) -> dt.date | None:
+    """A line that is only a page's numeric stamp, date first, maybe with time and zone
+    ('2022/08/05 09:48 KST', a wire's foot): the day the story was published."""
+    m = _STAMP.fullmatch(line.strip())
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
 def is_byline_with_date(line: str) -> bool:
     """'Rabu, 27 Juli 2022 | 16:37 WIB', 'SENIN, 03 JANUARI 2022 | 07:24 WIB | LAPORAN: ...',
     '2024-07-03 20:17:40', 'Kamis 15 Sep 2022 12:24 WIB': when the page was published."""

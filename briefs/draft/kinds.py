@@ -208,6 +208,12 @@ def meeting_kind(
         and (call := _call_on_a_head(participants, first))
     ):
         reason = call
+    if kind == "bilateral-talks" and reason is None and nations < 2:
+        # talks have two sides: with one side's people found, the kind is not told by them
+        reason = (
+            f"inferred: participants of {nations} country found, and talks have two sides: "
+            "write the kind"
+        )
     if when.announced:
         previewed = "announced, not yet held: the article previews the meeting"
         reason = f"{previewed}; {reason}" if reason else previewed

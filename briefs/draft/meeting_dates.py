@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from babel import Locale
 
 from .dates import DateMention, find_dates, period_mention, resolve, years_named
-from .words import alternation, weekdays
+from .words import alternation, months, weekdays
 
 log = logging.getLogger(__name__)
 
@@ -240,6 +240,24 @@ _WEEKDAY_ONLY = re.compile(
 """'pada hari Sabtu', and the agencies' bare weekday between commas ('tiba di Nur Sultan,
 Kazakhstan, Rabu, untuk ...'): a weekday and nothing else."""
 _WEEK_BACK = re.compile(r"\b(?:pekan|minggu)\s+lalu\b", re.I)
+_DAY_ONLY = re.compile(
+    rf"(?i:\btanggal\s+(?P<day>\d{{1,2}})(?!\s*(?:[/.-]\s*\d|\d|{alternation(months())})))(?![\w-])"
+)
+"""'pada tanggal 28 (waktu setempat)': a day of the month, and neither month nor year."""
+
+
+def _last_day_numbered(day: int, published: dt.date) -> dt.date | None:
+    """The last day of that number up to the publication date (28: 28 July before 5 August)."""
+    month, year = published.month, published.year
+    for _ in range(12):
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None and found <= published:
+            return found
+        month, year = (month - 1, year) if month > 1 else (12, year - 1)
+    return None
 
 
 def _outside_quotes(sentence: str) -> str:
@@ -273,6 +291,18 @@ def _no_date(
                     counted,
                     unsettled=f"no date stated: {relative.group(0)!r} "
                     f"counted from the publication date {published.isoformat()}",
+                    quote=sentence,
+                )
+        for sentence, text in told:
+            numbered = _DAY_ONLY.search(text)
+            numbered_day = (
+                _last_day_numbered(int(numbered.group("day")), published) if numbered else None
+            )
+            if numbered and numbered_day:
+                return MeetingDate(
+                    numbered_day,
+                    unsettled=f"no month or year stated, only {numbered.group(0)!r}: the last "
+                    f"such day up to the publication date {published.isoformat()}",
                     quote=sentence,
                 )
         for sentence, text in told:

@@ -146,7 +146,16 @@ def find_participants(
                 )
             )
     for m in res["office_from_countries"].finditer(body):
+        # office-holders the story does not name are participants as the other side of
+        # someone it names in the same sentence ('Xi ... kepada pemimpin dari Kazakhstan,
+        # Tajikistan, ...'); a list on its own ('Pertemuan itu dihadiri para Menteri
+        # Perdagangan dari Tiongkok, Tajikistan, ...') is a roll of delegations, not people
+        with_someone = bool(_OTHER_SIDE.search(body, 0, m.start())) or _named_in_sentence(
+            body, m.start(), found
+        )
         for member in res["item"].finditer(m.group("list")):
+            if not member.group("name") and not with_someone:
+                continue
             found.append(
                 Participant(
                     countries()[member.group("country")],
@@ -177,6 +186,22 @@ def find_participants(
         if not person.country and not _listed_with(person, body, taking_part):
             _nearest_country(person, body)
     return taking_part
+
+
+_OTHER_SIDE = re.compile(
+    r"\b(?:kepada|dengan|bersama|menerima|bertemu|menemui|menyambut|menjamu)\s+(?:para\s+)?\Z",
+    re.I,
+)
+"""'Xi berbicara kepada pemimpin dari ...', 'bertemu para menteri dari ...': the list is whom
+someone meets or speaks to."""
+
+
+def _named_in_sentence(body: str, position: int, found: list[Participant]) -> bool:
+    """Does the sentence at a position name someone already found (by name)?"""
+    start = max(body.rfind(". ", 0, position), body.rfind("\n", 0, position)) + 1
+    ends = [e for e in (body.find(". ", position), body.find("\n", position)) if e >= 0]
+    end = min(ends, default=len(body))
+    return any(p.name and start <= p.position < end for p in found)
 
 
 def _listed_with(person: Participant, body: str, everyone: list[Participant]) -> bool:

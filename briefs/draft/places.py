@@ -44,9 +44,11 @@ def _place_res() -> dict[str, re.Pattern[str]]:
         "city_country": re.compile(
             rf"\b[Dd]i\s+(?:[Kk]ota\s+)?(?P<city>{_CITY})\s*,\s*(?P<country>{country})"
         ),
-        # di kota Chengdu / Kota Xi'an di barat laut China
+        # di kota Chengdu / di ibu kota Tashkent / Kota Xi'an di barat laut China
         "kota": re.compile(
-            rf"(?:\b[Dd]i\s+[Kk]ota|^Kota|(?<=\.\s)Kota)\s+(?:(?:kuno|tua|pelabuhan|besar)\s+)?"
+            r"(?:\b[Dd]i\s+(?:[Ii]bu\s*)?[Kk]ota|^Kota|(?<=\.\s)Kota)\s+"
+            r"(?:(?:kuno|tua|pelabuhan|besar|utara|selatan|barat|timur|laut|daya|tenggara"
+            r"|pesisir|industri|bersejarah)\s+){0,3}"
             rf"(?P<city>{_CITY})"
         ),
         # di Aula Besar Rakyat, Beijing / di Istana Akorda di Astana / di Dushanbe

@@ -115,6 +115,7 @@ def draft_summary(
     dated = article.published or article.dated
     year = dated.year if dated else max(article.page_years, default=None)
     place = find_place(article, participants, context.memory.cities, when.quote, year)
+    _host_of_the_place(participants, place.country)
     kind, kind_unsettled = meeting_kind(article, participants, when, place.country)
     summary = draft.summary
     summary.update(
@@ -237,6 +238,21 @@ def _states_office(text: str, office: str) -> bool:
     return office.casefold() in spelled.casefold()
 
 
+def _host_of_the_place(participants: list[Participant], country: str | None) -> None:
+    """Someone named with no country anywhere ('teman lama saya, Presiden Nursultan
+    Nazarbayev', in a story of a visit to Astana, Kazakhstan), when no one else is of the
+    meeting's country: the host, that country, marked."""
+    if not country or any(p.country == country for p in participants):
+        return
+    unknown = [p for p in participants if not p.country and p.name]
+    if len(unknown) == 1:
+        unknown[0].country = country
+        unknown[0].unsure = (
+            f"country not stated: {country}, that of the meeting's place, whose side no one "
+            "else is of (the host?)"
+        )
+
+
 def _participant_quote(person: Participant, sentences: Parts) -> str | None:
     """The sentence (of the story's, in order) that names the participant in their office and
     for their country, or the one that names them in their office, or the first that names them
@@ -284,8 +300,13 @@ def _participant(draft: Draft, i: int, person: Participant, sentences: Parts) ->
             f"not in the sentence that names them: {person.country} is the country the article "
             "gives them elsewhere",
         )
-    if quote and not person.unsure and not _states_office(quote, person.office):
-        draft.settle(("participants", i, "office"), "not in the sentence that names them: check it")
+    if quote and not _states_office(quote, person.office):
+        # an office the sentence does not give is marked, also when it came with the country
+        # from the project's summaries ('Xi Jinping dan Vladimir Putin bertemu': 'Presiden')
+        reason = "not in the sentence that names them: check it"
+        if person.unsure and "office" in person.unsure:
+            reason = f"{person.unsure}, not in the sentence that names them: check it"
+        draft.settle(("participants", i, "office"), reason)
     return entry
 
 

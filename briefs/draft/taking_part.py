@@ -177,12 +177,40 @@ class _Story:
     """Each whole word's paragraphs (their indices)."""
 
 
+_THERE = re.compile(
+    r"^(?:Di\s+sana|Di\s+situ|Di\s+tempat\s+itu"
+    r"|(?:Dalam|Pada|Di)\s+(?:pertemuan|kesempatan|acara|KTT)\s+(?:itu|tersebut))\b"
+)
+"""A sentence that takes its place and time from the sentence before ('Di sana ia sudah
+bertemu ...', 'Dalam pertemuan tersebut Xi menggarisbawahi ...')."""
+_LEFT_FROM = re.compile(r"\bdari\s+[A-Z][\w'’-]*(?:,?\s+[A-Z][\w'’-]*){0,3}\s*[.!?]?$")
+"""'Xi datang ke Samarkand dari Nur-Sultan, Kazakhstan.': the last place named is one left."""
+
+
+def _of_an_earlier_time(sentence: str, before: str, before_earlier: bool) -> bool:
+    """Does the sentence tell of a meeting before this one: itself ('bulan lalu', 'saat itu'),
+    or as 'Di sana ...' after a sentence of an earlier event ('Lawatan ini menyusul KTT di
+    Kazakhstan pada bulan Juni.'), of the place left ('... dari Nur-Sultan, Kazakhstan.') or
+    itself of an earlier time (before_earlier)?"""
+    if _EARLIER.search(sentence):
+        return True
+    return bool(
+        _THERE.match(sentence)
+        and (before_earlier or _EARLIER.search(before) or _LEFT_FROM.search(before))
+    )
+
+
 @lru_cache(maxsize=16)
 def _story(body: str) -> _Story:
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n", body) if s.strip()]
+    earlier = [False] * len(sentences)
+    for i, sentence in enumerate(sentences):
+        before = sentences[i - 1] if i else ""
+        earlier[i] = _of_an_earlier_time(sentence, before, bool(i and earlier[i - 1]))
     meeting = tuple(
         sentence
-        for sentence in re.split(r"(?<=[.!?])\s+|\n", body)
-        if _MEETING_WORDS.search(sentence) and not _EARLIER.search(sentence)
+        for i, sentence in enumerate(sentences)
+        if _MEETING_WORDS.search(sentence) and not earlier[i]
     )
     paragraphs = tuple(body.split("\n"))
     by_word: dict[str, list[int]] = {}
