@@ -183,10 +183,11 @@ sources:
     return meeting_id, summary, article
 
 
-def copy_parts(target: Path, parts: tuple[str, ...]) -> None:
+def copy_parts(target: Path, parts: tuple[str, ...], tree: Path = ROOT) -> None:
+    """The project's parts from a tree (this one by default) into target."""
     target.mkdir(parents=True)
     for part in parts:
-        source = ROOT / part
+        source = tree / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
 
 
@@ -425,13 +426,14 @@ def editor_loop(
     tmp: Path, trees: list[tuple[str, Path | None]], runs: int, jobs: int
 ) -> dict[str, dict]:
     """The issue's figures for each tree of code, interleaved run by run (a burst of load on the
-    shared machine hits each alike), each on its own copy of the shipped sources: medians,
-    and the clean build against bare WeasyPrint on the same documents."""
+    shared machine hits each alike), each on its own copy of the shipped project, taken from
+    that tree (its templates and catalogs go with its code): medians, and the clean build
+    against bare WeasyPrint on this tree's documents."""
     found: dict[str, dict] = {name: {"loops": [], "previews": [], "cold": []} for name, _ in trees}
     roots = {}
-    for name, _tree in trees:
+    for name, tree in trees:
         roots[name] = tmp / f"loop-{len(roots)}"
-        copy_parts(roots[name], (*PROJECT_PARTS, "sources"))
+        copy_parts(roots[name], (*PROJECT_PARTS, "sources"), tree or ROOT)
     bares = []
     for run in range(runs):
         for name, tree in trees:
