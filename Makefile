@@ -88,8 +88,10 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# On every core (pytest-xdist), a test file per worker: the files that build share one build
+# (tests/conftest.py's made_once) and their servers pick free ports.
 test: lint test-system $(NODE_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # Speed and memory against bare WeasyPrint, the digests of 200 meetings, synthetic projects of
 # 10, 100 and 1000 meetings; writes benchmarks/RESULTS.md. About 10 minutes on 2 idle cores;
