@@ -94,7 +94,7 @@ test: lint test-system $(NODE_STAMP)
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # Speed and memory against bare WeasyPrint, the digests of 200 meetings, synthetic projects of
-# 10, 100 and 1000 meetings; writes benchmarks/RESULTS.md. About 10 minutes on 2 idle cores;
+# 10, 100 and 1000 meetings; writes benchmarks/RESULTS.md. About 18 minutes on 2 idle cores;
 # make bench BENCH_SIZES=10,100 leaves out the 1000 meetings (most of that time).
 bench: setup
 	$(BIN)/python benchmarks/bench.py $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES))
