@@ -150,8 +150,9 @@ def digest_jobs(
     (with the job whose inputs the manifest records for them).
 
     A year's digest is made from that year's summaries and those of the later meetings it
-    names. Each is rendered here, before any worker starts: when its page and the files it
-    carries come out the same as last time (an edit it does not show), its files are kept."""
+    names. Each is rendered here, in the building process, while the workers start on the
+    briefs: when its page and the files it carries come out the same as last time (an edit it
+    does not show), its files are kept."""
     meetings = [d.meeting for d in loaded.documents]
     meeting_of = {d.path.name: d.meeting for d in loaded.documents}
     by_year: dict[int | None, list[Path]] = {
