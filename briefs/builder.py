@@ -36,9 +36,9 @@ WARM_UP = (
     '<span style="font-weight: 600">semibold</span></span> '
     '<span lang="zh-Hans" style="font-family: Noto Sans CJK SC">王毅</span></p></body></html>'
 )
-"""A small page in the brief's fonts, laid out once per language by each worker as it starts (not
-by the building process, whose first brief loads what it needs): it loads the fonts and, with
-words broken in a narrow column, the hyphenation dictionary."""
+"""A small page in the brief's fonts, laid out once per language by a spawned worker as it starts
+(a forked worker and the building process load what they need at their first layout): it loads
+the fonts and, with words broken in a narrow column, the hyphenation dictionary."""
 
 
 class Builder:
