@@ -49,8 +49,7 @@ def clean_build(tree: Path, project: Path, jobs: int) -> dict:
     wall = time.perf_counter() - began
     if status:
         raise SystemExit(f"{tree}: the build failed ({status})")
-    # The workers are the build's children: their CPU is in the build's own rusage only if
-    # it waited for them, which it does; add RUSAGE_CHILDREN's growth for safety otherwise.
+    # wait4's rusage counts the build and the workers it waited for (it waits for each).
     pdfs = sorted((project / "build").rglob("*.pdf"))
     pages = sum(len(PdfReader(path).pages) for path in pdfs)
     return {
