@@ -24,7 +24,7 @@ from .builder import (
 from .digest import Digest, make_digest, make_overview
 from .errors import BriefsError, FileError, Problem, SourceError, UnknownMeetingError
 from .files import remove_leftovers
-from .jobs import DigestJob, Job, brief_jobs, digest_jobs
+from .jobs import DigestJob, Job, brief_jobs, digest_jobs, render_ahead
 from .loader import Document
 from .manifest import CheckCache, Manifest, Plan, Toolchain, cpu_count, plan
 from .models import Vocabulary
@@ -131,6 +131,8 @@ def build_all(
             todo: list[Job] = list(
                 brief_jobs(project, stale, loaded, toolchain, formats, None if force else manifest)
             )
+            if builder is not None and pool is not None:
+                todo = render_ahead(todo, builder, workers)
 
         def digests_now() -> list[Job]:
             """The digests' jobs, rendered by this process while the workers lay out briefs."""
@@ -227,7 +229,7 @@ def start_workers(
         workers = 1
     pool = None
     if workers > 1:
-        pool = stack.enter_context(start_pool(project, workers - 1, None, method))
+        pool = stack.enter_context(start_pool(project, workers - 1, method))
     stats.workers = workers
     stats.start_method = method if pool is not None else ""
     return pool, workers

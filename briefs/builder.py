@@ -15,6 +15,7 @@ from .builders import OutputBuilder, Page, SourceFile
 from .builders import html as html_builder
 from .builders import pdf as pdf_builder
 from .builders.html import HtmlBuilder
+from .compiled import CompiledTemplates, compiled_templates
 from .digest import Digest
 from .errors import FileError, RenderError, SourceError, display_path
 from .i18n import localizers
@@ -23,22 +24,11 @@ from .manifest import Manifest
 from .models import Meeting, Vocabulary
 from .project import FORMATS, Project
 from .render import Renderer, issue_date
-from .stats import STAGES, Seconds
+from .stats import Seconds
+from .toolchain import Toolchain
 from .validate import load_vocabulary
 
 log = logging.getLogger(__name__)
-
-
-WARM_UP = (
-    '<html lang="{lang}"><body style="hyphens: auto; font-family: Noto Serif">'
-    '<p style="width: 4em">Kerjasama perdagangan internasional, cooperation internationally.</p>'
-    '<p><b>Bold</b> <i>italic</i> <span style="font-family: Noto Sans">Sans <b>bold</b> '
-    '<span style="font-weight: 600">semibold</span></span> '
-    '<span lang="zh-Hans" style="font-family: Noto Sans CJK SC">王毅</span></p></body></html>'
-)
-"""A small page in the brief's fonts, laid out once per language by a spawned worker as it starts
-(a forked worker and the building process load what they need at their first layout): it loads
-the fonts and, with words broken in a narrow column, the hyphenation dictionary."""
 
 
 class Builder:
@@ -53,7 +43,8 @@ class Builder:
             if isinstance(read, list):
                 raise SourceError(read)
             vocabulary = read
-        self.renderer = Renderer(project, localizers(project.locale_dir), vocabulary)
+        found = localizers(project.locale_dir)
+        self.renderer = Renderer(project, found, vocabulary, template_caches(project, tuple(found)))
         self.seconds = Seconds()
         self._builders: dict[str, OutputBuilder] = {"html": HtmlBuilder(self.seconds)}
         self._warm = False
@@ -68,22 +59,20 @@ class Builder:
         return self._builders[fmt]
 
     def warm_up(self) -> None:
-        """Import WeasyPrint, set up its fonts and lay out a small page in each language, so
-        that the first brief (and every worker forked from this process) starts warm."""
+        """What a worker does before its first brief: import WeasyPrint, set up its fonts, and
+        ask fontconfig what the fonts cover. No page is laid out: a worker's first brief follows
+        at once (the building process hands the jobs out as soon as it has read the summaries),
+        and its layout loads the fonts and the hyphenation dictionary it needs."""
         if self._warm:
             return
         from .builders.pdf import PdfBuilder
 
-        before = dict(self.seconds)
         with self.seconds.timed("start"):
             pdf = self._builder("pdf")
             assert isinstance(pdf, PdfBuilder)
-            for language in self.renderer.localizers:
-                pdf.pdf_bytes(WARM_UP.format(lang=language))
-            self._warm = True
+            pdf.set_up()
             glyphs.covered("a")  # asks fontconfig what the fonts cover, once
-            # the page is not a brief: its time counts as start only
-            self.seconds.update({stage: before[stage] for stage in STAGES if stage != "start"})
+            self._warm = True
 
     def build(
         self,
@@ -93,25 +82,34 @@ class Builder:
         paths: dict[str, Path] | None = None,
         layout: str = "",
         pages: Mapping[str, Page] | None = None,
+        html: str | None = None,
     ) -> list[Path]:
         """Render one brief once and write it in each format; returns the files written.
         layout: the fingerprint of what lays a page out (Toolchain.layout), pages: the page
         part recorded for each format's file: a PDF whose page has the recorded fingerprint
-        keeps its page part and gets its attachments anew."""
-        meeting = document.meeting
-        self._check_glyphs(meeting, meeting.id)
-        with self.seconds.timed("render"):
-            html = self.renderer.brief(meeting, language)
-        issued = issue_date(meeting.issued, meeting.id)
-        sources = source_files(self.project, [(document.path, meeting)])
+        keeps its page part and gets its attachments anew. html: the brief already rendered
+        (by render, in the building process)."""
+        self._check_glyphs(document.meeting, document.meeting.id)
+        if html is None:
+            html = self.render(document, language)
+        issued = issue_date(document.meeting.issued, document.meeting.id)
+        sources = source_files(self.project, [(document.path, document.meeting)])
         for path in (paths or {}).values():
             check_output(self.project, path)  # a path of the user's (build -o)
         written = []
         for fmt in formats:
-            path = (paths or {}).get(fmt) or self.project.output_path(meeting.id, language, fmt)
+            path = (paths or {}).get(fmt) or self.project.output_path(
+                document.meeting.id, language, fmt
+            )
             written.append(self._write(fmt, html, path, sources, issued, layout, pages))
             log.info("wrote %s", path)
         return written
+
+    def render(self, document: Document, language: str) -> str:
+        """One brief's page, as every format's builder gets it (build checks its characters'
+        glyphs before it writes it)."""
+        with self.seconds.timed("render"):
+            return self.renderer.brief(document.meeting, language)
 
     def _write(
         self,
@@ -169,6 +167,18 @@ class Builder:
                     for loc, char in missing
                 ),
             )
+
+
+def template_caches(project: Project, languages: tuple[str, ...]) -> dict[str, CompiledTemplates]:
+    """Each language's cache of compiled templates (compiled.py)."""
+    try:
+        toolchain = Toolchain.of(project, languages)
+    except FileError:  # a file it reads cannot be read: nothing is cached, the build says why
+        return {}
+    caches = {
+        language: compiled_templates(language, toolchain.layout(language)) for language in languages
+    }
+    return {language: cache for language, cache in caches.items() if cache is not None}
 
 
 def page_key(layout: str, html: str) -> str:

@@ -29,7 +29,7 @@ def _covered_ranges() -> tuple[list[int], list[int]]:
     except (OSError, subprocess.CalledProcessError) as error:
         raise ConfigurationError(f"cannot list the installed fonts with fc-list: {error}") from None
     ranges: list[tuple[int, int]] = []
-    for token in listing.split():
+    for token in set(listing.split()):  # the fonts of a family share most of their ranges
         low, _, high = token.partition("-")
         ranges.append((int(low, 16), int(high or low, 16)))
     ranges.sort()

@@ -4,10 +4,11 @@ run (with a Builder, in whichever process takes it) and its record (in the manif
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .builder import Builder, cited_articles, digest_sources
+from .builder import Builder, cited_articles, digest_sources, page_key
 from .builders import Page
 from .digest import Digest, linked_meetings, make_digest, make_overview
 from .errors import BriefsError
@@ -32,14 +33,27 @@ class BriefJob:
     """The fingerprint of what lays its pages out (Toolchain.layout)."""
     pages: dict[str, Page] = field(default_factory=dict)
     """The page part recorded for its PDF (by format): kept when its page did not change."""
+    html: str = ""
+    """Its page, when the building process rendered it ahead (render_ahead)."""
 
     @property
     def name(self) -> str:
         return self.document.meeting.id
 
+    @property
+    def lays_out(self) -> bool:
+        """Whether it lays out a page; so it does, as far as is known, until its page is
+        rendered."""
+        return lays_out(self.formats, {"pdf": self.html} if self.html else None, self)
+
     def run(self, builder: Builder) -> list[Path]:
         return builder.build(
-            self.document, self.language, self.formats, layout=self.layout, pages=self.pages
+            self.document,
+            self.language,
+            self.formats,
+            layout=self.layout,
+            pages=self.pages,
+            html=self.html or None,
         )
 
     def record(self, manifest: Manifest, output: Path, page: Page | None = None) -> None:
@@ -72,6 +86,11 @@ class DigestJob:
     def name(self) -> str:
         return Project.digest_name(self.digest.year)
 
+    @property
+    def lays_out(self) -> bool:
+        """Whether it lays out a page: its PDF's page is not the one recorded."""
+        return lays_out(self.formats, self.html or None, self)
+
     def run(self, builder: Builder) -> list[Path]:
         return builder.write_digest(
             self.digest,
@@ -95,6 +114,43 @@ class DigestJob:
 
 
 Job = BriefJob | DigestJob
+
+
+def lays_out(formats: tuple[str, ...], html: Mapping[str, str] | None, job: Job) -> bool:
+    """Whether a job writing formats lays out a page: it writes a PDF and its page (html, by
+    format: None when not rendered yet) is not the page recorded for it."""
+    if "pdf" not in formats:
+        return False
+    recorded = job.pages.get("pdf")
+    if html is None or "pdf" not in html or recorded is None or not job.layout:
+        return True
+    return page_key(job.layout, html["pdf"]) != recorded.key
+
+
+RENDER_AHEAD = 2
+"""In a build of at most this many briefs per process (an edit or two), the building process
+renders each brief whose PDF has a recorded page before any is handed out (render_ahead)."""
+
+
+def render_ahead(jobs: list[Job], builder: Builder, processes: int) -> list[Job]:
+    """The jobs of a small build, the ones that lay out a page first. The other processes take
+    their jobs from the front, and this one, which has the digests to render first and has not
+    imported WeasyPrint, takes the rest: so a page is laid out by a process that is ready for
+    it, and this one only appends new attachments to the PDFs whose page did not change (an
+    edit in one language's text lays out that language's page only). Each brief's page is
+    rendered here, once: its job carries it. A larger build is left as it is: its briefs are
+    rendered by the processes that take them, side by side."""
+    if processes < 2 or len(jobs) > RENDER_AHEAD * processes:
+        return jobs
+    ahead: list[Job] = []
+    for job in jobs:
+        if isinstance(job, BriefJob) and not job.html and "pdf" in job.pages:
+            try:
+                job = replace(job, html=builder.render(job.document, job.language))
+            except BriefsError:  # it fails again when it runs, and says why there
+                pass
+        ahead.append(job)
+    return sorted(ahead, key=lambda job: not job.lays_out)  # stable: else in the plan's order
 
 
 def brief_jobs(

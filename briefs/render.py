@@ -7,7 +7,7 @@ import logging
 import os
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import jinja2
@@ -182,11 +182,14 @@ def prose(text: str, localizer: Localizer, names: re.Pattern[str] | None) -> Mar
     return Markup("").join(out)
 
 
-def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
+def _environment(
+    project: Project, localizer: Localizer, compiled: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     from .charts import MIN_POINTS, bar_chart
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(project.templates_dir),
+        bytecode_cache=compiled,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -225,11 +228,21 @@ def _environment(project: Project, localizer: Localizer) -> jinja2.Environment:
 class Renderer:
     """Renders briefs and digests to HTML; one Jinja environment per language, built once."""
 
-    def __init__(self, project: Project, localizers: dict[str, Localizer], vocabulary: Vocabulary):
+    def __init__(
+        self,
+        project: Project,
+        localizers: dict[str, Localizer],
+        vocabulary: Vocabulary,
+        compiled: Mapping[str, jinja2.BytecodeCache] | None = None,
+    ):
+        """compiled: each language's cache of compiled templates (compiled.py), if any."""
         self.project = project
         self.localizers = localizers
         self.vocabulary = vocabulary
-        self.environments = {lang: _environment(project, loc) for lang, loc in localizers.items()}
+        self.environments = {
+            lang: _environment(project, loc, (compiled or {}).get(lang))
+            for lang, loc in localizers.items()
+        }
         self._contexts: dict[str, Context] | None = None
 
     def know(self, meetings: Iterable[Meeting]) -> None:

@@ -1,7 +1,8 @@
 """Workers: the processes that build briefs beside this one. A job (jobs.py) is one brief (a
-meeting or a digest in one language); this process takes jobs too, and each worker takes its next job the
-moment it finishes one. On Linux the workers are forked from this process once it is warm; else
-(or from a process with other threads) they are spawned and warm up themselves."""
+meeting or a digest in one language); this process takes jobs too, and each worker takes its next
+job the moment it finishes one. On Linux the workers are forked from this process, with its
+imports; else (or from a process with other threads) they are spawned. Either way each imports
+WeasyPrint and sets up its fonts as it starts (Builder.warm_up)."""
 
 from __future__ import annotations
 
@@ -31,10 +32,8 @@ START_METHOD = (
     if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
     else "spawn"
 )
-"""How worker processes start. On Linux they are forked from this process once it is warm
-(WeasyPrint imported, fonts set up, a page laid out in each language), so no worker pays for
-that again; elsewhere (the known fork crashes are macOS ones) they are spawned and warm up
-themselves."""
+"""How worker processes start. On Linux they are forked from this process (its imports are not
+paid for again); elsewhere (the known fork crashes are macOS ones) they are spawned."""
 
 
 @dataclass
@@ -76,13 +75,8 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def start_forked(parent: int) -> None:
-    """A forked worker's set-up: it inherits the warm Builder of its parent."""
-    die_with_parent(parent)
-
-
 def start_worker(root: Path, parent: int) -> None:
-    """A spawned worker's set-up: a Builder of its own, warmed up."""
+    """A worker's set-up: a Builder of its own, warmed up (WeasyPrint imported, fonts set up)."""
     global _worker
     die_with_parent(parent)
     try:
@@ -115,28 +109,15 @@ def run(job: Job, builder: Builder | None = None) -> JobResult:
     return JobResult(job, written, failure, seconds, peak, time.process_time() - cpu, pages)
 
 
-def start_pool(
-    project: Project, workers: int, builder: Builder | None, method: str = "spawn"
-) -> ProcessPoolExecutor:
-    """Worker processes: forked from this process, warm, when a warm builder is given (each
-    inherits it); else started by method (fork: with this process's imports; spawn: afresh),
+def start_pool(project: Project, workers: int, method: str = "spawn") -> ProcessPoolExecutor:
+    """Worker processes, started by method (fork: with this process's imports; spawn: afresh),
     each setting itself up."""
-    global _worker
-    if builder is not None:
-        _worker = builder
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=start_forked,
-            initargs=(os.getpid(),),
-        )
-    else:
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context(method),
-            initializer=start_worker,
-            initargs=(project.root, os.getpid()),
-        )
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=start_worker,
+        initargs=(project.root, os.getpid()),
+    )
     pool.submit(int)  # the first task starts every worker (fork: all at once, from here)
     return pool
 

@@ -26,6 +26,15 @@ MEETING = "2020-07-16-china-central-asia-foreign-ministers"
 OTHER = "2024-12-01-china-central-asia-foreign-ministers"  # the 2020 meeting links to it
 
 
+@pytest.fixture(autouse=True, scope="session")
+def compiled_templates_cache(tmp_path_factory) -> Path:
+    """The run's own cache of compiled templates (compiled.py), not the user's: set for every
+    process a test starts too."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    return folder
+
+
 def copy_project(source: Path, target: Path) -> Path:
     """A private copy of a project, so tests can edit sources and build freely."""
     target.mkdir(parents=True)

@@ -1,0 +1,80 @@
+"""Compiled templates, kept between processes: Jinja compiles each template to Python code the
+first time an environment loads it (about a fifth of a second for a brief's templates in one
+language, in every process that renders a page), and its FileSystemBytecodeCache keeps that code
+on disk, where the next process loads it instead: in the user's cache folder
+($XDG_CACHE_HOME/briefs/templates/<language>/, else ~/.cache/...), beside the compiled Python of
+this package rather than among the outputs in build/: it is code, and a clean build (build/
+removed) is as clean with it.
+
+Jinja checks each file against its template's source (a SHA-1 of it) and the Python version;
+what it does not check, this module's file names do: each name starts with the fingerprint of
+everything that lays out a page in that language (Toolchain.layout: this package's code, the
+templates, the catalogs, the vocabulary, the settings), since Jinja computes at compile time what
+a filter makes of a constant, and a filter is the code and the catalogs. A file is touched when
+it is used; files not used for KEPT_DAYS are removed when a cache is opened. The cache is an
+optimisation only: a folder that cannot be written, or a file that cannot be read back, means
+the template is compiled, as without it."""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import time
+from pathlib import Path
+
+import jinja2
+from jinja2.bccache import Bucket
+
+log = logging.getLogger(__name__)
+
+FINGERPRINT_CHARACTERS = 32
+KEPT_DAYS = 30
+
+
+def cache_folder(language: str) -> Path:
+    """Where one language's compiled templates are kept."""
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(home) / "briefs" / "templates" / language
+
+
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates in one folder, for pages of one fingerprint."""
+
+    def __init__(self, folder: Path, fingerprint: str):
+        self.prefix = f"{fingerprint[:FINGERPRINT_CHARACTERS]}-"
+        super().__init__(str(folder), f"{self.prefix}%s.cache")
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+            if bucket.code is not None:
+                os.utime(self._get_cache_filename(bucket))  # used: kept
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # damaged
+            log.debug("compiled template %s unreadable: compiled anew", bucket.key, exc_info=True)
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            log.debug("compiled template %s not kept", bucket.key, exc_info=True)
+
+
+def compiled_templates(language: str, fingerprint: str) -> CompiledTemplates | None:
+    """The cache of one language's compiled templates, with the files not used for KEPT_DAYS
+    removed; None where its folder cannot be made."""
+    folder = cache_folder(language)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        old = time.time() - KEPT_DAYS * 86400
+        for path in folder.iterdir():
+            try:
+                if path.stat().st_mtime < old:
+                    path.unlink()
+            except FileNotFoundError:  # another build removed it meanwhile
+                pass
+    except OSError:
+        log.debug("no cache of compiled templates in %s", folder, exc_info=True)
+        return None
+    return CompiledTemplates(folder, fingerprint)
