@@ -299,7 +299,9 @@ def timed(command: list[str], **kwargs) -> tuple[float, str, float]:
 
 
 def cli(root: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "briefs", "--root", str(root), *args]
+    """briefs in a fresh process. -P: without the working folder first on the path, so that
+    PYTHONPATH decides which tree's code runs (--against), wherever the bench was started."""
+    return [sys.executable, "-P", "-m", "briefs", "--root", str(root), *args]
 
 
 def cold_build(root: Path, jobs: int, env: dict[str, str] | None = None) -> dict:
@@ -390,7 +392,10 @@ def preview_once(root: Path, run: int, env: dict[str, str] | None) -> float:
     summary = root / "sources" / "meetings" / f"{COPIED}.yaml"
     pdf = root / "build" / "en" / f"{COPIED}.pdf"
     server = subprocess.Popen(
-        [sys.executable, "-c", SERVE_CHILD, str(root)], stdout=subprocess.PIPE, text=True, env=env
+        [sys.executable, "-P", "-c", SERVE_CHILD, str(root)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     try:
         assert server.stdout is not None
