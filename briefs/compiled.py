@@ -32,10 +32,16 @@ FINGERPRINT_CHARACTERS = 32
 KEPT_DAYS = 30
 
 
-def cache_folder(language: str) -> Path:
-    """Where one language's compiled templates are kept."""
-    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(home) / "briefs" / "templates" / language
+def cache_folder(language: str) -> Path | None:
+    """Where one language's compiled templates are kept; None when there is no home folder to
+    keep them in (no HOME, and none in the password database)."""
+    cache = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(cache):  # the XDG rule: a relative path is to be ignored
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):
+            return None
+        cache = os.path.join(home, ".cache")
+    return Path(cache) / "briefs" / "templates" / language
 
 
 class CompiledTemplates(jinja2.FileSystemBytecodeCache):
@@ -65,6 +71,8 @@ def compiled_templates(language: str, fingerprint: str) -> CompiledTemplates | N
     """The cache of one language's compiled templates, with the files not used for KEPT_DAYS
     removed; None where its folder cannot be made."""
     folder = cache_folder(language)
+    if folder is None:
+        return None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         old = time.time() - KEPT_DAYS * 86400

@@ -87,6 +87,7 @@ def test_compiled_templates_are_kept_per_language_and_fingerprint(
     document = build.find_meeting(project, MEETING)
     first = Builder(project).render(document, "en")
     folder = cache_folder("en")
+    assert folder is not None
     cached = sorted(folder.iterdir())
     assert cached and all(path.suffix == ".cache" for path in cached)
     assert not (project.build_dir).exists()  # not among the outputs
@@ -114,6 +115,21 @@ def test_compiled_templates_are_kept_per_language_and_fingerprint(
         os.utime(path, (month_ago, month_ago))
     Builder(project).render(document, "en")
     assert sorted(folder.iterdir()) == sorted(set(now) - set(cached))
+
+
+def test_without_a_home_folder_nothing_is_cached(project_copy, tmp_path, monkeypatch):
+    """No HOME and no XDG_CACHE_HOME (a bare service account): no cache, and no folder named
+    "~" made in the working folder."""
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no password entry either
+    monkeypatch.chdir(tmp_path)
+    project = open_project(project_copy)
+    document = build.find_meeting(project, MEETING)
+    assert "<html" in Builder(project).render(document, "en")
+    assert not (tmp_path / "~").exists()
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG rule says
+    assert cache_folder("en") is None
 
 
 def test_a_cache_folder_that_cannot_be_made_renders_without_it(project_copy, tmp_path, monkeypatch):
