@@ -38,6 +38,7 @@ __all__ = [
     "BuildReport",
     "Builder",
     "build_all",
+    "build_brief",
     "build_digests",
     "digest_sources",
     "digest_summaries",
@@ -77,6 +78,37 @@ def find_meeting(project: Project, meeting_id: str, *, strict: bool = False) -> 
     if loaded.problems:
         raise SourceError(loaded.problems)
     return loaded.documents[0]
+
+
+def build_brief(
+    project: Project,
+    meeting_id: str,
+    language: str,
+    fmt: str,
+    output: Path | None = None,
+    *,
+    strict: bool = False,
+) -> Path:
+    """One brief in one format (`briefs build MEETING_ID`), showing the context `build --all`
+    shows: the archive's good summaries (read and checked, their checks reused from the
+    manifest where it records them for today's inputs). Only this meeting's problems (and the
+    themes' or glossary's) stop it. Returns the file written."""
+    summary = project.meetings_dir / f"{meeting_id}.yaml"
+    known = [path.stem for path in project.summary_paths()]
+    if meeting_id not in known:
+        raise UnknownMeetingError(meeting_id, known)
+    loaded = load_summaries(
+        project, strict=strict, checks=CheckCache(project, Manifest(project.build_dir))
+    )
+    others = {path.resolve() for path in project.summary_paths()} - {summary.resolve()}
+    mine = [problem for problem in loaded.problems if problem.path.resolve() not in others]
+    if mine:
+        raise SourceError(mine)
+    (document,) = [d for d in loaded.documents if d.path.stem == meeting_id]
+    builder = Builder(project, checked_vocabulary(project, loaded))
+    builder.renderer.know(d.meeting for d in loaded.documents)
+    (written,) = builder.build(document, language, (fmt,), {fmt: output} if output else None)
+    return written
 
 
 @contextmanager

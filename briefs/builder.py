@@ -23,7 +23,7 @@ from .loader import Document, field_name
 from .manifest import Manifest
 from .models import Meeting, Vocabulary
 from .project import FORMATS, Project
-from .render import Renderer, issue_date
+from .render import Context, Renderer, issue_date
 from .stats import Seconds
 from .toolchain import Toolchain
 from .validate import load_vocabulary
@@ -83,15 +83,17 @@ class Builder:
         layout: str = "",
         pages: Mapping[str, Page] | None = None,
         html: str | None = None,
+        context: Context | None = None,
     ) -> list[Path]:
         """Render one brief once and write it in each format; returns the files written.
         layout: the fingerprint of what lays a page out (Toolchain.layout), pages: the page
         part recorded for each format's file: a PDF whose page has the recorded fingerprint
         keeps its page part and gets its attachments anew. html: the brief already rendered
-        (by render, in the building process)."""
+        (by render, in the building process); context: what the archive says of the meeting
+        (Renderer.brief)."""
         self._check_glyphs(document.meeting, document.meeting.id)
         if html is None:
-            html = self.render(document, language)
+            html = self.render(document, language, context)
         issued = issue_date(document.meeting.issued, document.meeting.id)
         sources = source_files(self.project, [(document.path, document.meeting)])
         for path in (paths or {}).values():
@@ -105,11 +107,11 @@ class Builder:
             log.info("wrote %s", path)
         return written
 
-    def render(self, document: Document, language: str) -> str:
+    def render(self, document: Document, language: str, context: Context | None = None) -> str:
         """One brief's page, as every format's builder gets it (build checks its characters'
         glyphs before it writes it)."""
         with self.seconds.timed("render"):
-            return self.renderer.brief(document.meeting, language)
+            return self.renderer.brief(document.meeting, language, context)
 
     def _write(
         self,

@@ -110,16 +110,14 @@ def build_command(
             ctx.exit(1)
         return
 
-    from .build import Builder, find_meeting
+    from .build import build_brief
 
     if not meeting_id:
         raise click.UsageError("give a MEETING_ID (see 'briefs list') or --all")
     if not language or not fmt:
         raise click.UsageError("give --lang (id or en) and --format (pdf or html)")
     project = project_of(ctx)
-    document = find_meeting(project, meeting_id, strict=bool(strict))
-    paths = {fmt: output} if output else None
-    (written,) = Builder(project).build(document, language, (fmt,), paths)
+    written = build_brief(project, meeting_id, language, fmt, output, strict=bool(strict))
     click.echo(display_path(written))
 
 

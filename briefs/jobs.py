@@ -15,7 +15,7 @@ from .errors import BriefsError
 from .loader import Document
 from .manifest import Manifest, Plan, Toolchain
 from .project import DIGEST, Project
-from .render import archive_context
+from .render import Context, archive_context
 from .validate import Loaded
 
 
@@ -35,6 +35,9 @@ class BriefJob:
     """The page part recorded for its PDF (by format): kept when its page did not change."""
     html: str = ""
     """Its page, when the building process rendered it ahead (render_ahead)."""
+    context: Context | None = None
+    """What the archive says of the meeting, computed by the building process from the good
+    summaries: a worker renders the same page as this process would, and reads no summary."""
 
     @property
     def name(self) -> str:
@@ -54,6 +57,7 @@ class BriefJob:
             layout=self.layout,
             pages=self.pages,
             html=self.html or None,
+            context=self.context,
         )
 
     def record(self, manifest: Manifest, output: Path, page: Page | None = None) -> None:
@@ -146,7 +150,7 @@ def render_ahead(jobs: list[Job], builder: Builder, processes: int) -> list[Job]
     for job in jobs:
         if isinstance(job, BriefJob) and not job.html and "pdf" in job.pages:
             try:
-                job = replace(job, html=builder.render(job.document, job.language))
+                job = replace(job, html=builder.render(job.document, job.language, job.context))
             except BriefsError:  # it fails again when it runs, and says why there
                 pass
         ahead.append(job)
@@ -180,7 +184,18 @@ def brief_jobs(
                 manifest, {fmt: project.output_path(meeting_id, language, fmt) for fmt in stale}
             )
             layout = toolchain.layout(language)
-            jobs.append(BriefJob(document, language, stale, inputs, depends, layout, pages))
+            jobs.append(
+                BriefJob(
+                    document,
+                    language,
+                    stale,
+                    inputs,
+                    depends,
+                    layout,
+                    pages,
+                    context=contexts[meeting_id],
+                )
+            )
     return jobs
 
 

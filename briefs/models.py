@@ -225,6 +225,11 @@ class Citation(SummaryModel):
             raise PydanticCustomError(
                 "article", "'article' is a file name in sources/articles/, not a path"
             )
+        if any(ord(char) < 32 or ord(char) == 127 for char in name):
+            # a NUL cannot be in a file name at all; a line break or a tab only by accident
+            raise PydanticCustomError(
+                "article", "'article' is a file name: it has a control character in it"
+            )
         return name
 
 

@@ -250,7 +250,10 @@ class Renderer:
         self._contexts = archive_context(meetings)
 
     def context(self, meeting: Meeting) -> Context:
-        """A meeting's context; a worker that was not told the archive reads the summaries."""
+        """A meeting's context in the archive this renderer was told (know); one told nothing
+        reads every summary that parses, checked or not. The builds tell it (build_all, and
+        build_brief for one brief), and their jobs carry each brief's context, so this is for
+        a Builder used on its own."""
         if self._contexts is None:
             from .loader import parse_summary
 
@@ -259,8 +262,10 @@ class Renderer:
         assert self._contexts is not None
         return self._contexts.get(meeting.id) or Context()
 
-    def brief(self, meeting: Meeting, language: str) -> str:
-        """The brief for one meeting in one language, as a standalone HTML page."""
+    def brief(self, meeting: Meeting, language: str, context: Context | None = None) -> str:
+        """The brief for one meeting in one language, as a standalone HTML page. context: what
+        the archive says of it, as the building process computed it from the good summaries
+        (else taken from the archive this renderer knows)."""
         # A series the meeting itself carries over several years gets its chart in the brief.
         series = [
             SeriesData(s, points)
@@ -273,7 +278,7 @@ class Renderer:
             meeting=meeting,
             series=series,
             issued=issue_date(meeting.issued, meeting.id),
-            context=self.context(meeting),
+            context=context if context is not None else self.context(meeting),
             names=name_pattern([meeting], self.localizers[language]),
             groups=point_groups(meeting),
             number=brief_number(meeting.id),

@@ -97,6 +97,11 @@ ONE_PROBLEM = [
         "  - article: ../../etc/passwd",
         "29:14: sources[0].article: 'article' is a file name in sources/articles/, not a path",
     ),
+    (  # found by test_safety's fuzzing: a NUL in a file name was a traceback, not a problem
+        "  - article: sample.txt",
+        '  - article: "sample\\0.txt"',
+        "29:14: sources[0].article: 'article' is a file name: it has a control character in it",
+    ),
     (
         "id: 2020-01-01-good",
         "id: 2020-01-01-other",

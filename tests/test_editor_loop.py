@@ -20,10 +20,11 @@ from briefs import build
 from briefs.build import build_all
 from briefs.builder import Builder
 from briefs.compiled import KEPT_DAYS, cache_folder
+from briefs.errors import SourceError
 from briefs.project import Project, open_project
 
-from .conftest import copy_project
-from .test_incremental import MEETING, digests, names
+from .conftest import ROOT, copy_project
+from .test_incremental import MEETING, OTHER, digests, names
 
 POINT = "All sides agree that the development, stability and prosperity of China"
 
@@ -172,3 +173,53 @@ def test_the_quick_import_of_weasyprint_opens_the_same_libraries():
     assert quick == plain
     assert any("libpango" in name for name in quick)
     assert any("libharfbuzz-subset" in name for name in quick)
+
+
+def test_a_brief_shows_the_same_context_whichever_process_renders_it(project_copy):
+    """A job carries its brief's context, computed by the building process from the good
+    summaries: a worker's Builder, which was not told the archive, renders the same page, and a
+    summary with a problem (which parses all the same) is in no brief's context."""
+    from briefs.jobs import brief_jobs
+    from briefs.manifest import Manifest, Toolchain, plan
+    from briefs.validate import load_summaries
+
+    summary = project_copy / "sources" / "meetings" / f"{MEETING}.yaml"
+    text = summary.read_text(encoding="utf-8")
+    assert "    themes: [health]\n" in text
+    summary.write_text(text.replace("    themes: [health]\n", "    themes: [health, no-such]\n"))
+    project = open_project(project_copy)
+    loaded = load_summaries(project)
+    assert [problem.path.stem for problem in loaded.problems] == [MEETING]
+    toolchain = Toolchain.of(project, ("id", "en"))
+    stale = plan(project, toolchain, Manifest(project.build_dir))
+    jobs = {
+        (job.name, job.language): job
+        for job in brief_jobs(project, stale, loaded, toolchain, ("html",))
+    }
+    job = jobs[OTHER, "en"]  # it took up a commitment of MEETING, whose summary is bad now
+    assert job.context is not None and MEETING not in job.context.summaries
+    told = Builder(project)
+    told.renderer.know(d.meeting for d in loaded.documents)
+    worker = Builder(project)  # forked before the summaries were read: told nothing
+    page = told.render(job.document, "en", job.context)
+    assert worker.render(job.document, "en", job.context) == page
+    assert told.render(job.document, "en") == page
+    mentioned = build.find_meeting(open_project(ROOT), MEETING).meeting.title["en"]
+    assert mentioned not in page
+
+
+def test_one_brief_built_alone_is_the_brief_build_all_writes(project_copy, tmp_path):
+    """`briefs build MEETING_ID` shows the context `build --all` shows, from the good summaries
+    only; a problem in another summary does not stop it, one in its own does."""
+    summary = project_copy / "sources" / "meetings" / f"{MEETING}.yaml"
+    text = summary.read_text(encoding="utf-8")
+    summary.write_text(text.replace("    themes: [health]\n", "    themes: [health, no-such]\n"))
+    project = open_project(project_copy)
+    alone = build.build_brief(project, OTHER, "en", "html", tmp_path / "alone.html")
+    report = build_all(project, formats=("html",), jobs=1)
+    assert [problem.path.stem for problem in report.problems] == [MEETING]
+    assert alone.read_bytes() == project.output_path(OTHER, "en", "html").read_bytes()
+    with pytest.raises(SourceError) as refused:
+        build.build_brief(project, MEETING, "en", "html", tmp_path / "bad.html")
+    assert "no-such" in str(refused.value)
+    assert not (tmp_path / "bad.html").exists()
