@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from . import glyphs
+from .archive import Context
 from .builders import OutputBuilder, Page, SourceFile
 from .builders import html as html_builder
 from .builders import pdf as pdf_builder
@@ -23,7 +24,7 @@ from .loader import Document, field_name
 from .manifest import Manifest
 from .models import Meeting, Vocabulary
 from .project import FORMATS, Project
-from .render import Context, Renderer, issue_date
+from .render import Renderer, issue_date
 from .stats import Seconds
 from .toolchain import Toolchain
 from .validate import load_vocabulary

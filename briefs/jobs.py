@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .archive import Context, archive_context
 from .builder import Builder, cited_articles, digest_sources, page_key
 from .builders import Page
 from .digest import Digest, linked_meetings, make_digest, make_overview
@@ -15,7 +16,6 @@ from .errors import BriefsError
 from .loader import Document
 from .manifest import Manifest, Plan, Toolchain
 from .project import DIGEST, Project
-from .render import Context, archive_context
 from .validate import Loaded
 
 

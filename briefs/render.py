@@ -8,16 +8,16 @@ import os
 import re
 import zlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
 import jinja2
 from markupsafe import Markup, escape
 
+from .archive import Context, archive_context
 from .charts import Point
 from .digest import Digest, SeriesData, series_points
 from .errors import RenderError, TemplateError
 from .i18n import Localizer
-from .models import ConsensusPoint, Meeting, Outcome, Vocabulary
+from .models import ConsensusPoint, Meeting, Vocabulary
 from .project import Project
 
 log = logging.getLogger(__name__)
@@ -25,46 +25,6 @@ log = logging.getLogger(__name__)
 BRIEF_TEMPLATE = "brief.html.j2"
 DIGEST_TEMPLATE = "digest.html.j2"
 OVERVIEW_TEMPLATE = "overview.html.j2"
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the archive says about a meeting: the previous meeting of the same kind with
-    overlapping countries, and the earlier commitments this one took up."""
-
-    previous: Meeting | None = None
-    taken_up: list[tuple[Meeting, Outcome]] = field(default_factory=list)
-
-    @property
-    def summaries(self) -> list[str]:
-        """Ids of the other meetings the brief shows something of (its build depends on them)."""
-        ids = [self.previous.id] if self.previous else []
-        return sorted({*ids, *(m.id for m, _ in self.taken_up)})
-
-
-def _overlap(one: Meeting, other: Meeting) -> bool:
-    # Two countries in common (one when a meeting has one): every meeting here includes the
-    # same host side, which alone says nothing.
-    shared = set(one.countries) & set(other.countries)
-    return len(shared) >= min(2, len(one.countries), len(other.countries))
-
-
-def archive_context(meetings: Iterable[Meeting]) -> dict[str, Context]:
-    """Each meeting's context, computed from the loaded summaries."""
-    by_date = sorted(meetings, key=lambda m: (m.date, m.id))
-    taken: dict[str, list[tuple[Meeting, Outcome]]] = {}
-    for meeting in by_date:
-        for outcome in meeting.outcomes:
-            for later in outcome.taken_up_at:
-                taken.setdefault(later, []).append((meeting, outcome))
-    contexts: dict[str, Context] = {}
-    latest: dict[str, list[Meeting]] = {}  # per kind, the meetings so far, newest last
-    for meeting in by_date:
-        earlier = latest.setdefault(meeting.kind.value, [])
-        previous = next((m for m in reversed(earlier) if _overlap(meeting, m)), None)
-        contexts[meeting.id] = Context(previous, taken.get(meeting.id, []))
-        earlier.append(meeting)
-    return contexts
 
 
 def brief_number(meeting_id: str) -> str:
