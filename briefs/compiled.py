@@ -55,7 +55,7 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
         try:
             super().load_bytecode(bucket)
             if bucket.code is not None:
-                os.utime(self._get_cache_filename(bucket))  # used: kept
+                os.utime(os.path.join(self.directory, self.pattern % bucket.key))  # used: kept
         except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # damaged
             log.debug("compiled template %s unreadable: compiled anew", bucket.key, exc_info=True)
             bucket.reset()

@@ -100,8 +100,12 @@ def test_compiled_templates_are_kept_per_language_and_fingerprint(
         return compile_template(self, *args, **kwargs)
 
     monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    days_ago = time.time() - 10 * 86400
+    for path in cached:
+        os.utime(path, (days_ago, days_ago))
     assert Builder(project).render(document, "en") == first
     assert not compiled  # loaded, every one
+    assert all(path.stat().st_mtime > days_ago + 86400 for path in cached)  # used: kept on
     for path in cached:
         path.write_bytes(path.read_bytes()[:40])  # cut short
     assert Builder(project).render(document, "en") == first
