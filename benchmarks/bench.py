@@ -756,8 +756,9 @@ def main() -> None:
     tail = [
         "",
         "Stage seconds are summed over the processes (time spent in each stage), wall times are "
-        "not; `start` is the warm-up before the first brief (WeasyPrint's import, fonts, a small "
-        "page per language), paid once: forked workers inherit it. `digests s` is the part spent "
+        "not; `start` is a warm-up timed inside a job: none, since each worker warms up "
+        "(WeasyPrint's import, its fonts) before its first job while this process reads the "
+        "summaries, and this process's own import is in its first layout. `digests s` is the part spent "
         "on the digests (a year's meetings each, and the overview). CPU s/brief leaves the digests "
         "out. `one edited` changes a summary's English title: it rebuilds that meeting's two briefs "
         "(PDF and HTML) and its year's English digest, which lists the title; the overview shows "
