@@ -34,7 +34,7 @@ STAGES = {
     "plan: what is stale (Toolchain.of, plan)": ("manifest.py", "plan"),
     "toolchain fingerprints (Toolchain.of)": ("toolchain.py", "of"),
     "Builder set-up (locales, catalogs, templates)": ("builder.py", "__init__"),
-    "warm-up (fonts, a page per language)": ("builder.py", "warm_up"),
+    "warm-up (WeasyPrint imported, fonts set up)": ("builder.py", "warm_up"),
     "digests rendered to decide what changed (digest_jobs)": ("jobs.py", "digest_jobs"),
     "briefs: render, lay out, write (Builder.build)": ("builder.py", "build"),
     "digests: lay out, write (Builder.write_digest)": ("builder.py", "write_digest"),

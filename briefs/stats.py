@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 STAGES = ("load", "start", "render", "layout", "pdf", "html")
-"""Where build time goes: load and validate, warm-up (WeasyPrint's import, fonts, a first small
-page), Jinja render, WeasyPrint layout, PDF write, HTML write."""
+"""Where build time goes: load and validate, warm-up (WeasyPrint's import and fonts, before a
+worker's first job), Jinja render, WeasyPrint layout, PDF write, HTML write."""
 
 
 class Seconds(dict[str, float]):
