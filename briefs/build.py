@@ -93,14 +93,13 @@ def build_brief(
     shows: the archive's good summaries (read and checked, their checks reused from the
     manifest where it records them for today's inputs). Only this meeting's problems (and the
     themes' or glossary's) stop it. Returns the file written."""
-    summary = project.meetings_dir / f"{meeting_id}.yaml"
-    known = [path.stem for path in project.summary_paths()]
-    if meeting_id not in known:
-        raise UnknownMeetingError(meeting_id, known)
+    summaries = project.summary_paths()
+    if meeting_id not in [path.stem for path in summaries]:
+        raise UnknownMeetingError(meeting_id, [path.stem for path in summaries])
     loaded = load_summaries(
-        project, strict=strict, checks=CheckCache(project, Manifest(project.build_dir))
+        project, summaries, strict=strict, checks=CheckCache(project, Manifest(project.build_dir))
     )
-    others = {path.resolve() for path in project.summary_paths()} - {summary.resolve()}
+    others = {path.resolve() for path in summaries if path.stem != meeting_id}
     mine = [problem for problem in loaded.problems if problem.path.resolve() not in others]
     if mine:
         raise SourceError(mine)
@@ -148,7 +147,7 @@ def build_all(
             stale = plan(project, toolchain, manifest, formats, force, digests)
             # The plan reads bytes and stat() only: the other workers start (and warm up) now,
             # while this process reads and checks the summaries.
-            pool, workers = start_workers(project, stale, jobs, stats, stack)
+            pool, workers = start_workers(project, stale, jobs, stats, stack, toolchain)
             loaded = read(project, strict, manifest)  # everything, before anything reaches build/
             report = BuildReport(
                 up_to_date=stale.up_to_date,
@@ -157,7 +156,7 @@ def build_all(
                 documents=list(loaded.documents),
             )
             if builder is None and len(stale):  # the preview passes its own, kept warm
-                builder = Builder(project, checked_vocabulary(project, loaded))
+                builder = Builder(project, checked_vocabulary(project, loaded), toolchain)
             if builder is not None:  # the archive each brief's context comes from
                 builder.renderer.know(d.meeting for d in loaded.documents)
             todo: list[Job] = list(
@@ -247,7 +246,12 @@ def make_digest_jobs(
 
 
 def start_workers(
-    project: Project, stale: Plan, jobs: int | None, stats: BuildStats, stack: ExitStack
+    project: Project,
+    stale: Plan,
+    jobs: int | None,
+    stats: BuildStats,
+    stack: ExitStack,
+    toolchain: Toolchain,
 ) -> tuple[ProcessPoolExecutor | None, int]:
     """The worker processes besides this one, started before the summaries are read, so that
     each imports WeasyPrint and sets up its fonts while this process checks: forked from this
@@ -261,7 +265,7 @@ def start_workers(
         workers = 1
     pool = None
     if workers > 1:
-        pool = stack.enter_context(start_pool(project, workers - 1, method))
+        pool = stack.enter_context(start_pool(project, workers - 1, method, toolchain))
     stats.workers = workers
     stats.start_method = method if pool is not None else ""
     return pool, workers

@@ -35,9 +35,15 @@ log = logging.getLogger(__name__)
 class Builder:
     """Turns meetings into brief files; locales, catalogs, templates and fonts are set up once."""
 
-    def __init__(self, project: Project, vocabulary: Vocabulary | None = None):
+    def __init__(
+        self,
+        project: Project,
+        vocabulary: Vocabulary | None = None,
+        toolchain: Toolchain | None = None,
+    ):
         """vocabulary: the themes and series as load_summaries read and checked them (else
-        they are read here)."""
+        they are read here); toolchain: the build's fingerprints (else taken here), which name
+        the compiled templates."""
         self.project = project
         if vocabulary is None:
             read = load_vocabulary(project)
@@ -45,7 +51,8 @@ class Builder:
                 raise SourceError(read)
             vocabulary = read
         found = localizers(project.locale_dir)
-        self.renderer = Renderer(project, found, vocabulary, template_caches(project, tuple(found)))
+        caches = template_caches(project, tuple(found), toolchain)
+        self.renderer = Renderer(project, found, vocabulary, caches)
         self.seconds = Seconds()
         self._builders: dict[str, OutputBuilder] = {"html": HtmlBuilder(self.seconds)}
         self._warm = False
@@ -172,14 +179,21 @@ class Builder:
             )
 
 
-def template_caches(project: Project, languages: tuple[str, ...]) -> dict[str, CompiledTemplates]:
-    """Each language's cache of compiled templates (compiled.py)."""
-    try:
-        toolchain = Toolchain.of(project, languages)
-    except FileError:  # a file it reads cannot be read: nothing is cached, the build says why
-        return {}
+def template_caches(
+    project: Project, languages: tuple[str, ...], toolchain: Toolchain | None = None
+) -> dict[str, CompiledTemplates]:
+    """Each language's cache of compiled templates (compiled.py), named by the toolchain's
+    fingerprints (taken here when none is given); a language the given toolchain does not
+    fingerprint (a build of the other one only) gets none."""
+    if toolchain is None:
+        try:
+            toolchain = Toolchain.of(project, languages)
+        except FileError:  # a file it reads cannot be read: nothing is cached, the build says why
+            return {}
     caches = {
-        language: compiled_templates(language, toolchain.layout(language)) for language in languages
+        language: compiled_templates(language, toolchain.layout(language))
+        for language in languages
+        if language in toolchain.catalogs
     }
     return {language: cache for language, cache in caches.items() if cache is not None}
 

@@ -4,7 +4,6 @@ run (with a Builder, in whichever process takes it) and its record (in the manif
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -47,7 +46,7 @@ class BriefJob:
     def lays_out(self) -> bool:
         """Whether it lays out a page; so it does, as far as is known, until its page is
         rendered."""
-        return lays_out(self.formats, {"pdf": self.html} if self.html else None, self)
+        return lays_out(self, self.html or None)
 
     def run(self, builder: Builder) -> list[Path]:
         return builder.build(
@@ -93,7 +92,7 @@ class DigestJob:
     @property
     def lays_out(self) -> bool:
         """Whether it lays out a page: its PDF's page is not the one recorded."""
-        return lays_out(self.formats, self.html or None, self)
+        return lays_out(self, self.html.get("pdf"))
 
     def run(self, builder: Builder) -> list[Path]:
         return builder.write_digest(
@@ -120,15 +119,15 @@ class DigestJob:
 Job = BriefJob | DigestJob
 
 
-def lays_out(formats: tuple[str, ...], html: Mapping[str, str] | None, job: Job) -> bool:
-    """Whether a job writing formats lays out a page: it writes a PDF and its page (html, by
-    format: None when not rendered yet) is not the page recorded for it."""
-    if "pdf" not in formats:
+def lays_out(job: Job, page: str | None) -> bool:
+    """Whether a job lays out a page: it writes a PDF and its page (None when not rendered
+    yet) is not the page recorded for it."""
+    if "pdf" not in job.formats:
         return False
     recorded = job.pages.get("pdf")
-    if html is None or "pdf" not in html or recorded is None or not job.layout:
+    if page is None or recorded is None or not job.layout:
         return True
-    return page_key(job.layout, html["pdf"]) != recorded.key
+    return page_key(job.layout, page) != recorded.key
 
 
 RENDER_AHEAD = 2

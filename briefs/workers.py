@@ -26,6 +26,7 @@ from .builders import Page
 from .errors import BriefsError, FileError, RenderError
 from .jobs import Job
 from .project import Project, open_project
+from .toolchain import Toolchain
 
 START_METHOD = (
     "fork"
@@ -75,12 +76,13 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def start_worker(root: Path, parent: int) -> None:
-    """A worker's set-up: a Builder of its own, warmed up (WeasyPrint imported, fonts set up)."""
+def start_worker(root: Path, parent: int, toolchain: Toolchain | None = None) -> None:
+    """A worker's set-up: a Builder of its own, warmed up (WeasyPrint imported, fonts set up);
+    toolchain: the build's fingerprints."""
     global _worker
     die_with_parent(parent)
     try:
-        _worker = Builder(open_project(root))
+        _worker = Builder(open_project(root), toolchain=toolchain)
     except BriefsError:  # broken settings or themes: this process reports them, and builds none
         return
     _worker.warm_up()
@@ -109,14 +111,16 @@ def run(job: Job, builder: Builder | None = None) -> JobResult:
     return JobResult(job, written, failure, seconds, peak, time.process_time() - cpu, pages)
 
 
-def start_pool(project: Project, workers: int, method: str = "spawn") -> ProcessPoolExecutor:
+def start_pool(
+    project: Project, workers: int, method: str = "spawn", toolchain: Toolchain | None = None
+) -> ProcessPoolExecutor:
     """Worker processes, started by method (fork: with this process's imports; spawn: afresh),
-    each setting itself up."""
+    each setting itself up; toolchain: the build's fingerprints, not taken again in each."""
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),
         initializer=start_worker,
-        initargs=(project.root, os.getpid()),
+        initargs=(project.root, os.getpid(), toolchain),
     )
     pool.submit(int)  # the first task starts every worker (fork: all at once, from here)
     return pool

@@ -72,12 +72,17 @@ def figure_claim(figure, language: str, loc) -> str:
     return f"{loc.typographic(figure.label[language])}: {value}" + (f" ({when})" if when else "")
 
 
-def facts(meeting: Meeting, language: str, loc):
-    """(label msgid, what the annex shows, quotes) of the date, place and participants."""
+def date_and_place(meeting: Meeting, loc):
+    """(label msgid, what the annex shows, quotes) of the date and the place."""
     if meeting.date_quote:
         yield "Date", loc and loc.date(meeting.date), meeting.date_quote
     if meeting.place.quote:
         yield "Place", loc and loc.place(meeting.place), meeting.place.quote
+
+
+def facts(meeting: Meeting, language: str, loc):
+    """(label msgid, what the annex shows, quotes) of the date, place and participants."""
+    yield from date_and_place(meeting, loc)
     for p in meeting.participants:
         if p.quote:
             name = p.name or (loc and loc.gettext("not named in the article"))
@@ -88,10 +93,7 @@ def annex_facts(meeting: Meeting, language: str, loc):
     """The facts as the annex lists them: participants named by one quote are one item, each
     with office and country (the 2022 brief repeated one quote for five unnamed leaders)."""
     shared: dict[tuple[str, ...], list] = {}
-    if meeting.date_quote:
-        yield "Date", loc and loc.date(meeting.date), meeting.date_quote
-    if meeting.place.quote:
-        yield "Place", loc and loc.place(meeting.place), meeting.place.quote
+    yield from date_and_place(meeting, loc)
     for p in meeting.participants:
         if p.quote:
             item = shared.setdefault(tuple(q.text for q in p.quote), [p.quote, [], False])
