@@ -5,8 +5,8 @@ and a digest's inputs; from file bytes alone, without heavy imports."""
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,18 @@ if TYPE_CHECKING:
     from .project import Project
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+RENDERERS = ("weasyprint", "babel", "jinja2", "pydyf")
+"""The installed packages whose code decides what a page looks like."""
+
+
+def _installed(name: str) -> bytes:
+    """What stands for an installed package's release in the fingerprint: its __init__.py,
+    which holds its version (each of RENDERERS sets __version__ there). Found without importing
+    it, and without importlib.metadata, whose import alone is a quarter of a no-op build."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return f"{name}=absent;".encode()
+    return f"{name}={hashlib.sha256(_read(Path(spec.origin))).hexdigest()};".encode()
 
 
 def _read(path: Path) -> bytes:
@@ -58,11 +70,8 @@ class Toolchain:
     def of(cls, project: Project, languages: tuple[str, ...]) -> Toolchain:
         code = hashlib.sha256(__version__.encode())
         code.update(f"lock={installed_lock()};".encode())  # the PDFs record it
-        for name in ("weasyprint", "babel", "jinja2", "pydyf"):
-            try:
-                code.update(f"{name}={metadata.version(name)};".encode())
-            except metadata.PackageNotFoundError:
-                pass
+        for name in RENDERERS:
+            code.update(_installed(name))
         code.update(digest_files(list(PACKAGE_DIR.rglob("*.py")), PACKAGE_DIR).encode())
         templates = project.templates_dir
         # Themes, series and the glossary: the project's vocabulary, attached to every digest.

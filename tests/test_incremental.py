@@ -341,3 +341,25 @@ def test_a_pdf_whose_page_did_not_change_keeps_its_page_part(built, tmp_path, mo
     fresh = open_project(copy_project(project.root, tmp_path / "fresh"))
     assert build_all(fresh, jobs=1).ok
     assert digests(project) == digests(fresh)
+
+
+def test_another_release_of_a_renderer_rebuilds_every_brief(project_copy, tmp_path, monkeypatch):
+    """The code fingerprint follows each renderer's installed release (its __init__.py, which
+    holds its version): upgrading one makes every brief stale; a renderer that is not installed
+    is a fixed marker, not an error."""
+    from briefs import toolchain
+
+    package = tmp_path / "site" / "fakerenderer"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("__version__ = '1.0'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(toolchain, "RENDERERS", ("fakerenderer", "no_such_renderer_here"))
+    project = open_project(project_copy)
+    before = Toolchain.of(project, LANGUAGES)
+    assert Toolchain.of(project, LANGUAGES) == before
+    (package / "__init__.py").write_text("__version__ = '1.1'\n", encoding="utf-8")
+    after = Toolchain.of(project, LANGUAGES)
+    assert after.code != before.code
+    assert {after.layout(lang) for lang in LANGUAGES}.isdisjoint(
+        {before.layout(lang) for lang in LANGUAGES}
+    )
