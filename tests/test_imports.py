@@ -89,3 +89,16 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 def test_no_import_cycles() -> None:
     assert cycles(graph()) == []
+
+
+def test_the_pdf_builder_lays_out_without_babel_or_the_models():
+    """A process that only lays out pages (the bench's floor of one edit; a spawned worker's
+    first import) imports neither Babel nor pydantic with the PDF builder."""
+    import subprocess
+    import sys
+
+    code = "import sys, briefs.builders.pdf; print(sorted({m.split('.')[0] for m in sys.modules}))"
+    out = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "briefs" in out.stdout
+    assert "babel" not in out.stdout and "pydantic" not in out.stdout, out.stdout

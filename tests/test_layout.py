@@ -455,7 +455,7 @@ def test_a_correction_prints_raises_the_version_and_says_so_in_the_subject(proje
 def test_indonesian_breaks_at_its_syllables():
     import pyphen
 
-    from briefs.i18n import HYPHENATION_FILE, indonesian_patterns
+    from briefs.hyphenation import HYPHENATION_FILE, indonesian_patterns
 
     path = ROOT / "templates" / HYPHENATION_FILE
     assert path.read_text(encoding="utf-8") == indonesian_patterns()  # committed as generated
@@ -481,7 +481,7 @@ def test_the_pdfs_use_the_indonesian_patterns(built):
     """No Indonesian brief breaks a word where the patterns do not."""
     import pyphen
 
-    from briefs.i18n import HYPHENATION_FILE
+    from briefs.hyphenation import HYPHENATION_FILE
 
     words = pyphen.Pyphen(filename=str(ROOT / "templates" / HYPHENATION_FILE), left=3, right=3)
     for meeting_id in IDS:

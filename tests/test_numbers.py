@@ -124,6 +124,23 @@ def test_dates_of_a_date_quote():
     ]
 
 
+def test_the_gazetteer_names_each_zone_city_as_babel_does_from_the_zone_name():
+    """cldr_gazetteer hands Babel a time zone by its name alone (no pytz zone loaded): the city
+    names are those Babel gives for the zone's name as a string, for every zone of CLDR."""
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    from briefs.gazetteer import _Zone
+
+    zones = [z for z in sorted(get_global("zone_territories")) if "/" in z]
+    zones = [z for z in zones if not z.startswith(("Etc/", "SystemV/", "US/"))]
+    assert len(zones) > 300
+    for language in ("id", "en"):
+        assert [get_timezone_location(_Zone(z), language, return_city=True) for z in zones] == [
+            get_timezone_location(z, language, return_city=True) for z in zones
+        ]
+
+
 def test_hold_text_holds_any_bilingual_text_to_its_quotes():
     gazetteer = cldr_gazetteer()
     quotes = ["Kedua belah pihak sepakat memperkuat kerja sama energi nuklir dengan Kazakhstan."]

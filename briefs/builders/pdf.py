@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import __version__
 from ..files import UnreadableFile, read_regular_file, write_atomically
-from ..i18n import use_indonesian_hyphenation
+from ..hyphenation import use_indonesian_hyphenation
 from ..project import installed_lock
 from ..stats import Seconds
 from . import Page, SourceFile
