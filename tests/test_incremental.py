@@ -363,3 +363,18 @@ def test_another_release_of_a_renderer_rebuilds_every_brief(project_copy, tmp_pa
     assert {after.layout(lang) for lang in LANGUAGES}.isdisjoint(
         {before.layout(lang) for lang in LANGUAGES}
     )
+
+
+def test_each_renderers_init_holds_its_release():
+    """What the code fingerprint takes for a renderer's release (its __init__.py) names the
+    version installed: a new release changes the file."""
+    import importlib.util
+    from importlib import metadata
+
+    from briefs.toolchain import RENDERERS
+
+    for name in RENDERERS:
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.origin is not None, name
+        init = Path(spec.origin).read_text(encoding="utf-8")
+        assert f"'{metadata.version(name)}'" in init or f'"{metadata.version(name)}"' in init, name
