@@ -11,8 +11,8 @@ packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-
 if [ "${1:-}" = test ]; then
     # Chromium for the browser tests of the HTML briefs; npm installs axe-core for them.
     # A Node.js that brings its own npm (not Debian's) will do. openssl makes a certificate
-    # for the tests' STARTTLS mail server.
-    packages="$packages chromium openssl"
+    # for the tests' STARTTLS mail server; qpdf checks the PDFs' structure.
+    packages="$packages chromium openssl qpdf"
     command -v npm >/dev/null 2>&1 || packages="$packages npm"
 fi
 python=${PYTHON:-python3}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import shutil
 import subprocess
 
 import pytest
@@ -96,8 +95,8 @@ def test_a_page_part_is_kept_only_while_it_is_what_was_recorded(page):
     assert page_of(data[: len(page) - 1], recorded) is None
 
 
-@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
 def test_qpdf_finds_no_error(page, tmp_path):
+    """qpdf (installed by `make test`, scripts/system-packages.sh) checks the file's structure."""
     path = tmp_path / "page.pdf"
     path.write_bytes(attach(page, SOURCES, dt.date(2026, 11, 23)))
     result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
