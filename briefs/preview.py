@@ -18,6 +18,7 @@ import jinja2
 
 from .build import Builder, build_all
 from .errors import BriefsError, Problem
+from .gazetteer import cldr_gazetteer
 from .loader import Document
 from .models import Text
 from .project import CONFIG_FILE, DIGEST, Project, open_project
@@ -111,6 +112,7 @@ class Preview:
                     # Settings, templates and catalogs read afresh.
                     self.project = open_project(self.project.root)
                     self._builder = Builder(self.project)
+                    cldr_gazetteer()  # what every check of an edit reads: now, not on a save
                 except BriefsError as error:
                     # a broken briefs.toml, or a catalog that does not compile
                     self._builder, setup_error = None, str(error)

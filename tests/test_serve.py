@@ -197,6 +197,21 @@ def test_after_the_preview_rebuilt_an_edit_a_build_has_nothing_to_do(quiet, proj
     assert outputs(project_copy) == built
 
 
+def test_the_preview_builds_the_gazetteer_before_the_first_edit(project_copy, two_built):
+    """Every check reads the gazetteer; the preview builds it when it sets up, so the first
+    save is not the one that pays for it (its first build checks nothing: the checks are
+    recorded)."""
+    from briefs.gazetteer import cldr_gazetteer
+
+    with_two_built(project_copy, two_built)
+    cldr_gazetteer.cache_clear()
+    server = PreviewServer(open_project(project_copy), port=0, watch=False)
+    try:
+        assert cldr_gazetteer.cache_info().currsize == 1
+    finally:
+        server.close()
+
+
 def test_a_broken_summary_shows_its_problems_and_the_server_keeps_running(quiet, project_copy):
     url = quiet.url + f"id/{MEETING}.html"
     original = (project_copy / SUMMARY).read_text(encoding="utf-8")
