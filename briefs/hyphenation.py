@@ -1,6 +1,6 @@
 """Indonesian hyphenation for the PDFs: the patterns pyphen (and so WeasyPrint) uses, made
 from the language's syllable rules, and the switch that makes WeasyPrint use them. Apart from
-i18n so that the PDF builder (and a worker that only lays out pages) does not import Babel."""
+i18n so that the PDF builder does not import Babel (and, through it, the models)."""
 
 from __future__ import annotations
 

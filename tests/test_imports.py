@@ -92,8 +92,8 @@ def test_no_import_cycles() -> None:
 
 
 def test_the_pdf_builder_lays_out_without_babel_or_the_models():
-    """A process that only lays out pages (the bench's floor of one edit; a spawned worker's
-    first import) imports neither Babel nor pydantic with the PDF builder."""
+    """A process that only lays out pages (the bench's floor of one edit) imports neither Babel
+    nor pydantic with the PDF builder."""
     import subprocess
     import sys
 
