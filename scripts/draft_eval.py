@@ -13,6 +13,14 @@ The corpus is scored per fixture and per site (CORPUS_TARGETS below):
 - participants: the same country and a word of the name in common; optional ones count neither
   way; precision matched / drafted, recall matched / expected;
 - figures: the same value and unit; optional ones count neither way;
+- points (entries with `points:`, each `{quote, by}`): a drafted point matches an expected one
+  when one of its quotes holds at least 80 % of the expected quote's words in a run (case,
+  spacing and punctuation ignored); recall is matched / expected, precision matched / drafted
+  (the entry lists every point an analyst would draft, so a drafted background sentence counts
+  against it); speaker agreement is the share of matched points whose `attributed_to` is the
+  expected `by` (a name: a word of it in common; `joint`: no `attributed_to`);
+- split: an entry marked `split: held-out` was written and annotated before any rule was tuned
+  on it, and is reported in a row of its own (tune on the others only);
 - leaks: a noise line or a caption trap found in any text of the draft, or the date of a
   caption trap drafted as the meeting's date when it is not.
 
@@ -101,6 +109,8 @@ class Evaluation:
     wrong_dates: list[str] = field(default_factory=list)
     fields: list[FieldScore] = field(default_factory=list)
     """Each seed scored field by field (see score_fields), as the corpus is."""
+    speakers: Score = field(default_factory=Score)
+    """Of the matched points, those whose attributed_to is the summary's (both none or equal)."""
 
     def missed(self) -> list[str]:
         """The targets not met, in words."""
@@ -221,6 +231,12 @@ def evaluate(root: Path) -> Evaluation:
         scores["dates"].add(_dates(draft), _dates(meeting), lambda a, b: float(a == b))
         scores["participants"].add(draft["participants"], meeting.participants, _same_participant)
         scores["points"].add(draft["points"], meeting.points, _same_point)
+        pairs = _pairs(draft["points"], meeting.points, _same_point)
+        evaluation.speakers.expected += len(pairs)
+        evaluation.speakers.matched += sum(
+            draft["points"][i].get("attributed_to") == meeting.points[j].attributed_to
+            for i, j in pairs
+        )
         scores["figures"].add(draft.get("figures", []), meeting.figures, _same_figure)
     return evaluation
 
@@ -237,6 +253,11 @@ def report(evaluation: Evaluation) -> str:
         )
     right = evaluation.meetings - len(evaluation.wrong_dates)
     lines.append(f"meeting date right on {right} of {evaluation.meetings} articles")
+    agreed = evaluation.speakers
+    lines.append(
+        f"speaker (attributed_to) right on {agreed.matched} of {agreed.expected} matched points"
+        f" ({agreed.recall:.2f})"
+    )
     lines.append("")
     lines.append(fields_report(evaluation.fields, by_family=False))
     missed = evaluation.missed()
@@ -258,6 +279,10 @@ class FixtureScore:
     place_right: bool = False
     participants: Score = field(default_factory=Score)
     figures: Score = field(default_factory=Score)
+    points: Score = field(default_factory=Score)
+    speakers: Score = field(default_factory=Score)
+    """Of the matched points (expected), those whose speaker is right (matched)."""
+    held_out: bool = False
     leaks: list[str] = field(default_factory=list)
     flagged: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
@@ -273,9 +298,14 @@ class CorpusEvaluation:
 
     def total(self, fixtures: list[FixtureScore] | None = None) -> dict[str, float]:
         fixtures = self.fixtures if fixtures is None else fixtures
-        participants, figures = Score(), Score()
+        participants, figures, points, speakers = Score(), Score(), Score(), Score()
         for f in fixtures:
-            for mine, theirs in ((participants, f.participants), (figures, f.figures)):
+            for mine, theirs in (
+                (participants, f.participants),
+                (figures, f.figures),
+                (points, f.points),
+                (speakers, f.speakers),
+            ):
                 mine.drafted += theirs.drafted
                 mine.expected += theirs.expected
                 mine.matched += theirs.matched
@@ -289,6 +319,11 @@ class CorpusEvaluation:
             "participants R": participants.recall,
             "figures P": figures.precision,
             "figures R": figures.recall,
+            "points P": points.precision,
+            "points R": points.recall,
+            "speakers": speakers.recall,
+            "points": points.expected,
+            "wrongly listed": participants.drafted - participants.matched,
             "leaks": sum(len(f.leaks) for f in fixtures),
         }
 
@@ -344,6 +379,43 @@ def _strings(data) -> list[str]:
     return []
 
 
+def _words_run(quote: str, within: str) -> float:
+    """The longest run of the quote's words found in `within`, as a share of the quote's words
+    (case, spacing and punctuation ignored)."""
+    words, other = _normal(quote).split(), _normal(within).split()
+    if not words or not other:
+        return 0
+    match = difflib.SequenceMatcher(None, words, other, autojunk=False).find_longest_match(
+        0, len(words), 0, len(other)
+    )
+    return match.size / len(words)
+
+
+def _same_drafted_point(drafted: dict, expected: dict) -> float:
+    """A drafted point and an expected one (`quote`): 80 % of the expected words in a run."""
+    quotes = [drafted["quote"]] if isinstance(drafted["quote"], str) else drafted["quote"]
+    best = max(_words_run(str(expected["quote"]), q) for q in quotes)
+    return best if best >= 0.8 else 0
+
+
+def _same_speaker(drafted: dict, expected: dict) -> bool:
+    """Is the drafted point's speaker the expected one (`by`: a name, or `joint`)?"""
+    said = drafted.get("attributed_to")
+    by = str(expected.get("by") or "joint")
+    if by == "joint":
+        return not said
+    return bool(_name_words(said) & _name_words(by))
+
+
+def score_points(drafted: list, expected: list) -> tuple[Score, Score]:
+    """Points recall and precision, and speaker agreement among the matched points."""
+    points = Score(len(drafted), len(expected))
+    pairs = _pairs(drafted, expected, _same_drafted_point)
+    points.matched = len(pairs)
+    agreed = sum(_same_speaker(drafted[i], expected[j]) for i, j in pairs)
+    return points, Score(len(pairs), len(pairs), agreed)
+
+
 def _normal_city(name: str) -> str:
     return re.sub(r"[’'`\s-]+", "", name.casefold())
 
@@ -393,6 +465,9 @@ def score_fixture(entry: dict, draft: dict) -> FixtureScore:
             meant.add(str(inferred.get("start")) if isinstance(inferred, dict) else "")
             if trap_day and str(draft["date"]) == trap_day and trap_day not in meant:
                 score.leaks.append(f"date from a caption: {trap_day}")
+    if entry.get("points") is not None:
+        score.points, score.speakers = score_points(draft.get("points") or [], entry["points"])
+    score.held_out = entry.get("split") == "held-out"
     score.flagged = sorted(unsettled)
     score.reasons = list(draft.get("_reasons", []))
     return score
@@ -415,6 +490,8 @@ def evaluate_corpus(root: Path, corpus: Path) -> CorpusEvaluation:
             refused = FixtureScore(entry["file"], entry.get("site", ""), error=str(error))
             refused.participants.expected = len(entry.get("participants") or [])
             refused.figures.expected = len(entry.get("figures") or [])
+            refused.points.expected = len(entry.get("points") or [])
+            refused.held_out = entry.get("split") == "held-out"
             evaluation.fixtures.append(refused)  # everything expected is missed
             continue
         scored = score_fixture(entry, draft)
@@ -452,6 +529,8 @@ def corpus_report(evaluation: CorpusEvaluation) -> str:
             detail = ", ".join([w.replace("_right", " wrong") for w in wrong] + fixture.leaks)
             lines.append(f"  {fixture.file}: {detail}")
     lines.append("")
+    lines.append(points_report(evaluation))
+    lines.append("")
     fields = [f.fields for f in evaluation.fixtures if f.fields]
     lines.append(fields_report(fields))
     lines.append(issue_targets(evaluation.total(), fields))
@@ -459,6 +538,33 @@ def corpus_report(evaluation: CorpusEvaluation) -> str:
     lines.append(
         "corpus targets met" if not missed else "corpus targets missed: " + "; ".join(missed)
     )
+    return "\n".join(lines)
+
+
+def points_report(evaluation: CorpusEvaluation) -> str:
+    """Points and speakers on the fixtures whose points are annotated: those tuned on, the
+    held-out ones (written and annotated before any rule was tuned on them), and all."""
+    annotated = [f for f in evaluation.fixtures if f.points.expected]
+    groups = (
+        ("tuned on", [f for f in annotated if not f.held_out]),
+        ("held out", [f for f in annotated if f.held_out]),
+        ("all annotated", annotated),
+    )
+    columns = ("articles", "points", "points P", "points R", "speakers")
+    columns += ("participants P", "participants R", "wrongly listed", "date")
+    lines = [
+        "Points and who said them (fixtures with points annotated)",
+        f"{'set':<24}" + "".join(f"{c:>16}" for c in columns),
+    ]
+    for name, fixtures in groups:
+        total = evaluation.total(fixtures)
+        cells = [
+            f"{total[c]:>16}"
+            if c in ("articles", "points", "wrongly listed")
+            else f"{total[c]:>16.2f}"
+            for c in columns
+        ]
+        lines.append(f"{name:<24}" + "".join(cells))
     return "\n".join(lines)
 
 
