@@ -1,0 +1,1 @@
+"""What checking and drafting both read out of Indonesian text: who said it."""

@@ -1,0 +1,418 @@
+"""Who said it: the one reader of Indonesian reporting frames, for the drafter (which writes
+'attributed_to') and the checks (which hold 'attributed_to' to the quote).
+
+A sentence is read for, in this order:
+
+1. a relayed statement's header ('Dilansir Xinhua, pernyataan ... sebagai berikut:');
+2. a reporting verb before its speaker ('..., kata Wang.', 'ujar Presiden Xi', 'katanya');
+3. 'menurut X' ('Menurut Wang', 'Menurut dia');
+4. a speaker before a reporting verb ('Xi menyatakan', 'Wang, yang juga ..., mengatakan',
+   'Xi pada Jumat (6/1) menegaskan', 'Kedua belah pihak menekankan', 'Ia menyampaikan');
+5. the numbered list of a relayed statement the context opened;
+6. a joint subject or act ('kedua belah pihak', 'semua pihak', 'para menteri', 'keduanya',
+   'X dan Y sepakat', 'pernyataan bersama', 'menandatangani', 'kesepakatan ... dicapai');
+7. one country as the subject ('Tiongkok bersedia ...', 'Pihak Kazakhstan mengundang ...').
+
+Pronouns ('Ia', 'Dia', 'Menurut dia', 'katanya') continue the last person the context named
+as a speaker. `read_article` reads a whole page: a frame that closes a paragraph ('..., ujar
+Wang.') speaks for the paragraph's sentences before it, and one that opens it ('Dia
+mengatakan ...') for the sentences after it that say nothing of their own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import cache
+
+
+class Side(StrEnum):
+    """Whose words a sentence gives."""
+
+    JOINT = "joint"
+    ONE_SIDE = "one-side"
+    RELAYED = "relayed"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a sentence says said it, and the words that say so."""
+
+    side: Side
+    frame: str
+    """The words of the frame ('kata Wang', 'kedua belah pihak', 'Dilansir Xinhua')."""
+    span: tuple[int, int]
+    """Where the frame stands in the sentence it was read from."""
+    person: str | None = None
+    """The participant's name (a key of `people`), for one side's words."""
+    country: str | None = None
+    """The side's country (ISO code): the person's, or the country that is the subject."""
+    outlet: str | None = None
+    """The outlet a relayed statement comes through ('Xinhua')."""
+    reported: bool = True
+    """Whether a reporting frame says it ('kata Wang', 'menurut', 'Kedua belah pihak
+    menekankan', a relayed statement), rather than the subject of what is said."""
+
+
+@dataclass(frozen=True)
+class Said:
+    """One sentence of a page, where it stands (in the page with whitespace collapsed), and
+    who said it (None: the sentence does not say)."""
+
+    start: int
+    end: int
+    text: str
+    speaker: Speaker | None
+
+
+_END_VERBS = r"kata|ujar|tutur|ucap|ungkap|tegas|jelas|tambah|lanjut|imbuh"
+_END_FRAME = re.compile(
+    rf"(?:^|(?<=[,\"”'’]))\s*(?P<verb>(?:{_END_VERBS})(?P<nya>nya)?)\b(?P<rest>[^,.;:!?\"“”]*)",
+    re.I,
+)
+_REPORTING = (
+    r"menyatakan|mengatakan|menekankan|menyampaikan|berharap|meminta|mengusulkan|"
+    r"menyebut(?:kan)?|menegaskan|mengungkapkan|menjelaskan|menambahkan|mencatat|mengumumkan|"
+    r"menilai|menuturkan|menyerukan|mendesak|menggarisbawahi|memaparkan|mengajak|"
+    r"menyatakan\s+keyakinan(?:nya)?|mengemukakan|menandaskan"
+)
+_VERB = re.compile(rf"(?<![\w-])(?:{_REPORTING})(?![\w-])")
+_MENURUT = re.compile(r"(?<![\w-])[Mm]enurut\s+(?P<rest>[^,.;:!?\"“”]*)")
+_RELAYED = re.compile(
+    r"(?:[Dd]ilansir(?:\s+dari)?|[Mm]elansir|[Dd]ikutip\s+dari|[Mm]engutip|"
+    r"[Ss]eperti\s+dilaporkan)\s+(?P<outlet>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+)
+_STATEMENT = re.compile(
+    r"\b(?:pernyataan|komunike|deklarasi|siaran\s+pers)\b[^.]*?\bsebagai\s+berikut|"
+    r"\bberikut\s+(?:isi\s+)?(?:pernyataan|komunike|deklarasi)",
+    re.I,
+)
+_PRONOUNS = frozenset({"ia", "dia", "beliau", "nya"})
+_JOINT_SUBJECT = (
+    r"kedua\s+belah\s+pihak|kedua\s+pihak|semua\s+pihak|para\s+pihak|seluruh\s+pihak|"
+    r"para\s+menteri(?:\s+luar\s+negeri)?|para\s+pemimpin|para\s+kepala\s+negara|keduanya|"
+    r"kedua\s+(?:kepala\s+negara|menteri(?:\s+luar\s+negeri)?|pemimpin|presiden|negara|menlu)|"
+    r"ke(?:tiga|empat|lima|enam|tujuh)\s+(?:negara|menteri|pemimpin|kepala\s+negara)|"
+    r"masing-masing\s+pihak"
+)
+_JOINT_SUBJECT_RE = re.compile(rf"(?<![\w-])(?:{_JOINT_SUBJECT})(?![\w-])", re.I)
+_JOINT_ACT = re.compile(
+    r"(?<![\w-])(?:sepakat|bersepakat|menyepakati|disepakati|kesepakatan\s+[^.]{0,80}?dicapai|"
+    r"mencapai\s+(?:kesepakatan|konsensus)|pernyataan\s+bersama|deklarasi\s+bersama|"
+    r"komunike\s+bersama|meneken|menandatangani|ditandatangani|bersama-sama)(?![\w-])",
+    re.I,
+)
+_ADJUNCTS = (
+    re.compile(r"\s*,[^,]{1,200},\s*$"),  # 'Wang, yang juga anggota ..., mengatakan'
+    re.compile(
+        r"\s+(?:juga|pun|kemudian|lalu|kembali|sebelumnya|selanjutnya|dalam\s+kesempatan\s+itu)$",
+        re.I,
+    ),
+    re.compile(r"\s+pada\s+(?:hari\s+)?[A-Za-z]+(?:\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\))?$", re.I),
+    re.compile(
+        r"\s+(?:pada|dalam)\s+(?:pertemuan|konferensi\s+pers|pembicaraan|kesempatan)[^,]{0,60}$",
+        re.I,
+    ),
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass
+class _State:
+    """What a page has said so far: its last speaking person, its open relayed statement."""
+
+    last: Speaker | None = None
+    relayed: Speaker | None = None
+    joint: Speaker | None = None
+
+
+def read_speaker(
+    sentence: str,
+    context: Sequence[str] = (),
+    people: Mapping[str, str] | None = None,
+    countries: Mapping[str, str] | None = None,
+) -> Speaker | None:
+    """Who one sentence says said it, or None when it does not say.
+
+    context: the sentences before it, in order (for 'Ia', 'katanya', and a relayed statement's
+    list); people: each participant's name -> their country (ISO code); countries: a country's
+    names -> its code (by default CLDR's Indonesian and English names of the people's
+    countries)."""
+    reader = _Reader(people or {}, countries)
+    state = _State()
+    for earlier in context:
+        reader.read(earlier, state)
+    return reader.read(sentence, state)
+
+
+def read_article(
+    text: str,
+    people: Mapping[str, str] | None = None,
+    countries: Mapping[str, str] | None = None,
+) -> list[Said]:
+    """Every sentence of a page with who said it. Positions are in the page with every run of
+    whitespace collapsed to one space (as quotes are matched). A frame that closes a paragraph
+    speaks for the paragraph's sentences before it that have no reporting frame of their own;
+    a person's frame that opens it, for the sentences after it that say nothing."""
+    reader = _Reader(people or {}, countries)
+    state = _State()
+    said: list[Said] = []
+    offset = 0
+    for paragraph in re.split(r"\n\s*\n|\n", text):
+        flat = " ".join(paragraph.split())
+        if not flat:
+            continue
+        own: list[Said] = []
+        for start, end in _sentences(flat):
+            sentence = flat[start:end]
+            own.append(Said(offset + start, offset + end, sentence, reader.read(sentence, state)))
+        said += _paragraph(own)
+        offset += len(flat) + 1
+    return said
+
+
+def speakers_of(quote: str, page: Sequence[Said]) -> list[Speaker | None]:
+    """Who said each sentence of a page that a quote stands in (empty when the quote is not
+    in the page)."""
+    text = " ".join(quote.split())
+    if not page or not text:
+        return []
+    flat = _flat(page)
+    at = flat.find(text)
+    if at < 0:
+        return []
+    return [s.speaker for s in page if s.start < at + len(text) and at < s.end]
+
+
+def _flat(page: Sequence[Said]) -> str:
+    chars = [" "] * (page[-1].end if page else 0)
+    for s in page:
+        chars[s.start : s.end] = s.text
+    return "".join(chars)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?=\s+[\"“‘(]?[A-Z0-9])")
+
+
+def _sentences(paragraph: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        if re.fullmatch(r"\s*\(?\d{1,2}|\s*[A-Z]", paragraph[start : match.start()]):
+            continue  # '1.' of a numbered list, an initial
+        spans.append((start, match.end()))
+        start = match.end() + 1
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return spans
+
+
+def _paragraph(own: list[Said]) -> list[Said]:
+    """Spread a paragraph's closing or opening frame over its other sentences."""
+    if len(own) < 2:
+        return own
+    last = own[-1].speaker
+    if last is not None and last.reported and last.side is not Side.RELAYED and _closes(own[-1]):
+        return [
+            s if s.speaker is not None and s.speaker.reported else replace(s, speaker=last)
+            for s in own[:-1]
+        ] + [own[-1]]
+    first = own[0].speaker
+    if first is not None and first.reported and first.side is Side.ONE_SIDE:
+        return [own[0]] + [
+            s if s.speaker is not None else replace(s, speaker=first) for s in own[1:]
+        ]
+    return own
+
+
+def _closes(said: Said) -> bool:
+    """A frame after the words it gives ('..., kata Wang.')."""
+    assert said.speaker is not None
+    return said.speaker.span[0] > len(said.text) // 2
+
+
+class _Reader:
+    def __init__(self, people: Mapping[str, str], countries: Mapping[str, str] | None) -> None:
+        self.people = people
+        self.countries = (
+            dict(countries)
+            if countries is not None
+            else _cldr_names(tuple(sorted(set(people.values()))))
+        )
+        self.handles = {
+            word: name
+            for name in people
+            for word in _WORD.findall(name)
+            if len(word) >= 2 and word[:1].isupper()
+        }
+        names = sorted(self.countries, key=len, reverse=True)
+        self.country_re = (
+            re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])")
+            if names
+            else None
+        )
+
+    def read(self, sentence: str, state: _State) -> Speaker | None:
+        speaker = self._read(sentence, state)
+        if speaker is not None and speaker.reported:
+            if speaker.side is Side.ONE_SIDE and speaker.person:
+                state.last = speaker
+                state.relayed = None
+            elif speaker.side is Side.RELAYED and _STATEMENT.search(sentence):
+                state.relayed = speaker
+        if speaker is not None and speaker.side is Side.JOINT:
+            state.joint = speaker
+        return speaker
+
+    def _read(self, sentence: str, state: _State) -> Speaker | None:
+        relayed = _RELAYED.search(sentence)
+        if relayed:
+            return Speaker(
+                Side.RELAYED, relayed.group(), relayed.span(), outlet=relayed.group("outlet")
+            )
+        for match in _END_FRAME.finditer(sentence):
+            who = self._who(match.group("rest"), state, pronoun=bool(match.group("nya")))
+            if who is not None:
+                return self._framed(who, sentence, match.start("verb"), match.end())
+        for match in _MENURUT.finditer(sentence):
+            who = self._who(match.group("rest"), state, pronoun=False, named_only=True)
+            if who is not None:
+                return self._framed(who, sentence, match.start(), match.end())
+        for match in _VERB.finditer(sentence):
+            who, start = self._subject(sentence[: match.start()], state)
+            if who is not None:
+                return self._framed(who, sentence, start, match.end())
+        if state.relayed is not None:
+            country = self._country_subject(sentence)
+            return replace(
+                state.relayed,
+                frame=state.relayed.frame,
+                span=(0, 0),
+                country=country[0] if country else None,
+            )
+        joint = _JOINT_SUBJECT_RE.search(sentence)
+        country = self._country_subject(sentence)
+        if joint is not None and (country is None or joint.start() < country[1][0]):
+            return Speaker(Side.JOINT, joint.group(), joint.span(), reported=False)
+        if country is not None:
+            return Speaker(
+                Side.ONE_SIDE,
+                sentence[slice(*country[1])],
+                country[1],
+                country=country[0],
+                reported=False,
+            )
+        act = _JOINT_ACT.search(sentence)
+        if act is not None:
+            return Speaker(Side.JOINT, act.group(), act.span(), reported=False)
+        if re.match(r"\s*Mereka\b", sentence) and state.joint is not None:
+            return Speaker(Side.JOINT, "Mereka", (0, 6), reported=False)
+        return None
+
+    def _framed(self, who: Speaker, sentence: str, start: int, end: int) -> Speaker:
+        return replace(who, frame=" ".join(sentence[start:end].split()), span=(start, end))
+
+    def _who(
+        self, words: str, state: _State, *, pronoun: bool, named_only: bool = False
+    ) -> Speaker | None:
+        """The speaker the words after a reporting verb or 'menurut' name."""
+        window = words.strip()
+        tokens = _WORD.findall(window)[:8]
+        lowered = [t.lower() for t in tokens]
+        if (pronoun and not tokens) or (lowered[:1] and lowered[0] in _PRONOUNS):
+            return self._continuing(state)
+        for token in tokens:
+            if token in self.handles:
+                return self._person(self.handles[token])
+        joint = _JOINT_SUBJECT_RE.match(window)
+        if joint is not None:
+            return Speaker(Side.JOINT, "", (0, 0))
+        country = self._country_opening(window)
+        if country is not None:
+            return Speaker(Side.ONE_SIDE, "", (0, 0), country=country)
+        if named_only:
+            # 'menurut statistik Tiongkok' names no speaker; 'Menurut Kemlu RI' one we do not know
+            capitalised = tokens[:1] and tokens[0][:1].isupper()
+            return Speaker(Side.UNKNOWN, "", (0, 0)) if capitalised and len(tokens) <= 4 else None
+        if pronoun:
+            return self._continuing(state)
+        return Speaker(Side.UNKNOWN, "", (0, 0)) if tokens else None
+
+    def _subject(self, before: str, state: _State) -> tuple[Speaker | None, int]:
+        """The speaker that stands right before a reporting verb, and where it starts."""
+        text = before.rstrip()
+        changed = True
+        while changed:
+            changed = False
+            for adjunct in _ADJUNCTS:
+                cut = adjunct.sub("", text)
+                if cut != text and cut.strip():
+                    text, changed = cut, True
+        clause = re.split(r"[,;:]\s*|\b(?:bahwa|dan|serta)\s+", text)[-1]
+        tokens = _WORD.findall(clause)
+        start = len(text) - len(clause)
+        if not tokens:
+            return None, 0
+        if len(tokens) == 1 and tokens[0].lower() in _PRONOUNS - {"nya"}:
+            return self._continuing(state), start
+        joint = _JOINT_SUBJECT_RE.search(clause)
+        if joint is not None and joint.end() >= len(clause.rstrip()) - 1:
+            return Speaker(Side.JOINT, "", (0, 0)), start + joint.start()
+        if tokens[-1] in self.handles and len(tokens) <= 7:
+            return self._person(self.handles[tokens[-1]]), start
+        country = self._country_in(clause)
+        if country is not None and len(tokens) <= 4:
+            return Speaker(Side.ONE_SIDE, "", (0, 0), country=country), start
+        return None, 0
+
+    def _continuing(self, state: _State) -> Speaker:
+        if state.last is not None:
+            return replace(state.last)
+        return Speaker(Side.UNKNOWN, "", (0, 0))
+
+    def _person(self, name: str) -> Speaker:
+        return Speaker(Side.ONE_SIDE, "", (0, 0), person=name, country=self.people.get(name))
+
+    def _country_in(self, text: str) -> str | None:
+        if self.country_re is None:
+            return None
+        match = self.country_re.search(text)
+        return self.countries[match.group()] if match else None
+
+    def _country_opening(self, text: str) -> str | None:
+        """The country that words open with ('pihak Tiongkok', 'Kazakhstan')."""
+        if self.country_re is None:
+            return None
+        match = re.match(rf"(?:(?:pihak|pemerintah)\s+)?({self.country_re.pattern})", text, re.I)
+        return self.countries.get(match.group(1)) if match else None
+
+    def _country_subject(self, sentence: str) -> tuple[str, tuple[int, int]] | None:
+        """One country as the subject that opens a sentence ('Tiongkok bersedia', 'Pihak
+        Kazakhstan mengundang'); not one of two ('Tiongkok dan Kazakhstan')."""
+        if self.country_re is None:
+            return None
+        names = self.country_re.pattern
+        match = re.match(
+            rf"\s*[\"“]?(?:(?:Pihak|Pemerintah)\s+)?({names})(?!\s+(?:dan|dengan|serta)\s)"
+            r"(?=\s+[a-z])",
+            sentence,
+        )
+        if match is None:
+            return None
+        return self.countries[match.group(1)], (match.start(1), match.end(1))
+
+
+@cache
+def _cldr_names(codes: tuple[str, ...]) -> dict[str, str]:
+    """The Indonesian and English names CLDR gives each country, -> its code."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for language in ("id", "en"):
+        territories = Locale(language).territories
+        for code in codes:
+            if code in territories:
+                names[str(territories[code])] = code
+    return names
