@@ -239,3 +239,43 @@ def test_a_page_spreads_a_paragraphs_frame() -> None:
         (Side.ONE_SIDE, "Wang Yi", "ujar Wang")
     ]
     assert speakers_of("words the page does not have", said) == []
+
+
+# Frames added for the drafter (issue 31) -------------------------------------------------------
+
+
+def test_a_description_by_office_and_country_is_the_participant_of_that_country():
+    people = {"Wang Yi": "CN", "Murat Nurtleu": "KZ"}
+    after = read_speaker(
+        "China berkomitmen memperluas keterbukaan tingkat tinggi, kata Menlu China itu.",
+        people=people,
+    )
+    assert (after.side, after.person) == (Side.ONE_SIDE, "Wang Yi")
+    before = read_speaker(
+        "Presiden China itu menegaskan bahwa China mendukung Kirgistan.",
+        people={"Xi Jinping": "CN", "Sadyr Japarov": "KG"},
+    )
+    assert (before.side, before.person) == (Side.ONE_SIDE, "Xi Jinping")
+
+
+def test_a_description_of_a_country_with_two_participants_is_that_side():
+    said = read_speaker(
+        "Kerja sama harus diperluas, kata Menteri China itu.",
+        people={"Wang Yi": "CN", "Wang Wentao": "CN"},
+    )
+    assert (said.side, said.person, said.country) == (Side.ONE_SIDE, None, "CN")
+
+
+def test_a_joint_document_as_the_subject_is_joint():
+    said = read_speaker(
+        "Deklarasi itu menegaskan dukungan terhadap multilateralisme.",
+        people={"Xi Jinping": "CN"},
+    )
+    assert said.side is Side.JOINT
+
+
+def test_urging_and_setting_out_are_reporting_verbs():
+    people = {"Xi Jinping": "CN"}
+    assert read_speaker("Xi mendorong kerja sama energi.", people=people).person == "Xi Jinping"
+    said = read_speaker("Dalam pertemuan itu, Xi menguraikan empat arah:", people=people)
+    assert said.person == "Xi Jinping"

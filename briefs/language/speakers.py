@@ -76,7 +76,8 @@ _REPORTING = (
     r"menyatakan|mengatakan|menekankan|menyampaikan|berharap|meminta|mengusulkan|"
     r"menyebut(?:kan)?|menegaskan|mengungkapkan|menjelaskan|menambahkan|mencatat|mengumumkan|"
     r"menilai|menuturkan|menyerukan|mendesak|menggarisbawahi|memaparkan|mengajak|"
-    r"menyatakan\s+keyakinan(?:nya)?|mengemukakan|menandaskan"
+    r"menyatakan\s+keyakinan(?:nya)?|mengemukakan|menandaskan|mendorong|menguraikan|"
+    r"mengajukan|menawarkan|menyinggung|menganjurkan|menyoroti"
 )
 _VERB = re.compile(rf"(?<![\w-])(?:{_REPORTING})(?![\w-])")
 _MENURUT = re.compile(r"(?<![\w-])[Mm]enurut\s+(?P<rest>[^,.;:!?\"“”]*)")
@@ -117,6 +118,16 @@ _ADJUNCTS = (
     ),
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_OFFICE = (
+    r"(?:[Pp]residen|[Pp]emimpin|Menlu|Menteri(?:\s+Luar\s+Negeri)?|Perdana\s+Menteri|PM"
+    r"|Wakil\s+Perdana\s+Menteri|[Kk]epala\s+[Nn]egara|Duta\s+Besar|Dubes|[Dd]iplomat(?:\s+senior)?)"
+)
+"""An office that, with a country and 'itu', describes someone named before ('Menlu China itu')."""
+_DOCUMENT_SUBJECT = re.compile(
+    r"^(?:Deklarasi|Pernyataan\s+[Bb]ersama|Perjanjian|Komunike|Dokumen|Kesepakatan)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:itu|tersebut|ini)$"
+)
+"""'Deklarasi itu menegaskan ...': a joint document as the subject: the sides' joint words."""
 
 
 @dataclass
@@ -326,6 +337,9 @@ class _Reader:
         for token in tokens:
             if token in self.handles:
                 return self._person(self.handles[token])
+        described = self._described(window, whole=False)
+        if described is not None:
+            return described
         joint = _JOINT_SUBJECT_RE.match(window)
         if joint is not None:
             return Speaker(Side.JOINT, "", (0, 0))
@@ -362,10 +376,30 @@ class _Reader:
             return Speaker(Side.JOINT, "", (0, 0)), start + joint.start()
         if tokens[-1] in self.handles and len(tokens) <= 7:
             return self._person(self.handles[tokens[-1]]), start
+        described = self._described(clause.strip(), whole=True)
+        if described is not None:
+            return described, start
+        if _DOCUMENT_SUBJECT.match(clause.strip()):
+            return Speaker(Side.JOINT, "", (0, 0)), start
         country = self._country_in(clause)
         if country is not None and len(tokens) <= 4:
             return Speaker(Side.ONE_SIDE, "", (0, 0), country=country), start
         return None, 0
+
+    def _described(self, words: str, *, whole: bool) -> Speaker | None:
+        """'Menlu China itu', 'Presiden Tiongkok tersebut': someone named before by office and
+        country; the participant of that country when the page names one, else that side."""
+        if self.country_re is None:
+            return None
+        pattern = rf"{_OFFICE}\s+(?:{self.country_re.pattern})\s+(?:itu|tersebut)"
+        match = (re.fullmatch if whole else re.match)(pattern, words)
+        if match is None:
+            return None
+        code = self._country_in(match.group())
+        of_country = [name for name, country in self.people.items() if country == code]
+        if len(of_country) == 1:
+            return self._person(of_country[0])
+        return Speaker(Side.ONE_SIDE, "", (0, 0), country=code)
 
     def _continuing(self, state: _State) -> Speaker:
         if state.last is not None:
