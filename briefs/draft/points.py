@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..language.speakers import Side, Speaker, read_article, speakers_of
 from .cleaning import Article
 from .people import Participant
+from .sentences import split_sentences
 from .words import alternation
 
 log = logging.getLogger(__name__)
@@ -25,6 +27,48 @@ _SPEECH = (
     r"mengusulkan|mencatat|menyampaikan|menyerukan|berharap|menyebut|mengungkapkan|menilai|"
     r"menggarisbawahi|mengajak|menjelaskan|memaparkan)"
 )
+
+
+_POINT_WORDS = re.compile(
+    r"\b(?:sepakat|bersepakat|menyepakati|disepakati|kesepakatan|konsensus|setuju|menyetujui"
+    r"|berjanji|memutuskan|menandatangani|meneken|ditandatangani|penandatanganan|mengadopsi"
+    r"|mengesahkan|mengusulkan|mengajukan|berkomitmen|komitmen(?:nya)?|bertekad|bersedia|siap"
+    r"|kesiapan|menyerukan|meminta|mengajak|mendorong|mendesak|menegaskan|menekankan"
+    r"|mendukung|menentang|menolak|harus|perlu|wajib|ingin|berharap|diharapkan"
+    r"|menggarisbawahi|akan\s+(?:terus|selalu|tetap)|meningkatkan\s+hubungan"
+    r"|memperdalam|memperkuat|memperluas|berpegang|menganut)\b",
+    re.I,
+)
+"""What makes a sentence a point: an agreement, a signing, a proposal, a commitment, a call or
+a position ('sepakat', 'menandatangani', 'mengusulkan', 'berkomitmen', 'menyerukan', 'harus')."""
+_BACKGROUND = re.compile(
+    r"\b(?:pada|sejak|dalam)\s+(?:tahun\s+)?(?:19|20)\d\d\b(?!\s*(?:mendatang|ini))"
+    r"|\b(?:dua|tiga|empat|lima|beberapa)\s+tahun\s+(?:kemudian|lalu|silam)\b"
+    r"|\b(?:sehari|dua\s+hari|sepekan|seminggu)\s+sebelumnya\b|\bterakhir\s+kali\b"
+    r"|\b(?:dijadwalkan|direncanakan)\b|\bakan\s+(?:menghadiri|berkunjung|bertemu|diselenggarakan"
+    r"|berlangsung|digelar)\b|\b(?:tiba|mendarat)\s+di\b|\b(?:[Hh]adir|dihadiri)\s+(?:dalam|oleh)\b"
+    r"|\bjajak\s+pendapat\b",
+    re.I,
+)
+"""Background, not a point: history ('pada 2020', 'Dua tahun kemudian'), an earlier or a later
+meeting ('Sehari sebelumnya', 'dijadwalkan bertemu', 'akan diselenggarakan'), arrivals and rolls
+of who attended ('tiba di', 'Hadir dalam pertemuan itu'), polls."""
+_RESTATED = re.compile(
+    r"(?:Kesepakatan|Keputusan|Janji|Komitmen|Konsensus|Hal)\s+(?:itu|tersebut|ini)\b"
+)
+"""'Kesepakatan itu dicapai ketika ...', 'Janji tersebut dibuat pada ...': a point already made,
+told again with its circumstances."""
+_ORDINAL_ITEM = re.compile(
+    r"^(?:Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan|Kesepuluh"
+    r"|Terakhir)\s*,\s+"
+)
+"""'Pertama, menjunjung ...': an item of a list run into one paragraph."""
+_LIST_LEAD = re.compile(
+    r"\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|\d+)\s+"
+    r"(?:usulan|proposal|poin|butir|langkah|arah|prinsip|hal|inisiatif|konsensus|saran)\b",
+    re.I,
+)
+"""'lima usulan', 'empat arah': a sentence that leads into a list, not a point of its own."""
 
 
 _EARLIER_MEETING = re.compile(
@@ -123,30 +167,117 @@ def _point_text(sentence: str, speaker: Participant | None) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def _said_by(page: list, sentence: str) -> Speaker | None:
+    """Who the shared reader says said a sentence of the story."""
+    return next((s for s in speakers_of(sentence, page) if s is not None), None)
+
+
+def _attributed(
+    speaker: Speaker | None, participants: list[Participant]
+) -> Participant | None:
+    """The participant a sentence's speaker is: the person it names, or, for one country as
+    the subject ('Tiongkok juga berjanji ...'), that country's one participant (the first when
+    it sends several: the head of its side). Joint words, an unknown or a relayed speaker:
+    no one."""
+    if speaker is None or speaker.side is not Side.ONE_SIDE:
+        return None
+    if speaker.person:
+        return next((p for p in participants if p.name == speaker.person), None)
+    return next((p for p in participants if p.name and p.country == speaker.country), None)
+
+
+def _is_point(sentence: str, speaker: Speaker | None) -> bool:
+    """An agreement, signing, proposal, commitment, call or position; or what a participant is
+    reported to say; not background (history, another meeting, arrivals, rolls)."""
+    if _BACKGROUND.search(sentence) or sentence.rstrip().endswith(":"):
+        return False
+    if _RESTATED.match(sentence):
+        return False
+    if _LIST_LEAD.search(sentence):
+        return False
+    if _POINT_WORDS.search(sentence):
+        return True
+    return bool(
+        speaker is not None
+        and speaker.side is Side.ONE_SIDE
+        and speaker.person
+        and speaker.reported
+    )
+
+
+def _run_in_items(text: str) -> list[str] | None:
+    """The items of a list run into one paragraph ('... lima usulan. Pertama, A. Kedua, B.'):
+    each item from its ordinal to the next, or None when the paragraph has fewer than two."""
+    pieces = split_sentences(text)
+    starts = [i for i, piece in enumerate(pieces) if _ORDINAL_ITEM.match(piece)]
+    if len(starts) < 2:
+        return None
+    items = []
+    for k, i in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(pieces)
+        items.append(" ".join(pieces[i:end]))
+    return items
+
+
 def find_points(article: Article, participants: list[Participant]) -> list[Point]:
     """Numbered items (the paragraphs after an item belong to it until the next), the items of
-    a 'konsensus, termasuk ...' list, agreements (sepakat, berjanji, memutuskan ...), what both
-    or all sides do, and the positions a participant states."""
+    a 'konsensus, termasuk ...' list or of a list run into a paragraph ('Pertama, ... Kedua,
+    ...'), and every sentence that states an agreement, a signing, a proposal, a commitment, a
+    call or a position, or what a participant says; each with its speaker as the shared reader
+    of who said it (briefs.language.speakers) reads it, history and other meetings left out."""
+    people = {p.name: p.country for p in participants if p.name}
+    page = read_article(article.body, people)
     points: list[Point] = []
     current: Point | None = None
+    lead: Participant | None = None  # the speaker of a list opened by 'lima usulan', '...:'
+    listed: set[str] = set()  # sentences already read as a run-in list's items
     speakers = [(p, p.handles()) for p in participants]
     for paragraph, sentence in article.sentences():
+        said = _said_by(page, sentence)
+        person = _attributed(said, participants)
+        if (
+            said is not None
+            and said.reported
+            and said.side is not Side.UNKNOWN
+            and (person is None or lead is None or person.name != lead.name)
+        ):
+            lead = None  # the list ends where someone else is reported to speak
+        if _LIST_LEAD.search(sentence) or sentence.rstrip().endswith(":"):
+            lead = person or lead
+            if (items := _run_in_items(paragraph.text)) and paragraph.text.find(
+                sentence
+            ) < paragraph.text.find(items[0]):
+                for item in items:
+                    listed.update(split_sentences(item))
+                    text = _ORDINAL_ITEM.sub("", item)
+                    points.append(
+                        Point(
+                            _point_text(text[:1].upper() + text[1:], None),
+                            [item],
+                            person.name if person else None,
+                        )
+                    )
+            if not _POINT_WORDS.search(_LIST_LEAD.sub("", sentence)):
+                continue
+        if sentence in listed:
+            continue
         if paragraph.item is not None and paragraph.text.startswith(sentence):
-            current = Point(sentence, [sentence])
+            current = Point(sentence, [sentence], (person or lead).name if (person or lead) else None)
             points.append(current)
-        elif current is not None:
-            if _CONSENSUS.search(sentence):
-                current.quote.append(sentence)
-        elif listed := _consensus_list(sentence):
-            lead, items = listed
-            points += [Point(item[:1].upper() + item[1:] + ".", [lead, item]) for item in items]
-        elif _ATTRIBUTED.match(sentence) and (speaker := _speaker(sentence, speakers)):
-            # 'Menurut Xi Jinping, kedua negara ...': one side's view, though of both
-            points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
-        elif _CONSENSUS.search(sentence) or _JOINT.search(sentence):
-            points.append(Point(sentence, [sentence]))
-        elif speaker := _speaker(sentence, speakers):
-            points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
+        elif current is not None and paragraph.item is None and not _POINT_WORDS.search(sentence):
+            continue
+        elif listed_items := _consensus_list(sentence):
+            head, items = listed_items
+            points += [
+                Point(item[:1].upper() + item[1:] + ".", [head, item], person.name if person else None)
+                for item in items
+            ]
+        elif _is_point(sentence, said):
+            # a list's items say nothing of who speaks, or have a side as their subject
+            # ('Kedua negara diharapkan ...'): the list's speaker
+            who = person or (lead if said is None or not said.reported else None)
+            points.append(Point(_point_text(sentence, who), [sentence], who.name if who else None))
+    del speakers
     for point in points:
         earlier = next((m for q in point.quote if (m := _EARLIER_MEETING.search(q))), None)
         if earlier:

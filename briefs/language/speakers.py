@@ -77,7 +77,7 @@ _REPORTING = (
     r"menyebut(?:kan)?|menegaskan|mengungkapkan|menjelaskan|menambahkan|mencatat|mengumumkan|"
     r"menilai|menuturkan|menyerukan|mendesak|menggarisbawahi|memaparkan|mengajak|"
     r"menyatakan\s+keyakinan(?:nya)?|mengemukakan|menandaskan|mendorong|menguraikan|"
-    r"mengajukan|menawarkan|menyinggung|menganjurkan|menyoroti"
+    r"mengajukan|menawarkan|menganjurkan|menyoroti"
 )
 _VERB = re.compile(rf"(?<![\w-])(?:{_REPORTING})(?![\w-])")
 _MENURUT = re.compile(r"(?<![\w-])[Mm]enurut\s+(?P<rest>[^,.;:!?\"“”]*)")
