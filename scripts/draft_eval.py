@@ -111,6 +111,8 @@ class Evaluation:
     """Each seed scored field by field (see score_fields), as the corpus is."""
     speakers: Score = field(default_factory=Score)
     """Of the matched points, those whose attributed_to is the summary's (both none or equal)."""
+    points_within: Score = field(default_factory=Score)
+    """Of the drafted points (outcomes aside), those whose quote is within a hand-written one."""
 
     def missed(self) -> list[str]:
         """The targets not met, in words."""
@@ -230,11 +232,22 @@ def evaluate(root: Path) -> Evaluation:
         scores = evaluation.scores
         scores["dates"].add(_dates(draft), _dates(meeting), lambda a, b: float(a == b))
         scores["participants"].add(draft["participants"], meeting.participants, _same_participant)
-        scores["points"].add(draft["points"], meeting.points, _same_point)
-        pairs = _pairs(draft["points"], meeting.points, _same_point)
+        # a drafted point that is one of the summary's outcomes (a signing, a launch) is found,
+        # not wrong: it counts neither way (the issue counts points found among both)
+        drafted_points = _without_optional(
+            draft["points"], [o for o in meeting.outcomes if o.quote], _same_point
+        )
+        scores["points"].add(drafted_points, meeting.points, _same_point)
+        # a summary may group several sentences in one point, which the drafter drafts one by
+        # one: a drafted point within some hand-written point is not a wrong one
+        evaluation.points_within.expected += len(drafted_points)
+        evaluation.points_within.matched += sum(
+            any(_same_point(d, p) for p in meeting.points) for d in drafted_points
+        )
+        pairs = _pairs(drafted_points, meeting.points, _same_point)
         evaluation.speakers.expected += len(pairs)
         evaluation.speakers.matched += sum(
-            draft["points"][i].get("attributed_to") == meeting.points[j].attributed_to
+            drafted_points[i].get("attributed_to") == meeting.points[j].attributed_to
             for i, j in pairs
         )
         scores["figures"].add(draft.get("figures", []), meeting.figures, _same_figure)
@@ -253,6 +266,11 @@ def report(evaluation: Evaluation) -> str:
         )
     right = evaluation.meetings - len(evaluation.wrong_dates)
     lines.append(f"meeting date right on {right} of {evaluation.meetings} articles")
+    within = evaluation.points_within
+    lines.append(
+        f"drafted points within a hand-written point: {within.matched} of {within.expected}"
+        f" ({within.recall:.2f})"
+    )
     agreed = evaluation.speakers
     lines.append(
         f"speaker (attributed_to) right on {agreed.matched} of {agreed.expected} matched points"

@@ -55,14 +55,21 @@ SEEDS_BEFORE = {
     "points": (0.93, 0.77),
     "figures": (0.95, 1.00),
 }
+POINTS_WITHIN = 0.9
+"""Issue 31 drafts every agreement, signing, commitment, call and position sentence by
+sentence, where a summary may group several sentences in one point: the share of drafted
+points within some hand-written point (or outcome) stands for the points' precision."""
 
 
 def test_the_seeds_are_no_worse_than_before():
     evaluation = load_evaluation().evaluate(ROOT)
     for kind, (precision, recall) in SEEDS_BEFORE.items():
         score = evaluation.scores[kind]
-        assert round(score.precision, 2) >= precision, (kind, score)
+        if kind != "points":
+            assert round(score.precision, 2) >= precision, (kind, score)
         assert round(score.recall, 2) >= recall, (kind, score)
+    assert evaluation.points_within.recall >= POINTS_WITHIN, evaluation.points_within
+    assert evaluation.speakers.recall >= 0.9, evaluation.speakers
 
 
 def test_the_corpus_meets_the_issue_s_targets():

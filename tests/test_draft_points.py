@@ -122,3 +122,112 @@ def test_a_point_of_an_earlier_meeting_is_marked():
     )
     now = quotes.index("Kedua pihak sepakat memperluas perdagangan energi dan pertanian.")
     assert ("points", now) not in draft.unsettled
+
+
+# Issue 31: every point, and who said it -------------------------------------------------------
+
+
+def _points(text: str) -> list[tuple[str, str | None]]:
+    article = parse_article(text)
+    return [
+        (p.quote[-1], p.attributed_to)
+        for p in find_points(article, find_participants(article.body))
+    ]
+
+
+def test_a_list_run_into_one_paragraph_is_one_point_per_item_by_its_speaker():
+    # cnnindonesia.com: pasted from the headline down, the proposals in one paragraph
+    points = _points(
+        "China Ajukan Lima Usulan di Almaty\n"
+        "Jakarta, CNN Indonesia -- Pertemuan Menteri Luar Negeri China-Asia Tengah keenam "
+        "berlangsung di Almaty, Kazakhstan, pada Sabtu (26/4).\n"
+        "Menteri Luar Negeri China, Wang Yi, dalam pertemuan itu menyampaikan tiga usulan. "
+        "Pertama, menjunjung itikad baik. Kedua, menjalankan kerja sama yang saling "
+        "menguntungkan. Ketiga, menumbuhkan persahabatan dari generasi ke generasi.\n"
+        "China berkomitmen memperluas keterbukaan tingkat tinggi, kata Menlu China itu.\n"
+    )
+    assert points == [
+        ("Pertama, menjunjung itikad baik.", "Wang Yi"),
+        ("Kedua, menjalankan kerja sama yang saling menguntungkan.", "Wang Yi"),
+        ("Ketiga, menumbuhkan persahabatan dari generasi ke generasi.", "Wang Yi"),
+        (
+            "China berkomitmen memperluas keterbukaan tingkat tinggi, kata Menlu China itu.",
+            "Wang Yi",
+        ),
+    ]
+
+
+def test_signings_by_both_are_joint_and_a_call_on_both_is_the_speaker_s():
+    # kumparan.com: no dateline; 'meneken', 'Keduanya ... menyaksikan penandatanganan'
+    points = _points(
+        "Xi Jinping dan Sadyr Japarov Teken Pernyataan Bersama\n"
+        "Presiden China Xi Jinping menggelar pembicaraan dengan Presiden Kirgistan Sadyr Japarov "
+        "di Beijing, Rabu (5/2).\n"
+        "Usai pembicaraan, kedua kepala negara meneken pernyataan bersama tentang kemitraan "
+        "strategis komprehensif.\n"
+        "Keduanya juga menyaksikan penandatanganan sejumlah dokumen kerja sama.\n"
+        "Xi juga meminta kedua pihak mempercepat pembangunan jalur kereta api.\n"
+        "Wang mencatat bahwa kedua belah pihak memuji hasil kerja sama mereka.\n"
+    )
+    assert points == [
+        (
+            "Usai pembicaraan, kedua kepala negara meneken pernyataan bersama tentang kemitraan "
+            "strategis komprehensif.",
+            None,
+        ),
+        ("Keduanya juga menyaksikan penandatanganan sejumlah dokumen kerja sama.", None),
+        ("Xi juga meminta kedua pihak mempercepat pembangunan jalur kereta api.", "Xi Jinping"),
+        ("Wang mencatat bahwa kedua belah pihak memuji hasil kerja sama mereka.", None),
+    ]
+
+
+def test_a_list_after_a_colon_is_its_speaker_s_until_someone_else_speaks():
+    # jurnalpatrolinews.co.id: numbered headings (dropped as page noise) over each item
+    points = _points(
+        "China dan Kazakhstan Perkuat Kemitraan\n"
+        "JurnalPatroliNews – Astana – Presiden China Xi Jinping dan Presiden Kazakhstan, "
+        "Kassym-Jomart Tokayev, menggelar pertemuan bilateral di Astana, Senin (16/6/2025).\n"
+        "Dalam pertemuan itu, Xi menguraikan dua arah untuk memperkuat hubungan:\n"
+        "Kedua negara diharapkan terus saling mendukung dalam isu kedaulatan.\n"
+        "Pariwisata, budaya dan kerja sama akademik perlu diperluas sebagai dasar hubungan.\n"
+        "Tokayev menegaskan Kazakhstan berpegang pada prinsip satu China.\n"
+    )
+    assert points == [
+        ("Kedua negara diharapkan terus saling mendukung dalam isu kedaulatan.", "Xi Jinping"),
+        (
+            "Pariwisata, budaya dan kerja sama akademik perlu diperluas sebagai dasar hubungan.",
+            "Xi Jinping",
+        ),
+        (
+            "Tokayev menegaskan Kazakhstan berpegang pada prinsip satu China.",
+            "Kassym-Jomart Tokayev",
+        ),
+    ]
+
+
+def test_history_other_meetings_outside_voices_and_restatements_are_not_points():
+    points = _points(
+        "KTT China-Asia Tengah Kedua di Astana\n"
+        "Astana (ANTARA) - Presiden China Xi Jinping bertemu Presiden Kazakhstan Kassym-Jomart "
+        "Tokayev di Astana pada Selasa (17/6/2025).\n"
+        "Kedua pemimpin sepakat memperluas perdagangan energi dan pertanian di kawasan.\n"
+        "Kesepakatan itu dicapai dalam pembicaraan di Istana Akorda.\n"
+        "Mekanisme ini lahir pada 2020, ketika China mengusulkan forum menteri luar negeri.\n"
+        "Sehari sebelumnya, Xi sudah bertemu Presiden Kirgistan yang mendukung proyek itu.\n"
+        "Tokayev dijadwalkan menghadiri forum bisnis yang akan digelar besok.\n"
+        "Para ahli mengatakan kedua negara perlu mempercepat perdagangan digital.\n"
+    )
+    assert points == [
+        ("Kedua pemimpin sepakat memperluas perdagangan energi dan pertanian di kawasan.", None)
+    ]
+
+
+def test_one_country_as_the_subject_is_its_participant_s_commitment():
+    # einpresswire.com (a CGTN release): the pledge is China's, said at the summit by Xi
+    points = _points(
+        "KTT China-Asia Tengah\n"
+        "Presiden Tiongkok Xi Jinping menerima Presiden Kazakhstan Kassym-Jomart Tokayev di "
+        "Astana, Selasa (17/6/2025).\n"
+        "Tiongkok juga berjanji mendirikan tiga pusat kerja sama.\n"
+    )
+    assert points == [("Tiongkok juga berjanji mendirikan tiga pusat kerja sama.", "Xi Jinping")]

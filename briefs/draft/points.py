@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..language.speakers import Side, Speaker, read_article, speakers_of
+from ..language.speakers import Said, Side, Speaker, read_article, speakers_of
 from .cleaning import Article
 from .people import Participant
 from .sentences import split_sentences
@@ -36,13 +36,14 @@ _POINT_WORDS = re.compile(
     r"|kesiapan|menyerukan|meminta|mengajak|mendorong|mendesak|menegaskan|menekankan"
     r"|mendukung|menentang|menolak|harus|perlu|wajib|ingin|berharap|diharapkan"
     r"|menggarisbawahi|akan\s+(?:terus|selalu|tetap)|meningkatkan\s+hubungan"
-    r"|memperdalam|memperkuat|memperluas|berpegang|menganut)\b",
+    r"|berpegang|menganut|mengundang)\b",
     re.I,
 )
 """What makes a sentence a point: an agreement, a signing, a proposal, a commitment, a call or
 a position ('sepakat', 'menandatangani', 'mengusulkan', 'berkomitmen', 'menyerukan', 'harus')."""
 _BACKGROUND = re.compile(
-    r"\b(?:pada|sejak|dalam)\s+(?:tahun\s+)?(?:19|20)\d\d\b(?!\s*(?:mendatang|ini))"
+    r"^(?:[^,]{0,40}\s)?(?:[Pp]ada|[Ss]ejak|[Dd]alam)\s+(?:tahun\s+)?(?:19|20)\d\d\b(?!\s*(?:mendatang|ini))"
+    r"|\b(?:lahir|dibentuk|didirikan|diluncurkan|berdiri)\s+(?:pada|sejak)\b"
     r"|\b(?:dua|tiga|empat|lima|beberapa)\s+tahun\s+(?:kemudian|lalu|silam)\b"
     r"|\b(?:sehari|dua\s+hari|sepekan|seminggu)\s+sebelumnya\b|\bterakhir\s+kali\b"
     r"|\b(?:dijadwalkan|direncanakan)\b|\bakan\s+(?:menghadiri|berkunjung|bertemu|diselenggarakan"
@@ -53,6 +54,25 @@ _BACKGROUND = re.compile(
 """Background, not a point: history ('pada 2020', 'Dua tahun kemudian'), an earlier or a later
 meeting ('Sehari sebelumnya', 'dijadwalkan bertemu', 'akan diselenggarakan'), arrivals and rolls
 of who attended ('tiba di', 'Hadir dalam pertemuan itu'), polls."""
+_JOINT_OPENING = re.compile(
+    r"^(?:[^,]{0,60},\s+)?(?:[A-Z][\w-]*\s+(?:juga\s+)?(?:mengatakan|menyatakan|menyebut(?:kan)?"
+    r"|mencatat|menegaskan|menekankan|menyampaikan|menambahkan|mengungkapkan|menjelaskan)"
+    r"\s+(?:bahwa\s+)?)?"
+    r"(?:[Kk]edua\s+(?:belah\s+)?pihak|[Ss]emua\s+pihak|[Pp]ara\s+pihak|[Kk]eduanya"
+    r"|[Kk]edua\s+(?:negara|kepala\s+negara|pemimpin|presiden|menteri)"
+    r"|[Kk]e(?:tiga|empat|lima|enam)\s+negara|[Pp]ara\s+(?:pemimpin|menteri|kepala\s+negara)"
+    r"|[A-Z][\w-]+\s+dan\s+[A-Z][\w-]+)\b"
+)
+"""A sentence whose subject is both or all sides ('Kedua belah pihak memutuskan ...', 'Wang
+mencatat bahwa kedua belah pihak ...', 'Tiongkok dan Kazakhstan ...'): joint, whoever
+reports it."""
+_CALL = re.compile(r"\b(?:harus|perlu|hendaknya|sebaiknya|wajib|mesti|diharapkan)\b")
+"""'Kedua pihak harus ...' under a speaker's frame: that speaker's call on both sides, not what
+both sides did."""
+_OUTSIDE_VOICES = re.compile(
+    r"^(?:[^,]{0,40},\s+)?(?:[Pp]ara\s+)?(?:ahli|pakar|pengamat|analis|peneliti|akademisi)\b"
+)
+"""'Para ahli mengatakan ...': someone not at the meeting."""
 _RESTATED = re.compile(
     r"(?:Kesepakatan|Keputusan|Janji|Komitmen|Konsensus|Hal)\s+(?:itu|tersebut|ini)\b"
 )
@@ -167,19 +187,19 @@ def _point_text(sentence: str, speaker: Participant | None) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def _said_by(page: list, sentence: str) -> Speaker | None:
+def _said_by(page: list[Said], sentence: str) -> Speaker | None:
     """Who the shared reader says said a sentence of the story."""
     return next((s for s in speakers_of(sentence, page) if s is not None), None)
 
 
-def _attributed(
-    speaker: Speaker | None, participants: list[Participant]
-) -> Participant | None:
+def _attributed(speaker: Speaker | None, participants: list[Participant]) -> Participant | None:
     """The participant a sentence's speaker is: the person it names, or, for one country as
     the subject ('Tiongkok juga berjanji ...'), that country's one participant (the first when
     it sends several: the head of its side). Joint words, an unknown or a relayed speaker:
     no one."""
-    if speaker is None or speaker.side is not Side.ONE_SIDE:
+    if speaker is None or speaker.side in (Side.JOINT, Side.UNKNOWN):
+        return None
+    if speaker.side is Side.RELAYED and not speaker.country:
         return None
     if speaker.person:
         return next((p for p in participants if p.name == speaker.person), None)
@@ -191,18 +211,19 @@ def _is_point(sentence: str, speaker: Speaker | None) -> bool:
     reported to say; not background (history, another meeting, arrivals, rolls)."""
     if _BACKGROUND.search(sentence) or sentence.rstrip().endswith(":"):
         return False
-    if _RESTATED.match(sentence):
+    if _RESTATED.match(sentence) or _OUTSIDE_VOICES.match(sentence):
         return False
     if _LIST_LEAD.search(sentence):
         return False
-    if _POINT_WORDS.search(sentence):
+    if _POINT_WORDS.search(sentence) or _JOINT_OPENING.match(sentence):
         return True
-    return bool(
-        speaker is not None
-        and speaker.side is Side.ONE_SIDE
-        and speaker.person
-        and speaker.reported
-    )
+    if speaker is None or speaker.side is not Side.ONE_SIDE:
+        return False
+    # what a participant is reported to say in this very sentence ('Xi menekankan ...'; a
+    # paragraph's closing frame spread over its figures and facts is not enough), or one
+    # side's 'akan' ('Tiongkok akan ...')
+    own = bool(speaker.frame) and " ".join(speaker.frame.split()) in " ".join(sentence.split())
+    return bool((speaker.person and speaker.reported and own) or re.search(r"\bakan\b", sentence))
 
 
 def _run_in_items(text: str) -> list[str] | None:
@@ -220,34 +241,45 @@ def _run_in_items(text: str) -> list[str] | None:
 
 
 def find_points(article: Article, participants: list[Participant]) -> list[Point]:
-    """Numbered items (the paragraphs after an item belong to it until the next), the items of
-    a 'konsensus, termasuk ...' list or of a list run into a paragraph ('Pertama, ... Kedua,
-    ...'), and every sentence that states an agreement, a signing, a proposal, a commitment, a
-    call or a position, or what a participant says; each with its speaker as the shared reader
-    of who said it (briefs.language.speakers) reads it, history and other meetings left out."""
+    """Numbered items (the paragraphs after an item belong to it until someone else speaks),
+    the items of a 'konsensus, termasuk ...' list or of a list run into a paragraph ('Pertama,
+    ... Kedua, ...'), and every sentence that states an agreement, a signing, a proposal, a
+    commitment, a call or a position, or what a participant says; each with its speaker as the
+    shared reader of who said it (briefs.language.speakers) reads it; what both or all sides
+    do is joint, whoever reports it; history, other meetings and outside voices are left out."""
     people = {p.name: p.country for p in participants if p.name}
     page = read_article(article.body, people)
     points: list[Point] = []
     current: Point | None = None
     lead: Participant | None = None  # the speaker of a list opened by 'lima usulan', '...:'
+    lead_until = -1  # the last paragraph (index) the list's speaker speaks for
     listed: set[str] = set()  # sentences already read as a run-in list's items
-    speakers = [(p, p.handles()) for p in participants]
+    order = {id(p): i for i, p in enumerate(article.paragraphs)}
     for paragraph, sentence in article.sentences():
+        at = order[id(paragraph)]
         said = _said_by(page, sentence)
         person = _attributed(said, participants)
-        if (
+        if at > lead_until or (
             said is not None
             and said.reported
             and said.side is not Side.UNKNOWN
             and (person is None or lead is None or person.name != lead.name)
         ):
-            lead = None  # the list ends where someone else is reported to speak
+            lead = None  # the list ends where it ends, or where someone else speaks
+        if sentence not in listed and (consensus := _consensus_list(sentence)):
+            head, items = consensus  # a consensus is the meeting's, whoever reports it
+            points += [Point(item[:1].upper() + item[1:] + ".", [head, item]) for item in items]
+            continue
         if _LIST_LEAD.search(sentence) or sentence.rstrip().endswith(":"):
             lead = person or lead
-            if (items := _run_in_items(paragraph.text)) and paragraph.text.find(
-                sentence
-            ) < paragraph.text.find(items[0]):
-                for item in items:
+            count = _LIST_LEAD.search(sentence)
+            # a list after a colon runs over the paragraphs of its items (as many as it says)
+            lead_until = at + (_count(count.group(0)) if count else 6) * (
+                sentence.rstrip().endswith(":")
+            )
+            run_in = _run_in_items(paragraph.text)
+            if run_in and paragraph.text.find(sentence) < paragraph.text.find(run_in[0]):
+                for item in run_in:
                     listed.update(split_sentences(item))
                     text = _ORDINAL_ITEM.sub("", item)
                     points.append(
@@ -261,23 +293,26 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
                 continue
         if sentence in listed:
             continue
+        # 'Menurut Xi, kedua negara ...': one side's view, though of both
+        joint = bool(_JOINT_OPENING.match(sentence)) and not (
+            _CALL.search(sentence) or _ATTRIBUTED.match(sentence)
+        )
+        if said is not None and said.side is Side.ONE_SIDE and said.person and said.reported:
+            if not joint:
+                current = None  # a participant speaks: the numbered item before has ended
         if paragraph.item is not None and paragraph.text.startswith(sentence):
-            current = Point(sentence, [sentence], (person or lead).name if (person or lead) else None)
+            who = None if joint else (person or lead)
+            current = Point(sentence, [sentence], who.name if who else None)
             points.append(current)
-        elif current is not None and paragraph.item is None and not _POINT_WORDS.search(sentence):
-            continue
-        elif listed_items := _consensus_list(sentence):
-            head, items = listed_items
-            points += [
-                Point(item[:1].upper() + item[1:] + ".", [head, item], person.name if person else None)
-                for item in items
-            ]
+        elif current is not None and paragraph.item is None and _CONSENSUS.search(sentence):
+            current.quote.append(sentence)  # the item's agreement, told on
         elif _is_point(sentence, said):
-            # a list's items say nothing of who speaks, or have a side as their subject
-            # ('Kedua negara diharapkan ...'): the list's speaker
-            who = person or (lead if said is None or not said.reported else None)
+            # what both or all sides do is joint (unless the list it stands in is someone's);
+            # a list's items that say nothing of who speaks are the list's speaker's
+            who = lead if joint else person
+            if who is None and not joint and (said is None or not said.reported):
+                who = lead
             points.append(Point(_point_text(sentence, who), [sentence], who.name if who else None))
-    del speakers
     for point in points:
         earlier = next((m for q in point.quote if (m := _EARLIER_MEETING.search(q))), None)
         if earlier:
@@ -286,3 +321,22 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
                 "point out unless this meeting took it up"
             )
     return points
+
+
+_COUNTS = {
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+}
+
+
+def _count(words: str) -> int:
+    """The number a list's lead gives ('empat arah': 4)."""
+    first = words.split()[0].lower()
+    return int(first) if first.isdigit() else _COUNTS.get(first, 6)
