@@ -525,3 +525,33 @@ def test_dalam_pertemuan_tersebut_after_an_earlier_summit_is_of_that_summit():
     )
     found = names(text, previewed=True)
     assert "Kassym-Jomart Tokayev" not in found and "Wang Yi" in found
+
+
+# Issue 31: participants in every form -----------------------------------------------------------
+
+
+def _names(text: str) -> list[str | None]:
+    return [p.name for p in find_participants(text)]
+
+
+def test_the_one_a_quote_is_addressed_to_takes_part():
+    # okezone.com: the guest is named in full only as the one Xi speaks to
+    body = (
+        "BEIJING - Presiden China Xi Jinping menerima tamunya dari Turkmenistan di Beijing pada "
+        "Selasa (2/9/2025).\n"
+        '"China mendukung kebijakan netralitas permanen Turkmenistan," ujar Xi kepada Presiden '
+        "Turkmenistan Serdar Berdimuhamedov.\n"
+    )
+    assert _names(body) == ["Xi Jinping", "Serdar Berdimuhamedov"]
+
+
+def test_a_leader_met_on_an_earlier_leg_of_the_trip_does_not_take_part():
+    # sindonews.com: the talks in Dushanbe, after the stop in Astana
+    body = (
+        "DUSHANBE - Presiden China Xi Jinping mengadakan pembicaraan dengan Presiden Tajikistan "
+        "Emomali Rahmon di Dushanbe, Jumat (5/7/2024).\n"
+        "Xi tiba di Dushanbe pada Kamis malam dari Astana, tempat ia menghadiri KTT SCO dan "
+        "berunding dengan Presiden Kazakhstan Kassym-Jomart Tokayev.\n"
+        "Sehari sebelumnya, Rahmon sudah bertemu Presiden Rusia Vladimir Putin di sela-sela KTT.\n"
+    )
+    assert _names(body) == ["Xi Jinping", "Emomali Rahmon"]

@@ -57,7 +57,9 @@ _MEETING_WORDS = re.compile(
     r"|tiba|setibanya|mendarat|kedatangan|disambut|berkumpul|mengikuti|berpartisipasi|bertukar"
     r"|pesan|ucapan\s+selamat|dihadiri|membicarakan|membahas|penyambutan|menjamu|dijamu"
     r"|jamuan|digelar\s+oleh|tatap\s+muka(?:nya)?|sampai\s+di|berbicara|berunding|bersalaman"
-    r"|berjabat\s+tangan|menanggapi|sebagai\s+tanggapan|didampingi|mendampingi)\b",
+    r"|berjabat\s+tangan|menanggapi|sebagai\s+tanggapan|didampingi|mendampingi"
+    # '"...," ujar Xi kepada Presiden Turkmenistan ...': the one a quote is addressed to
+    r"|(?:kata|ujar|tutur|ucap|ungkap|tegas)(?:nya)?\s+(?:[A-Z][\w-]*\s+){0,3}kepada)\b",
     re.I,
 )
 """A sentence that puts a person at the meeting: they meet, talk, receive, attend, sign."""
@@ -70,6 +72,15 @@ _EARLIER = re.compile(
     re.I,
 )
 """'... bertemu di Xi'an bulan lalu', 'terakhir bertemu di Beijing': a meeting before this one."""
+
+
+_EARLIER_LEG = re.compile(
+    r"\b(?:[Ss]ehari|[Dd]ua\s+hari|[Ss]epekan|[Ss]eminggu|[Bb]eberapa\s+hari)\s+sebelumnya\b"
+    r"|\bdari\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s+tempat\s+(?:ia|dia|beliau|mereka)\b"
+    r"|\b[Dd]i\s+persinggahan\s+(?:sebelumnya|pertama)\b"
+)
+"""'Sehari sebelumnya, ... bertemu Presiden Rusia ...', '... tiba di Dushanbe dari Astana, tempat
+ia ... berunding dengan Presiden Kazakhstan ...': someone met on an earlier leg of the trip."""
 
 
 _LATER_MEETING = re.compile(
@@ -95,6 +106,7 @@ def not_at_the_meeting(body: str, start: int, end: int, previewed: bool = False)
         _NOT_TAKING_PART.search(body[max(0, start - 50) : start])
         or _ABSENT_AFTER.search(body[end : end + 80])
         or (not previewed and _LATER_MEETING.search(body[sentence_start:start]))
+        or bool(_EARLIER_LEG.search(body[sentence_start:start]))
     )
 
 
