@@ -21,7 +21,7 @@ from .files import not_utf8 as not_utf8
 from .files import read_regular_file as read_regular_file
 from .messages import Loc as Loc  # re-exported: the loader's users name locations by it
 from .messages import field_name as field_name
-from .messages import message_of
+from .messages import message_of, numbered_name
 from .models import Meeting
 
 log = logging.getLogger(__name__)
@@ -231,7 +231,7 @@ def _unsettled(node: yaml.Node, loc: Loc) -> str:
         if TO_CHECK in line:
             reason = line.split(TO_CHECK, 1)[1].strip()
     return (
-        f"{field_name(loc)}: not settled by the article"
+        f"{numbered_name(loc)}: not settled by the article"
         + (f" ({reason})" if reason else "")
         + f"; check the value, then remove the {CHECK_MARK!r} mark"
     )

@@ -22,6 +22,18 @@ def field_name(loc: Loc) -> str:
     return text
 
 
+_NUMBERED = {"points": "point", "figures": "figure", "outcomes": "outcome", "takeaways": "takeaway"}
+"""The lists the brief numbers from 1 ('point 2' is points[1])."""
+
+
+def numbered_name(loc: Loc) -> str:
+    """points[1].quote (point 2): the path, and the item as the brief numbers it."""
+    name = field_name(loc)
+    if len(loc) > 1 and isinstance(loc[1], int) and str(loc[0]) in _NUMBERED:
+        name += f" ({_NUMBERED[str(loc[0])]} {loc[1] + 1})"
+    return name
+
+
 def _model_at(loc: Loc, model: type[BaseModel] | None = Meeting) -> type[BaseModel] | None:
     """The model class whose fields live at loc, to suggest a field for a typo."""
     for part in loc:

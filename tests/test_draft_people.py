@@ -555,3 +555,19 @@ def test_a_leader_met_on_an_earlier_leg_of_the_trip_does_not_take_part():
         "Sehari sebelumnya, Rahmon sudah bertemu Presiden Rusia Vladimir Putin di sela-sela KTT.\n"
     )
     assert _names(body) == ["Xi Jinping", "Emomali Rahmon"]
+
+
+def test_an_ambassador_standing_in_is_of_the_country_that_sends_them():
+    # cnnindonesia.com: Turkmenistan sent its ambassador to China to the ministers' meeting
+    people = find_participants(
+        "Jakarta, CNN Indonesia -- Pertemuan Menteri Luar Negeri China-Asia Tengah keenam "
+        "berlangsung di Almaty, Kazakhstan, pada Sabtu (26/4).\n"
+        "Hadir dalam pertemuan itu Menteri Luar Negeri Kirgistan Jeenbek Kulubaev, Menteri Luar "
+        "Negeri Uzbekistan Bakhtiyor Saidov, serta Duta Besar Turkmenistan untuk China Parakhat "
+        "Durdyev.\n"
+    )
+    assert [(p.name, p.country, p.office) for p in people] == [
+        ("Jeenbek Kulubaev", "KG", "Menteri Luar Negeri"),
+        ("Bakhtiyor Saidov", "UZ", "Menteri Luar Negeri"),
+        ("Parakhat Durdyev", "TM", "Duta Besar"),
+    ]

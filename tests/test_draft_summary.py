@@ -87,7 +87,8 @@ def test_draft_of_a_seed_article_passes_check_once_english_is_written(
     assert problems[-1] == f"{empty + unsettled} problem(s) found"
     for line in problems[:-1]:
         assert re.fullmatch(
-            rf"{re.escape(str(target))}:\d+:\d+: [\w.\[\]]+: (?:the English text \('en'\) is empty"
+            rf"{re.escape(str(target))}:\d+:\d+: [\w.\[\]]+(?: \((?:point|figure) \d+\))?: "
+            rf"(?:the English text \('en'\) is empty"
             rf"|not settled by the article \(.+\); check the value, then remove the '!check' mark)",
             line,
         )
@@ -358,4 +359,35 @@ def test_the_one_person_without_a_country_is_the_host_of_the_place_marked():
     assert people[host]["country"] == "KZ"
     assert draft.unsettled[("participants", host, "country")].startswith(
         "country not stated: KZ, that of the meeting's place"
+    )
+
+
+def test_a_draft_without_a_publication_date_says_so_in_its_header():
+    # cnnindonesia.com pasted from the headline down: the page's date line is not in the text
+    text = (
+        "China Ajukan Lima Usulan di Almaty\n"
+        "Jakarta, CNN Indonesia -- Pertemuan Menteri Luar Negeri China-Asia Tengah keenam "
+        "berlangsung di Almaty, Kazakhstan, pada Sabtu (26/4/2025).\n"
+        "Menteri Luar Negeri China, Wang Yi, menyampaikan lima usulan untuk memperkuat kerja sama.\n"
+    )
+    header = draft_summary(text, "a.txt").to_yaml().split("\nid: ")[0]
+    assert (
+        "#   - sources[0].published: the page gives no publication date; write it (relative "
+        "days, a year left out and 'akan' were read without it)"
+    ) in header.splitlines()
+    dated = "Senin, 28 April 2025 10:15 WIB\n" + text
+    assert "sources[0].published" not in draft_summary(dated, "a.txt").to_yaml().split("\nid: ")[0]
+
+
+def test_the_header_names_a_point_as_the_brief_numbers_it():
+    text = (
+        "KTT China-Asia Tengah Kedua Digelar di Astana\n"
+        "Astana (ANTARA) - Presiden China Xi Jinping bertemu Presiden Kazakhstan Kassym-Jomart "
+        "Tokayev di Astana, Kazakhstan, pada Selasa (17/6/2025).\n"
+        "Kedua pihak sepakat memperluas perdagangan energi dan pertanian di kawasan.\n"
+        "Pada KTT pertama di Xi'an, para pemimpin sepakat membentuk sekretariat bersama.\n"
+    )
+    header = draft_summary(text, "a.txt").to_yaml().split("\nid: ")[0]
+    assert (
+        "#   - points[1] (point 2): its sentence speaks of an earlier meeting ('Pada KTT " in header
     )

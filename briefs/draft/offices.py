@@ -59,7 +59,8 @@ def participant_patterns() -> dict[str, re.Pattern[str]]:
         # a second office after the country
         "office_country_name": re.compile(
             rf"(?P<office>{office})\s+(?P<country>{country})(?:{_JOINED_OFFICES}(?P<more>{head}))?"
-            rf",?\s+(?P<name>{NAME}){name_end}"
+            # 'Duta Besar Turkmenistan untuk China Parakhat Durdyev': the sending country's
+            rf"(?:\s+untuk\s+{country})?,?\s+(?P<name>{NAME}){name_end}"
         ),
         # Wang Yi (王毅), Menteri Luar Negeri Tiongkok
         "name_office_country": re.compile(

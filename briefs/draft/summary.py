@@ -16,6 +16,7 @@ from typing import Any
 from babel import Locale
 
 from ..errors import BriefsError
+from ..messages import numbered_name
 from ..models import MEETING_ID, Meeting
 from ..project import Project
 from .amounts import Figure
@@ -147,6 +148,12 @@ def draft_summary(
             _figure(draft, i, figure, article.published, when) for i, figure in enumerate(figures)
         ]
     summary["sources"] = [_source(article, _article_name(article_name, draft, page), draft)]
+    if not article.published:
+        draft.notes.insert(
+            0,
+            "sources[0].published: the page gives no publication date; write it (relative days, "
+            "a year left out and 'akan' were read without it)",
+        )
     context.memory.fill(summary)
     log.info(
         "drafted %s: %d participants, %d points, %d figures, %d values to settle",
@@ -334,7 +341,7 @@ def _figure(
         entry["qualifier"] = figure.qualifier
     if figure.lower is not None:
         draft.notes.append(
-            f"figures[{i}]: the article gives a range ({figure.lower} to {figure.value}); "
+            f"{numbered_name(('figures', i))}: the article gives a range ({figure.lower} to {figure.value}); "
             f"drafted as up to {figure.value}"
         )
     if figure.out_of is not None and figure.out_of >= figure.value:

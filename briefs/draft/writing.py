@@ -13,7 +13,8 @@ import yaml
 
 from ..errors import BriefsError, display_path
 from ..files import write_new
-from ..loader import CHECK_MARK, TO_CHECK, Loc, field_name
+from ..loader import CHECK_MARK, TO_CHECK, Loc
+from ..messages import numbered_name
 from .words import exact
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ class Draft:
                 " is checked and its mark removed):"
             )
             header += [
-                f"#   - {field_name(loc)}: {reason}" for loc, reason in self.unsettled.items()
+                f"#   - {numbered_name(loc)}: {reason}" for loc, reason in self.unsettled.items()
             ]
         if self.notes:
             header.append("# To check:")
