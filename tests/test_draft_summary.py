@@ -391,3 +391,34 @@ def test_the_header_names_a_point_as_the_brief_numbers_it():
     assert (
         "#   - points[1] (point 2): its sentence speaks of an earlier meeting ('Pada KTT " in header
     )
+
+
+def test_the_kind_is_read_from_the_report_s_own_words_and_another_meeting_to_come_is_not_this_one():
+    # cnnindonesia.com: an ambassador stands in for Turkmenistan's minister; the next summit
+    # is to come, this meeting is held
+    text = (
+        "China Ajukan Lima Usulan di Almaty\n"
+        "Jakarta, CNN Indonesia -- Pertemuan Menteri Luar Negeri China-Asia Tengah keenam "
+        "berlangsung di Almaty, Kazakhstan, pada Sabtu (26/4/2025). Pertemuan ini menjadi ajang "
+        "persiapan bagi KTT China-Asia Tengah kedua yang akan diselenggarakan di Astana pada "
+        "Juni mendatang.\n"
+        "Menteri Luar Negeri China, Wang Yi, menyampaikan lima usulan untuk memperkuat kerja sama.\n"
+        "Hadir dalam pertemuan itu Menteri Luar Negeri Kirgistan Jeenbek Kulubaev, Menteri Luar "
+        "Negeri Uzbekistan Bakhtiyor Saidov, serta Duta Besar Turkmenistan untuk China Parakhat "
+        "Durdyev.\n"
+    )
+    draft = draft_summary(text, "a.txt")
+    assert draft.summary["kind"] == "foreign-ministers-meeting"
+    assert ("kind",) not in draft.unsettled
+    assert draft.summary["date"].isoformat() == "2025-04-26"
+    assert ("date",) not in draft.unsettled
+
+
+def test_a_meeting_announced_in_the_same_sentence_as_its_date_is_still_announced():
+    text = (
+        "Xi Akan Hadiri KTT di Astana\n"
+        "Beijing (ANTARA) - Presiden China Xi Jinping akan menghadiri KTT China-Asia Tengah "
+        "kedua di Astana pada Selasa (17/6/2025), kata juru bicara Kementerian Luar Negeri.\n"
+    )
+    draft = draft_summary(text, "a.txt")
+    assert draft.unsettled[("date",)].startswith("announced, not yet held")

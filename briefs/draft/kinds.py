@@ -27,6 +27,11 @@ _NOT_THIS_SUMMIT = re.compile(
     re.I,
 )
 """'persiapan KTT Xi'an', 'di sela-sela KTT SCO': another meeting than this one."""
+_FOREIGN_MINISTERS = re.compile(
+    r"\b[Pp]ertemuan\s+(?:[Pp]ara\s+)?(?:Menteri\s+Luar\s+Negeri|Menlu)\b"
+    r"|\b[Pp]ertemuan\s+[Tt]ingkat\s+[Mm]enteri\s+[Ll]uar\s+[Nn]egeri\b"
+)
+"""'Pertemuan Menteri Luar Negeri China-Asia Tengah keenam': the report names the format."""
 _LATER = re.compile(r"\b(?:dijadwalkan|akan|mendatang|berencana|direncanakan|bakal)\b", re.I)
 _TALKS = re.compile(
     r"\b(?:bertemu|pertemuan|pembicaraan|berbicara|berunding|perundingan|bilateral|menerima"
@@ -144,7 +149,10 @@ def meeting_kind(
     ministers = len(offices) >= 2 and all("Menteri Luar Negeri" in o for o in offices)
     speakers = frozenset(h for p in participants for h in p.handles())
     kind, reason = "bilateral-talks", None
-    if ministers:
+    if _said_of_this(_FOREIGN_MINISTERS, opening, when.announced, speakers) and nations != 2:
+        # the report's own words; an ambassador standing in for a minister does not change it
+        kind = "foreign-ministers-meeting"
+    elif ministers:
         kind = "foreign-ministers-meeting" if nations > 2 else "bilateral-talks"
     elif _said_of_this(_STATE_VISIT, story, when.announced, speakers):
         kind = "state-visit"

@@ -26,6 +26,15 @@ _ANNOUNCED = re.compile(
     re.I,
 )
 """'Xi akan memimpin pertemuan puncak ...', 'KTT dijadwalkan digelar ...': a meeting to come."""
+_ANOTHER_TO_COME = re.compile(
+    r"\byang\s+(?:akan|dijadwalkan|direncanakan|bakal)\b[^.,;]*"
+    r"|\b(?:KTT|pertemuan|konferensi|forum)\s+(?:\S+\s+){0,4}?(?:berikutnya|selanjutnya|mendatang)"
+    r"\b[^.;]*",
+    re.I,
+)
+"""'... KTT kedua yang akan diselenggarakan di Astana pada Juni mendatang', 'KTT berikutnya akan
+digelar ...': a meeting to come that is not this one (its 'akan' does not make this one
+announced)."""
 _SAID_ON = re.compile(
     r"\b(?:mengumumkan|diumumkan|mengatakan|menyatakan|kata|ujar|menurut|dalam\s+konferensi\s+pers)\b"
     r"[^.]{0,40}$"
@@ -116,11 +125,13 @@ def meeting_date(
     spoken = _quoted_spans(body)
     told = [m for m in mentions if not any(a <= m.start < b for a, b in spoken)]
     chosen = _chosen(body, told) or _chosen(body, mentions)
-    announced = bool(chosen and _ANNOUNCED.search(_sentence_of(body, chosen.start)))
+    announced = bool(chosen and _announces(body, chosen.start))
     if chosen is None:
         found = _no_date(body, sentences, published, bound)
         # 'Pekan depan, Presiden Xi dijadwalkan bertemu ...': a meeting to come, with no day
-        found.announced = bool(_ANNOUNCED.search(" ".join(sentences[:2])))
+        found.announced = bool(
+            _ANNOUNCED.search(_ANOTHER_TO_COME.sub(" ", " ".join(sentences[:2])))
+        )
         return found
     reference = published
     unsettled = None
@@ -187,6 +198,19 @@ def _quote_at(body: str, sentences: list[str], position: int) -> str | None:
             return sentence
         at = start + len(sentence)
     return None
+
+
+def _announces(body: str, position: int) -> bool:
+    """Does the sentence at a position announce a meeting to come, other meetings to come
+    ('yang akan diselenggarakan', 'KTT berikutnya akan ...') left out unless the date is theirs?"""
+    start = max(body.rfind(". ", 0, position), body.rfind("\n", 0, position)) + 1
+    sentence = _sentence_of(body, position)
+    at = position - start
+    kept = sentence
+    for other in _ANOTHER_TO_COME.finditer(sentence):
+        if not other.start() <= at < other.end():
+            kept = kept[: other.start()] + " " * len(other.group()) + kept[other.end() :]
+    return bool(_ANNOUNCED.search(kept))
 
 
 def _sentence_of(body: str, position: int) -> str:
