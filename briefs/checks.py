@@ -244,3 +244,48 @@ def check_document(
         cited_text = " ".join(t for t in articles.values() if t is not None)
         problems.extend(check_grounding(document, cited_text, gazetteer, glossary))
     return problems
+
+
+_ORDINAL = re.compile(
+    r"(?<![\w-])(?:(?P<word>pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan"
+    r"|kesepuluh)|ke-?\s?(?P<number>\d{1,2}))(?![\w-])",
+    re.I,
+)
+_ORDINAL_WORDS = (
+    "pertama kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh".split()
+)
+
+
+def _ordinal(text: str) -> int | None:
+    """The ordinal a title claims for its meeting ('... keenam di Chengdu': 6; 'KTT ke-2': 2)."""
+    m = _ORDINAL.search(text)
+    if m is None:
+        return None
+    if m.group("number"):
+        return int(m.group("number"))
+    return _ORDINAL_WORDS.index(m.group("word").lower()) + 1
+
+
+def check_ordinals(documents: list[Document]) -> list[Problem]:
+    """Across the archive: two meetings of the same format (kind and countries) whose titles
+    claim the same ordinal ('keenam' twice) is a warning on the later one, naming the other."""
+    claimed: dict[tuple[str, frozenset[str], int], Document] = {}
+    problems = []
+    for document in sorted(documents, key=lambda d: (d.meeting.date, str(d.path))):
+        meeting = document.meeting
+        number = _ordinal(meeting.title.id)
+        if number is None:
+            continue
+        key = (meeting.kind, frozenset(meeting.countries), number)
+        other = claimed.setdefault(key, document)
+        if other is not document:
+            problems.append(
+                document.problem(
+                    ("title", "id"),
+                    f"title.id: {meeting.title.id!r} claims the same ordinal ({number}) as "
+                    f"{other.meeting.id} ({other.meeting.title.id!r}), a meeting of the same "
+                    "format: one of them is misnumbered",
+                    warning=True,
+                )
+            )
+    return problems

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 # MAX_ARTICLE_BYTES: the drafter reads its input limit from here (draft/reading.py).
 from .checks import MAX_ARTICLE_BYTES as MAX_ARTICLE_BYTES
-from .checks import check_document
+from .checks import check_document, check_ordinals
 from .desk import check_house_style
 from .errors import Problem
 from .gazetteer import Gazetteer, cldr_gazetteer
@@ -188,6 +188,7 @@ def load_summaries(
     else:
         problems[:] = recorded  # the themes' problems and the glossary's, as recorded
     known = {path.stem: path.stem[:10] for path in project.summary_paths()}
+    parsed_all: list[Document] = []
     for path in paths if paths is not None else project.summary_paths():
         if path.is_symlink():
             # A link could make the build read (and attach to a PDF) any file on the machine.
@@ -200,6 +201,7 @@ def load_summaries(
                 checks.put(path, parsed, [], [])
             problems.extend(parsed)
             continue
+        parsed_all.append(parsed)
         if cached is not None:
             found = cached
         else:
@@ -218,5 +220,8 @@ def load_summaries(
         warnings.extend(p for p in found if p not in fatal)
         if not fatal:
             documents.append(parsed)
+    # across the archive: every summary that reads, whatever its own problems
+    for problem in check_ordinals(parsed_all):
+        (problems if strict else warnings).append(problem)
     log.debug("read %d summaries, %d problems", len(documents), len(problems))
     return Loaded(documents, problems, vocabulary, sorted(warnings))

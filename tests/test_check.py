@@ -262,3 +262,33 @@ def test_the_second_article_is_read_and_its_headline_checked(articles_root, monk
         f"{TWO}:49:14: sources[1].article: 'lanjutan.txt' not found in sources/articles/",
         "1 problem(s) found",
     ]
+
+
+def test_two_meetings_of_one_format_claiming_one_ordinal_is_a_warning(project_copy):
+    # the 2024 Chengdu meeting's article calls it the sixth; a report of the Almaty meeting of
+    # 2025 calls that one the sixth too: one of the two is misnumbered
+    from briefs.project import open_project
+    from briefs.validate import load_summaries
+
+    meetings = project_copy / "sources" / "meetings"
+    source = meetings / "2024-12-01-china-central-asia-foreign-ministers.yaml"
+    copy = meetings / "2025-04-26-china-central-asia-foreign-ministers.yaml"
+    copy.write_text(
+        source.read_text(encoding="utf-8")
+        .replace("id: 2024-12-01-china", "id: 2025-04-26-china", 1)
+        .replace("date: 2024-12-01", "date: 2025-04-26", 1)
+        .replace("keenam di Chengdu", "keenam di Almaty", 1),
+        encoding="utf-8",
+    )
+    loaded = load_summaries(open_project(project_copy))
+    lines = copy.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith("  id: "))
+    assert (
+        f"{copy}:{line}:7: warning: "
+        "title.id: 'Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah keenam di Almaty' claims "
+        "the same ordinal (6) as 2024-12-01-china-central-asia-foreign-ministers ('Pertemuan "
+        "Menteri Luar Negeri Tiongkok-Asia Tengah keenam di Chengdu'), a meeting of the same "
+        "format: one of them is misnumbered"
+    ) in [str(w) for w in loaded.warnings]
+    alone = load_summaries(open_project(project_copy), [source])
+    assert not [w for w in alone.warnings if "ordinal" in str(w)]
