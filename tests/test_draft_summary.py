@@ -422,3 +422,36 @@ def test_a_meeting_announced_in_the_same_sentence_as_its_date_is_still_announced
     )
     draft = draft_summary(text, "a.txt")
     assert draft.unsettled[("date",)].startswith("announced, not yet held")
+
+
+def test_a_leader_named_in_full_only_in_a_caption_is_a_participant_to_check():
+    # sindonews.com: the caption gives office and name, the story only the surname
+    text = (
+        "Xi Jinping dan Rahmon Naikkan Status Hubungan\n"
+        "Jum'at, 05 Juli 2024 - 21:10 WIB\n"
+        "Presiden Tajikistan Emomali Rahmon menyambut Presiden China Xi Jinping di Dushanbe. "
+        "Foto/Xinhua\n"
+        "DUSHANBE - Presiden China Xi Jinping mengadakan pembicaraan di Istana Kepresidenan di "
+        "Dushanbe, Jumat (5/7/2024).\n"
+        "Rahmon mengatakan Tajikistan dengan teguh menganut prinsip satu China.\n"
+    )
+    draft = draft_summary(text, "a.txt")
+    people = [(p.get("name"), p["country"]) for p in draft.summary["participants"]]
+    assert people == [("Xi Jinping", "CN"), ("Emomali Rahmon", "TJ")]
+    assert draft.unsettled[("participants", 1)] == (
+        "named in their office only in the caption (the story calls them 'Rahmon'): check that "
+        "they took part"
+    )
+    assert draft.summary["points"][0]["attributed_to"] == "Emomali Rahmon"
+
+
+def test_a_caption_of_another_day_gives_no_participant():
+    text = (
+        "Xi Jinping Tiba di Dushanbe\n"
+        "Presiden China Xi Jinping bertemu Presiden Kazakhstan Kassym-Jomart Tokayev di Astana, "
+        "Rabu (3/7/2024). Foto/Xinhua\n"
+        "DUSHANBE - Presiden China Xi Jinping mengadakan pembicaraan di Istana Kepresidenan di "
+        "Dushanbe, Jumat (5/7/2024), sehari setelah berpisah dengan Tokayev.\n"
+    )
+    draft = draft_summary(text, "a.txt")
+    assert [p.get("name") for p in draft.summary["participants"]] == ["Xi Jinping"]

@@ -111,6 +111,7 @@ def draft_summary(
         [*context.memory.cities, *([article.dateline] if article.dateline else [])],
         when.announced,
     )
+    participants += _named_elsewhere(article, participants, context, when)
     # the meeting's year, to tell a sentence of an earlier time: the page's date, else the
     # latest year the page prints
     dated = article.published or article.dated
@@ -164,6 +165,47 @@ def draft_summary(
         len(draft.unsettled),
     )
     return draft
+
+
+def _named_elsewhere(
+    article: Article, participants: list[Participant], context: Context, when: MeetingDate
+) -> list[Participant]:
+    """Participants named in their office only in the headline or a caption of this meeting
+    (a caption with another day is of another event): each marked for the editor, since a
+    caption shows who was there but not always at this meeting."""
+    from .dates import find_dates
+
+    taken = {h for p in participants for h in p.handles()}
+    found: list[Participant] = []
+    for where, text in [
+        ("headline", article.headline or ""),
+        *(("caption", c) for c in article.captions),
+    ]:
+        days = [(d.day, d.month) for d in find_dates(text)]
+        if where == "caption" and any(day != (when.date.day, when.date.month) for day in days):
+            continue
+        for person in find_participants(
+            text, context.memory.people, context.memory.offices, "", context.memory.cities
+        ):
+            if not person.name or person.handles() & taken:
+                continue
+            # the story must call them by their name too ('Xi', 'Berdimuhamedov'): a caption or
+            # a headline alone may show another event, and a headline's capitals run into names
+            words = [w for w in person.name.split() if _names_word(w, article.body)]
+            if not words or (where == "headline" and len(words) < len(person.name.split())):
+                continue
+            taken |= person.handles()
+            person.position = -1
+            person.evidence = (
+                f"named in their office only in the {where} (the story calls them "
+                f"{' '.join(words)!r}): check that they took part"
+            )
+            found.append(person)
+    return found
+
+
+def _names_word(word: str, text: str) -> bool:
+    return bool(re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text))
 
 
 def _article_name(article_name: str, draft: Draft, page: Page | None) -> str:
