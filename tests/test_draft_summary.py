@@ -455,3 +455,17 @@ def test_a_caption_of_another_day_gives_no_participant():
     )
     draft = draft_summary(text, "a.txt")
     assert [p.get("name") for p in draft.summary["participants"]] == ["Xi Jinping"]
+
+
+def test_a_host_receiving_a_guest_in_town_for_a_summit_holds_talks():
+    # okezone.com: the guest is in Beijing for the SCO summit; this meeting is their talks
+    text = (
+        "Xi Jinping Terima Pemimpin Turkmenistan di Beijing\n"
+        "BEIJING - Presiden China Xi Jinping menerima tamunya dari Turkmenistan di Beijing pada "
+        "Selasa (2/9/2025). Sang tamu berada di China untuk KTT Organisasi Kerja Sama Shanghai "
+        "(SCO) 2025.\n"
+        '"China mendukung kebijakan netralitas permanen Turkmenistan," ujar Xi kepada Presiden '
+        "Turkmenistan Serdar Berdimuhamedov.\n"
+    )
+    draft = draft_summary(text, "a.txt")
+    assert draft.summary["kind"] == "bilateral-talks"

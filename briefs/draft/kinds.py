@@ -53,6 +53,10 @@ _PAIR_TALKS = re.compile(
 )
 
 
+_RECEIVES = re.compile(r"\b(?:menerima|menjamu)\s+(?:tamu(?:nya)?|kunjungan|Presiden|Perdana)\b")
+"""'menerima tamunya dari Turkmenistan', 'menerima Presiden ...': a host receives a guest."""
+
+
 _PAIR = re.compile(
     rf"(?<![\w-]){CAPITALISED}(?:\s+{CAPITALISED})?\s+(?:dan|&)\s+{CAPITALISED}"
     rf"(?:\s+{CAPITALISED})?(?:\s+(?i:akan|bakal|telah|sudah|sedang|siap)"
@@ -74,7 +78,13 @@ def _two_sides_meet(
             return True
         named = {countries()[m.group(0)] for m in re.finditer(country_pattern(), sentence)}
         talks = _PAIR_TALKS.search(sentence)
-        if talks and (len(named - {host}) == 2 or (sides and len(named & sides - {host}) == 2)):
+        if talks and (
+            len(named - {host}) == 2
+            or (sides and len(named & sides - {host}) == 2)
+            # 'Presiden China Xi Jinping menerima tamunya dari Turkmenistan di Beijing': the
+            # host is one of the two sides
+            or (len(sides) == 2 and named >= sides and bool(_RECEIVES.search(sentence)))
+        ):
             return True
     return False
 
