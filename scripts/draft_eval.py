@@ -234,9 +234,13 @@ def evaluate(root: Path) -> Evaluation:
         scores["participants"].add(draft["participants"], meeting.participants, _same_participant)
         # a drafted point that is one of the summary's outcomes (a signing, a launch) is found,
         # not wrong: it counts neither way (the issue counts points found among both)
-        drafted_points = _without_optional(
-            draft["points"], [o for o in meeting.outcomes if o.quote], _same_point
-        )
+        outcomes = [o for o in meeting.outcomes if o.quote]
+        drafted_points = [
+            d
+            for d in draft["points"]
+            if any(_same_point(d, p) for p in meeting.points)
+            or not any(_same_point(d, o) for o in outcomes)
+        ]
         scores["points"].add(drafted_points, meeting.points, _same_point)
         # a summary may group several sentences in one point, which the drafter drafts one by
         # one: a drafted point within some hand-written point is not a wrong one
