@@ -251,3 +251,32 @@ def test_the_corpus_report_has_the_per_field_table_per_family():
         assert name in header
     assert any(line.startswith("all ") and "(" in line for line in report)
     assert any(line.startswith("unmarked guesses:") for line in report)
+
+
+def test_points_and_speakers_are_scored_against_the_annotation():
+    draft_eval = load_evaluation()
+    drafted = [
+        {"quote": "Kedua pihak sepakat memperluas perdagangan energi.", "attributed_to": None},
+        {
+            "quote": ["lima usulan", "Pertama, menjunjung itikad baik."],
+            "attributed_to": "Xi Jinping",
+        },
+        {"quote": "Mekanisme ini lahir pada 2020.", "attributed_to": None},
+    ]
+    expected = [
+        {"quote": "sepakat memperluas perdagangan energi", "by": "joint"},
+        {"quote": "Pertama, menjunjung itikad baik", "by": "Wang Yi"},
+        {"quote": "China berkomitmen memperluas keterbukaan", "by": "Wang Yi"},
+    ]
+    points, speakers = draft_eval.score_points(drafted, expected)
+    assert (points.drafted, points.expected, points.matched) == (3, 3, 2)
+    assert (speakers.expected, speakers.matched) == (2, 1)  # Xi where Wang said it
+
+
+def test_held_out_fixtures_are_reported_apart():
+    draft_eval = load_evaluation()
+    evaluation = draft_eval.evaluate_corpus(ROOT, ROOT / "tests" / "draft_corpus")
+    held_out = [f for f in evaluation.fixtures if f.held_out]
+    assert len(held_out) >= 4 and all(f.points.expected for f in held_out)
+    report = draft_eval.points_report(evaluation).splitlines()
+    assert [line.split()[0] for line in report[2:]] == ["tuned", "held", "all"]
