@@ -188,6 +188,7 @@ def check_document(
 
     # Each cited article once; the headline and every quote are checked against their own.
     articles: dict[str, str | None] = {}
+    pages: list[str] = []
     for i, citation in enumerate(meeting.sources):
         if citation.article in articles:
             problems.append(
@@ -203,6 +204,7 @@ def check_document(
             articles[citation.article] = None
         else:
             articles[citation.article] = normalize_space(read)
+            pages.append(read)
     # (position, field, article, words): position is where the words stand in the file.
     quoted: list[tuple[Loc, str, str, str]] = [
         (("sources", i, "headline"), f"sources[{i}].headline", c.article, c.headline)
@@ -242,5 +244,5 @@ def check_document(
     if gazetteer is not None and None not in articles.values():
         # Title, lede, place and names stand on any of the cited articles (all of them read).
         cited_text = " ".join(t for t in articles.values() if t is not None)
-        problems.extend(check_grounding(document, cited_text, gazetteer, glossary))
+        problems.extend(check_grounding(document, cited_text, gazetteer, glossary, pages))
     return problems

@@ -27,7 +27,7 @@ from ..gazetteer import Gazetteer, cldr_gazetteer
 from ..loader import Document, Loc, field_name
 from ..models import ConsensusPoint, Figure, Glossary, Outcome, Text, texts_of
 from . import claims, names
-from .attribution import attribution_findings, country_name
+from .attribution import attribution_findings, country_name, read_pages
 from .claims import OVERLAP_THRESHOLD, name_counts, overlap, own_words, untwinned_words
 from .facts import date_findings, kind_findings, participant_findings, place_findings
 from .finding import Finding
@@ -226,13 +226,20 @@ def _polarity(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
 
 
 def check_grounding(
-    document: Document, article: str, gazetteer: Gazetteer, glossary: Glossary | None = None
+    document: Document,
+    article: str,
+    gazetteer: Gazetteer,
+    glossary: Glossary | None = None,
+    pages: Sequence[str] = (),
 ) -> list[Problem]:
     """Every text and fact of one summary against its quotes (or its article), and English
     against Indonesian: errors, and warnings (Problem.warning). gazetteer holds CLDR, the
-    shipped vocabulary and the glossary."""
+    shipped vocabulary and the glossary; pages, the cited articles as written (their
+    paragraphs tell who said what; without them, the article)."""
     try:
-        findings = _findings(document, article, gazetteer, glossary or Glossary())
+        findings = _findings(
+            document, article, gazetteer, glossary or Glossary(), pages or [article]
+        )
     finally:
         # The caches serve one summary, whose article is read again for each of its texts;
         # kept, they would hold thousands of articles through a build (and in every worker
@@ -251,9 +258,14 @@ _WHAT = {"points": "point", "figures": "figure", "outcomes": "outcome"}
 
 
 def _findings(
-    document: Document, article: str, gazetteer: Gazetteer, glossary: Glossary
+    document: Document,
+    article: str,
+    gazetteer: Gazetteer,
+    glossary: Glossary,
+    pages: Sequence[str],
 ) -> list[Finding]:
     meeting = document.meeting
+    said = read_pages(document, gazetteer, pages)
     base, gazetteer = gazetteer, gazetteer.with_names(own_translations(document))
     found: list[Finding] = []
     # English names have their twin in the Indonesian text of the same field, everywhere.
@@ -325,5 +337,5 @@ def _findings(
                 overlap_at=(section, i, "quote") if section == "points" else None,
             )
             if section == "points":
-                found += attribution_findings(document, i, item, gazetteer, article)
+                found += attribution_findings(document, i, item, gazetteer, said)
     return found
