@@ -85,7 +85,7 @@ def attribution_findings(
             )
         ]
     if by.name in people:
-        return _pledge_of_another(by.name, by.country, quotes, sides, at)
+        return _pledge_of_another(point.attributed_to, by.country, quotes, sides, at)
     countries = {s.country for s in heard if s and s.country}
     if countries and by.country not in countries:
         return [
@@ -96,7 +96,7 @@ def attribution_findings(
             )
         ]
     if by.country in countries:
-        return _pledge_of_another(by.name, by.country, quotes, sides, at)
+        return _pledge_of_another(point.attributed_to, by.country, quotes, sides, at)
     joint = [s for s in heard if s and (s.side is Side.JOINT or s.side is Side.RELAYED)]
     if joint:
         said = joint[0]
@@ -121,7 +121,7 @@ def attribution_findings(
                 True,
             )
         ]
-    return _pledge_of_another(by.name, by.country, quotes, sides, at)
+    return _pledge_of_another(point.attributed_to, by.country, quotes, sides, at)
 
 
 def _unattributed(
