@@ -281,7 +281,9 @@ def check_document(
                 document.problem(place, f"{name}: not found verbatim in {cited}: {excerpt!r}")
             )
     # Before check_grounding, which clears the caches the takeaway checks share with it.
-    problems.extend(check_takeaways(document, gazetteer if None not in articles.values() else None))
+    problems.extend(
+        check_takeaways(document, gazetteer if None not in articles.values() else None, glossary)
+    )
     if gazetteer is not None and None not in articles.values():
         # Title, lede, place and names stand on any of the cited articles (all of them read).
         cited_text = " ".join(t for t in articles.values() if t is not None)

@@ -58,7 +58,7 @@ def test_one_sides_words_shown_as_agreed(project_copy, monkeypatch):
 
 def test_agreed_words_given_to_one_side(project_copy, monkeypatch):
     monkeypatch.chdir(project_copy)
-    old = "      berpusat pada PBB dan tatanan internasional berdasarkan hukum internasional\n    themes: [multilateral]\n"
+    old = "      global sedang menyaksikan perubahan besar dan kekacauan.\n    themes: [multilateral]\n"
     name, lines = plant(
         project_copy,
         TALKS,

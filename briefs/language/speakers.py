@@ -424,3 +424,9 @@ def _cldr_names(codes: tuple[str, ...]) -> dict[str, str]:
             if code in territories:
                 names[str(territories[code])] = code
     return names
+
+
+def joint_acts(text: str) -> list[str]:
+    """The joint acts a text reports: 'pernyataan bersama', 'menandatangani', 'sepakat',
+    'kesepakatan ... dicapai' (each as written)."""
+    return [" ".join(m.group().split()) for m in _JOINT_ACT.finditer(text)]
