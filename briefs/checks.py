@@ -85,6 +85,46 @@ def check_word_lengths(document: Document) -> list[Problem]:
     return problems
 
 
+INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]")
+"""Bidi controls (embeddings, overrides, isolates) and zero-width characters: a brief would
+print text in another order than it reads in the summary ('did not agree' shown reversed), or
+words that look alike and are not."""
+
+
+def _all_strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every string of a summary, shown or not (ids, addresses, names, quotes), with its place."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _all_strings(getattr(value, name), (*loc, name))
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _all_strings(item, (*loc, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _all_strings(item, (*loc, key))
+    elif isinstance(value, str):
+        yield loc, value
+
+
+def check_invisible(document: Document) -> list[Problem]:
+    """Refuse bidi controls and zero-width characters in any text, name or quote, naming each."""
+    import unicodedata
+
+    problems = []
+    for loc, text in _all_strings(document.meeting, ()):
+        for match in INVISIBLE.finditer(text):
+            char = match.group()
+            problems.append(
+                document.problem(
+                    loc,
+                    f"{field_name(loc)}: invisible character U+{ord(char):04X}"
+                    f" {unicodedata.name(char, 'UNNAMED')} at character {match.start() + 1}:"
+                    " remove it (a brief would print the text reordered or split)",
+                )
+            )
+    return problems
+
+
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace to one space: the only liberty a quote may take."""
     return re.sub(r"\s+", " ", text).strip()
@@ -149,6 +189,7 @@ def check_document(
             )
         )
     problems.extend(check_word_lengths(document))
+    problems.extend(check_invisible(document))
     names = {p.name for p in meeting.participants if p.name}
     for i, point in enumerate(meeting.points):
         if point.attributed_to and point.attributed_to not in names:
@@ -188,6 +229,7 @@ def check_document(
 
     # Each cited article once; the headline and every quote are checked against their own.
     articles: dict[str, str | None] = {}
+    pages: list[str] = []
     for i, citation in enumerate(meeting.sources):
         if citation.article in articles:
             problems.append(
@@ -203,6 +245,7 @@ def check_document(
             articles[citation.article] = None
         else:
             articles[citation.article] = normalize_space(read)
+            pages.append(read)
     # (position, field, article, words): position is where the words stand in the file.
     quoted: list[tuple[Loc, str, str, str]] = [
         (("sources", i, "headline"), f"sources[{i}].headline", c.article, c.headline)
@@ -238,11 +281,13 @@ def check_document(
                 document.problem(place, f"{name}: not found verbatim in {cited}: {excerpt!r}")
             )
     # Before check_grounding, which clears the caches the takeaway checks share with it.
-    problems.extend(check_takeaways(document, gazetteer if None not in articles.values() else None))
+    problems.extend(
+        check_takeaways(document, gazetteer if None not in articles.values() else None, glossary)
+    )
     if gazetteer is not None and None not in articles.values():
         # Title, lede, place and names stand on any of the cited articles (all of them read).
         cited_text = " ".join(t for t in articles.values() if t is not None)
-        problems.extend(check_grounding(document, cited_text, gazetteer, glossary))
+        problems.extend(check_grounding(document, cited_text, gazetteer, glossary, pages))
     return problems
 
 

@@ -25,7 +25,9 @@ def takeaway_quotes(meeting: Meeting, i: int) -> list[str]:
     return [quote for item in items for quote in grounding.quote_texts(item)]
 
 
-def check_takeaways(document: Document, gazetteer: grounding.Gazetteer | None) -> list[Problem]:
+def check_takeaways(
+    document: Document, gazetteer: grounding.Gazetteer | None, glossary: Glossary | None = None
+) -> list[Problem]:
     """Each takeaway cites points and figures that exist and, with a gazetteer, says no more
     than their quotes: numbers and names (errors), stance and one side's commitment (warnings)."""
     meeting = document.meeting
@@ -59,8 +61,20 @@ def check_takeaways(document: Document, gazetteer: grounding.Gazetteer | None) -
         # A point's own checks (numbers, names, negation, polarity; a stance the quotes lack),
         # with the cited items' quotes as its quotes. A takeaway sums several items up, so a
         # stance of theirs it leaves out is no warning.
-        for finding in grounding.text_findings(
-            takeaway.text, quotes, gazetteer, loc, "cited items", stance_both_ways=False
+        for finding in (
+            grounding.text_findings(
+                takeaway.text,
+                quotes,
+                gazetteer,
+                loc,
+                "cited items",
+                stance_both_ways=False,
+                glossary=glossary,
+            )
+            + grounding.added_findings(
+                takeaway.text.id, quotes, (*loc, "id"), "cited items", glossary
+            )
+            + grounding.english_findings(takeaway.text, loc, glossary)
         ):
             problem(finding.loc, finding.message, warning=finding.warning)
         cited = [meeting.points[n - 1] for n in takeaway.points]

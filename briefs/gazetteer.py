@@ -226,6 +226,22 @@ class _Zone(dt.tzinfo):
         return self.zone
 
 
+def _demonyms(code: str, name: str) -> set[str]:
+    """The English adjectives of a country that CLDR gives as the name of its own language
+    ('Turkmen' for Turkmenistan, 'Kazakh', 'Uzbek', 'Chinese'): an official language's name
+    that shares the country name's first four letters."""
+    from babel import Locale
+    from babel.languages import get_official_languages
+
+    english = Locale("en").languages
+    found = set()
+    for language in get_official_languages(code, de_facto=True):
+        adjective = str(english.get(language.split("_")[0], ""))
+        if adjective and len(adjective) >= 4 and adjective[:4] == name[:4] and " " not in adjective:
+            found.add(adjective)
+    return found
+
+
 @cache
 def cldr_gazetteer() -> Gazetteer:
     """Countries, regions (Asia Tengah, Perserikatan Bangsa-Bangsa) and exemplar cities of CLDR,
@@ -244,9 +260,9 @@ def cldr_gazetteer() -> Gazetteer:
             continue
         names = {str(name), str(indonesian.territories.get(code, name))}
         names |= {press for press, c in PRESS_COUNTRIES.items() if c == code}
-        groups.append(names)
         if code in _territory_codes():
             countries += [(n, code) for n in names]
+        groups.append(names | _demonyms(code, str(name)))
     for zone, code in sorted(get_global("zone_territories").items()):
         if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")) or code == "001":
             continue

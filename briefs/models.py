@@ -35,7 +35,7 @@ from .fields import (
 )
 from .figures import Amount, Figure, Qualifier
 from .project import LANGUAGES  # one definition, re-exported for the models' users
-from .terms import Glossary, HouseForm, Series, Term, Theme, Vocabulary
+from .terms import Glossary, HouseForm, Rendering, Series, Term, Theme, Vocabulary
 
 __all__ = [
     "LANGUAGES",
@@ -50,6 +50,7 @@ __all__ = [
     "Quote",
     "QuoteEntry",
     "Quotes",
+    "Rendering",
     "Series",
     "Slug",
     "Term",
@@ -253,6 +254,11 @@ class Meeting(SummaryModel):
     place: Place
     issued: dt.date | None = Field(None, description="Issue date printed on the brief")
     lede: Text
+    lede_quote: Quotes | None = Field(
+        None,
+        description="The article's sentences the title and lede stand on beyond the quotes of "
+        "the points, figures and outcomes (a statement issued, the meeting's occasion)",
+    )
     participants: list[Participant] = Field(min_length=1)
     points: list[ConsensusPoint] = Field(min_length=1)
     figures: list[Figure] = []
@@ -313,12 +319,16 @@ class Meeting(SummaryModel):
             update["place"] = place
         if (date_quote := named(meeting.date_quote)) is not meeting.date_quote:
             update["date_quote"] = date_quote
+        if (lede_quote := named(meeting.lede_quote)) is not meeting.lede_quote:
+            update["lede_quote"] = lede_quote
         return meeting.model_copy(update=update) if update else meeting
 
     def fact_quotes(self) -> Iterator[tuple[tuple[str | int, ...], tuple[Quote, ...]]]:
-        """The quotes of the meeting's own facts (date, place, participants), with their field."""
+        """The quotes of the meeting's own facts (date, lede, place, participants), with their field."""
         if self.date_quote:
             yield ("date_quote",), self.date_quote
+        if self.lede_quote:
+            yield ("lede_quote",), self.lede_quote
         if self.place.quote:
             yield ("place", "quote"), self.place.quote
         for i, participant in enumerate(self.participants):

@@ -85,7 +85,20 @@ class Term(SummaryModel):
         return [] if form is None else [n for n in getattr(self, language) if n != form]
 
 
+class Rendering(SummaryModel):
+    """Words that say the same in both languages (and among themselves) though no check knows
+    it: 'diperlukan' is 'necessary', 'mendorong' is 'promote' or 'advance'. Recorded once, a
+    rendering is accepted in every summary."""
+
+    id: list[NonEmpty] = Field(min_length=1, description="Indonesian words, e.g. [diperlukan]")
+    en: list[NonEmpty] = Field(min_length=1, description="English words, e.g. [necessary, needed]")
+
+    _lists = field_validator("id", "en", mode="before")(lambda cls, v: _names(v))
+
+
 class Glossary(SummaryModel):
-    """sources/glossary.yaml: the names whose twins CLDR does not know (PBB is the UN)."""
+    """sources/glossary.yaml: the names whose twins CLDR does not know (PBB is the UN), and the
+    renderings the checks accept."""
 
     terms: list[Term] = []
+    renderings: list[Rendering] = []

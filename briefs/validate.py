@@ -85,7 +85,43 @@ def load_glossary(project: Project) -> Glossary | list[Problem]:
                             f"terms[{i}].{language}[{j}]: {name!r} is already in terms[{seen[f'{language}:{name}']}]",
                         )
                     )
+    for i, rendering in enumerate(glossary.renderings):
+        for j, english in enumerate(rendering.en):
+            for indonesian in rendering.id:
+                why = refused_rendering(indonesian, english)
+                if why:
+                    problems.append(
+                        parsed.problem(
+                            ("renderings", i, "en", j),
+                            f"renderings[{i}].en[{j}]: {english!r} is not a rendering of"
+                            f" {indonesian!r}: {why}",
+                        )
+                    )
     return problems or glossary
+
+
+def refused_rendering(indonesian: str, english: str) -> str | None:
+    """Why an English phrase cannot render an Indonesian one: it negates another number of
+    things, reverses its polarity (oppose for support), or states other numbers; None when it
+    may."""
+    from .grounding.stance import negations, polarities
+    from .numbers import mentions
+
+    denied = (len(negations(indonesian, "id")), len(negations(english, "en")))
+    if denied[0] != denied[1]:
+        return f"it negates {denied[1]} thing(s), the Indonesian {denied[0]}"
+    turned = set(polarities(indonesian, "id")) ^ set(polarities(english, "en"))
+    if {"assent", "opposition"} <= turned or (
+        turned and polarities(indonesian, "id") and polarities(english, "en")
+    ):
+        return "it reverses the polarity (support and oppose)"
+    numbers = (
+        {m.value for m in mentions(indonesian, "id")},
+        {m.value for m in mentions(english, "en")},
+    )
+    if numbers[0] != numbers[1]:
+        return "it states other numbers"
+    return None
 
 
 def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str]) -> list[Problem]:

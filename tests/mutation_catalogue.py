@@ -714,8 +714,8 @@ MUTATIONS: list[Mutation] = [
     m(
         "attribution",
         F24,
-        "    attributed_to: Wang Yi\n",
-        "    attributed_to: Murat Nurtleu\n",
+        "modernisasi industri kita masing-masing\n    attributed_to: Wang Yi\n",
+        "modernisasi industri kita masing-masing\n    attributed_to: Murat Nurtleu\n",
         "points[4].attributed_to",
     ),
     m(

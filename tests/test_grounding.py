@@ -18,6 +18,10 @@ MEETINGS = Path("sources") / "meetings"
 TALKS = "2024-05-20-china-kazakhstan-foreign-ministers-talks"
 SUMMIT = "2022-01-25-china-central-asia-summit"
 MINISTERS = "2020-07-16-china-central-asia-foreign-ministers"
+RENDER = (
+    "; if the English is right, record the rendering in sources/glossary.yaml under"
+    " 'renderings' ({id: [<Indonesian>], en: [<English>]})"
+)
 
 
 def check(root: Path, *args: str):
@@ -220,6 +224,10 @@ def test_a_wrong_scale_is_caught_in_english_too(project_copy, monkeypatch):
             [
                 "points[8].text.id: 'Tiongkok berkeinginan' is one side's commitment: give the"
                 " point 'attributed_to', or make it a point of its own",
+                (
+                    "China and the Central Asian countries hold the same",
+                    "points[8].text.en: 'all': a quantity the Indonesian does not say" + RENDER,
+                ),
             ],
         ),
         (
@@ -231,6 +239,7 @@ def test_a_wrong_scale_is_caught_in_english_too(project_copy, monkeypatch):
                 "points[8].text.en: 'China wishes' is one side's commitment: give the point"
                 " 'attributed_to', or make it a point of its own",
                 "points[8].text.en: the English names 'China' 2 times, the Indonesian 1",
+                "points[8].text.en: the Indonesian says 'semua', the English no quantity" + RENDER,
             ],
         ),
         # China's own pledges, shipped as their own point, lose their attribution
@@ -256,11 +265,18 @@ def test_a_stronger_commitment_warns_and_fails_strict(
     lenient = check(project_copy, name)
     assert lenient.exit_code == 0, lenient.output
     assert lenient.stdout == "1 summaries OK\n"
-    assert lenient.stderr.splitlines() == [f"{name}:{place}: warning: {e}" for e in expected]
+    # an entry (needle, message) stands at another field than the planted one: at needle's
+    shown = [
+        f"{name}:{place_of(lines, e[0])}: warning: {e[1]}"
+        if isinstance(e, tuple)
+        else f"{name}:{place}: warning: {e}"
+        for e in expected
+    ]
+    assert lenient.stderr.splitlines() == shown
     strict = check(project_copy, "--strict", name)
     assert strict.exit_code == 1
     assert strict.stderr.splitlines() == [
-        *(f"{name}:{place}: warning: {e}" for e in expected),
+        *shown,
         f"{len(expected)} problem(s) found",
     ]
 

@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .. import numbers as reader
 from ..errors import Problem
 from ..gazetteer import Gazetteer, cldr_gazetteer
 from ..loader import Document, Loc, field_name
-from ..models import ConsensusPoint, Figure, Glossary, Outcome, Text, texts_of
-from . import claims, names
-from .attribution import attribution_findings, country_name
+from ..models import ConsensusPoint, Figure, Glossary, Outcome, Rendering, Text, texts_of
+from . import added, claims, english, names
+from .attribution import attribution_findings, country_name, read_pages
 from .claims import OVERLAP_THRESHOLD, name_counts, overlap, own_words, untwinned_words
 from .facts import date_findings, kind_findings, participant_findings, place_findings
 from .finding import Finding
@@ -39,9 +39,11 @@ __all__ = [
     "STANCES",
     "Finding",
     "Gazetteer",
+    "added_findings",
     "check_grounding",
     "cldr_gazetteer",
     "country_name",
+    "english_findings",
     "glossary_names",
     "hold_text",
     "numbers",
@@ -78,6 +80,7 @@ def hold_text(
     what: str = "text",
     article: str | None = None,
     overlap_at: Loc | None = None,
+    glossary: Glossary | None = None,
 ) -> list[Finding]:
     """Hold one bilingual text to its quotes with the checks of a consensus point: numbers (both
     languages), names (Indonesian in the quotes, English twinned in the Indonesian), negation and
@@ -86,7 +89,9 @@ def hold_text(
     overlap_at (the field of its quotes), a text that shares less than OVERLAP_THRESHOLD of its
     content words with them (a warning there). loc is the field of the text ('points', 3,
     'text'); a point's attribution is checked apart (it needs the participants)."""
-    found = text_findings(text, list(quotes), gazetteer, loc, what, stance_both_ways=True)
+    found = text_findings(
+        text, list(quotes), gazetteer, loc, what, stance_both_ways=True, glossary=glossary
+    )
     quoted = list(quotes)
     if overlap_at is not None and (share := overlap(text.id, quoted)) < OVERLAP_THRESHOLD:
         found.append(
@@ -100,23 +105,78 @@ def hold_text(
     for language, word in untwinned_words(text):
         other = "Indonesian" if language == "en" else "English"
         found.append(Finding((*loc, language), f"{word!r} has no twin in the {other} text", True))
+    found += english_findings(text, loc, glossary)
     for name, en, id_ in name_counts(text, gazetteer):
         found.append(
             Finding(
                 (*loc, "en"), f"the English names {name!r} {en} times, the Indonesian {id_}", True
             )
         )
+    listed: list[str] = []
     if article is not None:
-        words = own_words(text.id, quoted, article)
-        if words:
+        listed = own_words(text.id, quoted, article)
+        if listed:
             found.append(
                 Finding(
                     (*loc, "id"),
-                    f"{', '.join(map(repr, words))}: not in the {what}'s quotes nor anywhere in"
+                    f"{', '.join(map(repr, listed))}: not in the {what}'s quotes nor anywhere in"
                     " the article",
                     True,
                 )
             )
+    found += added_findings(text.id, quoted, (*loc, "id"), what, glossary, listed)
+    return found
+
+
+def english_findings(text: Text, loc: Loc, glossary: Glossary | None) -> list[Finding]:
+    """Quantity words, intensifiers and international words the English and the Indonesian do
+    not share (warnings that say how to record a correct rendering)."""
+    renderings = glossary.renderings if glossary else []
+    return [
+        Finding(
+            (*loc, language),
+            f"{message}; if the English is right, record the rendering in"
+            " sources/glossary.yaml under 'renderings' ({id: [<Indonesian>], en: [<English>]})",
+            True,
+        )
+        for language, message in english.mismatches(text, renderings)
+    ]
+
+
+def added_findings(
+    text: str,
+    quotes: Sequence[str],
+    loc: Loc,
+    what: str,
+    glossary: Glossary | None,
+    reported: Sequence[str] = (),
+    *,
+    acts: bool = False,
+) -> list[Finding]:
+    """The content words an Indonesian text adds to its quotes (a warning), and with acts (the
+    title and lede), the joint acts it reports that they do not (an error; a point's are held
+    by the stance check)."""
+    glossary = glossary or Glossary()
+    free = {w for term in glossary.terms for name in term.id for w in name.lower().split()}
+    same = [frozenset(w.lower() for w in r.id) for r in glossary.renderings if len(r.id) > 1]
+    words = [w for w in added.added_words(text, quotes, free, same) if w not in reported]
+    found = [
+        Finding(
+            loc,
+            f"{act!r}: an act {_their(what)} do not report",
+        )
+        for act in (added.unquoted_acts(text, quotes) if acts else [])
+    ]
+    if words:
+        found.append(
+            Finding(
+                loc,
+                f"{', '.join(map(repr, words))}: {_their(what)} do not say it; if they say it in"
+                " other words, record both in sources/glossary.yaml under 'renderings' (e.g."
+                f" {{id: [{words[0]}, <the quotes' word>], en: [<its English>]}})",
+                True,
+            )
+        )
     return found
 
 
@@ -133,6 +193,7 @@ def text_findings(
     what: str,
     *,
     stance_both_ways: bool,
+    glossary: Glossary | None = None,
 ) -> list[Finding]:
     """Numbers, names, negation, polarity and stance of one text against its quotes."""
     found: list[Finding] = []
@@ -144,11 +205,14 @@ def text_findings(
             )
     for name in unmatched_names(text.id, quoted, gazetteer):
         found.append(Finding((*loc, "id"), f"{name!r} is not in {_their(what)}"))
+    used = english.rendered(text, glossary.renderings) if glossary else []
     found += _negation(text, quoted, loc, what)
-    found += _polarity(text, quoted, loc, what)
+    found += _polarity(text, quoted, loc, what, used)
     said = stances(quoted, "id")
     for language in ("id", "en"):
         own = stances(text[language], language)
+        if language == "en":
+            own = _rendered_classes(own, used, stances)
         for stance, word in own.items():
             if stance not in said:
                 found.append(
@@ -200,7 +264,27 @@ def _negation(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
     return found
 
 
-def _polarity(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
+def _rendered_classes(
+    own: dict[str, str], used: Sequence[Rendering], classes: Callable[[str, str], dict[str, str]]
+) -> dict[str, str]:
+    """The stance (or polarity) classes of an English text read through the glossary's
+    renderings it uses: an English class a rendering's English carries counts as its
+    Indonesian's classes ('necessary' for 'diperlukan' is no obligation of its own; 'to be held'
+    for 'akan diselenggarakan' carries the intent of 'akan')."""
+    if not used:
+        return own
+    carried = {c for r in used for form in r.en for c in classes(form, "en")}
+    read = {c: w for c, w in own.items() if c not in carried}
+    for r in used:
+        for form in r.id:
+            for c, w in classes(form, "id").items():
+                read.setdefault(c, w)
+    return read
+
+
+def _polarity(
+    text: Text, quoted: str, loc: Loc, what: str, used: Sequence[Rendering] = ()
+) -> list[Finding]:
     said = polarities(quoted, "id")
     found = []
     own_id = polarities(text.id, "id")
@@ -209,7 +293,7 @@ def _polarity(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
             found.append(
                 Finding((*loc, "id"), f"{word!r} ({polarity}) is the reverse of {_their(what)}")
             )
-    own_en = polarities(text.en, "en")
+    own_en = _rendered_classes(polarities(text.en, "en"), used, polarities)
     for polarity, word in own_en.items():
         if polarity not in own_id and polarity not in said:
             found.append(
@@ -226,13 +310,20 @@ def _polarity(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
 
 
 def check_grounding(
-    document: Document, article: str, gazetteer: Gazetteer, glossary: Glossary | None = None
+    document: Document,
+    article: str,
+    gazetteer: Gazetteer,
+    glossary: Glossary | None = None,
+    pages: Sequence[str] = (),
 ) -> list[Problem]:
     """Every text and fact of one summary against its quotes (or its article), and English
     against Indonesian: errors, and warnings (Problem.warning). gazetteer holds CLDR, the
-    shipped vocabulary and the glossary."""
+    shipped vocabulary and the glossary; pages, the cited articles as written (their
+    paragraphs tell who said what; without them, the article)."""
     try:
-        findings = _findings(document, article, gazetteer, glossary or Glossary())
+        findings = _findings(
+            document, article, gazetteer, glossary or Glossary(), pages or [article]
+        )
     finally:
         # The caches serve one summary, whose article is read again for each of its texts;
         # kept, they would hold thousands of articles through a build (and in every worker
@@ -240,6 +331,7 @@ def check_grounding(
         reader.clear_cache()
         names.clear_caches()
         claims.clear_caches()
+        added.clear_caches()
     problems = [
         document.problem(f.loc, f"{field_name(f.loc)}: {f.message}", warning=f.warning)
         for f in findings
@@ -251,9 +343,14 @@ _WHAT = {"points": "point", "figures": "figure", "outcomes": "outcome"}
 
 
 def _findings(
-    document: Document, article: str, gazetteer: Gazetteer, glossary: Glossary
+    document: Document,
+    article: str,
+    gazetteer: Gazetteer,
+    glossary: Glossary,
+    pages: Sequence[str],
 ) -> list[Finding]:
     meeting = document.meeting
+    said = read_pages(document, gazetteer, pages)
     base, gazetteer = gazetteer, gazetteer.with_names(own_translations(document))
     found: list[Finding] = []
     # English names have their twin in the Indonesian text of the same field, everywhere.
@@ -283,6 +380,8 @@ def _findings(
                 )
         for name in unmatched_names(text.id, article, gazetteer):
             found.append(Finding((field, "id"), f"{name!r} is not in the article"))
+        found += added_findings(text.id, own_quotes, (field, "id"), "summary", glossary, acts=True)
+        found += english_findings(text, (field,), glossary)
 
     # The place and the participants are named as the article names them.
     place = meeting.place
@@ -323,7 +422,8 @@ def _findings(
                 what=what,
                 article=article,
                 overlap_at=(section, i, "quote") if section == "points" else None,
+                glossary=glossary,
             )
             if section == "points":
-                found += attribution_findings(document, i, item, gazetteer, article)
+                found += attribution_findings(document, i, item, gazetteer, said)
     return found

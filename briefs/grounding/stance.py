@@ -10,7 +10,10 @@ from functools import cache
 
 STANCES: dict[str, dict[str, tuple[str, ...]]] = {
     "agreement": {
-        "id": ("sepakat", "bersepakat", "menyepakati", "sepakati", "setuju", "menyetujui"),
+        "id": (
+            *("sepakat", "bersepakat", "menyepakati", "sepakati", "disepakati"),
+            *("setuju", "menyetujui", "disetujui"),
+        ),
         "en": ("agree", "agrees", "agreed", "agreeing"),
     },
     "decision": {

@@ -76,8 +76,8 @@ _REPORTING = (
     r"menyatakan|mengatakan|menekankan|menyampaikan|berharap|meminta|mengusulkan|"
     r"menyebut(?:kan)?|menegaskan|mengungkapkan|menjelaskan|menambahkan|mencatat|mengumumkan|"
     r"menilai|menuturkan|menyerukan|mendesak|menggarisbawahi|memaparkan|mengajak|"
-    r"menyatakan\s+keyakinan(?:nya)?|mengemukakan|menandaskan|mendorong|menguraikan|"
-    r"mengajukan|menawarkan|menganjurkan|menyoroti"
+    r"mengemukakan|menandaskan|mendorong|menguraikan|mengajukan|menawarkan|menganjurkan|"
+    r"menyoroti"
 )
 _VERB = re.compile(rf"(?<![\w-])(?:{_REPORTING})(?![\w-])")
 _MENURUT = re.compile(r"(?<![\w-])[Mm]enurut\s+(?P<rest>[^,.;:!?\"“”]*)")
@@ -279,7 +279,7 @@ class _Reader:
 
     def _read(self, sentence: str, state: _State) -> Speaker | None:
         relayed = _RELAYED.search(sentence)
-        if relayed:
+        if relayed and _STATEMENT.search(sentence):
             return Speaker(
                 Side.RELAYED, relayed.group(), relayed.span(), outlet=relayed.group("outlet")
             )
@@ -295,6 +295,10 @@ class _Reader:
             who, start = self._subject(sentence[: match.start()], state)
             if who is not None:
                 return self._framed(who, sentence, start, match.end())
+        if relayed:  # 'seperti dikutip dari Global Times' with no speaker of its own
+            return Speaker(
+                Side.RELAYED, relayed.group(), relayed.span(), outlet=relayed.group("outlet")
+            )
         if state.relayed is not None:
             country = self._country_subject(sentence)
             return replace(
@@ -357,6 +361,10 @@ class _Reader:
     def _subject(self, before: str, state: _State) -> tuple[Speaker | None, int]:
         """The speaker that stands right before a reporting verb, and where it starts."""
         text = before.rstrip()
+        named = re.search(r",\s*((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s*,$", text)
+        if named is not None and named.group(1).split()[-1] in self.handles:
+            # 'Menteri Luar Negeri Tiongkok, Wang Yi, mengatakan': the name in commas
+            return self._person(self.handles[named.group(1).split()[-1]]), named.start(1)
         changed = True
         while changed:
             changed = False
@@ -450,3 +458,9 @@ def _cldr_names(codes: tuple[str, ...]) -> dict[str, str]:
             if code in territories:
                 names[str(territories[code])] = code
     return names
+
+
+def joint_acts(text: str) -> list[str]:
+    """The joint acts a text reports: 'pernyataan bersama', 'menandatangani', 'sepakat',
+    'kesepakatan ... dicapai' (each as written)."""
+    return [" ".join(m.group().split()) for m in _JOINT_ACT.finditer(text)]

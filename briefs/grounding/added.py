@@ -1,0 +1,97 @@
+"""Nothing added: every content word of an Indonesian text (a point, an outcome, a takeaway,
+the lede, the title) is one its quotes say, in some form. Words are compared by their stems
+from Sastrawi (the usual Indonesian stemmer); function words, the markers the stance and
+negation checks hold (sepakat, akan, tidak ...), the glossary's names and its recorded
+renderings are free."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from typing import Any
+
+from ..language.speakers import joint_acts
+from .claims import _STOPWORDS, content_words
+from .stance import NEGATIONS, POLARITIES, STANCES
+
+_FUNCTION_WORDS = frozenset(
+    """saling terkait terhadap antara beberapa berbagai hingga sehingga selama sebagai menjadi
+    merupakan dalam karena sebab akibat ketika apabila jika maka pula hanya lain lainnya lebih
+    kurang paling sangat makin semakin terus tetap masih sudah belum pernah sedang segera kembali
+    bahwa yakni yaitu ialah antaranya diantaranya termasuk mereka kita kami negara-negara""".split()
+)
+"""Words that carry no claim of their own (in addition to claims.py's stop words)."""
+
+
+@cache
+def _stemmer() -> Any:
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Sastrawi stem of one Indonesian word ('pertambangan' -> 'tambang'); a compound with
+    'antar' is stemmed without it ('antarmasyarakat' -> 'masyarakat')."""
+    word = word.lower()
+    if word.startswith("antar") and len(word) > 8:
+        word = word[5:]
+    return str(_stemmer().stem(word))
+
+
+_ALL_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)
+def _quoted_stems(quoted: str) -> frozenset[str]:
+    words = [w.lower() for w in _ALL_WORDS.findall(quoted)]
+    return frozenset(words) | frozenset(stem(w) for w in words)
+
+
+@cache
+def _free() -> frozenset[str]:
+    markers = {
+        word
+        for table in (STANCES, POLARITIES)
+        for forms in table.values()
+        for phrase in forms["id"]
+        for word in phrase.split()
+    }
+    return _STOPWORDS | _FUNCTION_WORDS | markers | frozenset(NEGATIONS["id"])
+
+
+def added_words(
+    text: str, quotes: Sequence[str], free: Iterable[str] = (), same: Sequence[frozenset[str]] = ()
+) -> list[str]:
+    """The content words of an Indonesian text that its quotes do not say in any form. free:
+    more words that carry no claim (the glossary's names); same: groups of Indonesian words the
+    glossary records as one rendering (a word is said when another of its group is)."""
+    said = _quoted_stems("\n".join(quotes))
+    free_words = _free() | {w.lower() for w in free}
+    missing: list[str] = []
+    for word in content_words(text):
+        if word in free_words or word in said or stem(word) in said:
+            continue
+        if any(
+            stem(word) in {stem(g) for g in group} and any(stem(o) in said for o in group)
+            for group in same
+        ):
+            continue
+        missing.append(word)
+    return list(dict.fromkeys(missing))
+
+
+def unquoted_acts(text: str, quotes: Sequence[str]) -> list[str]:
+    """The joint acts a text reports ('pernyataan bersama', 'menandatangani', 'sepakat') that
+    none of its quotes reports."""
+    said = {stem(w) for act in joint_acts("\n".join(quotes)) for w in act.lower().split()}
+    return [
+        act for act in joint_acts(text) if not all(stem(w) in said for w in act.lower().split())
+    ]
+
+
+def clear_caches() -> None:
+    """Forget the quotes read (the cache serves one summary at a time)."""
+    _quoted_stems.cache_clear()

@@ -1,0 +1,136 @@
+"""The English held to the Indonesian beyond numbers, names, negation and stance: quantity words
+('all' is 'semua', 'seluruh'), intensifiers ('firmly' is 'dengan tegas'), and international
+words ('multilateralisme' is 'multilateralism', not 'unilateralism'). A pairing the check does
+not know is recorded once in sources/glossary.yaml ('renderings') and accepted everywhere."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..models import Rendering, Text
+
+QUANTITIES = {
+    "id": ("semua", "seluruh", "segala", "setiap", "tiap", "segenap"),
+    "en": ("all", "every", "entire", "whole"),
+}
+"""Words that say how much of something: 'all forms' is 'segala bentuk'."""
+
+INTENSIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "firm": {
+        "id": ("tegas", "teguh"),
+        "en": ("firmly", "resolutely", "steadfastly", "firm", "resolute"),
+    },
+    "strong": {
+        "id": ("kuat", "keras", "giat"),
+        "en": ("strongly", "vigorously", "strong", "vigorous"),
+    },
+    "active": {"id": ("aktif",), "en": ("actively", "active")},
+    "close": {"id": ("erat",), "en": ("closely", "close")},
+    "full": {"id": ("sepenuhnya", "penuh"), "en": ("fully", "full")},
+}
+"""Adverbs that strengthen a verb, by class: an English 'firmly' needs a 'tegas' or 'teguh'."""
+
+_ID_SUFFIXES = ("isasi", "isme", "itas", "asi", "tif", "sif", "if", "ik", "is", "al", "logi")
+"""Endings of the international words Indonesian borrows (investasi, multilateralisme,
+konstruktif, politik, strategis, digital, teknologi): such a word has an English cognate."""
+
+_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+
+
+def _skeleton(word: str) -> str:
+    """A spelling both languages reduce to: ph/f, ch/k, c/k or s, qu/ku, x/ks, y/i, z/s, ti+vowel
+    /si+vowel, double letters single ('reconciliation' and 'rekonsiliasi' meet)."""
+    w = word.lower()
+    for old, new in (("ph", "f"), ("ch", "k"), ("th", "t"), ("qu", "ku"), ("x", "ks"), ("z", "s")):
+        w = w.replace(old, new)
+    w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
+    w = re.sub(r"(?<=[aeiou])ti(?=[aeiou])|(?<=[ns])ti(?=[aeiou])", "si", w)
+    w = w.replace("y", "i")
+    return re.sub(r"(.)\1", r"\1", w)
+
+
+_PREFIXES = ("mem", "meng", "men", "ber", "di", "ter")
+"""Verb prefixes before a borrowed stem: 'memfasilitasi' is 'facilitate', 'berkualitas' 'quality'."""
+
+
+def _cognate_keys(word: str) -> list[str]:
+    """The stems an Indonesian international word may share with its English cognate (the word
+    whole, and without a verb prefix): none for a word that is not one."""
+    w = word.lower()
+    prefix = max((p for p in _PREFIXES if w.startswith(p)), key=len, default="")
+    if prefix and _cognate_key(w[len(prefix) :]) is None:
+        return []  # a verb of Indonesian stock ('mengatasi')
+    forms = [w, w[len(prefix) :]] if prefix else [w]
+    return [k for f in forms if (k := _cognate_key(f)) is not None]
+
+
+def _cognate_key(word: str) -> str | None:
+    """The stem an Indonesian international word shares with its English cognate, or None for
+    a word that is not one ('multilateralisme' -> 'multil')."""
+    w = word.lower()
+    if len(w) < 6 or "-" in w or not w.isalpha():
+        return None
+    for suffix in _ID_SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return _skeleton(w[: -len(suffix)])[:6]
+    return None
+
+
+def _words_of(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+@cache
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.I)
+
+
+def rendered(text: Text, renderings: Sequence[Rendering]) -> list[Rendering]:
+    """The glossary's renderings a text uses: one of the Indonesian forms in its Indonesian and
+    one of the English forms in its English."""
+    return [
+        r
+        for r in renderings
+        if any(_phrase_re(f).search(text.id) for f in r.id)
+        and any(_phrase_re(f).search(text.en) for f in r.en)
+    ]
+
+
+def _covered(word: str, language: str, used: Sequence[Rendering]) -> bool:
+    """Whether a word stands inside a rendering the text uses."""
+    return any(
+        word in _words_of(form) for r in used for form in (r.id if language == "id" else r.en)
+    )
+
+
+def mismatches(text: Text, renderings: Sequence[Rendering] = ()) -> list[tuple[str, str]]:
+    """What the English says that the Indonesian does not, or leaves out: [(language, message)],
+    language being where the word stands."""
+    used = rendered(text, renderings)
+    words = {language: _words_of(text[language]) for language in ("id", "en")}
+    found: list[tuple[str, str]] = []
+    quantity = {lang: [w for w in words[lang] if w in QUANTITIES[lang]] for lang in words}
+    quantity = {lang: [w for w in q if not _covered(w, lang, used)] for lang, q in quantity.items()}
+    if quantity["en"] and not quantity["id"]:
+        found.append(("en", f"{quantity['en'][0]!r}: a quantity the Indonesian does not say"))
+    elif quantity["id"] and not quantity["en"]:
+        found.append(("en", f"the Indonesian says {quantity['id'][0]!r}, the English no quantity"))
+    for name, forms in INTENSIFIERS.items():
+        en = [w for w in words["en"] if w in forms["en"] and not _covered(w, "en", used)]
+        if en and not any(w in forms["id"] for w in words["id"]):
+            found.append(("en", f"{en[0]!r} ({name}): the Indonesian does not say it"))
+    english = [_skeleton(part) for w in words["en"] for part in w.split("-")]
+    for word in dict.fromkeys(words["id"]):
+        keys = _cognate_keys(word)
+        if not keys or _covered(word, "id", used):
+            continue
+        if not any(e.startswith(key) for key in keys for e in english):
+            found.append(
+                (
+                    "en",
+                    f"the Indonesian says {word!r}, the English has no word of its family",
+                )
+            )
+    return found
