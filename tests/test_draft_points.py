@@ -36,7 +36,7 @@ def test_points_from_numbered_items_agreements_lists_and_speakers():
                 "pertemuan tersebut mencapai lima konsensus, termasuk",
                 "mematuhi kepemimpinan kepala negara",
             ],
-            None,
+            "Wang Yi",  # Wang's account of the consensus: his readout
         ),
         (
             "Memperkuat mekanisme kerja sama.",
@@ -44,7 +44,7 @@ def test_points_from_numbered_items_agreements_lists_and_speakers():
                 "pertemuan tersebut mencapai lima konsensus, termasuk",
                 "memperkuat mekanisme kerja sama",
             ],
-            None,
+            "Wang Yi",  # Wang's account of the consensus: his readout
         ),
         (
             "Mempromosikan perdagangan, investasi, dan pertambangan hijau.",
@@ -52,7 +52,7 @@ def test_points_from_numbered_items_agreements_lists_and_speakers():
                 "pertemuan tersebut mencapai lima konsensus, termasuk",
                 "mempromosikan perdagangan, investasi, dan pertambangan hijau",
             ],
-            None,
+            "Wang Yi",  # Wang's account of the consensus: his readout
         ),
         (
             "Tiongkok dan Asia Tengah pada hari Minggu (1/12) berjanji untuk melanjutkan pelaksanaan hasil KTT pertama.",
@@ -157,7 +157,7 @@ def test_a_list_run_into_one_paragraph_is_one_point_per_item_by_its_speaker():
     ]
 
 
-def test_signings_by_both_are_joint_and_a_call_on_both_is_the_speaker_s():
+def test_signings_by_both_are_joint_and_a_call_on_both_or_an_account_is_the_speaker_s():
     # kumparan.com: no dateline; 'meneken', 'Keduanya ... menyaksikan penandatanganan'
     points = _points(
         "Xi Jinping dan Sadyr Japarov Teken Pernyataan Bersama\n"
@@ -167,6 +167,7 @@ def test_signings_by_both_are_joint_and_a_call_on_both_is_the_speaker_s():
         "strategis komprehensif.\n"
         "Keduanya juga menyaksikan penandatanganan sejumlah dokumen kerja sama.\n"
         "Xi juga meminta kedua pihak mempercepat pembangunan jalur kereta api.\n"
+        "Menteri Luar Negeri China Wang Yi hadir dalam jamuan kenegaraan malam itu di Beijing.\n"
         "Wang mencatat bahwa kedua belah pihak memuji hasil kerja sama mereka.\n"
     )
     assert points == [
@@ -177,7 +178,8 @@ def test_signings_by_both_are_joint_and_a_call_on_both_is_the_speaker_s():
         ),
         ("Keduanya juga menyaksikan penandatanganan sejumlah dokumen kerja sama.", None),
         ("Xi juga meminta kedua pihak mempercepat pembangunan jalur kereta api.", "Xi Jinping"),
-        ("Wang mencatat bahwa kedua belah pihak memuji hasil kerja sama mereka.", None),
+        # a participant's account of what both did: a one-side readout
+        ("Wang mencatat bahwa kedua belah pihak memuji hasil kerja sama mereka.", "Wang Yi"),
     ]
 
 

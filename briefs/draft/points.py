@@ -64,8 +64,8 @@ _JOINT_OPENING = re.compile(
     r"|[A-Z][\w-]+\s+dan\s+[A-Z][\w-]+)\b"
 )
 """A sentence whose subject is both or all sides ('Kedua belah pihak memutuskan ...', 'Wang
-mencatat bahwa kedua belah pihak ...', 'Tiongkok dan Kazakhstan ...'): joint, whoever
-reports it."""
+mencatat bahwa kedua belah pihak ...', 'Tiongkok dan Kazakhstan ...'): joint in the report's
+own voice; in a participant's account, that participant's readout."""
 _CALL = re.compile(r"\b(?:harus|perlu|hendaknya|sebaiknya|wajib|mesti|diharapkan)\b")
 """'Kedua pihak harus ...' under a speaker's frame: that speaker's call on both sides, not what
 both sides did."""
@@ -246,7 +246,8 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
     ... Kedua, ...'), and every sentence that states an agreement, a signing, a proposal, a
     commitment, a call or a position, or what a participant says; each with its speaker as the
     shared reader of who said it (briefs.language.speakers) reads it; what both or all sides
-    do is joint, whoever reports it; history, other meetings and outside voices are left out."""
+    do is joint in the report's own voice and the reporter's in a participant's account (a
+    one-side readout); history, other meetings and outside voices are left out."""
     people = {p.name: p.country for p in participants if p.name}
     page = read_article(article.body, people)
     points: list[Point] = []
@@ -266,9 +267,13 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
             and (person is None or lead is None or person.name != lead.name)
         ):
             lead = None  # the list ends where it ends, or where someone else speaks
+        # a participant's account ('Wang mengatakan ...', '..., ujar Wang.'): a one-side readout,
+        # even of what both sides did
+        reporter = person if said is not None and said.reported and said.person else None
         if sentence not in listed and (consensus := _consensus_list(sentence)):
-            head, items = consensus  # a consensus is the meeting's, whoever reports it
-            points += [Point(item[:1].upper() + item[1:] + ".", [head, item]) for item in items]
+            head, items = consensus
+            by = reporter.name if reporter else None
+            points += [Point(item[:1].upper() + item[1:] + ".", [head, item], by) for item in items]
             continue
         if _LIST_LEAD.search(sentence) or sentence.rstrip().endswith(":"):
             lead = person or lead
@@ -301,15 +306,16 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
             if not joint:
                 current = None  # a participant speaks: the numbered item before has ended
         if paragraph.item is not None and paragraph.text.startswith(sentence):
-            who = None if joint else (person or lead)
+            who = reporter if joint else (person or lead)
             current = Point(sentence, [sentence], who.name if who else None)
             points.append(current)
         elif current is not None and paragraph.item is None and _CONSENSUS.search(sentence):
             current.quote.append(sentence)  # the item's agreement, told on
         elif _is_point(sentence, said):
-            # what both or all sides do is joint (unless the list it stands in is someone's);
-            # a list's items that say nothing of who speaks are the list's speaker's
-            who = lead if joint else person
+            # what both or all sides do is joint in the report's own voice, the reporter's in a
+            # participant's account, the list's speaker's in a list; a list's items that say
+            # nothing of who speaks are the list's speaker's
+            who = (reporter or lead) if joint else person
             if who is None and not joint and (said is None or not said.reported):
                 who = lead
             points.append(Point(_point_text(sentence, who), [sentence], who.name if who else None))
