@@ -233,3 +233,31 @@ def test_one_country_as_the_subject_is_its_participant_s_commitment():
         "Tiongkok juga berjanji mendirikan tiga pusat kerja sama.\n"
     )
     assert points == [("Tiongkok juga berjanji mendirikan tiga pusat kerja sama.", "Xi Jinping")]
+
+
+def test_nominal_and_passive_agreements_and_a_declaration_as_the_subject_are_joint():
+    # a bharataonline-style wire: the meeting closes on an agreement, the declaration speaks
+    points = _points(
+        "KTT China-Asia Tengah Ditutup\n"
+        "Astana, Bharata Online - Presiden Tiongkok Xi Jinping dan Presiden Kazakhstan "
+        "Kassym-Jomart Tokayev memimpin KTT di Astana, Selasa (17/6/2025).\n"
+        "Pertemuan ditutup dengan kesepakatan untuk menggelar KTT setiap dua tahun secara bergiliran.\n"
+        "Keenam negara menandatangani Deklarasi Astana dan sebuah perjanjian persahabatan permanen.\n"
+        "Deklarasi itu menegaskan dukungan terhadap multilateralisme dan perdagangan terbuka.\n"
+    )
+    assert points == [
+        (
+            "Pertemuan ditutup dengan kesepakatan untuk menggelar KTT setiap dua tahun secara "
+            "bergiliran.",
+            None,
+        ),
+        (
+            "Keenam negara menandatangani Deklarasi Astana dan sebuah perjanjian persahabatan "
+            "permanen.",
+            None,
+        ),
+        (
+            "Deklarasi itu menegaskan dukungan terhadap multilateralisme dan perdagangan terbuka.",
+            None,
+        ),
+    ]
