@@ -388,6 +388,23 @@ def test_dry_run_prints_the_plan_and_sends_nothing(project, readers, mailbox):
             "'Eve <eve@example.org>'",
             "6:12: readers[1].email: 'Eve <eve@example.org>' is not an email address such as ana@example.org",
         ),
+        (
+            "Eve",
+            "'<eve@example.org>'",
+            "6:12: readers[1].email: '<eve@example.org>' is not an email address: write it "
+            "without the angle brackets, eve@example.org",
+        ),
+        (
+            "Eve",
+            "eve@example.org.",
+            "6:12: readers[1].email: 'eve@example.org.' is not an email address: it ends with a "
+            "dot; write eve@example.org",
+        ),
+        (
+            "Eve",
+            """'"dewi"@example.org'""",
+            "6:12: readers[1].email: 'dewi@example.org' is already listed at line 3",
+        ),
     ],
 )
 def test_header_injection_is_refused_in_the_readers_file(
@@ -448,6 +465,23 @@ def test_readers_file_problems_are_all_reported_with_their_place(project, tmp_pa
         f"{path}:11:16: readers[2].meetings[0]: unknown meeting '2099-01-01-nothing'",
         "2 problem(s) found",
     ]
+
+
+def test_a_quoted_address_that_needs_no_quotes_is_the_same_reader(project, tmp_path, mailbox):
+    path = tmp_path / "readers.yaml"
+    path.write_text(
+        "readers:\n  - name: Dewi\n    email: '\"dewi\"@example.org'\n    language: id\n"
+        "  - name: Spaced\n    email: '\"de wi\"@example.org'\n    language: id\n",
+        encoding="utf-8",
+    )
+    result = send(project, path, mailbox)
+    assert result.exit_code == 0, result.output
+    assert {r.recipients[0] for r in mailbox.received} == {
+        "dewi@example.org",
+        '"de wi"@example.org',
+    }
+    ledger = [json.loads(line) for line in (project / "ledger.jsonl").open()]
+    assert {record["reader"] for record in ledger} == {"dewi@example.org", '"de wi"@example.org'}
 
 
 def test_the_password_comes_only_from_the_environment_and_is_never_shown(project, readers, mailbox):
