@@ -398,3 +398,39 @@ def test_a_full_disk_under_the_ledger_is_one_line_and_loses_nothing(
     # No half line was left behind: every line reads.
     assert all(json.loads(line) for line in ledger.read_text().splitlines() if line.strip())
     assert os.path.getsize(ledger) > 0
+
+
+class Unusual(Mailbox):
+    """Keeps every message, and answers the end of those listed with an unusual reply."""
+
+    def __init__(self, end_replies: dict[int, str]):
+        super().__init__()
+        self.end_replies = end_replies
+
+    async def handle_DATA(self, server, session, envelope):
+        number = len(self.received)
+        reply = await super().handle_DATA(server, session, envelope)
+        return self.end_replies.get(number, reply)
+
+
+def test_any_2xx_is_delivered_and_an_unreadable_reply_is_uncertain_never_sent_again(
+    project, readers
+):
+    box = Unusual({0: "251 2.0.0 queued", 1: "queued, thank you"})
+    controller = Controller(box, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        runs = [run(project, readers, controller.port) for _ in range(3)]
+    finally:
+        controller.stop()
+    second = f"{MEETINGS[1]} (id: pdf) to Dewi Lestari <dewi@example.org>"
+    assert runs[0].exit_code == 1
+    assert [e for e in runs[0].stderr.splitlines() if e.startswith("uncertain: ")] == [
+        f"uncertain: {second}: the reply to the end of the message is not an SMTP reply; it "
+        "may have arrived: recorded as uncertain, not sent again without --resend"
+    ]
+    assert runs[0].stdout.splitlines()[-1] == "10 message(s) sent, 0 failed, 1 uncertain"
+    for again in runs[1:]:
+        assert again.exit_code == 0, again.output
+        assert again.stdout.splitlines()[-1] == "0 message(s) sent, 0 failed"
+    assert box.deliveries() == expected_deliveries()  # each exactly once, over three runs

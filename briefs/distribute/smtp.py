@@ -139,6 +139,11 @@ class Timeout(Exception):
     """The server did not answer within its limit; what was awaited is in the message."""
 
 
+class Unreadable(Exception):
+    """The server's reply to the end of a message is no reply RFC 5321 knows: it may have
+    accepted the message, so it is uncertain, never sent again without --resend."""
+
+
 class Rejected(Exception):
     """The server answered with an error (4xx: try later; 5xx: refused) at a stage."""
 
@@ -291,11 +296,11 @@ def _transmit(
 ) -> None:
     smtp.ehlo_or_helo_if_needed()
     code, reply = smtp.mail(smtp.settings.sender)
-    if code != 250:
+    if not _success(code):
         _reset(smtp)
         raise Rejected("MAIL", code, reply)
     code, reply = smtp.rcpt(recipient)
-    if code not in (250, 251):
+    if not _success(code):
         _reset(smtp)
         raise Rejected("RCPT", code, reply)
     code, reply = smtp.docmd("DATA")
@@ -307,8 +312,17 @@ def _transmit(
     smtp.send(b".\r\n")
     smtp.expect("the end of the message", smtp.settings.data_timeout)
     code, reply = smtp.getreply()
-    if code != 250:
+    if _success(code):
+        return
+    if 400 <= code < 600:
         raise Rejected("end of data", code, reply)
+    # smtplib gives -1 for a line without a number; a 1xx or 3xx here is no answer either.
+    raise Unreadable("the reply to the end of the message is not an SMTP reply")
+
+
+def _success(code: int) -> bool:
+    """RFC 5321 §4.2.1: any 2xx reply is a success (250 and 251 are only the usual ones)."""
+    return 200 <= code < 300
 
 
 def _reset(smtp: AnyClient) -> None:
