@@ -5,6 +5,7 @@ addresses that try to smuggle in headers."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import os
@@ -646,3 +647,39 @@ def test_a_damaged_or_busy_ledger_stops_the_run_before_anything_is_sent(project,
     assert result.exit_code == 1
     assert result.stderr == f"error: {ledger}:1: not a delivery record; the ledger is damaged\n"
     assert mailbox.received == []
+
+
+def test_the_bytes_mailed_are_the_bytes_whose_hash_the_ledger_records(project, readers, mailbox):
+    from briefs.distribute.delivery import send_briefs
+
+    def rebuilt_meanwhile(plan) -> None:
+        # A build finishing between the hashing and the sending replaces every PDF (atomically).
+        for path in (project / "build").glob("*/*.pdf"):
+            replacement = path.with_name(path.name + ".new")
+            replacement.write_bytes(path.read_bytes() + b"\n% rebuilt\n")
+            replacement.replace(path)
+
+    report = send_briefs(
+        open_project(project),
+        readers,
+        ledger_path=project / "ledger.jsonl",
+        smtp_options={
+            "host": "127.0.0.1",
+            "port": mailbox.port,
+            "security": "none",
+            "sender": "desk@example.org",
+        },
+        on_plan=rebuilt_meanwhile,
+    )
+    assert report.ok and len(report.sent) == 11
+    recorded = {
+        (r["reader"], f"{r['meeting']}.{r['language']}.{r['format']}"): r["sha256"]
+        for r in map(json.loads, (project / "ledger.jsonl").open())
+        if r["status"] == "delivered"
+    }
+    mailed = {
+        (received.recipients[0], name): hashlib.sha256(data).hexdigest()
+        for received in mailbox.received
+        for name, (_, data) in received.attachments().items()
+    }
+    assert mailed == recorded

@@ -229,7 +229,7 @@ def publish(project: Project, out: Path | None = None, base_url: str | None = No
             f"{display_path(project.meetings_dir)}/ has no summaries: nothing to publish"
         )
     locs = localizers(project.locale_dir)
-    files: dict[str, bytes | Path] = {site_path(brief): brief.path for brief in briefs}
+    files: dict[str, bytes | Path] = {site_path(brief): brief.data for brief in briefs}
     for language in LANGUAGES:  # the digests, as built beside the briefs (their links stay)
         for path in sorted((project.build_dir / language).glob(f"{DIGEST}*")):
             if path.suffix[1:] in FORMATS and _is_published_digest(project, path.stem):
