@@ -434,3 +434,41 @@ def test_any_2xx_is_delivered_and_an_unreadable_reply_is_uncertain_never_sent_ag
         assert again.exit_code == 0, again.output
         assert again.stdout.splitlines()[-1] == "0 message(s) sent, 0 failed"
     assert box.deliveries() == expected_deliveries()  # each exactly once, over three runs
+
+
+@pytest.mark.parametrize("kind", ["/dev/full", "a FIFO"])
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_ledger_that_is_not_a_regular_file_is_refused_unread(
+    project, readers, mailbox, tmp_path, kind, dry_run
+):
+    import resource
+    import sys
+
+    from .conftest import ROOT
+
+    if kind == "a FIFO":
+        ledger = tmp_path / "ledger.jsonl"
+        os.mkfifo(ledger)
+        what = "a FIFO (named pipe)"
+    else:
+        ledger = Path(kind)
+        what = "a character device"
+
+    def bounded() -> None:  # without the fix /dev/full is read until memory runs out
+        resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+    args = ["--root", str(project), "send", "--readers", str(readers), "--ledger", str(ledger)]
+    done = subprocess.run(
+        [sys.executable, "-m", "briefs", *args, *(["--dry-run"] if dry_run else [])],
+        env={**os.environ, **smtp_env(mailbox), "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        preexec_fn=bounded,
+        timeout=180,  # a hang guard only: a FIFO without a writer would wait forever
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"error: {ledger}: the ledger is {what}, not a file; give --ledger a regular file "
+        "(or a new name)\n"
+    )
+    assert mailbox.received == []
