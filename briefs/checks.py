@@ -159,11 +159,14 @@ def check_document(
                 )
             )
 
-    if meeting.issued is None and not os.environ.get("SOURCE_DATE_EPOCH"):
+    from .render import epoch_date, epoch_problem  # the one reading of SOURCE_DATE_EPOCH
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if meeting.issued is None and epoch_date(epoch) is None:
         problems.append(
             document.problem(
                 ("date",),
-                "issued: not given, and SOURCE_DATE_EPOCH is not set: give 'issued: YYYY-MM-DD'"
+                f"issued: not given, and {epoch_problem(epoch)}: give 'issued: YYYY-MM-DD'"
                 " (the issue date printed on the brief)",
                 key=True,
             )

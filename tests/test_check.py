@@ -226,6 +226,19 @@ def test_a_summary_without_issued_is_a_located_problem(bad_root, monkeypatch):
     assert check(bad_root, GOOD).exit_code == 0
 
 
+@pytest.mark.parametrize("epoch", ["abc", "\u00b2", "99999999999999", "-1", "1.5"])
+def test_a_source_date_epoch_that_is_no_date_is_a_located_problem(bad_root, monkeypatch, epoch):
+    monkeypatch.chdir(bad_root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    edit(bad_root, "issued: 2020-01-02\n", "")
+    assert check(bad_root, GOOD).stderr.splitlines() == [
+        f"{GOOD}:4:1: issued: not given, and SOURCE_DATE_EPOCH={epoch!r} is not valid (whole"
+        " seconds since 1970-01-01 UTC, 0 to 253402300799): give 'issued: YYYY-MM-DD' (the"
+        " issue date printed on the brief)",
+        "1 problem(s) found",
+    ]
+
+
 TWO = "sources/meetings/2021-03-04-two-articles.yaml"
 SECOND_QUOTE = "Kedua belah pihak akan memulai pembangunan jalur kereta api ketiga tahun depan."
 
