@@ -5,6 +5,7 @@ addresses that try to smuggle in headers."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
 import json
 import logging
@@ -605,6 +606,80 @@ def test_starttls_and_login_keep_the_password_out_of_every_output(
     assert box.deliveries() == expected_deliveries()
     for text in (wrong.output, right.output, caplog.text):
         assert "wrong-pw" not in text and "s3cret-pw" not in text
+
+
+class Echoing(Mailbox):
+    """Answers every AUTH with an error that repeats what it was sent (some servers do)."""
+
+    async def handle_AUTH(self, server, session, envelope, args):
+        return f"535 5.7.8 {' '.join(args)} not accepted"
+
+
+@pytest.mark.parametrize(
+    "user, password, handler",
+    [("désk", "pässwörd-秘密", Mailbox), ("desk", "s3cret-pw", Echoing), ("désk", "wörd", Echoing)],
+)
+def test_a_login_in_utf8_works_and_no_echo_shows_the_password(
+    project, readers, certificate, monkeypatch, user, password, handler
+):
+    cert, key = certificate
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    logins = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        logins.append((mechanism, auth_data.login, auth_data.password))
+        return AuthResult(success=auth_data.password == password.encode(), handled=False)
+
+    box = handler()
+    controller = Controller(
+        box,
+        hostname="127.0.0.1",
+        port=free_port(),
+        tls_context=context,
+        require_starttls=True,
+        auth_required=True,
+        authenticator=authenticator,
+        auth_exclude_mechanism=["LOGIN"],
+    )
+    controller.start()
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    env = {
+        "BRIEFS_SMTP_HOST": "127.0.0.1",
+        "BRIEFS_SMTP_PORT": str(controller.port),
+        "BRIEFS_SMTP_FROM": "desk@example.org",
+        "BRIEFS_SMTP_USER": user,
+        "BRIEFS_SMTP_PASSWORD": password,
+    }
+    command = ["--root", str(project), "send", "--readers", str(readers)]
+    command += ["--ledger", str(project / "ledger.jsonl")]
+    try:
+        result = CliRunner().invoke(main, command, env=env)
+    finally:
+        controller.stop()
+    if handler is Mailbox:
+        assert result.exit_code == 0, result.output
+        assert logins == [("PLAIN", user.encode(), password.encode())]
+        assert box.deliveries() == expected_deliveries()
+        return
+    assert result.exit_code == 1
+    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode()
+    assert result.stderr == (
+        f"error: SMTP server 127.0.0.1:{controller.port}: login as {user!r} refused: 535 5.7.8 "
+        "PLAIN [credentials] not accepted\n"
+    )
+    assert token not in result.output and password not in result.output
+
+
+@pytest.mark.parametrize("port", ["\u00b2", "0", "65536", "smtp"])
+def test_a_port_that_is_no_port_number_is_one_line(project, readers, mailbox, port):
+    result = CliRunner().invoke(
+        main,
+        ["--root", str(project), "send", "--readers", str(readers)],
+        env={**smtp_env(mailbox), "BRIEFS_SMTP_PORT": port},
+    )
+    assert result.exit_code == 1
+    assert result.stderr == f"error: SMTP port {port!r} is not a port number (1 to 65535)\n"
 
 
 def test_a_record_cut_short_by_a_kill_leaves_that_message_uncertain(project, readers, mailbox):
