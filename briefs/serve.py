@@ -8,13 +8,12 @@ import json
 import logging
 import threading
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
 from babel import Locale
 
 from .errors import BriefsError
-from .localserver import REQUEST_TIMEOUT, LocalServer
+from .localserver import REQUEST_TIMEOUT, LocalServer, RequestHandler
 from .preview import BRIEF_PATH, Preview
 from .project import LANGUAGES, PREVIEW_TEMPLATES, Project
 
@@ -61,7 +60,7 @@ def with_reload(html: str, version: str) -> str:
     return head + script + body_end + tail if body_end else html + script
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(RequestHandler):
     """GET / (the index), /<lang>/<meeting-id>.html|pdf, and the version a page polls."""
 
     preview: Preview
@@ -163,7 +162,7 @@ class PreviewServer:
         preview.changed, as the tests call it); timeout: seconds a connection may take to send
         its request or take its answer."""
         self.preview = Preview(project)
-        # timeout: the socket's, set for each connection (StreamRequestHandler.setup)
+        # timeout: the whole request's deadline, and each write's (RequestHandler)
         handler = type("Handler", (_Handler,), {"preview": self.preview, "timeout": timeout})
         try:
             self.httpd = LocalServer((host, port), handler)
