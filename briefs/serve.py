@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import stat
 import threading
 from http import HTTPStatus
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from babel import Locale
@@ -58,6 +61,20 @@ def with_reload(html: str, version: str) -> str:
     }
     head, body_end, tail = html.rpartition("</body>")
     return head + script + body_end + tail if body_end else html + script
+
+
+def read_inside(path: Path, folder: Path) -> bytes:
+    """The bytes of path, a regular file that is inside folder once every symbolic link on the
+    way is followed; FileNotFoundError otherwise: a link in build/ to /etc/passwd is no brief."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    if os.path.commonpath([real, root]) != root:
+        raise FileNotFoundError(path)
+    # O_NOFOLLOW: a link put in its place since is not followed; O_NONBLOCK: nor a FIFO waited on.
+    fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    with open(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise FileNotFoundError(path)
+        return file.read()
 
 
 class _Handler(RequestHandler):
@@ -123,7 +140,7 @@ class _Handler(RequestHandler):
             return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "html", with_reload(page, version))
         path = preview.project.output_path(entry.meeting_id, match["language"], match["format"])
         try:
-            data = path.read_bytes()
+            data = read_inside(path, preview.project.build_dir)
         except FileNotFoundError:  # build/ removed under the server: back with the next change
             return self._send(
                 HTTPStatus.NOT_FOUND,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import logging
+import shutil
 import socket
 import struct
 import threading
@@ -178,3 +179,27 @@ def test_a_serve_timeout_that_is_no_time_is_refused_before_serving(project_copy,
         assert result.stderr == (
             f"error: {where}={value!r}: give a number of seconds from 0.1 to 3600\n"
         )
+
+
+def test_a_symbolic_link_in_build_to_a_file_outside_it_is_not_served(server, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:not for the browser\n")
+    build_dir = server.preview.project.build_dir
+    brief = build_dir / "en" / f"{MEETING}.html"
+    assert get(server, f"/en/{MEETING}.html")[0] == 200
+    brief.unlink()
+    brief.symlink_to(secret)
+    status, body = get(server, f"/en/{MEETING}.html")
+    assert status == 404 and b"not for the browser" not in body
+    # A folder of build/ that is a link out of it is no better.
+    outside = tmp_path / "elsewhere"
+    shutil.move(build_dir / "id", outside)
+    (outside / f"{MEETING}.pdf").write_text("not for the browser either")
+    (build_dir / "id").symlink_to(outside)
+    status, body = get(server, f"/id/{MEETING}.pdf")
+    assert status == 404 and b"not for the browser" not in body
+    # A link that stays inside build/ is followed.
+    brief.unlink()
+    (build_dir / "en" / "copy.html").write_text("<p>inside</p>")
+    brief.symlink_to(build_dir / "en" / "copy.html")
+    assert get(server, f"/en/{MEETING}.html")[0] == 200
