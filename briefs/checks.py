@@ -126,6 +126,29 @@ def _read_article(document: Document, project: Project, index: int) -> str | Pro
         return document.problem(where, f"{field}: {name!r} is {not_utf8(data)}")
 
 
+def _repeated_points(document: Document) -> list[Problem]:
+    """A point whose text in one language is word for word an earlier point's (a warning): a
+    copy that was meant to be edited, or the same point twice under two numbers."""
+    problems = []
+    first: dict[tuple[str, str], int] = {}
+    for i, point in enumerate(document.meeting.points):
+        for language in ("id", "en"):
+            words = " ".join(getattr(point.text, language).split())
+            earlier = first.setdefault((language, words), i)
+            if earlier != i:
+                line = document.positions.of(("points", earlier, "text", language))[0]
+                problems.append(
+                    document.problem(
+                        ("points", i, "text", language),
+                        f"points[{i}].text.{language}: the same words as points[{earlier}] "
+                        f"(line {line}): one point twice?",
+                        warning=True,
+                    )
+                )
+                break
+    return problems
+
+
 def check_document(
     document: Document,
     project: Project,
@@ -158,6 +181,8 @@ def check_document(
                     f"points[{i}].attributed_to: {point.attributed_to!r} is not the name of a participant",
                 )
             )
+
+    problems.extend(_repeated_points(document))
 
     from .render import epoch_date, epoch_problem  # the one reading of SOURCE_DATE_EPOCH
 

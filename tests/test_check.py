@@ -275,3 +275,72 @@ def test_the_second_article_is_read_and_its_headline_checked(articles_root, monk
         f"{TWO}:49:14: sources[1].article: 'lanjutan.txt' not found in sources/articles/",
         "1 problem(s) found",
     ]
+
+
+def test_a_point_repeated_word_for_word_is_a_located_warning_and_numbered_as_placed(
+    bad_root, monkeypatch
+):
+    from html.parser import HTMLParser
+
+    from briefs import build
+    from briefs.builder import Builder
+    from briefs.project import open_project
+
+    monkeypatch.chdir(bad_root)
+    point = (
+        "  - text: {id: Kedua pihak sepakat memperkuat kerja sama., en: The two sides agreed to"
+        " strengthen cooperation.}\n    quote: Kedua belah pihak sepakat memperkuat kerja sama.\n"
+    )
+    edit(bad_root, point, point + point)
+    result = check(bad_root, GOOD)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"{GOOD}:22:16: warning: points[1].text.id: the same words as points[0] (line 20): one"
+        " point twice?"
+    ]
+
+    class Numbers(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.ids: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "li" and dict(attrs).get("id", "").startswith("evidence-point-"):
+                self.ids.append(dict(attrs)["id"])
+
+    project = open_project(bad_root)
+    parser = Numbers()
+    parser.feed(Builder(project).render(build.find_meeting(project, "2020-01-01-good"), "en"))
+    assert parser.ids == ["evidence-point-1", "evidence-point-2"]
+
+
+def test_the_evidence_annex_numbers_points_without_a_search_per_point(bad_root, monkeypatch):
+    """A summary with many points renders in time linear in them: the annex numbers each point
+    by its place, not by list.index() (5,000 points took 232 s to render, now 7 s)."""
+    from briefs import build
+    from briefs.builder import Builder
+    from briefs.models import ConsensusPoint
+    from briefs.project import open_project
+
+    point = (
+        "  - text: {id: Kedua pihak sepakat memperkuat kerja sama., en: The two sides agreed to"
+        " strengthen cooperation.}\n    quote: Kedua belah pihak sepakat memperkuat kerja sama.\n"
+    )
+    letters = "bcdfghjklmnpqrstvwxz"  # no number word ('tiga') can be spelt from these
+    words = [a + b for a in letters for b in letters][:300]
+    edit(
+        bad_root, point, "".join(point.replace("kerja sama.,", f"kerja sama {w}.,") for w in words)
+    )
+    project = open_project(bad_root)
+    document = build.find_meeting(project, "2020-01-01-good")
+    compared = []
+    equal = ConsensusPoint.__eq__
+
+    def counted(self, other):
+        compared.append(1)
+        return equal(self, other)
+
+    monkeypatch.setattr(ConsensusPoint, "__eq__", counted)
+    page = Builder(project).render(document, "en")
+    assert 'id="evidence-point-300"' in page
+    assert len(compared) < len(words)  # list.index() compared 300 * 299 / 2 = 44,850 times
