@@ -200,6 +200,15 @@ def check_document(
     # The worst bug a brief can have is a wrong number: each number one language states in
     # digits, the other states too (in digits or in words).
     for loc, text in texts_of(meeting):
+        for language in ("id", "en"):
+            for number, char in reader.hidden_characters(text[language]):
+                problems.append(
+                    document.problem(
+                        (*loc, language),
+                        f"{field_name((*loc, language))}: {number!r} has an invisible {char} "
+                        "inside it, which splits the number: remove it",
+                    )
+                )
         extra = {
             "id": _unmatched_digits(text.id, "id", text.en, "en"),
             "en": _unmatched_digits(text.en, "en", text.id, "id"),

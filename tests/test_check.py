@@ -344,3 +344,17 @@ def test_the_evidence_annex_numbers_points_without_a_search_per_point(bad_root, 
     page = Builder(project).render(document, "en")
     assert 'id="evidence-point-300"' in page
     assert len(compared) < len(words)  # list.index() compared 300 * 299 / 2 = 44,850 times
+
+
+def test_an_invisible_character_inside_a_number_is_named(bad_root, monkeypatch):
+    monkeypatch.chdir(bad_root)
+    edit(
+        bad_root,
+        "en: The two sides agreed to strengthen cooperation.}",
+        "en: The two sides agreed to strengthen cooperation worth US$9\u200b00 million.}",
+    )
+    errors = check(bad_root, GOOD).stderr.splitlines()
+    assert (
+        f"{GOOD}:20:64: points[0].text.en: 'US$9\\u200b00' has an invisible U+200B ZERO WIDTH"
+        " SPACE inside it, which splits the number: remove it"
+    ) in errors
