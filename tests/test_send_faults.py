@@ -11,7 +11,6 @@ import os
 import socket
 import subprocess
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +28,9 @@ from .test_send import MEETINGS, Mailbox, expected_deliveries, free_port, smtp_e
 project = test_send.project
 readers = test_send.readers
 mailbox = test_send.mailbox
+
+HANG_GUARD = 300.0
+"""Seconds after which a server made to stall answers anyway: a hang guard, not a limit."""
 
 DEWI_FIRST = f"{MEETINGS[0]} (id: pdf) to Dewi Lestari <dewi@example.org>"
 
@@ -60,7 +62,7 @@ class Stalling(Mailbox):
     async def handle_DATA(self, server, session, envelope):
         if len(self.received) == self.stall_at:
             await super().handle_DATA(server, session, envelope)  # it did arrive
-            await asyncio.get_running_loop().run_in_executor(None, self.release.wait)
+            await asyncio.get_running_loop().run_in_executor(None, self.release.wait, HANG_GUARD)
             return "250 too late"
         return await super().handle_DATA(server, session, envelope)
 
@@ -79,9 +81,9 @@ def stalling():
 def test_a_server_silent_after_the_end_of_a_message_leaves_it_uncertain_not_sent_twice(
     project, readers, stalling
 ):
-    started = time.monotonic()
+    # The stalling server answers after HANG_GUARD at the latest, so a broken limit fails the
+    # assertions below instead of hanging the suite; no bound on the elapsed time.
     result = run(project, readers, stalling.port, data_timeout="1")
-    assert time.monotonic() - started < 30
     assert result.exit_code == 1
     third = f"{MEETINGS[2]} (id: pdf) to Dewi Lestari <dewi@example.org>"
     errors = result.stderr.splitlines()
@@ -156,9 +158,9 @@ def trickling():
 def test_a_trickled_greeting_is_given_its_limit_in_total(
     project, readers, trickling, limits, expected
 ):
-    started = time.monotonic()
+    # The exact error proves the limit ended the run (the whole greeting takes several seconds and
+    # would be accepted otherwise); no bound on the elapsed time.
     result = run(project, readers, trickling.port, **limits)
-    assert time.monotonic() - started < 20
     assert result.exit_code == 1
     assert result.stderr == f"error: SMTP server 127.0.0.1:{trickling.port}: {expected}\n"
     assert trickling.received == []
