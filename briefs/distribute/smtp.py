@@ -6,7 +6,6 @@ a whole has a deadline too, so that no server can hold a run for longer."""
 
 from __future__ import annotations
 
-import base64
 import logging
 import os
 import re
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic_core import PydanticCustomError
 
 from ..errors import DistributionError
+from .login import log_in, without_credentials
 from .readers import email_address
 
 if TYPE_CHECKING:
@@ -350,10 +350,7 @@ def open_client(settings: SmtpSettings) -> AnyClient:
         if settings.user:
             # smtp_settings refuses a user without a password
             assert settings.password is not None
-            if (settings.user + settings.password).isascii():
-                smtp.login(settings.user, settings.password)
-            else:
-                _login_utf8(smtp, settings.user, settings.password)
+            log_in(smtp, settings.user, settings.password)
         return smtp
     except smtplib.SMTPNotSupportedError:
         problem = "the server does not offer STARTTLS (set BRIEFS_SMTP_SECURITY to ssl, or none for a local server)"
@@ -365,48 +362,8 @@ def open_client(settings: SmtpSettings) -> AnyClient:
         problem = describe(error)
     if smtp is not None:
         smtp.close()
-    problem = _without_credentials(problem, settings)
+    problem = without_credentials(problem, settings.user, settings.password)
     raise DistributionError(f"SMTP server {settings.where}: {problem}")
-
-
-def _plain_token(user: str, password: str) -> str:
-    """AUTH PLAIN's response (RFC 4616): authorisation id (none), user, password, in UTF-8."""
-    return base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode("ascii")
-
-
-def _login_utf8(smtp: AnyClient, user: str, password: str) -> None:
-    """Log in with a user name or password that is not ASCII: AUTH PLAIN carries UTF-8 (RFC
-    4616); smtplib's login() encodes them as ASCII, and CRAM-MD5 and LOGIN cannot say."""
-    smtp.ehlo_or_helo_if_needed()
-    offered = smtp.esmtp_features.get("auth", "").upper().split()
-    if "PLAIN" not in offered:
-        raise smtplib.SMTPException(
-            "the user name or password is not ASCII, and the server does not offer AUTH PLAIN, "
-            "the one way to send it"
-        )
-    code, reply = smtp.docmd("AUTH", f"PLAIN {_plain_token(user, password)}")
-    if code == 334:  # the server asks for the response on a line of its own
-        code, reply = smtp.docmd(_plain_token(user, password))
-    if code not in (235, 503):  # 503: already logged in
-        raise smtplib.SMTPAuthenticationError(code, reply)
-
-
-def _without_credentials(text: str, settings: SmtpSettings) -> str:
-    """text with the password in every form a login sends it (plain, base64, AUTH PLAIN's
-    token) blotted out: a server may echo what it was sent in its error."""
-    if not settings.password or not settings.user:
-        return text
-    password = settings.password
-    secrets = {password, _plain_token(settings.user, password)}
-    for encoding in ("utf-8", "latin-1"):
-        try:
-            data = password.encode(encoding)
-        except UnicodeEncodeError:
-            continue
-        secrets.add(base64.b64encode(data).decode("ascii"))
-    for secret in sorted(secrets, key=len, reverse=True):
-        text = text.replace(secret, "[credentials]")
-    return text
 
 
 def close_client(smtp: AnyClient) -> None:
