@@ -166,6 +166,29 @@ def _read_article(document: Document, project: Project, index: int) -> str | Pro
         return document.problem(where, f"{field}: {name!r} is {not_utf8(data)}")
 
 
+def _repeated_points(document: Document) -> list[Problem]:
+    """A point whose text in one language is word for word an earlier point's (a warning): a
+    copy that was meant to be edited, or the same point twice under two numbers."""
+    problems = []
+    first: dict[tuple[str, str], int] = {}
+    for i, point in enumerate(document.meeting.points):
+        for language in ("id", "en"):
+            words = " ".join(getattr(point.text, language).split())
+            earlier = first.setdefault((language, words), i)
+            if earlier != i:
+                line = document.positions.of(("points", earlier, "text", language))[0]
+                problems.append(
+                    document.problem(
+                        ("points", i, "text", language),
+                        f"points[{i}].text.{language}: the same words as points[{earlier}] "
+                        f"(line {line}): one point twice?",
+                        warning=True,
+                    )
+                )
+                break
+    return problems
+
+
 def check_document(
     document: Document,
     project: Project,
@@ -200,11 +223,16 @@ def check_document(
                 )
             )
 
-    if meeting.issued is None and not os.environ.get("SOURCE_DATE_EPOCH"):
+    problems.extend(_repeated_points(document))
+
+    from .render import epoch_date, epoch_problem  # the one reading of SOURCE_DATE_EPOCH
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if meeting.issued is None and epoch_date(epoch) is None:
         problems.append(
             document.problem(
                 ("date",),
-                "issued: not given, and SOURCE_DATE_EPOCH is not set: give 'issued: YYYY-MM-DD'"
+                f"issued: not given, and {epoch_problem(epoch)}: give 'issued: YYYY-MM-DD'"
                 " (the issue date printed on the brief)",
                 key=True,
             )
@@ -213,6 +241,15 @@ def check_document(
     # The worst bug a brief can have is a wrong number: each number one language states in
     # digits, the other states too (in digits or in words).
     for loc, text in texts_of(meeting):
+        for language in ("id", "en"):
+            for number, char in reader.hidden_characters(text[language]):
+                problems.append(
+                    document.problem(
+                        (*loc, language),
+                        f"{field_name((*loc, language))}: {number!r} has an invisible {char} "
+                        "inside it, which splits the number: remove it",
+                    )
+                )
         extra = {
             "id": _unmatched_digits(text.id, "id", text.en, "en"),
             "en": _unmatched_digits(text.en, "en", text.id, "id"),

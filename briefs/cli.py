@@ -348,14 +348,14 @@ def send_command(
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=10.0,
+    default="10",
     show_default=True,
     envvar="BRIEFS_SERVE_TIMEOUT",
-    help="Seconds a connection may take to send its request [BRIEFS_SERVE_TIMEOUT].",
+    help="Seconds a connection may take to send its whole request, 0.1 to 3600"
+    " [BRIEFS_SERVE_TIMEOUT].",
 )
 @click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int, timeout: float) -> None:
+def serve_command(ctx: click.Context, host: str, port: int, timeout: str) -> None:
     """Preview the briefs in a browser, rebuilt as you edit.
 
     Builds every brief into build/ and serves an index of them. A meeting's briefs are rebuilt
@@ -368,10 +368,16 @@ def serve_command(ctx: click.Context, host: str, port: int, timeout: float) -> N
       briefs serve
       briefs serve --port 8080
     """
+    from .localserver import request_timeout
     from .serve import PreviewServer
 
+    source = ctx.get_parameter_source("timeout")
+    where = (
+        "BRIEFS_SERVE_TIMEOUT" if source == click.core.ParameterSource.ENVIRONMENT else "--timeout"
+    )
+    seconds = request_timeout(timeout, where)  # before anything is built or said
     logging.getLogger("briefs.serve").setLevel(logging.INFO)  # say what was rebuilt
-    server = PreviewServer(_project(ctx), host, port, timeout=timeout)
+    server = PreviewServer(_project(ctx), host, port, timeout=seconds)
     click.echo(f"Serving the briefs at {server.url} (Ctrl+C to stop)")
     try:
         server.serve_forever()

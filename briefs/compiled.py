@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import stat
 import time
 from pathlib import Path
 
@@ -52,10 +53,21 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
         super().__init__(str(folder), f"{self.prefix}%s.cache")
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        path = os.path.join(self.directory, self.pattern % bucket.key)
         try:
-            super().load_bytecode(bucket)
+            # O_NONBLOCK: a FIFO in a file's place is not waited on (Jinja's open() would wait
+            # for a writer forever); anything but a regular file is a miss, and dump_bytecode
+            # then puts a file in its place.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:  # not there (or not readable): compiled as without a cache
+            return
+        try:
+            with open(fd, "rb") as file:
+                if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                    raise ValueError(f"{path} is not a regular file")
+                bucket.load_bytecode(file)
             if bucket.code is not None:
-                os.utime(os.path.join(self.directory, self.pattern % bucket.key))  # used: kept
+                os.utime(path)  # used: kept
         except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # damaged
             log.debug("compiled template %s unreadable: compiled anew", bucket.key, exc_info=True)
             bucket.reset()

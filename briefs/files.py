@@ -106,6 +106,11 @@ _FILE_KINDS = {
 }
 
 
+def file_kind(kind: int) -> str:
+    """'a FIFO (named pipe)', 'a folder' ...: what a stat mode's file type is, in words."""
+    return _FILE_KINDS.get(kind, "not a regular file")
+
+
 class UnreadableFile(Exception):
     """A source that cannot be read as a file: the message says why (not found, a FIFO ...)."""
 
@@ -121,7 +126,7 @@ def read_regular_file(path: Path, limit: int, *, links: bool = True) -> bytes:
     try:
         kind = stat.S_IFMT((os.stat if links else os.lstat)(path).st_mode)
         if kind != stat.S_IFREG:
-            raise UnreadableFile(f"is {_FILE_KINDS.get(kind, 'not a regular file')}, not a file")
+            raise UnreadableFile(f"is {file_kind(kind)}, not a file")
         # O_NONBLOCK: should a FIFO take the file's place after the check, opening it does
         # not wait; O_NOFOLLOW: nor does a link taking it.
         flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if links else os.O_NOFOLLOW)

@@ -6,27 +6,49 @@ answer is said once, quietly, not as a traceback."""
 
 from __future__ import annotations
 
+import io
 import ipaddress
 import logging
+import math
 import socket
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 from urllib.parse import urlsplit
+
+from .errors import BriefsError
 
 log = logging.getLogger("briefs.serve")
 
 WORKERS = 32
 """Threads answering requests: a page's long poll holds one, so this many pages at most wait."""
 REQUEST_TIMEOUT = 10.0
-"""Seconds a connection may take to send its request, or to take its answer (the handler's
-socket timeout)."""
+"""Seconds a connection may take to send its whole request (one deadline, not a limit per
+read), and for each write of its answer."""
 BACKLOG = 128
 """Connections the kernel holds until a thread is free (socketserver's default is 5)."""
 LOCAL_NAMES = {"localhost", "127.0.0.1", "::1"}
 WILDCARDS = {"", "0.0.0.0", "::"}
+
+
+LONGEST_TIMEOUT = 3600.0
+
+
+def request_timeout(text: str, where: str) -> float:
+    """A request time limit as given (where: the option or variable): finite seconds from 0.1
+    to LONGEST_TIMEOUT, else BriefsError naming the value; float() alone takes nan and inf."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and 0.1 <= seconds <= LONGEST_TIMEOUT):
+        raise BriefsError(
+            f"{where}={text!r}: give a number of seconds from 0.1 to {LONGEST_TIMEOUT:g}"
+        )
+    return seconds
 
 
 def _is_ip(name: str) -> bool:
@@ -35,6 +57,44 @@ def _is_ip(name: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+class _DeadlineReader(io.RawIOBase):
+    """A connection's bytes, each read given only the time left until one deadline: a client
+    that sends a byte every second gets no longer for its request than one that sends none."""
+
+    def __init__(self, sock: socket.socket, deadline: float):
+        self._sock = sock
+        self._deadline = deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request did not arrive within its time limit")
+        self._sock.settimeout(left)
+        return self._sock.recv_into(buffer)
+
+
+class RequestHandler(BaseHTTPRequestHandler):
+    """A handler whose request (its line and headers) must arrive whole within timeout
+    seconds of the connection being taken up, however its bytes trickle in (slowloris); the
+    answer then has timeout seconds for each write."""
+
+    timeout = REQUEST_TIMEOUT
+
+    def setup(self) -> None:
+        super().setup()
+        assert self.timeout is not None
+        deadline = time.monotonic() + self.timeout
+        self.rfile = io.BufferedReader(_DeadlineReader(self.connection, deadline))
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()
+        self.connection.settimeout(self.timeout)  # the answer's writes: the usual limit
+        return parsed
 
 
 class LocalServer(HTTPServer):

@@ -10,6 +10,7 @@ count nothing (`two-way`, `one-China`, `Satu-Tiongkok`)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -335,3 +336,26 @@ def stated(texts: list[str], language: str = "id") -> set[Decimal]:
 def clear_cache() -> None:
     """Forget the texts read (the cache serves one summary at a time)."""
     _mentions.cache_clear()
+
+
+_BETWEEN_DIGITS = re.compile(r"(?<=[\d$€£¥])[^\w\s]+(?=[\d%])")
+"""What stands between a digit (or a currency sign) and the next digit, other than letters,
+digits and spaces: a separator ('.', ','), or something that cannot be seen."""
+
+
+def hidden_characters(text: str) -> list[tuple[str, str]]:
+    """Each number of text with an invisible character inside it (a format character, Unicode
+    category Cf: U+200B ZERO WIDTH SPACE, a word joiner, a bidi control), as (the number as
+    written, 'U+200B ZERO WIDTH SPACE'): the reader would see two numbers, 'US$9' and '00'."""
+    found = []
+    for match in _BETWEEN_DIGITS.finditer(text):
+        hidden = [c for c in match.group() if unicodedata.category(c) == "Cf"]
+        if hidden:
+            start = max(text.rfind(" ", 0, match.start()), 0)
+            end = text.find(" ", match.end())
+            number = text[start : end if end >= 0 else len(text)].strip()
+            char = hidden[0]
+            found.append(
+                (number, f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}")
+            )
+    return found

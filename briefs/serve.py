@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import stat
 import threading
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from babel import Locale
 
 from .errors import BriefsError
-from .localserver import REQUEST_TIMEOUT, LocalServer
+from .localserver import REQUEST_TIMEOUT, LocalServer, RequestHandler
 from .preview import BRIEF_PATH, Preview
 from .project import LANGUAGES, PREVIEW_TEMPLATES, Project
 
@@ -61,7 +63,21 @@ def with_reload(html: str, version: str) -> str:
     return head + script + body_end + tail if body_end else html + script
 
 
-class _Handler(BaseHTTPRequestHandler):
+def read_inside(path: Path, folder: Path) -> bytes:
+    """The bytes of path, a regular file that is inside folder once every symbolic link on the
+    way is followed; FileNotFoundError otherwise: a link in build/ to /etc/passwd is no brief."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    if os.path.commonpath([real, root]) != root:
+        raise FileNotFoundError(path)
+    # O_NOFOLLOW: a link put in its place since is not followed; O_NONBLOCK: nor a FIFO waited on.
+    fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    with open(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise FileNotFoundError(path)
+        return file.read()
+
+
+class _Handler(RequestHandler):
     """GET / (the index), /<lang>/<meeting-id>.html|pdf, and the version a page polls."""
 
     preview: Preview
@@ -124,7 +140,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "html", with_reload(page, version))
         path = preview.project.output_path(entry.meeting_id, match["language"], match["format"])
         try:
-            data = path.read_bytes()
+            data = read_inside(path, preview.project.build_dir)
         except FileNotFoundError:  # build/ removed under the server: back with the next change
             return self._send(
                 HTTPStatus.NOT_FOUND,
@@ -163,7 +179,7 @@ class PreviewServer:
         preview.changed, as the tests call it); timeout: seconds a connection may take to send
         its request or take its answer."""
         self.preview = Preview(project)
-        # timeout: the socket's, set for each connection (StreamRequestHandler.setup)
+        # timeout: the whole request's deadline, and each write's (RequestHandler)
         handler = type("Handler", (_Handler,), {"preview": self.preview, "timeout": timeout})
         try:
             self.httpd = LocalServer((host, port), handler)

@@ -122,6 +122,40 @@ def test_compiled_templates_are_kept_per_language_and_fingerprint(
     assert sorted(folder.iterdir()) == sorted(set(now) - set(cached))
 
 
+def test_a_fifo_in_place_of_a_compiled_template_is_a_cache_miss_not_a_hang(
+    project_copy, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    project = open_project(project_copy)
+    first = Builder(project).render(build.find_meeting(project, MEETING), "en")
+    folder = cache_folder("en")
+    assert folder is not None
+    cached = sorted(folder.iterdir())
+    assert cached
+    for path in cached:
+        path.unlink()
+        os.mkfifo(path)  # no writer ever comes: opened plainly, it waits forever
+    code = (
+        "import sys\n"
+        "from briefs import build\n"
+        "from briefs.builder import Builder\n"
+        "from briefs.project import open_project\n"
+        f"project = open_project({str(project_copy)!r})\n"
+        f"page = Builder(project).render(build.find_meeting(project, {MEETING!r}), 'en')\n"
+        "sys.stdout.write(page)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,  # a hang guard only
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == first
+    assert all(path.is_file() for path in cached)  # compiled anew, and kept as files
+
+
 def test_without_a_home_folder_nothing_is_cached(project_copy, tmp_path, monkeypatch):
     """No HOME and no XDG_CACHE_HOME (a bare service account): no cache, and no folder named
     "~" made in the working folder."""

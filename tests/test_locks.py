@@ -62,7 +62,8 @@ def test_a_killed_build_leaves_no_worker_and_the_next_build_runs(articles_root):
     assert len(workers) >= 2, "the build never forked its workers"
     build.send_signal(signal.SIGKILL)
     build.wait()
-    deadline = time.monotonic() + 10
+    # A hang guard, not a time limit: the loop ends as soon as the workers are gone.
+    deadline = time.monotonic() + 120
     while any(map(alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     left = [pid for pid in workers if alive(pid)]
@@ -70,17 +71,15 @@ def test_a_killed_build_leaves_no_worker_and_the_next_build_runs(articles_root):
         os.kill(pid, signal.SIGKILL)
     assert not left, "a worker outlived the killed build"
 
-    started = time.monotonic()
     again = subprocess.run(
         briefs(articles_root, "build", "--all", "--jobs", "1"),
         env=ENV,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=300,  # a hang guard only
     )
     assert again.returncode == 0, again.stderr
     assert "held by" not in again.stderr  # nothing held the lock
-    assert time.monotonic() - started < 300
     assert not list((articles_root / "build").rglob(".*.tmp"))
 
 
@@ -120,7 +119,7 @@ def test_a_build_waits_for_a_live_holder_and_names_it(articles_root):
         assert waiting.poll() is None, "the build did not wait for the lock"
         assert holder.stdin is not None
         holder.stdin.close()
-        holder.wait(timeout=10)
+        holder.wait(timeout=120)  # a hang guard only
         out, err = waiting.communicate(timeout=300)
         assert waiting.returncode == 0, err
         assert "files written" in out

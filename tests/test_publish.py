@@ -3,9 +3,12 @@ sha256sum -c accepts its SHA256SUMS, it is reproducible and replaced all at once
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,6 +18,8 @@ from click.testing import CliRunner
 
 from briefs.cli import main
 from briefs.distribute import publish as publish_module
+
+from .conftest import ROOT
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 NEWEST_FIRST = [
@@ -60,7 +65,9 @@ def test_sha256sum_accepts_the_checksums(site):
     assert result.returncode == 0, result.stdout + result.stderr
     listed = [line.split("  ", 1)[1] for line in (site / "SHA256SUMS").read_text().splitlines()]
     on_disk = sorted(
-        str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.name != "SHA256SUMS"
+        str(p.relative_to(site))
+        for p in site.rglob("*")
+        if p.is_file() and p.name not in ("SHA256SUMS", publish_module.MARK)
     )
     assert listed == on_disk and len(listed) == 43
 
@@ -166,8 +173,8 @@ def test_a_folder_that_is_not_a_publication_is_left_alone(built, tmp_path):
     result = publish(built.root, out)
     assert result.exit_code == 1
     assert (
-        result.stderr
-        == f"error: {out} exists and is not a published briefs folder; choose a new or empty folder\n"
+        result.stderr == f"error: {out} exists and is not a published briefs folder (it has no "
+        ".briefs-publication of its own); choose a new or empty folder\n"
     )
     assert (out / "thesis.odt").read_text() == "precious"
 
@@ -206,3 +213,110 @@ def test_a_project_with_no_meetings_is_one_line(project_copy, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr == "error: sources/meetings/ has no summaries: nothing to publish\n"
     assert not (project_copy / "build" / "site").exists()
+
+
+@pytest.mark.parametrize("mark", [None, "briefs publication\nSHA256SUMS 0000\n"])
+def test_a_folder_with_an_index_and_checksums_briefs_did_not_write_is_left_alone(
+    built, tmp_path, mark
+):
+    out = tmp_path / "downloads"
+    out.mkdir()
+    (out / "index.html").write_text("<title>My downloads</title>")
+    (out / "SHA256SUMS").write_text("e3b0c442  photo.jpg\n")
+    (out / "photo.jpg").write_bytes(b"\xff\xd8 a photo")
+    if mark is not None:  # a mark that does not name this SHA256SUMS is no mark
+        (out / publish_module.MARK).write_text(mark)
+    result = publish(built.root, out)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {out} exists and is not a published briefs folder (it has no "
+        ".briefs-publication of its own); choose a new or empty folder\n"
+    )
+    assert (out / "photo.jpg").read_bytes() == b"\xff\xd8 a photo"
+    assert sorted(os.listdir(tmp_path)) == ["downloads"]
+
+
+def _publish_killed(root: Path, out: Path, how: str) -> subprocess.CompletedProcess:
+    """A publish in its own process, killed (SIGKILL) at one step of its swap."""
+    code = f"""
+import os, shutil, signal, sys
+from briefs.cli import main
+from briefs.distribute import publish
+
+def kill(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+if {how!r} == "between the two renames":
+    publish._exchange = lambda first, second: False
+    rename = os.rename
+    def killing_rename(source, target):
+        if os.path.basename(str(source)).startswith(".site.new-"):
+            kill()
+        rename(source, target)
+    os.rename = killing_rename
+else:  # after the exchange, before the old publication is removed
+    shutil.rmtree = kill
+sys.argv = ["briefs", "--root", {str(root)!r}, "publish", "--out", {str(out)!r}]
+main()
+"""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,  # a hang guard only
+    )
+
+
+@pytest.mark.parametrize("how", ["between the two renames", "after the exchange"])
+def test_a_publish_killed_during_its_swap_leaves_a_site_and_the_next_one_tidies(
+    built, tmp_path, how
+):
+    root = Path(shutil.copytree(built.root, tmp_path / "project"))
+    out = tmp_path / "www" / "site"
+    assert publish(root, out).exit_code == 0
+    (out / "stale.txt").write_text("only in the old publication")
+    killed = _publish_killed(root, out, how)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    leftovers = sorted(name[: len(".site.new")] for name in os.listdir(out.parent))
+    if how == "after the exchange":  # a reader finds the new site at once
+        assert leftovers == [".site.new", "site"]
+        assert publish_module._is_publication(out) and not (out / "stale.txt").exists()
+    else:  # the old one is set aside, whole, for the next publish to put back
+        assert leftovers == [".site.new", ".site.old"] and not out.exists()
+        (old,) = out.parent.glob(".site.old-*")
+        assert publish_module._is_publication(old) and (old / "stale.txt").exists()
+    result = publish(root, out)
+    assert result.exit_code == 0, result.output
+    assert sorted(os.listdir(out.parent)) == ["site"]
+    assert publish_module._is_publication(out) and not (out / "stale.txt").exists()
+
+
+def test_two_publishes_into_one_folder_take_turns(built, tmp_path):
+    out = tmp_path / "www" / "site"
+    assert publish(built.root, out).exit_code == 0
+    before = (out / "SHA256SUMS").read_bytes()
+    (out / "stale.txt").write_text("only in the old publication")
+    # This test holds the lock a publish under way holds: the publish started now must wait.
+    held = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(held, fcntl.LOCK_EX)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "briefs", "--root", str(built.root), "publish", "--out", str(out)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        waiting = child.stderr.readline()
+        assert waiting == (
+            f"{out}: another publish into this folder is under way; waiting for it to finish\n"
+        )
+        assert (out / "stale.txt").exists() and sorted(os.listdir(out.parent)) == ["site"]
+    finally:
+        os.close(held)
+        stdout, stderr = child.communicate(timeout=300)  # a hang guard only
+    assert child.returncode == 0, stderr
+    assert stdout == f"44 files published to {out}\n"
+    assert not (out / "stale.txt").exists() and (out / "SHA256SUMS").read_bytes() == before
+    assert sorted(os.listdir(out.parent)) == ["site"]

@@ -5,6 +5,8 @@ addresses that try to smuggle in headers."""
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import json
 import logging
 import os
@@ -388,6 +390,23 @@ def test_dry_run_prints_the_plan_and_sends_nothing(project, readers, mailbox):
             "'Eve <eve@example.org>'",
             "6:12: readers[1].email: 'Eve <eve@example.org>' is not an email address such as ana@example.org",
         ),
+        (
+            "Eve",
+            "'<eve@example.org>'",
+            "6:12: readers[1].email: '<eve@example.org>' is not an email address: write it "
+            "without the angle brackets, eve@example.org",
+        ),
+        (
+            "Eve",
+            "eve@example.org.",
+            "6:12: readers[1].email: 'eve@example.org.' is not an email address: it ends with a "
+            "dot; write eve@example.org",
+        ),
+        (
+            "Eve",
+            """'"dewi"@example.org'""",
+            "6:12: readers[1].email: 'dewi@example.org' is already listed at line 3",
+        ),
     ],
 )
 def test_header_injection_is_refused_in_the_readers_file(
@@ -448,6 +467,23 @@ def test_readers_file_problems_are_all_reported_with_their_place(project, tmp_pa
         f"{path}:11:16: readers[2].meetings[0]: unknown meeting '2099-01-01-nothing'",
         "2 problem(s) found",
     ]
+
+
+def test_a_quoted_address_that_needs_no_quotes_is_the_same_reader(project, tmp_path, mailbox):
+    path = tmp_path / "readers.yaml"
+    path.write_text(
+        "readers:\n  - name: Dewi\n    email: '\"dewi\"@example.org'\n    language: id\n"
+        "  - name: Spaced\n    email: '\"de wi\"@example.org'\n    language: id\n",
+        encoding="utf-8",
+    )
+    result = send(project, path, mailbox)
+    assert result.exit_code == 0, result.output
+    assert {r.recipients[0] for r in mailbox.received} == {
+        "dewi@example.org",
+        '"de wi"@example.org',
+    }
+    ledger = [json.loads(line) for line in (project / "ledger.jsonl").open()]
+    assert {record["reader"] for record in ledger} == {"dewi@example.org", '"de wi"@example.org'}
 
 
 def test_the_password_comes_only_from_the_environment_and_is_never_shown(project, readers, mailbox):
@@ -572,6 +608,80 @@ def test_starttls_and_login_keep_the_password_out_of_every_output(
         assert "wrong-pw" not in text and "s3cret-pw" not in text
 
 
+class Echoing(Mailbox):
+    """Answers every AUTH with an error that repeats what it was sent (some servers do)."""
+
+    async def handle_AUTH(self, server, session, envelope, args):
+        return f"535 5.7.8 {' '.join(args)} not accepted"
+
+
+@pytest.mark.parametrize(
+    "user, password, handler",
+    [("désk", "pässwörd-秘密", Mailbox), ("desk", "s3cret-pw", Echoing), ("désk", "wörd", Echoing)],
+)
+def test_a_login_in_utf8_works_and_no_echo_shows_the_password(
+    project, readers, certificate, monkeypatch, user, password, handler
+):
+    cert, key = certificate
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    logins = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        logins.append((mechanism, auth_data.login, auth_data.password))
+        return AuthResult(success=auth_data.password == password.encode(), handled=False)
+
+    box = handler()
+    controller = Controller(
+        box,
+        hostname="127.0.0.1",
+        port=free_port(),
+        tls_context=context,
+        require_starttls=True,
+        auth_required=True,
+        authenticator=authenticator,
+        auth_exclude_mechanism=["LOGIN"],
+    )
+    controller.start()
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    env = {
+        "BRIEFS_SMTP_HOST": "127.0.0.1",
+        "BRIEFS_SMTP_PORT": str(controller.port),
+        "BRIEFS_SMTP_FROM": "desk@example.org",
+        "BRIEFS_SMTP_USER": user,
+        "BRIEFS_SMTP_PASSWORD": password,
+    }
+    command = ["--root", str(project), "send", "--readers", str(readers)]
+    command += ["--ledger", str(project / "ledger.jsonl")]
+    try:
+        result = CliRunner().invoke(main, command, env=env)
+    finally:
+        controller.stop()
+    if handler is Mailbox:
+        assert result.exit_code == 0, result.output
+        assert logins == [("PLAIN", user.encode(), password.encode())]
+        assert box.deliveries() == expected_deliveries()
+        return
+    assert result.exit_code == 1
+    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode()
+    assert result.stderr == (
+        f"error: SMTP server 127.0.0.1:{controller.port}: login as {user!r} refused: 535 5.7.8 "
+        "PLAIN [credentials] not accepted\n"
+    )
+    assert token not in result.output and password not in result.output
+
+
+@pytest.mark.parametrize("port", ["\u00b2", "0", "65536", "smtp"])
+def test_a_port_that_is_no_port_number_is_one_line(project, readers, mailbox, port):
+    result = CliRunner().invoke(
+        main,
+        ["--root", str(project), "send", "--readers", str(readers)],
+        env={**smtp_env(mailbox), "BRIEFS_SMTP_PORT": port},
+    )
+    assert result.exit_code == 1
+    assert result.stderr == f"error: SMTP port {port!r} is not a port number (1 to 65535)\n"
+
+
 def test_a_record_cut_short_by_a_kill_leaves_that_message_uncertain(project, readers, mailbox):
     assert send(project, readers, mailbox).exit_code == 0
     ledger = project / "ledger.jsonl"
@@ -612,3 +722,39 @@ def test_a_damaged_or_busy_ledger_stops_the_run_before_anything_is_sent(project,
     assert result.exit_code == 1
     assert result.stderr == f"error: {ledger}:1: not a delivery record; the ledger is damaged\n"
     assert mailbox.received == []
+
+
+def test_the_bytes_mailed_are_the_bytes_whose_hash_the_ledger_records(project, readers, mailbox):
+    from briefs.distribute.delivery import send_briefs
+
+    def rebuilt_meanwhile(plan) -> None:
+        # A build finishing between the hashing and the sending replaces every PDF (atomically).
+        for path in (project / "build").glob("*/*.pdf"):
+            replacement = path.with_name(path.name + ".new")
+            replacement.write_bytes(path.read_bytes() + b"\n% rebuilt\n")
+            replacement.replace(path)
+
+    report = send_briefs(
+        open_project(project),
+        readers,
+        ledger_path=project / "ledger.jsonl",
+        smtp_options={
+            "host": "127.0.0.1",
+            "port": mailbox.port,
+            "security": "none",
+            "sender": "desk@example.org",
+        },
+        on_plan=rebuilt_meanwhile,
+    )
+    assert report.ok and len(report.sent) == 11
+    recorded = {
+        (r["reader"], f"{r['meeting']}.{r['language']}.{r['format']}"): r["sha256"]
+        for r in map(json.loads, (project / "ledger.jsonl").open())
+        if r["status"] == "delivered"
+    }
+    mailed = {
+        (received.recipients[0], name): hashlib.sha256(data).hexdigest()
+        for received in mailbox.received
+        for name, (_, data) in received.attachments().items()
+    }
+    assert mailed == recorded

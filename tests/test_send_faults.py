@@ -11,7 +11,6 @@ import os
 import socket
 import subprocess
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +28,9 @@ from .test_send import MEETINGS, Mailbox, expected_deliveries, free_port, smtp_e
 project = test_send.project
 readers = test_send.readers
 mailbox = test_send.mailbox
+
+HANG_GUARD = 300.0
+"""Seconds after which a server made to stall answers anyway: a hang guard, not a limit."""
 
 DEWI_FIRST = f"{MEETINGS[0]} (id: pdf) to Dewi Lestari <dewi@example.org>"
 
@@ -60,7 +62,7 @@ class Stalling(Mailbox):
     async def handle_DATA(self, server, session, envelope):
         if len(self.received) == self.stall_at:
             await super().handle_DATA(server, session, envelope)  # it did arrive
-            await asyncio.get_running_loop().run_in_executor(None, self.release.wait)
+            await asyncio.get_running_loop().run_in_executor(None, self.release.wait, HANG_GUARD)
             return "250 too late"
         return await super().handle_DATA(server, session, envelope)
 
@@ -79,9 +81,9 @@ def stalling():
 def test_a_server_silent_after_the_end_of_a_message_leaves_it_uncertain_not_sent_twice(
     project, readers, stalling
 ):
-    started = time.monotonic()
+    # The stalling server answers after HANG_GUARD at the latest, so a broken limit fails the
+    # assertions below instead of hanging the suite; no bound on the elapsed time.
     result = run(project, readers, stalling.port, data_timeout="1")
-    assert time.monotonic() - started < 30
     assert result.exit_code == 1
     third = f"{MEETINGS[2]} (id: pdf) to Dewi Lestari <dewi@example.org>"
     errors = result.stderr.splitlines()
@@ -156,9 +158,9 @@ def trickling():
 def test_a_trickled_greeting_is_given_its_limit_in_total(
     project, readers, trickling, limits, expected
 ):
-    started = time.monotonic()
+    # The exact error proves the limit ended the run (the whole greeting takes several seconds and
+    # would be accepted otherwise); no bound on the elapsed time.
     result = run(project, readers, trickling.port, **limits)
-    assert time.monotonic() - started < 20
     assert result.exit_code == 1
     assert result.stderr == f"error: SMTP server 127.0.0.1:{trickling.port}: {expected}\n"
     assert trickling.received == []
@@ -398,3 +400,77 @@ def test_a_full_disk_under_the_ledger_is_one_line_and_loses_nothing(
     # No half line was left behind: every line reads.
     assert all(json.loads(line) for line in ledger.read_text().splitlines() if line.strip())
     assert os.path.getsize(ledger) > 0
+
+
+class Unusual(Mailbox):
+    """Keeps every message, and answers the end of those listed with an unusual reply."""
+
+    def __init__(self, end_replies: dict[int, str]):
+        super().__init__()
+        self.end_replies = end_replies
+
+    async def handle_DATA(self, server, session, envelope):
+        number = len(self.received)
+        reply = await super().handle_DATA(server, session, envelope)
+        return self.end_replies.get(number, reply)
+
+
+def test_any_2xx_is_delivered_and_an_unreadable_reply_is_uncertain_never_sent_again(
+    project, readers
+):
+    box = Unusual({0: "251 2.0.0 queued", 1: "queued, thank you"})
+    controller = Controller(box, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        runs = [run(project, readers, controller.port) for _ in range(3)]
+    finally:
+        controller.stop()
+    second = f"{MEETINGS[1]} (id: pdf) to Dewi Lestari <dewi@example.org>"
+    assert runs[0].exit_code == 1
+    assert [e for e in runs[0].stderr.splitlines() if e.startswith("uncertain: ")] == [
+        f"uncertain: {second}: the reply to the end of the message is not an SMTP reply; it "
+        "may have arrived: recorded as uncertain, not sent again without --resend"
+    ]
+    assert runs[0].stdout.splitlines()[-1] == "10 message(s) sent, 0 failed, 1 uncertain"
+    for again in runs[1:]:
+        assert again.exit_code == 0, again.output
+        assert again.stdout.splitlines()[-1] == "0 message(s) sent, 0 failed"
+    assert box.deliveries() == expected_deliveries()  # each exactly once, over three runs
+
+
+@pytest.mark.parametrize("kind", ["/dev/full", "a FIFO"])
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_ledger_that_is_not_a_regular_file_is_refused_unread(
+    project, readers, mailbox, tmp_path, kind, dry_run
+):
+    import resource
+    import sys
+
+    from .conftest import ROOT
+
+    if kind == "a FIFO":
+        ledger = tmp_path / "ledger.jsonl"
+        os.mkfifo(ledger)
+        what = "a FIFO (named pipe)"
+    else:
+        ledger = Path(kind)
+        what = "a character device"
+
+    def bounded() -> None:  # without the fix /dev/full is read until memory runs out
+        resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+    args = ["--root", str(project), "send", "--readers", str(readers), "--ledger", str(ledger)]
+    done = subprocess.run(
+        [sys.executable, "-m", "briefs", *args, *(["--dry-run"] if dry_run else [])],
+        env={**os.environ, **smtp_env(mailbox), "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        preexec_fn=bounded,
+        timeout=180,  # a hang guard only: a FIFO without a writer would wait forever
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"error: {ledger}: the ledger is {what}, not a file; give --ledger a regular file "
+        "(or a new name)\n"
+    )
+    assert mailbox.received == []

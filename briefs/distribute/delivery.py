@@ -32,6 +32,7 @@ from .smtp import (
     Rejected,
     SmtpSettings,
     Timeout,
+    Unreadable,
     close_client,
     describe,
     open_client,
@@ -186,6 +187,11 @@ class _Run:
                 if end_sent:
                     self._note(message, message_id, DEFERRED, reason)
                 report.failed.append((message, reason))
+            return
+        except Unreadable as error:
+            self._drop()  # who knows what the server will say next on this connection
+            self._note(message, message_id, UNCERTAIN, str(error))
+            report.uncertain.append((message, f"{error}; {MAY_HAVE_ARRIVED}"))
             return
         except Timeout as error:
             self._drop()

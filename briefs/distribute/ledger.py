@@ -9,6 +9,7 @@ import fcntl
 import json
 import logging
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import DistributionError, display_path
+from ..files import UnreadableFile, file_kind, read_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -186,22 +188,59 @@ def _parse(path: Path, data: bytes) -> tuple[dict[Key, str], dict[Key, Open]]:
     return delivered, unsettled
 
 
+LIMIT = 512 * 1024 * 1024
+"""The largest ledger read (about two million records): anything larger is no ledger of ours."""
+
+
+def _not_a_ledger(path: Path, why: str) -> DistributionError:
+    return DistributionError(
+        f"{display_path(path)}: the ledger {why}; give --ledger a regular file (or a new name)"
+    )
+
+
 @contextmanager
 def open_ledger(path: Path, *, write: bool) -> Iterator[Ledger]:
     """The ledger at path; for writing it is created if need be and locked, so two runs
-    cannot send the same briefs at once."""
+    cannot send the same briefs at once. Only a regular file is read, and at most LIMIT
+    bytes of it: /dev/full or a FIFO is refused by its type, before it is read."""
     path = Path(path)
     if not write:
-        yield Ledger(path, *_parse(path, path.read_bytes()) if path.exists() else ({}, {}))
+        try:
+            data = read_regular_file(path, LIMIT)
+        except UnreadableFile as error:
+            if error.missing:
+                data = b""
+            else:
+                raise _not_a_ledger(path, str(error)) from None
+        yield Ledger(path, *_parse(path, data))
         return
     try:
+        kind = stat.S_IFMT(os.stat(path).st_mode)
+    except FileNotFoundError:
+        kind = stat.S_IFREG
+    except OSError as error:
+        raise _not_a_ledger(path, f"cannot be read: {error.strerror or error}") from None
+    if kind != stat.S_IFREG:
+        raise _not_a_ledger(path, f"is {file_kind(kind)}, not a file")
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # Unbuffered: a write that fails fails at once, and closing has nothing left to flush.
-        file = open(path, "a+b", buffering=0)
+        # O_NONBLOCK: should a FIFO take the file's place after the check, opening it does not
+        # wait. Unbuffered: a write that fails fails at once, and closing has nothing to flush.
+        fd = os.open(
+            path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC, 0o666
+        )
+        file = open(fd, "a+b", buffering=0)
     except OSError as error:
         raise DistributionError(
             f"{display_path(path)}: cannot open the ledger: {error.strerror or error}"
         ) from None
+    info = os.fstat(file.fileno())
+    if not stat.S_ISREG(info.st_mode) or info.st_size > LIMIT:
+        file.close()
+        regular = stat.S_ISREG(info.st_mode)
+        raise _not_a_ledger(
+            path, f"is larger than {LIMIT} bytes" if regular else "is not a regular file"
+        )
     with file:
         try:
             fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BriefsError, SourceError, UnknownMeetingError
@@ -27,6 +27,9 @@ class Brief:
     path: Path
     size: int
     sha256: str
+    data: bytes = field(default=b"", repr=False, compare=False)
+    """The file's bytes as read once, when hashed: what is mailed or published is what the
+    hash names, even if a build replaces the file meanwhile."""
 
     @property
     def media_type(self) -> str:
@@ -61,6 +64,14 @@ def ready_briefs(project: Project, meeting_id: str | None = None) -> list[Brief]
                 path = project.output_path(meeting.id, language, fmt)
                 data = path.read_bytes()
                 briefs.append(
-                    Brief(meeting, language, fmt, path, len(data), hashlib.sha256(data).hexdigest())
+                    Brief(
+                        meeting,
+                        language,
+                        fmt,
+                        path,
+                        len(data),
+                        hashlib.sha256(data).hexdigest(),
+                        data,
+                    )
                 )
     return briefs

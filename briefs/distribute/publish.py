@@ -1,23 +1,31 @@
 """Publish: every built brief in a folder a web server or shared drive serves as it is, with a
 bilingual index.html, one Atom feed per language and a SHA256SUMS file. The folder is written
-beside its final place and swapped in with renames, so nobody sees it half-written."""
+beside its final place and swapped in (one exchange of the two folders where Linux offers it), so
+nobody sees it half-written; a mark file (.briefs-publication) says the folder is publish's own,
+and only such a folder (or an empty one) is ever replaced."""
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import errno
+import fcntl
 import hashlib
 import logging
 import os
+import re
 import shutil
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from babel.units import format_unit
 
-from ..errors import DistributionError, display_path
+from ..errors import DistributionError, FileError, display_path
 from ..files import new_folder, write_atomically
 from ..i18n import Localizer, localizers
 from ..models import Meeting
@@ -205,23 +213,94 @@ def _is_published_digest(project: Project, name: str) -> bool:
     return True
 
 
+MARK = ".briefs-publication"
+"""Written into every publication: how publish knows a folder it may replace as its own."""
+_MARK_HEAD = "briefs publication\n"
+
+
+def _mark(checksums: bytes) -> bytes:
+    """The mark's content: what it is and the hash of the SHA256SUMS it was written with."""
+    return f"{_MARK_HEAD}SHA256SUMS {hashlib.sha256(checksums).hexdigest()}\n".encode("ascii")
+
+
+def _is_publication(folder: Path) -> bool:
+    """A folder publish wrote: its mark names the hash of the SHA256SUMS beside it."""
+    try:
+        mark = (folder / MARK).read_bytes()[:4096]
+        checksums = (folder / CHECKSUMS).read_bytes()
+    except OSError:
+        return False
+    return mark == _mark(checksums)
+
+
 def _replaceable(folder: Path) -> bool:
-    """Only a folder publish itself made (or an empty one) may be swapped out."""
+    """Only a folder publish itself made (or an empty one) may be swapped out: never one that
+    only happens to hold an index.html and a SHA256SUMS."""
     if not folder.exists() and not folder.is_symlink():
         return True
-    if not folder.is_dir():
+    if folder.is_symlink() or not folder.is_dir():
         return False
-    return not any(folder.iterdir()) or (
-        (folder / CHECKSUMS).is_file() and (folder / "index.html").is_file()
-    )
+    return not any(folder.iterdir()) or _is_publication(folder)
+
+
+@contextmanager
+def _publishing(out: Path) -> Iterator[None]:
+    """One publish at a time into out's parent folder (an flock on that folder, which leaves no
+    file behind; released by the kernel however the process ends); the leftovers of a publish
+    killed half-way are tidied first."""
+    parent = out.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as error:
+        raise FileError.of(parent, "write", error) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning(
+                "%s: another publish into this folder is under way; waiting for it to finish",
+                display_path(out),
+            )
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        _tidy(out)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _leftovers(out: Path, kind: str) -> list[Path]:
+    """The folders a killed publish left beside out (only names publish makes), newest first."""
+    pattern = re.compile(rf"\.{re.escape(out.name)}\.{kind}-[0-9a-f]{{8}}")
+    found = [p for p in out.parent.iterdir() if pattern.fullmatch(p.name) and p.is_dir()]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _tidy(out: Path) -> None:
+    """Put back the old site if a publish was killed between its two renames (out missing, the
+    old one set aside), then remove what killed publishes left: staging and set-aside folders."""
+    if not out.exists() and not out.is_symlink():
+        for old in _leftovers(out, "old"):
+            if _is_publication(old):
+                os.rename(old, out)
+                log.warning("%s: put back the publication a stopped publish had set aside", out)
+                break
+    for leftover in _leftovers(out, "new") + _leftovers(out, "old"):
+        shutil.rmtree(leftover)
 
 
 def publish(project: Project, out: Path | None = None, base_url: str | None = None) -> Published:
     """Publish every brief into out (default build/site/), replacing a previous publication."""
     out = Path(out or project.build_dir / "site").absolute()
+    with _publishing(out):
+        return _publish(project, out, base_url)
+
+
+def _publish(project: Project, out: Path, base_url: str | None) -> Published:
     if not _replaceable(out):
         raise DistributionError(
-            f"{display_path(out)} exists and is not a published briefs folder; choose a new or empty folder"
+            f"{display_path(out)} exists and is not a published briefs folder (it has no "
+            f"{MARK} of its own); choose a new or empty folder"
         )
     briefs = ready_briefs(project)
     if not briefs:
@@ -229,7 +308,7 @@ def publish(project: Project, out: Path | None = None, base_url: str | None = No
             f"{display_path(project.meetings_dir)}/ has no summaries: nothing to publish"
         )
     locs = localizers(project.locale_dir)
-    files: dict[str, bytes | Path] = {site_path(brief): brief.path for brief in briefs}
+    files: dict[str, bytes | Path] = {site_path(brief): brief.data for brief in briefs}
     for language in LANGUAGES:  # the digests, as built beside the briefs (their links stay)
         for path in sorted((project.build_dir / language).glob(f"{DIGEST}*")):
             if path.suffix[1:] in FORMATS and _is_published_digest(project, path.stem):
@@ -248,7 +327,9 @@ def publish(project: Project, out: Path | None = None, base_url: str | None = No
             data = content.read_bytes() if isinstance(content, Path) else content
             write_atomically(staging / name, data)
             sums.append(f"{hashlib.sha256(data).hexdigest()}  {name}\n")
-        write_atomically(staging / CHECKSUMS, "".join(sums).encode("ascii"))
+        checksums = "".join(sums).encode("ascii")
+        write_atomically(staging / CHECKSUMS, checksums)
+        write_atomically(staging / MARK, _mark(checksums))
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -257,13 +338,39 @@ def publish(project: Project, out: Path | None = None, base_url: str | None = No
     return Published(out, sorted([*files, CHECKSUMS]))
 
 
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step (Linux's renameat2 with RENAME_EXCHANGE, glibc 2.28 or
+    later); False where this system or file system cannot, and nothing was changed."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    done = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if done == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(number, os.strerror(number), str(second))
+
+
 def _swap(staging: Path, out: Path) -> None:
-    """Put the new folder in place of the old with two renames: at every moment out is the
-    complete old folder, the complete new one or (between the renames) briefly absent."""
-    old = None
-    if out.exists() or out.is_symlink():
-        old = new_folder(out.parent, f".{out.name}.old-")
-        os.rename(out, old / "site")
+    """Put the new folder in place of the old. Where the system can, in one step: at every
+    moment out is the complete old folder or the complete new one. Elsewhere with two renames,
+    the old one set aside first: a publish killed between them leaves out missing for a moment,
+    and the next publish puts the old one back before it starts."""
+    if not out.exists() and not out.is_symlink():
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging)  # the old publication, now under the staging name
+        return
+    old = new_folder(out.parent, f".{out.name}.old-")
+    os.rename(out, old)  # onto the empty folder just made: a rename may replace an empty one
     os.rename(staging, out)
-    if old is not None:
-        shutil.rmtree(old)
+    shutil.rmtree(old)

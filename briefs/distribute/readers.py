@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from email.errors import HeaderParseError
 from email.headerregistry import Address
 from pathlib import Path
 from typing import Annotated, Literal
@@ -43,18 +44,31 @@ def country_code(text: str) -> str:
 
 
 def email_address(text: str) -> str:
-    """A bare address (ana@example.org): no display name, no second address, ASCII only."""
+    """A bare address (ana@example.org): no display name, no second address, ASCII only; as
+    RFC 5322 writes it most simply, so "ana"@example.org is ana@example.org (one reader)."""
     _no_line_breaks(text, "an address")
+    if text.startswith("<") and text.endswith(">"):
+        raise PydanticCustomError(
+            "email",
+            "'{text}' is not an email address: write it without the angle brackets, {inner}",
+            {"text": text, "inner": text[1:-1]},
+        )
+    if text.endswith("."):
+        raise PydanticCustomError(
+            "email",
+            "'{text}' is not an email address: it ends with a dot; write {bare}",
+            {"text": text, "bare": text.rstrip(".")},
+        )
     try:
         address = Address(addr_spec=text)
         plain = text.isascii() and "." in address.domain.strip(".") and address.username
-    except (ValueError, IndexError, TypeError):  # the header parser raises all of these
+    except (ValueError, IndexError, TypeError, HeaderParseError):  # the parser raises all these
         plain = False
     if not plain:
         raise PydanticCustomError(
             "email", "'{text}' is not an email address such as ana@example.org", {"text": text}
         )
-    return text
+    return str(address.addr_spec)
 
 
 class Reader(BaseModel):

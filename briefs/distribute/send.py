@@ -158,7 +158,7 @@ def compose(message: Message, sender: str, desk: Mapping[str, str], loc: Localiz
     for brief in message.briefs:
         maintype, subtype = brief.media_type.split("/")
         email.add_attachment(
-            brief.path.read_bytes(),
+            brief.data,  # the bytes its hash was taken of, not the file as it is now
             maintype=maintype,
             subtype=subtype,
             filename=brief.attachment_name,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic_core import PydanticCustomError
 
 from ..errors import DistributionError
+from .login import log_in, without_credentials
 from .readers import email_address
 
 if TYPE_CHECKING:
@@ -86,8 +87,9 @@ def smtp_settings(
     if security not in SECURITY:
         raise DistributionError(f"SMTP security {security!r}: use one of {', '.join(SECURITY)}")
     port = get("port", "BRIEFS_SMTP_PORT")
-    if port is not None and not (port.isdigit() and 0 < int(port) < 65536):
-        raise DistributionError(f"SMTP port {port!r} is not a port number")
+    # ASCII digits only: str.isdigit() says yes to '²', which int() refuses.
+    if port is not None and not (re.fullmatch(r"[0-9]{1,5}", port) and 0 < int(port) < 65536):
+        raise DistributionError(f"SMTP port {port!r} is not a port number (1 to 65535)")
     sender = get("sender", "BRIEFS_SMTP_FROM")
     if sender is None:
         log.warning("no sender address given (--from or BRIEFS_SMTP_FROM): using briefs@localhost")
@@ -137,6 +139,11 @@ def describe(error: BaseException) -> str:
 
 class Timeout(Exception):
     """The server did not answer within its limit; what was awaited is in the message."""
+
+
+class Unreadable(Exception):
+    """The server's reply to the end of a message is no reply RFC 5321 knows: it may have
+    accepted the message, so it is uncertain, never sent again without --resend."""
 
 
 class Rejected(Exception):
@@ -291,11 +298,11 @@ def _transmit(
 ) -> None:
     smtp.ehlo_or_helo_if_needed()
     code, reply = smtp.mail(smtp.settings.sender)
-    if code != 250:
+    if not _success(code):
         _reset(smtp)
         raise Rejected("MAIL", code, reply)
     code, reply = smtp.rcpt(recipient)
-    if code not in (250, 251):
+    if not _success(code):
         _reset(smtp)
         raise Rejected("RCPT", code, reply)
     code, reply = smtp.docmd("DATA")
@@ -307,8 +314,17 @@ def _transmit(
     smtp.send(b".\r\n")
     smtp.expect("the end of the message", smtp.settings.data_timeout)
     code, reply = smtp.getreply()
-    if code != 250:
+    if _success(code):
+        return
+    if 400 <= code < 600:
         raise Rejected("end of data", code, reply)
+    # smtplib gives -1 for a line without a number; a 1xx or 3xx here is no answer either.
+    raise Unreadable("the reply to the end of the message is not an SMTP reply")
+
+
+def _success(code: int) -> bool:
+    """RFC 5321 §4.2.1: any 2xx reply is a success (250 and 251 are only the usual ones)."""
+    return 200 <= code < 300
 
 
 def _reset(smtp: AnyClient) -> None:
@@ -334,7 +350,7 @@ def open_client(settings: SmtpSettings) -> AnyClient:
         if settings.user:
             # smtp_settings refuses a user without a password
             assert settings.password is not None
-            smtp.login(settings.user, settings.password)
+            log_in(smtp, settings.user, settings.password)
         return smtp
     except smtplib.SMTPNotSupportedError:
         problem = "the server does not offer STARTTLS (set BRIEFS_SMTP_SECURITY to ssl, or none for a local server)"
@@ -346,6 +362,7 @@ def open_client(settings: SmtpSettings) -> AnyClient:
         problem = describe(error)
     if smtp is not None:
         smtp.close()
+    problem = without_credentials(problem, settings.user, settings.password)
     raise DistributionError(f"SMTP server {settings.where}: {problem}")
 
 
