@@ -186,6 +186,15 @@ def test_nothing_added_and_its_rendering():
         " both in sources/glossary.yaml under 'renderings' (e.g. {id: [pertanian, <the quotes'"
         " word>], en: [<its English>]})"
     ]
+    # a quantity word is a claim, though a function word elsewhere
+    quantity = added_findings(
+        "Kedua pihak membantu semua bisnis.",
+        ["Kedua pihak membantu bisnis."],
+        ("t",),
+        "point",
+        Glossary(),
+    )
+    assert [f.message.split(":")[0] for f in quantity] == ["'semua'"]
     # other forms of the quotes' words (Sastrawi stems) add nothing
     assert (
         added_findings("Pembangunan mekanisme disepakati.", [quote], ("t",), "point", Glossary())

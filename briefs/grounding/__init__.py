@@ -378,8 +378,18 @@ def _findings(
                         f"the number {words!r} is in neither the headline nor the summary's quotes",
                     )
                 )
-        for name in unmatched_names(text.id, article, gazetteer):
+        unquoted = unmatched_names(text.id, article, gazetteer)
+        for name in unquoted:
             found.append(Finding((field, "id"), f"{name!r} is not in the article"))
+        for name in unmatched_names(text.id, "\n".join(own_quotes), gazetteer):
+            if name not in unquoted:
+                found.append(
+                    Finding(
+                        (field, "id"),
+                        f"{name!r} is in none of the summary's quotes: quote the sentence that"
+                        " names it (in 'lede_quote'), or leave it out",
+                    )
+                )
         found += added_findings(text.id, own_quotes, (field, "id"), "summary", glossary, acts=True)
         found += english_findings(text, (field,), glossary)
 

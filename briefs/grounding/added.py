@@ -13,6 +13,7 @@ from typing import Any
 
 from ..language.speakers import joint_acts
 from .claims import _STOPWORDS, content_words
+from .english import QUANTITIES
 from .stance import NEGATIONS, POLARITIES, STANCES
 
 _FUNCTION_WORDS = frozenset(
@@ -71,6 +72,10 @@ def added_words(
     said = _quoted_stems("\n".join(quotes))
     free_words = _free() | {w.lower() for w in free}
     missing: list[str] = []
+    # A quantity word is a claim ('semua bisnis' for 'bisnis'), though a function word elsewhere.
+    for word in _ALL_WORDS.findall(text.lower()):
+        if word in QUANTITIES["id"] and word not in said:
+            missing.append(word)
     for word in content_words(text):
         if word in free_words or word in said or stem(word) in said:
             continue
