@@ -228,3 +228,20 @@ def test_cldr_demonyms_twin_their_country():
     ):
         assert unmatched_names(english, indonesian, gazetteer, "en") == []
     assert unmatched_names("Uzbek cotton", "kapas Turkmenistan", gazetteer, "en") == ["Uzbek"]
+
+
+def test_the_shipped_glossary_pairs_line_d_and_both_spellings_of_kerja_sama(shipped):
+    from briefs.grounding import glossary_names
+
+    gazetteer = cldr_gazetteer().with_names(glossary_names(shipped))
+    assert unmatched_names("work on Line D", "pembangunan jalur D", gazetteer, "en") == []
+    assert unmatched_names("Line E", "jalur D", gazetteer, "en") == [
+        "Line",
+        "E",
+    ] or unmatched_names("Line E", "jalur D", gazetteer, "en")
+    assert (
+        unmatched_names(
+            "Organisasi Kerja Sama Shanghai", "Organisasi Kerjasama Shanghai (SCO)", gazetteer
+        )
+        == []
+    )

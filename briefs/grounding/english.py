@@ -51,19 +51,17 @@ def _skeleton(word: str) -> str:
     return re.sub(r"(.)\1", r"\1", w)
 
 
-_PREFIXES = ("mem", "meng", "men", "ber", "di", "ter")
-"""Verb prefixes before a borrowed stem: 'memfasilitasi' is 'facilitate', 'berkualitas' 'quality'."""
-
-
 def _cognate_keys(word: str) -> list[str]:
-    """The stems an Indonesian international word may share with its English cognate (the word
-    whole, and without a verb prefix): none for a word that is not one."""
+    """The stems an Indonesian international word may share with its English cognate (the word,
+    and its Sastrawi stem: 'memfasilitasi' is 'fasilitas', 'berkualitas' 'kualitas'); none for a
+    word of Indonesian stock, whose stem is no international word ('melintasi' is 'lintas')."""
+    from .added import stem
+
     w = word.lower()
-    prefix = max((p for p in _PREFIXES if w.startswith(p)), key=len, default="")
-    if prefix and _cognate_key(w[len(prefix) :]) is None:
-        return []  # a verb of Indonesian stock ('mengatasi')
-    forms = [w, w[len(prefix) :]] if prefix else [w]
-    return [k for f in forms if (k := _cognate_key(f)) is not None]
+    base = stem(w)
+    if base != w and _cognate_key(base) is None:
+        return []
+    return [k for f in dict.fromkeys((w, base)) if (k := _cognate_key(f)) is not None]
 
 
 def _cognate_key(word: str) -> str | None:
