@@ -156,6 +156,11 @@ def test_english_that_says_something_else(indonesian, english, expected):
             "Mereka memfasilitasi perdagangan dan berkoordinasi erat.",
             "They facilitate trade and coordinate closely.",
         ),
+        # verbs of Indonesian stock that end like borrowed words
+        (
+            "Pipa itu melintasi Kazakhstan dan menyuntikkan vitalitas.",
+            "The pipe crosses Kazakhstan and injects vitality.",
+        ),
     ],
 )
 def test_correct_english_raises_nothing(indonesian, english):

@@ -36,6 +36,9 @@ _ID_SUFFIXES = ("isasi", "isme", "itas", "asi", "tif", "sif", "if", "ik", "is", 
 """Endings of the international words Indonesian borrows (investasi, multilateralisme,
 konstruktif, politik, strategis, digital, teknologi): such a word has an English cognate."""
 
+_NATIVE_TOO = ("al", "ik", "is")
+"""Endings borrowed words share with many of Indonesian stock (pangkal, suntik, garis)."""
+
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 
 
@@ -59,7 +62,12 @@ def _cognate_keys(word: str) -> list[str]:
 
     w = word.lower()
     base = stem(w)
-    if base != w and _cognate_key(base) is None:
+    if base != w and (
+        _cognate_key(base) is None
+        or (base.endswith(_NATIVE_TOO) and not w.endswith(("isme", "isasi")))
+    ):
+        # an affixed word: borrowed only when its stem ends as borrowed words alone do
+        # ('berkualitas', 'memfasilitasi'; not 'pangkalan' from 'pangkal', 'menyuntikkan')
         return []
     return [k for f in dict.fromkeys((w, base)) if (k := _cognate_key(f)) is not None]
 
@@ -71,7 +79,9 @@ def _cognate_key(word: str) -> str | None:
     if len(w) < 6 or "-" in w or not w.isalpha():
         return None
     for suffix in _ID_SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+        # '-ik' and '-is' end many words of Indonesian stock (suntik, naik, garis): a longer stem
+        least = 5 if suffix in ("ik", "is") else 4
+        if w.endswith(suffix) and len(w) - len(suffix) >= least:
             return _skeleton(w[: -len(suffix)])[:6]
     return None
 
