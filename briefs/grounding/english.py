@@ -9,7 +9,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ..models import Rendering, Text
+from ..language.stems import stem
+from ..loader import Loc
+from ..models import Glossary, Rendering, Text
+from .finding import Finding
 
 QUANTITIES = {
     "id": ("semua", "seluruh", "segala", "setiap", "tiap", "segenap"),
@@ -58,8 +61,6 @@ def _cognate_keys(word: str) -> list[str]:
     """The stems an Indonesian international word may share with its English cognate (the word,
     and its Sastrawi stem: 'memfasilitasi' is 'fasilitas', 'berkualitas' 'kualitas'); none for a
     word of Indonesian stock, whose stem is no international word ('melintasi' is 'lintas')."""
-    from .added import stem
-
     w = word.lower()
     base = stem(w)
     if base != w and (
@@ -142,3 +143,18 @@ def mismatches(text: Text, renderings: Sequence[Rendering] = ()) -> list[tuple[s
                 )
             )
     return found
+
+
+def english_findings(text: Text, loc: Loc, glossary: Glossary | None) -> list[Finding]:
+    """Quantity words, intensifiers and international words the English and the Indonesian do
+    not share (warnings that say how to record a correct rendering)."""
+    renderings = glossary.renderings if glossary else []
+    return [
+        Finding(
+            (*loc, language),
+            f"{message}; if the English is right, record the rendering in"
+            " sources/glossary.yaml under 'renderings' ({id: [<Indonesian>], en: [<English>]})",
+            True,
+        )
+        for language, message in mismatches(text, renderings)
+    ]
