@@ -36,7 +36,7 @@ def test_points_from_numbered_items_agreements_lists_and_speakers():
                 "pertemuan tersebut mencapai lima konsensus, termasuk",
                 "mematuhi kepemimpinan kepala negara",
             ],
-            None,
+            "Wang Yi",  # his account: 'Wang Yi, mengatakan pertemuan tersebut mencapai ...'
         ),
         (
             "Memperkuat mekanisme kerja sama.",
@@ -44,7 +44,7 @@ def test_points_from_numbered_items_agreements_lists_and_speakers():
                 "pertemuan tersebut mencapai lima konsensus, termasuk",
                 "memperkuat mekanisme kerja sama",
             ],
-            None,
+            "Wang Yi",  # his account: 'Wang Yi, mengatakan pertemuan tersebut mencapai ...'
         ),
         (
             "Mempromosikan perdagangan, investasi, dan pertambangan hijau.",
@@ -52,7 +52,7 @@ def test_points_from_numbered_items_agreements_lists_and_speakers():
                 "pertemuan tersebut mencapai lima konsensus, termasuk",
                 "mempromosikan perdagangan, investasi, dan pertambangan hijau",
             ],
-            None,
+            "Wang Yi",  # his account: 'Wang Yi, mengatakan pertemuan tersebut mencapai ...'
         ),
         (
             "Tiongkok dan Asia Tengah pada hari Minggu (1/12) berjanji untuk melanjutkan pelaksanaan hasil KTT pertama.",

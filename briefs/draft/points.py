@@ -123,6 +123,22 @@ def _point_text(sentence: str, speaker: Participant | None) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def _attribute(points: list[Point], article: Article, participants: list[Participant]) -> None:
+    """Give a point the participant the article reports saying its sentences ('..., ujar Wang'
+    closing the paragraph, 'Menteri ..., Wang Yi, mengatakan'), as the checks read it."""
+    from ..language.speakers import Side, read_article, speakers_of
+
+    people = {p.name: p.country for p in participants if p.name}
+    page = read_article("\n\n".join(p.text for p in article.paragraphs), people)
+    for point in points:
+        if point.attributed_to is None:
+            heard = [s for q in point.quote for s in speakers_of(q, page) if s is not None]
+            point.attributed_to = next(
+                (s.person for s in heard if s.side is Side.ONE_SIDE and s.person and s.reported),
+                None,
+            )
+
+
 def find_points(article: Article, participants: list[Participant]) -> list[Point]:
     """Numbered items (the paragraphs after an item belong to it until the next), the items of
     a 'konsensus, termasuk ...' list, agreements (sepakat, berjanji, memutuskan ...), what both
@@ -147,6 +163,7 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
             points.append(Point(sentence, [sentence]))
         elif speaker := _speaker(sentence, speakers):
             points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
+    _attribute(points, article, participants)
     for point in points:
         earlier = next((m for q in point.quote if (m := _EARLIER_MEETING.search(q))), None)
         if earlier:
