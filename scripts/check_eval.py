@@ -26,6 +26,12 @@ TARGETS = {
     "swapped-quote": 0.9,
     "added-claim": 0.5,
     "divergence": 0.5,
+    "attribution-2": 0.9,
+    "added-word": 0.9,
+    "both-languages": 0.9,
+    "lede-title": 0.9,
+    "english-word": 0.9,
+    "invisible": 1.0,
 }
 NUMBERS = ("figure-value", "figure-field", "text-number", "title-lede")
 

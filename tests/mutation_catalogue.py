@@ -44,6 +44,12 @@ KINDS = {
     "added-claim": "a claim added with no number or name",
     "divergence": "the English says something else than the Indonesian",
     "swapped-quote": "a verbatim quote from an unrelated sentence",
+    "attribution-2": "who said it changed either way (one side's words as agreed, agreed as one side's)",
+    "added-word": "a quantity word, a sector or an action added in both languages",
+    "both-languages": "a negation, modality or polarity changed in both languages at once",
+    "lede-title": "the lede or title says what no quote says (an act, a place, a claim)",
+    "english-word": "the English differs in a content word (cognate, quantity, intensifier)",
+    "invisible": "a bidi control or zero-width character in a text, name or quote",
 }
 
 
@@ -964,6 +970,452 @@ MUTATIONS: list[Mutation] = [
         "figures[0].noun",
         "figures[0].noun.id",
     ),
+    # who said it, both ways (issue 29)
+    m(
+        "attribution-2",
+        T24,
+        "      baik, dan menyempurnakan kebijakan transit.\n    attributed_to: Wang Yi\n",
+        "      baik, dan menyempurnakan kebijakan transit.\n",
+        "points[7].quote",
+    ),
+    m(
+        "attribution-2",
+        T24,
+        "kekacauan.\n    themes: [multilateral]",
+        "kekacauan.\n    attributed_to: Wang Yi\n    themes: [multilateral]",
+        "points[15].attributed_to",
+    ),
+    m(
+        "attribution-2",
+        F20,
+        "negara-negara yang kurang berkembang.\n    themes: [multilateral, development]",
+        "negara-negara yang kurang berkembang.\n    attributed_to: Kamilov\n    themes: [multilateral, development]",
+        "points[5].attributed_to",
+    ),
+    m(
+        "attribution-2",
+        F24,
+        '      "pemisahan".\n    attributed_to: Wang Yi\n',
+        '      "pemisahan".\n',
+        "points[5].quote",
+    ),
+    m(
+        "attribution-2",
+        T24,
+        "antara Tiongkok dan Asia Tengah.\n    themes: [mechanisms]",
+        "antara Tiongkok dan Asia Tengah.\n    attributed_to: Murat Nurtleu\n    themes: [mechanisms]",
+        "points[13].attributed_to",
+    ),
+    m(
+        "attribution-2",
+        S19,
+        "      permanen.\n    themes: [mechanisms]",
+        "      permanen.\n    attributed_to: Xi Jinping\n    themes: [mechanisms]",
+        "points[0].attributed_to",
+    ),
+    m(
+        "attribution-2",
+        F24,
+        "      - memperkuat mekanisme Tiongkok-Asia Tengah\n    attributed_to: Wang Yi\n",
+        "      - memperkuat mekanisme Tiongkok-Asia Tengah\n",
+        "points[2].quote",
+        "points[2].quote[0]",
+        "points[2].quote[1]",
+    ),
+    # a quantity word, a sector or an action added in both languages
+    mm(
+        "added-word",
+        T24,
+        [
+            (
+                "menegakkan dengan teguh sistem internasional yang\n        berpusat",
+                "menegakkan dengan teguh seluruh sistem internasional yang\n        berpusat",
+            ),
+            (
+                "stressed the need to firmly uphold the UN-centred",
+                "stressed the need to firmly uphold the entire UN-centred",
+            ),
+        ],
+        "points[15].text.id",
+    ),
+    mm(
+        "added-word",
+        F24,
+        [
+            (
+                "mempromosikan perdagangan, investasi industri,\n        dan pertambangan hijau.",
+                "mempromosikan perdagangan, investasi industri, pariwisata,\n        dan pertambangan hijau.",
+            ),
+            (
+                "promoting trade, industrial investment and",
+                "promoting trade, industrial investment, tourism and",
+            ),
+        ],
+        "points[3].text.id",
+    ),
+    mm(
+        "added-word",
+        T24,
+        [
+            (
+                "Pemerintah Kazakhstan siap membantu bisnis Tiongkok dalam mengimplementasikan\n",
+                "Pemerintah Kazakhstan siap membantu semua bisnis Tiongkok dalam mengimplementasikan\n",
+            ),
+            (
+                "is ready to help Chinese businesses implement",
+                "is ready to help all Chinese businesses implement",
+            ),
+        ],
+        "points[19].text.id",
+    ),
+    mm(
+        "added-word",
+        S19,
+        [
+            ("        memperkuat konektivitas.\n", "        memperkuat konektivitas digital.\n"),
+            ("        strengthen connectivity.\n", "        strengthen digital connectivity.\n"),
+        ],
+        "points[2].text.id",
+    ),
+    mm(
+        "added-word",
+        F20,
+        [
+            (
+                "        Semua pihak akan secara aktif memperluas kerja sama di bidang teknologi tinggi seperti\n        e-commerce, kota pintar, kecerdasan buatan, dan",
+                "        Semua pihak akan secara aktif memperluas kerja sama militer di bidang teknologi tinggi seperti\n        e-commerce, kota pintar, kecerdasan buatan, dan",
+            ),
+            (
+                "All sides will actively expand cooperation in high technology",
+                "All sides will actively expand military cooperation in high technology",
+            ),
+        ],
+        "points[4].text.id",
+    ),
+    # a negation, modality or polarity changed in both languages at once
+    mm(
+        "both-languages",
+        F20,
+        [
+            (
+                "bermanfaat; tidak boleh ada diskriminasi, stigma,",
+                "bermanfaat; boleh ada diskriminasi, stigma,",
+            ),
+            (
+                "there must be no discrimination, stigma, racism",
+                "there may be discrimination, stigma, racism",
+            ),
+        ],
+        "points[1].text.id",
+    ),
+    mm(
+        "both-languages",
+        T24,
+        [
+            (
+                "        Kedua belah pihak akan memperkuat fondasi kerja sama tidak hanya di sektor tradisional\n",
+                "        Kedua belah pihak telah memperkuat fondasi kerja sama tidak hanya di sektor tradisional\n",
+            ),
+            (
+                "The two sides will strengthen the foundation",
+                "The two sides have strengthened the foundation",
+            ),
+        ],
+        "points[5].text.id",
+        "points[5].text.en",
+    ),
+    mm(
+        "both-languages",
+        F20,
+        [
+            (
+                "        Semua pihak akan secara aktif memperluas kerja sama di bidang teknologi tinggi seperti\n        e-commerce, kota pintar, kecerdasan buatan, dan",
+                "        Semua pihak harus secara aktif memperluas kerja sama di bidang teknologi tinggi seperti\n        e-commerce, kota pintar, kecerdasan buatan, dan",
+            ),
+            ("All sides will actively expand", "All sides must actively expand"),
+        ],
+        "points[4].text.id",
+        "points[4].text.en",
+    ),
+    mm(
+        "both-languages",
+        S19,
+        [
+            (
+                "        Tiongkok dan Kazakhstan harus mengambil sikap yang jelas",
+                "        Tiongkok dan Kazakhstan akan mengambil sikap yang jelas",
+            ),
+            (
+                "China and Kazakhstan should take a clear stand",
+                "China and Kazakhstan will take a clear stand",
+            ),
+        ],
+        "points[4].text.id",
+        "points[4].text.en",
+    ),
+    mm(
+        "both-languages",
+        F20,
+        [
+            (
+                "        Semua pihak mengecam keras dan menentang semua bentuk terorisme, ekstremisme, dan\n        separatisme, ancaman",
+                "        Semua pihak mendukung semua bentuk terorisme, ekstremisme, dan\n        separatisme, ancaman",
+            ),
+            ("All sides strongly condemn and oppose all forms", "All sides support all forms"),
+        ],
+        "points[6].text.id",
+    ),
+    # the lede or the title says what no quote says
+    mm(
+        "lede-title",
+        F20,
+        [
+            (
+                "konferensi video dan menyampaikan pernyataan, termasuk",
+                "konferensi video dan menyampaikan pernyataan bersama, termasuk",
+            ),
+            ("and issued a statement, including", "and issued a joint statement, including"),
+        ],
+        "lede.id",
+    ),
+    mm(
+        "lede-title",
+        T24,
+        [
+            (
+                "prinsip Satu-Tiongkok; menurut Wang,",
+                "prinsip Satu-Tiongkok, kedua pihak menandatangani perjanjian visa; menurut Wang,",
+            ),
+            (
+                "principle; according to Wang,",
+                "principle, the two sides signed a visa agreement; according to Wang,",
+            ),
+        ],
+        "lede.id",
+    ),
+    mm(
+        "lede-title",
+        F24,
+        [
+            (
+                "  id: Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah keenam di Chengdu\n",
+                "  id: Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah keenam di Chengdu dan Lanzhou\n",
+            ),
+            (
+                "  en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu\n",
+                "  en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu and Lanzhou\n",
+            ),
+        ],
+        "title.id",
+    ),
+    mm(
+        "lede-title",
+        T24,
+        [
+            ("pers bersama di Astana menjelang", "pers bersama di Astana dan Roma menjelang"),
+            ("conference in Astana ahead", "conference in Astana and Rome ahead"),
+        ],
+        "lede.id",
+    ),
+    mm(
+        "lede-title",
+        F24,
+        [
+            (
+                "Tengah berjanji melanjutkan pelaksanaan hasil KTT Tiongkok-Asia Tengah pertama di Xi'an pada",
+                "Tengah berjanji melanjutkan pelaksanaan dan pendanaan hasil KTT Tiongkok-Asia Tengah pertama di Xi'an pada",
+            ),
+            (
+                "    pledged to keep implementing the outcomes of the first",
+                "    pledged to keep implementing and funding the outcomes of the first",
+            ),
+        ],
+        "lede.id",
+    ),
+    # the English differs from the Indonesian in a content word
+    m(
+        "english-word",
+        T24,
+        "firmly oppose unilateralism",
+        "firmly oppose multilateralism",
+        "points[16].text.en",
+    ),
+    m(
+        "english-word",
+        F20,
+        "jointly and firmly uphold multilateralism",
+        "jointly and firmly uphold unilateralism",
+        "points[8].text.en",
+    ),
+    m(
+        "english-word",
+        F20,
+        "strongly support one another",
+        "firmly support one another",
+        "points[0].text.en",
+    ),
+    m(
+        "english-word",
+        T24,
+        "is ready to help Chinese businesses implement",
+        "is ready to help all Chinese businesses implement",
+        "points[19].text.en",
+    ),
+    m(
+        "english-word",
+        F20,
+        "All sides welcome the G20",
+        "All sides firmly welcome the G20",
+        "points[5].text.en",
+    ),
+    m(
+        "english-word",
+        F24,
+        "promoting trade, industrial investment and",
+        "promoting trade, industrial integration and",
+        "points[3].text.en",
+    ),
+    m(
+        "english-word",
+        S19,
+        "        strengthen connectivity.\n",
+        "        strengthen cooperation.\n",
+        "points[2].text.en",
+    ),
+    # invisible characters
+    m(
+        "invisible",
+        F20,
+        "All sides agree that the development",
+        "All sides \u202eeerga\u202c that the development",
+        "points[0].text.en",
+    ),
+    m(
+        "invisible",
+        T24,
+        "  - name: Murat Nurtleu\n",
+        "  - name: Murat\u200b Nurtleu\n",
+        "participants[1].name",
+    ),
+    m(
+        "invisible",
+        F24,
+        "  en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu\n",
+        "  en: Sixth China–Central Asia Foreign\u2066 Ministers' Meeting in Chengdu\n",
+        "title.en",
+    ),
+    m(
+        "invisible",
+        S19,
+        "Presiden Tiongkok Xi Jinping dan Presiden Kazakhstan",
+        "Presiden Tiongkok Xi\ufeff Jinping dan Presiden Kazakhstan",
+        "lede.id",
+    ),
+    m(
+        "invisible",
+        S22,
+        "to support employment programmes",
+        "to support employ\u200dment programmes",
+        "outcomes[1].text.en",
+    ),
+    mm(
+        "added-word",
+        F24,
+        [
+            (
+                "        Para menteri luar negeri menghadiri upacara peluncuran",
+                "        Para menteri luar negeri menghadiri dan meresmikan upacara peluncuran",
+            ),
+            (
+                "The foreign ministers attended the launch",
+                "The foreign ministers attended and inaugurated the launch",
+            ),
+        ],
+        "outcomes[0].text.id",
+    ),
+    mm(
+        "added-word",
+        S19,
+        [
+            (
+                "Kedua kepala negara menghadiri upacara penandatanganan sejumlah perjanjian kerja sama\n        bilateral.",
+                "Kedua kepala negara menghadiri upacara penandatanganan sejumlah perjanjian kerja sama pertahanan\n        bilateral.",
+            ),
+            (
+                "for a number of bilateral cooperation\n        agreements.",
+                "for a number of bilateral defence cooperation\n        agreements.",
+            ),
+        ],
+        "outcomes[2].text.id",
+    ),
+    mm(
+        "both-languages",
+        F20,
+        [
+            (
+                "mencapai hasil dan bahwa tidak\n        boleh ada diskriminasi.",
+                "mencapai hasil dan bahwa\n        boleh ada diskriminasi.",
+            ),
+            (
+                "        there must be no discrimination.\n",
+                "        there may be discrimination.\n",
+            ),
+        ],
+        "takeaways[1].text.id",
+    ),
+    mm(
+        "both-languages",
+        T24,
+        [
+            (
+                "Peradaban Global, dengan tegas menentang unilateralisme dan\n",
+                "Peradaban Global, dengan tegas mendukung unilateralisme dan\n",
+            ),
+            ("firmly oppose unilateralism", "firmly support unilateralism"),
+        ],
+        "points[16].text.id",
+    ),
+    mm(
+        "lede-title",
+        S19,
+        [
+            (
+                "ke Tiongkok dan pembicaraan dengan Xi Jinping\n",
+                "ke Tiongkok dan perundingan perbatasan dengan Xi Jinping\n",
+            ),
+            (
+                "to China and talks with Xi Jinping\n",
+                "to China and border negotiations with Xi Jinping\n",
+            ),
+        ],
+        "title.id",
+    ),
+    mm(
+        "lede-title",
+        S22,
+        [
+            (
+                "dalam pertemuan memperingati 30 tahun",
+                "dalam pertemuan daring memperingati 30 tahun",
+            ),
+            ("at a meeting marking 30 years", "at an online meeting marking 30 years"),
+        ],
+        "lede.id",
+    ),
+    m(
+        "invisible",
+        T24,
+        "regards Taiwan as an inalienable part",
+        "regards Taiwan as an\u202b inalienable part",
+        "points[2].text.en",
+    ),
+    m(
+        "invisible",
+        F24,
+        "  - name: Bakhtiyor Saidov\n",
+        "  - name: Bakhtiyor\u2060 Saidov\n",
+        "participants[5].name",
+    ),
 ]
 
 
@@ -1083,6 +1535,97 @@ FAITHFUL: list[Faithful] = [
         "the city of",
     ),
     Faithful(S19, (("kind: state-visit", "kind: state-visit"),), "unchanged"),
+    # a second editor's different, correct English, one per new kind (issue 29)
+    Faithful(
+        T24,
+        (
+            (
+                "The two sides praised the success of the China",
+                "Both sides praised the success of the China",
+            ),
+        ),
+        "attribution: 'Both sides' for 'The two sides' of an agreed point",
+    ),
+    Faithful(
+        F24,
+        (
+            (
+                "Among the meeting's five points of consensus: strengthening",
+                "One of the meeting's five points of consensus: strengthening",
+            ),
+        ),
+        "attribution: Wang's account reworded, still his",
+    ),
+    Faithful(
+        F20,
+        (("All sides welcome the G20", "Every side welcomes the G20"),),
+        "added-word: 'every side' for 'all sides'",
+    ),
+    Faithful(
+        F20,
+        (("All sides will actively expand", "All sides shall actively expand"),),
+        "both-languages: 'shall' for 'will'",
+    ),
+    Faithful(
+        F20,
+        (
+            (
+                "and encourage the countries to develop multimodal",
+                "and push for the countries to develop multimodal",
+            ),
+        ),
+        "both-languages: 'push for' renders 'mendorong' (glossary)",
+    ),
+    Faithful(
+        F20,
+        (
+            (
+                "conference for the first time and issued a statement",
+                "conference for the first time and released a statement",
+            ),
+        ),
+        "lede-title: 'released' for 'issued'",
+    ),
+    Faithful(
+        T24,
+        (("firmly oppose unilateralism", "resolutely oppose unilateralism"),),
+        "english-word: 'resolutely' for 'firmly'",
+    ),
+    Faithful(
+        F20,
+        (
+            (
+                "jointly and firmly uphold multilateralism",
+                "jointly and firmly defend multilateralism",
+            ),
+        ),
+        "english-word: 'defend' renders 'membela' (glossary)",
+    ),
+    Faithful(
+        T24,
+        (
+            (
+                "stressed the need to firmly uphold the UN-centred",
+                "stressed the need to firmly adhere to the UN-centred",
+            ),
+        ),
+        "english-word: 'adhere to' renders 'menegakkan' (glossary)",
+    ),
+    Faithful(
+        T24,
+        (("The Kazakh side invited Chinese companies", "The Kazakh side invited Chinese firms"),),
+        "english-word: 'firms' for 'companies'",
+    ),
+    Faithful(
+        F24,
+        (
+            (
+                "  en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu\n",
+                "  en: Sixth China-Central Asia Foreign Ministers' Meeting in Chengdu\n",
+            ),
+        ),
+        "invisible: a hyphen for the en dash",
+    ),
 ]
 REDUMPED = (S19, F20, S22, T24, F24)
 """Each shipped summary, re-dumped by a YAML library (PyYAML), must pass as it is."""

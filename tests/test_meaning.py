@@ -156,6 +156,11 @@ def test_english_that_says_something_else(indonesian, english, expected):
             "Mereka memfasilitasi perdagangan dan berkoordinasi erat.",
             "They facilitate trade and coordinate closely.",
         ),
+        # verbs of Indonesian stock that end like borrowed words
+        (
+            "Pipa itu melintasi Kazakhstan dan menyuntikkan vitalitas.",
+            "The pipe crosses Kazakhstan and injects vitality.",
+        ),
     ],
 )
 def test_correct_english_raises_nothing(indonesian, english):
@@ -186,6 +191,15 @@ def test_nothing_added_and_its_rendering():
         " both in sources/glossary.yaml under 'renderings' (e.g. {id: [pertanian, <the quotes'"
         " word>], en: [<its English>]})"
     ]
+    # a quantity word is a claim, though a function word elsewhere
+    quantity = added_findings(
+        "Kedua pihak membantu semua bisnis.",
+        ["Kedua pihak membantu bisnis."],
+        ("t",),
+        "point",
+        Glossary(),
+    )
+    assert [f.message.split(":")[0] for f in quantity] == ["'semua'"]
     # other forms of the quotes' words (Sastrawi stems) add nothing
     assert (
         added_findings("Pembangunan mekanisme disepakati.", [quote], ("t",), "point", Glossary())
@@ -219,3 +233,20 @@ def test_cldr_demonyms_twin_their_country():
     ):
         assert unmatched_names(english, indonesian, gazetteer, "en") == []
     assert unmatched_names("Uzbek cotton", "kapas Turkmenistan", gazetteer, "en") == ["Uzbek"]
+
+
+def test_the_shipped_glossary_pairs_line_d_and_both_spellings_of_kerja_sama(shipped):
+    from briefs.grounding import glossary_names
+
+    gazetteer = cldr_gazetteer().with_names(glossary_names(shipped))
+    assert unmatched_names("work on Line D", "pembangunan jalur D", gazetteer, "en") == []
+    assert unmatched_names("Line E", "jalur D", gazetteer, "en") == [
+        "Line",
+        "E",
+    ] or unmatched_names("Line E", "jalur D", gazetteer, "en")
+    assert (
+        unmatched_names(
+            "Organisasi Kerja Sama Shanghai", "Organisasi Kerjasama Shanghai (SCO)", gazetteer
+        )
+        == []
+    )

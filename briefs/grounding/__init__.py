@@ -27,10 +27,12 @@ from ..gazetteer import Gazetteer, cldr_gazetteer
 from ..loader import Document, Loc, field_name
 from ..models import ConsensusPoint, Figure, Glossary, Outcome, Rendering, Text, texts_of
 from . import added, claims, english, names
+from .added import added_findings
 from .attribution import attribution_findings, country_name, read_pages
 from .claims import OVERLAP_THRESHOLD, name_counts, overlap, own_words, untwinned_words
+from .english import english_findings
 from .facts import date_findings, kind_findings, participant_findings, place_findings
-from .finding import Finding
+from .finding import Finding, their
 from .names import glossary_names, own_translations, unmatched_names
 from .numbers import figure_findings, unquoted_numbers
 from .stance import STANCES, negations, one_sided, polarities, stances
@@ -128,63 +130,6 @@ def hold_text(
     return found
 
 
-def english_findings(text: Text, loc: Loc, glossary: Glossary | None) -> list[Finding]:
-    """Quantity words, intensifiers and international words the English and the Indonesian do
-    not share (warnings that say how to record a correct rendering)."""
-    renderings = glossary.renderings if glossary else []
-    return [
-        Finding(
-            (*loc, language),
-            f"{message}; if the English is right, record the rendering in"
-            " sources/glossary.yaml under 'renderings' ({id: [<Indonesian>], en: [<English>]})",
-            True,
-        )
-        for language, message in english.mismatches(text, renderings)
-    ]
-
-
-def added_findings(
-    text: str,
-    quotes: Sequence[str],
-    loc: Loc,
-    what: str,
-    glossary: Glossary | None,
-    reported: Sequence[str] = (),
-    *,
-    acts: bool = False,
-) -> list[Finding]:
-    """The content words an Indonesian text adds to its quotes (a warning), and with acts (the
-    title and lede), the joint acts it reports that they do not (an error; a point's are held
-    by the stance check)."""
-    glossary = glossary or Glossary()
-    free = {w for term in glossary.terms for name in term.id for w in name.lower().split()}
-    same = [frozenset(w.lower() for w in r.id) for r in glossary.renderings if len(r.id) > 1]
-    words = [w for w in added.added_words(text, quotes, free, same) if w not in reported]
-    found = [
-        Finding(
-            loc,
-            f"{act!r}: an act {_their(what)} do not report",
-        )
-        for act in (added.unquoted_acts(text, quotes) if acts else [])
-    ]
-    if words:
-        found.append(
-            Finding(
-                loc,
-                f"{', '.join(map(repr, words))}: {_their(what)} do not say it; if they say it in"
-                " other words, record both in sources/glossary.yaml under 'renderings' (e.g."
-                f" {{id: [{words[0]}, <the quotes' word>], en: [<its English>]}})",
-                True,
-            )
-        )
-    return found
-
-
-def _their(what: str) -> str:
-    """'the point's quotes'; 'the cited items' quotes' (a takeaway's are those of what it cites)."""
-    return f"the {what}' quotes" if what.endswith("s") else f"the {what}'s quotes"
-
-
 def text_findings(
     text: Text,
     quotes: list[str],
@@ -200,11 +145,9 @@ def text_findings(
     quoted = "\n".join(quotes)
     for language in ("id", "en"):
         for words in unquoted_numbers(text[language], language, quotes):
-            found.append(
-                Finding((*loc, language), f"the number {words!r} is not in {_their(what)}")
-            )
+            found.append(Finding((*loc, language), f"the number {words!r} is not in {their(what)}"))
     for name in unmatched_names(text.id, quoted, gazetteer):
-        found.append(Finding((*loc, "id"), f"{name!r} is not in {_their(what)}"))
+        found.append(Finding((*loc, "id"), f"{name!r} is not in {their(what)}"))
     used = english.rendered(text, glossary.renderings) if glossary else []
     found += _negation(text, quoted, loc, what)
     found += _polarity(text, quoted, loc, what, used)
@@ -218,7 +161,7 @@ def text_findings(
                 found.append(
                     Finding(
                         (*loc, language),
-                        f"{word!r} ({stance}) is more than {_their(what)} say",
+                        f"{word!r} ({stance}) is more than {their(what)} say",
                         True,
                     )
                 )
@@ -227,7 +170,7 @@ def text_findings(
                 found.append(
                     Finding(
                         (*loc, language),
-                        f"{_their(what)} say {word!r} ({stance}), the text does not",
+                        f"{their(what)} say {word!r} ({stance}), the text does not",
                         True,
                     )
                 )
@@ -243,7 +186,7 @@ def _negation(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
         found.append(
             Finding(
                 (*loc, "id"),
-                f"{word!r} ({negated}) is a negation {_their(what)} do not make",
+                f"{word!r} ({negated}) is a negation {their(what)} do not make",
             )
         )
     elif said:
@@ -251,7 +194,7 @@ def _negation(text: Text, quoted: str, loc: Loc, what: str) -> list[Finding]:
         bare = set(re.findall(r"[^\W\d_][\w-]*", text.id.lower()))
         for negated in sorted(flipped & bare):
             found.append(
-                Finding((*loc, "id"), f"{negated!r}: {_their(what)} deny it, the text does not")
+                Finding((*loc, "id"), f"{negated!r}: {their(what)} deny it, the text does not")
             )
     if len(own["en"]) != len(own["id"]):
         shown = ", ".join(w for w, _ in own["en"]) or "none"
@@ -291,7 +234,7 @@ def _polarity(
     for polarity, word in own_id.items():
         if polarity not in said:
             found.append(
-                Finding((*loc, "id"), f"{word!r} ({polarity}) is the reverse of {_their(what)}")
+                Finding((*loc, "id"), f"{word!r} ({polarity}) is the reverse of {their(what)}")
             )
     own_en = _rendered_classes(polarities(text.en, "en"), used, polarities)
     for polarity, word in own_en.items():
@@ -378,8 +321,18 @@ def _findings(
                         f"the number {words!r} is in neither the headline nor the summary's quotes",
                     )
                 )
-        for name in unmatched_names(text.id, article, gazetteer):
+        unquoted = unmatched_names(text.id, article, gazetteer)
+        for name in unquoted:
             found.append(Finding((field, "id"), f"{name!r} is not in the article"))
+        for name in unmatched_names(text.id, "\n".join(own_quotes), gazetteer):
+            if name not in unquoted:
+                found.append(
+                    Finding(
+                        (field, "id"),
+                        f"{name!r} is in none of the summary's quotes: quote the sentence that"
+                        " names it (in 'lede_quote'), or leave it out",
+                    )
+                )
         found += added_findings(text.id, own_quotes, (field, "id"), "summary", glossary, acts=True)
         found += english_findings(text, (field,), glossary)
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
-from typing import Any
 
-from ..language.speakers import joint_acts
+from ..language.frames import joint_acts
+from ..language.stems import stem
+from ..loader import Loc
+from ..models import Glossary
 from .claims import _STOPWORDS, content_words
+from .english import QUANTITIES
+from .finding import Finding, their
 from .stance import NEGATIONS, POLARITIES, STANCES
 
 _FUNCTION_WORDS = frozenset(
@@ -22,23 +26,6 @@ _FUNCTION_WORDS = frozenset(
     bahwa yakni yaitu ialah antaranya diantaranya termasuk mereka kita kami negara-negara""".split()
 )
 """Words that carry no claim of their own (in addition to claims.py's stop words)."""
-
-
-@cache
-def _stemmer() -> Any:
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return StemmerFactory().create_stemmer()
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The Sastrawi stem of one Indonesian word ('pertambangan' -> 'tambang'); a compound with
-    'antar' is stemmed without it ('antarmasyarakat' -> 'masyarakat')."""
-    word = word.lower()
-    if word.startswith("antar") and len(word) > 8:
-        word = word[5:]
-    return str(_stemmer().stem(word))
 
 
 _ALL_WORDS = re.compile(r"[^\W\d_]+")
@@ -71,6 +58,10 @@ def added_words(
     said = _quoted_stems("\n".join(quotes))
     free_words = _free() | {w.lower() for w in free}
     missing: list[str] = []
+    # A quantity word is a claim ('semua bisnis' for 'bisnis'), though a function word elsewhere.
+    for word in _ALL_WORDS.findall(text.lower()):
+        if word in QUANTITIES["id"] and word not in said:
+            missing.append(word)
     for word in content_words(text):
         if word in free_words or word in said or stem(word) in said:
             continue
@@ -95,3 +86,40 @@ def unquoted_acts(text: str, quotes: Sequence[str]) -> list[str]:
 def clear_caches() -> None:
     """Forget the quotes read (the cache serves one summary at a time)."""
     _quoted_stems.cache_clear()
+
+
+def added_findings(
+    text: str,
+    quotes: Sequence[str],
+    loc: Loc,
+    what: str,
+    glossary: Glossary | None,
+    reported: Sequence[str] = (),
+    *,
+    acts: bool = False,
+) -> list[Finding]:
+    """The content words an Indonesian text adds to its quotes (a warning), and with acts (the
+    title and lede), the joint acts it reports that they do not (an error; a point's are held
+    by the stance check)."""
+    glossary = glossary or Glossary()
+    free = {w for term in glossary.terms for name in term.id for w in name.lower().split()}
+    same = [frozenset(w.lower() for w in r.id) for r in glossary.renderings if len(r.id) > 1]
+    words = [w for w in added_words(text, quotes, free, same) if w not in reported]
+    found = [
+        Finding(
+            loc,
+            f"{act!r}: an act {their(what)} do not report",
+        )
+        for act in (unquoted_acts(text, quotes) if acts else [])
+    ]
+    if words:
+        found.append(
+            Finding(
+                loc,
+                f"{', '.join(map(repr, words))}: {their(what)} do not say it; if they say it in"
+                " other words, record both in sources/glossary.yaml under 'renderings' (e.g."
+                f" {{id: [{words[0]}, <the quotes' word>], en: [<its English>]}})",
+                True,
+            )
+        )
+    return found

@@ -9,7 +9,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ..models import Rendering, Text
+from ..language.stems import stem
+from ..loader import Loc
+from ..models import Glossary, Rendering, Text
+from .finding import Finding
 
 QUANTITIES = {
     "id": ("semua", "seluruh", "segala", "setiap", "tiap", "segenap"),
@@ -36,6 +39,9 @@ _ID_SUFFIXES = ("isasi", "isme", "itas", "asi", "tif", "sif", "if", "ik", "is", 
 """Endings of the international words Indonesian borrows (investasi, multilateralisme,
 konstruktif, politik, strategis, digital, teknologi): such a word has an English cognate."""
 
+_NATIVE_TOO = ("al", "ik", "is")
+"""Endings borrowed words share with many of Indonesian stock (pangkal, suntik, garis)."""
+
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 
 
@@ -51,19 +57,20 @@ def _skeleton(word: str) -> str:
     return re.sub(r"(.)\1", r"\1", w)
 
 
-_PREFIXES = ("mem", "meng", "men", "ber", "di", "ter")
-"""Verb prefixes before a borrowed stem: 'memfasilitasi' is 'facilitate', 'berkualitas' 'quality'."""
-
-
 def _cognate_keys(word: str) -> list[str]:
-    """The stems an Indonesian international word may share with its English cognate (the word
-    whole, and without a verb prefix): none for a word that is not one."""
+    """The stems an Indonesian international word may share with its English cognate (the word,
+    and its Sastrawi stem: 'memfasilitasi' is 'fasilitas', 'berkualitas' 'kualitas'); none for a
+    word of Indonesian stock, whose stem is no international word ('melintasi' is 'lintas')."""
     w = word.lower()
-    prefix = max((p for p in _PREFIXES if w.startswith(p)), key=len, default="")
-    if prefix and _cognate_key(w[len(prefix) :]) is None:
-        return []  # a verb of Indonesian stock ('mengatasi')
-    forms = [w, w[len(prefix) :]] if prefix else [w]
-    return [k for f in forms if (k := _cognate_key(f)) is not None]
+    base = stem(w)
+    if base != w and (
+        _cognate_key(base) is None
+        or (base.endswith(_NATIVE_TOO) and not w.endswith(("isme", "isasi")))
+    ):
+        # an affixed word: borrowed only when its stem ends as borrowed words alone do
+        # ('berkualitas', 'memfasilitasi'; not 'pangkalan' from 'pangkal', 'menyuntikkan')
+        return []
+    return [k for f in dict.fromkeys((w, base)) if (k := _cognate_key(f)) is not None]
 
 
 def _cognate_key(word: str) -> str | None:
@@ -73,7 +80,9 @@ def _cognate_key(word: str) -> str | None:
     if len(w) < 6 or "-" in w or not w.isalpha():
         return None
     for suffix in _ID_SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+        # '-ik' and '-is' end many words of Indonesian stock (suntik, naik, garis): a longer stem
+        least = 5 if suffix in ("ik", "is") else 4
+        if w.endswith(suffix) and len(w) - len(suffix) >= least:
             return _skeleton(w[: -len(suffix)])[:6]
     return None
 
@@ -134,3 +143,18 @@ def mismatches(text: Text, renderings: Sequence[Rendering] = ()) -> list[tuple[s
                 )
             )
     return found
+
+
+def english_findings(text: Text, loc: Loc, glossary: Glossary | None) -> list[Finding]:
+    """Quantity words, intensifiers and international words the English and the Indonesian do
+    not share (warnings that say how to record a correct rendering)."""
+    renderings = glossary.renderings if glossary else []
+    return [
+        Finding(
+            (*loc, language),
+            f"{message}; if the English is right, record the rendering in"
+            " sources/glossary.yaml under 'renderings' ({id: [<Indonesian>], en: [<English>]})",
+            True,
+        )
+        for language, message in mismatches(text, renderings)
+    ]

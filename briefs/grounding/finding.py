@@ -14,3 +14,8 @@ class Finding:
     loc: Loc
     message: str
     warning: bool = False
+
+
+def their(what: str) -> str:
+    """'the point's quotes'; 'the cited items' quotes' (a takeaway's are those of what it cites)."""
+    return f"the {what}' quotes" if what.endswith("s") else f"the {what}'s quotes"

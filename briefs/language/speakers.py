@@ -26,6 +26,18 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
+from .frames import (
+    ADJUNCTS,
+    END_FRAME,
+    JOINT_ACT,
+    JOINT_SUBJECT_RE,
+    MENURUT,
+    PRONOUNS,
+    RELAYED,
+    STATEMENT,
+    VERB,
+)
+
 
 class Side(StrEnum):
     """Whose words a sentence gives."""
@@ -67,56 +79,6 @@ class Said:
     speaker: Speaker | None
 
 
-_END_VERBS = r"kata|ujar|tutur|ucap|ungkap|tegas|jelas|tambah|lanjut|imbuh"
-_END_FRAME = re.compile(
-    rf"(?:^|(?<=[,\"”'’]))\s*(?P<verb>(?:{_END_VERBS})(?P<nya>nya)?)\b(?P<rest>[^,.;:!?\"“”]*)",
-    re.I,
-)
-_REPORTING = (
-    r"menyatakan|mengatakan|menekankan|menyampaikan|berharap|meminta|mengusulkan|"
-    r"menyebut(?:kan)?|menegaskan|mengungkapkan|menjelaskan|menambahkan|mencatat|mengumumkan|"
-    r"menilai|menuturkan|menyerukan|mendesak|menggarisbawahi|memaparkan|mengajak|"
-    r"mengemukakan|menandaskan|mendorong|menguraikan|mengajukan|menawarkan|menganjurkan|"
-    r"menyoroti"
-)
-_VERB = re.compile(rf"(?<![\w-])(?:{_REPORTING})(?![\w-])")
-_MENURUT = re.compile(r"(?<![\w-])[Mm]enurut\s+(?P<rest>[^,.;:!?\"“”]*)")
-_RELAYED = re.compile(
-    r"(?:[Dd]ilansir(?:\s+dari)?|[Mm]elansir|[Dd]ikutip\s+dari|[Mm]engutip|"
-    r"[Ss]eperti\s+dilaporkan)\s+(?P<outlet>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
-)
-_STATEMENT = re.compile(
-    r"\b(?:pernyataan|komunike|deklarasi|siaran\s+pers)\b[^.]*?\bsebagai\s+berikut|"
-    r"\bberikut\s+(?:isi\s+)?(?:pernyataan|komunike|deklarasi)",
-    re.I,
-)
-_PRONOUNS = frozenset({"ia", "dia", "beliau", "nya"})
-_JOINT_SUBJECT = (
-    r"kedua\s+belah\s+pihak|kedua\s+pihak|semua\s+pihak|para\s+pihak|seluruh\s+pihak|"
-    r"para\s+menteri(?:\s+luar\s+negeri)?|para\s+pemimpin|para\s+kepala\s+negara|keduanya|"
-    r"kedua\s+(?:kepala\s+negara|menteri(?:\s+luar\s+negeri)?|pemimpin|presiden|negara|menlu)|"
-    r"ke(?:tiga|empat|lima|enam|tujuh)\s+(?:negara|menteri|pemimpin|kepala\s+negara)|"
-    r"masing-masing\s+pihak"
-)
-_JOINT_SUBJECT_RE = re.compile(rf"(?<![\w-])(?:{_JOINT_SUBJECT})(?![\w-])", re.I)
-_JOINT_ACT = re.compile(
-    r"(?<![\w-])(?:sepakat|bersepakat|menyepakati|disepakati|kesepakatan\s+[^.]{0,80}?dicapai|"
-    r"mencapai\s+(?:kesepakatan|konsensus)|pernyataan\s+bersama|deklarasi\s+bersama|"
-    r"komunike\s+bersama|meneken|menandatangani|ditandatangani|bersama-sama)(?![\w-])",
-    re.I,
-)
-_ADJUNCTS = (
-    re.compile(r"\s*,[^,]{1,200},\s*$"),  # 'Wang, yang juga anggota ..., mengatakan'
-    re.compile(
-        r"\s+(?:juga|pun|kemudian|lalu|kembali|sebelumnya|selanjutnya|dalam\s+kesempatan\s+itu)$",
-        re.I,
-    ),
-    re.compile(r"\s+pada\s+(?:hari\s+)?[A-Za-z]+(?:\s*\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\))?$", re.I),
-    re.compile(
-        r"\s+(?:pada|dalam)\s+(?:pertemuan|konferensi\s+pers|pembicaraan|kesempatan)[^,]{0,60}$",
-        re.I,
-    ),
-)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OFFICE = (
     r"(?:[Pp]residen|[Pp]emimpin|Menlu|Menteri(?:\s+Luar\s+Negeri)?|Perdana\s+Menteri|PM"
@@ -271,27 +233,27 @@ class _Reader:
             if speaker.side is Side.ONE_SIDE and speaker.person:
                 state.last = speaker
                 state.relayed = None
-            elif speaker.side is Side.RELAYED and _STATEMENT.search(sentence):
+            elif speaker.side is Side.RELAYED and STATEMENT.search(sentence):
                 state.relayed = speaker
         if speaker is not None and speaker.side is Side.JOINT:
             state.joint = speaker
         return speaker
 
     def _read(self, sentence: str, state: _State) -> Speaker | None:
-        relayed = _RELAYED.search(sentence)
-        if relayed and _STATEMENT.search(sentence):
+        relayed = RELAYED.search(sentence)
+        if relayed and STATEMENT.search(sentence):
             return Speaker(
                 Side.RELAYED, relayed.group(), relayed.span(), outlet=relayed.group("outlet")
             )
-        for match in _END_FRAME.finditer(sentence):
+        for match in END_FRAME.finditer(sentence):
             who = self._who(match.group("rest"), state, pronoun=bool(match.group("nya")))
             if who is not None:
                 return self._framed(who, sentence, match.start("verb"), match.end())
-        for match in _MENURUT.finditer(sentence):
+        for match in MENURUT.finditer(sentence):
             who = self._who(match.group("rest"), state, pronoun=False, named_only=True)
             if who is not None:
                 return self._framed(who, sentence, match.start(), match.end())
-        for match in _VERB.finditer(sentence):
+        for match in VERB.finditer(sentence):
             who, start = self._subject(sentence[: match.start()], state)
             if who is not None:
                 return self._framed(who, sentence, start, match.end())
@@ -307,7 +269,7 @@ class _Reader:
                 span=(0, 0),
                 country=country[0] if country else None,
             )
-        joint = _JOINT_SUBJECT_RE.search(sentence)
+        joint = JOINT_SUBJECT_RE.search(sentence)
         country = self._country_subject(sentence)
         if joint is not None and (country is None or joint.start() < country[1][0]):
             return Speaker(Side.JOINT, joint.group(), joint.span(), reported=False)
@@ -319,7 +281,7 @@ class _Reader:
                 country=country[0],
                 reported=False,
             )
-        act = _JOINT_ACT.search(sentence)
+        act = JOINT_ACT.search(sentence)
         if act is not None:
             return Speaker(Side.JOINT, act.group(), act.span(), reported=False)
         if re.match(r"\s*Mereka\b", sentence) and state.joint is not None:
@@ -336,7 +298,7 @@ class _Reader:
         window = words.strip()
         tokens = _WORD.findall(window)[:8]
         lowered = [t.lower() for t in tokens]
-        if (pronoun and not tokens) or (lowered[:1] and lowered[0] in _PRONOUNS):
+        if (pronoun and not tokens) or (lowered[:1] and lowered[0] in PRONOUNS):
             return self._continuing(state)
         for token in tokens:
             if token in self.handles:
@@ -344,7 +306,7 @@ class _Reader:
         described = self._described(window, whole=False)
         if described is not None:
             return described
-        joint = _JOINT_SUBJECT_RE.match(window)
+        joint = JOINT_SUBJECT_RE.match(window)
         if joint is not None:
             return Speaker(Side.JOINT, "", (0, 0))
         country = self._country_opening(window)
@@ -368,7 +330,7 @@ class _Reader:
         changed = True
         while changed:
             changed = False
-            for adjunct in _ADJUNCTS:
+            for adjunct in ADJUNCTS:
                 cut = adjunct.sub("", text)
                 if cut != text and cut.strip():
                     text, changed = cut, True
@@ -377,9 +339,9 @@ class _Reader:
         start = len(text) - len(clause)
         if not tokens:
             return None, 0
-        if len(tokens) == 1 and tokens[0].lower() in _PRONOUNS - {"nya"}:
+        if len(tokens) == 1 and tokens[0].lower() in PRONOUNS - {"nya"}:
             return self._continuing(state), start
-        joint = _JOINT_SUBJECT_RE.search(clause)
+        joint = JOINT_SUBJECT_RE.search(clause)
         if joint is not None and joint.end() >= len(clause.rstrip()) - 1:
             return Speaker(Side.JOINT, "", (0, 0)), start + joint.start()
         if tokens[-1] in self.handles and len(tokens) <= 7:
@@ -458,9 +420,3 @@ def _cldr_names(codes: tuple[str, ...]) -> dict[str, str]:
             if code in territories:
                 names[str(territories[code])] = code
     return names
-
-
-def joint_acts(text: str) -> list[str]:
-    """The joint acts a text reports: 'pernyataan bersama', 'menandatangani', 'sepakat',
-    'kesepakatan ... dicapai' (each as written)."""
-    return [" ".join(m.group().split()) for m in _JOINT_ACT.finditer(text)]
