@@ -267,8 +267,11 @@ def test_an_open_page_reloads_itself_as_the_summary_changes(preview, project_cop
     heading.filter(has_text="Inaugural China + Central Asia").wait_for()
 
     edit(project_copy, SUMMARY, "country: KZ", "country: QQ")
+    lines = (project_copy / SUMMARY).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "country: QQ" in text)
     problem = (
-        f"{SUMMARY}:29:14: participants[1].country: 'QQ' is not an ISO 3166 alpha-2 country code"
+        f"{SUMMARY}:{line}:14: participants[1].country: 'QQ' is not an ISO 3166 alpha-2 "
+        "country code"
     )
     page.page.locator(".problems code", has_text=problem).wait_for()
     page.screenshot("serve.problem")
