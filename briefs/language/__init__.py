@@ -1,0 +1,1 @@
+"""What checking and drafting share: numbers, places, scripts, and who said it."""

@@ -1,0 +1,186 @@
+"""A brief a reader values in 30 seconds (issue 30): the bottom line first, with the weight of
+its evidence; one side's readout under that side's name; each tested on the real outputs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import tinyhtml5
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from briefs.cli import main
+from briefs.i18n import localizers
+
+from .conftest import ROOT, normalize
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def by_class(path, name: str) -> list[str]:
+    """The text of every element of a page that has that class."""
+    page = tinyhtml5.parse(path.read_text(encoding="utf-8"))
+    return [
+        normalize("".join(e.itertext()))
+        for e in page.iter()
+        if name in (e.get("class") or "").split()
+    ]
+
+
+IDS = sorted(path.stem for path in (ROOT / "sources" / "meetings").glob("*.yaml"))
+TALKS = "2024-05-20-china-kazakhstan-foreign-ministers-talks"
+VISIT = "2019-09-11-china-kazakhstan-state-visit"
+
+
+@pytest.fixture(scope="module")
+def loc():
+    return localizers(ROOT / "locale")
+
+
+def first_page(path) -> str:
+    return normalize(PdfReader(path).pages[0].extract_text())
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("meeting_id", IDS)
+def test_the_bottom_line_opens_page_one(built, meetings, loc, meeting_id, language):
+    """Page one prints the bottom line under its heading, before the takeaways, with the
+    source note under it naming the report it rests on."""
+    meeting = meetings[meeting_id]
+    text = first_page(built.output_path(meeting_id, language, "pdf"))
+    _ = loc[language].gettext
+    heading = _("Bottom line").upper()
+    assert heading in text
+    assert text.index(heading) < text.index(_("Key takeaways").upper())
+    opening = " ".join(loc[language].typographic(meeting.bottom_line.text[language]).split()[:4])
+    assert opening in text.replace("\u2010 ", "").replace("\u2010", "")
+    assert meeting.sources[0].publisher in text  # the source note
+
+
+def test_the_source_note_says_whose_readout_it_is(built):
+    [note] = by_class(built.output_path(VISIT, "en", "html"), "source-note")
+    assert note == (
+        "Based on 1 report: Beritasatu.com (from Suara Pembaruan/Xinhua). It rests on points"
+        " both sides agreed and on one side's readout: Kazakhstan (Kassym-Jomart Tokayev)."
+    )
+    [note] = by_class(built.output_path(TALKS, "id", "html"), "source-note")
+    assert note == (
+        "Berdasarkan 1 laporan: Radio Bharata Online. Bertumpu pada poin yang disepakati kedua"
+        " pihak dan pada keterangan satu pihak: Tiongkok (Wang Yi)."
+    )
+    page = tinyhtml5.parse(built.output_path(TALKS, "id", "html").read_text(encoding="utf-8"))
+    [section] = [e for e in page.iter(f"{XHTML}section") if e.get("id") == "bottom-line"]
+    assert normalize("".join(section.find(f"{XHTML}h2").itertext())) == "Intinya"
+
+
+def test_strict_requires_a_bottom_line_held_to_its_quotes(project_copy):
+    meetings = project_copy / "sources" / "meetings"
+    visit = meetings / f"{VISIT}.yaml"
+    text = visit.read_text(encoding="utf-8")
+    visit.write_text(text[: text.index("bottom_line:")] + text[text.index("takeaways:") :])
+    talks = meetings / f"{TALKS}.yaml"
+    text = talks.read_text(encoding="utf-8")
+    talks.write_text(
+        text.replace("bilateral trade at US$41 billion", "bilateral trade at US$42 billion")
+    )
+    result = CliRunner().invoke(main, ["--root", str(project_copy), "check", "--strict"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert (
+        f"{visit}:1:1: warning: bottom_line: missing: page one opens with"
+        " what happened and why it matters, citing the points, figures or outcomes it rests on"
+    ) in lines
+    assert any(
+        line.startswith(f"{talks}:")
+        and line.endswith(
+            "bottom_line.text.en: the number 'US$42 billion' is not in the cited items' quotes"
+        )
+        for line in lines
+    ), lines
+    # Without --strict the missing bottom line is a warning only: the other summary fails.
+    talks.write_text(text)
+    result = CliRunner().invoke(main, ["--root", str(project_copy), "check"])
+    assert result.exit_code == 0, result.output
+
+
+MM = 72 / 25.4
+
+
+def text_lines(page) -> list[tuple[float, str]]:
+    """Each run of text inside the page's text box (@page margins of brief.css): how far down
+    the text box it stands (0 at its top, 1 at its foot), and the text."""
+    height = float(page.mediabox.height)
+    top, bottom = height - 22 * MM, 20 * MM
+    found: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if bottom <= y <= top:
+                found.append(((top - y) / (top - bottom), text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def body_layout(path, annex_heading: str, outcomes_heading: str):
+    """(pages of body: the annex heading's page index plus how far down it stands; how full each
+    page is; the index of the page where the outcomes start, or None)."""
+    pages = [text_lines(page) for page in PdfReader(path).pages]
+    fills = [max((y for y, _ in lines), default=0.0) for lines in pages]
+    body = outcomes = None
+    for index, lines in enumerate(pages):
+        for y, text in lines:
+            if outcomes is None and text == outcomes_heading:
+                outcomes = index
+            if body is None and text == annex_heading:
+                body = index + y
+    assert body is not None, path
+    return body, fills, outcomes
+
+
+def test_the_body_fits_two_pages_with_no_near_empty_page(built, loc):
+    """The body of the shipped briefs takes two A4 pages (the median), none more than three;
+    the annex follows it without a page of its own, so no page before the annex is less than a
+    third full, and the outcomes never stand alone on a near-empty page."""
+    bodies = []
+    for meeting_id in IDS:
+        for language in ("id", "en"):
+            _ = loc[language].gettext
+            path = built.output_path(meeting_id, language, "pdf")
+            body, fills, outcomes = body_layout(
+                path, _("Evidence").upper(), _("Outcomes and next steps").upper()
+            )
+            bodies.append(body)
+            where = f"{language}/{meeting_id}"
+            assert body <= 3.05, (where, body)
+            annex_page = int(body)
+            assert all(f >= 1 / 3 for f in fills[: annex_page + 1]), (where, fills)
+            # The annex starts on the page the body ends on, unless that page is full.
+            assert body - annex_page > 0.02 or fills[annex_page - 1] > 0.8, (where, body, fills)
+            if outcomes is not None:
+                assert fills[outcomes] >= 1 / 3, (where, fills)
+    assert sorted(bodies)[len(bodies) // 2] <= 2.05, bodies
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_printed_point_numbers_read_down_the_page(built, meetings, loc, language):
+    """1, 2, 3 … in the order a reader meets them, whoever said each (the talks of 2024 have
+    joint points and both sides' readouts)."""
+    meeting = meetings[TALKS]
+    pages = [
+        text_lines(page) for page in PdfReader(built.output_path(TALKS, language, "pdf")).pages
+    ]
+    annex = loc[language].gettext("Evidence").upper()
+    numbers = []
+    for lines in pages:
+        for _y, text in sorted(lines):
+            if text == annex:
+                break
+            if re.fullmatch(r"\d+\.", text):
+                numbers.append(int(text[:-1]))
+        else:
+            continue
+        break
+    assert numbers == list(range(1, len(meeting.points) + 1))
