@@ -13,6 +13,7 @@ import re
 from . import grounding
 from .errors import Problem
 from .language.sides import CITED, cited_items
+from .language.time import meant_times, month_twins
 from .loader import Document, Loc, field_name
 from .models import Glossary, Meeting, Takeaway, texts_of
 
@@ -20,7 +21,9 @@ from .models import Glossary, Meeting, Takeaway, texts_of
 def takeaway_quotes(meeting: Meeting, takeaway: Takeaway) -> list[str]:
     """The quoted sentences of every item a takeaway (or the bottom line) cites."""
     items = cited_items(meeting, takeaway)
-    return [quote for item in items for quote in grounding.quote_texts(item)]
+    quotes = [quote for item in items for quote in grounding.quote_texts(item)]
+    # The absolute time a relative one in the quotes means, as for a point (grounding).
+    return quotes + meant_times(quotes, meeting.date)
 
 
 def check_takeaways(document: Document, gazetteer: grounding.Gazetteer | None) -> list[Problem]:
@@ -53,7 +56,7 @@ def check_takeaways(document: Document, gazetteer: grounding.Gazetteer | None) -
                     )
     if gazetteer is None or any(not p.warning for p in problems):
         return problems
-    gazetteer = gazetteer.with_names(grounding.own_translations(document))
+    gazetteer = gazetteer.with_names(grounding.own_translations(document) + month_twins())
     sides = [
         name
         for code in meeting.countries
@@ -116,4 +119,25 @@ def check_house_style(document: Document, glossary: Glossary) -> list[Problem]:
                             warning=True,
                         )
                     )
+    return problems
+
+
+def check_relative_time(document: Document) -> list[Problem]:
+    """Warnings for the texts of a summary (not its quotes) that keep time relative to the
+    article ("tahun lalu", "kini", "last year", "now"): stale when the brief is read later."""
+    from .language.time import relative_phrases
+
+    problems: list[Problem] = []
+    for loc, text in texts_of(document.meeting):
+        for language in ("id", "en"):
+            for phrase in relative_phrases(text[language], language):
+                where = (*loc, language)
+                problems.append(
+                    document.problem(
+                        where,
+                        f"{field_name(where)}: {phrase!r} is time relative to the article:"
+                        " write the time it means ('in 2023', 'as of May 2024')",
+                        warning=True,
+                    )
+                )
     return problems

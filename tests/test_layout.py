@@ -394,12 +394,12 @@ def test_a_takeaway_is_held_to_the_quotes_of_what_it_cites(project_copy):
     from briefs.project import open_project
 
     meeting_id = "2024-12-01-china-central-asia-foreign-ministers"
-    _edited(project_copy, meeting_id, "now connects 20 cities", "now connects 30 cities")
+    _edited(project_copy, meeting_id, "service connected 20 cities", "service connected 30 cities")
     _edited(
         project_copy,
         meeting_id,
-        '"Tianfu" kini menghubungkan 20 kota',
-        '"Tianfu" kini menghubungkan 30 kota',
+        '"Tianfu" menghubungkan 20 kota',
+        '"Tianfu" menghubungkan 30 kota',
     )
     loaded = load_summaries(open_project(project_copy))
     messages = sorted(p.message for p in loaded.problems)

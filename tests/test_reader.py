@@ -3,6 +3,7 @@ its evidence; one side's readout under that side's name; each tested on the real
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -184,3 +185,38 @@ def test_the_printed_point_numbers_read_down_the_page(built, meetings, loc, lang
             continue
         break
     assert numbers == list(range(1, len(meeting.points) + 1))
+
+
+def test_relative_time_is_warned_of_and_the_time_it_means_passes(project_copy):
+    """A text that keeps "tahun lalu" or "last year" is warned of; the year it means, seen from
+    the meeting's day, stands on the quote that says "tahun lalu"."""
+    from briefs.language.time import meant_times
+
+    quotes = ["naik 5 persen tahun lalu", "November lalu dibuka"]
+    assert meant_times(quotes, dt.date(2024, 5, 20)) == ["2023 November 2023"]
+    assert meant_times(["Saat ini, 26 proyek"], dt.date(2024, 5, 20)) == ["Mei 2024 May 2024 2024"]
+    talks = project_copy / "sources" / "meetings" / f"{TALKS}.yaml"
+    text = talks.read_text(encoding="utf-8")
+    assert "bilateral trade reached US$41 billion in 2023" in text
+    talks.write_text(
+        text.replace(
+            "bilateral trade reached US$41 billion in 2023",
+            "bilateral trade reached US$41 billion last year",
+        ).replace("perdagangan bilateral pada 2023", "perdagangan bilateral tahun lalu")
+    )
+    result = CliRunner().invoke(main, ["--root", str(project_copy), "check"])
+    assert result.exit_code == 0
+    warned = [line for line in result.output.splitlines() if "relative" in line]
+    assert len(warned) == 2 and all(line.startswith(f"{talks}:") for line in warned)
+    assert "takeaways[0].text.id: 'tahun lalu' is time relative" in warned[0]
+    assert warned[1].endswith(
+        "warning: takeaways[0].text.en: 'last year' is time relative to the article:"
+        " write the time it means ('in 2023', 'as of May 2024')"
+    )
+
+
+def test_the_shipped_texts_keep_no_relative_time(shipped):
+    from briefs.validate import load_summaries
+
+    loaded = load_summaries(shipped)
+    assert not [w for w in loaded.warnings if "time relative" in w.message]
