@@ -220,3 +220,37 @@ def test_the_shipped_texts_keep_no_relative_time(shipped):
 
     loaded = load_summaries(shipped)
     assert not [w for w in loaded.warnings if "time relative" in w.message]
+
+
+SIXTH = "2024-12-01-china-central-asia-foreign-ministers"
+
+
+def test_what_to_watch_says_overdue_plainly(built, loc):
+    """Issued in 2026, the 2025 summit pledged in 2024 and not taken up in the archive is
+    overdue, in the brief and in the year's digest, in both languages."""
+    from .conftest import pdf_text
+
+    for language, watch, said in (
+        ("en", "WHAT TO WATCH", "Overdue (due 2025, not taken up in the archive): China and"),
+        ("id", "YANG PERLU DIPANTAU", "Terlambat (jatuh tempo 2025, belum ditindaklanjuti dalam"),
+    ):
+        text = pdf_text(built.output_path(SIXTH, language, "pdf"))
+        assert said in text and text.index(watch) < text.index(said)
+    digest = pdf_text(built.digest_path("en", "pdf", 2024))
+    assert "Overdue: due in 2025, and not taken up in the meetings covered." in digest
+
+
+def test_a_commitment_not_yet_due_is_due(project_copy):
+    path = project_copy / "sources" / "meetings" / f"{SIXTH}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "issued: 2026-11-23" in text
+    path.write_text(text.replace("issued: 2026-11-23", "issued: 2025-01-10"))
+    args = ["--root", str(project_copy), "build", SIXTH, "--lang", "en", "--format", "html"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    [watch] = [
+        " ".join(t.split())
+        for t in by_class(project_copy / "build" / "en" / f"{SIXTH}.html", "watch-items")
+    ]
+    assert watch.startswith("Due in 2025: China and Central Asia pledged")
+    assert "Overdue" not in watch
