@@ -24,6 +24,7 @@ from ..models import Meeting
 from ..project import DIGEST, FORMATS, LANGUAGES, Project
 from ..render import issue_date
 from .outputs import Brief, ready_briefs
+from .search import search_index
 
 log = logging.getLogger(__name__)
 
@@ -239,6 +240,13 @@ def publish(project: Project, out: Path | None = None, base_url: str | None = No
             project, briefs, language, locs[language], base_url
         )
     files["index.html"] = index_page(project, briefs, locs)
+    # The search index of the HTML briefs of both languages, and its UI (the index's search box).
+    pages = {
+        name: content.read_bytes() if isinstance(content, Path) else content
+        for name, content in files.items()
+        if name.endswith(".html") and "/" in name and "/digest" not in name
+    }
+    files.update(search_index(pages, LANGUAGES[0]))
 
     staging = new_folder(out.parent, f".{out.name}.new-")
     try:
