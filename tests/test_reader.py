@@ -254,3 +254,40 @@ def test_a_commitment_not_yet_due_is_due(project_copy):
     ]
     assert watch.startswith("Due in 2025: China and Central Asia pledged")
     assert "Overdue" not in watch
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_page_foot_names_the_brief(built, loc, language):
+    from briefs.render import brief_number
+
+    for meeting_id in IDS:
+        reference = loc[language].gettext("Brief %(number)s", number=brief_number(meeting_id))
+        for page in PdfReader(built.output_path(meeting_id, language, "pdf")).pages:
+            foot = [text for y, text in text_lines_all(page) if y > 0.93]  # under the text box
+            assert any(reference in text for text in foot), (meeting_id, foot)
+
+
+def text_lines_all(page) -> list[tuple[float, str]]:
+    """Every run of text on the page with how far down the page it stands (0 top, 1 foot)."""
+    height = float(page.mediabox.height)
+    found: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.append((1 - (tm[4] * cm[1] + tm[5] * cm[3] + cm[5]) / height, text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("meeting_id", IDS)
+def test_page_one_never_prints_a_sentence_twice(built, meeting_id, language):
+    text = " ".join(
+        normalize(PdfReader(built.output_path(meeting_id, language, "pdf")).pages[0].extract_text())
+        .replace("\u2010 ", "")
+        .split()
+    )
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 5]
+    repeated = {s for s in sentences if sentences.count(s) > 1}
+    assert not repeated, repeated
