@@ -291,3 +291,34 @@ def test_page_one_never_prints_a_sentence_twice(built, meeting_id, language):
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 5]
     repeated = {s for s in sentences if sentences.count(s) > 1}
     assert not repeated, repeated
+
+
+def test_month_abbreviations_are_of_one_kind(built):
+    """The digests' month heads come from the language's own CLDR locale: "SEP" beside "JUL",
+    not en_GB's "SEPT"."""
+    from .conftest import pdf_text
+
+    assert "SEP 2019" in pdf_text(built.digest_path("en", "pdf", 2019))
+    assert "SEPT" not in pdf_text(built.digest_path("en", "pdf", 2019))
+
+
+def test_no_three_hyphenated_lines_in_a_row(built):
+    """WeasyPrint has no hyphenate-limit-lines: the rule is held on the real pages instead."""
+    found = []
+    for path in sorted(built.build_dir.glob("*/*.pdf")):
+        for number, page in enumerate(PdfReader(path).pages, 1):
+            run = 0
+            for line in page.extract_text().split("\n"):
+                run = run + 1 if line.endswith("\u2010") else 0
+                if run == 3:
+                    found.append(f"{path.parent.name}/{path.name} page {number}: {line[-30:]}")
+    assert not found, found
+
+
+def test_the_published_index_keeps_names_whole(built, tmp_path):
+    """At 375 px the index's titles wrap: a person's name is one unbreakable run there."""
+    from briefs.distribute.publish import publish
+
+    html = (publish(built, tmp_path / "site").folder / "index.html").read_text(encoding="utf-8")
+    assert html.count('<span class="name">Kassym-Jomart Tokayev</span>') == 2  # id and en
+    assert "span.name { white-space: nowrap; }" in html

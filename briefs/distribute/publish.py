@@ -22,7 +22,7 @@ from ..files import new_folder, write_atomically
 from ..i18n import Localizer, localizers
 from ..models import Meeting
 from ..project import DIGEST, FORMATS, LANGUAGES, Project
-from ..render import issue_date
+from ..render import issue_date, name_pattern, prose
 from .outputs import Brief, ready_briefs
 from .search import search_index
 
@@ -157,7 +157,13 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
     for meeting in _newest_first(briefs):
         sides = {
             language: {
-                "title": locs[language].typographic(meeting.title[language]),
+                # People's and countries' names marked so that a phone's narrow column never
+                # breaks them ("Kassym-|Jomart"), as in the briefs.
+                "title": prose(
+                    meeting.title[language],
+                    locs[language],
+                    name_pattern([meeting], locs[language]),
+                ),
                 "kind": locs[language].kind(meeting.kind),
                 "date": locs[language].date(meeting.date),
                 "place": locs[language].place(meeting.place),
