@@ -53,6 +53,8 @@ def outline_expected(meeting, language: str, loc, context) -> list[object]:
     if meeting.outcomes:
         sections.append(_("Outcomes and next steps"))
         kinds.append(_("Outcomes and next steps"))
+    if any(o.due for o in meeting.outcomes):
+        sections.append(_("What to watch"))
     # The Source section is screen-only: in print its articles head the evidence annex.
     sections += [_("Evidence"), [_("Article"), kinds]]
     return sections
