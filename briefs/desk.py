@@ -1,5 +1,6 @@
-"""The desk's own parts of a summary, checked (part of the validate stage): takeaways stand on
-the quotes of the points and figures they cite, as a point stands on its own; the desk's
+"""The desk's own parts of a summary, checked (part of the validate stage): the bottom line and
+the takeaways stand on the quotes of the points, figures and outcomes they cite, as a point
+stands on its own; a summary without a bottom line is warned of (fatal with --strict); the desk's
 assessment is its own reading and is not grounded; texts keep to the house forms of the glossary.
 
 The takeaway checks call grounding's per-text checks (numbers, names, stance, one side's
@@ -11,53 +12,63 @@ import re
 
 from . import grounding
 from .errors import Problem
+from .language.sides import CITED, cited_items
+from .language.time import meant_times, month_twins
 from .loader import Document, Loc, field_name
-from .models import Glossary, Meeting, texts_of
+from .models import Glossary, Meeting, Takeaway, texts_of
 
 
-def takeaway_quotes(meeting: Meeting, i: int) -> list[str]:
-    """The quoted sentences of every point and figure takeaway i cites (those that exist)."""
-    takeaway = meeting.takeaways[i]
-    items: list[grounding.Item] = [
-        meeting.points[n - 1] for n in takeaway.points if n <= len(meeting.points)
-    ]
-    items += [meeting.figures[n - 1] for n in takeaway.figures if n <= len(meeting.figures)]
-    return [quote for item in items for quote in grounding.quote_texts(item)]
+def takeaway_quotes(meeting: Meeting, takeaway: Takeaway) -> list[str]:
+    """The quoted sentences of every item a takeaway (or the bottom line) cites."""
+    items = cited_items(meeting, takeaway)
+    quotes = [quote for item in items for quote in grounding.quote_texts(item)]
+    # The absolute time a relative one in the quotes means, as for a point (grounding).
+    return quotes + meant_times(quotes, meeting.date)
 
 
 def check_takeaways(
     document: Document, gazetteer: grounding.Gazetteer | None, glossary: Glossary | None = None
 ) -> list[Problem]:
-    """Each takeaway cites points and figures that exist and, with a gazetteer, says no more
-    than their quotes: numbers and names (errors), stance and one side's commitment (warnings)."""
+    """The bottom line and each takeaway cite points, figures and outcomes that exist and, with
+    a gazetteer, say no more than their quotes: numbers and names (errors), stance and one
+    side's commitment (warnings). No bottom line is a warning."""
     meeting = document.meeting
     problems: list[Problem] = []
 
     def problem(loc: Loc, message: str, warning: bool = False) -> None:
         problems.append(document.problem(loc, f"{field_name(loc)}: {message}", warning=warning))
 
-    for i, takeaway in enumerate(meeting.takeaways):
-        for section, numbers in (("points", takeaway.points), ("figures", takeaway.figures)):
+    if meeting.bottom_line is None:
+        problems.append(
+            document.problem(
+                (),
+                "bottom_line: missing: page one opens with what happened and why it matters,"
+                " citing the points, figures or outcomes it rests on",
+                warning=True,
+            )
+        )
+    for where, takeaway in meeting.desk_lines():
+        for section in CITED:
             count = len(getattr(meeting, section))
-            for j, number in enumerate(numbers):
+            for j, number in enumerate(getattr(takeaway, section)):
                 if number > count:
                     problem(
-                        ("takeaways", i, section, j),
+                        (*where, section, j),
                         f"there is no {section[:-1]} {number} (the summary has {count})",
                     )
-    if gazetteer is None or problems:
+    if gazetteer is None or any(not p.warning for p in problems):
         return problems
-    gazetteer = gazetteer.with_names(grounding.own_translations(document))
+    gazetteer = gazetteer.with_names(grounding.own_translations(document) + month_twins())
     sides = [
         name
         for code in meeting.countries
         for name in gazetteer.entity(grounding.country_name(code))
         if name[:1].isupper()
     ]
-    for i, takeaway in enumerate(meeting.takeaways):
-        quotes = takeaway_quotes(meeting, i)
+    for where, takeaway in meeting.desk_lines():
+        quotes = takeaway_quotes(meeting, takeaway)
         quoted = "\n".join(quotes)
-        loc: Loc = ("takeaways", i, "text")
+        loc: Loc = (*where, "text")
         # A point's own checks (numbers, names, negation, polarity; a stance the quotes lack),
         # with the cited items' quotes as its quotes. A takeaway sums several items up, so a
         # stance of theirs it leaves out is no warning.
@@ -122,4 +133,25 @@ def check_house_style(document: Document, glossary: Glossary) -> list[Problem]:
                             warning=True,
                         )
                     )
+    return problems
+
+
+def check_relative_time(document: Document) -> list[Problem]:
+    """Warnings for the texts of a summary (not its quotes) that keep time relative to the
+    article ("tahun lalu", "kini", "last year", "now"): stale when the brief is read later."""
+    from .language.time import relative_phrases
+
+    problems: list[Problem] = []
+    for loc, text in texts_of(document.meeting):
+        for language in ("id", "en"):
+            for phrase in relative_phrases(text[language], language):
+                where = (*loc, language)
+                problems.append(
+                    document.problem(
+                        where,
+                        f"{field_name(where)}: {phrase!r} is time relative to the article:"
+                        " write the time it means ('in 2023', 'as of May 2024')",
+                        warning=True,
+                    )
+                )
     return problems

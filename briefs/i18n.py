@@ -91,8 +91,9 @@ class Localizer:
         return format_date(day, pattern, locale=self.locale)
 
     def month(self, day: dt.date) -> str:
-        """Jul 2020 / Jul 2020: month and year, abbreviated as the locale does."""
-        return format_skeleton("yMMM", day, locale=self.locale)
+        """Jul 2020 / Jul 2020: month and year, abbreviated as the language's own CLDR locale
+        does (en, not en_GB, whose "Sept" stood beside "Jul" in a row of column heads)."""
+        return format_skeleton("yMMM", day, locale=Locale(self.locale.language))
 
     def date_range(self, start: dt.date, end: dt.date) -> str:
         """10–12 September 2019 / 10–12 September 2019: the locale's own interval pattern, with

@@ -177,7 +177,9 @@ class Outcome(SummaryModel):
 
 
 class Takeaway(SummaryModel):
-    """What matters, in a sentence: drawn from points and figures, and held to their quotes."""
+    """What matters, in a sentence: drawn from points, figures and outcomes, and held to their
+    quotes. The bottom line is one too: the brief's first sentence, what happened and why it
+    matters."""
 
     text: Text
     points: list[Annotated[int, Field(ge=1)]] = Field(
@@ -186,12 +188,15 @@ class Takeaway(SummaryModel):
     figures: list[Annotated[int, Field(ge=1)]] = Field(
         [], description="Numbers of the figures it draws on (1 is the first)"
     )
+    outcomes: list[Annotated[int, Field(ge=1)]] = Field(
+        [], description="Numbers of the outcomes it draws on (1 is the first)"
+    )
 
     @model_validator(mode="after")
     def _cites(self) -> Takeaway:
-        if not self.points and not self.figures:
+        if not self.points and not self.figures and not self.outcomes:
             raise PydanticCustomError(
-                "takeaway", "a takeaway names the 'points' or 'figures' it draws on"
+                "takeaway", "a takeaway names the 'points', 'figures' or 'outcomes' it draws on"
             )
         return self
 
@@ -263,6 +268,11 @@ class Meeting(SummaryModel):
     points: list[ConsensusPoint] = Field(min_length=1)
     figures: list[Figure] = []
     outcomes: list[Outcome] = []
+    bottom_line: Takeaway | None = Field(
+        None,
+        description="One or two sentences opening page one: what happened and why it matters,"
+        " citing the points, figures and outcomes it rests on",
+    )
     takeaways: list[Takeaway] = Field(
         [], max_length=4, description="Two to four bullets for page one: what matters"
     )
@@ -351,6 +361,13 @@ class Meeting(SummaryModel):
     def version(self) -> int:
         """1 as first issued, one more for each correction."""
         return 1 + len(self.corrections)
+
+    def desk_lines(self) -> Iterator[tuple[tuple[str | int, ...], Takeaway]]:
+        """The bottom line and the takeaways, each with its field."""
+        if self.bottom_line is not None:
+            yield ("bottom_line",), self.bottom_line
+        for i, takeaway in enumerate(self.takeaways):
+            yield ("takeaways", i), takeaway
 
     @property
     def key_figures(self) -> list[Figure]:

@@ -17,6 +17,7 @@ from .charts import Point
 from .digest import Digest, SeriesData, series_points
 from .errors import RenderError, TemplateError
 from .i18n import Localizer
+from .language.sides import side_of, source_note
 from .models import ConsensusPoint, Meeting, Vocabulary
 from .project import Project
 
@@ -35,11 +36,27 @@ def brief_number(meeting_id: str) -> str:
 
 def point_groups(meeting: Meeting) -> list[tuple[str | None, list[tuple[int, ConsensusPoint]]]]:
     """The points by who said them: the joint ones first (speaker None), then each speaker's in
-    the order they first speak; each with its number in the summary, which the annex uses."""
-    groups: dict[str | None, list[tuple[int, ConsensusPoint]]] = {None: []}
-    for number, point in enumerate(meeting.points, 1):
-        groups.setdefault(point.attributed_to, []).append((number, point))
-    return [(speaker, points) for speaker, points in groups.items() if points]
+    the order they first speak; each with the number it is shown under, counted in that order
+    (the summary's numbers are the editor's: shown_numbers maps them)."""
+    groups: dict[str | None, list[ConsensusPoint]] = {None: []}
+    for point in meeting.points:
+        groups.setdefault(point.attributed_to, []).append(point)
+    shown, count = [], 0
+    for speaker, points in groups.items():
+        if points:
+            shown.append((speaker, [(count + i, p) for i, p in enumerate(points, 1)]))
+            count += len(points)
+    return shown
+
+
+def shown_numbers(meeting: Meeting) -> dict[int, int]:
+    """Each point's number in the summary (1 is the first) to the number the brief shows."""
+    index = {id(point): number for number, point in enumerate(meeting.points, 1)}
+    return {
+        index[id(point)]: shown
+        for _speaker, points in point_groups(meeting)
+        for shown, point in points
+    }
 
 
 LAST_EPOCH = 253402300799
@@ -204,6 +221,7 @@ def _environment(
     env.tests["quoted_from"] = lambda quotes, article: any(q.article == article for q in quotes)
     env.globals["chart"] = lambda points, unit, title: bar_chart(points, unit, title, localizer)
     env.globals["column_widths"] = column_widths
+    env.globals["side_of"] = side_of
     env.globals["chart_min"] = MIN_POINTS
     return env
 
@@ -264,6 +282,8 @@ class Renderer:
             context=context if context is not None else self.context(meeting),
             names=name_pattern([meeting], self.localizers[language]),
             groups=point_groups(meeting),
+            shown=shown_numbers(meeting),
+            note=source_note(meeting, meeting.bottom_line) if meeting.bottom_line else None,
             number=brief_number(meeting.id),
             contact=(self.project.contact or {}).get(language),
             handling=(self.project.handling or {}).get(language),

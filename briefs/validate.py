@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 # MAX_ARTICLE_BYTES: the drafter reads its input limit from here (draft/reading.py).
 from .checks import MAX_ARTICLE_BYTES as MAX_ARTICLE_BYTES
 from .checks import check_document, check_ordinals
-from .desk import check_house_style
+from .desk import check_house_style, check_relative_time
 from .errors import Problem
 from .gazetteer import Gazetteer, cldr_gazetteer
 from .grounding import glossary_names
@@ -243,7 +243,7 @@ def load_summaries(
         else:
             found = check_document(
                 parsed, project, grounding(), glossary if isinstance(glossary, Glossary) else None
-            ) + check_links(parsed, vocabulary, known)
+            ) + check_links(parsed, vocabulary, known) + check_relative_time(parsed)
             if isinstance(glossary, Glossary):
                 found += check_house_style(parsed, glossary)
             if checks:

@@ -148,8 +148,8 @@ MUTATIONS: list[Mutation] = [
     m(
         "figure-field",
         T24,
-        "qualifier: more-than\n    year: 2024\n    period: {id: saat ini, en: currently}\n    quote: Saat ini",
-        "year: 2024\n    period: {id: saat ini, en: currently}\n    quote: Saat ini",
+        "qualifier: more-than\n    year: 2024\n    quote: Saat ini",
+        "year: 2024\n    quote: Saat ini",
         "figures[3].value",
         "figures[3].qualifier",
     ),
@@ -217,8 +217,8 @@ MUTATIONS: list[Mutation] = [
     m(
         "figure-field",
         T24,
-        "period: {id: hingga saat ini, en: to date}",
-        "period: {id: tahun depan, en: next year}",
+        "year: 2024\n    out_of: 45",
+        "year: 2024\n    period: {id: tahun depan, en: next year}\n    out_of: 45",
         "figures[2].period.id",
         "figures[2].period",
     ),
@@ -641,8 +641,8 @@ MUTATIONS: list[Mutation] = [
     m(
         "stance",
         T24,
-        "Tiongkok bersedia terus memberikan",
-        "Tiongkok berkomitmen terus memberikan",
+        "Tiongkok bersedia terus\n",
+        "Tiongkok berkomitmen terus\n",
         "points[3].text.id",
     ),
     m(

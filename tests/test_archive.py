@@ -22,14 +22,21 @@ CASES = [(meeting_id, language) for meeting_id in MEETING_IDS for language in LA
 def outline_expected(meeting, language: str, loc, context) -> list[object]:
     """The bookmarks of a brief: its sections in page order, the points' groups under theirs,
     and under the evidence annex each article with the kinds of claims it backs."""
+    from briefs.language.sides import side_of
     from briefs.render import point_groups
 
     _ = loc.gettext
     groups = [
-        _("Agreed") if speaker is None else _("Stated by %(name)s", name=speaker)
+        _("Agreed")
+        if speaker is None
+        else _(
+            "According to %(country)s's side (%(name)s)",
+            country=loc.country(side_of(meeting, speaker)),
+            name=speaker,
+        )
         for speaker, _points in point_groups(meeting)
     ]
-    sections: list[object] = [_("Key takeaways"), _("Key figures")]
+    sections: list[object] = [_("Bottom line"), _("Key takeaways"), _("Key figures")]
     if meeting.assessment:
         sections.append(_("Desk assessment"))
     if context.previous or context.taken_up:
@@ -39,11 +46,15 @@ def outline_expected(meeting, language: str, loc, context) -> list[object]:
     kinds = [_("Date, place and participants")] if list(meeting.fact_quotes()) else []
     kinds.append(_("Points"))
     if meeting.figures:
-        sections.append(_("All figures"))
+        # The key figures stand on page one only: the section holds the others, if any.
+        if any(f not in meeting.key_figures for f in meeting.figures):
+            sections.append(_("Other figures"))
         kinds.append(_("Figures"))
     if meeting.outcomes:
         sections.append(_("Outcomes and next steps"))
         kinds.append(_("Outcomes and next steps"))
+    if any(o.due for o in meeting.outcomes):
+        sections.append(_("What to watch"))
     # The Source section is screen-only: in print its articles head the evidence annex.
     sections += [_("Evidence"), [_("Article"), kinds]]
     return sections

@@ -330,3 +330,48 @@ def test_on_a_phone_the_digests_fit(built, visit, name, language):
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert width == [PHONE, PHONE]
+
+
+@pytest.fixture
+def site(built, tmp_path):
+    """The shipped briefs published (with their search index), served over HTTP on this
+    machine: Pagefind fetches its index, which a browser refuses for file:// pages."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from briefs.distribute.publish import publish
+
+    folder = publish(built, tmp_path / "site").folder
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize(
+    "word, meeting_id",
+    [
+        ("Dongdamen", "2024-05-20-china-kazakhstan-foreign-ministers-talks"),  # a name
+        ("freight", "2024-05-20-china-kazakhstan-foreign-ministers-talks"),  # English text
+        ("pembebasan", "2024-05-20-china-kazakhstan-foreign-ministers-talks"),  # Indonesian
+        ("Tianfu", "2024-12-01-china-central-asia-foreign-ministers"),
+    ],
+)
+def test_the_index_page_finds_a_brief_by_a_word(site, visit, word, meeting_id):
+    """Typed into the index page's search box, a word of a brief's English or Indonesian text
+    lists that brief, with nothing fetched from elsewhere."""
+    page = visit(site, DESK)
+    box = page.page.locator("#search input")
+    box.fill(word)
+    results = page.page.locator(".pagefind-ui__result-link")
+    results.first.wait_for()
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(href.endswith(f"{meeting_id}.html") for href in hrefs), hrefs
+    page.screenshot(f"search.{word}.{DESK}")
+    # The test's plain server has no favicon; the browser asks for one unbidden.
+    assert [f for f in page.failures if "/favicon.ico" not in f] == []

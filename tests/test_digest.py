@@ -227,7 +227,8 @@ def test_follow_through(built):
     page = built.digest_path("en", "html", 2020).read_text(encoding="utf-8")
     assert 'href="digest-2024.html#2024-12-01-china-central-asia-foreign-ministers"' in page
     later = normalize(pdf_text(built.digest_path("en", "pdf", 2024)))
-    assert "Open: due in 2025; no later meeting covered here has taken it up." in later
+    # Issued in 2026, a commitment due in 2025 and not taken up is overdue, said plainly.
+    assert "Overdue: due in 2025, and not taken up in the meetings covered." in later
 
 
 def test_timeline_links_to_the_briefs(built):

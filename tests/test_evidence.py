@@ -110,11 +110,15 @@ def annex_facts(meeting: Meeting, language: str, loc):
 
 def claims(meeting: Meeting, language: str, loc):
     """(section heading msgid, what the annex shows before the quotes, quotes) in annex order."""
+    from briefs.render import point_groups
+
     shown = loc.typographic if loc else str
     for label, value, quotes in annex_facts(meeting, language, loc):
         yield "Date, place and participants", loc and f"{loc.gettext(label)}: {value}", quotes
-    for point in meeting.points:
-        yield "Points", None, point.quote  # by number only (dropped from the text)
+    # by number only (dropped from the text), in the order the brief shows them
+    for _speaker, points in point_groups(meeting):
+        for _number, point in points:
+            yield "Points", None, point.quote
     for figure in meeting.figures:
         yield "Figures", loc and figure_claim(figure, language, loc), figure.quote
     for outcome in meeting.outcomes:
@@ -126,13 +130,22 @@ def in_page_order(meeting: Meeting, language: str, loc):
     participants, the points by group (joint first, then each speaker's), figures, outcomes."""
     from briefs.render import point_groups
 
-    for _label, _value, quotes in facts(meeting, language, None):
-        yield quotes
+    facts_and_people = list(facts(meeting, language, None))
+    dated = [q for label, _v, q in facts_and_people if label in ("Date", "Place")]
+    people = [q for label, _v, q in facts_and_people if label not in ("Date", "Place")]
+    yield from dated
+    # The key figures stand on page one, before the participants; the others after the points.
+    for figure in meeting.key_figures:
+        yield figure.quote
+    yield from people
     for _speaker, points in point_groups(meeting):
         for _number, point in points:
             yield point.quote
-    for item in (*meeting.figures, *meeting.outcomes):
-        yield item.quote
+    for figure in meeting.figures:
+        if figure not in meeting.key_figures:
+            yield figure.quote
+    for outcome in meeting.outcomes:
+        yield outcome.quote
 
 
 def citation_text(source, number: int, count: int, loc) -> str:
@@ -189,7 +202,9 @@ def test_the_pdf_annex_is_the_quotes(built, meetings, loc, meeting_id, language)
     # The last thing in the document; in print it names the sources (no Source section before
     # it: alone, that stood on an almost empty page).
     assert text.index(heading) > text.index(normalize(meeting.points[-1].text[language])[:40])
-    annex = text[text.rindex(heading) :]
+    # The annex follows the outcomes on their page: pypdf gives their list's bullets after
+    # the page's text, so within the annex's; the annex itself has no bullets.
+    annex = text[text.rindex(heading) :].replace("•", "")
     # pypdf drops the space before a run that starts a marked name ("Pelajar" "Kazakhstan"):
     # compared without spaces, every character and its order still count.
     expected = expected_annex(meeting, language, loc[language])
@@ -320,6 +335,7 @@ def test_every_cited_article_is_attached_listed_and_quoted(two_articles, loc, la
     meeting = parse_summary(summary).meeting
     assert (
         body_text(pdf)
+        .replace("•", "")
         .replace(" ", "")
         .endswith(
             expected_annex(meeting, language, loc[language])

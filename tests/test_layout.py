@@ -247,20 +247,33 @@ def test_page_one_has_takeaways_and_key_figures(built, meetings, loc, meeting_id
         assert loc[language].figure(figure).split()[0] in text
 
 
-def test_points_are_grouped_by_who_said_them_with_their_numbers(built, meetings, loc):
+def test_points_are_grouped_by_side_and_numbered_as_shown(built, meetings, loc):
+    """One side's readout stands under that side's name (never under "Agreed"), and the points
+    are numbered in the order a reader meets them, in the brief and in its annex."""
     meeting = meetings["2022-01-25-china-central-asia-summit"]
     page = html_of(built.output_path(meeting.id, "en", "html"))
     groups = [text_of(h) for h in page.iter(f"{XHTML}h3") if h.get("class") == "group"]
-    assert groups == ["Stated by Xi Jinping"]  # none of its points is joint
-    joint = html_of(
-        built.output_path("2024-12-01-china-central-asia-foreign-ministers", "id", "html")
-    )
+    assert groups == ["According to China's side (Xi Jinping)"]  # none of its points is joint
+    talks = "2024-05-20-china-kazakhstan-foreign-ministers-talks"
+    joint = html_of(built.output_path(talks, "id", "html"))
     groups = [text_of(h) for h in joint.iter(f"{XHTML}h3") if h.get("class") == "group"]
-    assert groups == ["Disepakati", "Disampaikan oleh Wang Yi"]
+    assert groups == [
+        "Disepakati",
+        "Menurut pihak Tiongkok (Wang Yi)",
+        "Menurut pihak Kazakhstan (Murat Nurtleu)",
+    ]
     numbers = [
         li.get("id") for li in joint.iter(f"{XHTML}li") if (li.get("id") or "").startswith("point-")
     ]
-    assert numbers == ["point-1", "point-2", "point-3", "point-4", "point-6", "point-5"]
+    assert numbers == [f"point-{n}" for n in range(1, len(meetings[talks].points) + 1)]
+    # The annex lists them the same way (the printed numbers: test_reader.py).
+    count = len(meetings[talks].points)
+    annex = [
+        li.get("id")
+        for li in joint.iter(f"{XHTML}li")
+        if (li.get("id") or "").startswith("evidence-point-")
+    ]
+    assert annex == [f"evidence-point-{n}" for n in range(1, count + 1)]
 
 
 def test_the_archive_gives_the_previous_meeting_and_what_it_took_up(built, meetings):
@@ -381,12 +394,12 @@ def test_a_takeaway_is_held_to_the_quotes_of_what_it_cites(project_copy):
     from briefs.project import open_project
 
     meeting_id = "2024-12-01-china-central-asia-foreign-ministers"
-    _edited(project_copy, meeting_id, "now connects 20 cities", "now connects 30 cities")
+    _edited(project_copy, meeting_id, "service connected 20 cities", "service connected 30 cities")
     _edited(
         project_copy,
         meeting_id,
-        '"Tianfu" kini menghubungkan 20 kota',
-        '"Tianfu" kini menghubungkan 30 kota',
+        '"Tianfu" menghubungkan 20 kota',
+        '"Tianfu" menghubungkan 30 kota',
     )
     loaded = load_summaries(open_project(project_copy))
     messages = sorted(p.message for p in loaded.problems)

@@ -54,7 +54,10 @@ def site(built, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("published") / "site"
     result = publish(built.root, out)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"44 files published to {out}\n"  # and 20 digests
+    # 44 (with 20 digests) and the search index (test_browser.py searches it).
+    searched = [p for p in (out / "pagefind").rglob("*") if p.is_file()]
+    assert (out / "pagefind" / "pagefind-ui.js") in searched
+    assert result.stdout == f"{44 + len(searched)} files published to {out}\n"
     return out
 
 
@@ -69,7 +72,8 @@ def test_sha256sum_accepts_the_checksums(site):
         for p in site.rglob("*")
         if p.is_file() and p.name not in ("SHA256SUMS", publish_module.MARK)
     )
-    assert listed == on_disk and len(listed) == 43
+    searched = [name for name in listed if name.startswith("pagefind/")]
+    assert listed == on_disk and len(listed) == 43 + len(searched) and searched
 
 
 def test_the_index_links_resolve_and_list_the_briefs_newest_first(site, built):

@@ -30,8 +30,9 @@ from ..files import new_folder, write_atomically
 from ..i18n import Localizer, localizers
 from ..models import Meeting
 from ..project import DIGEST, FORMATS, LANGUAGES, Project
-from ..render import issue_date
+from ..render import issue_date, name_pattern, prose
 from .outputs import Brief, ready_briefs
+from .search import search_index
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +165,13 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
     for meeting in _newest_first(briefs):
         sides = {
             language: {
-                "title": locs[language].typographic(meeting.title[language]),
+                # People's and countries' names marked so that a phone's narrow column never
+                # breaks them ("Kassym-|Jomart"), as in the briefs.
+                "title": prose(
+                    meeting.title[language],
+                    locs[language],
+                    name_pattern([meeting], locs[language]),
+                ),
                 "kind": locs[language].kind(meeting.kind),
                 "date": locs[language].date(meeting.date),
                 "place": locs[language].place(meeting.place),
@@ -318,6 +325,13 @@ def _publish(project: Project, out: Path, base_url: str | None) -> Published:
             project, briefs, language, locs[language], base_url
         )
     files["index.html"] = index_page(project, briefs, locs)
+    # The search index of the HTML briefs of both languages, and its UI (the index's search box).
+    pages = {
+        name: content.read_bytes() if isinstance(content, Path) else content
+        for name, content in files.items()
+        if name.endswith(".html") and "/" in name and "/digest" not in name
+    }
+    files.update(search_index(pages, LANGUAGES[0]))
 
     staging = new_folder(out.parent, f".{out.name}.new-")
     try:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from .. import numbers as reader
 from ..errors import Problem
 from ..gazetteer import Gazetteer, cldr_gazetteer
+from ..language.time import meant_times, month_twins
 from ..loader import Document, Loc, field_name
 from ..models import ConsensusPoint, Figure, Glossary, Outcome, Rendering, Text, texts_of
 from . import added, claims, english, names
@@ -294,7 +295,8 @@ def _findings(
 ) -> list[Finding]:
     meeting = document.meeting
     said = read_pages(document, gazetteer, pages)
-    base, gazetteer = gazetteer, gazetteer.with_names(own_translations(document))
+    # Month names are twins (Mei, May): a relative time written out names its month.
+    base, gazetteer = gazetteer, gazetteer.with_names(own_translations(document) + month_twins())
     found: list[Finding] = []
     # English names have their twin in the Indonesian text of the same field, everywhere.
     for loc, text in texts_of(meeting):
@@ -359,7 +361,9 @@ def _findings(
     for section in ("points", "figures", "outcomes"):
         what = _WHAT[section]
         for i, item in enumerate(getattr(meeting, section)):
-            quotes = quote_texts(item)
+            # A text writes the time its quote says relative to the meeting ("tahun lalu" is
+            # "in 2023"): that time is as good as the quote's words.
+            quotes = quote_texts(item) + meant_times(quote_texts(item), meeting.date)
             if isinstance(item, Figure):
                 found += figure_findings(item, i, quotes, published, meeting.date)
                 for sub, text in texts_of(item, (section, i)):

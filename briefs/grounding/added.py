@@ -23,7 +23,8 @@ _FUNCTION_WORDS = frozenset(
     """saling terkait terhadap antara beberapa berbagai hingga sehingga selama sebagai menjadi
     merupakan dalam karena sebab akibat ketika apabila jika maka pula hanya lain lainnya lebih
     kurang paling sangat makin semakin terus tetap masih sudah belum pernah sedang segera kembali
-    bahwa yakni yaitu ialah antaranya diantaranya termasuk mereka kita kami negara-negara""".split()
+    bahwa yakni yaitu ialah antaranya diantaranya termasuk mereka kita kami negara-negara
+    sebelum sesudah sebesar""".split()
 )
 """Words that carry no claim of their own (in addition to claims.py's stop words)."""
 

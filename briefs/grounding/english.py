@@ -16,9 +16,10 @@ from .finding import Finding
 
 QUANTITIES = {
     "id": ("semua", "seluruh", "segala", "setiap", "tiap", "segenap"),
-    "en": ("all", "every", "entire", "whole"),
+    "en": ("all", "every", "each", "entire", "whole"),
 }
 """Words that say how much of something: 'all forms' is 'segala bentuk'."""
+_EACH_OTHER = re.compile(r"\beach\s+other(?:'s)?\b", re.I)
 
 INTENSIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
     "firm": {
@@ -120,7 +121,9 @@ def mismatches(text: Text, renderings: Sequence[Rendering] = ()) -> list[tuple[s
     used = rendered(text, renderings)
     words = {language: _words_of(text[language]) for language in ("id", "en")}
     found: list[tuple[str, str]] = []
-    quantity = {lang: [w for w in words[lang] if w in QUANTITIES[lang]] for lang in words}
+    # 'each other' is 'saling', no quantity; 'each' alone is 'setiap'/'tiap'.
+    counted = {"id": words["id"], "en": _words_of(_EACH_OTHER.sub(" ", text.en))}
+    quantity = {lang: [w for w in counted[lang] if w in QUANTITIES[lang]] for lang in counted}
     quantity = {lang: [w for w in q if not _covered(w, lang, used)] for lang, q in quantity.items()}
     if quantity["en"] and not quantity["id"]:
         found.append(("en", f"{quantity['en'][0]!r}: a quantity the Indonesian does not say"))

@@ -1,1 +1,1 @@
-"""What checking and drafting both read out of Indonesian text: who said it."""
+"""What checking and drafting share: numbers, places, scripts, and who said it."""
