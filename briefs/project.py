@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .errors import ConfigurationError, display_path
+from briefs.errors import ConfigurationError, display_path
 
 CONFIG_FILE = "briefs.toml"
 LANGUAGES = ("id", "en")

@@ -40,10 +40,10 @@ from pathlib import Path
 
 import yaml
 
+from briefs.check.validate import load_summaries
 from briefs.draft import draft_summary, read_article
-from briefs.models import Meeting
 from briefs.project import open_project
-from briefs.validate import load_summaries
+from briefs.summary.meeting import Meeting
 
 KINDS = ("dates", "participants", "points", "figures")
 CORPUS_TARGETS = {"date": 0.9, "place": 0.9, "participants": 0.9, "figures": 0.9}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from briefs.checks import MAX_ARTICLE_BYTES, MAX_WORD, longest_word
-from briefs.cli import main
+from briefs.check.document import MAX_ARTICLE_BYTES, MAX_WORD, longest_word
+from briefs.cli.commands import main
 
 from .conftest import MEETING
 

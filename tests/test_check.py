@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefs.cli import main
+from briefs.cli.commands import main
 
 GOOD = "sources/meetings/2020-01-01-good.yaml"
 

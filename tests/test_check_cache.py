@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefs import validate
-from briefs.cli import main
-from briefs.manifest import CheckCache, Manifest
+from briefs.build.manifest import Manifest
+from briefs.check import validate
+from briefs.check.cache import CheckCache
+from briefs.check.validate import Loaded, load_summaries
+from briefs.cli.commands import main
 from briefs.project import open_project
-from briefs.validate import Loaded, load_summaries
 
 from .conftest import MEETING, OTHER, keep_two_meetings
 
@@ -128,13 +129,13 @@ def test_the_code_is_an_input(project_copy, counted, monkeypatch):
     checked_with_record(root, True)
     counted.clear()
     # any file of the package: a module of the checks added tomorrow, a data file
-    monkeypatch.setattr("briefs.check_cache.checks_code", lambda: "other code")
+    monkeypatch.setattr("briefs.check.cache.checks_code", lambda: "other code")
     checked_with_record(root, True)
     assert counted == [f"{MEETING}.yaml", f"{OTHER}.yaml"]
 
 
 def test_checks_code_reads_every_file_of_the_package(tmp_path, monkeypatch):
-    from briefs import check_cache
+    from briefs.check import cache as check_cache
 
     package = tmp_path / "briefs"
     (package / "data").mkdir(parents=True)
@@ -160,10 +161,10 @@ def test_a_strict_build_with_nothing_to_do_checks_nothing(project_copy, counted)
     assert counted == []
     # In a fresh process: the answer comes without importing the checks (or pydantic).
     code = (
-        "import sys; from briefs.cli import main\n"
+        "import sys; from briefs.cli.commands import main\n"
         "try: main([*sys.argv[1:]])\n"
         "except SystemExit: pass\n"
-        "print(sorted(m for m in sys.modules if m in ('briefs.validate', 'pydantic')))"
+        "print(sorted(m for m in sys.modules if m in ('briefs.check.validate', 'pydantic')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, *build], capture_output=True, text=True, check=True

@@ -5,8 +5,8 @@ from __future__ import annotations
 import yaml
 from click.testing import CliRunner
 
-from briefs.cli import main
-from briefs.loader import _Loader
+from briefs.cli.commands import main
+from briefs.read.loader import _Loader
 
 from .conftest import ROOT
 
@@ -129,15 +129,15 @@ def test_rename_replaces_nothing(project_copy, monkeypatch):
 
 def test_the_context_reads_the_summaries_without_grounding_them(monkeypatch):
     # the drafter needs the latest year and the translation memory, not the quotes proven
-    import briefs.validate
+    import briefs.check.validate
     from briefs.draft import Context
     from briefs.project import open_project
 
     def refuse(*args, **kwargs):
         raise AssertionError("the context ran the checks of load_summaries")
 
-    monkeypatch.setattr(briefs.validate, "load_summaries", refuse)
-    monkeypatch.setattr(briefs.validate, "check_document", refuse)
+    monkeypatch.setattr(briefs.check.validate, "load_summaries", refuse)
+    monkeypatch.setattr(briefs.check.validate, "check_document", refuse)
     context = Context.of_project(open_project(ROOT))
     assert context.latest_year == 2024
     assert context.memory.people["Wang Yi"] == "CN"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from briefs.check.validate import load_summaries
 from briefs.draft import Context, Memory
 from briefs.project import open_project
-from briefs.validate import load_summaries
 
 from .conftest import ROOT
 

@@ -10,12 +10,12 @@ import yaml
 from babel.numbers import format_decimal
 from click.testing import CliRunner
 
-from briefs.cli import main
+from briefs.cli.commands import main
 from briefs.draft import (
     draft_summary,
     read_article,
 )
-from briefs.loader import _Loader
+from briefs.read.loader import _Loader
 
 from .conftest import ROOT
 
@@ -28,15 +28,15 @@ ARTICLES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
 def english_placeholder(indonesian: str) -> str:
     """What an editor's English would state: the Indonesian text's numbers, written in English,
     and its names (capitalised words after the first), kept as they are."""
-    from briefs import numbers as reader
+    from briefs.language import numbers as reader
 
     numbers = [
         format_decimal(m.value, locale="en_001")
         for m in reader.mentions(indonesian, "id")
         if not m.spelled
     ]
-    from briefs.gazetteer import office_twins
-    from briefs.grounding.stance import POLARITIES, negations, polarities
+    from briefs.check.grounding.stance import POLARITIES, negations, polarities
+    from briefs.language.gazetteer import office_twins
 
     twins = office_twins(indonesian)
     if twins:  # an office: its English is the vocabulary's
@@ -161,7 +161,7 @@ def test_the_same_day_twice_is_written_twice_not_as_an_alias():
 
 
 def test_a_marked_empty_value_stays_an_empty_string(tmp_path):
-    from briefs.loader import parse_summary
+    from briefs.read.loader import parse_summary
 
     path = tmp_path / "x.yaml"
     path.write_text(

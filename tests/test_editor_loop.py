@@ -16,12 +16,12 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from briefs import build
-from briefs.build import build_all
-from briefs.builder import Builder
-from briefs.compiled import KEPT_DAYS, cache_folder
+from briefs.build import phases as build
+from briefs.build.builder import Builder
+from briefs.build.phases import build_all
 from briefs.errors import SourceError
 from briefs.project import Project, open_project
+from briefs.render.compiled import KEPT_DAYS, cache_folder
 
 from .conftest import ROOT, copy_project
 from .test_incremental import MEETING, OTHER, digests, names
@@ -46,7 +46,7 @@ def test_after_one_edit_the_page_that_changed_is_laid_out_by_a_worker(built, tmp
     """An edit in one language's text: of the meeting's two PDF briefs only that language's is
     laid out, and by the worker, which was started for it; this process renders both pages
     ahead and only appends the new attachments to the other. The same bytes as a clean build."""
-    from briefs.builders.pdf import PdfBuilder
+    from briefs.write.pdf import PdfBuilder
 
     project = built_copy(built, tmp_path)
     edit_a_point_in_english(project.root)
@@ -147,7 +147,7 @@ def test_a_cache_folder_that_cannot_be_made_renders_without_it(project_copy, tmp
 
 QUICK = """
 import json, sys
-from briefs.builders.pdf import import_weasyprint
+from briefs.write.pdf import import_weasyprint
 import ctypes.util
 find = ctypes.util.find_library
 {how}
@@ -183,9 +183,10 @@ def test_a_brief_shows_the_same_context_whichever_process_renders_it(project_cop
     """A job carries its brief's context, computed by the building process from the good
     summaries: a worker's Builder, which was not told the archive, renders the same page, and a
     summary with a problem (which parses all the same) is in no brief's context."""
-    from briefs.jobs import brief_jobs
-    from briefs.manifest import Manifest, Toolchain, plan
-    from briefs.validate import load_summaries
+    from briefs.build.jobs import brief_jobs
+    from briefs.build.manifest import Manifest, plan
+    from briefs.build.toolchain import Toolchain
+    from briefs.check.validate import load_summaries
 
     summary = project_copy / "sources" / "meetings" / f"{MEETING}.yaml"
     text = summary.read_text(encoding="utf-8")

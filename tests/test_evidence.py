@@ -10,11 +10,11 @@ import pytest
 import tinyhtml5
 from pypdf import PdfReader
 
-from briefs.build import build_all
-from briefs.i18n import localizers
-from briefs.loader import parse_summary
-from briefs.models import Meeting
+from briefs.build.phases import build_all
 from briefs.project import open_project
+from briefs.read.loader import parse_summary
+from briefs.render.i18n import localizers
+from briefs.summary.meeting import Meeting
 
 from .conftest import ROOT, normalize
 from .test_briefs import CASES
@@ -124,7 +124,7 @@ def claims(meeting: Meeting, language: str, loc):
 def in_page_order(meeting: Meeting, language: str, loc):
     """The quotes of each disclosure of the HTML brief, in page order: the date and place, the
     participants, the points by group (joint first, then each speaker's), figures, outcomes."""
-    from briefs.render import point_groups
+    from briefs.render.renderer import point_groups
 
     for _label, _value, quotes in facts(meeting, language, None):
         yield quotes
@@ -261,9 +261,9 @@ def test_each_year_digest_carries_its_summaries_and_articles(built, language):
 
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_the_overview_carries_the_meetings_its_figures_come_from(built, meetings, language):
-    from briefs.build import digest_summaries
-    from briefs.digest import make_overview
-    from briefs.validate import load_summaries
+    from briefs.build.builder import digest_summaries
+    from briefs.check.validate import load_summaries
+    from briefs.render.digest import make_overview
 
     loaded = load_summaries(built)
     overview = make_overview([d.meeting for d in loaded.documents], loaded.vocabulary)

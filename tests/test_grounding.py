@@ -11,8 +11,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from briefs.cli import main
-from briefs.grounding import numbers, one_sided, stances, unmatched_names, unquoted_numbers
+from briefs.check.grounding import numbers
+from briefs.check.grounding.names import unmatched_names
+from briefs.check.grounding.numbers import unquoted_numbers
+from briefs.check.grounding.stance import one_sided, stances
+from briefs.cli.commands import main
 
 MEETINGS = Path("sources") / "meetings"
 TALKS = "2024-05-20-china-kazakhstan-foreign-ministers-talks"
@@ -358,7 +361,7 @@ def test_numbers_in_digits_words_and_scales_in_both_languages():
 
 
 def test_names_stand_on_any_of_their_names():
-    from briefs.grounding import cldr_gazetteer
+    from briefs.language.gazetteer import cldr_gazetteer
 
     gazetteer = cldr_gazetteer()
     # a press spelling and the CLDR name are one country

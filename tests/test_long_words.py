@@ -9,11 +9,11 @@ from dataclasses import replace
 
 from pypdf import PdfReader
 
-from briefs.builder import Builder
-from briefs.digest import make_digest
+from briefs.build.builder import Builder
+from briefs.check.validate import load_summaries
 from briefs.project import open_project
-from briefs.render import LONG_WORD, WORD_PIECE, break_long_words
-from briefs.validate import load_summaries
+from briefs.render.digest import make_digest
+from briefs.render.renderer import LONG_WORD, WORD_PIECE, break_long_words
 
 from .conftest import MEETING
 

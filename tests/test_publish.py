@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefs.cli import main
+from briefs.cli.commands import main
 from briefs.distribute import publish as publish_module
 
 ATOM = "{http://www.w3.org/2005/Atom}"

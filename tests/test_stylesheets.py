@@ -4,8 +4,8 @@ own running heads included."""
 
 from __future__ import annotations
 
-from briefs.builders.pdf import PdfBuilder
-from briefs.manifest import Manifest
+from briefs.build.manifest import Manifest
+from briefs.write.pdf import PdfBuilder
 
 from .conftest import ROOT
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import DistributionError, display_path
+from briefs.errors import DistributionError, display_path
 
 log = logging.getLogger(__name__)
 

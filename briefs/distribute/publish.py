@@ -17,13 +17,13 @@ from pathlib import Path
 import jinja2
 from babel.units import format_unit
 
-from ..errors import DistributionError, display_path
-from ..files import new_folder, write_atomically
-from ..i18n import Localizer, localizers
-from ..models import Meeting
-from ..project import DIGEST, FORMATS, LANGUAGES, Project
-from ..render import issue_date
-from .outputs import Brief, ready_briefs
+from briefs.distribute.outputs import Brief, ready_briefs
+from briefs.errors import DistributionError, display_path
+from briefs.project import DIGEST, FORMATS, LANGUAGES, Project
+from briefs.render.i18n import Localizer, localizers
+from briefs.render.renderer import issue_date
+from briefs.summary.meeting import Meeting
+from briefs.write.files import new_folder, write_atomically
 
 log = logging.getLogger(__name__)
 

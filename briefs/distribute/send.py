@@ -11,17 +11,11 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from ..i18n import Localizer
-from ..models import Meeting
-from .ledger import (
-    REFUSED,
-    UNCERTAIN,
-    Key,
-    Ledger,
-    Open,
-)
-from .outputs import Brief
-from .readers import Reader
+from briefs.distribute.ledger import REFUSED, UNCERTAIN, Key, Ledger, Open
+from briefs.distribute.outputs import Brief
+from briefs.distribute.readers import Reader
+from briefs.render.i18n import Localizer
+from briefs.summary.meeting import Meeting
 
 log = logging.getLogger(__name__)
 

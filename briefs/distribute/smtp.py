@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic_core import PydanticCustomError
 
-from ..errors import DistributionError
-from .readers import email_address
+from briefs.distribute.readers import email_address
+from briefs.errors import DistributionError
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer

@@ -12,21 +12,21 @@ renaming gives a written draft and its article another meeting id."""
 
 from __future__ import annotations
 
-from .amounts import Equivalent, Figure
-from .cleaning import Article, Paragraph, parse_article
-from .dates import DateMention, find_dates, find_period, resolve
-from .figures import article_figures, find_figures
-from .meeting_dates import MeetingDate, meeting_date
-from .memory import Memory
-from .people import Participant, find_participants
-from .places import Place, find_place
-from .points import Point, find_points
-from .reading import Page, read_article, read_source
-from .renaming import rename_draft
-from .sentences import split_clauses, split_sentences
-from .summary import Context, draft_file, draft_summary
-from .words import cldr_city_countries, countries
-from .writing import ENGLISH_TO_WRITE, Draft, save_draft
+from briefs.draft.amounts import Equivalent, Figure
+from briefs.draft.cleaning import Article, Paragraph, parse_article
+from briefs.draft.dates import DateMention, find_dates, find_period, resolve
+from briefs.draft.figures import article_figures, find_figures
+from briefs.draft.meeting_dates import MeetingDate, meeting_date
+from briefs.draft.memory import Memory
+from briefs.draft.people import Participant, find_participants
+from briefs.draft.places import Place, find_place
+from briefs.draft.points import Point, find_points
+from briefs.draft.reading import Page, read_article, read_source
+from briefs.draft.renaming import rename_draft
+from briefs.draft.sentences import split_clauses, split_sentences
+from briefs.draft.summary import Context, draft_file, draft_summary
+from briefs.draft.words import cldr_city_countries, countries
+from briefs.draft.writing import ENGLISH_TO_WRITE, Draft, save_draft
 
 __all__ = [
     "ENGLISH_TO_WRITE",

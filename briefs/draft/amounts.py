@@ -19,10 +19,10 @@ from babel.numbers import (
     parse_decimal,
 )
 
-from ..models import country_codes
-from ..press import CARDINALS, QUALIFIERS
-from .dates import find_dates
-from .words import FUNCTION_WORDS, alternation, countries, country_pattern, exact
+from briefs.draft.dates import find_dates
+from briefs.draft.words import FUNCTION_WORDS, alternation, countries, country_pattern, exact
+from briefs.language.press import CARDINALS, QUALIFIERS
+from briefs.summary.fields import country_codes
 
 PRESS_SCALES = {"milyar": 10**9}
 """The press's older spelling of 'miliar', besides CLDR's scale words."""
@@ -38,7 +38,7 @@ in renminbi (CLDR's Indonesian symbol is 'CN¥')."""
 
 
 _QUALIFIERS = QUALIFIERS["id"]
-"""Qualifier words before an amount: the press words briefs.numbers reads too."""
+"""Qualifier words before an amount: the press words briefs.language.numbers reads too."""
 _NUMBER_WORDS: dict[str, int | None] = {**CARDINALS, "belas": None, "puluh": None, "ratus": None}
 """Spelled-out numbers, and the words that build larger ones ('dua puluh', 'tiga belas')."""
 _CLASSIFIERS = ("jenis", "pasang", "buah", "orang", "unit", "macam", "kali")

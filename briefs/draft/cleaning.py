@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .datelines import (
+from briefs.draft.datelines import (
     author_before,
     date_only,
     is_byline_with_date,
@@ -17,9 +17,9 @@ from .datelines import (
     read_dateline,
     stamp_date,
 )
-from .dates import full_date
-from .sentences import split_sentences
-from .words import weekdays
+from briefs.draft.dates import full_date
+from briefs.draft.sentences import split_sentences
+from briefs.draft.words import weekdays
 
 log = logging.getLogger(__name__)
 

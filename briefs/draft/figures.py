@@ -7,10 +7,10 @@ import logging
 import re
 from decimal import Decimal
 
-from .amounts import DURATIONS, Figure, mask_dates, money_or_count, number_re
-from .cleaning import Article
-from .sentences import split_clauses
-from .words import FUNCTION_WORDS
+from briefs.draft.amounts import DURATIONS, Figure, mask_dates, money_or_count, number_re
+from briefs.draft.cleaning import Article
+from briefs.draft.sentences import split_clauses
+from briefs.draft.words import FUNCTION_WORDS
 
 log = logging.getLogger(__name__)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from .cleaning import Article
-from .meeting_dates import MeetingDate
-from .people import Participant
-from .sentences import split_sentences
-from .words import CAPITALISED, countries, country_pattern
+from briefs.draft.cleaning import Article
+from briefs.draft.meeting_dates import MeetingDate
+from briefs.draft.people import Participant
+from briefs.draft.sentences import split_sentences
+from briefs.draft.words import CAPITALISED, countries, country_pattern
 
 _STATE_VISIT = re.compile(
     r"\b(?:kunjungan|berkunjung|lawatan|melawat)\s+kenegaraan|state\s+visit", re.I

@@ -7,7 +7,7 @@ import difflib
 import re
 from functools import cache, lru_cache
 
-from .words import (
+from briefs.draft.words import (
     FUNCTION_WORDS,
     NAME,
     OFFICE_ABBREVIATIONS,

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .offices import (
+from briefs.draft.offices import (
     is_han,
     known_country,
     misspelt_country,
@@ -17,8 +17,14 @@ from .offices import (
     plain_name,
     raw_country,
 )
-from .taking_part import in_quoted_talk, masked, not_at_the_meeting, rolls_of, takes_part
-from .words import countries, country_pattern
+from briefs.draft.taking_part import (
+    in_quoted_talk,
+    masked,
+    not_at_the_meeting,
+    rolls_of,
+    takes_part,
+)
+from briefs.draft.words import countries, country_pattern
 
 log = logging.getLogger(__name__)
 

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..gazetteer import vocabulary
-from .cleaning import Article
-from .sentences import split_sentences
-from .words import calendar_words, cldr_city_countries, countries, country_pattern
+from briefs.draft.cleaning import Article
+from briefs.draft.sentences import split_sentences
+from briefs.draft.words import calendar_words, cldr_city_countries, countries, country_pattern
+from briefs.language.gazetteer import vocabulary
 
 if TYPE_CHECKING:
-    from .people import Participant
+    from briefs.draft.people import Participant
 
 log = logging.getLogger(__name__)
 

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .cleaning import Article
-from .people import Participant
-from .words import alternation
+from briefs.draft.cleaning import Article
+from briefs.draft.people import Participant
+from briefs.draft.words import alternation
 
 log = logging.getLogger(__name__)
 

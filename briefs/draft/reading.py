@@ -16,9 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import BriefsError, display_path
-from ..loader import is_utf16, not_utf8
-from ..validate import MAX_ARTICLE_BYTES
+from briefs.check.document import MAX_ARTICLE_BYTES
+from briefs.errors import BriefsError, display_path
+from briefs.read.files import is_utf16, not_utf8
 
 log = logging.getLogger(__name__)
 

@@ -8,11 +8,11 @@ import os
 import re
 from pathlib import Path
 
-from ..errors import BriefsError, display_path
-from ..loader import CHECK_MARK, TO_CHECK
-from ..models import MEETING_ID
-from ..project import Project
-from .writing import write_new_file
+from briefs.draft.writing import write_new_file
+from briefs.errors import BriefsError, display_path
+from briefs.project import Project
+from briefs.read.loader import CHECK_MARK, TO_CHECK
+from briefs.summary.fields import MEETING_ID
 
 log = logging.getLogger(__name__)
 

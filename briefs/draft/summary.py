@@ -15,22 +15,23 @@ from typing import Any
 
 from babel import Locale
 
-from ..errors import BriefsError
-from ..models import MEETING_ID, Meeting
-from ..project import Project
-from .amounts import Figure
-from .cleaning import Article, parse_article
-from .figures import article_figures
-from .kinds import meeting_kind
-from .meeting_dates import MeetingDate, meeting_date
-from .memory import Memory
-from .people import Participant, find_participants
-from .places import Place, find_place
-from .points import Point, find_points
-from .reading import Page, read_source
-from .sentences import split_sentences
-from .words import OFFICE_ABBREVIATIONS, Parts, countries
-from .writing import Draft
+from briefs.draft.amounts import Figure
+from briefs.draft.cleaning import Article, parse_article
+from briefs.draft.figures import article_figures
+from briefs.draft.kinds import meeting_kind
+from briefs.draft.meeting_dates import MeetingDate, meeting_date
+from briefs.draft.memory import Memory
+from briefs.draft.people import Participant, find_participants
+from briefs.draft.places import Place, find_place
+from briefs.draft.points import Point, find_points
+from briefs.draft.reading import Page, read_source
+from briefs.draft.sentences import split_sentences
+from briefs.draft.words import OFFICE_ABBREVIATIONS, Parts, countries
+from briefs.draft.writing import Draft
+from briefs.errors import BriefsError
+from briefs.project import Project
+from briefs.summary.fields import MEETING_ID
+from briefs.summary.meeting import Meeting
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ class Context:
         """The context of a project's summaries, each read against the schema only (the
         grounding checks prove quotes, which a draft does not need): one that does not read
         (a draft still marked, a broken file) teaches nothing."""
-        from ..loader import parse_summary
+        from briefs.read.loader import parse_summary
 
         parsed = (parse_summary(path) for path in project.summary_paths())
         return cls.of_meetings([p.meeting for p in parsed if not isinstance(p, list)])

@@ -14,8 +14,8 @@ from functools import cache
 
 from babel import Locale
 
-from ..models import country_codes
-from ..press import PRESS_COUNTRIES
+from briefs.language.press import PRESS_COUNTRIES
+from briefs.summary.fields import country_codes
 
 log = logging.getLogger(__name__)
 

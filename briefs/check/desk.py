@@ -1,0 +1,113 @@
+"""The desk's own parts of a summary, checked (part of the validate stage): takeaways stand on
+the quotes of the points and figures they cite, as a point stands on its own; the desk's
+assessment is its own reading and is not grounded; texts keep to the house forms of the glossary.
+
+The takeaway checks call grounding's per-text checks (numbers, names, stance, one side's
+commitment) with the quotes of the cited items as the reference."""
+
+from __future__ import annotations
+
+import re
+
+from briefs.check import grounding
+from briefs.errors import Problem
+from briefs.read.loader import Document
+from briefs.read.messages import Loc, field_name
+from briefs.summary.meeting import Meeting, texts_of
+from briefs.summary.vocabulary import Glossary
+
+
+def takeaway_quotes(meeting: Meeting, i: int) -> list[str]:
+    """The quoted sentences of every point and figure takeaway i cites (those that exist)."""
+    takeaway = meeting.takeaways[i]
+    items: list[grounding.Item] = [
+        meeting.points[n - 1] for n in takeaway.points if n <= len(meeting.points)
+    ]
+    items += [meeting.figures[n - 1] for n in takeaway.figures if n <= len(meeting.figures)]
+    return [quote for item in items for quote in grounding.quote_texts(item)]
+
+
+def check_takeaways(document: Document, gazetteer: grounding.Gazetteer | None) -> list[Problem]:
+    """Each takeaway cites points and figures that exist and, with a gazetteer, says no more
+    than their quotes: numbers and names (errors), stance and one side's commitment (warnings)."""
+    meeting = document.meeting
+    problems: list[Problem] = []
+
+    def problem(loc: Loc, message: str, warning: bool = False) -> None:
+        problems.append(document.problem(loc, f"{field_name(loc)}: {message}", warning=warning))
+
+    for i, takeaway in enumerate(meeting.takeaways):
+        for section, numbers in (("points", takeaway.points), ("figures", takeaway.figures)):
+            count = len(getattr(meeting, section))
+            for j, number in enumerate(numbers):
+                if number > count:
+                    problem(
+                        ("takeaways", i, section, j),
+                        f"there is no {section[:-1]} {number} (the summary has {count})",
+                    )
+    if gazetteer is None or problems:
+        return problems
+    gazetteer = gazetteer.with_names(grounding.own_translations(document))
+    sides = [
+        name
+        for code in meeting.countries
+        for name in gazetteer.entity(grounding.country_name(code))
+        if name[:1].isupper()
+    ]
+    for i, takeaway in enumerate(meeting.takeaways):
+        quotes = takeaway_quotes(meeting, i)
+        quoted = "\n".join(quotes)
+        loc: Loc = ("takeaways", i, "text")
+        # A point's own checks (numbers, names, negation, polarity; a stance the quotes lack),
+        # with the cited items' quotes as its quotes. A takeaway sums several items up, so a
+        # stance of theirs it leaves out is no warning.
+        for finding in grounding.text_findings(
+            takeaway.text, quotes, gazetteer, loc, "cited items", stance_both_ways=False
+        ):
+            problem(finding.loc, finding.message, warning=finding.warning)
+        cited = [meeting.points[n - 1] for n in takeaway.points]
+        if cited and all(p.attributed_to is None for p in cited):
+            for language in ("id", "en"):
+                side = grounding.one_sided(takeaway.text[language], language, sides)
+                if side and not grounding.one_sided(quoted, "id", sides):
+                    problem(
+                        (*loc, language),
+                        f"{side!r} is one side's commitment, but the points it cites are joint",
+                        warning=True,
+                    )
+    return problems
+
+
+def _form(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+
+def check_house_style(document: Document, glossary: Glossary) -> list[Problem]:
+    """Warnings for the texts of a summary (not its quotes) that name a term in another form
+    than the glossary's house form for that language."""
+    problems: list[Problem] = []
+    rules = [
+        (language, house, [_form(n) for n in term.other_forms(language)])
+        for term in glossary.terms
+        for language in ("id", "en")
+        if (house := term.house_form(language)) is not None
+    ]
+    if not rules:
+        return problems
+    for loc, text in texts_of(document.meeting):
+        for language, house, others in rules:
+            # The house form is taken out first: "Belt and Road" inside "Belt and Road
+            # Initiative" is the house form, not another one.
+            rest = _form(house).sub(" ", text[language])
+            for other in others:
+                found = other.search(rest)
+                if found:
+                    where = (*loc, language)
+                    problems.append(
+                        document.problem(
+                            where,
+                            f"{field_name(where)}: {found.group(0)!r}: the house form is {house!r}",
+                            warning=True,
+                        )
+                    )
+    return problems

@@ -1,0 +1,242 @@
+"""The checks of one summary beyond its schema: against its file name, its participants and its
+articles (each read once; the headline and every quote verbatim in its own), the words a line
+of a brief can hold, the same numbers in both languages; then the desk's and grounding's checks.
+validate.py runs them on every summary."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from briefs.check.desk import check_takeaways
+from briefs.check.grounding import check_grounding
+from briefs.errors import Problem, display_path
+from briefs.language import numbers as reader
+from briefs.language.gazetteer import Gazetteer
+from briefs.project import Project
+from briefs.read.files import UnreadableFile, is_utf16, not_utf8, read_regular_file
+from briefs.read.loader import Document
+from briefs.read.messages import Loc, field_name
+from briefs.summary.fields import Quote, Text
+from briefs.summary.meeting import texts_of
+from briefs.summary.vocabulary import Glossary
+
+MAX_ARTICLE_BYTES = 2_000_000
+"""A news article is tens of kilobytes; more than this is not an article."""
+
+
+MAX_WORD = 80
+"""The longest unbroken word a brief can lay out: its running text sets 45 to 80 characters a
+line, so a longer word never fits any line, and WeasyPrint's time to lay one out grows faster
+than its length (3,000 characters in a title took a minute to build)."""
+
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_WORD = re.compile(rf"[{_CJK}]|[^\s\-\u00ad\u2010-\u2015/\u200b{_CJK}]+")
+"""A run of text no line break may split. A line may break at spaces, hyphens and dashes, a
+slash, a soft hyphen, and around each Chinese, Japanese or Korean character."""
+_NOT_SHOWN_AS_TEXT = frozenset(
+    {"id", "url", "article", "series", "themes", "taken_up_at", "kind", "unit", "native_lang"}
+)
+"""Fields that are identifiers, codes or addresses, not words set in a line."""
+
+
+def longest_word(text: str) -> str:
+    """The longest run of a text that no line break may split."""
+    return max(_WORD.findall(text), key=len, default="")
+
+
+def _shown_strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every string of a summary that a brief sets as text, with its location."""
+    if isinstance(value, Text):
+        yield (*loc, "id"), value.id
+        yield (*loc, "en"), value.en
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in _NOT_SHOWN_AS_TEXT:
+                yield from _shown_strings(getattr(value, name), (*loc, name))
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _shown_strings(item, (*loc, i))
+    elif isinstance(value, str):
+        yield loc, value
+
+
+def check_word_lengths(document: Document) -> list[Problem]:
+    """Refuse a word longer than any line of a brief holds, in any text, title or name."""
+    problems = []
+    for loc, text in _shown_strings(document.meeting, ()):
+        word = longest_word(text)
+        if len(word) > MAX_WORD:
+            problems.append(
+                document.problem(
+                    loc,
+                    f"{field_name(loc)}: a word of {len(word)} characters without a break "
+                    f"({word[:24]!r}...); no line of a brief holds more than {MAX_WORD}: "
+                    "break it with a space or a hyphen",
+                )
+            )
+    return problems
+
+
+def normalize_space(text: str) -> str:
+    """Collapse every run of whitespace to one space: the only liberty a quote may take."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _unmatched_digits(text: str, language: str, other: str, other_language: str) -> list[str]:
+    """The numbers text states in digits that the other language's text does not state, in
+    digits or in words ('5.000' = 'five thousand', '41 miliar' = '41 billion')."""
+    stated = {m.value for m in reader.mentions(other, other_language)}
+    return [
+        m.words for m in reader.mentions(text, language) if not m.spelled and m.value not in stated
+    ]
+
+
+def _read_article(document: Document, project: Project, index: int) -> str | Problem:
+    """The text of the summary's index-th cited article, or the problem with reading it."""
+    name = document.meeting.sources[index].article
+    path = project.articles_dir / name
+    where = ("sources", index, "article")
+    field = field_name(where)
+    try:
+        data = read_regular_file(path, MAX_ARTICLE_BYTES, links=False)
+    except UnreadableFile as error:
+        if error.missing:
+            message = f"not found in {display_path(project.articles_dir)}/"
+        elif str(error) == "is a symbolic link, not a file":
+            # A link could make the build read (and attach to a PDF) any file on the machine.
+            message = f"is a symbolic link in {display_path(project.articles_dir)}/; an article must be the file itself"
+        elif str(error).startswith("cannot read"):
+            message = f"- {error}"
+        else:
+            message = str(error)
+        return document.problem(where, f"{field}: {name!r} {message}")
+    try:
+        if is_utf16(data):
+            raise UnicodeError
+        return data.decode("utf-8-sig")
+    except UnicodeError:
+        return document.problem(where, f"{field}: {name!r} is {not_utf8(data)}")
+
+
+def check_document(
+    document: Document,
+    project: Project,
+    gazetteer: Gazetteer | None = None,
+    glossary: Glossary | None = None,
+) -> list[Problem]:
+    """Every problem of one parsed summary against its file name and its article; with a
+    gazetteer, the grounding checks too (their warnings are Problems with .warning set)."""
+    meeting = document.meeting
+    problems: list[Problem] = []
+    if meeting.id != document.path.stem:
+        problems.append(
+            document.problem(
+                ("id",), f"id {meeting.id!r} does not match the file name {document.path.name!r}"
+            )
+        )
+    if meeting.id[:10] != meeting.date.isoformat():
+        problems.append(
+            document.problem(
+                ("id",), f"id {meeting.id!r} does not start with the meeting date {meeting.date}"
+            )
+        )
+    problems.extend(check_word_lengths(document))
+    names = {p.name for p in meeting.participants if p.name}
+    for i, point in enumerate(meeting.points):
+        if point.attributed_to and point.attributed_to not in names:
+            problems.append(
+                document.problem(
+                    ("points", i, "attributed_to"),
+                    f"points[{i}].attributed_to: {point.attributed_to!r} is not the name of a participant",
+                )
+            )
+
+    if meeting.issued is None and not os.environ.get("SOURCE_DATE_EPOCH"):
+        problems.append(
+            document.problem(
+                ("date",),
+                "issued: not given, and SOURCE_DATE_EPOCH is not set: give 'issued: YYYY-MM-DD'"
+                " (the issue date printed on the brief)",
+                key=True,
+            )
+        )
+
+    # The worst bug a brief can have is a wrong number: each number one language states in
+    # digits, the other states too (in digits or in words).
+    for loc, text in texts_of(meeting):
+        extra = {
+            "id": _unmatched_digits(text.id, "id", text.en, "en"),
+            "en": _unmatched_digits(text.en, "en", text.id, "id"),
+        }
+        if extra["id"] or extra["en"]:
+            shown = {k: ", ".join(v) or "none" for k, v in extra.items()}
+            problems.append(
+                document.problem(
+                    loc,
+                    f"{field_name(loc)}: the Indonesian and English texts state different numbers "
+                    f"(only in id: {shown['id']}; only in en: {shown['en']})",
+                )
+            )
+
+    # Each cited article once; the headline and every quote are checked against their own.
+    articles: dict[str, str | None] = {}
+    for i, citation in enumerate(meeting.sources):
+        if citation.article in articles:
+            problems.append(
+                document.problem(
+                    ("sources", i, "article"),
+                    f"sources[{i}].article: {citation.article!r} is cited twice",
+                )
+            )
+            continue
+        read = _read_article(document, project, i)
+        if isinstance(read, Problem):
+            problems.append(read)
+            articles[citation.article] = None
+        else:
+            articles[citation.article] = normalize_space(read)
+    # (position, field, article, words): position is where the words stand in the file.
+    quoted: list[tuple[Loc, str, str, str]] = [
+        (("sources", i, "headline"), f"sources[{i}].headline", c.article, c.headline)
+        for i, c in enumerate(meeting.sources)
+    ]
+    quote_lists: list[tuple[Loc, tuple[Quote, ...]]] = [
+        ((section, i, "quote"), item.quote)
+        for section in ("points", "figures", "outcomes")
+        for i, item in enumerate(getattr(meeting, section))
+    ]
+    quote_lists.extend(meeting.fact_quotes())
+    for where, quotes in quote_lists:
+        for j, quote in enumerate(quotes):
+            shown_as: Loc = (*where, j) if len(quotes) > 1 else where
+            # Where the quote stands: a list item, or the whole value when given alone.
+            at: Loc = (*where, j)
+            at = at if at in document.positions.values else at[:-1]
+            if quote.article is None or quote.article not in articles:
+                problems.append(
+                    document.problem(
+                        (*at, "article"),
+                        f"{field_name(shown_as)}.article: {quote.article!r} is not one of the "
+                        "cited articles (see 'sources')",
+                    )
+                )
+                continue
+            quoted.append(((*at, "text"), field_name(shown_as), quote.article, quote.text))
+    for place, name, cited, words in quoted:
+        found_in = articles.get(cited)
+        if found_in is not None and normalize_space(words) not in found_in:
+            excerpt = words if len(words) <= 60 else words[:57] + "..."
+            problems.append(
+                document.problem(place, f"{name}: not found verbatim in {cited}: {excerpt!r}")
+            )
+    # Before check_grounding, which clears the caches the takeaway checks share with it.
+    problems.extend(check_takeaways(document, gazetteer if None not in articles.values() else None))
+    if gazetteer is not None and None not in articles.values():
+        # Title, lede, place and names stand on any of the cited articles (all of them read).
+        cited_text = " ".join(t for t in articles.values() if t is not None)
+        problems.extend(check_grounding(document, cited_text, gazetteer, glossary))
+    return problems

@@ -1,0 +1,16 @@
+"""What a grounding check finds: a field, what is wrong with it, and whether it is a warning."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefs.read.messages import Loc
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a text or a fact says that its quotes do not bear out, at its field."""
+
+    loc: Loc
+    message: str
+    warning: bool = False

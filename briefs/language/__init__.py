@@ -1,0 +1,1 @@
+"""The language both checking and drafting read: numbers, places, scripts, the press's words."""
