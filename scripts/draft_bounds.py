@@ -24,7 +24,7 @@ MEGABYTES = 500.0
 
 _CHILD = """
 import resource, sys, time
-from briefs.draft import draft_file
+from briefs.draft.summary import draft_file
 start = time.perf_counter()
 draft_file(sys.argv[1])
 seconds = time.perf_counter() - start

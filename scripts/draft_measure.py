@@ -62,8 +62,8 @@ def _found(needle: str, text: str) -> bool:
 
 
 def measure_extractors(entries: list[dict]) -> list[str]:
-    from briefs.draft import Context, draft_summary
     from briefs.draft.reading import Page
+    from briefs.draft.summary import Context, draft_summary
     from briefs.errors import BriefsError
     from briefs.project import open_project
 
@@ -134,7 +134,9 @@ def measure_dates(entries: list[dict]) -> list[str]:
     """The meeting's date by dateparser alone against the drafter's rules."""
     from dateparser.search import search_dates
 
-    from briefs.draft import Context, draft_file, parse_article, read_source
+    from briefs.draft.cleaning import parse_article
+    from briefs.draft.reading import read_source
+    from briefs.draft.summary import Context, draft_file
     from briefs.project import open_project
 
     context = Context.of_project(open_project(ROOT))

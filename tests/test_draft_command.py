@@ -130,7 +130,7 @@ def test_rename_replaces_nothing(project_copy, monkeypatch):
 def test_the_context_reads_the_summaries_without_grounding_them(monkeypatch):
     # the drafter needs the latest year and the translation memory, not the quotes proven
     import briefs.check.validate
-    from briefs.draft import Context
+    from briefs.draft.summary import Context
     from briefs.project import open_project
 
     def refuse(*args, **kwargs):
@@ -144,7 +144,7 @@ def test_the_context_reads_the_summaries_without_grounding_them(monkeypatch):
 
 
 def test_the_command_counts_from_the_draft_what_the_file_marks(tmp_path):
-    from briefs.draft import draft_file
+    from briefs.draft.summary import draft_file
 
     draft = draft_file(SEED)
     text = draft.to_yaml()

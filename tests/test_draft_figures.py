@@ -7,11 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from briefs.draft import (
-    Equivalent,
-    find_figures,
-    parse_article,
-)
+from briefs.draft.amounts import Equivalent
+from briefs.draft.cleaning import parse_article
+from briefs.draft.figures import find_figures
 
 from .conftest import ROOT
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from briefs.check.validate import load_summaries
-from briefs.draft import Context, Memory
+from briefs.draft.memory import Memory
+from briefs.draft.summary import Context
 from briefs.project import open_project
 
 from .conftest import ROOT

@@ -13,7 +13,7 @@ import yaml
 from click.testing import CliRunner
 
 from briefs.cli.commands import main
-from briefs.draft import read_source
+from briefs.draft.reading import read_source
 from briefs.errors import BriefsError
 from briefs.read.loader import _Loader
 

@@ -11,10 +11,8 @@ from babel.numbers import format_decimal
 from click.testing import CliRunner
 
 from briefs.cli.commands import main
-from briefs.draft import (
-    draft_summary,
-    read_article,
-)
+from briefs.draft.reading import read_article
+from briefs.draft.summary import draft_summary
 from briefs.read.loader import _Loader
 
 from .conftest import ROOT
@@ -176,7 +174,7 @@ def test_a_marked_empty_value_stays_an_empty_string(tmp_path):
 
 
 def test_the_page_s_copyright_year_bounds_a_year_the_article_leaves_out():
-    from briefs.draft import Context
+    from briefs.draft.summary import Context
 
     text = (
         "Xi Jinping Bertemu Presiden Tajikistan di Dushanbe\n"
@@ -323,7 +321,7 @@ def test_issued_is_today_marked():
 
 
 def test_an_office_from_the_project_s_summaries_is_marked_when_the_sentence_lacks_it():
-    from briefs.draft import Context
+    from briefs.draft.summary import Context
     from briefs.project import open_project
 
     # detik's format: a known name given without office in the sentence of the meeting

@@ -11,11 +11,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from briefs.check.grounding import numbers
 from briefs.check.grounding.names import unmatched_names
 from briefs.check.grounding.numbers import unquoted_numbers
 from briefs.check.grounding.stance import one_sided, stances
 from briefs.cli.commands import main
+from briefs.language.numbers import mentions as numbers
 
 MEETINGS = Path("sources") / "meetings"
 TALKS = "2024-05-20-china-kazakhstan-foreign-ministers-talks"

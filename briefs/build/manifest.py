@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from briefs.build.toolchain import Toolchain
-from briefs.check.cache import SOURCES_CHECK, CheckCache, CheckEntry, checks_code, is_check
+from briefs.check.cache import CheckEntry, is_check
 from briefs.errors import FileError, display_path
 from briefs.project import DIGEST, FORMATS
 from briefs.write.files import leftovers, write_atomically
@@ -24,21 +24,6 @@ from briefs.write.formats import Page
 if TYPE_CHECKING:
     from briefs.project import Project
 
-__all__ = [
-    "CHECKS",
-    "MANIFEST",
-    "SOURCES_CHECK",
-    "CheckCache",
-    "Entry",
-    "Manifest",
-    "PageEntry",
-    "Plan",
-    "Toolchain",
-    "checks_code",
-    "cpu_count",
-    "plan",
-    "up_to_date",
-]
 
 log = logging.getLogger(__name__)
 

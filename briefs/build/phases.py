@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefs.build import lock
-from briefs.build.builder import Builder, digest_sources, digest_summaries, source_files
+from briefs.build.builder import Builder
 from briefs.build.jobs import DigestJob, Job, brief_jobs, digest_jobs, render_ahead
 from briefs.build.manifest import Manifest, Plan, cpu_count, plan
 from briefs.build.stats import BuildStats
@@ -29,19 +29,6 @@ from briefs.read.loader import Document
 from briefs.render.digest import Digest, make_digest, make_overview
 from briefs.summary.vocabulary import Vocabulary
 from briefs.write.files import remove_leftovers
-
-__all__ = [
-    "FORMATS",
-    "BuildReport",
-    "Builder",
-    "build_all",
-    "build_brief",
-    "build_digests",
-    "digest_sources",
-    "digest_summaries",
-    "find_meeting",
-    "source_files",
-]
 
 log = logging.getLogger(__name__)
 

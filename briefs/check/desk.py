@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 
 from briefs.check import grounding
+from briefs.check.grounding.attribution import country_name
+from briefs.check.grounding.names import own_translations
+from briefs.check.grounding.stance import one_sided
 from briefs.errors import Problem
+from briefs.language.gazetteer import Gazetteer
 from briefs.read.loader import Document
 from briefs.read.messages import Loc, field_name
 from briefs.summary.meeting import Meeting, texts_of
@@ -27,7 +31,7 @@ def takeaway_quotes(meeting: Meeting, i: int) -> list[str]:
     return [quote for item in items for quote in grounding.quote_texts(item)]
 
 
-def check_takeaways(document: Document, gazetteer: grounding.Gazetteer | None) -> list[Problem]:
+def check_takeaways(document: Document, gazetteer: Gazetteer | None) -> list[Problem]:
     """Each takeaway cites points and figures that exist and, with a gazetteer, says no more
     than their quotes: numbers and names (errors), stance and one side's commitment (warnings)."""
     meeting = document.meeting
@@ -47,11 +51,11 @@ def check_takeaways(document: Document, gazetteer: grounding.Gazetteer | None) -
                     )
     if gazetteer is None or problems:
         return problems
-    gazetteer = gazetteer.with_names(grounding.own_translations(document))
+    gazetteer = gazetteer.with_names(own_translations(document))
     sides = [
         name
         for code in meeting.countries
-        for name in gazetteer.entity(grounding.country_name(code))
+        for name in gazetteer.entity(country_name(code))
         if name[:1].isupper()
     ]
     for i, takeaway in enumerate(meeting.takeaways):
@@ -68,8 +72,8 @@ def check_takeaways(document: Document, gazetteer: grounding.Gazetteer | None) -
         cited = [meeting.points[n - 1] for n in takeaway.points]
         if cited and all(p.attributed_to is None for p in cited):
             for language in ("id", "en"):
-                side = grounding.one_sided(takeaway.text[language], language, sides)
-                if side and not grounding.one_sided(quoted, "id", sides):
+                side = one_sided(takeaway.text[language], language, sides)
+                if side and not one_sided(quoted, "id", sides):
                     problem(
                         (*loc, language),
                         f"{side!r} is one side's commitment, but the points it cites are joint",

@@ -54,7 +54,6 @@ def main(ctx: click.Context, root: Path | None, verbose: bool) -> None:
     ctx.obj = root or Path(".")
 
 
-_project = project_of
 main.add_command(build_command)
 main.add_command(digest_command)
 
@@ -70,7 +69,7 @@ def list_command(ctx: click.Context) -> None:
     """
     from briefs.check.validate import load_summaries
 
-    project = _project(ctx)
+    project = project_of(ctx)
     loaded = load_summaries(project)
     for document in loaded.documents:
         meeting = document.meeting
@@ -97,7 +96,7 @@ def check_command(ctx: click.Context, paths: tuple[Path, ...], strict: bool | No
     """
     from briefs.check.validate import load_summaries
 
-    project = _project(ctx)
+    project = project_of(ctx)
     files: list[Path] = []
     for path in paths:
         files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
@@ -148,11 +147,12 @@ def draft_command(ctx: click.Context, article: str, output: Path | None) -> None
       briefs draft ~/Downloads/xi-bertemu-tokayev.html \\
         -o sources/meetings/draft.yaml
     """
-    from briefs.draft import Context, draft_file, save_draft
+    from briefs.draft.summary import Context, draft_file
+    from briefs.draft.writing import save_draft
     from briefs.errors import ConfigurationError
 
     try:
-        project = _project(ctx)
+        project = project_of(ctx)
     except ConfigurationError:
         project = None  # outside a project: a draft from what the article alone says
     context = Context.of_project(project) if project else Context()
@@ -186,9 +186,9 @@ def rename_command(ctx: click.Context, summary: str, new_id: str | None) -> None
     Example:
       briefs rename draft 2024-07-03-china-kazakhstan-state-visit
     """
-    from briefs.draft import rename_draft
+    from briefs.draft.renaming import rename_draft
 
-    for old, new in rename_draft(_project(ctx), summary, new_id):
+    for old, new in rename_draft(project_of(ctx), summary, new_id):
         click.echo(f"{display_path(old)} -> {display_path(new)}")
 
 
@@ -216,7 +216,7 @@ def publish_command(ctx: click.Context, out: Path | None, base_url: str | None) 
     """
     from briefs.distribute.publish import publish
 
-    published = publish(_project(ctx), out, base_url)
+    published = publish(project_of(ctx), out, base_url)
     click.echo(f"{len(published.files)} files published to {display_path(published.folder)}")
 
 
@@ -302,7 +302,7 @@ def send_command(
             )
 
     report = send_briefs(
-        _project(ctx),
+        project_of(ctx),
         readers_path,
         meeting_id,
         dry_run=dry_run,
@@ -371,7 +371,7 @@ def serve_command(ctx: click.Context, host: str, port: int, timeout: float) -> N
     from briefs.preview.serve import PreviewServer
 
     logging.getLogger("briefs.preview.serve").setLevel(logging.INFO)  # say what was rebuilt
-    server = PreviewServer(_project(ctx), host, port, timeout=timeout)
+    server = PreviewServer(project_of(ctx), host, port, timeout=timeout)
     click.echo(f"Serving the briefs at {server.url} (Ctrl+C to stop)")
     try:
         server.serve_forever()

@@ -16,13 +16,13 @@ from yaml.constructor import SafeConstructor
 
 from briefs.errors import Problem
 from briefs.read.files import (
-    UnreadableFile,  # re-exported: where sources are read
+    UnreadableFile,
     is_utf16,
     not_utf8,
     read_regular_file,
 )
 from briefs.read.messages import (
-    Loc,  # re-exported: the loader's users name locations by it
+    Loc,
     field_name,
     message_of,
 )

@@ -20,44 +20,18 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from briefs.project import LANGUAGES  # one definition, re-exported for the models' users
 from briefs.summary.fields import (
     MEETING_ID,
     CountryCode,
     NonEmpty,
     Quote,
-    QuoteEntry,
     Quotes,
     Slug,
     SummaryModel,
     Text,
     check_country,
-    country_codes,
 )
-from briefs.summary.figures import Amount, Figure, Qualifier
-from briefs.summary.vocabulary import Glossary, HouseForm, Series, Term, Theme, Vocabulary
-
-__all__ = [
-    "LANGUAGES",
-    "MEETING_ID",
-    "Amount",
-    "CountryCode",
-    "Figure",
-    "Glossary",
-    "HouseForm",
-    "NonEmpty",
-    "Qualifier",
-    "Quote",
-    "QuoteEntry",
-    "Quotes",
-    "Series",
-    "Slug",
-    "Term",
-    "Text",
-    "Theme",
-    "Vocabulary",
-    "country_codes",
-]
+from briefs.summary.figures import Figure
 
 
 class Kind(str, Enum):

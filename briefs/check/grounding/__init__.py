@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from briefs.check.grounding import claims, names
-from briefs.check.grounding.attribution import attribution_findings, country_name
+from briefs.check.grounding.attribution import attribution_findings
 from briefs.check.grounding.claims import (
     OVERLAP_THRESHOLD,
     name_counts,
@@ -37,37 +37,18 @@ from briefs.check.grounding.facts import (
     place_findings,
 )
 from briefs.check.grounding.finding import Finding
-from briefs.check.grounding.names import glossary_names, own_translations, unmatched_names
+from briefs.check.grounding.names import own_translations, unmatched_names
 from briefs.check.grounding.numbers import figure_findings, unquoted_numbers
-from briefs.check.grounding.stance import STANCES, negations, one_sided, polarities, stances
+from briefs.check.grounding.stance import negations, polarities, stances
 from briefs.errors import Problem
 from briefs.language import numbers as reader
-from briefs.language.gazetteer import Gazetteer, cldr_gazetteer
+from briefs.language.gazetteer import Gazetteer
 from briefs.read.loader import Document
 from briefs.read.messages import Loc, field_name
 from briefs.summary.fields import Text
 from briefs.summary.figures import Figure
 from briefs.summary.meeting import ConsensusPoint, Outcome, texts_of
 from briefs.summary.vocabulary import Glossary
-
-__all__ = [
-    "STANCES",
-    "Finding",
-    "Gazetteer",
-    "check_grounding",
-    "cldr_gazetteer",
-    "country_name",
-    "glossary_names",
-    "hold_text",
-    "numbers",
-    "one_sided",
-    "own_translations",
-    "quote_texts",
-    "stances",
-    "text_findings",
-    "unmatched_names",
-    "unquoted_numbers",
-]
 
 log = logging.getLogger(__name__)
 
@@ -77,11 +58,6 @@ Item = ConsensusPoint | Figure | Outcome
 def quote_texts(item: Item) -> list[str]:
     """The quoted sentences of a point, figure or outcome, as plain text."""
     return [quote.text for quote in item.quote]
-
-
-def numbers(text: str, language: str) -> list[reader.Mention]:
-    """The numbers a text states (briefs.language.numbers.mentions)."""
-    return reader.mentions(text, language)
 
 
 def hold_text(
