@@ -93,19 +93,6 @@ class Project:
         """build/<lang>/<meeting-id>.<fmt>"""
         return self.build_dir / language / f"{meeting_id}.{fmt}"
 
-    def expected_outputs(
-        self, languages: tuple[str, ...], formats: tuple[str, ...]
-    ) -> dict[str, list[tuple[str, Path]]]:
-        """Each meeting id's (language, output path) pairs."""
-        return {
-            path.stem: [
-                (lang, self.output_path(path.stem, lang, fmt))
-                for lang in languages
-                for fmt in formats
-            ]
-            for path in self.summary_paths()
-        }
-
     def digest_path(self, language: str, fmt: str, year: int | None = None) -> Path:
         """build/<lang>/digest-<year>.<fmt> for a year's digest, build/<lang>/digest.<fmt> for
         the overview across years."""

@@ -19,12 +19,22 @@ import pytest
 from briefs.build import phases as build
 from briefs.build.builder import Builder
 from briefs.build.phases import build_all
+from briefs.check.validate import load_summaries
 from briefs.errors import SourceError
 from briefs.project import Project, open_project
+from briefs.read.loader import Document
 from briefs.render.compiled import KEPT_DAYS, cache_folder
 
 from .conftest import ROOT, copy_project
 from .test_incremental import MEETING, OTHER, digests, names
+
+
+def read_meeting(project: Project, meeting_id: str) -> Document:
+    """The read and checked summary of one meeting."""
+    loaded = load_summaries(project, [project.meetings_dir / f"{meeting_id}.yaml"])
+    assert not loaded.problems
+    return loaded.documents[0]
+
 
 POINT = "All sides agree that the development, stability and prosperity of China"
 
@@ -66,7 +76,7 @@ def test_after_one_edit_the_page_that_changed_is_laid_out_by_a_worker(built, tmp
     assert report.ok
     assert {f"en/{MEETING}.pdf", f"id/{MEETING}.pdf"} <= set(names(report.written))
     laid_out = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
-    title = build.find_meeting(project, MEETING).meeting.title
+    title = read_meeting(project, MEETING).meeting.title
     mine = [(pid, lang) for pid, lang, shown in laid_out if title[lang] in shown]
     assert [lang for _, lang in mine] == ["en"], laid_out  # the Indonesian page kept its part
     assert mine[0][0] != os.getpid()  # laid out by the worker
@@ -85,7 +95,7 @@ def test_compiled_templates_are_kept_per_language_and_fingerprint(
     month are removed."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     project = open_project(project_copy)
-    document = build.find_meeting(project, MEETING)
+    document = read_meeting(project, MEETING)
     first = Builder(project).render(document, "en")
     folder = cache_folder("en")
     assert folder is not None
@@ -130,7 +140,7 @@ def test_without_a_home_folder_nothing_is_cached(project_copy, tmp_path, monkeyp
     monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no password entry either
     monkeypatch.chdir(tmp_path)
     project = open_project(project_copy)
-    document = build.find_meeting(project, MEETING)
+    document = read_meeting(project, MEETING)
     assert "<html" in Builder(project).render(document, "en")
     assert not (tmp_path / "~").exists()
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG rule says
@@ -141,7 +151,7 @@ def test_a_cache_folder_that_cannot_be_made_renders_without_it(project_copy, tmp
     (tmp_path / "cache").write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     project = open_project(project_copy)
-    document = build.find_meeting(project, MEETING)
+    document = read_meeting(project, MEETING)
     assert "<html" in Builder(project).render(document, "id")
 
 
@@ -209,7 +219,7 @@ def test_a_brief_shows_the_same_context_whichever_process_renders_it(project_cop
     page = told.render(job.document, "en", job.context)
     assert worker.render(job.document, "en", job.context) == page
     assert told.render(job.document, "en") == page
-    mentioned = build.find_meeting(open_project(ROOT), MEETING).meeting.title["en"]
+    mentioned = read_meeting(open_project(ROOT), MEETING).meeting.title["en"]
     assert mentioned not in page
 
 

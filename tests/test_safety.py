@@ -26,6 +26,7 @@ from briefs.project import open_project
 from briefs.read.loader import parse_summary
 from briefs.read.messages import field_name
 from briefs.render.renderer import css_string
+from briefs.write.attachments import attach
 from briefs.write.files import TEMPORARY
 from briefs.write.pdf import PdfBuilder
 
@@ -208,7 +209,7 @@ def test_pdfs_cannot_fetch_local_files_or_the_network(tmp_path, caplog):
       <body><p>brief</p><img src="file:///etc/passwd"><img src="data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>">
       <div style="background: url(file:///etc/hostname)"></div></body></html>"""
     with caplog.at_level(logging.WARNING, logger="briefs.write.pdf"):
-        pdf = builder.pdf_bytes(html)
+        pdf = attach(builder.layout(html), (), None)
     refused = [
         r.getMessage() for r in caplog.records if r.getMessage().startswith("refused to fetch")
     ]

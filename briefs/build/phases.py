@@ -53,17 +53,6 @@ class BuildReport:
         return not self.problems and not self.failures
 
 
-def find_meeting(project: Project, meeting_id: str, *, strict: bool = False) -> Document:
-    """Read and check the summary of one meeting, by id."""
-    known = [path.stem for path in project.summary_paths()]
-    if meeting_id not in known:
-        raise UnknownMeetingError(meeting_id, known)
-    loaded = load_summaries(project, [project.meetings_dir / f"{meeting_id}.yaml"], strict=strict)
-    if loaded.problems:
-        raise SourceError(loaded.problems)
-    return loaded.documents[0]
-
-
 def build_brief(
     project: Project,
     meeting_id: str,

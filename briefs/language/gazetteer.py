@@ -86,10 +86,6 @@ def vocabulary() -> Vocabulary:
     return value
 
 
-def _possessive(word: str) -> str:
-    return re.sub(r"['’]s$", "", word)
-
-
 # A name ends where a word does, or before a possessive 's (China's); not inside Xi'an.
 END = r"(?!\w)(?!['’](?!s\b)\w)"
 _ACRONYM = re.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*")

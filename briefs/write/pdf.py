@@ -305,14 +305,6 @@ class PdfBuilder:
             )
         return data
 
-    def pdf_bytes(
-        self, html: str, sources: Sequence[SourceFile] = (), date: dt.date | None = None
-    ) -> bytes:
-        """html laid out as a PDF with the sources attached."""
-        page = self.layout(html)
-        with self.seconds.timed("pdf"):
-            return attach(page, sources, date)
-
     def write(
         self,
         html: str,
