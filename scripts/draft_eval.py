@@ -168,10 +168,10 @@ def _same_figure(drafted: dict, expected) -> float:
 def _context(project):
     """The project's context for drafting (the translation memory, the latest year)."""
     try:
-        from briefs.draft.summary import Context
+        from briefs.draft.summary import DraftContext
     except ImportError:  # the drafter before the corpus (for the before/after table)
         return None
-    return Context.of_project(project)
+    return DraftContext.of_project(project)
 
 
 def _draft(path: Path, context) -> dict:

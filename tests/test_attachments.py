@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefs.write.attachments import _read_page_part, _read_page_part_with_pypdf, attach, page_of
-from briefs.write.formats import Page, SourceFile
+from briefs.write.formats import PagePart, SourceFile
 from briefs.write.pdf import PdfBuilder
 
 from .conftest import ROOT
@@ -87,7 +87,7 @@ def test_pypdf_reads_the_page_part_as_the_direct_reader_does(page, monkeypatch):
 
 def test_a_page_part_is_kept_only_while_it_is_what_was_recorded(page):
     data = attach(page, SOURCES, dt.date(2026, 11, 23))
-    recorded = Page("key", len(page), hashlib.sha256(page).hexdigest())
+    recorded = PagePart("key", len(page), hashlib.sha256(page).hexdigest())
     assert page_of(data, recorded) == page
     changed = bytearray(data)
     changed[100] ^= 1

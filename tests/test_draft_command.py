@@ -130,7 +130,7 @@ def test_rename_replaces_nothing(project_copy, monkeypatch):
 def test_the_context_reads_the_summaries_without_grounding_them(monkeypatch):
     # the drafter needs the latest year and the translation memory, not the quotes proven
     import briefs.check.validate
-    from briefs.draft.summary import Context
+    from briefs.draft.summary import DraftContext
     from briefs.project import open_project
 
     def refuse(*args, **kwargs):
@@ -138,7 +138,7 @@ def test_the_context_reads_the_summaries_without_grounding_them(monkeypatch):
 
     monkeypatch.setattr(briefs.check.validate, "load_summaries", refuse)
     monkeypatch.setattr(briefs.check.validate, "check_document", refuse)
-    context = Context.of_project(open_project(ROOT))
+    context = DraftContext.of_project(open_project(ROOT))
     assert context.latest_year == 2024
     assert context.memory.people["Wang Yi"] == "CN"
 

@@ -174,7 +174,7 @@ def test_a_marked_empty_value_stays_an_empty_string(tmp_path):
 
 
 def test_the_page_s_copyright_year_bounds_a_year_the_article_leaves_out():
-    from briefs.draft.summary import Context
+    from briefs.draft.summary import DraftContext
 
     text = (
         "Xi Jinping Bertemu Presiden Tajikistan di Dushanbe\n"
@@ -182,7 +182,7 @@ def test_the_page_s_copyright_year_bounds_a_year_the_article_leaves_out():
         "Emomali Rahmon untuk membahas kerja sama kedua negara.\n"
         "Copyright © 2030 Contoh Media. All Rights Reserved.\n"
     )
-    draft = draft_summary(text, "a.txt", Context(latest_year=2020))
+    draft = draft_summary(text, "a.txt", DraftContext(latest_year=2020))
     # 4 July is a Thursday in 2030 and in 2024; the copyright line allows 2030
     assert draft.summary["date"].isoformat() == "2030-07-04"
     assert draft.unsettled[("date",)].startswith(
@@ -321,7 +321,7 @@ def test_issued_is_today_marked():
 
 
 def test_an_office_from_the_project_s_summaries_is_marked_when_the_sentence_lacks_it():
-    from briefs.draft.summary import Context
+    from briefs.draft.summary import DraftContext
     from briefs.project import open_project
 
     # detik's format: a known name given without office in the sentence of the meeting
@@ -331,7 +331,7 @@ def test_an_office_from_the_project_s_summaries_is_marked_when_the_sentence_lack
         "hari Kamis (15/9/2022) di sela pertemuan puncak SCO.\n"
         "Keduanya membahas kerja sama energi dan perdagangan, menurut kantor berita setempat.\n"
     )
-    draft = draft_summary(text, "a.html", Context.of_project(open_project(ROOT)))
+    draft = draft_summary(text, "a.html", DraftContext.of_project(open_project(ROOT)))
     people = draft.summary["participants"]
     xi = next(i for i, p in enumerate(people) if p["name"] == "Xi Jinping")
     assert people[xi]["office"]["id"] == "Presiden"

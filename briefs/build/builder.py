@@ -22,13 +22,13 @@ from briefs.render import glyphs
 from briefs.render.compiled import CompiledTemplates, compiled_templates
 from briefs.render.digest import Digest
 from briefs.render.i18n import localizers
-from briefs.render.previous import Context
+from briefs.render.previous import ArchiveContext
 from briefs.render.renderer import Renderer, issue_date
 from briefs.summary.meeting import Meeting
 from briefs.summary.vocabulary import Vocabulary
 from briefs.write import html as html_builder
 from briefs.write import pdf as pdf_builder
-from briefs.write.formats import OutputBuilder, Page, SourceFile
+from briefs.write.formats import OutputBuilder, PagePart, SourceFile
 from briefs.write.html import HtmlBuilder
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class Builder:
         self.seconds = Seconds()
         self._builders: dict[str, OutputBuilder] = {"html": HtmlBuilder(self.seconds)}
         self._warm = False
-        self.pages: dict[Path, Page] = {}
+        self.pages: dict[Path, PagePart] = {}
         """The page part of each PDF written (by path), for the manifest: taken by the caller."""
 
     def _builder(self, fmt: str) -> OutputBuilder:
@@ -91,9 +91,9 @@ class Builder:
         formats: tuple[str, ...] = FORMATS,
         paths: dict[str, Path] | None = None,
         layout: str = "",
-        pages: Mapping[str, Page] | None = None,
+        pages: Mapping[str, PagePart] | None = None,
         html: str | None = None,
-        context: Context | None = None,
+        context: ArchiveContext | None = None,
     ) -> list[Path]:
         """Render one brief once and write it in each format; returns the files written.
         layout: the fingerprint of what lays a page out (Toolchain.layout), pages: the page
@@ -117,7 +117,9 @@ class Builder:
             log.info("wrote %s", path)
         return written
 
-    def render(self, document: Document, language: str, context: Context | None = None) -> str:
+    def render(
+        self, document: Document, language: str, context: ArchiveContext | None = None
+    ) -> str:
         """One brief's page, as every format's builder gets it (build checks its characters'
         glyphs before it writes it)."""
         with self.seconds.timed("render"):
@@ -131,7 +133,7 @@ class Builder:
         sources: list[SourceFile],
         issued: dt.date,
         layout: str,
-        pages: Mapping[str, Page] | None,
+        pages: Mapping[str, PagePart] | None,
     ) -> Path:
         key = page_key(layout, html) if layout else ""
         page = self._builder(fmt).write(html, path, sources, issued, key, (pages or {}).get(fmt))
@@ -147,7 +149,7 @@ class Builder:
         paths: dict[str, Path] | None = None,
         html: dict[str, str] | None = None,
         layout: str = "",
-        pages: Mapping[str, Page] | None = None,
+        pages: Mapping[str, PagePart] | None = None,
     ) -> list[Path]:
         """Render a digest (a year's, a date range's or the overview) and write it in each
         format, by default to build/<lang>/digest[-<year>].<fmt>; returns the files written.

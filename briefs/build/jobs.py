@@ -8,15 +8,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefs.build.builder import Builder, cited_articles, digest_sources, page_key
-from briefs.build.manifest import Manifest, Plan
+from briefs.build.manifest import BuildPlan, Manifest
 from briefs.build.toolchain import Toolchain
 from briefs.check.validate import Loaded
 from briefs.errors import BriefsError
 from briefs.project import DIGEST, Project
 from briefs.read.loader import Document
 from briefs.render.digest import Digest, linked_meetings, make_digest, make_overview
-from briefs.render.previous import Context, archive_context
-from briefs.write.formats import Page
+from briefs.render.previous import ArchiveContext, archive_context
+from briefs.write.formats import PagePart
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,11 @@ class BriefJob:
     """The other summaries its context shows (file names), recorded in the manifest."""
     layout: str = ""
     """The fingerprint of what lays its pages out (Toolchain.layout)."""
-    pages: dict[str, Page] = field(default_factory=dict)
+    pages: dict[str, PagePart] = field(default_factory=dict)
     """The page part recorded for its PDF (by format): kept when its page did not change."""
     html: str = ""
     """Its page, when the building process rendered it ahead (render_ahead)."""
-    context: Context | None = None
+    context: ArchiveContext | None = None
     """What the archive says of the meeting, computed by the building process from the good
     summaries: a worker renders the same page as this process would, and reads no summary."""
 
@@ -60,7 +60,7 @@ class BriefJob:
             context=self.context,
         )
 
-    def record(self, manifest: Manifest, output: Path, page: Page | None = None) -> None:
+    def record(self, manifest: Manifest, output: Path, page: PagePart | None = None) -> None:
         articles = list(dict.fromkeys(c.article for c in self.document.meeting.sources))
         manifest.record(output, self.inputs, self.name, articles, self.depends, page=page)
 
@@ -83,7 +83,7 @@ class DigestJob:
     """Fingerprints of those pages and of the toolchain (by format), recorded in the manifest."""
     layout: str = ""
     """The fingerprint of what lays its pages out (Toolchain.layout)."""
-    pages: dict[str, Page] = field(default_factory=dict)
+    pages: dict[str, PagePart] = field(default_factory=dict)
     """The page part recorded for its PDF (by format): kept when its page did not change."""
 
     @property
@@ -105,7 +105,7 @@ class DigestJob:
             pages=self.pages,
         )
 
-    def record(self, manifest: Manifest, output: Path, page: Page | None = None) -> None:
+    def record(self, manifest: Manifest, output: Path, page: PagePart | None = None) -> None:
         manifest.record(
             output,
             self.inputs,
@@ -159,7 +159,7 @@ def render_ahead(jobs: list[Job], builder: Builder, processes: int) -> list[Job]
 
 def brief_jobs(
     project: Project,
-    plan: Plan,
+    plan: BuildPlan,
     loaded: Loaded,
     toolchain: Toolchain,
     formats: tuple[str, ...],
@@ -199,7 +199,7 @@ def brief_jobs(
     return jobs
 
 
-def recorded_pages(manifest: Manifest | None, files: dict[str, Path]) -> dict[str, Page]:
+def recorded_pages(manifest: Manifest | None, files: dict[str, Path]) -> dict[str, PagePart]:
     """The page part manifest records for each file (by format), where it records one."""
     if manifest is None:
         return {}
@@ -209,7 +209,7 @@ def recorded_pages(manifest: Manifest | None, files: dict[str, Path]) -> dict[st
 
 def digest_jobs(
     project: Project,
-    plan: Plan,
+    plan: BuildPlan,
     loaded: Loaded,
     toolchain: Toolchain,
     manifest: Manifest,

@@ -19,7 +19,7 @@ from briefs.check.cache import CheckEntry, is_check
 from briefs.errors import FileError, display_path
 from briefs.project import DIGEST, FORMATS
 from briefs.write.files import leftovers, write_atomically
-from briefs.write.formats import Page
+from briefs.write.formats import PagePart
 
 if TYPE_CHECKING:
     from briefs.project import Project
@@ -49,7 +49,7 @@ class PageEntry(TypedDict):
     sha256: str
 
 
-class Entry(TypedDict):
+class OutputRecord(TypedDict):
     """What one output was built from, and its size and mtime (ns) when written."""
 
     inputs: str
@@ -132,9 +132,9 @@ class Manifest:
         self._saved = b""
         """The bytes on disk: a build that changed nothing writes nothing."""
         self.checks: dict[str, CheckEntry] = {}
-        self.entries: dict[str, Entry] = self._load()
+        self.entries: dict[str, OutputRecord] = self._load()
 
-    def _load(self) -> dict[str, Entry]:
+    def _load(self) -> dict[str, OutputRecord]:
         try:
             self._saved = self.path.read_bytes()
         except FileNotFoundError:
@@ -152,7 +152,7 @@ class Manifest:
         checks: object = data.pop(CHECKS, {})  # not an output's entry
         if isinstance(checks, dict):
             self.checks = {k: v for k, v in checks.items() if is_check(k, v)}
-        entries: dict[str, Entry] = {k: v for k, v in data.items() if _is_entry(k, v)}
+        entries: dict[str, OutputRecord] = {k: v for k, v in data.items() if _is_entry(k, v)}
         if len(entries) < len(data):
             self._warn(f"{len(data) - len(entries)} of its {len(data)} items of another shape")
         return entries
@@ -180,13 +180,13 @@ class Manifest:
         articles: list[str],
         depends: tuple[str, ...] = (),
         rendered: str = "",
-        page: Page | None = None,
+        page: PagePart | None = None,
     ) -> None:
         """articles: the articles the output was built from (file names); depends: for a year's
         digest, the summaries of other years it names (file names); rendered: for a digest, the
         fingerprint of its page and the files it carries (Toolchain.rendered); page: for a
         PDF, its page part."""
-        entry: Entry = {
+        entry: OutputRecord = {
             "inputs": inputs,
             "stat": _stat(output),
             "meeting": meeting_id,
@@ -200,14 +200,14 @@ class Manifest:
             entry["page"] = {"key": page.key, "length": page.length, "sha256": page.sha256}
         self.entries[self.key(output)] = entry
 
-    def page(self, output: Path) -> Page | None:
+    def page(self, output: Path) -> PagePart | None:
         """The page part recorded for a PDF (the builder checks that the file still starts
         with it before it keeps it)."""
         entry = self.entries.get(self.key(output))
         if entry is None or "page" not in entry:
             return None
         page = entry["page"]
-        return Page(page["key"], page["length"], page["sha256"])
+        return PagePart(page["key"], page["length"], page["sha256"])
 
     def same_page(self, output: Path, rendered: str) -> bool:
         """Whether output is still the file built from a page with this fingerprint."""
@@ -243,7 +243,7 @@ class Manifest:
 
 
 @dataclass(frozen=True)
-class Plan:
+class BuildPlan:
     """What a build has to do, decided from file bytes and stat() alone, before any summary
     is parsed: the briefs and digests (in a language) not recorded as built from today's
     inputs, and the outputs whose summary, or whose year, is gone."""
@@ -270,7 +270,7 @@ def plan(
     formats: tuple[str, ...] = FORMATS,
     force: bool = False,
     with_digests: bool = True,
-) -> Plan:
+) -> BuildPlan:
     """Decide what is stale. An output is fresh when the manifest records it as built from
     today's inputs digest, counting the articles and (for a year's digest) the summaries of
     other years it was built from as recorded: those can only change through the bytes of a
@@ -326,7 +326,7 @@ def plan(
         if gone:
             removed.append(project.build_dir / key)
     log.debug("%d briefs and %d digests to build", len(briefs), len(digests))
-    return Plan(briefs, stale_formats, digests, up_to_date, removed)
+    return BuildPlan(briefs, stale_formats, digests, up_to_date, removed)
 
 
 def up_to_date(project: Project, languages: tuple[str, ...], formats: tuple[str, ...]) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 from briefs.build import lock
 from briefs.build.builder import Builder
 from briefs.build.jobs import DigestJob, Job, brief_jobs, digest_jobs, render_ahead
-from briefs.build.manifest import Manifest, Plan, cpu_count, plan
+from briefs.build.manifest import BuildPlan, Manifest, cpu_count, plan
 from briefs.build.stats import BuildStats
 from briefs.build.toolchain import Toolchain
 from briefs.build.workers import JobResult, results, start_method, start_pool
@@ -198,7 +198,7 @@ def checked_vocabulary(project: Project, loaded: Loaded) -> Vocabulary | None:
 
 def make_digest_jobs(
     project: Project,
-    stale: Plan,
+    stale: BuildPlan,
     loaded: Loaded,
     toolchain: Toolchain,
     manifest: Manifest,
@@ -220,7 +220,7 @@ def make_digest_jobs(
 
 def start_workers(
     project: Project,
-    stale: Plan,
+    stale: BuildPlan,
     jobs: int | None,
     stats: BuildStats,
     stack: ExitStack,

@@ -26,7 +26,7 @@ from briefs.build.jobs import Job
 from briefs.build.toolchain import Toolchain
 from briefs.errors import BriefsError, FileError, RenderError
 from briefs.project import Project, open_project
-from briefs.write.formats import Page
+from briefs.write.formats import PagePart
 
 START_METHOD = (
     "fork"
@@ -45,7 +45,7 @@ class JobResult:
     seconds: dict[str, float]
     peak_rss: int
     cpu: float = 0.0
-    pages: dict[Path, Page] = field(default_factory=dict)
+    pages: dict[Path, PagePart] = field(default_factory=dict)
     """The page part of each PDF written, for the manifest."""
 
 

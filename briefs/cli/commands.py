@@ -147,7 +147,7 @@ def draft_command(ctx: click.Context, article: str, output: Path | None) -> None
       briefs draft ~/Downloads/xi-bertemu-tokayev.html \\
         -o sources/meetings/draft.yaml
     """
-    from briefs.draft.summary import Context, draft_file
+    from briefs.draft.summary import DraftContext, draft_file
     from briefs.draft.writing import save_draft
     from briefs.errors import ConfigurationError
 
@@ -155,7 +155,7 @@ def draft_command(ctx: click.Context, article: str, output: Path | None) -> None
         project = project_of(ctx)
     except ConfigurationError:
         project = None  # outside a project: a draft from what the article alone says
-    context = Context.of_project(project) if project else Context()
+    context = DraftContext.of_project(project) if project else DraftContext()
     draft = draft_file(article, context)
     if output is None:
         click.echo(draft.to_yaml(), nl=False)
@@ -285,10 +285,10 @@ def send_command(
       briefs send --meeting 2020-07-16-china-central-asia-foreign-ministers --host 127.0.0.1 --port 8025 --security none
     """
     from briefs.distribute.delivery import send_briefs
-    from briefs.distribute.send import Plan
+    from briefs.distribute.send import DeliveryPlan
     from briefs.distribute.send import describe_message as describe
 
-    def announce(plan: Plan) -> None:
+    def announce(plan: DeliveryPlan) -> None:
         for message, attempt in plan.refused:
             click.echo(f"refused: {describe(message)}: {attempt.reason} ({attempt.when})")
         for message, attempt in plan.uncertain:

@@ -23,7 +23,7 @@ from briefs.distribute.ledger import (
     LedgerWriteError,
     open_ledger,
 )
-from briefs.distribute.send import Message, Plan, compose, describe_message, plan_deliveries
+from briefs.distribute.send import DeliveryPlan, Message, compose, describe_message, plan_deliveries
 from briefs.distribute.smtp import (
     AnyClient,
     Rejected,
@@ -51,7 +51,7 @@ class SendReport:
     """What a run did: delivered, failed for now (the next run retries), refused for good,
     uncertain (the server may have it); and what the plan held back."""
 
-    plan: Plan
+    plan: DeliveryPlan
     dry_run: bool = False
     sent: list[Message] = field(default_factory=list)
     failed: list[tuple[Message, str]] = field(default_factory=list)
@@ -223,7 +223,7 @@ class _Run:
 
 
 def send(
-    plan: Plan,
+    plan: DeliveryPlan,
     settings: SmtpSettings,
     ledger: Ledger,
     desk: Mapping[str, str],
@@ -258,7 +258,7 @@ def send_briefs(
     resend: bool = False,
     ledger_path: Path | None = None,
     smtp_options: Mapping[str, object] | None = None,
-    on_plan: Callable[[Plan], None] | None = None,
+    on_plan: Callable[[DeliveryPlan], None] | None = None,
     on_sent: Callable[[Message], None] | None = None,
 ) -> SendReport:
     """briefs send: check the readers file, build what is missing, plan from the ledger,

@@ -45,7 +45,7 @@ def describe_message(message: Message) -> str:
 
 
 @dataclass(frozen=True)
-class Plan:
+class DeliveryPlan:
     """Who gets what: the messages to send, and those held back, with why."""
 
     messages: list[Message]
@@ -64,14 +64,14 @@ def plan_deliveries(
     *,
     resend: bool = False,
     readers_sha256: str = "",
-) -> Plan:
+) -> DeliveryPlan:
     """Each reader's undelivered briefs, reader by reader in file order, oldest meeting first.
     A brief delivered with other content, or whose last attempt is uncertain, counts as
     delivered unless resend is set; one refused for good waits for a change of the readers
     file (readers_sha256 is its hash)."""
     files = {(b.meeting.id, b.language, b.format): b for b in briefs}
     meetings = list({b.meeting.id: b.meeting for b in briefs}.values())
-    plan = Plan([], [])
+    plan = DeliveryPlan([], [])
     for reader in readers:
         for meeting in meetings:
             if not reader.follows(meeting):

@@ -99,7 +99,7 @@ class Equivalent:
 
 
 @dataclass
-class Figure:
+class FoundFigure:
     """A number the article states, with its unit and the words around it."""
 
     value: Decimal
@@ -208,7 +208,9 @@ def _figure_res() -> dict[str, re.Pattern[str]]:
     }
 
 
-def money_or_count(masked: str, m: re.Match[str], consumed: list[tuple[int, int]]) -> Figure | None:
+def money_or_count(
+    masked: str, m: re.Match[str], consumed: list[tuple[int, int]]
+) -> FoundFigure | None:
     """Read one figure starting at a number: range, 'dari' total, scale, unit and qualifier."""
     res = _figure_res()
     value = _number(m)
@@ -243,7 +245,7 @@ def money_or_count(masked: str, m: re.Match[str], consumed: list[tuple[int, int]
         factor, scaled_noun = PRESS_SCALED_UNITS[abbreviation.group(1).lower()]
         value, end = value * factor, abbreviation.end()
         lower = lower * factor if lower is not None else None
-    figure = Figure(
+    figure = FoundFigure(
         exact(value),
         "count",
         start,
@@ -286,7 +288,9 @@ def money_or_count(masked: str, m: re.Match[str], consumed: list[tuple[int, int]
     return figure
 
 
-def _equivalent(masked: str, figure: Figure, consumed: list[tuple[int, int]]) -> Equivalent | None:
+def _equivalent(
+    masked: str, figure: FoundFigure, consumed: list[tuple[int, int]]
+) -> Equivalent | None:
     """'41 miliar dolar AS (sekitar 657 triliun rupiah)': the conversion in brackets."""
     opening = _figure_res()["equivalent"].match(masked, figure.end)
     if not opening:

@@ -7,7 +7,7 @@ import logging
 import re
 from decimal import Decimal
 
-from briefs.draft.amounts import DURATIONS, Figure, mask_dates, money_or_count, number_re
+from briefs.draft.amounts import DURATIONS, FoundFigure, mask_dates, money_or_count, number_re
 from briefs.draft.cleaning import Article
 from briefs.draft.sentences import split_clauses
 from briefs.draft.words import FUNCTION_WORDS
@@ -15,7 +15,7 @@ from briefs.draft.words import FUNCTION_WORDS
 log = logging.getLogger(__name__)
 
 
-def _is_period_phrase(masked: str, figure: Figure) -> bool:
+def _is_period_phrase(masked: str, figure: FoundFigure) -> bool:
     """'tiga tahun ke depan', '30 tahun terakhir': a span of time that dates other figures."""
     return figure.noun in DURATIONS and bool(
         re.match(r"\s+(?:ke\s+depan|mendatang|terakhir|pertama)\b", masked[figure.end :])
@@ -31,7 +31,7 @@ _RELATIONS = re.compile(
 """What the years of relations are said with."""
 
 
-def _tells_when(masked: str, figure: Figure) -> bool:
+def _tells_when(masked: str, figure: FoundFigure) -> bool:
     """'11 tahun yang lalu ia mengajukan ...', 'sepuluh hari lagi', 'untuk pertama kalinya
     dalam lima tahun': how long ago or how soon something happens, a time, not a figure; but
     'hubungan diplomatik terjalin 33 tahun silam' is the age of the relations, a figure as the
@@ -44,7 +44,7 @@ def _tells_when(masked: str, figure: Figure) -> bool:
     )
 
 
-def _spelled_out_counts(masked: str, figure: Figure) -> bool:
+def _spelled_out_counts(masked: str, figure: FoundFigure) -> bool:
     """Is a number written in words a figure? Only as a duration (tujuh tahun), with its total
     (tiga dari lima), or as what a verb or 'di' takes (mencapai lima konsensus, di lima negara),
     not when it points back (tiga tindakan ini): mostly such numbers name a group."""
@@ -91,11 +91,11 @@ _YEARLY = re.compile(
 """'70 miliar dolar AS per tahun': a yearly rate, whose time is a period, not a year."""
 
 
-def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
+def find_figures(sentence: str, reference: dt.date | None) -> list[FoundFigure]:
     """The figures of one sentence: money, percentages and counts, with qualifier and time."""
     masked = mask_dates(sentence)
     names = [m.span() for m in _NAMED.finditer(sentence) if len(m.group(1).split()) <= 4]
-    figures: list[Figure] = []
+    figures: list[FoundFigure] = []
     consumed: list[tuple[int, int]] = []
     for m in number_re().finditer(masked):
         if any(a <= m.start() < b for a, b in consumed):
@@ -111,7 +111,9 @@ def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
         figures.append(figure)
     for m in _ANNIVERSARY.finditer(sentence):
         figures.append(
-            Figure(Decimal(m.group(1)), "count", m.start(), m.end(), noun="tahun", anniversary=True)
+            FoundFigure(
+                Decimal(m.group(1)), "count", m.start(), m.end(), noun="tahun", anniversary=True
+            )
         )
     figures.sort(key=lambda f: f.start)
     for i, figure in enumerate(figures):
@@ -128,7 +130,11 @@ def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
 
 
 def _date_figure(
-    sentence: str, figure: Figure, after_previous: int, before_next: int, reference: dt.date | None
+    sentence: str,
+    figure: FoundFigure,
+    after_previous: int,
+    before_next: int,
+    reference: dt.date | None,
 ) -> None:
     """The year a figure refers to (the nearest one its sentence names) and where the sentence
     names it; a yearly rate's period ('per tahun'); else the sentence's period."""
@@ -173,7 +179,7 @@ def _date_figure(
         figure.period = period.group(0)[:1].lower() + period.group(0)[1:]
 
 
-def _clause(sentence: str, figure: Figure) -> str:
+def _clause(sentence: str, figure: FoundFigure) -> str:
     """The clause (or clauses) of the sentence the figure stands in: its quote. An anniversary
     ('peringatan ke-70 berdirinya ...') is quoted from its own first word."""
     clauses = split_clauses(sentence)
@@ -194,7 +200,7 @@ def _clause(sentence: str, figure: Figure) -> str:
 _LABEL_STRIP = FUNCTION_WORDS | {"senilai", "sebesar", "sebanyak", "waktu", "selama"}
 
 
-def _label(sentence: str, figure: Figure, previous: Figure | None) -> str:
+def _label(sentence: str, figure: FoundFigure, previous: FoundFigure | None) -> str:
     """What the figure measures: the counted noun; for a span of years what follows it
     ('30 tahun hubungan diplomatik'); else the words before the amount, without the verb
     ('perdagangan bilateral mencapai 41 miliar' -> 'Perdagangan bilateral')."""
@@ -225,10 +231,10 @@ def _label(sentence: str, figure: Figure, previous: Figure | None) -> str:
     return text[:1].upper() + text[1:]
 
 
-def article_figures(article: Article, reference: dt.date | None) -> list[Figure]:
+def article_figures(article: Article, reference: dt.date | None) -> list[FoundFigure]:
     """Every figure of the story, in order, each once (the same value, unit, noun and total
     stated again is the same figure)."""
-    found: list[Figure] = []
+    found: list[FoundFigure] = []
     seen: set[tuple[object, ...]] = set()
     for _, sentence in article.sentences():
         for figure in find_figures(sentence, reference):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefs.draft.cleaning import Article
-from briefs.draft.people import Participant
+from briefs.draft.people import FoundParticipant
 from briefs.draft.words import alternation
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ meeting agreed, not this one."""
 
 
 @dataclass
-class Point:
+class FoundPoint:
     """A consensus point or one side's position, with the sentences it comes from."""
 
     text: str
@@ -73,7 +73,9 @@ def _consensus_list(sentence: str) -> tuple[str, list[str]] | None:
 _ATTRIBUTED = re.compile(r"(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s")
 
 
-def _speaker(sentence: str, participants: list[tuple[Participant, set[str]]]) -> Participant | None:
+def _speaker(
+    sentence: str, participants: list[tuple[FoundParticipant, set[str]]]
+) -> FoundParticipant | None:
     """The participant (with the words they are called by) a sentence reports: 'Xi menekankan
     ...', '..., kata Wang.'"""
     for person, handles in participants:
@@ -101,7 +103,7 @@ def _speaker_patterns(handle: str) -> tuple[re.Pattern[str], re.Pattern[str], re
     )
 
 
-def _point_text(sentence: str, speaker: Participant | None) -> str:
+def _point_text(sentence: str, speaker: FoundParticipant | None) -> str:
     """A point's Indonesian text: its sentence without who said it ('Xi menekankan bahwa',
     ', kata Wang.'), so the editor starts from the point itself."""
     text = sentence
@@ -123,30 +125,32 @@ def _point_text(sentence: str, speaker: Participant | None) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def find_points(article: Article, participants: list[Participant]) -> list[Point]:
+def find_points(article: Article, participants: list[FoundParticipant]) -> list[FoundPoint]:
     """Numbered items (the paragraphs after an item belong to it until the next), the items of
     a 'konsensus, termasuk ...' list, agreements (sepakat, berjanji, memutuskan ...), what both
     or all sides do, and the positions a participant states."""
-    points: list[Point] = []
-    current: Point | None = None
+    points: list[FoundPoint] = []
+    current: FoundPoint | None = None
     speakers = [(p, p.handles()) for p in participants]
     for paragraph, sentence in article.sentences():
         if paragraph.item is not None and paragraph.text.startswith(sentence):
-            current = Point(sentence, [sentence])
+            current = FoundPoint(sentence, [sentence])
             points.append(current)
         elif current is not None:
             if _CONSENSUS.search(sentence):
                 current.quote.append(sentence)
         elif listed := _consensus_list(sentence):
             lead, items = listed
-            points += [Point(item[:1].upper() + item[1:] + ".", [lead, item]) for item in items]
+            points += [
+                FoundPoint(item[:1].upper() + item[1:] + ".", [lead, item]) for item in items
+            ]
         elif _ATTRIBUTED.match(sentence) and (speaker := _speaker(sentence, speakers)):
             # 'Menurut Xi Jinping, kedua negara ...': one side's view, though of both
-            points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
+            points.append(FoundPoint(_point_text(sentence, speaker), [sentence], speaker.name))
         elif _CONSENSUS.search(sentence) or _JOINT.search(sentence):
-            points.append(Point(sentence, [sentence]))
+            points.append(FoundPoint(sentence, [sentence]))
         elif speaker := _speaker(sentence, speakers):
-            points.append(Point(_point_text(sentence, speaker), [sentence], speaker.name))
+            points.append(FoundPoint(_point_text(sentence, speaker), [sentence], speaker.name))
     for point in points:
         earlier = next((m for q in point.quote if (m := _EARLIER_MEETING.search(q))), None)
         if earlier:

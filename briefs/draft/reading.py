@@ -35,7 +35,7 @@ _LATEST_PAGE_DATE = dt.datetime(2100, 1, 1)
 
 
 @dataclass(frozen=True)
-class Page:
+class SavedPage:
     """What a saved web page says about its article: the text to draft from and its metadata."""
 
     text: str
@@ -49,7 +49,7 @@ def is_web_address(argument: str) -> bool:
     return bool(re.match(r"^(?:https?|ftp)://|^www\.", argument.strip(), re.I))
 
 
-def read_source(path: Path | str) -> tuple[str, Page | None]:
+def read_source(path: Path | str) -> tuple[str, SavedPage | None]:
     """An article's text (a page's main text for a saved web page, with its metadata), or a
     BriefsError naming the file and saying why it cannot be drafted."""
     if is_web_address(str(path)):
@@ -105,7 +105,7 @@ def _looks_like_html(text: str) -> bool:
     return bool(re.match(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])", text, re.I))
 
 
-def read_page(html: str | bytes, name: str) -> Page:
+def read_page(html: str | bytes, name: str) -> SavedPage:
     """The main text and metadata of a saved web page (trafilatura, htmldate)."""
     import trafilatura
 
@@ -142,7 +142,7 @@ def read_page(html: str | bytes, name: str) -> Page:
             published = dt.date.fromisoformat(document.date[:10])
         except ValueError:
             published = None
-    return Page(
+    return SavedPage(
         text="\n\n".join(lines) + "\n",
         headline=headline,
         published=published,

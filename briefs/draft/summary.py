@@ -15,16 +15,16 @@ from typing import Any
 
 from babel import Locale
 
-from briefs.draft.amounts import Figure
+from briefs.draft.amounts import FoundFigure
 from briefs.draft.cleaning import Article, parse_article
 from briefs.draft.figures import article_figures
 from briefs.draft.kinds import meeting_kind
 from briefs.draft.meeting_dates import MeetingDate, meeting_date
 from briefs.draft.memory import Memory
-from briefs.draft.people import Participant, find_participants
-from briefs.draft.places import Place, find_place
-from briefs.draft.points import Point, find_points
-from briefs.draft.reading import Page, read_source
+from briefs.draft.people import FoundParticipant, find_participants
+from briefs.draft.places import FoundPlace, find_place
+from briefs.draft.points import FoundPoint, find_points
+from briefs.draft.reading import SavedPage, read_source
 from briefs.draft.sentences import split_sentences
 from briefs.draft.words import OFFICE_ABBREVIATIONS, Parts, countries
 from briefs.draft.writing import Draft
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class Context:
+class DraftContext:
     """What the project knows that a draft may use: the latest year of its meetings (the bound
     for a year the article leaves out) and its translation memory."""
 
@@ -45,14 +45,14 @@ class Context:
     memory: Memory = field(default_factory=Memory)
 
     @classmethod
-    def of_meetings(cls, meetings: list[Meeting]) -> Context:
+    def of_meetings(cls, meetings: list[Meeting]) -> DraftContext:
         """The context of summaries already read (say, by load_summaries)."""
         return cls(
             max((m.date.year for m in meetings), default=None), Memory.from_meetings(meetings)
         )
 
     @classmethod
-    def of_project(cls, project: Project) -> Context:
+    def of_project(cls, project: Project) -> DraftContext:
         """The context of a project's summaries, each read against the schema only (the
         grounding checks prove quotes, which a draft does not need): one that does not read
         (a draft still marked, a broken file) teaches nothing."""
@@ -63,7 +63,7 @@ class Context:
 
 
 def draft_file(
-    path: Path | str, context: Context | None = None, today: dt.date | None = None
+    path: Path | str, context: DraftContext | None = None, today: dt.date | None = None
 ) -> Draft:
     """Draft a summary from an article file: pasted text, or a saved web page."""
     text, page = read_source(path)
@@ -73,14 +73,14 @@ def draft_file(
 def draft_summary(
     text: str,
     article_name: str,
-    context: Context | None = None,
-    page: Page | None = None,
+    context: DraftContext | None = None,
+    page: SavedPage | None = None,
     today: dt.date | None = None,
 ) -> Draft:
     """Draft a meeting summary from an article's text; article_name is its file name, page what
     a saved web page says about it, today the brief's issue date to propose. Never refuses a
     readable article: what the article does not settle is marked."""
-    context = context or Context()
+    context = context or DraftContext()
     article = parse_article(text)
     if not article.paragraphs:
         raise BriefsError(
@@ -160,7 +160,7 @@ def draft_summary(
     return draft
 
 
-def _article_name(article_name: str, draft: Draft, page: Page | None) -> str:
+def _article_name(article_name: str, draft: Draft, page: SavedPage | None) -> str:
     """The article's file in sources/articles/: the meeting's id for a saved page or for text
     not yet named so; an article already named as a meeting keeps its name."""
     if page is None and MEETING_ID.match(Path(article_name).stem):
@@ -176,7 +176,7 @@ def _text(indonesian: str) -> dict[str, Any]:
     return {"id": indonesian, "en": ""}
 
 
-def _slug(article_name: str, kind: str, participants: list[Participant]) -> str:
+def _slug(article_name: str, kind: str, participants: list[FoundParticipant]) -> str:
     """The article's own slug when it is named as a meeting id, else its countries and kind
     ('china-kazakhstan-bilateral-talks'; 'china-central-asia-summit' is an editor's choice):
     two countries by name, more as the first and 'multilateral'."""
@@ -204,7 +204,7 @@ def _date(draft: Draft, when: MeetingDate) -> None:
             draft.settle(("period",), "the days of the meeting, as unsettled as its date")
 
 
-def _place(draft: Draft, place: Place) -> dict[str, Any]:
+def _place(draft: Draft, place: FoundPlace) -> dict[str, Any]:
     """The place's fields, its quote and its marks."""
     entry: dict[str, Any]
     if place.online:
@@ -239,7 +239,7 @@ def _states_office(text: str, office: str) -> bool:
     return office.casefold() in spelled.casefold()
 
 
-def _host_of_the_place(participants: list[Participant], country: str | None) -> None:
+def _host_of_the_place(participants: list[FoundParticipant], country: str | None) -> None:
     """Someone named with no country anywhere ('teman lama saya, Presiden Nursultan
     Nazarbayev', in a story of a visit to Astana, Kazakhstan), when no one else is of the
     meeting's country: the host, that country, marked."""
@@ -254,7 +254,7 @@ def _host_of_the_place(participants: list[Participant], country: str | None) -> 
         )
 
 
-def _participant_quote(person: Participant, sentences: Parts) -> str | None:
+def _participant_quote(person: FoundParticipant, sentences: Parts) -> str | None:
     """The sentence (of the story's, in order) that names the participant in their office and
     for their country, or the one that names them in their office, or the first that names them
     at all."""
@@ -274,7 +274,9 @@ def _participant_quote(person: Participant, sentences: Parts) -> str | None:
     return next(iter(with_country or with_office or named), None)
 
 
-def _participant(draft: Draft, i: int, person: Participant, sentences: Parts) -> dict[str, Any]:
+def _participant(
+    draft: Draft, i: int, person: FoundParticipant, sentences: Parts
+) -> dict[str, Any]:
     """A participant's fields, the quote that shows them, and what it does not state."""
     entry: dict[str, Any] = {}
     if person.name:
@@ -311,7 +313,7 @@ def _participant(draft: Draft, i: int, person: Participant, sentences: Parts) ->
     return entry
 
 
-def _point(draft: Draft, i: int, point: Point) -> dict[str, Any]:
+def _point(draft: Draft, i: int, point: FoundPoint) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "text": _text(point.text),
         "quote": point.quote[0] if len(point.quote) == 1 else point.quote,
@@ -324,7 +326,7 @@ def _point(draft: Draft, i: int, point: Point) -> dict[str, Any]:
 
 
 def _figure(
-    draft: Draft, i: int, figure: Figure, published: dt.date | None, when: MeetingDate
+    draft: Draft, i: int, figure: FoundFigure, published: dt.date | None, when: MeetingDate
 ) -> dict[str, Any]:
     """A figure's fields; a year its quote does not state is marked, never taken silently."""
     entry: dict[str, Any] = {"label": _text(figure.label), "value": figure.value}

@@ -47,7 +47,7 @@ class Office(_Entry):
     role: Role
 
 
-class Term(_Entry):
+class NamePair(_Entry):
     """An institution or a region in both languages."""
 
     id: list[str] = Field(min_length=1)
@@ -61,28 +61,30 @@ class City(_Entry):
     country: str
 
 
-class Vocabulary(_Entry):
+class ShippedVocabulary(_Entry):
     """briefs/data/vocabulary.yaml."""
 
     offices: list[Office] = []
-    institutions: list[Term] = []
-    regions: list[Term] = []
+    institutions: list[NamePair] = []
+    regions: list[NamePair] = []
     cities: list[City] = []
-    words: list[Term] = []
+    words: list[NamePair] = []
     """Content words of the briefs' subjects, each with its twins (lower case)."""
 
 
 @cache
-def vocabulary() -> Vocabulary:
+def vocabulary() -> ShippedVocabulary:
     """The shipped vocabulary of offices, institutions, regions and cities."""
     from briefs.errors import SourceError
     from briefs.read.loader import parse_file
 
-    parsed = parse_file(VOCABULARY_PATH, Vocabulary, what="a vocabulary", fields="(offices, ...)")
+    parsed = parse_file(
+        VOCABULARY_PATH, ShippedVocabulary, what="a vocabulary", fields="(offices, ...)"
+    )
     if isinstance(parsed, list):
         raise SourceError(parsed)
     value = parsed.value
-    assert isinstance(value, Vocabulary)
+    assert isinstance(value, ShippedVocabulary)
     return value
 
 

@@ -37,7 +37,7 @@ BRIEF_PATH = re.compile(r"/(?P<language>[a-z]+)/(?P<meeting_id>[^/]+)\.(?P<forma
 
 
 @dataclass(frozen=True)
-class Entry:
+class PreviewEntry:
     """What the preview shows of one summary: its meeting, or the problems that stop its briefs."""
 
     meeting_id: str
@@ -60,7 +60,7 @@ class Preview:
         self.builds = 0
         """The build generation: how many rebuilds are done (a page waits on it, so do tests)."""
         # Replaced whole, never changed in place: request threads read it without a lock.
-        self.entries: dict[str, Entry] = {}
+        self.entries: dict[str, PreviewEntry] = {}
         # Set up once (locales, catalogs, templates, fonts), again when one of them changes.
         self._builder: Builder | None = None
         self._lock = threading.Lock()
@@ -194,7 +194,7 @@ class Preview:
                 log.info("built the briefs of %s", meeting_id)
             for message in errors:
                 log.warning("%s", message)
-            entries[meeting_id] = Entry(meeting_id, title, errors, self.generation + 1)
+            entries[meeting_id] = PreviewEntry(meeting_id, title, errors, self.generation + 1)
         with self._built:
             if changed or entries.keys() != self.entries.keys():
                 self.generation += 1

@@ -26,7 +26,7 @@ BAR = 34
 
 
 @dataclass(frozen=True)
-class Point:
+class SeriesValue:
     """One value of a series: the year it refers to, the figure's value, and where it comes from."""
 
     year: int
@@ -41,7 +41,7 @@ def nice_step(top: float, ticks: int = 4) -> float:
     return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
 
 
-def bar_chart(points: list[Point], unit: str, title: str, localizer: Localizer) -> Markup:
+def bar_chart(points: list[SeriesValue], unit: str, title: str, localizer: Localizer) -> Markup:
     """An accessible SVG bar chart of a series, years placed to scale on the x axis."""
     points = sorted(points, key=lambda p: p.year)
     top = float(max(p.value for p in points)) or 1.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from briefs.render.charts import Point
+from briefs.render.charts import SeriesValue
 from briefs.summary.meeting import Meeting, Outcome
 from briefs.summary.vocabulary import Series, Theme, Vocabulary
 
@@ -29,7 +29,7 @@ class FollowThrough:
 @dataclass(frozen=True)
 class SeriesData:
     series: Series
-    points: list[Point]
+    points: list[SeriesValue]
 
 
 @dataclass(frozen=True)
@@ -93,11 +93,11 @@ class Digest:
         return max(dates) if dates else None
 
 
-def series_points(meetings: list[Meeting], series_id: str) -> list[Point]:
+def series_points(meetings: list[Meeting], series_id: str) -> list[SeriesValue]:
     """The values of a series carried by these meetings, by year."""
     return sorted(
         (
-            Point(f.year, f.value, m.id)
+            SeriesValue(f.year, f.value, m.id)
             for m in meetings
             for f in m.figures
             if f.series == series_id and f.year is not None
@@ -189,7 +189,7 @@ def make_overview(meetings: list[Meeting], vocabulary: Vocabulary) -> Digest:
     _matrix(digest, vocabulary, {m.id: str(m.date.year) for m in chosen})
     dates = {m.id: m.date for m in chosen}
     for series in vocabulary.series:
-        latest: dict[int, Point] = {}
+        latest: dict[int, SeriesValue] = {}
         # The latest meeting to report a year's value wins: later reports revise earlier ones.
         for point in sorted(
             series_points(chosen, series.id), key=lambda p: (dates[p.meeting_id], p.meeting_id)

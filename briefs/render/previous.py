@@ -11,7 +11,7 @@ from briefs.summary.meeting import Meeting, Outcome
 
 
 @dataclass(frozen=True)
-class Context:
+class ArchiveContext:
     """What the archive says about a meeting: the previous meeting of the same kind with
     overlapping countries, and the earlier commitments this one took up."""
 
@@ -32,7 +32,7 @@ def _overlap(one: Meeting, other: Meeting) -> bool:
     return len(shared) >= min(2, len(one.countries), len(other.countries))
 
 
-def archive_context(meetings: Iterable[Meeting]) -> dict[str, Context]:
+def archive_context(meetings: Iterable[Meeting]) -> dict[str, ArchiveContext]:
     """Each meeting's context, computed from the loaded summaries."""
     by_date = sorted(meetings, key=lambda m: (m.date, m.id))
     taken: dict[str, list[tuple[Meeting, Outcome]]] = {}
@@ -40,11 +40,11 @@ def archive_context(meetings: Iterable[Meeting]) -> dict[str, Context]:
         for outcome in meeting.outcomes:
             for later in outcome.taken_up_at:
                 taken.setdefault(later, []).append((meeting, outcome))
-    contexts: dict[str, Context] = {}
+    contexts: dict[str, ArchiveContext] = {}
     latest: dict[str, list[Meeting]] = {}  # per kind, the meetings so far, newest last
     for meeting in by_date:
         earlier = latest.setdefault(meeting.kind.value, [])
         previous = next((m for m in reversed(earlier) if _overlap(meeting, m)), None)
-        contexts[meeting.id] = Context(previous, taken.get(meeting.id, []))
+        contexts[meeting.id] = ArchiveContext(previous, taken.get(meeting.id, []))
         earlier.append(meeting)
     return contexts

@@ -14,10 +14,10 @@ from markupsafe import Markup, escape
 
 from briefs.errors import RenderError, TemplateError
 from briefs.project import Project
-from briefs.render.charts import Point
+from briefs.render.charts import SeriesValue
 from briefs.render.digest import Digest, SeriesData, series_points
 from briefs.render.i18n import Localizer
-from briefs.render.previous import Context, archive_context
+from briefs.render.previous import ArchiveContext, archive_context
 from briefs.summary.meeting import ConsensusPoint, Meeting
 from briefs.summary.vocabulary import Vocabulary
 
@@ -204,13 +204,13 @@ class Renderer:
             lang: _environment(project, loc, (compiled or {}).get(lang))
             for lang, loc in localizers.items()
         }
-        self._contexts: dict[str, Context] | None = None
+        self._contexts: dict[str, ArchiveContext] | None = None
 
     def know(self, meetings: Iterable[Meeting]) -> None:
         """The archive the briefs' context comes from: the loaded, checked summaries."""
         self._contexts = archive_context(meetings)
 
-    def context(self, meeting: Meeting) -> Context:
+    def context(self, meeting: Meeting) -> ArchiveContext:
         """A meeting's context in the archive this renderer was told (know); one told nothing
         reads every summary that parses, checked or not. The builds tell it (build_all, and
         build_brief for one brief), and their jobs carry each brief's context, so this is for
@@ -221,9 +221,9 @@ class Renderer:
             parsed = [parse_summary(path) for path in self.project.summary_paths()]
             self.know([p.meeting for p in parsed if not isinstance(p, list)])
         assert self._contexts is not None
-        return self._contexts.get(meeting.id) or Context()
+        return self._contexts.get(meeting.id) or ArchiveContext()
 
-    def brief(self, meeting: Meeting, language: str, context: Context | None = None) -> str:
+    def brief(self, meeting: Meeting, language: str, context: ArchiveContext | None = None) -> str:
         """The brief for one meeting in one language, as a standalone HTML page. context: what
         the archive says of it, as the building process computed it from the good summaries
         (else taken from the archive this renderer knows)."""
@@ -266,7 +266,7 @@ class Renderer:
         """A chart's source line: the article each value comes from, once each."""
         localizer = self.localizers[language]
 
-        def sources(points: list[Point]) -> list[str]:
+        def sources(points: list[SeriesValue]) -> list[str]:
             cited = dict.fromkeys(meetings[p.meeting_id].sources[0] for p in points)
             return [
                 f"{c.publisher}, {localizer.date(c.published)}" if c.published else c.publisher

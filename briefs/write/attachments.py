@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from briefs.write.formats import Page, SourceFile
+from briefs.write.formats import PagePart, SourceFile
 
 MIME_TYPES = {
     ".yaml": "application/yaml",  # RFC 9512
@@ -35,7 +35,7 @@ suffix: a fixed table, so that the bytes do not depend on the machine's mime.typ
 STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*\Z")
 
 
-def page_of(data: bytes, page: Page) -> bytes | None:
+def page_of(data: bytes, page: PagePart) -> bytes | None:
     """The page part of a PDF briefs wrote, if its first page.length bytes are still the part
     recorded (by their SHA-256); else None (lay the page out again)."""
     part = data[: page.length]
@@ -356,6 +356,6 @@ def _string(text: str) -> bytes:
     return b"<" + (b"\xfe\xff" + text.encode("utf-16-be")).hex().encode() + b">"
 
 
-def page_record(key: str, page: bytes) -> Page:
+def page_record(key: str, page: bytes) -> PagePart:
     """What the manifest keeps of a page part: its fingerprint, length and SHA-256."""
-    return Page(key, len(page), hashlib.sha256(page).hexdigest())
+    return PagePart(key, len(page), hashlib.sha256(page).hexdigest())

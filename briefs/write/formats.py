@@ -19,7 +19,7 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
-class Page:
+class PagePart:
     """A PDF's page part (builders/attachments.py): the fingerprint of the page and of what lays
     it out, and the part's length and SHA-256 in the file."""
 
@@ -40,8 +40,8 @@ class OutputBuilder(Protocol):
         sources: Sequence[SourceFile] = (),
         date: dt.date | None = None,
         key: str = "",
-        previous: Page | None = None,
-    ) -> Page | None:
+        previous: PagePart | None = None,
+    ) -> PagePart | None:
         """Write the page as path; a PDF builder returns its page part (recorded under key,
         the page's fingerprint), and takes it from the file already built when previous (as
         recorded) has the same key and is still there."""

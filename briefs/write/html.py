@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefs.build.stats import Seconds
 from briefs.write.files import write_atomically
-from briefs.write.formats import Page, SourceFile
+from briefs.write.formats import PagePart, SourceFile
 
 GENERATOR = b'<meta name="generator" content="briefs">'
 """The mark every page briefs renders carries in its head (templates/layout.html.j2)."""
@@ -34,8 +34,8 @@ class HtmlBuilder:
         sources: Sequence[SourceFile] = (),
         date: dt.date | None = None,
         key: str = "",
-        previous: Page | None = None,
-    ) -> Page | None:
+        previous: PagePart | None = None,
+    ) -> PagePart | None:
         """Write the page; the sources are cited in it, not attached."""
         with self.seconds.timed("html"):
             write_atomically(path, html.encode("utf-8"))

@@ -22,7 +22,7 @@ from briefs.read.files import UnreadableFile, read_regular_file
 from briefs.render.hyphenation import use_indonesian_hyphenation
 from briefs.write.attachments import attach, page_of, page_record
 from briefs.write.files import write_atomically
-from briefs.write.formats import Page, SourceFile
+from briefs.write.formats import PagePart, SourceFile
 
 log = logging.getLogger(__name__)
 
@@ -312,8 +312,8 @@ class PdfBuilder:
         sources: Sequence[SourceFile] = (),
         date: dt.date | None = None,
         key: str = "",
-        previous: Page | None = None,
-    ) -> Page | None:
+        previous: PagePart | None = None,
+    ) -> PagePart | None:
         """Lay out html and write it as a PDF file with the sources attached; when previous
         (the page part recorded for path) has this key and is still the start of the file,
         the page is not laid out again: its part is taken from the file, the same bytes."""
