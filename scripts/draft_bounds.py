@@ -113,7 +113,7 @@ def measure(limit: int) -> list[tuple[str, int, float, float]]:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from briefs.check.document import MAX_ARTICLE_BYTES
+    from briefs.read.files import MAX_ARTICLE_BYTES
 
     failed = False
     print(f"{'shape':<12} {'bytes':>10} {'seconds':>8} {'peak MB':>8}")

@@ -17,16 +17,18 @@ from briefs.errors import Problem, display_path
 from briefs.language import numbers as reader
 from briefs.language.gazetteer import Gazetteer
 from briefs.project import Project
-from briefs.read.files import UnreadableFile, is_utf16, not_utf8, read_regular_file
+from briefs.read.files import (
+    MAX_ARTICLE_BYTES,
+    UnreadableFile,
+    is_utf16,
+    not_utf8,
+    read_regular_file,
+)
 from briefs.read.loader import Document
 from briefs.read.messages import Loc, field_name
 from briefs.summary.fields import Quote, Text
 from briefs.summary.meeting import texts_of
 from briefs.summary.vocabulary import Glossary
-
-MAX_ARTICLE_BYTES = 2_000_000
-"""A news article is tens of kilobytes; more than this is not an article."""
-
 
 MAX_WORD = 80
 """The longest unbroken word a brief can lay out: its running text sets 45 to 80 characters a

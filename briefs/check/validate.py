@@ -10,8 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefs.check.desk import check_house_style
-
-# MAX_ARTICLE_BYTES: the drafter reads its input limit from here (draft/reading.py).
 from briefs.check.document import check_document
 from briefs.check.grounding.names import glossary_names
 from briefs.errors import Problem

@@ -16,9 +16,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefs.check.document import MAX_ARTICLE_BYTES
 from briefs.errors import BriefsError, display_path
-from briefs.read.files import is_utf16, not_utf8
+from briefs.read.files import (
+    MAX_ARTICLE_BYTES,
+    UnreadableFile,
+    is_utf16,
+    not_utf8,
+    read_regular_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -87,18 +92,18 @@ def read_article(path: Path) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The article's bytes, through the one file reader: a FIFO, a device or a folder is
+    refused by its type, never opened (a FIFO would wait for a writer forever)."""
     try:
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
+        return read_regular_file(path, MAX_ARTICLE_BYTES)
+    except UnreadableFile as error:
+        if error.missing:
+            raise BriefsError(f"{display_path(path)}: no such article") from None
+        if str(error).startswith("is larger than"):
             raise BriefsError(
                 f"{display_path(path)}: larger than {MAX_ARTICLE_BYTES} bytes; not an article"
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise BriefsError(f"{display_path(path)}: no such article") from None
-    except IsADirectoryError:
-        raise BriefsError(f"{display_path(path)}: a folder, not an article") from None
-    except OSError as error:
-        raise BriefsError(f"{display_path(path)}: {error.strerror or error}") from None
+            ) from None
+        raise BriefsError(f"{display_path(path)}: {error}; not an article") from None
 
 
 def _looks_like_html(text: str) -> bool:

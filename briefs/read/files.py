@@ -8,6 +8,9 @@ import os
 import stat
 from pathlib import Path
 
+MAX_ARTICLE_BYTES = 2_000_000
+"""A news article is tens of kilobytes; more than this is not an article."""
+
 _FILE_KINDS = {
     stat.S_IFDIR: "a folder",
     stat.S_IFIFO: "a FIFO (named pipe)",
