@@ -157,7 +157,7 @@ def test_a_cache_folder_that_cannot_be_made_renders_without_it(project_copy, tmp
 
 QUICK = """
 import json, sys
-from briefs.write.pdf import import_weasyprint
+from briefs.write.patches import import_weasyprint
 import ctypes.util
 find = ctypes.util.find_library
 {how}

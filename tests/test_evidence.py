@@ -15,6 +15,7 @@ from briefs.project import open_project
 from briefs.read.loader import parse_summary
 from briefs.render.i18n import localizers
 from briefs.summary.meeting import Meeting
+from briefs.write import patches
 
 from .conftest import ROOT, normalize
 from .test_briefs import CASES
@@ -358,6 +359,7 @@ def tagged(node, found=None) -> list[tuple[str, str | None]]:
     return found
 
 
+@pytest.mark.skipif(not patches.enabled(), reason="/Lang on tagged elements is a patch")
 @pytest.mark.parametrize("meeting_id, language", CASES)
 def test_quotes_are_tagged_in_the_language_of_their_article(built, meetings, meeting_id, language):
     meeting = meetings[meeting_id]

@@ -1,4 +1,4 @@
-"""Stylesheets parsed once per process (builders/pdf.py, _share_stylesheets): a page laid out with
+"""Stylesheets parsed once per process (briefs/write/patches.py, share_stylesheets): a page laid out with
 a stylesheet parsed for an earlier page is the page laid out with its own, byte for byte, its
 own running heads included."""
 

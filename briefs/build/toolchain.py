@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from briefs import __version__
 from briefs.errors import FileError
 from briefs.project import CONFIG_FILE, PREVIEW_TEMPLATES, installed_lock
+from briefs.write import patches
 
 if TYPE_CHECKING:
     from _hashlib import HASH
@@ -73,6 +74,7 @@ class Toolchain:
         for name in RENDERERS:
             code.update(_installed(name))
         code.update(digest_files(list(PACKAGE_DIR.rglob("*.py")), PACKAGE_DIR).encode())
+        code.update(f"patches={patches.state()};".encode())  # off: no /Lang on tagged elements
         templates = project.templates_dir
         # Themes, series and the glossary: the project's vocabulary, attached to every digest.
         vocabulary = b"".join(
