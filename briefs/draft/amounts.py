@@ -182,6 +182,13 @@ def mask_dates(sentence: str) -> str:
     return "".join(masked)
 
 
+LOOKBACK = 80
+"""How far before a number its symbol ('US$'), qualifier ('lebih dari') or 'antara' is looked
+for: each is a word or two; the window keeps the reading of a sentence linear in its numbers."""
+_BETWEEN = re.compile(r"\bantara\s+$")
+_CLOSE = re.compile(r"\s*\)")
+
+
 @cache
 def _figure_res() -> dict[str, re.Pattern[str]]:
     number = number_re().pattern
@@ -219,9 +226,11 @@ def money_or_count(
     start, end = m.start(), m.end()
     lower: Decimal | None = None
     out_of: Decimal | None = None
-    before = masked[:start]
+    # what stands before the number is read in a window that ends at it, never the whole text
+    # up to it: a sentence of n numbers is read in time linear in n, not quadratic
+    window = max(0, start - LOOKBACK)
     joined = res["range"].match(masked, end)
-    if not joined and re.search(r"\bantara\s+$", before):
+    if not joined and _BETWEEN.search(masked, window, start):
         joined = res["between"].match(masked, end)
     if joined:
         upper_match = number_re().match(masked, joined.end())
@@ -253,7 +262,7 @@ def money_or_count(
         out_of=out_of,
         lower=exact(lower) if lower is not None else None,
     )
-    symbol = res["symbol"].search(before)
+    symbol = res["symbol"].search(masked, window, start)
     currency = res["currency"].match(masked, end)
     code = currency and _currency(currency.group(1), currency.group(2))
     if scaled_noun:
@@ -276,7 +285,7 @@ def money_or_count(
                 filter(None, (noun.group(1), noun.group(2), noun.group(3).strip()))
             )
             figure.end = noun.end()
-    qualifier = res["qualifier"].search(masked[: figure.start])
+    qualifier = res["qualifier"].search(masked, max(0, figure.start - LOOKBACK), figure.start)
     if qualifier:
         figure.qualifier = _QUALIFIERS[qualifier.group(1).lower()]
     if lower is not None:
@@ -306,11 +315,11 @@ def _equivalent(
         or amount.lower is not None
     ):
         return None
-    close = re.match(r"\s*\)", masked[amount.end :]) if opening.group("open") else None
+    close = _CLOSE.match(masked, amount.end) if opening.group("open") else None
     if opening.group("open") and not close:
         return None
     consumed.append((amount.start, amount.end))
-    figure.end = amount.end + (close.end() if close else 0)
+    figure.end = close.end() if close else amount.end
     qualifier = opening.group(2)
     return Equivalent(
         amount.value, amount.unit, _QUALIFIERS[qualifier.lower()] if qualifier else None
