@@ -16,6 +16,7 @@ from briefs.check.grounding import check_grounding
 from briefs.errors import Problem, display_path
 from briefs.language import numbers as reader
 from briefs.language.gazetteer import Gazetteer
+from briefs.language.scripts import WIDE
 from briefs.project import Project
 from briefs.read.files import (
     MAX_ARTICLE_BYTES,
@@ -35,8 +36,7 @@ MAX_WORD = 80
 line, so a longer word never fits any line, and WeasyPrint's time to lay one out grows faster
 than its length (3,000 characters in a title took a minute to build)."""
 
-_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-_WORD = re.compile(rf"[{_CJK}]|[^\s\-\u00ad\u2010-\u2015/\u200b{_CJK}]+")
+_WORD = re.compile(rf"[{WIDE}]|[^\s\-\u00ad\u2010-\u2015/\u200b{WIDE}]+")
 """A run of text no line break may split. A line may break at spaces, hyphens and dashes, a
 slash, a soft hyphen, and around each Chinese, Japanese or Korean character."""
 _NOT_SHOWN_AS_TEXT = frozenset(

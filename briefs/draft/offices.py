@@ -192,7 +192,3 @@ def _after_di(word: str, body: str, after_di: frozenset[str]) -> bool:
     if _WORD.fullmatch(word):
         return word in after_di
     return bool(re.search(rf"\b[Dd]i\s+{re.escape(word)}(?![\w'’-])", body))
-
-
-def is_han(text: str) -> bool:
-    return all("\u4e00" <= char <= "\u9fff" for char in text)

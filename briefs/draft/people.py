@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefs.draft.offices import (
-    is_han,
     known_country,
     misspelt_country,
     office_title,
@@ -25,6 +24,7 @@ from briefs.draft.taking_part import (
     takes_part,
 )
 from briefs.draft.words import countries, country_pattern
+from briefs.language.scripts import is_han
 
 log = logging.getLogger(__name__)
 

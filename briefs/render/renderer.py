@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from briefs.errors import RenderError, TemplateError
+from briefs.language.scripts import HAN_RUN
 from briefs.project import Project
 from briefs.render.charts import SeriesValue
 from briefs.render.digest import Digest, SeriesData, series_points
@@ -319,14 +320,11 @@ _MARKUP = re.compile(
 _LETTER = re.compile(r"&#?\w+;|.", re.S)
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
-
-
 def han_marked(text: str) -> Markup:
     """A quote's text, escaped, with each run of Chinese characters in an element of its own
     language ('Wang Yi (王毅)'): screen readers and the CJK font take it up, as they do the
     participants' native names."""
-    return Markup(_HAN.sub(lambda m: f'<span lang="zh">{m.group(0)}</span>', str(escape(text))))
+    return Markup(HAN_RUN.sub(lambda m: f'<span lang="zh">{m.group(0)}</span>', str(escape(text))))
 
 
 def break_long_words(html: str) -> str:

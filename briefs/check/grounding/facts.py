@@ -10,6 +10,7 @@ from functools import cache
 from briefs.check.grounding.finding import Finding
 from briefs.check.grounding.names import WORD, word_occurs
 from briefs.language.gazetteer import VIDEO, Gazetteer, office_twins, offices, role_of
+from briefs.language.scripts import has_native_script
 from briefs.summary.meeting import Kind, Meeting, Participant
 from briefs.summary.vocabulary import Glossary
 
@@ -167,7 +168,7 @@ def participant_findings(
     its twin in the shipped vocabulary or the glossary; the native name is in the article when
     the article writes any name in its own script."""
     findings: list[Finding] = []
-    foreign_script = re.search(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff]", article) is not None
+    foreign_script = has_native_script(article)
     for i, participant in enumerate(meeting.participants):
         at = ("participants", i)
         if participant.native_name and foreign_script and participant.native_name not in article:
