@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from babel import Locale
 from babel.numbers import (
     NumberFormatError,
     get_currency_name,
@@ -21,21 +20,13 @@ from babel.numbers import (
 
 from briefs.draft.dates import find_dates
 from briefs.draft.words import FUNCTION_WORDS, alternation, countries, country_pattern, exact
-from briefs.language.press import CARDINALS, QUALIFIERS
+from briefs.language.numbers import scales
+from briefs.language.press import CARDINALS, PRESS_CURRENCY_WORDS, PRESS_SYMBOLS, QUALIFIERS
 from briefs.summary.fields import country_codes
-
-PRESS_SCALES = {"milyar": 10**9}
-"""The press's older spelling of 'miliar', besides CLDR's scale words."""
 
 PRESS_SCALED_UNITS = {"bcm": (10**9, "meter kubik")}
 """The press's abbreviations that carry a scale: '55 bcm' is 55 miliar meter kubik of gas."""
 _SCALED_UNIT = re.compile(r"\s+(bcm)\b", re.I)
-
-PRESS_CURRENCIES = {"dolar": "USD", "dollar": "USD"}
-PRESS_SYMBOLS = {"$": "USD", "USD": "USD", "US $": "USD", "RMB": "CNY"}
-"""Alone, the press's '$70 miliar' is in US dollars, as is 'USD 5 juta'; 'RMB 173,05 miliar' is
-in renminbi (CLDR's Indonesian symbol is 'CN¥')."""
-
 
 _QUALIFIERS = QUALIFIERS["id"]
 """Qualifier words before an amount: the press words briefs.language.numbers reads too."""
@@ -47,15 +38,9 @@ DURATIONS = ("tahun", "bulan", "minggu", "pekan", "hari")
 
 @cache
 def _scales() -> dict[str, int]:
-    """Scale words, from CLDR's long compact forms (0 ribu, 0 juta ... / 0 thousand ...)."""
-    scales = dict(PRESS_SCALES)
-    for language in ("id", "en"):
-        for forms in Locale(language).compact_decimal_formats["long"].values():
-            for magnitude, pattern in forms.items():
-                word = pattern.pattern.strip()
-                if word.startswith("0 ") and not word.startswith("00"):
-                    scales[word[2:].strip().lower()] = int(magnitude)
-    return scales
+    """Scale words of both languages (an Indonesian page quotes English ones): the number
+    reader's, CLDR's long compact forms and the press's ('milyar')."""
+    return {**scales("id"), **scales("en")}
 
 
 @cache
@@ -73,7 +58,7 @@ def _currencies() -> tuple[dict[str, set[str]], dict[str, str]]:
         if symbol != code:
             symbols.setdefault(symbol, set()).add(code)
     unique = {symbol: codes.pop() for symbol, codes in symbols.items() if len(codes) == 1}
-    return words, {**unique, **PRESS_SYMBOLS}
+    return words, {**unique, **PRESS_SYMBOLS}  # the press's signs: '$70 miliar' is in US dollars
 
 
 def _currency(word: str, country: str | None) -> str | None:
@@ -86,7 +71,7 @@ def _currency(word: str, country: str | None) -> str | None:
             return local[0]
     if len(codes) == 1:
         return next(iter(codes))
-    return PRESS_CURRENCIES.get(word.lower())
+    return PRESS_CURRENCY_WORDS.get(word.lower())
 
 
 @dataclass(frozen=True)
