@@ -11,12 +11,12 @@ from briefs.draft.words import (
     FUNCTION_WORDS,
     NAME,
     OFFICE_ABBREVIATIONS,
-    cldr_city_countries,
     countries,
     country_pattern,
     months,
     weekdays,
 )
+from briefs.language.gazetteer import cldr_city_countries
 
 # Word patterns of the press, not tables of names: offices, qualifiers, verbs.
 _OFFICE_HEAD = (

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from briefs.draft.cleaning import Article
 from briefs.draft.sentences import split_sentences
-from briefs.draft.words import calendar_words, cldr_city_countries, countries, country_pattern
-from briefs.language.gazetteer import vocabulary
+from briefs.draft.words import calendar_words, countries, country_pattern
+from briefs.language.gazetteer import cldr_city_countries, vocabulary
 
 if TYPE_CHECKING:
     from briefs.draft.people import FoundParticipant

@@ -194,16 +194,23 @@ def _territory_codes() -> frozenset[str]:
 
 
 @cache
-def _names_of_countries() -> frozenset[str]:
+def country_names() -> dict[str, str]:
+    """The one table of countries by name: CLDR's names in English and Indonesian of every
+    country a summary accepts, and the press's spellings (Kirgistan, RRT) -> ISO code."""
     from babel import Locale
 
-    names = {
-        str(name)
-        for language in ("id", "en")
-        for code, name in Locale(language).territories.items()
-        if code in _territory_codes()
-    }
-    return frozenset(names | set(PRESS_COUNTRIES))
+    names: dict[str, str] = {}
+    for language in ("en", "id"):
+        for code, name in Locale(language).territories.items():
+            if code in _territory_codes():
+                names[str(name)] = code
+    names.update(PRESS_COUNTRIES)
+    return names
+
+
+@cache
+def _names_of_countries() -> frozenset[str]:
+    return frozenset(country_names())
 
 
 class _Zone(dt.tzinfo):
@@ -222,6 +229,25 @@ class _Zone(dt.tzinfo):
 
     def tzname(self, when: dt.datetime | None) -> str:
         return self.zone
+
+
+@cache
+def cldr_city_countries() -> dict[str, str]:
+    """City name (Indonesian and English, as CLDR's time zones name them) -> its country."""
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    found: dict[str, str] = {}
+    for zone, territory in get_global("zone_territories").items():
+        if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")):
+            continue
+        for language in ("id", "en"):
+            try:
+                city = get_timezone_location(_Zone(zone), language, return_city=True)
+            except (LookupError, ValueError):
+                continue
+            found.setdefault(city, territory)
+    return found
 
 
 @cache
