@@ -24,6 +24,12 @@ manifest's meeting name for their outputs (no meeting id is a bare word)."""
 INSTALLED_LOCK = Path(sys.prefix) / "briefs-lock.sha256"
 """Written by `make setup` into the virtualenv: the SHA-256 of requirements.lock as installed."""
 
+MAX_WORD = 80
+"""The longest unbroken word a brief can lay out: its running text sets 45 to 95 characters a
+line, so a longer word fits no line, and WeasyPrint's time to lay one out grows faster than its
+length (3,000 characters in a title took a minute). The checks refuse a longer word in a
+summary; the renderer gives any longer run of the page a break opportunity all the same."""
+
 
 @cache
 def installed_lock() -> str | None:

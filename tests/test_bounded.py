@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from briefs.check.document import MAX_WORD, longest_word
+from briefs.check.document import longest_word
 from briefs.cli.commands import main
+from briefs.project import MAX_WORD
 from briefs.read.files import MAX_ARTICLE_BYTES
 
 from .conftest import MEETING

@@ -17,7 +17,7 @@ from briefs.errors import Problem, display_path
 from briefs.language import numbers as reader
 from briefs.language.gazetteer import Gazetteer
 from briefs.language.scripts import WIDE
-from briefs.project import Project
+from briefs.project import MAX_WORD, Project
 from briefs.read.files import (
     MAX_ARTICLE_BYTES,
     UnreadableFile,
@@ -30,11 +30,6 @@ from briefs.read.messages import Loc, field_name
 from briefs.summary.fields import Quote, Text
 from briefs.summary.meeting import texts_of
 from briefs.summary.vocabulary import Glossary
-
-MAX_WORD = 80
-"""The longest unbroken word a brief can lay out: its running text sets 45 to 80 characters a
-line, so a longer word never fits any line, and WeasyPrint's time to lay one out grows faster
-than its length (3,000 characters in a title took a minute to build)."""
 
 _WORD = re.compile(rf"[{WIDE}]|[^\s\-\u00ad\u2010-\u2015/\u200b{WIDE}]+")
 """A run of text no line break may split. A line may break at spaces, hyphens and dashes, a

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from briefs.errors import RenderError, TemplateError
 from briefs.language.scripts import HAN_RUN
-from briefs.project import Project
+from briefs.project import MAX_WORD, Project
 from briefs.render.charts import SeriesValue
 from briefs.render.digest import Digest, SeriesData, series_points
 from briefs.render.i18n import Localizer
@@ -305,7 +305,7 @@ class Renderer:
             raise TemplateError(f"{_template_place(error, name)}: {error.message}") from None
 
 
-LONG_WORD = 80
+LONG_WORD = MAX_WORD
 """A run of this many characters without a space fits no line of a brief or digest (a line
 holds about 95 letters of running text, fewer of a heading): such a run is given a break
 opportunity (<wbr>) every WORD_PIECE characters, so that WeasyPrint lays it out a line at a
