@@ -18,7 +18,7 @@ from briefs.check.validate import Loaded, load_summaries
 from briefs.cli.commands import main
 from briefs.project import open_project
 
-from .conftest import MEETING, OTHER, keep_two_meetings
+from .conftest import MEETING, OTHER, ROOT, keep_two_meetings
 
 MEETINGS = Path("sources") / "meetings"
 WARNING = ("All sides are encouraged to expand", "All sides agree to expand")
@@ -185,3 +185,24 @@ def test_a_strict_build_still_refuses_a_recorded_warning(project_copy, monkeypat
         results.append(strict.stderr)
     assert results[0] == results[1]
     assert "warning: points[10].text.en: 'agree' (agreement)" in results[0]
+
+
+def test_outputs_and_checks_stand_on_one_code_fingerprint(tmp_path, monkeypatch):
+    """The outputs' toolchain and the recorded checks read the same files of the package: a
+    data file changed rebuilds the briefs as it re-runs the checks (it used to count for the
+    checks alone)."""
+    from briefs.build import toolchain
+    from briefs.check import cache as check_cache
+    from briefs.project import LANGUAGES, open_project
+
+    package = tmp_path / "briefs"
+    (package / "data").mkdir(parents=True)
+    (package / "a.py").write_text("x = 1\n")
+    monkeypatch.setattr(toolchain, "PACKAGE_DIR", package)
+    monkeypatch.setattr(check_cache, "PACKAGE_DIR", package)
+    project = open_project(ROOT)
+    before = toolchain.Toolchain.of(project, LANGUAGES).code
+    assert check_cache.checks_code() == toolchain.code_fingerprint()
+    (package / "data" / "vocabulary.yaml").write_text("words: []\n")
+    assert toolchain.Toolchain.of(project, LANGUAGES).code != before
+    assert check_cache.checks_code() == toolchain.code_fingerprint()

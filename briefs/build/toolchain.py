@@ -52,6 +52,22 @@ def digest_files(paths: list[Path], root: Path) -> str:
     return digest.hexdigest()
 
 
+def code_fingerprint(package: Path | None = None) -> str:
+    """The one fingerprint of this package's code, for the outputs (Toolchain.code) and for the
+    recorded checks (check.cache.checks_code): every file of the package (its modules, whatever
+    they are named, and the data files shipped in it), its version and the lock of the installed
+    packages (CLDR's data comes with Babel)."""
+    package = package or PACKAGE_DIR
+    files = [
+        path
+        for path in package.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    ]
+    code = hashlib.sha256(f"{__version__};lock={installed_lock()};".encode())
+    code.update(digest_files(files, package).encode())
+    return code.hexdigest()
+
+
 @dataclass(frozen=True)
 class Toolchain:
     """What every brief depends on: templates, catalogs, themes and series, the glossary, the
@@ -69,11 +85,9 @@ class Toolchain:
 
     @classmethod
     def of(cls, project: Project, languages: tuple[str, ...]) -> Toolchain:
-        code = hashlib.sha256(__version__.encode())
-        code.update(f"lock={installed_lock()};".encode())  # the PDFs record it
+        code = hashlib.sha256(code_fingerprint().encode())  # the PDFs record the lock
         for name in RENDERERS:
             code.update(_installed(name))
-        code.update(digest_files(list(PACKAGE_DIR.rglob("*.py")), PACKAGE_DIR).encode())
         code.update(f"patches={patches.state()};".encode())  # off: no /Lang on tagged elements
         templates = project.templates_dir
         # Themes, series and the glossary: the project's vocabulary, attached to every digest.

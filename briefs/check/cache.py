@@ -8,10 +8,8 @@ from pathlib import Path
 from stat import S_IFMT, S_ISLNK, S_ISREG
 from typing import TYPE_CHECKING, Protocol, TypedDict
 
-from briefs import __version__
-from briefs.build.toolchain import PACKAGE_DIR, digest_files
+from briefs.build.toolchain import PACKAGE_DIR, code_fingerprint
 from briefs.errors import Problem
-from briefs.project import installed_lock
 
 if TYPE_CHECKING:
     from briefs.project import Project
@@ -70,17 +68,8 @@ def is_check(key: object, entry: object) -> bool:
 
 
 def checks_code() -> str:
-    """The fingerprint of the code the checks run: every file of this package (its modules,
-    whatever they are named, and the data files shipped in it), its version, and the lock of
-    the installed packages (CLDR's data comes with Babel)."""
-    files = [
-        path
-        for path in PACKAGE_DIR.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
-    ]
-    code = hashlib.sha256(f"{__version__};lock={installed_lock()};".encode())
-    code.update(digest_files(files, PACKAGE_DIR).encode())
-    return code.hexdigest()
+    """The fingerprint of the code the checks run: the package's one code fingerprint."""
+    return code_fingerprint(PACKAGE_DIR)
 
 
 def _file_bytes(path: Path) -> bytes:
