@@ -15,7 +15,7 @@ UV_VERSION := 0.13.9
 NODE_STAMP := tests/browser/node_modules/.installed
 
 .DEFAULT_GOAL := briefs
-.PHONY: briefs setup system test-system test lint serve check check-eval list schema clean catalogs bench draft-eval distribute lock help
+.PHONY: briefs setup system test-system test lint serve check check-eval list schema clean catalogs bench draft-eval distribute lock golden help
 
 help:
 	@echo "make briefs    set up (system packages, virtualenv) and build every brief into build/"
@@ -26,6 +26,7 @@ help:
 	@echo "make check     validate every summary in sources/meetings/"
 	@echo "make check-eval  plant errors in copies of the summaries; print the catch rate per kind"
 	@echo "make catalogs  extract template strings and update the .po catalogs in locale/"
+	@echo "make golden    refresh tests/golden/ (the HTML of every shipped brief and digest)"
 	@echo "make bench     measure build speed and memory; writes benchmarks/RESULTS.md"
 	@echo "make draft-eval  draft the shipped articles and the corpus in tests/draft_corpus, and score the drafts"
 	@echo "make distribute  publish build/site/ and plan the emails (make distribute SEND=1 sends them)"
@@ -116,6 +117,11 @@ check-eval: setup
 # (see scripts/draft_eval.py).
 draft-eval: setup
 	$(BIN)/python scripts/draft_eval.py
+
+# The golden files tests/test_golden.py compares each build's HTML with: after a meant change to
+# the templates, catalogs or rendering, refresh them and read the diff before committing.
+golden: setup
+	$(BIN)/python scripts/golden.py
 
 list: setup
 	$(BRIEFS) list

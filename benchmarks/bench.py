@@ -245,9 +245,9 @@ def make_copies(target: Path, count: int, days: int = 37) -> Path:
 
 def child_build(root: str, jobs: int) -> None:
     """In a fresh process: build everything, print the report as JSON."""
-    from briefs.build import build_all
+    from briefs.build.phases import build_all
+    from briefs.build.stats import BuildStats
     from briefs.project import open_project
-    from briefs.stats import BuildStats
 
     stats = BuildStats()
     report = build_all(open_project(root), jobs=jobs, strict=True, stats=stats)
@@ -274,7 +274,7 @@ def child_digests(root: str) -> None:
     """In a fresh process: write every digest as PDF (years and overview), print the peak RSS."""
     import resource
 
-    from briefs.build import build_digests
+    from briefs.build.phases import build_digests
     from briefs.project import open_project
 
     written = build_digests(open_project(root), formats=("pdf",))
@@ -381,7 +381,7 @@ def loop_once(root: Path, run: int, env: dict[str, str] | None) -> dict:
 FLOOR_CHILD = """
 import sys
 from pathlib import Path
-from briefs.builders.pdf import PdfBuilder
+from briefs.write.pdf import PdfBuilder
 PdfBuilder(Path(sys.argv[1])).layout(Path(sys.argv[2]).read_text(encoding="utf-8"))
 """
 """The least a fresh process does to turn the edited page into its PDF: start, import the PDF
@@ -393,7 +393,7 @@ the build runs in a fresh process."""
 SERVE_CHILD = """
 import sys
 from briefs.project import open_project
-from briefs.serve import PreviewServer
+from briefs.preview.serve import PreviewServer
 server = PreviewServer(open_project(sys.argv[1]), port=0)
 print(server.url, flush=True)
 server.serve_forever()

@@ -52,7 +52,7 @@ CHILD = """
 import cProfile, sys, time
 profile = cProfile.Profile(time.process_time)
 profile.enable()
-from briefs.cli import main
+from briefs.cli.commands import main
 try:
     main(["--root", sys.argv[1], "build", "--all", "--strict", "--jobs", "1", *sys.argv[3:]])
 except SystemExit:

@@ -28,10 +28,14 @@ from bench import COPIED, PROJECT_PARTS, add_word, copy_parts
 
 TIMED = [
     # as build.py calls them (its own names, some imported from other modules)
-    ("briefs.build", None, ["plan", "start_workers", "read", "render_ahead", "make_digest_jobs"]),
-    ("briefs.builder", "Builder", ["__init__", "warm_up", "build", "write_digest", "render"]),
-    ("briefs.builders.pdf", None, ["import_weasyprint"]),
-    ("briefs.builders.pdf", "PdfBuilder", ["layout"]),
+    (
+        "briefs.build.phases",
+        None,
+        ["plan", "start_workers", "read", "render_ahead", "make_digest_jobs"],
+    ),
+    ("briefs.build.builder", "Builder", ["__init__", "warm_up", "build", "write_digest", "render"]),
+    ("briefs.write.patches", None, ["import_weasyprint"]),
+    ("briefs.write.pdf", "PdfBuilder", ["layout"]),
 ]
 """(module, class or None, functions): what is timed; a name the module lacks is left out."""
 
@@ -68,9 +72,9 @@ def child(root: str) -> None:
 
     note(0.0, "python started, nothing imported")
     start = now()
-    from briefs.cli import main
+    from briefs.cli.commands import main
 
-    note(start, "briefs.cli imported")
+    note(start, "briefs.cli.commands imported")
     for module_name, class_name, names in TIMED:
         module = importlib.import_module(module_name)
         owner = getattr(module, class_name) if class_name else module

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .errors import ConfigurationError, display_path
+from briefs.errors import ConfigurationError, display_path
 
 CONFIG_FILE = "briefs.toml"
 LANGUAGES = ("id", "en")
@@ -23,6 +23,12 @@ DIGEST = "digest"
 manifest's meeting name for their outputs (no meeting id is a bare word)."""
 INSTALLED_LOCK = Path(sys.prefix) / "briefs-lock.sha256"
 """Written by `make setup` into the virtualenv: the SHA-256 of requirements.lock as installed."""
+
+MAX_WORD = 80
+"""The longest unbroken word a brief can lay out: its running text sets 45 to 95 characters a
+line, so a longer word fits no line, and WeasyPrint's time to lay one out grows faster than its
+length (3,000 characters in a title took a minute). The checks refuse a longer word in a
+summary; the renderer gives any longer run of the page a break opportunity all the same."""
 
 
 @cache
@@ -92,19 +98,6 @@ class Project:
     def output_path(self, meeting_id: str, language: str, fmt: str) -> Path:
         """build/<lang>/<meeting-id>.<fmt>"""
         return self.build_dir / language / f"{meeting_id}.{fmt}"
-
-    def expected_outputs(
-        self, languages: tuple[str, ...], formats: tuple[str, ...]
-    ) -> dict[str, list[tuple[str, Path]]]:
-        """Each meeting id's (language, output path) pairs."""
-        return {
-            path.stem: [
-                (lang, self.output_path(path.stem, lang, fmt))
-                for lang in languages
-                for fmt in formats
-            ]
-            for path in self.summary_paths()
-        }
 
     def digest_path(self, language: str, fmt: str, year: int | None = None) -> Path:
         """build/<lang>/digest-<year>.<fmt> for a year's digest, build/<lang>/digest.<fmt> for

@@ -24,7 +24,7 @@ MEGABYTES = 500.0
 
 _CHILD = """
 import resource, sys, time
-from briefs.draft import draft_file
+from briefs.draft.summary import draft_file
 start = time.perf_counter()
 draft_file(sys.argv[1])
 seconds = time.perf_counter() - start
@@ -113,7 +113,7 @@ def measure(limit: int) -> list[tuple[str, int, float, float]]:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from briefs.validate import MAX_ARTICLE_BYTES
+    from briefs.read.files import MAX_ARTICLE_BYTES
 
     failed = False
     print(f"{'shape':<12} {'bytes':>10} {'seconds':>8} {'peak MB':>8}")

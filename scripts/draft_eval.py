@@ -48,10 +48,11 @@ from pathlib import Path
 
 import yaml
 
-from briefs.draft import draft_summary, read_article
-from briefs.models import Meeting
+from briefs.check.validate import load_summaries
+from briefs.draft.reading import read_article
+from briefs.draft.summary import draft_summary
 from briefs.project import open_project
-from briefs.validate import load_summaries
+from briefs.summary.meeting import Meeting
 
 KINDS = ("dates", "participants", "points", "figures")
 CORPUS_TARGETS = {"date": 0.9, "place": 0.9, "participants": 0.9, "figures": 0.9}
@@ -179,15 +180,15 @@ def _same_figure(drafted: dict, expected) -> float:
 def _context(project):
     """The project's context for drafting (the translation memory, the latest year)."""
     try:
-        from briefs.draft import Context
+        from briefs.draft.summary import DraftContext
     except ImportError:  # the drafter before the corpus (for the before/after table)
         return None
-    return Context.of_project(project)
+    return DraftContext.of_project(project)
 
 
 def _draft(path: Path, context) -> dict:
     try:
-        from briefs.draft import draft_file
+        from briefs.draft.summary import draft_file
     except ImportError:
         return draft_summary(read_article(path), path.name).summary
     drafted = draft_file(path, context)
@@ -478,7 +479,7 @@ def score_fixture(entry: dict, draft: dict) -> FixtureScore:
         text = str(trap).split(" (")[0].strip()
         found = re.search(r"\b(\d{1,2})\s+([A-Z][a-z]+)\s+((?:19|20)\d\d)\b", text)
         if found and text.startswith(found.group(0)):
-            from briefs.draft import find_dates
+            from briefs.draft.dates import find_dates
 
             days = [d for d in find_dates(found.group(0)) if d.year]
             trap_day = days and f"{days[0].year:04d}-{days[0].month:02d}-{days[0].day:02d}"
@@ -792,7 +793,7 @@ def _plain(text: str) -> str:
 
 
 def _country_names() -> dict[str, set[str]]:
-    from briefs.draft import countries
+    from briefs.draft.words import countries
 
     names: dict[str, set[str]] = {}
     for name, code in countries().items():
@@ -810,7 +811,7 @@ def _names_country(text: str, code: str | None) -> bool:
 
 def _office_words(office: str) -> str:
     """An office without the country it is of: 'Presiden Republik Kazakhstan' -> 'presiden'."""
-    from briefs.draft import countries
+    from briefs.draft.words import countries
 
     words = [w for w in re.split(r"[\s,]+", office) if w and w not in countries()]
     words = [w for w in words if w not in ("Republik", "Rakyat", "(PM)", "(Sekjen)")]

@@ -62,13 +62,13 @@ def _found(needle: str, text: str) -> bool:
 
 
 def measure_extractors(entries: list[dict]) -> list[str]:
-    from briefs.draft import Context, draft_summary
-    from briefs.draft.reading import Page
+    from briefs.draft.reading import SavedPage
+    from briefs.draft.summary import DraftContext, draft_summary
     from briefs.errors import BriefsError
     from briefs.project import open_project
 
     draft_eval = _eval_module()
-    context = Context.of_project(open_project(ROOT))
+    context = DraftContext.of_project(open_project(ROOT))
     lines = [
         "extractor       pages  facts found  noise leaked  captions leaked  seconds  "
         "date  place  part.P  part.R  fig.P  fig.R"
@@ -93,7 +93,7 @@ def measure_extractors(entries: list[dict]) -> list[str]:
             traps = [str(t).split(" (")[0] for t in entry.get("caption_traps") or []]
             leaked += sum(_found(t, text) for t in traps if len(t) >= 12)
             try:
-                draft = draft_summary(text, entry["file"], context, Page(text, title))
+                draft = draft_summary(text, entry["file"], context, SavedPage(text, title))
                 summary = dict(draft.summary, _unsettled={loc[0] for loc in draft.unsettled})
                 scores.fixtures.append(draft_eval.score_fixture(entry, summary))
             except BriefsError as error:
@@ -134,10 +134,12 @@ def measure_dates(entries: list[dict]) -> list[str]:
     """The meeting's date by dateparser alone against the drafter's rules."""
     from dateparser.search import search_dates
 
-    from briefs.draft import Context, draft_file, parse_article, read_source
+    from briefs.draft.cleaning import parse_article
+    from briefs.draft.reading import read_source
+    from briefs.draft.summary import DraftContext, draft_file
     from briefs.project import open_project
 
-    context = Context.of_project(open_project(ROOT))
+    context = DraftContext.of_project(open_project(ROOT))
     rows = {"dateparser (first date found)": [0, 0], "own rules (draft)": [0, 0]}
     for entry in entries:
         meeting = entry.get("meeting") or {}

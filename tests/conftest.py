@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefs.build import build_all
+from briefs.build.phases import build_all
+from briefs.check.validate import load_summaries
+from briefs.preview.serve import PreviewServer
 from briefs.project import Project, open_project
-from briefs.serve import PreviewServer
-from briefs.validate import load_summaries
 
 ROOT = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"

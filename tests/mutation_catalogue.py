@@ -17,10 +17,11 @@ from pathlib import Path
 
 import yaml
 
+from briefs.check.validate import load_summaries
 from briefs.errors import Problem
-from briefs.loader import Loc, parse_summary
 from briefs.project import open_project
-from briefs.validate import load_summaries
+from briefs.read.loader import parse_summary
+from briefs.read.messages import Loc
 
 ROOT = Path(__file__).resolve().parent.parent
 

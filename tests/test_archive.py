@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from briefs.cli import main
+from briefs.cli.commands import main
 from briefs.errors import display_path
-from briefs.i18n import localizers
-from briefs.models import LANGUAGES
+from briefs.project import LANGUAGES
+from briefs.render.i18n import localizers
 
 from .conftest import ROOT
 
@@ -23,7 +23,7 @@ def outline_expected(meeting, language: str, loc, context) -> list[object]:
     """The bookmarks of a brief: its sections in page order, the points' groups under theirs,
     and under the evidence annex each article with the kinds of claims it backs."""
     from briefs.language.sides import side_of
-    from briefs.render import point_groups
+    from briefs.render.renderer import point_groups
 
     _ = loc.gettext
     groups = [
@@ -138,7 +138,7 @@ def test_tagged_accessible_and_described(built, meetings, meeting_id, language):
     def titles(items):
         return [titles(i) if isinstance(i, list) else i.title for i in items]
 
-    from briefs.render import archive_context
+    from briefs.render.previous import archive_context
 
     context = archive_context(meetings.values())[meeting_id]
     loc = localizers(ROOT / "locale")[language]

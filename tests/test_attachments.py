@@ -1,4 +1,4 @@
-"""A PDF's page part and its attachments (briefs/builders/attachments.py): the attachments are an
+"""A PDF's page part and its attachments (briefs/write/attachments.py): the attachments are an
 incremental update of the page part that any reader sees as the document's, PDF/A-3's way."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from briefs.builders import Page, SourceFile
-from briefs.builders.attachments import _read_page_part, _read_page_part_with_pypdf, attach, page_of
-from briefs.builders.pdf import PdfBuilder
+from briefs.write.attachments import _read_page_part, _read_page_part_with_pypdf, attach, page_of
+from briefs.write.formats import PagePart, SourceFile
+from briefs.write.pdf import PdfBuilder
 
 from .conftest import ROOT
 
@@ -78,7 +78,7 @@ def test_pypdf_reads_the_page_part_as_the_direct_reader_does(page, monkeypatch):
     def laid_out_otherwise(page: bytes):
         raise ValueError("not a single cross-reference stream")
 
-    monkeypatch.setattr("briefs.builders.attachments._read_page_part", laid_out_otherwise)
+    monkeypatch.setattr("briefs.write.attachments._read_page_part", laid_out_otherwise)
     with_pypdf = attach(page, SOURCES, dt.date(2026, 1, 1))
     reader = PdfReader(io.BytesIO(with_pypdf), strict=True)
     assert reader.attachments == {s.name: [s.data] for s in SOURCES}
@@ -87,7 +87,7 @@ def test_pypdf_reads_the_page_part_as_the_direct_reader_does(page, monkeypatch):
 
 def test_a_page_part_is_kept_only_while_it_is_what_was_recorded(page):
     data = attach(page, SOURCES, dt.date(2026, 11, 23))
-    recorded = Page("key", len(page), hashlib.sha256(page).hexdigest())
+    recorded = PagePart("key", len(page), hashlib.sha256(page).hexdigest())
     assert page_of(data, recorded) == page
     changed = bytearray(data)
     changed[100] ^= 1

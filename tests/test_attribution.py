@@ -1,4 +1,4 @@
-"""'attributed_to' held to the quote both ways (briefs/grounding/attribution.py on the reader of
+"""'attributed_to' held to the quote both ways (briefs/check/grounding/attribution.py on the reader of
 briefs/language/speakers.py): one side's words shown as agreed, and agreed words given to one
 side, are located problems."""
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from briefs.cli import main
+from briefs.cli.commands import main
 
 MEETINGS = Path("sources") / "meetings"
 TALKS = "2024-05-20-china-kazakhstan-foreign-ministers-talks"

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from briefs.checks import MAX_ARTICLE_BYTES, MAX_WORD, longest_word
-from briefs.cli import main
+from briefs.check.document import longest_word
+from briefs.cli.commands import main
+from briefs.project import MAX_WORD
+from briefs.read.files import MAX_ARTICLE_BYTES
 
 from .conftest import MEETING
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from briefs.build import FORMATS, Builder
-from briefs.i18n import localizers
-from briefs.models import LANGUAGES
-from briefs.project import open_project
+from briefs.build.builder import Builder
+from briefs.project import FORMATS, LANGUAGES, open_project
+from briefs.render.i18n import localizers
 
 from .conftest import ROOT, normalize, parse_html, pdf_text
 
@@ -188,7 +187,7 @@ def test_each_brief_is_rendered_once_for_both_formats(project_copy, monkeypatch)
     monkeypatch.setattr(
         builder.renderer, "brief", lambda *args: calls.append(args) or original(*args)
     )
-    from briefs.validate import load_summaries
+    from briefs.check.validate import load_summaries
 
     document = load_summaries(project).documents[0]
     written = builder.build(document, "id")

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefs import validate
-from briefs.cli import main
-from briefs.manifest import CheckCache, Manifest
+from briefs.build.manifest import Manifest
+from briefs.check import validate
+from briefs.check.cache import CheckCache
+from briefs.check.validate import Loaded, load_summaries
+from briefs.cli.commands import main
 from briefs.project import open_project
-from briefs.validate import Loaded, load_summaries
 
-from .conftest import MEETING, OTHER, keep_two_meetings
+from .conftest import MEETING, OTHER, ROOT, keep_two_meetings
 
 MEETINGS = Path("sources") / "meetings"
 WARNING = ("All sides are encouraged to expand", "All sides agree to expand")
@@ -128,13 +129,13 @@ def test_the_code_is_an_input(project_copy, counted, monkeypatch):
     checked_with_record(root, True)
     counted.clear()
     # any file of the package: a module of the checks added tomorrow, a data file
-    monkeypatch.setattr("briefs.check_cache.checks_code", lambda: "other code")
+    monkeypatch.setattr("briefs.check.cache.checks_code", lambda: "other code")
     checked_with_record(root, True)
     assert counted == [f"{MEETING}.yaml", f"{OTHER}.yaml"]
 
 
 def test_checks_code_reads_every_file_of_the_package(tmp_path, monkeypatch):
-    from briefs import check_cache
+    from briefs.check import cache as check_cache
 
     package = tmp_path / "briefs"
     (package / "data").mkdir(parents=True)
@@ -160,10 +161,10 @@ def test_a_strict_build_with_nothing_to_do_checks_nothing(project_copy, counted)
     assert counted == []
     # In a fresh process: the answer comes without importing the checks (or pydantic).
     code = (
-        "import sys; from briefs.cli import main\n"
+        "import sys; from briefs.cli.commands import main\n"
         "try: main([*sys.argv[1:]])\n"
         "except SystemExit: pass\n"
-        "print(sorted(m for m in sys.modules if m in ('briefs.validate', 'pydantic')))"
+        "print(sorted(m for m in sys.modules if m in ('briefs.check.validate', 'pydantic')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, *build], capture_output=True, text=True, check=True
@@ -184,3 +185,24 @@ def test_a_strict_build_still_refuses_a_recorded_warning(project_copy, monkeypat
         results.append(strict.stderr)
     assert results[0] == results[1]
     assert "warning: points[10].text.en: 'agree' (agreement)" in results[0]
+
+
+def test_outputs_and_checks_stand_on_one_code_fingerprint(tmp_path, monkeypatch):
+    """The outputs' toolchain and the recorded checks read the same files of the package: a
+    data file changed rebuilds the briefs as it re-runs the checks (it used to count for the
+    checks alone)."""
+    from briefs.build import toolchain
+    from briefs.check import cache as check_cache
+    from briefs.project import LANGUAGES, open_project
+
+    package = tmp_path / "briefs"
+    (package / "data").mkdir(parents=True)
+    (package / "a.py").write_text("x = 1\n")
+    monkeypatch.setattr(toolchain, "PACKAGE_DIR", package)
+    monkeypatch.setattr(check_cache, "PACKAGE_DIR", package)
+    project = open_project(ROOT)
+    before = toolchain.Toolchain.of(project, LANGUAGES).code
+    assert check_cache.checks_code() == toolchain.code_fingerprint()
+    (package / "data" / "vocabulary.yaml").write_text("words: []\n")
+    assert toolchain.Toolchain.of(project, LANGUAGES).code != before
+    assert check_cache.checks_code() == toolchain.code_fingerprint()

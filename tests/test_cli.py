@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from briefs.cli import main
+from briefs.cli.commands import main
 
 from .conftest import parse_html, pdf_text
 

@@ -12,11 +12,11 @@ from html import unescape
 import pytest
 from click.testing import CliRunner
 
-from briefs.cli import main
-from briefs.digest import make_digest
-from briefs.i18n import localizers
+from briefs.check.validate import load_summaries
+from briefs.cli.commands import main
 from briefs.project import open_project
-from briefs.validate import load_summaries
+from briefs.render.digest import make_digest
+from briefs.render.i18n import localizers
 
 from .conftest import ROOT, normalize, pdf_text
 
@@ -154,10 +154,10 @@ def test_charts_carry_the_summaries_figures(built, meetings, language, values):
 
 def test_a_series_of_three_values_is_a_chart(meetings, shipped):
     """A chart with one bar per value, its labels and an accessible title."""
-    from briefs.digest import make_digest
-    from briefs.models import Figure
-    from briefs.render import Renderer
-    from briefs.validate import load_vocabulary
+    from briefs.check.validate import load_vocabulary
+    from briefs.render.digest import make_digest
+    from briefs.render.renderer import Renderer
+    from briefs.summary.figures import Figure
 
     summit = meetings["2022-01-25-china-central-asia-summit"]
     trade = next(f for f in summit.figures if f.series)

@@ -6,13 +6,10 @@ import datetime as dt
 
 import pytest
 
-from briefs.draft import (
-    draft_summary,
-    parse_article,
-    split_sentences,
-)
-from briefs.draft.cleaning import is_caption, is_menu
+from briefs.draft.cleaning import is_caption, is_menu, parse_article
 from briefs.draft.datelines import read_dateline
+from briefs.draft.sentences import split_sentences
+from briefs.draft.summary import draft_summary
 
 from .conftest import ROOT
 

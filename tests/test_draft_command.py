@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import yaml
 from click.testing import CliRunner
 
-from briefs.cli import main
-from briefs.loader import _Loader
+from briefs.cli.commands import main
+from briefs.read.loader import _Loader
 
 from .conftest import ROOT
 
@@ -47,6 +49,25 @@ def test_draft_command_missing_article(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["draft", "nothing.txt"])
     assert result.exit_code == 1
     assert result.stderr == "error: nothing.txt: no such article\n"
+
+
+def test_draft_command_refuses_a_fifo_without_waiting_for_a_writer(tmp_path, monkeypatch):
+    # opened, a FIFO would block until something writes to it: the reader refuses it by type
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo(tmp_path / "article.txt")
+    result = CliRunner().invoke(main, ["draft", "article.txt"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: article.txt: is a FIFO (named pipe), not a file; not an article\n"
+    )
+
+
+def test_draft_command_refuses_a_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "article.txt").mkdir()
+    result = CliRunner().invoke(main, ["draft", "article.txt"])
+    assert result.exit_code == 1
+    assert result.stderr == "error: article.txt: is a folder, not a file; not an article\n"
 
 
 # Pasted text, then a rename ------------------------------------------------------------------
@@ -104,6 +125,25 @@ def test_rename_moves_the_draft_and_its_article_together(project_copy, monkeypat
     assert (project_copy / "sources" / "articles" / f"{new_id}.txt").read_text() == PASTED
 
 
+def test_a_rename_in_place_replaces_the_summary_atomically(project_copy, monkeypatch):
+    # the summary already has its new name: its text is rewritten through a temporary file
+    # and a rename, so a link to the old file keeps the old text whole (never half written)
+    monkeypatch.chdir(project_copy)
+    data = _pasted_draft(project_copy)
+    meetings = project_copy / "sources" / "meetings"
+    new_id = "2024-05-20-china-kazakhstan-talks-in-astana"
+    os.rename(meetings / "draft.yaml", meetings / f"{new_id}.yaml")
+    before = (meetings / f"{new_id}.yaml").read_text(encoding="utf-8")
+    os.link(meetings / f"{new_id}.yaml", project_copy / "kept.yaml")
+    result = CliRunner().invoke(main, ["rename", new_id, new_id])
+    assert result.exit_code == 0, result.output
+    after = (meetings / f"{new_id}.yaml").read_text(encoding="utf-8")
+    assert yaml.load(after, Loader=_Loader)["id"] == new_id
+    assert data["id"] in before and data["id"] not in after
+    assert (project_copy / "kept.yaml").read_text(encoding="utf-8") == before
+    assert not [p.name for p in meetings.iterdir() if p.name.startswith(".")]
+
+
 def test_rename_replaces_nothing(project_copy, monkeypatch):
     monkeypatch.chdir(project_copy)
     data = _pasted_draft(project_copy)
@@ -129,22 +169,22 @@ def test_rename_replaces_nothing(project_copy, monkeypatch):
 
 def test_the_context_reads_the_summaries_without_grounding_them(monkeypatch):
     # the drafter needs the latest year and the translation memory, not the quotes proven
-    import briefs.validate
-    from briefs.draft import Context
+    import briefs.check.validate
+    from briefs.draft.summary import DraftContext
     from briefs.project import open_project
 
     def refuse(*args, **kwargs):
         raise AssertionError("the context ran the checks of load_summaries")
 
-    monkeypatch.setattr(briefs.validate, "load_summaries", refuse)
-    monkeypatch.setattr(briefs.validate, "check_document", refuse)
-    context = Context.of_project(open_project(ROOT))
+    monkeypatch.setattr(briefs.check.validate, "load_summaries", refuse)
+    monkeypatch.setattr(briefs.check.validate, "check_document", refuse)
+    context = DraftContext.of_project(open_project(ROOT))
     assert context.latest_year == 2024
     assert context.memory.people["Wang Yi"] == "CN"
 
 
 def test_the_command_counts_from_the_draft_what_the_file_marks(tmp_path):
-    from briefs.draft import draft_file
+    from briefs.draft.summary import draft_file
 
     draft = draft_file(SEED)
     text = draft.to_yaml()

@@ -6,14 +6,9 @@ import datetime as dt
 
 import pytest
 
-from briefs.draft import (
-    DateMention,
-    find_dates,
-    find_period,
-    meeting_date,
-    parse_article,
-    resolve,
-)
+from briefs.draft.cleaning import parse_article
+from briefs.draft.dates import DateMention, find_dates, find_period, resolve
+from briefs.draft.meeting_dates import meeting_date
 
 from .conftest import ROOT
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
 
-from briefs.draft import (
-    Equivalent,
-    find_figures,
-    parse_article,
-)
+from briefs.draft.amounts import Equivalent
+from briefs.draft.cleaning import parse_article
+from briefs.draft.figures import find_figures
 
 from .conftest import ROOT
 
@@ -335,3 +334,95 @@ def test_bcm_carries_its_scale_and_noun():
 def test_a_number_in_a_short_quoted_name_is_no_figure():
     # cri.cn style: relations entering their "30 tahun emas"
     assert find_figures('hubungan itu berkembang pesat memasuki "30 tahun emas".', None) == []
+
+
+# Linear in the numbers of a sentence (issue 33, item 6) --------------------------------------
+
+
+class _Counting:
+    """A compiled pattern that adds to a tally the characters it is given to read: from pos to
+    the end (or endpos) for a search, one for a match where it stands."""
+
+    def __init__(self, pattern: re.Pattern[str], tally: list[int]):
+        self.compiled, self.tally = pattern, tally
+
+    def _reads(self, string: str, pos: int = 0, endpos: int | None = None) -> None:
+        self.tally[0] += (len(string) if endpos is None else min(endpos, len(string))) - pos
+
+    def search(self, string, pos=0, endpos=None):
+        self._reads(string, pos, endpos)
+        return self.compiled.search(string, pos, len(string) if endpos is None else endpos)
+
+    def finditer(self, string, pos=0, endpos=None):
+        self._reads(string, pos, endpos)
+        return self.compiled.finditer(string, pos, len(string) if endpos is None else endpos)
+
+    def match(self, string, pos=0, endpos=None):
+        self.tally[0] += 1
+        return self.compiled.match(string, pos, len(string) if endpos is None else endpos)
+
+    def __getattr__(self, name):
+        return getattr(self.compiled, name)
+
+
+class _CountingRe:
+    """The re module as the drafter's modules see it: a pattern compiled is a counting one, and
+    a module-level call reads the whole string it is given (a copy of the rest of a sentence
+    counts as what it is)."""
+
+    def __init__(self, tally: list[int]):
+        self.tally = tally
+
+    def compile(self, pattern, flags=0):
+        return _Counting(re.compile(pattern, flags), self.tally)
+
+    def _whole(self, function):
+        def call(pattern, string, *args, **kwargs):
+            self.tally[0] += len(string)
+            return function(pattern, string, *args, **kwargs)
+
+        return call
+
+    def __getattr__(self, name):
+        attribute = getattr(re, name)
+        if name in ("match", "search", "fullmatch", "finditer", "findall", "sub", "split"):
+            return self._whole(attribute)
+        return attribute
+
+
+@pytest.fixture
+def reading_counted(monkeypatch):
+    """The characters the drafter's figure reading gives its patterns, counted."""
+    from briefs.draft import amounts, figures, sentences
+
+    tally = [0]
+    factories = (amounts.number_re, amounts._figure_res)
+    for module in (amounts, figures, sentences):
+        monkeypatch.setattr(module, "re", _CountingRe(tally))
+        for name, value in list(vars(module).items()):
+            if isinstance(value, re.Pattern):
+                monkeypatch.setattr(module, name, _Counting(value, tally))
+    for factory in factories:  # compiled again, through the counting module
+        factory.cache_clear()
+    yield tally
+    for factory in factories:
+        factory.cache_clear()
+
+
+def _amounts(n: int) -> str:
+    listed = ", ".join(f"{i % 97 + 3} miliar dolar AS" for i in range(n))
+    return f"Nilai investasi kedua negara mencapai {listed}."
+
+
+def test_a_sentence_of_many_numbers_is_read_in_linear_work(reading_counted):
+    """Each number is read where it stands: ten times the numbers, about ten times the work
+    (it was a search over the whole text before each number: a hundred times)."""
+    work = {}
+    for n in (2_000, 20_000):
+        reading_counted[0] = 0
+        found = find_figures(_amounts(n), None)
+        assert len(found) == n
+        assert found[-1].value == Decimal((n - 1) % 97 + 3) * 10**9
+        work[n] = reading_counted[0]
+    assert work[20_000] <= 11 * work[2_000], work
+    assert work[20_000] <= 60 * len(_amounts(20_000)), work

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from briefs.draft import Context, Memory
+from briefs.check.validate import load_summaries
+from briefs.draft.memory import Memory
+from briefs.draft.summary import DraftContext
 from briefs.project import open_project
-from briefs.validate import load_summaries
 
 from .conftest import ROOT
 
@@ -35,7 +36,7 @@ def test_short_texts_the_summaries_translate_are_filled_prose_is_not():
 
 
 def test_the_context_of_a_project_knows_its_people_cities_and_latest_year():
-    context = Context.of_project(open_project(ROOT))
+    context = DraftContext.of_project(open_project(ROOT))
     assert context.latest_year == 2024
     assert context.memory.people["Wang Yi"] == "CN"
     assert context.memory.cities["Astana"] == "KZ"

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefs.draft import (
-    countries,
-    find_participants,
-)
+from briefs.draft.people import find_participants
+from briefs.draft.words import countries
 
 from .conftest import ROOT
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefs.draft import (
-    draft_summary,
-    find_participants,
-    find_place,
-    parse_article,
-)
+from briefs.draft.cleaning import parse_article
+from briefs.draft.people import find_participants
+from briefs.draft.places import find_place
+from briefs.draft.summary import draft_summary
 
 from .conftest import ROOT
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from briefs.draft import (
-    draft_summary,
-    find_participants,
-    find_points,
-    parse_article,
-)
+from briefs.draft.cleaning import parse_article
+from briefs.draft.people import find_participants
+from briefs.draft.points import find_points
+from briefs.draft.summary import draft_summary
 
 from .conftest import ROOT
 

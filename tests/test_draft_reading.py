@@ -12,10 +12,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from briefs.cli import main
-from briefs.draft import read_source
+from briefs.cli.commands import main
+from briefs.draft.reading import read_source
 from briefs.errors import BriefsError
-from briefs.loader import _Loader
+from briefs.read.loader import _Loader
 
 from .conftest import ROOT
 

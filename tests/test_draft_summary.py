@@ -10,12 +10,10 @@ import yaml
 from babel.numbers import format_decimal
 from click.testing import CliRunner
 
-from briefs.cli import main
-from briefs.draft import (
-    draft_summary,
-    read_article,
-)
-from briefs.loader import _Loader
+from briefs.cli.commands import main
+from briefs.draft.reading import read_article
+from briefs.draft.summary import draft_summary
+from briefs.read.loader import _Loader
 
 from .conftest import ROOT
 
@@ -28,15 +26,15 @@ ARTICLES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
 def english_placeholder(indonesian: str) -> str:
     """What an editor's English would state: the Indonesian text's numbers, written in English,
     and its names (capitalised words after the first), kept as they are."""
-    from briefs import numbers as reader
+    from briefs.language import numbers as reader
 
     numbers = [
         format_decimal(m.value, locale="en_001")
         for m in reader.mentions(indonesian, "id")
         if not m.spelled
     ]
-    from briefs.gazetteer import office_twins
-    from briefs.grounding.stance import POLARITIES, negations, polarities
+    from briefs.check.grounding.stance import POLARITIES, negations, polarities
+    from briefs.language.gazetteer import office_twins
 
     twins = office_twins(indonesian)
     if twins:  # an office: its English is the vocabulary's
@@ -162,7 +160,7 @@ def test_the_same_day_twice_is_written_twice_not_as_an_alias():
 
 
 def test_a_marked_empty_value_stays_an_empty_string(tmp_path):
-    from briefs.loader import parse_summary
+    from briefs.read.loader import parse_summary
 
     path = tmp_path / "x.yaml"
     path.write_text(
@@ -177,7 +175,7 @@ def test_a_marked_empty_value_stays_an_empty_string(tmp_path):
 
 
 def test_the_page_s_copyright_year_bounds_a_year_the_article_leaves_out():
-    from briefs.draft import Context
+    from briefs.draft.summary import DraftContext
 
     text = (
         "Xi Jinping Bertemu Presiden Tajikistan di Dushanbe\n"
@@ -185,7 +183,7 @@ def test_the_page_s_copyright_year_bounds_a_year_the_article_leaves_out():
         "Emomali Rahmon untuk membahas kerja sama kedua negara.\n"
         "Copyright © 2030 Contoh Media. All Rights Reserved.\n"
     )
-    draft = draft_summary(text, "a.txt", Context(latest_year=2020))
+    draft = draft_summary(text, "a.txt", DraftContext(latest_year=2020))
     # 4 July is a Thursday in 2030 and in 2024; the copyright line allows 2030
     assert draft.summary["date"].isoformat() == "2030-07-04"
     assert draft.unsettled[("date",)].startswith(
@@ -324,7 +322,7 @@ def test_issued_is_today_marked():
 
 
 def test_an_office_from_the_project_s_summaries_is_marked_when_the_sentence_lacks_it():
-    from briefs.draft import Context
+    from briefs.draft.summary import DraftContext
     from briefs.project import open_project
 
     # detik's format: a known name given without office in the sentence of the meeting
@@ -334,7 +332,7 @@ def test_an_office_from_the_project_s_summaries_is_marked_when_the_sentence_lack
         "hari Kamis (15/9/2022) di sela pertemuan puncak SCO.\n"
         "Keduanya membahas kerja sama energi dan perdagangan, menurut kantor berita setempat.\n"
     )
-    draft = draft_summary(text, "a.html", Context.of_project(open_project(ROOT)))
+    draft = draft_summary(text, "a.html", DraftContext.of_project(open_project(ROOT)))
     people = draft.summary["participants"]
     xi = next(i for i, p in enumerate(people) if p["name"] == "Xi Jinping")
     assert people[xi]["office"]["id"] == "Presiden"

@@ -16,15 +16,25 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from briefs import build
-from briefs.build import build_all
-from briefs.builder import Builder
-from briefs.compiled import KEPT_DAYS, cache_folder
+from briefs.build import phases as build
+from briefs.build.builder import Builder
+from briefs.build.phases import build_all
+from briefs.check.validate import load_summaries
 from briefs.errors import SourceError
 from briefs.project import Project, open_project
+from briefs.read.loader import Document
+from briefs.render.compiled import KEPT_DAYS, cache_folder
 
 from .conftest import ROOT, copy_project
 from .test_incremental import MEETING, OTHER, digests, names
+
+
+def read_meeting(project: Project, meeting_id: str) -> Document:
+    """The read and checked summary of one meeting."""
+    loaded = load_summaries(project, [project.meetings_dir / f"{meeting_id}.yaml"])
+    assert not loaded.problems
+    return loaded.documents[0]
+
 
 POINT = "All sides agree that the development, stability and prosperity of China"
 
@@ -46,7 +56,7 @@ def test_after_one_edit_the_page_that_changed_is_laid_out_by_a_worker(built, tmp
     """An edit in one language's text: of the meeting's two PDF briefs only that language's is
     laid out, and by the worker, which was started for it; this process renders both pages
     ahead and only appends the new attachments to the other. The same bytes as a clean build."""
-    from briefs.builders.pdf import PdfBuilder
+    from briefs.write.pdf import PdfBuilder
 
     project = built_copy(built, tmp_path)
     edit_a_point_in_english(project.root)
@@ -66,7 +76,7 @@ def test_after_one_edit_the_page_that_changed_is_laid_out_by_a_worker(built, tmp
     assert report.ok
     assert {f"en/{MEETING}.pdf", f"id/{MEETING}.pdf"} <= set(names(report.written))
     laid_out = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
-    title = build.find_meeting(project, MEETING).meeting.title
+    title = read_meeting(project, MEETING).meeting.title
     mine = [(pid, lang) for pid, lang, shown in laid_out if title[lang] in shown]
     assert [lang for _, lang in mine] == ["en"], laid_out  # the Indonesian page kept its part
     assert mine[0][0] != os.getpid()  # laid out by the worker
@@ -85,7 +95,7 @@ def test_compiled_templates_are_kept_per_language_and_fingerprint(
     month are removed."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     project = open_project(project_copy)
-    document = build.find_meeting(project, MEETING)
+    document = read_meeting(project, MEETING)
     first = Builder(project).render(document, "en")
     folder = cache_folder("en")
     assert folder is not None
@@ -127,7 +137,7 @@ def test_a_fifo_in_place_of_a_compiled_template_is_a_cache_miss_not_a_hang(
 ):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     project = open_project(project_copy)
-    first = Builder(project).render(build.find_meeting(project, MEETING), "en")
+    first = Builder(project).render(read_meeting(project, MEETING), "en")
     folder = cache_folder("en")
     assert folder is not None
     cached = sorted(folder.iterdir())
@@ -137,11 +147,12 @@ def test_a_fifo_in_place_of_a_compiled_template_is_a_cache_miss_not_a_hang(
         os.mkfifo(path)  # no writer ever comes: opened plainly, it waits forever
     code = (
         "import sys\n"
-        "from briefs import build\n"
-        "from briefs.builder import Builder\n"
+        "from briefs.build.builder import Builder\n"
+        "from briefs.check.validate import load_summaries\n"
         "from briefs.project import open_project\n"
         f"project = open_project({str(project_copy)!r})\n"
-        f"page = Builder(project).render(build.find_meeting(project, {MEETING!r}), 'en')\n"
+        f"path = project.meetings_dir / '{MEETING}.yaml'\n"
+        "page = Builder(project).render(load_summaries(project, [path]).documents[0], 'en')\n"
         "sys.stdout.write(page)\n"
     )
     done = subprocess.run(
@@ -164,7 +175,7 @@ def test_without_a_home_folder_nothing_is_cached(project_copy, tmp_path, monkeyp
     monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no password entry either
     monkeypatch.chdir(tmp_path)
     project = open_project(project_copy)
-    document = build.find_meeting(project, MEETING)
+    document = read_meeting(project, MEETING)
     assert "<html" in Builder(project).render(document, "en")
     assert not (tmp_path / "~").exists()
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG rule says
@@ -175,13 +186,13 @@ def test_a_cache_folder_that_cannot_be_made_renders_without_it(project_copy, tmp
     (tmp_path / "cache").write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     project = open_project(project_copy)
-    document = build.find_meeting(project, MEETING)
+    document = read_meeting(project, MEETING)
     assert "<html" in Builder(project).render(document, "id")
 
 
 QUICK = """
 import json, sys
-from briefs.builders.pdf import import_weasyprint
+from briefs.write.patches import import_weasyprint
 import ctypes.util
 find = ctypes.util.find_library
 {how}
@@ -217,9 +228,10 @@ def test_a_brief_shows_the_same_context_whichever_process_renders_it(project_cop
     """A job carries its brief's context, computed by the building process from the good
     summaries: a worker's Builder, which was not told the archive, renders the same page, and a
     summary with a problem (which parses all the same) is in no brief's context."""
-    from briefs.jobs import brief_jobs
-    from briefs.manifest import Manifest, Toolchain, plan
-    from briefs.validate import load_summaries
+    from briefs.build.jobs import brief_jobs
+    from briefs.build.manifest import Manifest, plan
+    from briefs.build.toolchain import Toolchain
+    from briefs.check.validate import load_summaries
 
     summary = project_copy / "sources" / "meetings" / f"{MEETING}.yaml"
     text = summary.read_text(encoding="utf-8")
@@ -242,7 +254,7 @@ def test_a_brief_shows_the_same_context_whichever_process_renders_it(project_cop
     page = told.render(job.document, "en", job.context)
     assert worker.render(job.document, "en", job.context) == page
     assert told.render(job.document, "en") == page
-    mentioned = build.find_meeting(open_project(ROOT), MEETING).meeting.title["en"]
+    mentioned = read_meeting(open_project(ROOT), MEETING).meeting.title["en"]
     assert mentioned not in page
 
 

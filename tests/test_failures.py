@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from briefs.build import build_all
-from briefs.manifest import MANIFEST, Manifest
+from briefs.build.manifest import MANIFEST, Manifest
+from briefs.build.phases import build_all
 from briefs.project import open_project
 
 from .conftest import ROOT, ROOTS, copy_project
@@ -201,7 +201,7 @@ def test_a_summary_that_cannot_be_read_is_one_line_and_deletes_nothing(project):
 )
 def test_a_manifest_of_another_shape_is_discarded_with_a_warning(tmp_path, caplog, content, what):
     (tmp_path / MANIFEST).write_bytes(content)
-    with caplog.at_level(logging.WARNING, logger="briefs.manifest"):
+    with caplog.at_level(logging.WARNING, logger="briefs.build.manifest"):
         assert Manifest(tmp_path).entries == {}
         assert Manifest(tmp_path).entries == {}  # said once, not at every read
     assert [r.getMessage() for r in caplog.records] == [

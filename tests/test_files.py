@@ -1,4 +1,4 @@
-"""briefs.files, the one writer: whole files only, and the mode the umask gives, for every
+"""briefs.write.files, the one writer: whole files only, and the mode the umask gives, for every
 output (briefs and digests, the manifest, a publication, a draft)."""
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefs import files
-from briefs.cli import main
+from briefs.cli.commands import main
 from briefs.distribute.publish import publish
 from briefs.errors import FileError
-from briefs.files import TEMPORARY, new_folder, write_atomically, write_new
+from briefs.write import files
+from briefs.write.files import TEMPORARY, new_folder, write_atomically, write_new
 
 from .conftest import ROOT
 

@@ -11,9 +11,9 @@ from decimal import Decimal
 import pytest
 from babel.messages.pofile import read_po
 
-from briefs.i18n import catalog_path, localizers
-from briefs.loader import parse_summary
-from briefs.models import Figure
+from briefs.read.loader import parse_summary
+from briefs.render.i18n import catalog_path, localizers
+from briefs.summary.figures import Figure
 
 from .conftest import ROOT
 

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefs import build, workers
-from briefs.build import build_all
-from briefs.cli import main
-from briefs.manifest import MANIFEST, Manifest, Toolchain, plan
+from briefs.build import phases as build
+from briefs.build import workers
+from briefs.build.manifest import MANIFEST, Manifest, plan
+from briefs.build.phases import build_all
+from briefs.build.stats import BuildStats
+from briefs.build.toolchain import Toolchain
+from briefs.cli.commands import main
 from briefs.project import LANGUAGES, Project, open_project
-from briefs.stats import BuildStats
 
 from .conftest import copy_project
 
@@ -305,7 +307,7 @@ def test_a_pdf_whose_page_did_not_change_keeps_its_page_part(built, tmp_path, mo
     """A PDF that only carries an edited summary is not laid out again: its page part is taken
     from the file (builders/attachments.py) and the new attachments appended; one whose page
     part was tampered with is laid out again. Either way, the same bytes as a clean build."""
-    from briefs.builders.pdf import PdfBuilder
+    from briefs.write.pdf import PdfBuilder
 
     project = built_copy(built, tmp_path)
     change_an_english_title(project.root)
@@ -347,7 +349,7 @@ def test_another_release_of_a_renderer_rebuilds_every_brief(project_copy, tmp_pa
     """The code fingerprint follows each renderer's installed release (its __init__.py, which
     holds its version): upgrading one makes every brief stale; a renderer that is not installed
     is a fixed marker, not an error."""
-    from briefs import toolchain
+    from briefs.build import toolchain
 
     package = tmp_path / "site" / "fakerenderer"
     package.mkdir(parents=True)
@@ -371,7 +373,7 @@ def test_each_renderers_init_holds_its_release():
     import importlib.util
     from importlib import metadata
 
-    from briefs.toolchain import RENDERERS
+    from briefs.build.toolchain import RENDERERS
 
     for name in RENDERERS:
         spec = importlib.util.find_spec(name)

@@ -1,5 +1,5 @@
 """Bidi controls and zero-width characters in any text, name or quote are located problems
-that name the code point (briefs/checks.py, check_invisible)."""
+that name the code point (briefs/check/document.py, check_invisible)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefs.cli import main
+from briefs.cli.commands import main
 
 MINISTERS = "2020-07-16-china-central-asia-foreign-ministers"
 PATH = Path("sources") / "meetings" / f"{MINISTERS}.yaml"

@@ -86,7 +86,7 @@ def test_a_killed_build_leaves_no_worker_and_the_next_build_runs(articles_root):
 HOLD = """
 import sys
 from pathlib import Path
-from briefs.lock import build_lock
+from briefs.build.lock import build_lock
 with build_lock(Path(sys.argv[1])):
     print("held", flush=True)
     sys.stdin.read()  # until the test closes it

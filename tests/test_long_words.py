@@ -9,11 +9,11 @@ from dataclasses import replace
 
 from pypdf import PdfReader
 
-from briefs.builder import Builder
-from briefs.digest import make_digest
+from briefs.build.builder import Builder
+from briefs.check.validate import load_summaries
 from briefs.project import open_project
-from briefs.render import LONG_WORD, WORD_PIECE, break_long_words
-from briefs.validate import load_summaries
+from briefs.render.digest import make_digest
+from briefs.render.renderer import LONG_WORD, WORD_PIECE, break_long_words
 
 from .conftest import MEETING
 
@@ -41,7 +41,7 @@ def test_a_long_run_gets_a_break_opportunity_every_piece():
 
 
 def test_a_word_longer_than_a_line_is_broken_on_the_page(project_copy):
-    """`check` refuses such a word (checks.MAX_WORD); the layout stays safe all the same, for
+    """`check` refuses such a word (project.MAX_WORD); the layout stays safe all the same, for
     a meeting given to the renderer unchecked."""
     word = "x" * 10_000
     project = open_project(project_copy)

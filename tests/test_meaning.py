@@ -9,13 +9,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefs.cli import main
-from briefs.grounding import added_findings, cldr_gazetteer, english_findings, text_findings
-from briefs.grounding.english import mismatches
-from briefs.grounding.names import unmatched_names
-from briefs.models import Glossary, Rendering, Text
+from briefs.check.grounding import text_findings
+from briefs.check.grounding.added import added_findings
+from briefs.check.grounding.english import english_findings, mismatches
+from briefs.check.grounding.names import unmatched_names
+from briefs.check.validate import load_glossary, refused_rendering
+from briefs.cli.commands import main
+from briefs.language.gazetteer import cldr_gazetteer
 from briefs.project import open_project
-from briefs.validate import load_glossary, refused_rendering
+from briefs.summary.fields import Text
+from briefs.summary.meeting import Rendering
+from briefs.summary.vocabulary import Glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 MEETINGS = Path("sources") / "meetings"
@@ -236,7 +240,7 @@ def test_cldr_demonyms_twin_their_country():
 
 
 def test_the_shipped_glossary_pairs_line_d_and_both_spellings_of_kerja_sama(shipped):
-    from briefs.grounding import glossary_names
+    from briefs.check.grounding.names import glossary_names
 
     gazetteer = cldr_gazetteer().with_names(glossary_names(shipped))
     assert unmatched_names("work on Line D", "pembangunan jalur D", gazetteer, "en") == []

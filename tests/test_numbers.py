@@ -1,4 +1,4 @@
-"""The one number reader (briefs/numbers.py), the one gazetteer (briefs/gazetteer.py), the
+"""The one number reader (briefs/language/numbers.py), the one gazetteer (briefs/language/gazetteer.py), the
 dates of a date quote, and hold_text, the grounding of any bilingual text."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-from briefs import numbers
-from briefs.gazetteer import VIDEO, cldr_gazetteer, office_twins, role_of
-from briefs.grounding import hold_text
-from briefs.grounding.facts import stated_dates
-from briefs.models import Text
+from briefs.check.grounding import hold_text
+from briefs.check.grounding.facts import stated_dates
+from briefs.language import numbers
+from briefs.language.gazetteer import VIDEO, cldr_gazetteer, office_twins, role_of
+from briefs.summary.fields import Text
 
 
 def read(text: str, language: str) -> list[tuple]:
@@ -130,7 +130,7 @@ def test_the_gazetteer_names_each_zone_city_as_babel_does_from_the_zone_name():
     from babel.core import get_global
     from babel.dates import get_timezone_location
 
-    from briefs.gazetteer import _Zone
+    from briefs.language.gazetteer import _Zone
 
     zones = [z for z in sorted(get_global("zone_territories")) if "/" in z]
     zones = [z for z in zones if not z.startswith(("Etc/", "SystemV/", "US/"))]

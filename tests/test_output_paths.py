@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefs.cli import main
+from briefs.cli.commands import main
 
 from .conftest import MEETING
 

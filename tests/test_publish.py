@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefs.cli import main
+from briefs.cli.commands import main
 from briefs.distribute import publish as publish_module
 
 from .conftest import ROOT
@@ -244,7 +244,7 @@ def _publish_killed(root: Path, out: Path, how: str) -> subprocess.CompletedProc
     """A publish in its own process, killed (SIGKILL) at one step of its swap."""
     code = f"""
 import os, shutil, signal, sys
-from briefs.cli import main
+from briefs.cli.commands import main
 from briefs.distribute import publish
 
 def kill(*args, **kwargs):

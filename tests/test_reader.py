@@ -11,8 +11,8 @@ import tinyhtml5
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from briefs.cli import main
-from briefs.i18n import localizers
+from briefs.cli.commands import main
+from briefs.render.i18n import localizers
 
 from .conftest import ROOT, normalize
 
@@ -216,7 +216,7 @@ def test_relative_time_is_warned_of_and_the_time_it_means_passes(project_copy):
 
 
 def test_the_shipped_texts_keep_no_relative_time(shipped):
-    from briefs.validate import load_summaries
+    from briefs.check.validate import load_summaries
 
     loaded = load_summaries(shipped)
     assert not [w for w in loaded.warnings if "time relative" in w.message]
@@ -258,7 +258,7 @@ def test_a_commitment_not_yet_due_is_due(project_copy):
 
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_every_page_foot_names_the_brief(built, loc, language):
-    from briefs.render import brief_number
+    from briefs.render.renderer import brief_number
 
     for meeting_id in IDS:
         reference = loc[language].gettext("Brief %(number)s", number=brief_number(meeting_id))

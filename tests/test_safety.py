@@ -18,15 +18,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from briefs.build import Builder
-from briefs.builders.pdf import PdfBuilder
-from briefs.cli import main
+from briefs.build.builder import Builder
+from briefs.check.validate import load_summaries
+from briefs.cli.commands import main
 from briefs.errors import Problem
-from briefs.files import TEMPORARY
-from briefs.loader import field_name, parse_summary
 from briefs.project import open_project
-from briefs.render import css_string
-from briefs.validate import load_summaries
+from briefs.read.loader import parse_summary
+from briefs.read.messages import field_name
+from briefs.render.renderer import css_string
+from briefs.write.attachments import attach
+from briefs.write.files import TEMPORARY
+from briefs.write.pdf import PdfBuilder
 
 from .conftest import ROOT, copy_project, parse_html, pdf_text
 
@@ -186,7 +188,7 @@ def test_markup_in_a_summary_is_shown_not_interpreted(project_copy):
     assert parse_html(html_path).title == HOSTILE
     # Shown as text, whole, on paper too (the line may break anywhere in it), with the
     # typographic quotes every text of a summary is printed with.
-    from briefs.i18n import localizers
+    from briefs.render.i18n import localizers
 
     shown = localizers(project.locale_dir)["en"].typographic(HOSTILE)
     assert "".join(shown.split()) in "".join(pdf_text(pdf_path).split())
@@ -206,8 +208,8 @@ def test_pdfs_cannot_fetch_local_files_or_the_network(tmp_path, caplog):
       <link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head>
       <body><p>brief</p><img src="file:///etc/passwd"><img src="data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>">
       <div style="background: url(file:///etc/hostname)"></div></body></html>"""
-    with caplog.at_level(logging.WARNING, logger="briefs.builders.pdf"):
-        pdf = builder.pdf_bytes(html)
+    with caplog.at_level(logging.WARNING, logger="briefs.write.pdf"):
+        pdf = attach(builder.layout(html), (), None)
     refused = [
         r.getMessage() for r in caplog.records if r.getMessage().startswith("refused to fetch")
     ]
@@ -247,8 +249,8 @@ def test_template_errors_name_template_and_line(project_copy):
 KILLER = """
 import os, signal, sys
 
-from briefs import files
-from briefs.cli import run
+from briefs.write import files
+from briefs.cli.commands import run
 
 where, name, nth = sys.argv[1], sys.argv[2], int(sys.argv[3])
 calls = 0
@@ -282,7 +284,7 @@ else:  # half of the bytes written
 sys.argv = ["briefs", *sys.argv[4:]]
 run()
 """
-"""`briefs` with a test-only wrapper around briefs.files that SIGKILLs the build inside a
+"""`briefs` with a test-only wrapper around briefs.write.files that SIGKILLs the build inside a
 write: where ("rename" or "write"), in the nth write of a file whose name holds name."""
 
 

@@ -28,14 +28,14 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 from click.testing import CliRunner
 
-from briefs.cli import main
+from briefs.check.validate import load_summaries
+from briefs.cli.commands import main
 from briefs.distribute.readers import Reader
 from briefs.distribute.send import Message, compose
 from briefs.distribute.smtp import smtp_settings
 from briefs.errors import DistributionError
-from briefs.i18n import localizers
 from briefs.project import open_project
-from briefs.validate import load_summaries
+from briefs.render.i18n import localizers
 
 from .conftest import ROOT
 

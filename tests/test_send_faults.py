@@ -18,7 +18,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP
 from click.testing import CliRunner
 
-from briefs.cli import main
+from briefs.cli.commands import main
 from briefs.distribute.smtp import stuffed
 
 from . import test_send

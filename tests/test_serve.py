@@ -19,10 +19,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefs.cli import main
-from briefs.models import LANGUAGES
-from briefs.project import open_project
-from briefs.serve import PreviewServer
+from briefs.cli.commands import main
+from briefs.preview.serve import PreviewServer
+from briefs.project import LANGUAGES, open_project
 
 from .conftest import MEETING, OTHER, ROOT, with_two_built
 
@@ -201,7 +200,7 @@ def test_the_preview_builds_the_gazetteer_before_the_first_edit(project_copy, tw
     """Every check reads the gazetteer; the preview builds it when it sets up, so the first
     save is not the one that pays for it (its first build checks nothing: the checks are
     recorded)."""
-    from briefs.gazetteer import cldr_gazetteer
+    from briefs.language.gazetteer import cldr_gazetteer
 
     with_two_built(project_copy, two_built)
     cldr_gazetteer.cache_clear()

@@ -14,9 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from briefs.localserver import WORKERS
+from briefs.preview.localserver import WORKERS
+from briefs.preview.serve import PreviewServer
 from briefs.project import open_project
-from briefs.serve import PreviewServer
 
 from .conftest import MEETING, with_two_built
 
@@ -103,7 +103,7 @@ def test_an_idle_connection_is_closed_after_the_timeout(server):
 
 def test_browsers_going_away_are_said_once_quietly(server, caplog):
     port = server.httpd.server_address[1]
-    with caplog.at_level(logging.DEBUG, logger="briefs.serve"):
+    with caplog.at_level(logging.DEBUG, logger="briefs.preview.serve"):
         for _ in range(5):
             client = socket.create_connection(("127.0.0.1", port))
             client.sendall(
@@ -120,7 +120,9 @@ def test_browsers_going_away_are_said_once_quietly(server, caplog):
         ):
             time.sleep(0.05)
         time.sleep(0.5)
-    said = [r for r in caplog.records if r.levelno >= logging.INFO and r.name == "briefs.serve"]
+    said = [
+        r for r in caplog.records if r.levelno >= logging.INFO and r.name == "briefs.preview.serve"
+    ]
     assert [r.getMessage() for r in said if "connection" in r.getMessage()] == [
         "a browser closed a connection before its answer (not said again)"
     ]
@@ -170,7 +172,7 @@ def test_requests_trickled_in_slowly_cannot_hold_the_threads(server):
 def test_a_serve_timeout_that_is_no_time_is_refused_before_serving(project_copy, value):
     from click.testing import CliRunner
 
-    from briefs.cli import main
+    from briefs.cli.commands import main
 
     command = ["--root", str(project_copy), "serve", "--port", "0"]
     by_variable = CliRunner().invoke(main, command, env={"BRIEFS_SERVE_TIMEOUT": value})

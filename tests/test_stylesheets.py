@@ -1,11 +1,11 @@
-"""Stylesheets parsed once per process (builders/pdf.py, _share_stylesheets): a page laid out with
+"""Stylesheets parsed once per process (briefs/write/patches.py, share_stylesheets): a page laid out with
 a stylesheet parsed for an earlier page is the page laid out with its own, byte for byte, its
 own running heads included."""
 
 from __future__ import annotations
 
-from briefs.builders.pdf import PdfBuilder
-from briefs.manifest import Manifest
+from briefs.build.manifest import Manifest
+from briefs.write.pdf import PdfBuilder
 
 from .conftest import ROOT
 

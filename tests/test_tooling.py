@@ -17,11 +17,10 @@ from packaging.utils import canonicalize_name
 from pypdf import PdfReader
 
 import briefs
-from briefs import toolchain
-from briefs.builders.pdf import BUILD_NS, BUILD_PROPERTIES, PDFA_PROPERTY, PDFA_SCHEMA
-from briefs.manifest import Toolchain
-from briefs.models import LANGUAGES
-from briefs.project import open_project
+from briefs.build import toolchain
+from briefs.build.toolchain import Toolchain
+from briefs.project import LANGUAGES, open_project
+from briefs.write.pdf import BUILD_NS, BUILD_PROPERTIES, PDFA_PROPERTY, PDFA_SCHEMA
 
 from .conftest import MEETING, ROOT
 

@@ -13,10 +13,7 @@ from email import policy
 from email.message import EmailMessage
 from pathlib import Path
 
-from ..errors import DistributionError, display_path
-from ..i18n import Localizer
-from ..project import Project
-from .ledger import (
+from briefs.distribute.ledger import (
     DEFERRED,
     DELIVERED,
     REFUSED,
@@ -26,8 +23,8 @@ from .ledger import (
     LedgerWriteError,
     open_ledger,
 )
-from .send import Message, Plan, compose, describe_message, plan_deliveries
-from .smtp import (
+from briefs.distribute.send import DeliveryPlan, Message, compose, describe_message, plan_deliveries
+from briefs.distribute.smtp import (
     AnyClient,
     Rejected,
     SmtpSettings,
@@ -38,6 +35,9 @@ from .smtp import (
     open_client,
     smtp_settings,
 )
+from briefs.errors import DistributionError, display_path
+from briefs.project import Project
+from briefs.render.i18n import Localizer
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class SendReport:
     """What a run did: delivered, failed for now (the next run retries), refused for good,
     uncertain (the server may have it); and what the plan held back."""
 
-    plan: Plan
+    plan: DeliveryPlan
     dry_run: bool = False
     sent: list[Message] = field(default_factory=list)
     failed: list[tuple[Message, str]] = field(default_factory=list)
@@ -229,7 +229,7 @@ class _Run:
 
 
 def send(
-    plan: Plan,
+    plan: DeliveryPlan,
     settings: SmtpSettings,
     ledger: Ledger,
     desk: Mapping[str, str],
@@ -264,15 +264,15 @@ def send_briefs(
     resend: bool = False,
     ledger_path: Path | None = None,
     smtp_options: Mapping[str, object] | None = None,
-    on_plan: Callable[[Plan], None] | None = None,
+    on_plan: Callable[[DeliveryPlan], None] | None = None,
     on_sent: Callable[[Message], None] | None = None,
 ) -> SendReport:
     """briefs send: check the readers file, build what is missing, plan from the ledger,
     and (unless dry_run) deliver; on_plan sees the plan before anything is sent, and the
     report says what happened to every message."""
-    from ..i18n import localizers
-    from .outputs import ready_briefs
-    from .readers import load_readers
+    from briefs.distribute.outputs import ready_briefs
+    from briefs.distribute.readers import load_readers
+    from briefs.render.i18n import localizers
 
     readers_path = readers_path or project.readers_path
     try:

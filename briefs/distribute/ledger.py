@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import DistributionError, display_path
-from ..files import UnreadableFile, file_kind, read_regular_file
+from briefs.errors import DistributionError, display_path
+from briefs.read.files import UnreadableFile, file_kind, read_regular_file
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import BriefsError, SourceError, UnknownMeetingError
-from ..models import Meeting
-from ..project import FORMATS, LANGUAGES, Project
+from briefs.errors import BriefsError, SourceError, UnknownMeetingError
+from briefs.project import FORMATS, LANGUAGES, Project
+from briefs.summary.meeting import Meeting
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class Brief:
 def ready_briefs(project: Project, meeting_id: str | None = None) -> list[Brief]:
     """Every brief of every meeting (or of one), oldest meeting first, built up to date first.
     Fails if any summary has a problem: nothing goes out from a project that does not check."""
-    from ..build import build_all  # WeasyPrint only here
+    from briefs.build.phases import build_all  # WeasyPrint only here
 
     report = build_all(project)  # incremental: next to no work when everything is up to date
     if report.problems:

@@ -25,14 +25,14 @@ from pathlib import Path
 import jinja2
 from babel.units import format_unit
 
-from ..errors import DistributionError, FileError, display_path
-from ..files import new_folder, write_atomically
-from ..i18n import Localizer, localizers
-from ..models import Meeting
-from ..project import DIGEST, FORMATS, LANGUAGES, Project
-from ..render import issue_date, name_pattern, prose
-from .outputs import Brief, ready_briefs
-from .search import search_index
+from briefs.distribute.outputs import Brief, ready_briefs
+from briefs.distribute.search import search_index
+from briefs.errors import DistributionError, FileError, display_path
+from briefs.project import DIGEST, FORMATS, LANGUAGES, Project
+from briefs.render.i18n import Localizer, localizers
+from briefs.render.renderer import issue_date, name_pattern, prose
+from briefs.summary.meeting import Meeting
+from briefs.write.files import new_folder, write_atomically
 
 log = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from ..errors import Problem, SourceError
-from ..fields import NonEmpty, check_country
-from ..loader import parse_file
-from ..models import Kind, Meeting
+from briefs.errors import Problem, SourceError
+from briefs.read.loader import parse_file
+from briefs.summary.fields import NonEmpty, check_country
+from briefs.summary.meeting import Kind, Meeting
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def _no_line_breaks(text: str, what: str) -> str:
 def country_code(text: str) -> str:
     """An ISO code (KZ), or a country's name in either language or the press's spelling
     (Kazakhstan, Tiongkok, Kirgistan) read through the gazetteer: the code."""
-    from ..gazetteer import cldr_gazetteer
+    from briefs.language.gazetteer import cldr_gazetteer
 
     gazetteer = cldr_gazetteer()
     if len(text) != 2 and gazetteer.is_country(text):

@@ -11,17 +11,11 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from ..i18n import Localizer
-from ..models import Meeting
-from .ledger import (
-    REFUSED,
-    UNCERTAIN,
-    Key,
-    Ledger,
-    Open,
-)
-from .outputs import Brief
-from .readers import Reader
+from briefs.distribute.ledger import REFUSED, UNCERTAIN, Key, Ledger, Open
+from briefs.distribute.outputs import Brief
+from briefs.distribute.readers import Reader
+from briefs.render.i18n import Localizer
+from briefs.summary.meeting import Meeting
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +45,7 @@ def describe_message(message: Message) -> str:
 
 
 @dataclass(frozen=True)
-class Plan:
+class DeliveryPlan:
     """Who gets what: the messages to send, and those held back, with why."""
 
     messages: list[Message]
@@ -70,14 +64,14 @@ def plan_deliveries(
     *,
     resend: bool = False,
     readers_sha256: str = "",
-) -> Plan:
+) -> DeliveryPlan:
     """Each reader's undelivered briefs, reader by reader in file order, oldest meeting first.
     A brief delivered with other content, or whose last attempt is uncertain, counts as
     delivered unless resend is set; one refused for good waits for a change of the readers
     file (readers_sha256 is its hash)."""
     files = {(b.meeting.id, b.language, b.format): b for b in briefs}
     meetings = list({b.meeting.id: b.meeting for b in briefs}.values())
-    plan = Plan([], [])
+    plan = DeliveryPlan([], [])
     for reader in readers:
         for meeting in meetings:
             if not reader.follows(meeting):

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic_core import PydanticCustomError
 
-from ..errors import DistributionError
-from .login import log_in, without_credentials
-from .readers import email_address
+from briefs.distribute.login import log_in, without_credentials
+from briefs.distribute.readers import email_address
+from briefs.errors import DistributionError
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from babel import Locale
 from babel.numbers import (
     NumberFormatError,
     get_currency_name,
@@ -19,26 +18,18 @@ from babel.numbers import (
     parse_decimal,
 )
 
-from ..models import country_codes
-from ..press import CARDINALS, QUALIFIERS
-from .dates import find_dates
-from .words import FUNCTION_WORDS, alternation, countries, country_pattern, exact
-
-PRESS_SCALES = {"milyar": 10**9}
-"""The press's older spelling of 'miliar', besides CLDR's scale words."""
+from briefs.draft.dates import find_dates
+from briefs.draft.words import FUNCTION_WORDS, alternation, countries, country_pattern, exact
+from briefs.language.numbers import scales
+from briefs.language.press import CARDINALS, PRESS_CURRENCY_WORDS, PRESS_SYMBOLS, QUALIFIERS
+from briefs.summary.fields import country_codes
 
 PRESS_SCALED_UNITS = {"bcm": (10**9, "meter kubik")}
 """The press's abbreviations that carry a scale: '55 bcm' is 55 miliar meter kubik of gas."""
 _SCALED_UNIT = re.compile(r"\s+(bcm)\b", re.I)
 
-PRESS_CURRENCIES = {"dolar": "USD", "dollar": "USD"}
-PRESS_SYMBOLS = {"$": "USD", "USD": "USD", "US $": "USD", "RMB": "CNY"}
-"""Alone, the press's '$70 miliar' is in US dollars, as is 'USD 5 juta'; 'RMB 173,05 miliar' is
-in renminbi (CLDR's Indonesian symbol is 'CN¥')."""
-
-
 _QUALIFIERS = QUALIFIERS["id"]
-"""Qualifier words before an amount: the press words briefs.numbers reads too."""
+"""Qualifier words before an amount: the press words briefs.language.numbers reads too."""
 _NUMBER_WORDS: dict[str, int | None] = {**CARDINALS, "belas": None, "puluh": None, "ratus": None}
 """Spelled-out numbers, and the words that build larger ones ('dua puluh', 'tiga belas')."""
 _CLASSIFIERS = ("jenis", "pasang", "buah", "orang", "unit", "macam", "kali")
@@ -47,15 +38,9 @@ DURATIONS = ("tahun", "bulan", "minggu", "pekan", "hari")
 
 @cache
 def _scales() -> dict[str, int]:
-    """Scale words, from CLDR's long compact forms (0 ribu, 0 juta ... / 0 thousand ...)."""
-    scales = dict(PRESS_SCALES)
-    for language in ("id", "en"):
-        for forms in Locale(language).compact_decimal_formats["long"].values():
-            for magnitude, pattern in forms.items():
-                word = pattern.pattern.strip()
-                if word.startswith("0 ") and not word.startswith("00"):
-                    scales[word[2:].strip().lower()] = int(magnitude)
-    return scales
+    """Scale words of both languages (an Indonesian page quotes English ones): the number
+    reader's, CLDR's long compact forms and the press's ('milyar')."""
+    return {**scales("id"), **scales("en")}
 
 
 @cache
@@ -73,7 +58,7 @@ def _currencies() -> tuple[dict[str, set[str]], dict[str, str]]:
         if symbol != code:
             symbols.setdefault(symbol, set()).add(code)
     unique = {symbol: codes.pop() for symbol, codes in symbols.items() if len(codes) == 1}
-    return words, {**unique, **PRESS_SYMBOLS}
+    return words, {**unique, **PRESS_SYMBOLS}  # the press's signs: '$70 miliar' is in US dollars
 
 
 def _currency(word: str, country: str | None) -> str | None:
@@ -86,7 +71,7 @@ def _currency(word: str, country: str | None) -> str | None:
             return local[0]
     if len(codes) == 1:
         return next(iter(codes))
-    return PRESS_CURRENCIES.get(word.lower())
+    return PRESS_CURRENCY_WORDS.get(word.lower())
 
 
 @dataclass(frozen=True)
@@ -99,7 +84,7 @@ class Equivalent:
 
 
 @dataclass
-class Figure:
+class FoundFigure:
     """A number the article states, with its unit and the words around it."""
 
     value: Decimal
@@ -182,6 +167,13 @@ def mask_dates(sentence: str) -> str:
     return "".join(masked)
 
 
+LOOKBACK = 80
+"""How far before a number its symbol ('US$'), qualifier ('lebih dari') or 'antara' is looked
+for: each is a word or two; the window keeps the reading of a sentence linear in its numbers."""
+_BETWEEN = re.compile(r"\bantara\s+$")
+_CLOSE = re.compile(r"\s*\)")
+
+
 @cache
 def _figure_res() -> dict[str, re.Pattern[str]]:
     number = number_re().pattern
@@ -208,7 +200,9 @@ def _figure_res() -> dict[str, re.Pattern[str]]:
     }
 
 
-def money_or_count(masked: str, m: re.Match[str], consumed: list[tuple[int, int]]) -> Figure | None:
+def money_or_count(
+    masked: str, m: re.Match[str], consumed: list[tuple[int, int]]
+) -> FoundFigure | None:
     """Read one figure starting at a number: range, 'dari' total, scale, unit and qualifier."""
     res = _figure_res()
     value = _number(m)
@@ -217,9 +211,11 @@ def money_or_count(masked: str, m: re.Match[str], consumed: list[tuple[int, int]
     start, end = m.start(), m.end()
     lower: Decimal | None = None
     out_of: Decimal | None = None
-    before = masked[:start]
+    # what stands before the number is read in a window that ends at it, never the whole text
+    # up to it: a sentence of n numbers is read in time linear in n, not quadratic
+    window = max(0, start - LOOKBACK)
     joined = res["range"].match(masked, end)
-    if not joined and re.search(r"\bantara\s+$", before):
+    if not joined and _BETWEEN.search(masked, window, start):
         joined = res["between"].match(masked, end)
     if joined:
         upper_match = number_re().match(masked, joined.end())
@@ -243,7 +239,7 @@ def money_or_count(masked: str, m: re.Match[str], consumed: list[tuple[int, int]
         factor, scaled_noun = PRESS_SCALED_UNITS[abbreviation.group(1).lower()]
         value, end = value * factor, abbreviation.end()
         lower = lower * factor if lower is not None else None
-    figure = Figure(
+    figure = FoundFigure(
         exact(value),
         "count",
         start,
@@ -251,7 +247,7 @@ def money_or_count(masked: str, m: re.Match[str], consumed: list[tuple[int, int]
         out_of=out_of,
         lower=exact(lower) if lower is not None else None,
     )
-    symbol = res["symbol"].search(before)
+    symbol = res["symbol"].search(masked, window, start)
     currency = res["currency"].match(masked, end)
     code = currency and _currency(currency.group(1), currency.group(2))
     if scaled_noun:
@@ -274,7 +270,7 @@ def money_or_count(masked: str, m: re.Match[str], consumed: list[tuple[int, int]
                 filter(None, (noun.group(1), noun.group(2), noun.group(3).strip()))
             )
             figure.end = noun.end()
-    qualifier = res["qualifier"].search(masked[: figure.start])
+    qualifier = res["qualifier"].search(masked, max(0, figure.start - LOOKBACK), figure.start)
     if qualifier:
         figure.qualifier = _QUALIFIERS[qualifier.group(1).lower()]
     if lower is not None:
@@ -286,7 +282,9 @@ def money_or_count(masked: str, m: re.Match[str], consumed: list[tuple[int, int]
     return figure
 
 
-def _equivalent(masked: str, figure: Figure, consumed: list[tuple[int, int]]) -> Equivalent | None:
+def _equivalent(
+    masked: str, figure: FoundFigure, consumed: list[tuple[int, int]]
+) -> Equivalent | None:
     """'41 miliar dolar AS (sekitar 657 triliun rupiah)': the conversion in brackets."""
     opening = _figure_res()["equivalent"].match(masked, figure.end)
     if not opening:
@@ -302,11 +300,11 @@ def _equivalent(masked: str, figure: Figure, consumed: list[tuple[int, int]]) ->
         or amount.lower is not None
     ):
         return None
-    close = re.match(r"\s*\)", masked[amount.end :]) if opening.group("open") else None
+    close = _CLOSE.match(masked, amount.end) if opening.group("open") else None
     if opening.group("open") and not close:
         return None
     consumed.append((amount.start, amount.end))
-    figure.end = amount.end + (close.end() if close else 0)
+    figure.end = close.end() if close else amount.end
     qualifier = opening.group(2)
     return Equivalent(
         amount.value, amount.unit, _QUALIFIERS[qualifier.lower()] if qualifier else None

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .datelines import (
+from briefs.draft.datelines import (
     author_before,
     date_only,
     is_byline_with_date,
@@ -17,9 +17,10 @@ from .datelines import (
     read_dateline,
     stamp_date,
 )
-from .dates import full_date
-from .sentences import split_sentences
-from .words import weekdays
+from briefs.draft.dates import full_date
+from briefs.draft.sentences import split_sentences
+from briefs.draft.words import weekdays
+from briefs.language.scripts import han_count
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +120,7 @@ def _is_slug(line: str, headline: str | None) -> bool:
 def is_menu(line: str) -> bool:
     """A navigation bar pasted with the story: 'Beranda  Tiongkok  Internasional  Video',
     'Home > Internasional', 'Beranda » Internasional', or mostly Chinese labels ('首页 | 新闻')."""
-    cjk = sum("\u4e00" <= c <= "\u9fff" for c in line)
+    cjk = han_count(line)
     if cjk >= 2 and cjk >= len(line.replace(" ", "")) / 3:
         return True
     parts = [p for p in _MENU_SEPARATORS.split(line) if p.strip()]

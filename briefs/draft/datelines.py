@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .dates import full_date
-from .words import countries, weekdays
+from briefs.draft.dates import full_date
+from briefs.draft.words import countries, weekdays
 
 _DATELINE_TIME = re.compile(
     r"\d{1,2}[:.]\d{2}(?:[:.]\d{1,2})?\s*(?:WIB|WITA|WIT)\b|\b(?:WIB|WITA|WIT)\b"

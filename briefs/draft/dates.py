@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .words import alternation, months, weekdays
+from briefs.draft.words import alternation, months, weekdays
 
 log = logging.getLogger(__name__)
 

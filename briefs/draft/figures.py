@@ -2,24 +2,46 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import heapq
 import logging
 import re
 from decimal import Decimal
+from functools import lru_cache
 
-from .amounts import DURATIONS, Figure, mask_dates, money_or_count, number_re
-from .cleaning import Article
-from .sentences import split_clauses
-from .words import FUNCTION_WORDS
+from briefs.draft.amounts import (
+    DURATIONS,
+    LOOKBACK,
+    FoundFigure,
+    mask_dates,
+    money_or_count,
+    number_re,
+)
+from briefs.draft.cleaning import Article
+from briefs.draft.sentences import split_clauses
+from briefs.draft.words import FUNCTION_WORDS
 
 log = logging.getLogger(__name__)
 
+# Each figure of a sentence is read where it stands (a pattern matched at a position, a window
+# before it), never on a copy of the rest of the sentence: drafting a sentence of n numbers is
+# linear in n (tests/test_draft_figures.py counts the characters the patterns are given).
+WORD_LOOKBACK = 200
+"""The last word before a figure is looked for this far back (a word is at most 80 characters)."""
+_PERIOD_AFTER = re.compile(r"\s+(?:ke\s+depan|mendatang|terakhir|pertama)\b")
+_AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b")
+_STILL_TO_COME = re.compile(r"\s+lagi\b")
+_FIRST_IN = re.compile(r"\bpertama(?:\s+kali(?:nya)?)?\s+(?:dalam|sejak)\s+$")
+_LAST_WORD = re.compile(r"(\S+)\s+$")
+_POINTING_BACK = re.compile(r"\s+(?:ini|itu|tersebut)\b")
+_WORD = re.compile(r"\S+")
+_FOUR_DIGIT_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
-def _is_period_phrase(masked: str, figure: Figure) -> bool:
+
+def _is_period_phrase(masked: str, figure: FoundFigure) -> bool:
     """'tiga tahun ke depan', '30 tahun terakhir': a span of time that dates other figures."""
-    return figure.noun in DURATIONS and bool(
-        re.match(r"\s+(?:ke\s+depan|mendatang|terakhir|pertama)\b", masked[figure.end :])
-    )
+    return figure.noun in DURATIONS and bool(_PERIOD_AFTER.match(masked, figure.end))
 
 
 _NAMED = re.compile(r"[“\"]([^”\"]{1,40})[”\"]")
@@ -31,41 +53,46 @@ _RELATIONS = re.compile(
 """What the years of relations are said with."""
 
 
-def _tells_when(masked: str, figure: Figure) -> bool:
+@lru_cache(maxsize=16)
+def _speaks_of_relations(masked: str) -> bool:
+    """Whether the sentence speaks of relations: once per sentence, not once per figure."""
+    return _RELATIONS.search(masked) is not None
+
+
+def _tells_when(masked: str, figure: FoundFigure) -> bool:
     """'11 tahun yang lalu ia mengajukan ...', 'sepuluh hari lagi', 'untuk pertama kalinya
     dalam lima tahun': how long ago or how soon something happens, a time, not a figure; but
     'hubungan diplomatik terjalin 33 tahun silam' is the age of the relations, a figure as the
     summaries count it."""
-    ago = re.match(r"\s+(?:yang\s+)?(?:lalu|silam)\b", masked[figure.end :])
+    ago = _AGO.match(masked, figure.end)
     return figure.noun in DURATIONS and bool(
-        (ago and not _RELATIONS.search(masked))
-        or re.match(r"\s+lagi\b", masked[figure.end :])
-        or re.search(r"\bpertama(?:\s+kali(?:nya)?)?\s+(?:dalam|sejak)\s+$", masked[: figure.start])
+        (ago and not _speaks_of_relations(masked))
+        or _STILL_TO_COME.match(masked, figure.end)
+        or _FIRST_IN.search(masked, max(0, figure.start - LOOKBACK), figure.start)
     )
 
 
-def _spelled_out_counts(masked: str, figure: Figure) -> bool:
+def _spelled_out_counts(masked: str, figure: FoundFigure) -> bool:
     """Is a number written in words a figure? Only as a duration (tujuh tahun), with its total
     (tiga dari lima), or as what a verb or 'di' takes (mencapai lima konsensus, di lima negara),
     not when it points back (tiga tindakan ini): mostly such numbers name a group."""
     if figure.out_of is not None:
         return True
-    previous = re.search(r"(\S+)\s+$", masked[: figure.start])
+    previous = _LAST_WORD.search(masked, max(0, figure.start - WORD_LOOKBACK), figure.start)
     word = previous.group(1) if previous else ""
     if figure.noun in DURATIONS:
         # 'dalam waktu tiga tahun', 'tujuh tahun lebih cepat' measure; 'dua hari', 'setelah
         # lima tahun', 'tiga tahun lalu' only tell when
-        after = masked[figure.end :]
         return (
             figure.value > 2
             and word.lower() not in ("setelah", "sejak", "sebelum", "selepas", "sesudah")
-            and not re.match(r"\s+(?:yang\s+)?(?:lalu|silam)\b", after)
+            and not _AGO.match(masked, figure.end)
         )
     if figure.value >= 1_000_000:
         return True  # 'enam juta orang': a spelled-out scale is always an amount
     if figure.value <= 2:
         return False  # 'dua jalur', 'dua kunjungannya': a pair, not a figure
-    pointing_back = re.match(r"\s+(?:ini|itu|tersebut)\b", masked[figure.end :])
+    pointing_back = _POINTING_BACK.match(masked, figure.end)
     return bool(re.fullmatch(r"di|me[a-z]{3,}", word)) and not pointing_back
 
 
@@ -91,27 +118,38 @@ _YEARLY = re.compile(
 """'70 miliar dolar AS per tahun': a yearly rate, whose time is a period, not a year."""
 
 
-def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
+def find_figures(sentence: str, reference: dt.date | None) -> list[FoundFigure]:
     """The figures of one sentence: money, percentages and counts, with qualifier and time."""
     masked = mask_dates(sentence)
     names = [m.span() for m in _NAMED.finditer(sentence) if len(m.group(1).split()) <= 4]
-    figures: list[Figure] = []
+    name_starts = [start for start, _ in names]
+    clauses = _Clauses(sentence)
+    figures: list[FoundFigure] = []
+    # the spans read so far, by their end: those ending at or before a number are dropped, so
+    # each number is held to the few spans still open where it stands
     consumed: list[tuple[int, int]] = []
     for m in number_re().finditer(masked):
-        if any(a <= m.start() < b for a, b in consumed):
+        while consumed and consumed[0][0] <= m.start():
+            heapq.heappop(consumed)
+        if any(a <= m.start() for _, a in consumed):
             continue
-        figure = money_or_count(masked, m, consumed)
+        read: list[tuple[int, int]] = []
+        figure = money_or_count(masked, m, read)
+        for a, b in read:
+            heapq.heappush(consumed, (b, a))
         if figure is None or _is_period_phrase(masked, figure) or _tells_when(masked, figure):
             continue
-        if any(a <= figure.start < b for a, b in names):
+        if _in_a_name(names, name_starts, figure.start):
             continue
         if m.group("words") and figure.unit == "count" and not _spelled_out_counts(masked, figure):
             continue
-        consumed.append((figure.start, figure.end))
+        heapq.heappush(consumed, (figure.end, figure.start))
         figures.append(figure)
     for m in _ANNIVERSARY.finditer(sentence):
         figures.append(
-            Figure(Decimal(m.group(1)), "count", m.start(), m.end(), noun="tahun", anniversary=True)
+            FoundFigure(
+                Decimal(m.group(1)), "count", m.start(), m.end(), noun="tahun", anniversary=True
+            )
         )
     figures.sort(key=lambda f: f.start)
     for i, figure in enumerate(figures):
@@ -122,13 +160,17 @@ def find_figures(sentence: str, reference: dt.date | None) -> list[Figure]:
             figures[i + 1].start if i + 1 < len(figures) else len(sentence),
             reference,
         )
-        figure.quote = _clause(sentence, figure)
-        figure.label = _label(sentence, figure, figures[i - 1] if i else None)
+        figure.quote = _clause(sentence, figure, clauses)
+        figure.label = _label(sentence, figure, figures[i - 1] if i else None, clauses)
     return figures
 
 
 def _date_figure(
-    sentence: str, figure: Figure, after_previous: int, before_next: int, reference: dt.date | None
+    sentence: str,
+    figure: FoundFigure,
+    after_previous: int,
+    before_next: int,
+    reference: dt.date | None,
 ) -> None:
     """The year a figure refers to (the nearest one its sentence names) and where the sentence
     names it; a yearly rate's period ('per tahun'); else the sentence's period."""
@@ -138,11 +180,14 @@ def _date_figure(
         (after_previous, figure.start, -1),
         (0, len(sentence), 0),
     ):
-        years = [
-            m
-            for m in _YEAR.finditer(sentence, start, end)
-            if not _BASE_YEAR.search(sentence, max(0, m.start() - 25), m.start())
-        ]
+        if end - start == len(sentence):  # the whole sentence: read once for all its figures
+            years: list[re.Match[str]] | tuple[re.Match[str], ...] = _years(sentence)
+        else:  # the words between two figures: each stretch read once or twice in all
+            years = [
+                m
+                for m in _YEAR.finditer(sentence, start, end)
+                if not _BASE_YEAR.search(sentence, max(0, m.start() - 25), m.start())
+            ]
         if years:
             m = years[nearest]
             figure.year_span = m.span()
@@ -150,7 +195,7 @@ def _date_figure(
                 figure.year = int(m.group(1))
             elif m.group(3):
                 # 'setahun sebelumnya': the year before the last year named before it
-                named = list(re.finditer(r"\b(?:19|20)\d\d\b", sentence[: m.start()]))
+                named = _named_years_before(sentence, m.start())
                 if named:
                     figure.year = int(named[-1].group(0)) - 1
                     # the quote reaches the year it counts back from
@@ -168,25 +213,93 @@ def _date_figure(
         figure.period = yearly.group(0).lower()
         figure.year, figure.year_span = None, None  # a rate: its period, whatever year is near
         return
-    period = _PERIOD.search(sentence) if figure.year is None else None
+    period = _sentence_period(sentence) if figure.year is None else None
     if period:
         figure.period = period.group(0)[:1].lower() + period.group(0)[1:]
 
 
-def _clause(sentence: str, figure: Figure) -> str:
+@lru_cache(maxsize=16)
+def _years(sentence: str) -> tuple[re.Match[str], ...]:
+    """The years a sentence names (not those compared with), once per sentence."""
+    return tuple(
+        m
+        for m in _YEAR.finditer(sentence)
+        if not _BASE_YEAR.search(sentence, max(0, m.start() - 25), m.start())
+    )
+
+
+@lru_cache(maxsize=16)
+def _four_digit_years(sentence: str) -> tuple[list[int], list[re.Match[str]]]:
+    """The four-digit numbers of a sentence and where each ends, once per sentence."""
+    years = list(_FOUR_DIGIT_YEAR.finditer(sentence))
+    return [m.end() for m in years], years
+
+
+def _named_years_before(sentence: str, position: int) -> list[re.Match[str]]:
+    """The four-digit year of the sentence nearest before position, if any."""
+    ends, years = _four_digit_years(sentence)
+    before = bisect.bisect_right(ends, position)
+    return years[before - 1 : before] if before else []
+
+
+@lru_cache(maxsize=16)
+def _sentence_period(sentence: str) -> re.Match[str] | None:
+    return _PERIOD.search(sentence)
+
+
+class _Clauses:
+    """A sentence's clauses, split once, found by position in logarithmic time."""
+
+    def __init__(self, sentence: str) -> None:
+        self.spans = split_clauses(sentence)
+        self.starts = [s for s, _ in self.spans]
+        self.ends = [e for _, e in self.spans]
+        self.length = len(sentence)
+        self.lower = sentence.lower()
+        self._found: dict[str, int] = {}
+
+    def start_reaching(self, position: int) -> int:
+        """The start of the first clause that reaches position (ends at or after it)."""
+        return self.spans[bisect.bisect_left(self.ends, position)][0]
+
+    def end_reaching(self, position: int) -> int:
+        i = bisect.bisect_left(self.ends, position)
+        return self.ends[i] if i < len(self.ends) else self.length
+
+    def start_after(self, position: int) -> int:
+        """The start of the first clause that ends after position."""
+        return self.spans[bisect.bisect_right(self.ends, position)][0]
+
+    def start_of(self, position: int) -> int:
+        """The start of the clause position stands in (the last that starts at or before it)."""
+        return self.starts[bisect.bisect_right(self.starts, position) - 1]
+
+    def find(self, words: str) -> int:
+        """Where words first stand in the sentence, case aside (-1: nowhere)."""
+        if words not in self._found:
+            self._found[words] = self.lower.find(words.lower())
+        return self._found[words]
+
+
+def _in_a_name(names: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether position stands in one of the quoted names (sorted, apart from each other)."""
+    i = bisect.bisect_right(starts, position) - 1
+    return i >= 0 and position < names[i][1]
+
+
+def _clause(sentence: str, figure: FoundFigure, clauses: _Clauses) -> str:
     """The clause (or clauses) of the sentence the figure stands in: its quote. An anniversary
     ('peringatan ke-70 berdirinya ...') is quoted from its own first word."""
-    clauses = split_clauses(sentence)
-    first = figure.start if figure.anniversary else next(s for s, e in clauses if e >= figure.start)
-    last = next((e for s, e in clauses if e >= figure.end), len(sentence))
+    first = figure.start if figure.anniversary else clauses.start_reaching(figure.start)
+    last = clauses.end_reaching(figure.end)
     # The period ('Dalam tiga tahun ke depan, ...') and the year ('pada 2022, ...') are part
     # of what the quote must show.
-    at = sentence.lower().find(figure.period.lower()) if figure.period else -1
+    at = clauses.find(figure.period) if figure.period else -1
     spans = [(at, at + len(figure.period or ""))] if at >= 0 else []
     spans += [figure.year_span] if figure.year_span else []
     for start, end in spans:
         if not first <= start < last:
-            first = min(first, next(s for s, e in clauses if e > start))
+            first = min(first, clauses.start_after(start))
             last = max(last, end)
     return re.sub(r"^(?:dan|serta|atau)\s+", "", sentence[first:last].strip())
 
@@ -194,7 +307,9 @@ def _clause(sentence: str, figure: Figure) -> str:
 _LABEL_STRIP = FUNCTION_WORDS | {"senilai", "sebesar", "sebanyak", "waktu", "selama"}
 
 
-def _label(sentence: str, figure: Figure, previous: Figure | None) -> str:
+def _label(
+    sentence: str, figure: FoundFigure, previous: FoundFigure | None, clauses: _Clauses
+) -> str:
     """What the figure measures: the counted noun; for a span of years what follows it
     ('30 tahun hubungan diplomatik'); else the words before the amount, without the verb
     ('perdagangan bilateral mencapai 41 miliar' -> 'Perdagangan bilateral')."""
@@ -204,12 +319,13 @@ def _label(sentence: str, figure: Figure, previous: Figure | None) -> str:
     elif figure.unit == "count" and figure.noun and figure.noun not in DURATIONS:
         words = figure.noun.split()
     elif figure.unit == "count":
-        for word in sentence[figure.end :].split():
+        for found in _WORD.finditer(sentence, figure.end):
+            word = found.group()
             if word.strip(",.;").lower() in FUNCTION_WORDS or len(words) == 4:
                 break
             words.append(word.strip(",.;"))
     if not words:
-        start = max(s for s, e in split_clauses(sentence) if s <= figure.start)
+        start = clauses.start_of(figure.start)
         if previous and previous.start >= start and previous.label:
             return (
                 previous.label
@@ -225,10 +341,10 @@ def _label(sentence: str, figure: Figure, previous: Figure | None) -> str:
     return text[:1].upper() + text[1:]
 
 
-def article_figures(article: Article, reference: dt.date | None) -> list[Figure]:
+def article_figures(article: Article, reference: dt.date | None) -> list[FoundFigure]:
     """Every figure of the story, in order, each once (the same value, unit, noun and total
     stated again is the same figure)."""
-    found: list[Figure] = []
+    found: list[FoundFigure] = []
     seen: set[tuple[object, ...]] = set()
     for _, sentence in article.sentences():
         for figure in find_figures(sentence, reference):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from .cleaning import Article
-from .meeting_dates import MeetingDate
-from .people import Participant
-from .sentences import split_sentences
-from .words import CAPITALISED, countries, country_pattern
+from briefs.draft.cleaning import Article
+from briefs.draft.meeting_dates import MeetingDate
+from briefs.draft.people import FoundParticipant
+from briefs.draft.sentences import split_sentences
+from briefs.draft.words import CAPITALISED, countries, country_pattern
 
 _STATE_VISIT = re.compile(
     r"\b(?:kunjungan|berkunjung|lawatan|melawat)\s+kenegaraan|state\s+visit", re.I
@@ -142,7 +142,10 @@ def _said_of_this(
 
 
 def meeting_kind(
-    article: Article, participants: list[Participant], when: MeetingDate, host: str | None = None
+    article: Article,
+    participants: list[FoundParticipant],
+    when: MeetingDate,
+    host: str | None = None,
 ) -> tuple[str, str | None]:
     """The kind of meeting, and why it is not settled when the article does not say it.
 
@@ -242,7 +245,7 @@ _HEAD = re.compile(r"(?:Presiden|Pemimpin|Perdana\s+Menteri|PM|Raja|Emir|Sultan)
 _BELOW_HEAD = re.compile(r"(?:Wakil|Menteri|Menlu|Duta\s+Besar|Dubes|Utusan)\b")
 
 
-def _call_on_a_head(participants: list[Participant], first: int) -> str | None:
+def _call_on_a_head(participants: list[FoundParticipant], first: int) -> str | None:
     """Why talks of two sides are unsure when one side's highest is a head of state or
     government and the other's a minister or deputy ('Presiden Kirgistan ... menerima Menteri
     Luar Negeri Tiongkok'): a call during a visit, which no kind of the summaries names. The

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from .dates import DateMention, find_dates, period_mention, resolve, years_named
-from .words import alternation, months, weekdays
+from briefs.draft.dates import DateMention, find_dates, period_mention, resolve, years_named
+from briefs.draft.words import alternation, months, weekdays
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..models import Meeting
+from briefs.summary.meeting import Meeting
 
 log = logging.getLogger(__name__)
 

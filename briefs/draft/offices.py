@@ -7,16 +7,16 @@ import difflib
 import re
 from functools import cache, lru_cache
 
-from .words import (
+from briefs.draft.words import (
     FUNCTION_WORDS,
     NAME,
     OFFICE_ABBREVIATIONS,
-    cldr_city_countries,
     countries,
     country_pattern,
     months,
     weekdays,
 )
+from briefs.language.gazetteer import cldr_city_countries
 
 # Word patterns of the press, not tables of names: offices, qualifiers, verbs.
 _OFFICE_HEAD = (
@@ -193,7 +193,3 @@ def _after_di(word: str, body: str, after_di: frozenset[str]) -> bool:
     if _WORD.fullmatch(word):
         return word in after_di
     return bool(re.search(rf"\b[Dd]i\s+{re.escape(word)}(?![\w'’-])", body))
-
-
-def is_han(text: str) -> bool:
-    return all("\u4e00" <= char <= "\u9fff" for char in text)

@@ -8,8 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .offices import (
-    is_han,
+from briefs.draft.offices import (
     known_country,
     misspelt_country,
     office_title,
@@ -17,14 +16,21 @@ from .offices import (
     plain_name,
     raw_country,
 )
-from .taking_part import in_quoted_talk, masked, not_at_the_meeting, rolls_of, takes_part
-from .words import countries, country_pattern
+from briefs.draft.taking_part import (
+    in_quoted_talk,
+    masked,
+    not_at_the_meeting,
+    rolls_of,
+    takes_part,
+)
+from briefs.draft.words import countries, country_pattern
+from briefs.language.scripts import is_han
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
-class Participant:
+class FoundParticipant:
     """Someone the article names in an office, for a country."""
 
     country: str
@@ -51,7 +57,7 @@ def find_participants(
     headline: str = "",
     places: Iterable[str] = (),
     previewed: bool = False,
-) -> list[Participant]:
+) -> list[FoundParticipant]:
     """The people the article puts at the meeting with their office and country, in order of
     appearance: not spokespeople, former office-holders, people due elsewhere or absent, or
     leaders mentioned in passing. known maps names to countries (the project's summaries) for
@@ -60,7 +66,7 @@ def find_participants(
     the project's cities), never a person's; previewed says the story announces the meeting,
     whose participants are those who will meet."""
     res = participant_patterns()
-    found: list[Participant] = []
+    found: list[FoundParticipant] = []
     taken: set[int] = set()  # every character of a match already read (a set: long pages)
     elsewhere: list[tuple[int, int]] = []  # names read as not at the meeting, where they are
     not_names = frozenset(places)
@@ -99,7 +105,7 @@ def find_participants(
             if m.groupdict().get("more"):
                 office = f"{office} dan {m.group('more')}"
             found.append(
-                Participant(
+                FoundParticipant(
                     country,
                     office_title(office),
                     name,
@@ -115,7 +121,7 @@ def find_participants(
         if name and before and m.start("name") not in taken:
             taken.update(range(*m.span()))
             found.append(
-                Participant(
+                FoundParticipant(
                     countries()[m.group("country")], before[-1].office, name, None, m.start()
                 )
             )
@@ -134,7 +140,7 @@ def find_participants(
         position = known_at.start() if known_at else (-1 if re.search(whole, headline) else None)
         if position is not None and len(name.split()) >= 2:
             found.append(
-                Participant(
+                FoundParticipant(
                     (known or {}).get(name, ""),
                     office,
                     name,
@@ -157,7 +163,7 @@ def find_participants(
             if not member.group("name") and not with_someone:
                 continue
             found.append(
-                Participant(
+                FoundParticipant(
                     countries()[member.group("country")],
                     office_title(m.group("office")),
                     member.group("name"),
@@ -196,7 +202,7 @@ _OTHER_SIDE = re.compile(
 someone meets or speaks to."""
 
 
-def _named_in_sentence(body: str, position: int, found: list[Participant]) -> bool:
+def _named_in_sentence(body: str, position: int, found: list[FoundParticipant]) -> bool:
     """Does the sentence at a position name someone already found (by name)?"""
     start = max(body.rfind(". ", 0, position), body.rfind("\n", 0, position)) + 1
     ends = [e for e in (body.find(". ", position), body.find("\n", position)) if e >= 0]
@@ -204,7 +210,7 @@ def _named_in_sentence(body: str, position: int, found: list[Participant]) -> bo
     return any(p.name and start <= p.position < end for p in found)
 
 
-def _listed_with(person: Participant, body: str, everyone: list[Participant]) -> bool:
+def _listed_with(person: FoundParticipant, body: str, everyone: list[FoundParticipant]) -> bool:
     """'Presiden Kassym-Jomart Tokayev serta Wakil Perdana Menteri ... Mukhtar Tileuberdi':
     named without a country right after someone with one: of the same country, unsure."""
     for other in everyone:
@@ -223,7 +229,7 @@ def _listed_with(person: Participant, body: str, everyone: list[Participant]) ->
     return False
 
 
-def _nearest_country(person: Participant, body: str) -> None:
+def _nearest_country(person: FoundParticipant, body: str) -> None:
     """For an office-holder named without a country: the country named nearest to them in
     their sentence, marked unsure ('Perdana Menteri Abdulla Aripov ... di Samarkand, Uzbekistan')."""
     start = max(body.rfind(". ", 0, person.position), body.rfind("\n", 0, person.position)) + 1
@@ -250,11 +256,11 @@ def _nearest_country(person: Participant, body: str) -> None:
         person.unsure = "country not stated: write its code"
 
 
-def _merge(found: list[Participant]) -> list[Participant]:
+def _merge(found: list[FoundParticipant]) -> list[FoundParticipant]:
     """One participant per person: the same country, and one name part of the other
     ('Kassym-Jomart' in 'Kassym-Jomart Tokayev'; the longer name stays, but 'Wang Yi' is not
     'Wang Wentao'); an unnamed office-holder only when no one of that country is named."""
-    merged: list[Participant] = []
+    merged: list[FoundParticipant] = []
     handles: list[set[str]] = []  # each merged one's handles, kept beside (long pages)
     # who may be the same, found by a shared handle or its first two letters, not by comparing
     # everyone with everyone (thousands of names on a long page)

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..gazetteer import vocabulary
-from .cleaning import Article
-from .sentences import split_sentences
-from .words import calendar_words, cldr_city_countries, countries, country_pattern
+from briefs.draft.cleaning import Article
+from briefs.draft.sentences import split_sentences
+from briefs.draft.words import calendar_words, countries, country_pattern
+from briefs.language.gazetteer import cldr_city_countries, vocabulary
 
 if TYPE_CHECKING:
-    from .people import Participant
+    from briefs.draft.people import FoundParticipant
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ class _Candidate:
 
 
 @dataclass
-class Place:
+class FoundPlace:
     """Where the meeting was held, as the article gives it, and what of it is not settled:
     unsettled maps a field ('city', 'country'; '' for the whole place) to the reason."""
 
@@ -119,11 +119,11 @@ def known_cities() -> dict[str, str]:
 
 def find_place(
     article: Article,
-    participants: list[Participant],
+    participants: list[FoundParticipant],
     known: dict[str, str] | None = None,
     when: str | None = None,
     year: int | None = None,
-) -> Place:
+) -> FoundPlace:
     """Where the meeting was held, and what of it the article does not settle.
 
     Online when held by video. Else the first city the story names with its country ('di
@@ -136,11 +136,11 @@ def find_place(
     dates itself to an earlier year speaks of another meeting, and its city is not this one's."""
     # by video: said in the headline or the story's opening, not of an earlier meeting
     if article.headline and _VIDEO.search(article.headline):
-        return Place(online=True, quote=article.headline)
+        return FoundPlace(online=True, quote=article.headline)
     for paragraph in article.paragraphs[:2]:
         for sentence in split_sentences(paragraph.text):
             if _VIDEO.search(sentence):
-                return Place(online=True, quote=sentence)
+                return FoundPlace(online=True, quote=sentence)
     known = {**known_cities(), **(known or {})}
     candidates = [
         c
@@ -162,7 +162,7 @@ def find_place(
     filed = [c for c in about if article.dateline and _known(c.city, {article.dateline: "x"})]
     ranked = dated or filed or about or strong or candidates
     chosen: _Candidate | None = ranked[0] if ranked else None
-    place = Place()
+    place = FoundPlace()
     dateline = article.dateline
     named_in = next((s for _, s in article.sentences() if dateline and _named(dateline, s)), None)
     if (
@@ -301,7 +301,7 @@ def _most_named_country(body: str) -> str | None:
 
 
 def _candidates(
-    article: Article, participants: list[Participant], known: dict[str, str]
+    article: Article, participants: list[FoundParticipant], known: dict[str, str]
 ) -> list[_Candidate]:
     """Every place the story puts something 'di' (at), in order, with how sure it is a city."""
     res = _place_res()

@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..language.speakers import Said, Side, Speaker, read_article, speakers_of
-from .cleaning import Article
-from .people import Participant
-from .sentences import split_sentences
-from .words import alternation
+from briefs.draft.cleaning import Article
+from briefs.draft.people import FoundParticipant
+from briefs.draft.sentences import split_sentences
+from briefs.draft.words import alternation
+from briefs.language.speakers import Said, Side, Speaker, read_article, speakers_of
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ meeting agreed, not this one."""
 
 
 @dataclass
-class Point:
+class FoundPoint:
     """A consensus point or one side's position, with the sentences it comes from."""
 
     text: str
@@ -137,7 +137,9 @@ def _consensus_list(sentence: str) -> tuple[str, list[str]] | None:
 _ATTRIBUTED = re.compile(r"(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s")
 
 
-def _speaker(sentence: str, participants: list[tuple[Participant, set[str]]]) -> Participant | None:
+def _speaker(
+    sentence: str, participants: list[tuple[FoundParticipant, set[str]]]
+) -> FoundParticipant | None:
     """The participant (with the words they are called by) a sentence reports: 'Xi menekankan
     ...', '..., kata Wang.'"""
     for person, handles in participants:
@@ -165,7 +167,7 @@ def _speaker_patterns(handle: str) -> tuple[re.Pattern[str], re.Pattern[str], re
     )
 
 
-def _point_text(sentence: str, speaker: Participant | None) -> str:
+def _point_text(sentence: str, speaker: FoundParticipant | None) -> str:
     """A point's Indonesian text: its sentence without who said it ('Xi menekankan bahwa',
     ', kata Wang.'), so the editor starts from the point itself."""
     text = sentence
@@ -192,7 +194,9 @@ def _said_by(page: list[Said], sentence: str) -> Speaker | None:
     return next((s for s in speakers_of(sentence, page) if s is not None), None)
 
 
-def _attributed(speaker: Speaker | None, participants: list[Participant]) -> Participant | None:
+def _attributed(
+    speaker: Speaker | None, participants: list[FoundParticipant]
+) -> FoundParticipant | None:
     """The participant a sentence's speaker is: the person it names, or, for one country as
     the subject ('Tiongkok juga berjanji ...'), that country's one participant (the first when
     it sends several: the head of its side). Joint words, an unknown or a relayed speaker:
@@ -240,7 +244,7 @@ def _run_in_items(text: str) -> list[str] | None:
     return items
 
 
-def find_points(article: Article, participants: list[Participant]) -> list[Point]:
+def find_points(article: Article, participants: list[FoundParticipant]) -> list[FoundPoint]:
     """Numbered items (the paragraphs after an item belong to it until someone else speaks),
     the items of a 'konsensus, termasuk ...' list or of a list run into a paragraph ('Pertama,
     ... Kedua, ...'), and every sentence that states an agreement, a signing, a proposal, a
@@ -250,9 +254,9 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
     one-side readout); history, other meetings and outside voices are left out."""
     people = {p.name: p.country for p in participants if p.name}
     page = read_article(article.body, people)
-    points: list[Point] = []
-    current: Point | None = None
-    lead: Participant | None = None  # the speaker of a list opened by 'lima usulan', '...:'
+    points: list[FoundPoint] = []
+    current: FoundPoint | None = None
+    lead: FoundParticipant | None = None  # the speaker of a list opened by 'lima usulan', '...:'
     lead_until = -1  # the last paragraph (index) the list's speaker speaks for
     listed: set[str] = set()  # sentences already read as a run-in list's items
     order = {id(p): i for i, p in enumerate(article.paragraphs)}
@@ -273,7 +277,9 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
         if sentence not in listed and (consensus := _consensus_list(sentence)):
             head, items = consensus
             by = reporter.name if reporter else None
-            points += [Point(item[:1].upper() + item[1:] + ".", [head, item], by) for item in items]
+            points += [
+                FoundPoint(item[:1].upper() + item[1:] + ".", [head, item], by) for item in items
+            ]
             continue
         if _LIST_LEAD.search(sentence) or sentence.rstrip().endswith(":"):
             lead = person or lead
@@ -288,7 +294,7 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
                     listed.update(split_sentences(item))
                     text = _ORDINAL_ITEM.sub("", item)
                     points.append(
-                        Point(
+                        FoundPoint(
                             _point_text(text[:1].upper() + text[1:], None),
                             [item],
                             person.name if person else None,
@@ -307,7 +313,7 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
                 current = None  # a participant speaks: the numbered item before has ended
         if paragraph.item is not None and paragraph.text.startswith(sentence):
             who = reporter if joint else (person or lead)
-            current = Point(sentence, [sentence], who.name if who else None)
+            current = FoundPoint(sentence, [sentence], who.name if who else None)
             points.append(current)
         elif current is not None and paragraph.item is None and _CONSENSUS.search(sentence):
             current.quote.append(sentence)  # the item's agreement, told on
@@ -318,7 +324,9 @@ def find_points(article: Article, participants: list[Participant]) -> list[Point
             who = (reporter or lead) if joint else person
             if who is None and not joint and (said is None or not said.reported):
                 who = lead
-            points.append(Point(_point_text(sentence, who), [sentence], who.name if who else None))
+            points.append(
+                FoundPoint(_point_text(sentence, who), [sentence], who.name if who else None)
+            )
     for point in points:
         earlier = next((m for q in point.quote if (m := _EARLIER_MEETING.search(q))), None)
         if earlier:

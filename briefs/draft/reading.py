@@ -16,9 +16,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import BriefsError, display_path
-from ..loader import is_utf16, not_utf8
-from ..validate import MAX_ARTICLE_BYTES
+from briefs.errors import BriefsError, display_path
+from briefs.read.files import (
+    MAX_ARTICLE_BYTES,
+    UnreadableFile,
+    is_utf16,
+    not_utf8,
+    read_regular_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +40,7 @@ _LATEST_PAGE_DATE = dt.datetime(2100, 1, 1)
 
 
 @dataclass(frozen=True)
-class Page:
+class SavedPage:
     """What a saved web page says about its article: the text to draft from and its metadata."""
 
     text: str
@@ -49,7 +54,7 @@ def is_web_address(argument: str) -> bool:
     return bool(re.match(r"^(?:https?|ftp)://|^www\.", argument.strip(), re.I))
 
 
-def read_source(path: Path | str) -> tuple[str, Page | None]:
+def read_source(path: Path | str) -> tuple[str, SavedPage | None]:
     """An article's text (a page's main text for a saved web page, with its metadata), or a
     BriefsError naming the file and saying why it cannot be drafted."""
     if is_web_address(str(path)):
@@ -87,25 +92,25 @@ def read_article(path: Path) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The article's bytes, through the one file reader: a FIFO, a device or a folder is
+    refused by its type, never opened (a FIFO would wait for a writer forever)."""
     try:
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
+        return read_regular_file(path, MAX_ARTICLE_BYTES)
+    except UnreadableFile as error:
+        if error.missing:
+            raise BriefsError(f"{display_path(path)}: no such article") from None
+        if str(error).startswith("is larger than"):
             raise BriefsError(
                 f"{display_path(path)}: larger than {MAX_ARTICLE_BYTES} bytes; not an article"
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise BriefsError(f"{display_path(path)}: no such article") from None
-    except IsADirectoryError:
-        raise BriefsError(f"{display_path(path)}: a folder, not an article") from None
-    except OSError as error:
-        raise BriefsError(f"{display_path(path)}: {error.strerror or error}") from None
+            ) from None
+        raise BriefsError(f"{display_path(path)}: {error}; not an article") from None
 
 
 def _looks_like_html(text: str) -> bool:
     return bool(re.match(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])", text, re.I))
 
 
-def read_page(html: str | bytes, name: str) -> Page:
+def read_page(html: str | bytes, name: str) -> SavedPage:
     """The main text and metadata of a saved web page (trafilatura, htmldate)."""
     import trafilatura
 
@@ -142,7 +147,7 @@ def read_page(html: str | bytes, name: str) -> Page:
             published = dt.date.fromisoformat(document.date[:10])
         except ValueError:
             published = None
-    return Page(
+    return SavedPage(
         text="\n\n".join(lines) + "\n",
         headline=headline,
         published=published,

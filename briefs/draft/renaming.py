@@ -8,11 +8,12 @@ import os
 import re
 from pathlib import Path
 
-from ..errors import BriefsError, display_path
-from ..loader import CHECK_MARK, TO_CHECK
-from ..models import MEETING_ID
-from ..project import Project
-from .writing import write_new_file
+from briefs.draft.writing import write_new_file
+from briefs.errors import BriefsError, display_path
+from briefs.project import Project
+from briefs.read.loader import CHECK_MARK, TO_CHECK
+from briefs.summary.fields import MEETING_ID
+from briefs.write.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ def rename_draft(
                 os.link(old, new)  # a link never replaces a file
                 linked.append(new)
         if target.resolve() == path.resolve():
-            path.write_text(renamed, encoding="utf-8")
+            write_atomically(path, renamed.encode("utf-8"))  # never half a summary
         else:
             write_new_file(target, renamed)
     except BaseException:

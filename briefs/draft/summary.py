@@ -15,29 +15,30 @@ from typing import Any
 
 from babel import Locale
 
-from ..errors import BriefsError
-from ..messages import numbered_name
-from ..models import MEETING_ID, Meeting
-from ..project import Project
-from .amounts import Figure
-from .cleaning import Article, parse_article
-from .figures import article_figures
-from .kinds import meeting_kind
-from .meeting_dates import MeetingDate, meeting_date
-from .memory import Memory
-from .people import Participant, find_participants
-from .places import Place, find_place
-from .points import Point, find_points
-from .reading import Page, read_source
-from .sentences import split_sentences
-from .words import OFFICE_ABBREVIATIONS, Parts, countries
-from .writing import Draft
+from briefs.draft.amounts import FoundFigure
+from briefs.draft.cleaning import Article, parse_article
+from briefs.draft.figures import article_figures
+from briefs.draft.kinds import meeting_kind
+from briefs.draft.meeting_dates import MeetingDate, meeting_date
+from briefs.draft.memory import Memory
+from briefs.draft.people import FoundParticipant, find_participants
+from briefs.draft.places import FoundPlace, find_place
+from briefs.draft.points import FoundPoint, find_points
+from briefs.draft.reading import SavedPage, read_source
+from briefs.draft.sentences import split_sentences
+from briefs.draft.words import OFFICE_ABBREVIATIONS, Parts, countries
+from briefs.draft.writing import Draft
+from briefs.errors import BriefsError
+from briefs.project import Project
+from briefs.read.messages import numbered_name
+from briefs.summary.fields import MEETING_ID
+from briefs.summary.meeting import Meeting
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class Context:
+class DraftContext:
     """What the project knows that a draft may use: the latest year of its meetings (the bound
     for a year the article leaves out) and its translation memory."""
 
@@ -45,25 +46,25 @@ class Context:
     memory: Memory = field(default_factory=Memory)
 
     @classmethod
-    def of_meetings(cls, meetings: list[Meeting]) -> Context:
+    def of_meetings(cls, meetings: list[Meeting]) -> DraftContext:
         """The context of summaries already read (say, by load_summaries)."""
         return cls(
             max((m.date.year for m in meetings), default=None), Memory.from_meetings(meetings)
         )
 
     @classmethod
-    def of_project(cls, project: Project) -> Context:
+    def of_project(cls, project: Project) -> DraftContext:
         """The context of a project's summaries, each read against the schema only (the
         grounding checks prove quotes, which a draft does not need): one that does not read
         (a draft still marked, a broken file) teaches nothing."""
-        from ..loader import parse_summary
+        from briefs.read.loader import parse_summary
 
         parsed = (parse_summary(path) for path in project.summary_paths())
         return cls.of_meetings([p.meeting for p in parsed if not isinstance(p, list)])
 
 
 def draft_file(
-    path: Path | str, context: Context | None = None, today: dt.date | None = None
+    path: Path | str, context: DraftContext | None = None, today: dt.date | None = None
 ) -> Draft:
     """Draft a summary from an article file: pasted text, or a saved web page."""
     text, page = read_source(path)
@@ -73,14 +74,14 @@ def draft_file(
 def draft_summary(
     text: str,
     article_name: str,
-    context: Context | None = None,
-    page: Page | None = None,
+    context: DraftContext | None = None,
+    page: SavedPage | None = None,
     today: dt.date | None = None,
 ) -> Draft:
     """Draft a meeting summary from an article's text; article_name is its file name, page what
     a saved web page says about it, today the brief's issue date to propose. Never refuses a
     readable article: what the article does not settle is marked."""
-    context = context or Context()
+    context = context or DraftContext()
     article = parse_article(text)
     if not article.paragraphs:
         raise BriefsError(
@@ -168,15 +169,15 @@ def draft_summary(
 
 
 def _named_elsewhere(
-    article: Article, participants: list[Participant], context: Context, when: MeetingDate
-) -> list[Participant]:
+    article: Article, participants: list[FoundParticipant], context: DraftContext, when: MeetingDate
+) -> list[FoundParticipant]:
     """Participants named in their office only in the headline or a caption of this meeting
     (a caption with another day is of another event): each marked for the editor, since a
     caption shows who was there but not always at this meeting."""
-    from .dates import find_dates
+    from briefs.draft.dates import find_dates
 
     taken = {h for p in participants for h in p.handles()}
-    found: list[Participant] = []
+    found: list[FoundParticipant] = []
     for where, text in [
         ("headline", article.headline or ""),
         *(("caption", c) for c in article.captions),
@@ -208,7 +209,7 @@ def _names_word(word: str, text: str) -> bool:
     return bool(re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text))
 
 
-def _article_name(article_name: str, draft: Draft, page: Page | None) -> str:
+def _article_name(article_name: str, draft: Draft, page: SavedPage | None) -> str:
     """The article's file in sources/articles/: the meeting's id for a saved page or for text
     not yet named so; an article already named as a meeting keeps its name."""
     if page is None and MEETING_ID.match(Path(article_name).stem):
@@ -224,7 +225,7 @@ def _text(indonesian: str) -> dict[str, Any]:
     return {"id": indonesian, "en": ""}
 
 
-def _slug(article_name: str, kind: str, participants: list[Participant]) -> str:
+def _slug(article_name: str, kind: str, participants: list[FoundParticipant]) -> str:
     """The article's own slug when it is named as a meeting id, else its countries and kind
     ('china-kazakhstan-bilateral-talks'; 'china-central-asia-summit' is an editor's choice):
     two countries by name, more as the first and 'multilateral'."""
@@ -252,7 +253,7 @@ def _date(draft: Draft, when: MeetingDate) -> None:
             draft.settle(("period",), "the days of the meeting, as unsettled as its date")
 
 
-def _place(draft: Draft, place: Place) -> dict[str, Any]:
+def _place(draft: Draft, place: FoundPlace) -> dict[str, Any]:
     """The place's fields, its quote and its marks."""
     entry: dict[str, Any]
     if place.online:
@@ -287,7 +288,7 @@ def _states_office(text: str, office: str) -> bool:
     return office.casefold() in spelled.casefold()
 
 
-def _host_of_the_place(participants: list[Participant], country: str | None) -> None:
+def _host_of_the_place(participants: list[FoundParticipant], country: str | None) -> None:
     """Someone named with no country anywhere ('teman lama saya, Presiden Nursultan
     Nazarbayev', in a story of a visit to Astana, Kazakhstan), when no one else is of the
     meeting's country: the host, that country, marked."""
@@ -302,7 +303,7 @@ def _host_of_the_place(participants: list[Participant], country: str | None) -> 
         )
 
 
-def _participant_quote(person: Participant, sentences: Parts) -> str | None:
+def _participant_quote(person: FoundParticipant, sentences: Parts) -> str | None:
     """The sentence (of the story's, in order) that names the participant in their office and
     for their country, or the one that names them in their office, or the first that names them
     at all."""
@@ -322,7 +323,9 @@ def _participant_quote(person: Participant, sentences: Parts) -> str | None:
     return next(iter(with_country or with_office or named), None)
 
 
-def _participant(draft: Draft, i: int, person: Participant, sentences: Parts) -> dict[str, Any]:
+def _participant(
+    draft: Draft, i: int, person: FoundParticipant, sentences: Parts
+) -> dict[str, Any]:
     """A participant's fields, the quote that shows them, and what it does not state."""
     entry: dict[str, Any] = {}
     if person.name:
@@ -359,7 +362,7 @@ def _participant(draft: Draft, i: int, person: Participant, sentences: Parts) ->
     return entry
 
 
-def _point(draft: Draft, i: int, point: Point) -> dict[str, Any]:
+def _point(draft: Draft, i: int, point: FoundPoint) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "text": _text(point.text),
         "quote": point.quote[0] if len(point.quote) == 1 else point.quote,
@@ -372,7 +375,7 @@ def _point(draft: Draft, i: int, point: Point) -> dict[str, Any]:
 
 
 def _figure(
-    draft: Draft, i: int, figure: Figure, published: dt.date | None, when: MeetingDate
+    draft: Draft, i: int, figure: FoundFigure, published: dt.date | None, when: MeetingDate
 ) -> dict[str, Any]:
     """A figure's fields; a year its quote does not state is marked, never taken silently."""
     entry: dict[str, Any] = {"label": _text(figure.label), "value": figure.value}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from .words import months
+from briefs.draft.words import months
 
 
 class Candidate(Protocol):

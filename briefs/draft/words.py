@@ -14,8 +14,7 @@ from functools import cache
 
 from babel import Locale
 
-from ..models import country_codes
-from ..press import PRESS_COUNTRIES
+from briefs.language.gazetteer import country_names
 
 log = logging.getLogger(__name__)
 
@@ -97,40 +96,15 @@ PRESS_DEMONYMS = {
 
 @cache
 def countries() -> dict[str, str]:
-    """Country name -> ISO code: CLDR's names in Indonesian and English, and press spellings."""
-    names: dict[str, str] = {}
-    for language in ("en", "id"):
-        for code, name in Locale(language).territories.items():
-            if code in country_codes():
-                names[name] = code
-    names.update(PRESS_COUNTRIES)
-    names.update(PRESS_DEMONYMS)
-    return names
+    """Country name -> ISO code: the gazetteer's table (CLDR's names in Indonesian and English,
+    the press's spellings) and the press's demonyms."""
+    return {**country_names(), **PRESS_DEMONYMS}
 
 
 @cache
 def country_pattern() -> str:
     """A regular expression matching any country's name as a whole word."""
     return rf"(?<![\w-])(?:{alternation(countries())})(?![\w-])"
-
-
-@cache
-def cldr_city_countries() -> dict[str, str]:
-    """City name (Indonesian and English, as CLDR's time zones name them) -> its country."""
-    from babel.core import get_global
-    from babel.dates import get_timezone_location
-
-    territories = get_global("zone_territories")
-    found: dict[str, str] = {}
-    for zone, territory in territories.items():
-        if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")):
-            continue
-        for language in ("id", "en"):
-            try:
-                found.setdefault(get_timezone_location(zone, language, return_city=True), territory)
-            except (LookupError, ValueError):
-                continue
-    return found
 
 
 # Numbers ---------------------------------------------------------------------------------------

@@ -11,11 +11,11 @@ from typing import Any
 
 import yaml
 
-from ..errors import BriefsError, display_path
-from ..files import write_new
-from ..loader import CHECK_MARK, TO_CHECK, Loc
-from ..messages import numbered_name
-from .words import exact
+from briefs.draft.words import exact
+from briefs.errors import BriefsError, display_path
+from briefs.read.loader import CHECK_MARK, TO_CHECK
+from briefs.read.messages import Loc, numbered_name
+from briefs.write.files import write_new
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +188,7 @@ def save_draft(draft: Draft, output: Path, articles_dir: Path | None) -> list[Pa
 
 
 def _write_new(path: Path, text: str) -> None:
-    """Write a new file whole or not at all, never over an existing one (briefs.files)."""
+    """Write a new file whole or not at all, never over an existing one (briefs.write.files)."""
     try:
         write_new(path, text.encode("utf-8"))
     except FileExistsError:

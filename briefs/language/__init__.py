@@ -1,1 +1,1 @@
-"""What checking and drafting share: numbers, places, scripts, and who said it."""
+"""The language both checking and drafting read: numbers, places, scripts, the press's words."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Citation, ConsensusPoint, Figure, Meeting, Outcome, Takeaway
+from briefs.summary.figures import Figure
+from briefs.summary.meeting import Citation, ConsensusPoint, Meeting, Outcome, Takeaway
 
 CITED = ("points", "figures", "outcomes")
 """The sections a takeaway or the bottom line may cite, by number."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
-from .frames import (
+from briefs.language.frames import (
     ADJUNCTS,
     END_FRAME,
     JOINT_ACT,

@@ -1,0 +1,1 @@
+"""Build: plan, read and check, work, record; the jobs, the workers and the lock."""

@@ -1,0 +1,1 @@
+"""Check: every summary validated and held to its articles before anything is built."""

@@ -1,0 +1,361 @@
+"""The one number reader: the numbers a text states, with their scale, currency or percent, the
+noun a count counts, the qualifier before them and their span.
+
+Scale words and currencies come from CLDR through Babel (`0 miliar`, `0 billion`; `US$`, `Rp`,
+`Dolar Amerika Serikat`); the press's own words (number words, `milyar`, `dolar AS`) from
+briefs/language/press.py. Dates (`16/7/2020`, `(1/12)`), clock times and list numbering (`2.`) are never
+numbers, nor digits glued to letters (`5G`, `G20`, `COVID-19`) nor number words in compounds that
+count nothing (`two-way`, `one-China`, `Satu-Tiongkok`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
+
+from babel import Locale
+from babel.numbers import NumberFormatError, get_currency_name, parse_decimal
+
+from briefs.language.press import (
+    CARDINALS,
+    ENGLISH_NUMBERS,
+    PRESS_CURRENCY_WORDS,
+    PRESS_SCALES,
+    PRESS_SYMBOLS,
+    QUALIFIERS,
+)
+from briefs.render.i18n import LOCALES
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number a text states."""
+
+    value: Decimal
+    """The number with its scale: '41 miliar' is 41000000000."""
+    bare: Decimal
+    """The digits or words alone: '41 miliar' is 41."""
+    scale: int
+    unit: str | None
+    """An ISO 4217 code, 'percent', or None (a count, a year, an ordinal)."""
+    noun: str | None
+    """The words after the number, lower case, up to punctuation (at most four): what it counts."""
+    qualifier: str | None
+    """A Qualifier value ('more-than', 'about' ...) from the words before it."""
+    out_of: Decimal | None
+    """The total of '26 dari 45' / '26 of 45'."""
+    start: int
+    end: int
+    words: str
+    """The text of the mention, as written (number, scale and unit)."""
+    spelled: bool = False
+    ordinal: bool = False
+
+    @property
+    def is_year(self) -> bool:
+        """A bare four-digit number from 1900 to 2100: a year."""
+        return (
+            self.unit is None
+            and self.scale == 1
+            and not self.spelled
+            and self.value == self.value.to_integral_value()
+            and 1900 <= self.value <= 2100
+        )
+
+
+# Number words -----------------------------------------------------------------------------
+
+_ID_ORDINALS = {f"ke{word}": value for word, value in CARDINALS.items() if value < 100}
+_ID_ORDINALS |= {"pertama": 1, "perdana": 1, "kesatu": 1}
+# 'kedua' before a noun is 'both' ('kedua belah pihak'), after one 'second' ('KTT kedua'): the
+# collective rule below tells them apart, as for 'kelima negara'
+_ID_GROUPS = {"keduanya": 2, "ketiganya": 3, "keempatnya": 4, "kelimanya": 5}
+_ID_BUILDERS = {"belas": 10, "puluh": 10, "ratus": 100}
+_EN_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "twentieth": 20,
+    "thirtieth": 30,
+}
+
+
+@cache
+def number_words(language: str) -> dict[str, tuple[int, bool]]:
+    """Number words of a language, lower case -> (value, is ordinal)."""
+    if language == "id":
+        words = {w: (v, False) for w, v in CARDINALS.items()}
+        words |= {w: (v, False) for w, v in _ID_GROUPS.items()}
+        words |= {w: (v, True) for w, v in _ID_ORDINALS.items()}
+        return words
+    return {w: (v, False) for w, v in ENGLISH_NUMBERS.items()} | {
+        w: (v, True) for w, v in _EN_ORDINALS.items()
+    }
+
+
+@cache
+def scales(language: str) -> dict[str, int]:
+    """Scale words, from CLDR's long compact forms ('0 juta', '0 billion'), and the press's."""
+    found: dict[str, int] = {}
+    for forms in Locale(language).compact_decimal_formats["long"].values():
+        for magnitude, pattern in forms.items():
+            word = pattern.pattern.strip()
+            if word.startswith("0 "):
+                found[word[2:].strip().lower()] = int(magnitude)
+    return found | PRESS_SCALES.get(language, {})
+
+
+@cache
+def currency_words() -> dict[str, str]:
+    """Currency names and codes, lower case -> ISO code: CLDR's Indonesian and English names of
+    the currencies the press writes about, their first words where unambiguous, and the press's
+    own ('dolar AS')."""
+    from briefs.summary.fields import currencies
+
+    names: dict[str, str] = {}
+    for code in ("USD", "CNY", "IDR", "EUR", "RUB", "KZT", "UZS", "KGS", "TJS", "TMT", "JPY"):
+        for language in ("id", "en"):
+            name = get_currency_name(code, locale=language).lower()
+            names[name] = code
+            names.setdefault(name + "s", code)
+    names |= {code.lower(): code for code in currencies() if len(code) == 3}
+    return names | PRESS_CURRENCY_WORDS
+
+
+_SPACE = r"[ \t\u00a0]+"
+
+
+@cache
+def _patterns(language: str) -> dict[str, re.Pattern[str]]:
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    word_numbers = number_words(language)
+    simple = alternation(w for w in word_numbers if w not in ("belas", "puluh", "ratus"))
+    builders = alternation(_ID_BUILDERS) if language == "id" else "NOPE"
+    symbols = alternation(PRESS_SYMBOLS)
+    return {
+        # '5.000', '50,1', 'Rp5', 'US$500', '6th', 'ke-70'
+        "digits": re.compile(
+            rf"(?:(?<![\w$])(?P<symbol>{symbols})\.?\s?|(?<![\w.,/:$]))(?:(?P<ke>ke-))?"
+            r"(?P<digits>\d+(?:[.,]\d+)*)(?P<suffix>st|nd|rd|th)?"
+            r"(?![\w/:]|[.,]\d|-[^\W\d])",
+            re.I,
+        ),
+        # 'dua puluh lima', 'seratus', 'twenty-five', 'sixth'; not 'two-way', 'one-China'
+        "words": re.compile(
+            rf"(?<![\w'’-])(?P<words>(?:{simple})(?:(?:{_SPACE}|-)(?:{simple}|{builders}))*"
+            rf"(?:{_SPACE}(?:{builders}))?)(?![\w'’]|-(?:ways?\b|(?-i:[A-Z])))",
+            re.I,
+        ),
+        "scale": re.compile(rf"{_SPACE}({alternation(scales(language))})(?!\w)", re.I),
+        "currency": re.compile(
+            rf"{_SPACE}({alternation(currency_words())})(?:{_SPACE}(AS|Amerika Serikat|Tiongkok|China))?(?!\w)",
+            re.I,
+        ),
+        "percent": re.compile(r"\s?%|" + _SPACE + r"(?:persen|percent|per cent)(?!\w)", re.I),
+        "out_of": re.compile(rf"{_SPACE}(?:dari|of){_SPACE}(?=[\w$])", re.I),
+        "qualifier": re.compile(rf"(?<![\w-])({alternation(QUALIFIERS[language])}){_SPACE}$", re.I),
+        "noun": re.compile(r"[ \t\u00a0]+([^\W\d][\w'’-]*(?:[ \t\u00a0]+[^\W\d][\w'’-]*){0,3})"),
+    }
+
+
+_MASKS = (
+    # dates: 16/7/2020, (1/12), 11/9
+    re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])"),
+    # clock times: 12:41, 15:38:30, 15.38 WIB (not the thousands of '5.000')
+    re.compile(r"(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}(?=\s*(?:WIB|WITA|WIT)\b))(?!\d)"),
+    # list numbering at the start of a line or text: '2. Semua pihak'
+    re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)"),
+)
+
+
+def _mask(text: str) -> str:
+    """The text with dates, clock times and list numbers blanked out (same length)."""
+    masked = text
+    for pattern in _MASKS:
+        masked = pattern.sub(lambda m: " " * len(m.group()), masked)
+    return masked
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
+_MENTERI = re.compile(r"\s+menteri\b", re.I)
+_AFTER_ORDINAL = frozenset(
+    "di dan yang pada ke dari untuk dengan serta atau ini itu tersebut kalinya kali of".split()
+)
+
+
+def _counts_nothing(words: str, after: str, language: str) -> bool:
+    """'Perdana Menteri' is the Prime Minister, not a 'first' minister."""
+    return language == "id" and words.lower() == "perdana" and bool(_MENTERI.match(after))
+
+
+def _collective(words: str, after: str, language: str) -> bool:
+    """Is an Indonesian 'ke-' word before a noun a collective ('kelima negara', the five
+    countries; 'ketiga negara', all three), not an ordinal ('pertemuan keenam')?"""
+    if language != "id" or words.lower() in ("pertama", "perdana"):
+        return False
+    following = _NEXT_WORD.match(after)
+    return following is not None and following.group(1).lower() not in _AFTER_ORDINAL
+
+
+def _word_value(words: str, language: str) -> tuple[int, bool] | None:
+    """'dua puluh lima' -> 25, 'seratus' -> 100, 'twenty-five' -> 25, 'sixth' -> 6."""
+    table = number_words(language)
+    total = part = 0
+    ordinal = False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if language == "id" and word in _ID_BUILDERS:
+            if word == "belas":
+                total, part = total + part + 10, 0
+            else:
+                total, part = total + part * _ID_BUILDERS[word], 0
+            continue
+        value, is_ordinal = table[word]
+        ordinal = ordinal or is_ordinal
+        if value == 100 and part and language == "en":
+            part *= 100
+        elif value >= 1000 and language == "en":
+            total, part = (total + (part or 1)) * value, 0
+        else:
+            part += value
+    result = total + part
+    return (result, ordinal) if result else None
+
+
+def _plain(value: Decimal) -> Decimal:
+    """The value without trailing zeros and without an exponent (41000000000, not 4.1E+10)."""
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+
+
+def mentions(text: str, language: str) -> list[Mention]:
+    """The numbers text states, in the reading order, with scale, unit, noun and qualifier."""
+    return list(_mentions(text, language))
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str, language: str) -> tuple[Mention, ...]:
+    # cached: an article and its quotes are read again for every text that stands on them
+    patterns = _patterns(language)
+    masked = _mask(text)
+    found: list[tuple[int, int, Decimal, bool, bool, str | None]] = []
+    for match in patterns["digits"].finditer(masked):
+        token = match.group("digits")
+        try:
+            value = parse_decimal(token, locale=LOCALES[language], strict=True)
+        except (NumberFormatError, InvalidOperation):
+            try:
+                other = "en" if language == "id" else "id"
+                value = parse_decimal(token, locale=LOCALES[other], strict=True)
+            except (NumberFormatError, InvalidOperation):
+                continue
+        symbol = match.group("symbol")
+        start = (
+            match.start()
+            if symbol
+            else match.start("ke")
+            if match.group("ke")
+            else match.start("digits")
+        )
+        ordinal = bool(match.group("suffix") or match.group("ke"))
+        found.append((start, match.end(), value, False, ordinal, PRESS_SYMBOLS.get(symbol or "")))
+    for match in patterns["words"].finditer(masked):
+        read = _word_value(match.group("words"), language)
+        if read is not None and not _counts_nothing(
+            match.group("words"), masked[match.end() :], language
+        ):
+            ordinal = read[1] and not _collective(
+                match.group("words"), masked[match.end() :], language
+            )
+            found.append((match.start(), match.end(), Decimal(read[0]), True, ordinal, None))
+    found.sort(key=lambda f: f[0])
+    result: list[Mention] = []
+    consumed = -1
+    hit: re.Match[str] | None
+    for start, end, bare, spelled, ordinal, currency in found:
+        if start < consumed:
+            continue
+        scale = 1
+        if hit := patterns["scale"].match(masked, end):
+            scale, end = scales(language)[hit.group(1).lower()], hit.end()
+        unit = currency
+        if unit is None and (hit := patterns["currency"].match(masked, end)):
+            unit, end = currency_words()[hit.group(1).lower()], hit.end()
+        elif unit is None and (hit := patterns["percent"].match(masked, end)):
+            unit, end = "percent", hit.end()
+        out_of: Decimal | None = None
+        if unit is None and scale == 1 and (hit := patterns["out_of"].match(masked, end)):
+            after = [f for f in found if f[0] == hit.end()]
+            year = not spelled and bare == bare.to_integral_value() and 1900 <= bare <= 2100
+            if after and not year and not patterns["scale"].match(masked, after[0][1]):
+                out_of, end = after[0][2], after[0][1]
+        noun = None
+        if unit is None and (hit := patterns["noun"].match(text, end)):
+            noun = " ".join(hit.group(1).lower().split())
+        qualifier = None
+        if hit := patterns["qualifier"].search(text[max(0, start - 30) : start]):
+            qualifier = QUALIFIERS[language][hit.group(1).lower()]
+        consumed = end
+        result.append(
+            Mention(
+                value=_plain(bare * scale),
+                bare=_plain(bare),
+                scale=scale,
+                unit=unit,
+                noun=noun,
+                qualifier=qualifier,
+                out_of=out_of,
+                start=start,
+                end=end,
+                words=" ".join(text[start:end].split()),
+                spelled=spelled,
+                ordinal=ordinal,
+            )
+        )
+    return tuple(result)
+
+
+def stated(texts: list[str], language: str = "id") -> set[Decimal]:
+    """Every value the texts state, scaled or bare ('41 miliar' states 41000000000 and 41)."""
+    return {v for t in texts for m in mentions(t, language) for v in (m.value, m.bare)}
+
+
+def clear_cache() -> None:
+    """Forget the texts read (the cache serves one summary at a time)."""
+    _mentions.cache_clear()
+
+
+_BETWEEN_DIGITS = re.compile(r"(?<=[\d$€£¥])[^\w\s]+(?=[\d%])")
+"""What stands between a digit (or a currency sign) and the next digit, other than letters,
+digits and spaces: a separator ('.', ','), or something that cannot be seen."""
+
+
+def hidden_characters(text: str) -> list[tuple[str, str]]:
+    """Each number of text with an invisible character inside it (a format character, Unicode
+    category Cf: U+200B ZERO WIDTH SPACE, a word joiner, a bidi control), as (the number as
+    written, 'U+200B ZERO WIDTH SPACE'): the reader would see two numbers, 'US$9' and '00'."""
+    found = []
+    for match in _BETWEEN_DIGITS.finditer(text):
+        hidden = [c for c in match.group() if unicodedata.category(c) == "Cf"]
+        if hidden:
+            start = max(text.rfind(" ", 0, match.start()), 0)
+            end = text.find(" ", match.end())
+            number = text[start : end if end >= 0 else len(text)].strip()
+            char = hidden[0]
+            found.append(
+                (number, f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}")
+            )
+    return found

@@ -1,0 +1,1 @@
+"""The live preview: the rebuild loop and the HTTP server that shows it."""

@@ -1,0 +1,1 @@
+"""Read: YAML to typed summaries with their places, and the one safe file reader."""
