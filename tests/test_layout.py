@@ -254,7 +254,7 @@ def test_points_are_grouped_by_side_and_numbered_as_shown(built, meetings, loc):
     meeting = meetings["2022-01-25-china-central-asia-summit"]
     page = html_of(built.output_path(meeting.id, "en", "html"))
     groups = [text_of(h) for h in page.iter(f"{XHTML}h3") if h.get("class") == "group"]
-    assert groups == ["According to China's side (Xi Jinping)"]  # none of its points is joint
+    assert groups == ["According to China’s side (Xi Jinping)"]  # none of its points is joint
     talks = "2024-05-20-china-kazakhstan-foreign-ministers-talks"
     joint = html_of(built.output_path(talks, "id", "html"))
     groups = [text_of(h) for h in joint.iter(f"{XHTML}h3") if h.get("class") == "group"]

@@ -18,8 +18,7 @@ from briefs.cli.commands import main
 from briefs.language.gazetteer import cldr_gazetteer
 from briefs.project import open_project
 from briefs.summary.fields import Text
-from briefs.summary.meeting import Rendering
-from briefs.summary.vocabulary import Glossary
+from briefs.summary.vocabulary import Glossary, Rendering
 
 ROOT = Path(__file__).resolve().parent.parent
 MEETINGS = Path("sources") / "meetings"

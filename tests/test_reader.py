@@ -63,12 +63,13 @@ def test_the_source_note_says_whose_readout_it_is(built):
     [note] = by_class(built.output_path(VISIT, "en", "html"), "source-note")
     assert note == (
         "Based on 1 report: Beritasatu.com (from Suara Pembaruan/Xinhua). It rests on points"
-        " both sides agreed and on one side's readout: Kazakhstan (Kassym-Jomart Tokayev)."
+        " both sides agreed and on one side’s readout: Kazakhstan (Kassym-Jomart Tokayev)."
     )
     [note] = by_class(built.output_path(TALKS, "id", "html"), "source-note")
     assert note == (
-        "Berdasarkan 1 laporan: Radio Bharata Online. Bertumpu pada poin yang disepakati kedua"
-        " pihak dan pada keterangan satu pihak: Tiongkok (Wang Yi)."
+        # the points it cites are all Wang Yi's account at his press conference (issue 29)
+        "Berdasarkan 1 laporan: Radio Bharata Online. Poin yang dirujuknya adalah keterangan satu"
+        " pihak: Tiongkok (Wang Yi)."
     )
     page = tinyhtml5.parse(built.output_path(TALKS, "id", "html").read_text(encoding="utf-8"))
     [section] = [e for e in page.iter(f"{XHTML}section") if e.get("id") == "bottom-line"]
