@@ -5,21 +5,26 @@ summary makes `check` fail (or warn, and fail under --strict) with its exact pla
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from briefs.check.grounding.names import unmatched_names
-from briefs.check.grounding.numbers import unquoted_numbers
+from briefs.check.grounding.numbers import figure_findings, unquoted_numbers
 from briefs.check.grounding.stance import one_sided, stances
 from briefs.cli.commands import main
 from briefs.language.numbers import mentions as numbers
+from briefs.render.i18n import localizers
+from briefs.summary.figures import Figure
 
 MEETINGS = Path("sources") / "meetings"
 TALKS = "2024-05-20-china-kazakhstan-foreign-ministers-talks"
 SUMMIT = "2022-01-25-china-central-asia-summit"
 MINISTERS = "2020-07-16-china-central-asia-foreign-ministers"
+MEETING_DAY = dt.date(2024, 5, 20)
 RENDER = (
     "; if the English is right, record the rendering in sources/glossary.yaml under"
     " 'renderings' ({id: [<Indonesian>], en: [<English>]})"
@@ -388,3 +393,110 @@ def test_stances_and_one_sided_subjects():
     )
     assert one_sided("Tiongkok dan Kazakhstan akan bekerja", "id", sides) is None
     assert one_sided("hubungan Tiongkok-Kazakhstan akan", "id", sides) is None
+
+
+TRADE = (
+    "Perdagangan bilateral pada 2023 mencapai 40 miliar dolar AS, naik dari 31 miliar dolar AS"
+    " pada 2022."
+)
+
+
+def figure(value: int, unit: str, year: int, quote: str) -> Figure:
+    return Figure.model_validate(
+        {"label": {"id": "Perdagangan", "en": "Trade"}, "value": value, "unit": unit}
+        | {"year": year, "quote": [quote]}
+    )
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        TRADE,
+        "Perdagangan bilateral mencapai 40 miliar dolar AS pada 2023, naik dari 31 miliar dolar AS"
+        " pada 2022.",
+        "Pada 2023, perdagangan bilateral mencapai 40 miliar dolar AS, naik dari 31 miliar dolar"
+        " AS pada 2022.",
+    ],
+)
+def test_a_figure_takes_the_value_its_quote_ties_to_its_year(quote):
+    def found(value: int, year: int) -> list[tuple]:
+        held = figure_findings(figure(value, "USD", year, quote), 0, [quote], None, MEETING_DAY)
+        return [(f.loc, f.message) for f in held]
+
+    assert found(31 * 10**9, 2022) == []
+    assert found(40 * 10**9, 2023) == []
+    wrong = "the quote gives '40 miliar dolar AS' for 2023, not 2022"
+    assert found(40 * 10**9, 2022) == [
+        (("figures", 0, "value"), wrong),
+        (("figures", 0, "year"), wrong),
+    ]
+    wrong = "the quote gives '31 miliar dolar AS' for 2022, not 2023"
+    assert found(31 * 10**9, 2023) == [
+        (("figures", 0, "value"), wrong),
+        (("figures", 0, "year"), wrong),
+    ]
+
+
+GAS = "Turkmenistan memasok 55 miliar meter kubik gas ke Tiongkok pada 2023."
+
+
+def test_a_measured_figure_is_held_to_its_quote_in_its_cldr_unit():
+    held = figure_findings(
+        figure(55 * 10**9, "volume-cubic-meter", 2023, GAS), 0, [GAS], None, MEETING_DAY
+    )
+    assert held == []
+    held = figure_findings(figure(55 * 10**9, "mass-tonne", 2023, GAS), 0, [GAS], None, MEETING_DAY)
+    assert [(f.loc, f.message) for f in held] == [
+        (
+            ("figures", 0, "unit"),
+            "'mass-tonne': the quote states '55 miliar meter kubik' (volume-cubic-meter)",
+        )
+    ]
+    with pytest.raises(ValueError, match="'cubic-meter' is not a unit"):
+        figure(55 * 10**9, "cubic-meter", 2023, GAS)
+
+
+def test_bcm_in_english_states_the_quotes_billion_cubic_metres():
+    for english in ("55 bcm of gas", "55 billion cubic metres of gas", "a 55-bcm pipeline"):
+        assert unquoted_numbers(f"Turkmenistan supplies {english}.", "en", [GAS]) == []
+    assert unquoted_numbers("It supplies 55 billion tonnes of gas.", "en", [GAS]) == [
+        "55 billion tonnes"
+    ]
+    assert unquoted_numbers("It supplies 55 million cubic metres.", "en", [GAS]) == [
+        "55 million cubic metres"
+    ]
+
+
+def test_a_measured_figure_is_printed_in_cldr_words():
+    localizer = localizers(Path(__file__).parent.parent / "locale")
+    for language, text in (("id", "55 miliar meter kubik"), ("en", "55 billion cubic metres")):
+        assert localizer[language].amount(Decimal(55 * 10**9), "volume-cubic-meter") == text
+    assert localizer["en"].amount(Decimal(1830), "length-kilometer") == "1,830 kilometres"
+
+
+@pytest.mark.parametrize(
+    "english, differs",
+    [("55 bcm", False), ("55 billion cubic metres", False), ("55 billion tonnes", True)],
+)
+def test_the_english_states_the_indonesian_measure(project_copy, monkeypatch, english, differs):
+    monkeypatch.chdir(project_copy)
+    plant(
+        project_copy,
+        TALKS,
+        "id: Tiongkok ingin meningkatkan impor produk-produk berkualitas tinggi dari Kazakhstan.",
+        "id: Tiongkok ingin meningkatkan impor 55 miliar meter kubik gas dari Kazakhstan.",
+    )
+    plant(
+        project_copy,
+        TALKS,
+        "en: China wishes to increase imports of high-quality products from Kazakhstan.",
+        f"en: China wishes to increase imports of {english} of gas from Kazakhstan.",
+    )
+    result = check(project_copy)
+    assert result.exit_code == 1
+    assert "points[6].text.id: the number '55 miliar meter kubik' is not in" in result.output
+    different = (
+        "points[6].text: the Indonesian and English texts state different numbers (only in id:"
+        f" 55 miliar meter kubik; only in en: {english})"
+    )
+    assert (different in result.output) is differs

@@ -78,6 +78,99 @@ def test_mentions_read_value_scale_unit_noun_qualifier(text, language, expected)
     assert read(text, language) == expected
 
 
+@pytest.mark.parametrize(
+    "text, language, words, value, unit",
+    [
+        (
+            "memasok 55 miliar meter kubik gas",
+            "id",
+            "55 miliar meter kubik",
+            55 * 10**9,
+            "volume-cubic-meter",
+        ),
+        ("supplies 55 bcm of gas", "en", "55 bcm", 55 * 10**9, "volume-cubic-meter"),
+        (
+            "supplies 55 billion cubic metres",
+            "en",
+            "55 billion cubic metres",
+            55 * 10**9,
+            "volume-cubic-meter",
+        ),
+        (
+            "supplies 55 billion cubic meters",
+            "en",
+            "55 billion cubic meters",
+            55 * 10**9,
+            "volume-cubic-meter",
+        ),
+        ("cadangan 2 tcm gas", "en", "2 tcm", 2 * 10**12, "volume-cubic-meter"),
+        ("kapasitas 300 juta m3 per tahun", "id", "300 juta m3", 3 * 10**8, "volume-cubic-meter"),
+        ("kapasitas 300 juta m³ per tahun", "id", "300 juta m³", 3 * 10**8, "volume-cubic-meter"),
+        ("ekspor 1,5 juta ton gandum", "id", "1,5 juta ton", 15 * 10**5, "mass-tonne"),
+        (
+            "exports of 1.5 million tonnes of wheat",
+            "en",
+            "1.5 million tonnes",
+            15 * 10**5,
+            "mass-tonne",
+        ),
+        ("jalur sepanjang 1.830 kilometer", "id", "1.830 kilometer", 1830, "length-kilometer"),
+        ("a 1,830 km line", "en", "1,830 km", 1830, "length-kilometer"),
+        ("a 1,830-kilometre line", "en", "1,830-kilometre", 1830, "length-kilometer"),
+        ("a 55-bcm pipeline", "en", "55-bcm", 55 * 10**9, "volume-cubic-meter"),
+    ],
+)
+def test_measures_with_their_scale_and_cldr_unit(text, language, words, value, unit):
+    (mention,) = numbers.mentions(text, language)
+    assert (mention.words, mention.value, mention.unit) == (words, value, unit)
+
+
+def test_bcm_is_billion_cubic_metres_in_both_languages():
+    indonesian = numbers.mentions("Turkmenistan memasok 55 miliar meter kubik gas.", "id")
+    for english in ("55 bcm of gas", "55 billion cubic metres of gas"):
+        (mention,) = numbers.mentions(english, "en")
+        assert numbers.measured_alike(mention, indonesian)
+    for other in ("55 billion tonnes of gas", "55 million cubic metres of gas"):
+        (mention,) = numbers.mentions(other, "en")
+        assert not numbers.measured_alike(mention, indonesian)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Perdagangan mencapai 40 miliar dolar AS pada 2023, naik dari 31 miliar dolar AS"
+            " pada 2022.",
+            [("40 miliar dolar AS", "2023"), ("31 miliar dolar AS", "2022")],
+        ),
+        (
+            "Perdagangan pada 2023 mencapai 40 miliar dolar AS, naik dari 31 miliar dolar AS"
+            " pada 2022.",
+            [("40 miliar dolar AS", "2023"), ("31 miliar dolar AS", "2022")],
+        ),
+        (
+            "Pada 2023, nilai perdagangan mencapai 40 miliar dolar AS, lebih tinggi daripada"
+            " setahun sebelumnya.",
+            [("40 miliar dolar AS", "2023")],
+        ),
+        (
+            "Nilainya naik dari 31 miliar dolar AS pada 2022 menjadi 40 miliar dolar AS pada"
+            " tahun 2023.",
+            [("31 miliar dolar AS", "2022"), ("40 miliar dolar AS", "2023")],
+        ),
+        (
+            "Ekspor gas 2022 sebesar 31 miliar meter kubik dan pada 2023 sebesar 40 miliar"
+            " meter kubik.",
+            [("31 miliar meter kubik", "2022"), ("40 miliar meter kubik", "2023")],
+        ),
+        ("Sebanyak 12 proyek sudah selesai.", [("12", None)]),
+    ],
+)
+def test_each_value_is_tied_to_the_nearest_year_of_its_phrase(text, expected):
+    tied = [(m.words, y.words if y else None) for m, y in numbers.years_of(text, "id")]
+    assert tied == expected
+
+
 def test_ordinals_and_collectives():
     sixth = [(m.value, m.ordinal) for m in numbers.mentions("6th, sixth, a six-point plan", "en")]
     assert sixth == [(6, True), (6, True), (6, False)]

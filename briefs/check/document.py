@@ -125,10 +125,13 @@ def normalize_space(text: str) -> str:
 
 def _unmatched_digits(text: str, language: str, other: str, other_language: str) -> list[str]:
     """The numbers text states in digits that the other language's text does not state, in
-    digits or in words ('5.000' = 'five thousand', '41 miliar' = '41 billion')."""
-    stated = {m.value for m in reader.mentions(other, other_language)}
+    digits or in words ('5.000' = 'five thousand', '41 miliar' = '41 billion'), in the same
+    measure ('55 miliar meter kubik' = '55 bcm', not '55 billion tonnes')."""
+    stated = reader.mentions(other, other_language)
     return [
-        m.words for m in reader.mentions(text, language) if not m.spelled and m.value not in stated
+        m.words
+        for m in reader.mentions(text, language)
+        if not m.spelled and not reader.measured_alike(m, stated)
     ]
 
 

@@ -1,9 +1,9 @@
 """The one number reader: the numbers a text states, with their scale, currency or percent, the
 noun a count counts, the qualifier before them and their span.
 
-Scale words and currencies come from CLDR through Babel (`0 miliar`, `0 billion`; `US$`, `Rp`,
-`Dolar Amerika Serikat`); the press's own words (number words, `milyar`, `dolar AS`) from
-briefs/language/press.py. Dates (`16/7/2020`, `(1/12)`), clock times and list numbering (`2.`) are never
+Scale words, currencies and measures come from CLDR through Babel (`0 miliar`, `0 billion`; `US$`,
+`Rp`, `Dolar Amerika Serikat`; `meter kubik`, `cubic metres`, `km`); the press's own words (number
+words, `milyar`, `dolar AS`, `ton`, `bcm`) from briefs/language/press.py. Dates (`16/7/2020`, `(1/12)`), clock times and list numbering (`2.`) are never
 numbers, nor digits glued to letters (`5G`, `G20`, `COVID-19`) nor number words in compounds that
 count nothing (`two-way`, `one-China`, `Satu-Tiongkok`)."""
 
@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from babel.numbers import NumberFormatError, get_currency_name, parse_decimal
+from babel.units import format_unit
 
 from briefs.language.press import (
     CARDINALS,
@@ -25,6 +26,7 @@ from briefs.language.press import (
     PRESS_CURRENCY_WORDS,
     PRESS_SCALES,
     PRESS_SYMBOLS,
+    PRESS_UNITS,
     QUALIFIERS,
 )
 from briefs.render.i18n import LOCALES
@@ -40,7 +42,8 @@ class Mention:
     """The digits or words alone: '41 miliar' is 41."""
     scale: int
     unit: str | None
-    """An ISO 4217 code, 'percent', or None (a count, a year, an ordinal)."""
+    """An ISO 4217 code, 'percent', a CLDR measure unit ('volume-cubic-meter'), or None (a count,
+    a year, an ordinal)."""
     noun: str | None
     """The words after the number, lower case, up to punctuation (at most four): what it counts."""
     qualifier: str | None
@@ -134,6 +137,28 @@ def currency_words() -> dict[str, str]:
     return names | PRESS_CURRENCY_WORDS
 
 
+MEASURES = ("volume-cubic-meter", "mass-tonne", "length-kilometer")
+"""The CLDR units of the quantities the press measures: gas, grain and oil, roads and pipelines."""
+
+
+@cache
+def measure_words() -> dict[str, tuple[int, str]]:
+    """Measure words after a number, lower case -> (scale, CLDR unit): CLDR's long and short
+    names in Indonesian and in American and British English ('meter kubik', 'cubic meters',
+    'cubic metres', 'm³', 'km'), and the press's ('ton', 'bcm'). One-letter symbols ('t') are
+    left out: a stray letter is no tonne."""
+    words: dict[str, tuple[int, str]] = {}
+    for language in ("id", "en", "en_GB"):
+        for unit in MEASURES:
+            for length in ("long", "short"):
+                for count in (1, 2):  # singular and plural: 'cubic metre', 'cubic metres'
+                    word = format_unit(count, unit, length=length, locale=language)
+                    word = word.replace(str(count), "", 1).strip().lower()
+                    if len(word) > 1:
+                        words[word] = (1, unit)
+    return words | PRESS_UNITS
+
+
 _SPACE = r"[ \t\u00a0]+"
 
 
@@ -146,12 +171,15 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     simple = alternation(w for w in word_numbers if w not in ("belas", "puluh", "ratus"))
     builders = alternation(_ID_BUILDERS) if language == "id" else "NOPE"
     symbols = alternation(PRESS_SYMBOLS)
+    measures = alternation(measure_words()).replace("\\ ", _SPACE)
     return {
         # '5.000', '50,1', 'Rp5', 'US$500', '6th', 'ke-70'
         "digits": re.compile(
             rf"(?:(?<![\w$])(?P<symbol>{symbols})\.?\s?|(?<![\w.,/:$]))(?:(?P<ke>ke-))?"
             r"(?P<digits>\d+(?:[.,]\d+)*)(?P<suffix>st|nd|rd|th)?"
-            r"(?![\w/:]|[.,]\d|-[^\W\d])",
+            # glued to a word by a hyphen, a number is no number ('5-year'), unless the word is
+            # a measure: 'a 1,830-kilometre line'
+            rf"(?![\w/:]|[.,]\d|-(?!(?:{measures})(?!\w))[^\W\d])",
             re.I,
         ),
         # 'dua puluh lima', 'seratus', 'twenty-five', 'sixth'; not 'two-way', 'one-China'
@@ -166,6 +194,7 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "percent": re.compile(r"\s?%|" + _SPACE + r"(?:persen|percent|per cent)(?!\w)", re.I),
+        "measure": re.compile(rf"(?:{_SPACE}|-)({measures})(?!\w)", re.I),
         "out_of": re.compile(rf"{_SPACE}(?:dari|of){_SPACE}(?=[\w$])", re.I),
         "qualifier": re.compile(rf"(?<![\w-])({alternation(QUALIFIERS[language])}){_SPACE}$", re.I),
         "noun": re.compile(r"[ \t\u00a0]+([^\W\d][\w'’-]*(?:[ \t\u00a0]+[^\W\d][\w'’-]*){0,3})"),
@@ -296,6 +325,10 @@ def _mentions(text: str, language: str) -> tuple[Mention, ...]:
             unit, end = currency_words()[hit.group(1).lower()], hit.end()
         elif unit is None and (hit := patterns["percent"].match(masked, end)):
             unit, end = "percent", hit.end()
+        elif unit is None and (hit := patterns["measure"].match(masked, end)):
+            # 'bcm' carries its scale: '55 bcm' is '55 miliar meter kubik'
+            carried, unit = measure_words()[" ".join(hit.group(1).lower().split())]
+            scale, end = scale * carried, hit.end()
         out_of: Decimal | None = None
         if unit is None and scale == 1 and (hit := patterns["out_of"].match(masked, end)):
             after = [f for f in found if f[0] == hit.end()]
@@ -326,6 +359,76 @@ def _mentions(text: str, language: str) -> tuple[Mention, ...]:
             )
         )
     return tuple(result)
+
+
+_SENTENCE_END = re.compile(r"[.!?;:](?=\s)|\n")
+_CLAUSE_BREAK = {
+    "id": re.compile(
+        r",(?!\d)|\b(?:dari|menjadi|dan|serta|sedangkan|sementara|dibandingkan|dibanding"
+        r"|ketimbang|atau|naik|turun|tumbuh|meningkat|menurun)\b",
+        re.I,
+    ),
+    "en": re.compile(
+        r",(?!\d)|\b(?:from|to|and|while|whereas|compared|against|or|up|down|rose|fell)\b",
+        re.I,
+    ),
+}
+"""Where a phrase that may hold a value and its year ends: a comma, and the words that start the
+next phrase ('naik dari 31 miliar pada 2022', 'menjadi 40 miliar pada 2023')."""
+
+
+def _gap(mention: Mention, year: Mention) -> tuple[int, bool]:
+    """How far year stands from mention, in characters, and whether it stands before it."""
+    if year.start >= mention.end:
+        return year.start - mention.end, False
+    return mention.start - year.end, True
+
+
+def years_of(text: str, language: str = "id") -> list[tuple[Mention, Mention | None]]:
+    """Each number of text that is no year, with the year text ties it to, or None.
+
+    The year is the nearest one in the number's own phrase ('40 miliar dolar AS pada 2023, naik
+    dari 31 miliar dolar AS pada 2022': 40 billion is 2023's, 31 billion 2022's); else a year
+    that leads the sentence in a phrase of its own ('Pada 2023, perdagangan mencapai 40
+    miliar'), the last one before the number, else the first such one after it."""
+    said = mentions(text, language)
+    breaks = [m.start() for m in _CLAUSE_BREAK[language].finditer(text)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+
+    def place(at: int, marks: list[int]) -> int:
+        return sum(1 for mark in marks if mark <= at)
+
+    def phrase(m: Mention) -> tuple[int, int]:
+        return place(m.start, ends), place(m.start, breaks)
+
+    years = [m for m in said if m.is_year]
+    valued = {phrase(m) for m in said if not m.is_year}
+    tied: list[tuple[Mention, Mention | None]] = []
+    for mention in said:
+        if mention.is_year:
+            continue
+        own = [y for y in years if phrase(y) == phrase(mention)]
+        if own:
+            # the nearer one; on a tie the one after ('31 miliar pada 2022')
+            tied.append((mention, min(own, key=lambda y: _gap(mention, y))))
+            continue
+        leading = [
+            y for y in years if phrase(y)[0] == phrase(mention)[0] and phrase(y) not in valued
+        ]
+        before = [y for y in leading if y.end <= mention.start]
+        after = [y for y in leading if y.start >= mention.end]
+        tied.append((mention, before[-1] if before else after[0] if after else None))
+    return tied
+
+
+def measured_alike(mention: Mention, others: Iterable[Mention]) -> bool:
+    """Does one of others state mention's value, in its measure if it has one ('55 bcm' and '55
+    miliar meter kubik'; not '55 juta ton'; a bare '55 miliar' measures nothing else)?"""
+    return any(
+        mention.value == other.value
+        and (mention.unit not in MEASURES or other.unit in (mention.unit, None))
+        for other in others
+    )
 
 
 def stated(texts: list[str], language: str = "id") -> set[Decimal]:

@@ -82,6 +82,21 @@ PRESS_SYMBOLS = {
 }
 """Currency signs and codes written before an amount ('US$500', 'Rp319,82', 'IDR 319.82')."""
 
+PRESS_UNITS = {
+    # the energy press's abbreviations: '55 bcm' is 55 billion cubic metres (of gas a year)
+    "bcm": (10**9, "volume-cubic-meter"),
+    "tcm": (10**12, "volume-cubic-meter"),
+    # 'm3' for 'm³' where the superscript was not typed
+    "m3": (1, "volume-cubic-meter"),
+    # CLDR's Indonesian is 'metrik ton', the press writes 'ton'; its 'ton' is the metric tonne
+    "ton": (1, "mass-tonne"),
+    "tons": (1, "mass-tonne"),
+    "metric ton": (1, "mass-tonne"),
+    "kubik meter": (1, "volume-cubic-meter"),
+}
+"""Measure words after a number besides CLDR's unit names, lower case -> (the scale they carry,
+the CLDR unit)."""
+
 PRESS_CURRENCY_WORDS = {
     "dolar as": "USD",
     "dolar": "USD",

@@ -25,6 +25,7 @@ from babel.numbers import (
     parse_decimal,
 )
 from babel.support import Translations
+from babel.units import format_unit
 
 from briefs.errors import ConfigurationError
 from briefs.project import LANGUAGES
@@ -38,6 +39,9 @@ LOCALES = {"id": "id", "en": "en_001"}
 "US$50.1 billion": what an analysis desk outside the US expects."""
 
 DOMAIN = "messages"
+
+_DIGITS = "#,##0.###############"
+"""A number in full, never rounded."""
 
 QUOTATION_MARKS = {"id": ("“", "”", "‘", "’"), "en": ("“", "”", "‘", "’")}
 """CLDR's delimiters (quotationStart, quotationEnd and the alternates) of id and en_001, which
@@ -184,7 +188,7 @@ class Localizer:
 
     def number(self, value: Decimal) -> str:
         """10.000 / 10,000, never rounded."""
-        return format_decimal(value, format="#,##0.###############", locale=self.locale)
+        return format_decimal(value, format=_DIGITS, locale=self.locale)
 
     def _compact(self, value: Decimal) -> str | None:
         """50,1 miliar / 50.1 billion, only when the short form is exact."""
@@ -208,6 +212,9 @@ class Localizer:
         compact = self._compact(value)
         if unit == "count":
             return compact or self.number(value)
+        if "-" in unit:  # a CLDR measure: 55 miliar meter kubik, 55 billion cubic metres
+            full = format_unit(value, unit, length="long", format=_DIGITS, locale=self.locale)
+            return full.replace(self.number(value), compact or self.number(value), 1)
         if compact is None:
             return self._money(value, unit)
         mantissa, _, scale = compact.partition(" ")

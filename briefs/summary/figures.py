@@ -1,4 +1,5 @@
-"""A figure of a summary: a number with its unit (a currency, a count or a percentage), how
+"""A figure of a summary: a number with its unit (a currency, a count, a percentage or a measure
+CLDR names, such as 'volume-cubic-meter'), how
 the article hedges it, the year or period it refers to, a conversion the article gives, and the
 series it belongs to; models.py holds it in the meeting and re-exports it."""
 
@@ -6,11 +7,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from briefs.summary.fields import NonEmpty, Quotes, Slug, SummaryModel, Text, currencies
+
+
+@cache
+def _measure(unit: str) -> bool:
+    """Is unit a CLDR measure unit, by its full id ('volume-cubic-meter', 'mass-tonne')?"""
+    from babel import Locale
+
+    return "-" in unit and unit in Locale("en").unit_display_names
 
 
 class Qualifier(str, Enum):
@@ -45,7 +55,10 @@ class Figure(SummaryModel):
 
     label: Text
     value: Decimal = Field(ge=0)
-    unit: NonEmpty = Field(description="ISO 4217 currency code, 'count' or 'percent'")
+    unit: NonEmpty = Field(
+        description="ISO 4217 currency code, 'count', 'percent' or a CLDR unit such as"
+        " 'volume-cubic-meter', 'mass-tonne', 'length-kilometer'"
+    )
     noun: Text | None = Field(None, description="What is counted, when unit is 'count'")
     qualifier: Qualifier | None = None
     out_of: Decimal | None = Field(None, description="The total in '26 of 45 projects'")
@@ -71,17 +84,18 @@ class Figure(SummaryModel):
     @field_validator("unit")
     @classmethod
     def _unit(cls, unit: str) -> str:
-        if unit not in ("count", "percent") and unit not in currencies():
+        if unit not in ("count", "percent") and unit not in currencies() and not _measure(unit):
             raise PydanticCustomError(
                 "unit",
-                "'{unit}' is not a unit: use an ISO 4217 currency code, 'count' or 'percent'",
+                "'{unit}' is not a unit: use an ISO 4217 currency code, 'count', 'percent' or a"
+                " CLDR unit such as 'volume-cubic-meter'",
                 {"unit": unit},
             )
         return unit
 
     @property
     def currency(self) -> str | None:
-        return None if self.unit in ("count", "percent") else self.unit
+        return None if self.unit in ("count", "percent") or _measure(self.unit) else self.unit
 
     @model_validator(mode="after")
     def _consistent(self) -> Figure:

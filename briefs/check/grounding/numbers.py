@@ -43,7 +43,11 @@ def unquoted_numbers(text: str, language: str, sources: Iterable[str]) -> list[s
     }
     missing = []
     for mention in reader.mentions(text, language):
-        if mention.value not in values or (mention.ordinal and mention.value not in ordinals):
+        if (
+            mention.value not in values
+            or (mention.ordinal and mention.value not in ordinals)
+            or (mention.unit in reader.MEASURES and not reader.measured_alike(mention, said))
+        ):
             missing.append(mention.words)
     return list(dict.fromkeys(missing))
 
@@ -79,7 +83,12 @@ def figure_findings(
     if not right:
         given = ", ".join(f"{m.words!r} ({m.unit or 'a count'})" for m in same)
         return [Finding((*at, "unit"), f"{figure.unit!r}: the quote states {given}")]
-    mention = right[0]
+    # a quote may state the value twice: the mention tied to the figure's year, if one is
+    tied = {m: year for q in quotes for m, year in reader.years_of(q, "id")}
+    mention = next(
+        (m for m in right if (y := tied.get(m)) is not None and int(y.value) == figure.year),
+        right[0],
+    )
     if figure.noun is not None and not any(_counts(m, figure.noun.id, quoted) for m in right):
         # the quote counts the noun with another number: the value is wrong, not the noun
         other = [m for m in said if m.unit is None and _counts(m, figure.noun.id, quoted)]
@@ -151,21 +160,19 @@ def figure_findings(
 def _year_of_value(
     figure: Figure, at: tuple[str | int, ...], quotes: list[str], mention: reader.Mention
 ) -> list[Finding]:
-    """When a quote states several years ('50,1 miliar dolar AS pada tahun 2021 dari 460 juta
-    dolar AS pada tahun 1992'), a value goes with the first year after it (else the last one
-    before): a figure that pairs it with another year has its value or its year wrong."""
+    """When a quote states several years ('40 miliar dolar AS pada 2023, naik dari 31 miliar
+    dolar AS pada 2022'), a value goes with the year the quote ties it to (the nearest one in its
+    phrase, see reader.years_of): a figure that pairs it with another year has its value or its
+    year wrong."""
     if figure.year is None:
         return []
     for quote in quotes:
-        mentions = reader.mentions(quote, "id")
-        if mention not in mentions:
+        tied = dict(reader.years_of(quote, "id"))
+        if mention not in tied:
             continue
-        years = [m for m in mentions if m.is_year]
-        if len({m.value for m in years}) < 2:
+        if len({m.value for m in reader.mentions(quote, "id") if m.is_year}) < 2:
             return []
-        after = [m for m in years if m.start >= mention.end]
-        before = [m for m in years if m.end <= mention.start]
-        own = after[0] if after else before[-1] if before else None
+        own = tied[mention]
         if own is not None and int(own.value) != figure.year:
             said = f"the quote gives {mention.words!r} for {own.words}, not {figure.year}"
             return [Finding((*at, "value"), said), Finding((*at, "year"), said)]
