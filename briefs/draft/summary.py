@@ -30,7 +30,7 @@ from briefs.draft.words import OFFICE_ABBREVIATIONS, Parts, countries
 from briefs.draft.writing import Draft
 from briefs.errors import BriefsError
 from briefs.project import Project
-from briefs.read.messages import numbered_name
+from briefs.read.messages import Loc, numbered_name
 from briefs.summary.fields import MEETING_ID
 from briefs.summary.meeting import Meeting
 
@@ -157,6 +157,7 @@ def draft_summary(
             "a year left out and 'akan' were read without it)",
         )
     context.memory.fill(summary)
+    _anchor_times(draft, when.date if not when.unsettled else article.published)
     log.info(
         "drafted %s: %d participants, %d points, %d figures, %d values to settle",
         summary["id"],
@@ -203,6 +204,42 @@ def _named_elsewhere(
             )
             found.append(person)
     return found
+
+
+def _anchor_times(draft: Draft, day: dt.date | None) -> None:
+    """The lede's, each point's and each outcome's texts (never a quote, which keeps the
+    article's words) with time relative to the article written as the time it means, counted
+    from day (the meeting's, or the publication's when the meeting's is not settled); a phrase
+    that cannot be counted ('pekan lalu', 'baru-baru ini'), or any when there is no day to count
+    from, is left as written and its text marked for the editor."""
+    from briefs.language.time import anchored, relative_phrases
+
+    summary = draft.summary
+    texts: list[tuple[Loc, dict[str, Any]]] = [(("lede",), summary["lede"])]
+    for section in ("points", "outcomes"):
+        texts += [
+            ((section, i, "text"), item["text"]) for i, item in enumerate(summary.get(section, []))
+        ]
+    for loc, text in texts:
+        left: list[str] = []
+        for language in ("id", "en"):
+            if day is None:
+                left += relative_phrases(text[language], language)
+                continue
+            text[language], kept = anchored(text[language], language, day)
+            left += kept
+        if left:
+            phrases = ", ".join(repr(p) for p in dict.fromkeys(left))
+            draft.settle(
+                loc,
+                f"{phrases}: time relative to the article, "
+                + (
+                    "not counted (no settled meeting or publication date)"
+                    if day is None
+                    else "which the drafter cannot count"
+                )
+                + "; write the time it means ('in 2023', 'as of May 2024')",
+            )
 
 
 def _names_word(word: str, text: str) -> bool:
