@@ -550,3 +550,58 @@ def test_relative_time_without_a_day_to_count_from_is_left_and_marked():
     )
     assert "yang tahun lalu dibuka" in draft.summary["points"][0]["text"]["id"]
     assert ("points", 0, "text") in draft.unsettled
+
+
+# People named only in a caption ----------------------------------------------------------------
+
+_CAPTION_STORY = (
+    "Para Pemimpin Tiba untuk KTT di Dushanbe\n\n"
+    "Dushanbe (ANTARA) - Presiden Tajikistan Rustam Sharipov menerima Presiden China Liang "
+    "Wenhai dalam KTT di Dushanbe pada Kamis (12/6/2025) untuk membahas jalur kereta.\n\n"
+    "{caption}\n\n"
+    "Kedua presiden sepakat membangun jalur kereta barang baru antara kedua negara.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "listed"),
+    [
+        (  # dated the meeting's day: each name of the list, marked for the editor
+            "Foto: Presiden Rustam Sharipov berfoto bersama Presiden Arman Dosov, Timur Ualiev "
+            "dan Bolot Asanov, Kamis (12/6/2025). (ANTARA/Reuters)",
+            {
+                "Arman Dosov": "dated the meeting's day",
+                "Timur Ualiev": "dated the meeting's day",
+                "Bolot Asanov": "dated the meeting's day",
+            },
+        ),
+        (  # no day, and the meeting's city
+            "Foto: Presiden Arman Dosov dan Timur Ualiev tiba di Dushanbe. (ANTARA/Reuters)",
+            {
+                "Arman Dosov": "of the meeting's city (Dushanbe)",
+                "Timur Ualiev": "of the meeting's city (Dushanbe)",
+            },
+        ),
+        (  # another day: another event, no one listed
+            "Foto: Presiden Arman Dosov dan Timur Ualiev di Dushanbe, Senin (9/6/2025). "
+            "(ANTARA/Reuters)",
+            {},
+        ),
+        (  # no day and another city: no one listed
+            "Foto: Presiden Arman Dosov dan Timur Ualiev di Tashkent. (ANTARA/Reuters)",
+            {},
+        ),
+    ],
+)
+def test_people_named_only_in_a_caption_of_the_meeting_s_day(caption, listed):
+    draft = draft_summary(_CAPTION_STORY.format(caption=caption), "pasted.txt")
+    names = [p.get("name") for p in draft.summary["participants"]]
+    assert names[:2] == ["Rustam Sharipov", "Liang Wenhai"]
+    found = {}
+    for i, name in enumerate(names[2:], start=2):
+        reason = draft.unsettled[("participants", i)]
+        assert reason.startswith("named only in a caption ")
+        assert reason.endswith(", nowhere in the story: check that they took part")
+        found[name] = reason.removeprefix("named only in a caption ").split(",")[0]
+        assert draft.summary["participants"][i]["office"]["id"] == "Presiden"
+    assert found == listed

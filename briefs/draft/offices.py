@@ -91,6 +91,11 @@ def participant_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i:(?P<office>{head}))\s+(?:dari|asal)\s+"
             rf"(?P<list>{member}(?:(?:,\s*(?:dan\s+)?|\s+dan\s+){member})+)"
         ),
+        # Presiden Xi Jinping berfoto bersama Presiden Kassym-Jomart Tokayev, Sadyr Japarov dan
+        # Emomali Rahmon: one office before a list of names (read in captions only)
+        "office_name_list": re.compile(
+            rf"(?P<office>{head})\s+(?P<list>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+dan\s+{NAME}))"
+        ),
         "item": re.compile(rf"(?P<country>{country_pattern()})(?:\s*\((?P<name>{NAME})\))?"),
         # mitranya dari Turki Recep Tayyip Erdogan: the counterpart of the one named before
         "counterpart": re.compile(
