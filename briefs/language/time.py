@@ -115,7 +115,7 @@ _AS_OF = {"id": "per", "en": "as of"}
 _QUANTITY = re.compile(
     r"(?:\d+|(?:belas|puluh|ratus|ribu)an|"
     + "|".join(
-        "dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa banyak the few "
+        "dua tiga empat lima enam tujuh delapan sembilan sepuluh setengah beberapa banyak the few "
         "two three four five six seven eight nine ten several many past".split()
     )
     + r")$",
