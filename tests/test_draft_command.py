@@ -227,9 +227,9 @@ def test_draft_writes_relative_time_as_the_time_it_means(project_copy, monkeypat
     assert "tahun lalu" in second["quote"]
     # 'baru-baru ini' has no day to count from: left, and its text marked for the editor
     assert "yang baru-baru ini dimulai" in third["text"]["id"]
-    marked = "#   - points[2].text (point 3): 'baru-baru ini': time relative to the article"
+    marked = "#   - points[2].text (point 3): time relative to the article, 'baru-baru ini', which"
     assert marked in text
-    assert "  - text: !check  # to check: 'baru-baru ini': time relative" in text
+    assert "  - text: !check  # to check: time relative to the article, 'baru-baru ini'," in text
     assert "lede: !check" not in text and "points[0].text" not in text
     # the times written are those check holds to the quotes that say them relatively
     from briefs.language.time import meant_times

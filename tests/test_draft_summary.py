@@ -509,6 +509,12 @@ def test_a_host_receiving_a_guest_in_town_for_a_summit_holds_talks():
             ["tahun lalu"],
         ),
         ("Harga baru-baru ini turun.", "id", "Harga baru-baru ini turun.", ["baru-baru ini"]),
+        (
+            "Proyek itu dimulai dua setengah tahun lalu.",
+            "id",
+            "Proyek itu dimulai dua setengah tahun lalu.",
+            ["tahun lalu"],
+        ),
         ("Exports doubled last year.", "en", "Exports doubled in 2023.", []),
         (
             "Now the corridor links four ports.",
@@ -546,7 +552,7 @@ def test_relative_time_without_a_day_to_count_from_is_left_and_marked():
     assert "date" in {loc[0] for loc in draft.unsettled}
     assert "yang kini hampir rampung" in draft.summary["lede"]["id"]
     assert draft.unsettled[("lede",)].startswith(
-        "'kini': time relative to the article, not counted (no settled meeting or publication date)"
+        "time relative to the article, 'kini', not counted (no settled meeting or publication date)"
     )
     assert "yang tahun lalu dibuka" in draft.summary["points"][0]["text"]["id"]
     assert ("points", 0, "text") in draft.unsettled

@@ -291,7 +291,7 @@ def _anchor_times(draft: Draft, day: dt.date | None) -> None:
             phrases = ", ".join(repr(p) for p in dict.fromkeys(left))
             draft.settle(
                 loc,
-                f"{phrases}: time relative to the article, "
+                f"time relative to the article, {phrases}, "
                 + (
                     "not counted (no settled meeting or publication date)"
                     if day is None
