@@ -148,7 +148,7 @@ def anchored(text: str, language: str, day: dt.date) -> tuple[str, list[str]]:
     def meaning(words: list[str]) -> tuple[str, str] | None:
         """What the phrase means, and how it is placed ('at' a time, 'as of' it)."""
         this_month = f"{names[day.month]} {day.year}"
-        years = {
+        years: dict[tuple[str, ...], int] = {
             ("tahun", "lalu"): day.year - 1,
             ("last", "year"): day.year - 1,
             ("tahun", "ini"): day.year,
