@@ -570,44 +570,63 @@ _CAPTION_STORY = (
 
 
 @pytest.mark.parametrize(
-    ("caption", "listed"),
+    ("caption", "listed", "noted"),
     [
-        (  # dated the meeting's day: each name of the list, marked for the editor
+        (  # dated the meeting's day: each name of the list, marked; one of no known country noted
             "Foto: Presiden Rustam Sharipov berfoto bersama Presiden Arman Dosov, Timur Ualiev "
             "dan Bolot Asanov, Kamis (12/6/2025). (ANTARA/Reuters)",
             {
-                "Arman Dosov": "dated the meeting's day",
-                "Timur Ualiev": "dated the meeting's day",
-                "Bolot Asanov": "dated the meeting's day",
+                "Arman Dosov": ("KZ", "dated the meeting's day"),
+                "Timur Ualiev": ("UZ", "dated the meeting's day"),
             },
+            "Presiden Bolot Asanov",
         ),
         (  # no day, and the meeting's city
             "Foto: Presiden Arman Dosov dan Timur Ualiev tiba di Dushanbe. (ANTARA/Reuters)",
             {
-                "Arman Dosov": "of the meeting's city (Dushanbe)",
-                "Timur Ualiev": "of the meeting's city (Dushanbe)",
+                "Arman Dosov": ("KZ", "of the meeting's city (Dushanbe)"),
+                "Timur Ualiev": ("UZ", "of the meeting's city (Dushanbe)"),
             },
+            None,
         ),
         (  # another day: another event, no one listed
-            "Foto: Presiden Arman Dosov dan Timur Ualiev di Dushanbe, Senin (9/6/2025). "
+            "Foto: Presiden Arman Dosov dan Bolot Asanov di Dushanbe, Senin (9/6/2025). "
             "(ANTARA/Reuters)",
             {},
+            None,
         ),
         (  # no day and another city: no one listed
-            "Foto: Presiden Arman Dosov dan Timur Ualiev di Tashkent. (ANTARA/Reuters)",
+            "Foto: Presiden Arman Dosov dan Bolot Asanov di Tashkent. (ANTARA/Reuters)",
             {},
+            None,
         ),
     ],
 )
-def test_people_named_only_in_a_caption_of_the_meeting_s_day(caption, listed):
-    draft = draft_summary(_CAPTION_STORY.format(caption=caption), "pasted.txt")
+def test_people_named_only_in_a_caption_of_the_meeting_s_day(caption, listed, noted):
+    from briefs.draft.memory import Memory
+    from briefs.draft.summary import DraftContext
+
+    context = DraftContext(memory=Memory(people={"Arman Dosov": "KZ", "Timur Ualiev": "UZ"}))
+    draft = draft_summary(_CAPTION_STORY.format(caption=caption), "pasted.txt", context)
     names = [p.get("name") for p in draft.summary["participants"]]
     assert names[:2] == ["Rustam Sharipov", "Liang Wenhai"]
     found = {}
     for i, name in enumerate(names[2:], start=2):
+        entry = draft.summary["participants"][i]
         reason = draft.unsettled[("participants", i)]
         assert reason.startswith("named only in a caption ")
         assert reason.endswith(", nowhere in the story: check that they took part")
-        found[name] = reason.removeprefix("named only in a caption ").split(",")[0]
-        assert draft.summary["participants"][i]["office"]["id"] == "Presiden"
+        found[name] = (
+            entry["country"],
+            reason.removeprefix("named only in a caption ").split(",")[0],
+        )
+        assert entry["office"]["id"] == "Presiden"
     assert found == listed
+    notes = [n for n in draft.notes if "named only in a caption" in n]
+    if noted:
+        assert notes == [
+            "participants: named only in a caption of the meeting's day, with no country the "
+            f"article or the project's summaries give: {noted}; add those who took part"
+        ]
+    else:
+        assert notes == []

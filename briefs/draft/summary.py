@@ -120,7 +120,17 @@ def draft_summary(
     dated = article.published or article.dated
     year = dated.year if dated else max(article.page_years, default=None)
     place = find_place(article, participants, context.memory.cities, when.quote, year)
-    participants += _of_the_day(in_captions_only, when, place)
+    in_caption, countryless = _of_the_day(in_captions_only, when, place)
+    participants += in_caption
+    if countryless:
+        # a name with neither a country nor a sentence of the story is the editor's to place:
+        # said, not listed as a participant of no side
+        draft.notes.append(
+            "participants: named only in a caption of the meeting's day, with no country the "
+            "article or the project's summaries give: "
+            + ", ".join(f"{p.office} {p.name}" for p in countryless)
+            + "; add those who took part"
+        )
     _host_of_the_place(participants, place.country)
     kind, kind_unsettled = meeting_kind(article, participants, when, place.country)
     summary = draft.summary
@@ -242,13 +252,14 @@ def _listed_under_one_office(
 
 def _of_the_day(
     in_captions_only: list[tuple[str, FoundParticipant]], when: MeetingDate, place: FoundPlace
-) -> list[FoundParticipant]:
+) -> tuple[list[FoundParticipant], list[FoundParticipant]]:
     """Those named only in a caption, when the caption is of this meeting's day: it dates
     itself to the meeting's day, or states no day and names the meeting's city; each marked for
-    the editor ('named only in a caption')."""
+    the editor ('named only in a caption'). Apart, those of them with no country known."""
     from briefs.draft.dates import find_dates
 
     kept: list[FoundParticipant] = []
+    countryless: list[FoundParticipant] = []
     for caption, person in in_captions_only:
         days = {(d.day, d.month) for d in find_dates(caption)}
         dated = days == {(when.date.day, when.date.month)}
@@ -261,8 +272,8 @@ def _of_the_day(
             + ("dated the meeting's day" if dated else f"of the meeting's city ({place.city})")
             + ", nowhere in the story: check that they took part"
         )
-        kept.append(person)
-    return kept
+        (kept if person.country else countryless).append(person)
+    return kept, countryless
 
 
 def _anchor_times(draft: Draft, day: dt.date | None) -> None:
