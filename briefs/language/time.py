@@ -183,7 +183,9 @@ def anchored(text: str, language: str, day: dt.date) -> tuple[str, list[str]]:
 
     def replace(m: re.Match[str]) -> str:
         phrase = m.group(0)
-        before = text[: m.start()].split()
+        # the words just before (a window, not the whole text: one pass over a long text)
+        window = text[max(0, m.start() - 40) : m.start()]
+        before = window.split()
         previous = before[-1].casefold() if before else ""
         meant = meaning(phrase.casefold().split())
         if meant is None or _QUANTITY.match(previous):
@@ -196,9 +198,8 @@ def anchored(text: str, language: str, day: dt.date) -> tuple[str, list[str]]:
             written = f"{_AT[language]} {time.removeprefix('tahun ')}"
         else:
             written = f"{_AS_OF[language]} {time}"
-        if phrase[0].isupper() and not previous:
-            written = written[0].upper() + written[1:]
-        elif phrase[0].isupper() and re.search(r"[.!?]\W*$", text[: m.start()]):
+        opens = not text[: m.start()].strip() if m.start() < 40 else False
+        if phrase[0].isupper() and (opens or re.search(r"[.!?]\W*$", window)):
             written = written[0].upper() + written[1:]
         return written
 
