@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import yaml
@@ -190,3 +191,49 @@ def test_the_command_counts_from_the_draft_what_the_file_marks(tmp_path):
     text = draft.to_yaml()
     assert draft.english_to_write == text.count("# to write: English") > 0
     assert len(draft.unsettled) == text.count(": !check") + text.count("- !check")
+
+
+# Time relative to the article, written as the time it means ----------------------------------
+
+RELATIVE = (
+    "Menlu Tiongkok Bertemu Menlu Kazakhstan di Astana\n\n"
+    "Astana (ANTARA) - Menteri Luar Negeri Tiongkok Wang Yi bertemu Menteri Luar Negeri "
+    "Kazakhstan Murat Nurtleu di Astana pada Senin (20/5/2024) untuk membahas kerja sama yang "
+    "kini meluas ke energi.\n\n"
+    "Kedua pihak sepakat memperpanjang jalur kereta barang yang dibuka November lalu hingga ke "
+    "pelabuhan Aktau.\n\n"
+    "Wang mengatakan China siap menambah penerbangan langsung yang tahun lalu naik dua kali "
+    "lipat.\n\n"
+    "Nurtleu mengatakan Kazakhstan mendukung proyek bersama yang baru-baru ini dimulai di "
+    "Almaty.\n"
+)
+
+
+def test_draft_writes_relative_time_as_the_time_it_means(project_copy, monkeypatch):
+    monkeypatch.chdir(project_copy)
+    (project_copy / "relative.txt").write_text(RELATIVE, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["draft", "relative.txt", "-o", "sources/meetings/draft.yaml"]
+    )
+    assert result.exit_code == 0, result.output
+    text = (project_copy / "sources" / "meetings" / "draft.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_Loader)
+    # counted from the meeting's day, 20 May 2024; the quotes keep the article's words
+    assert data["lede"]["id"].endswith("kerja sama yang per Mei 2024 meluas ke energi.")
+    first, second, third = data["points"]
+    assert "yang dibuka pada November 2023 hingga" in first["text"]["id"]
+    assert "November lalu" in first["quote"]
+    assert "yang pada 2023 naik dua kali lipat" in second["text"]["id"]
+    assert "tahun lalu" in second["quote"]
+    # 'baru-baru ini' has no day to count from: left, and its text marked for the editor
+    assert "yang baru-baru ini dimulai" in third["text"]["id"]
+    marked = "#   - points[2].text (point 3): time relative to the article, 'baru-baru ini', which"
+    assert marked in text
+    assert "  - text: !check  # to check: time relative to the article, 'baru-baru ini'," in text
+    assert "lede: !check" not in text and "points[0].text" not in text
+    # the times written are those check holds to the quotes that say them relatively
+    from briefs.language.time import meant_times
+
+    assert str(data["date"]) == "2024-05-20"
+    meant = meant_times([first["quote"], second["quote"]], dt.date(2024, 5, 20))[0].split()
+    assert {"November", "2023"} <= set(meant)

@@ -136,6 +136,49 @@ def test_participants_in_the_press_s_other_patterns(text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a chair of a state body, deputy, with a second office joined by 'sekaligus'
+            "Wakil Ketua Kabinet Menteri sekaligus Menteri Luar Negeri Turkmenistan Batyr Amanov "
+            "menyambut tamunya di Ashgabat.",
+            [("TM", "Wakil Ketua Kabinet Menteri sekaligus Menteri Luar Negeri", "Batyr Amanov")],
+        ),
+        (  # acting, the short form in brackets
+            "Pelaksana Tugas (Plt.) Menteri Luar Negeri Uzbekistan Farrukh Tashkentov bertemu "
+            "Menteri Luar Negeri China Wang Yi.",
+            [
+                ("UZ", "Pelaksana Tugas Menteri Luar Negeri", "Farrukh Tashkentov"),
+                ("CN", "Menteri Luar Negeri", "Wang Yi"),
+            ],
+        ),
+        (  # 'Penjabat', and a deputy prime minister
+            "Penjabat Presiden Kirgizstan Talant Usenov menerima Wakil Perdana Menteri China Ding "
+            "Xuexiang di Bishkek.",
+            [
+                ("KG", "Penjabat Presiden", "Talant Usenov"),
+                ("CN", "Wakil Perdana Menteri", "Ding Xuexiang"),
+            ],
+        ),
+        (  # its short form spelled out
+            "Pj. Menlu Tajikistan Davron Rahimov hadir dalam pertemuan itu.",
+            [("TJ", "Penjabat Menteri Luar Negeri", "Davron Rahimov")],
+        ),
+        (  # the second office after the country keeps the word that joins it
+            "Perdana Menteri Kazakhstan sekaligus Menteri Luar Negeri Aibek Nurlanov tiba di Beijing.",
+            [("KZ", "Perdana Menteri sekaligus Menteri Luar Negeri", "Aibek Nurlanov")],
+        ),
+        (  # a chamber's chair is an office; a party's chair is not read as one
+            "Ketua Senat Kazakhstan Erlan Bekov bertemu Ketua Partai Rakyat Kazakhstan Olzhas Temir.",
+            [("KZ", "Ketua Senat", "Erlan Bekov")],
+        ),
+    ],
+)
+def test_acting_deputy_chair_and_joined_offices(text, expected):
+    found = [(p.country, p.office, p.name) for p in find_participants(text)]
+    assert found == expected
+
+
 def test_a_leader_mentioned_in_passing_is_not_a_participant():
     text = (
         "Menteri Luar Negeri Tiongkok Wang Yi bertemu Menteri Luar Negeri Kazakhstan Murat Nurtleu "

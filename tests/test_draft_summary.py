@@ -467,3 +467,166 @@ def test_a_host_receiving_a_guest_in_town_for_a_summit_holds_talks():
     )
     draft = draft_summary(text, "a.txt")
     assert draft.summary["kind"] == "bilateral-talks"
+
+
+# Time relative to the article ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "written", "left"),
+    [
+        ("Ekspor gandum naik tajam tahun lalu.", "id", "Ekspor gandum naik tajam pada 2023.", []),
+        ("Tahun lalu, kedua menteri bertemu.", "id", "Pada 2023, kedua menteri bertemu.", []),
+        (
+            "Kerja sama terus tumbuh sejak tahun lalu.",
+            "id",
+            "Kerja sama terus tumbuh sejak tahun 2023.",
+            [],
+        ),
+        ("Pipa itu rampung November lalu.", "id", "Pipa itu rampung pada November 2023.", []),
+        ("Pipa itu rampung Februari lalu.", "id", "Pipa itu rampung pada Februari 2024.", []),
+        (
+            "Bank itu kini memiliki tiga cabang.",
+            "id",
+            "Bank itu per Mei 2024 memiliki tiga cabang.",
+            [],
+        ),
+        ("Saat ini, kuota dibuka.", "id", "Per Mei 2024, kuota dibuka.", []),
+        (
+            "Belum ada tarif baru hingga saat ini.",
+            "id",
+            "Belum ada tarif baru hingga Mei 2024.",
+            [],
+        ),
+        ("Pabrik itu dibuka bulan lalu.", "id", "Pabrik itu dibuka pada April 2024.", []),
+        ("Sidang dijadwalkan tahun depan.", "id", "Sidang dijadwalkan pada 2025.", []),
+        # what cannot be counted is left as written, and said
+        ("Delegasi tiba pekan lalu.", "id", "Delegasi tiba pekan lalu.", ["pekan lalu"]),
+        (
+            "Jalan dibangun tiga tahun lalu.",
+            "id",
+            "Jalan dibangun tiga tahun lalu.",
+            ["tahun lalu"],
+        ),
+        ("Harga baru-baru ini turun.", "id", "Harga baru-baru ini turun.", ["baru-baru ini"]),
+        (
+            "Proyek itu dimulai dua setengah tahun lalu.",
+            "id",
+            "Proyek itu dimulai dua setengah tahun lalu.",
+            ["tahun lalu"],
+        ),
+        ("Exports doubled last year.", "en", "Exports doubled in 2023.", []),
+        (
+            "Now the corridor links four ports.",
+            "en",
+            "As of May 2024 the corridor links four ports.",
+            [],
+        ),
+        (
+            "Talks have stalled since last November.",
+            "en",
+            "Talks have stalled since November 2023.",
+            [],
+        ),
+        ("Prices rose over the last year.", "en", "Prices rose over the last year.", ["last year"]),
+        ("Prices fell recently.", "en", "Prices fell recently.", ["recently"]),
+    ],
+)
+def test_relative_time_is_written_as_the_time_it_means(text, language, written, left):
+    import datetime as dt
+
+    from briefs.language.time import anchored
+
+    assert anchored(text, language, dt.date(2024, 5, 20)) == (written, left)
+
+
+def test_relative_time_without_a_day_to_count_from_is_left_and_marked():
+    """No meeting day settled and no publication date: nothing is counted, each text marked."""
+    text = (
+        "Menlu China Bertemu Menlu Uzbekistan\n\n"
+        "Menteri Luar Negeri China Wang Yi bertemu Menteri Luar Negeri Uzbekistan Bakhtiyor "
+        "Saidov di Tashkent untuk membahas jalur kereta yang kini hampir rampung.\n\n"
+        "Kedua pihak sepakat menambah jadwal kereta barang yang tahun lalu dibuka.\n"
+    )
+    draft = draft_summary(text, "pasted.txt")
+    assert "date" in {loc[0] for loc in draft.unsettled}
+    assert "yang kini hampir rampung" in draft.summary["lede"]["id"]
+    assert draft.unsettled[("lede",)].startswith(
+        "time relative to the article, 'kini', not counted (no settled meeting or publication date)"
+    )
+    assert "yang tahun lalu dibuka" in draft.summary["points"][0]["text"]["id"]
+    assert ("points", 0, "text") in draft.unsettled
+
+
+# People named only in a caption ----------------------------------------------------------------
+
+_CAPTION_STORY = (
+    "Para Pemimpin Tiba untuk KTT di Dushanbe\n\n"
+    "Dushanbe (ANTARA) - Presiden Tajikistan Rustam Sharipov menerima Presiden China Liang "
+    "Wenhai dalam KTT di Dushanbe pada Kamis (12/6/2025) untuk membahas jalur kereta.\n\n"
+    "{caption}\n\n"
+    "Kedua presiden sepakat membangun jalur kereta barang baru antara kedua negara.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "listed", "noted"),
+    [
+        (  # dated the meeting's day: each name of the list, marked; one of no known country noted
+            "Foto: Presiden Rustam Sharipov berfoto bersama Presiden Arman Dosov, Timur Ualiev "
+            "dan Bolot Asanov, Kamis (12/6/2025). (ANTARA/Reuters)",
+            {
+                "Arman Dosov": ("KZ", "dated the meeting's day"),
+                "Timur Ualiev": ("UZ", "dated the meeting's day"),
+            },
+            "Presiden Bolot Asanov",
+        ),
+        (  # no day, and the meeting's city
+            "Foto: Presiden Arman Dosov dan Timur Ualiev tiba di Dushanbe. (ANTARA/Reuters)",
+            {
+                "Arman Dosov": ("KZ", "of the meeting's city (Dushanbe)"),
+                "Timur Ualiev": ("UZ", "of the meeting's city (Dushanbe)"),
+            },
+            None,
+        ),
+        (  # another day: another event, no one listed
+            "Foto: Presiden Arman Dosov dan Bolot Asanov di Dushanbe, Senin (9/6/2025). "
+            "(ANTARA/Reuters)",
+            {},
+            None,
+        ),
+        (  # no day and another city: no one listed
+            "Foto: Presiden Arman Dosov dan Bolot Asanov di Tashkent. (ANTARA/Reuters)",
+            {},
+            None,
+        ),
+    ],
+)
+def test_people_named_only_in_a_caption_of_the_meeting_s_day(caption, listed, noted):
+    from briefs.draft.memory import Memory
+    from briefs.draft.summary import DraftContext
+
+    context = DraftContext(memory=Memory(people={"Arman Dosov": "KZ", "Timur Ualiev": "UZ"}))
+    draft = draft_summary(_CAPTION_STORY.format(caption=caption), "pasted.txt", context)
+    names = [p.get("name") for p in draft.summary["participants"]]
+    assert names[:2] == ["Rustam Sharipov", "Liang Wenhai"]
+    found = {}
+    for i, name in enumerate(names[2:], start=2):
+        entry = draft.summary["participants"][i]
+        reason = draft.unsettled[("participants", i)]
+        assert reason.startswith("named only in a caption ")
+        assert reason.endswith(", nowhere in the story: check that they took part")
+        found[name] = (
+            entry["country"],
+            reason.removeprefix("named only in a caption ").split(",")[0],
+        )
+        assert entry["office"]["id"] == "Presiden"
+    assert found == listed
+    notes = [n for n in draft.notes if "named only in a caption" in n]
+    if noted:
+        assert notes == [
+            "participants: named only in a caption of the meeting's day, with no country the "
+            f"article or the project's summaries give: {noted}; add those who took part"
+        ]
+    else:
+        assert notes == []

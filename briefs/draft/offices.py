@@ -19,8 +19,18 @@ from briefs.draft.words import (
 from briefs.language.gazetteer import cldr_city_countries
 
 # Word patterns of the press, not tables of names: offices, qualifiers, verbs.
+_ACTING = r"(?:(?:[Pp]elaksana\s+[Tt]ugas|[Pp]enjabat)(?:\s*\((?:Plt|Pj)\.?\))?|Plt\.?|Pj\.?)\s+"
+"""Someone acting in an office: 'Pelaksana Tugas (Plt.) Menteri', 'Plt. Menlu', 'Penjabat
+Presiden', 'Pj. Menteri' (the short form in brackets, or alone)."""
+_CHAIR = (
+    r"[Kk]etua\s+(?:Kabinet\s+Menteri|Dewan\s+Menteri|Parlemen|Senat|Majelis(?:\s+[A-Z][a-z]+)?"
+    r"|Dewan\s+Negara)"
+)
+"""A chair of a state body, an office of its own: 'Wakil Ketua Kabinet Menteri' (Turkmenistan's
+deputy heads of government), 'Ketua Senat', 'Ketua Majelis Rendah'; never a party's or a
+committee's chair (those are no side of a meeting)."""
 _OFFICE_HEAD = (
-    r"(?:(?:[Pp]elaksana\s+[Tt]ugas|Plt\.?)\s+)?(?:[Ww]akil\s+)?(?:[Pp]residen|[Pp]erdana\s+[Mm]enteri"
+    rf"(?:{_ACTING})?(?:[Ww]akil\s+)?(?:{_CHAIR}|[Pp]residen|[Pp]erdana\s+[Mm]enteri"
     r"|PM|Menlu|Kanselir|Raja|Emir|Sultan|Duta\s+Besar|Dubes|Sekretaris\s+Jenderal|Sekjen"
     r"|Kepala\s+Negara|Kepala\s+Pemerintahan|[Pp]emimpin|Penasihat\s+Negara"
     r"|Anggota\s+Dewan\s+Negara"
@@ -58,7 +68,8 @@ def participant_patterns() -> dict[str, re.Pattern[str]]:
         # 'Wakil Perdana Menteri Kazakh dan Menteri Perdagangan dan Integrasi Serik Zhumangarin':
         # a second office after the country
         "office_country_name": re.compile(
-            rf"(?P<office>{office})\s+(?P<country>{country})(?:{_JOINED_OFFICES}(?P<more>{head}))?"
+            rf"(?P<office>{office})\s+(?P<country>{country})"
+            rf"(?:\s+(?P<joined>dan|sekaligus|merangkap)\s+(?P<more>{head}))?"
             # 'Duta Besar Turkmenistan untuk China Parakhat Durdyev': the sending country's
             rf"(?:\s+untuk\s+{country})?,?\s+(?P<name>{NAME}){name_end}"
         ),
@@ -80,6 +91,11 @@ def participant_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i:(?P<office>{head}))\s+(?:dari|asal)\s+"
             rf"(?P<list>{member}(?:(?:,\s*(?:dan\s+)?|\s+dan\s+){member})+)"
         ),
+        # Presiden Xi Jinping berfoto bersama Presiden Kassym-Jomart Tokayev, Sadyr Japarov dan
+        # Emomali Rahmon: one office before a list of names (read in captions only)
+        "office_name_list": re.compile(
+            rf"(?P<office>{head})\s+(?P<list>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+dan\s+{NAME}))"
+        ),
         "item": re.compile(rf"(?P<country>{country_pattern()})(?:\s*\((?P<name>{NAME})\))?"),
         # mitranya dari Turki Recep Tayyip Erdogan: the counterpart of the one named before
         "counterpart": re.compile(
@@ -92,7 +108,7 @@ def participant_patterns() -> dict[str, re.Pattern[str]]:
 def office_title(text: str) -> str:
     """An office as a title: 'menteri luar negeri' -> 'Menteri Luar Negeri'; the press's
     short forms (Menlu, PM, Dubes, Sekjen, Plt.) spelled out."""
-    text = " ".join(re.sub(r"\s*\([A-Z][A-Za-z]{1,6}\)", "", text).split())
+    text = " ".join(re.sub(r"\s*\([A-Z][A-Za-z]{1,6}\.?\)", "", text).split())
     for short, full in OFFICE_ABBREVIATIONS.items():
         text = re.sub(rf"\b{re.escape(short)}(?!\w)", full, text)
     words = text.split()

@@ -103,7 +103,7 @@ def find_participants(
                 unsure = f"the page writes {raw_country(m.group('name'))!r}: read as {misspelt[0]}"
             office = m.group("office")
             if m.groupdict().get("more"):
-                office = f"{office} dan {m.group('more')}"
+                office = f"{office} {m.group('joined')} {m.group('more')}"
             found.append(
                 FoundParticipant(
                     country,

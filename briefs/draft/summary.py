@@ -21,6 +21,7 @@ from briefs.draft.figures import article_figures
 from briefs.draft.kinds import meeting_kind
 from briefs.draft.meeting_dates import MeetingDate, meeting_date
 from briefs.draft.memory import Memory
+from briefs.draft.offices import known_country, office_title, participant_patterns, plain_name
 from briefs.draft.people import FoundParticipant, find_participants
 from briefs.draft.places import FoundPlace, find_place
 from briefs.draft.points import FoundPoint, find_points
@@ -30,7 +31,7 @@ from briefs.draft.words import OFFICE_ABBREVIATIONS, Parts, countries
 from briefs.draft.writing import Draft
 from briefs.errors import BriefsError
 from briefs.project import Project
-from briefs.read.messages import numbered_name
+from briefs.read.messages import Loc, numbered_name
 from briefs.summary.fields import MEETING_ID
 from briefs.summary.meeting import Meeting
 
@@ -112,12 +113,24 @@ def draft_summary(
         [*context.memory.cities, *([article.dateline] if article.dateline else [])],
         when.announced,
     )
-    participants += _named_elsewhere(article, participants, context, when)
+    elsewhere, in_captions_only = _named_elsewhere(article, participants, context, when)
+    participants += elsewhere
     # the meeting's year, to tell a sentence of an earlier time: the page's date, else the
     # latest year the page prints
     dated = article.published or article.dated
     year = dated.year if dated else max(article.page_years, default=None)
     place = find_place(article, participants, context.memory.cities, when.quote, year)
+    in_caption, countryless = _of_the_day(in_captions_only, when, place)
+    participants += in_caption
+    if countryless:
+        # a name with neither a country nor a sentence of the story is the editor's to place:
+        # said, not listed as a participant of no side
+        draft.notes.append(
+            "participants: named only in a caption of the meeting's day, with no country the "
+            "article or the project's summaries give: "
+            + ", ".join(f"{p.office} {p.name}" for p in countryless)
+            + "; add those who took part"
+        )
     _host_of_the_place(participants, place.country)
     kind, kind_unsettled = meeting_kind(article, participants, when, place.country)
     summary = draft.summary
@@ -157,6 +170,7 @@ def draft_summary(
             "a year left out and 'akan' were read without it)",
         )
     context.memory.fill(summary)
+    _anchor_times(draft, when.date if not when.unsettled else article.published)
     log.info(
         "drafted %s: %d participants, %d points, %d figures, %d values to settle",
         summary["id"],
@@ -170,14 +184,17 @@ def draft_summary(
 
 def _named_elsewhere(
     article: Article, participants: list[FoundParticipant], context: DraftContext, when: MeetingDate
-) -> list[FoundParticipant]:
+) -> tuple[list[FoundParticipant], list[tuple[str, FoundParticipant]]]:
     """Participants named in their office only in the headline or a caption of this meeting
-    (a caption with another day is of another event): each marked for the editor, since a
-    caption shows who was there but not always at this meeting."""
+    (a caption with another day is of another event), each marked for the editor, since a
+    caption shows who was there but not always at this meeting; and, apart with their caption,
+    those a caption names whom the story names nowhere (to be listed only when the caption is
+    of this meeting's day: _of_the_day)."""
     from briefs.draft.dates import find_dates
 
     taken = {h for p in participants for h in p.handles()}
     found: list[FoundParticipant] = []
+    captions_only: list[tuple[str, FoundParticipant]] = []
     for where, text in [
         ("headline", article.headline or ""),
         *(("caption", c) for c in article.captions),
@@ -185,14 +202,21 @@ def _named_elsewhere(
         days = [(d.day, d.month) for d in find_dates(text)]
         if where == "caption" and any(day != (when.date.day, when.date.month) for day in days):
             continue
-        for person in find_participants(
+        people = find_participants(
             text, context.memory.people, context.memory.offices, "", context.memory.cities
-        ):
+        )
+        if where == "caption":
+            people += _listed_under_one_office(text, article.body, context)
+        for person in people:
             if not person.name or person.handles() & taken:
                 continue
             # the story must call them by their name too ('Xi', 'Berdimuhamedov'): a caption or
             # a headline alone may show another event, and a headline's capitals run into names
             words = [w for w in person.name.split() if _names_word(w, article.body)]
+            if where == "caption" and not words:
+                taken |= person.handles()
+                captions_only.append((text, person))
+                continue
             if not words or (where == "headline" and len(words) < len(person.name.split())):
                 continue
             taken |= person.handles()
@@ -202,7 +226,90 @@ def _named_elsewhere(
                 f"{' '.join(words)!r}): check that they took part"
             )
             found.append(person)
-    return found
+    return found, captions_only
+
+
+def _listed_under_one_office(
+    caption: str, body: str, context: DraftContext
+) -> list[FoundParticipant]:
+    """The names a caption lists after one office ('Presiden Xi Jinping berfoto bersama
+    Presiden Kassym-Jomart Tokayev, Sadyr Japarov dan Emomali Rahmon'): each in that office,
+    of the country the project's summaries give the name, else of none (to be written)."""
+    listed: list[FoundParticipant] = []
+    for m in participant_patterns()["office_name_list"].finditer(caption):
+        for raw in re.split(r"\s*,\s*(?:dan\s+)?|\s+dan\s+", m.group("list")):
+            name = plain_name(raw, body, frozenset(context.memory.cities))
+            if not name or name != raw.strip():
+                continue  # a word cut from the name: a place or a common word, not a list of names
+            country, unsure = known_country(name, context.memory.people)
+            listed.append(
+                FoundParticipant(
+                    country, office_title(m.group("office")), name, None, m.start(), unsure
+                )
+            )
+    return listed
+
+
+def _of_the_day(
+    in_captions_only: list[tuple[str, FoundParticipant]], when: MeetingDate, place: FoundPlace
+) -> tuple[list[FoundParticipant], list[FoundParticipant]]:
+    """Those named only in a caption, when the caption is of this meeting's day: it dates
+    itself to the meeting's day, or states no day and names the meeting's city; each marked for
+    the editor ('named only in a caption'). Apart, those of them with no country known."""
+    from briefs.draft.dates import find_dates
+
+    kept: list[FoundParticipant] = []
+    countryless: list[FoundParticipant] = []
+    for caption, person in in_captions_only:
+        days = {(d.day, d.month) for d in find_dates(caption)}
+        dated = days == {(when.date.day, when.date.month)}
+        in_the_city = not days and bool(place.city) and _names_word(place.city or "", caption)
+        if not (dated or in_the_city):
+            continue
+        person.position = -1
+        person.evidence = (
+            "named only in a caption "
+            + ("dated the meeting's day" if dated else f"of the meeting's city ({place.city})")
+            + ", nowhere in the story: check that they took part"
+        )
+        (kept if person.country else countryless).append(person)
+    return kept, countryless
+
+
+def _anchor_times(draft: Draft, day: dt.date | None) -> None:
+    """The lede's, each point's and each outcome's texts (never a quote, which keeps the
+    article's words) with time relative to the article written as the time it means, counted
+    from day (the meeting's, or the publication's when the meeting's is not settled); a phrase
+    that cannot be counted ('pekan lalu', 'baru-baru ini'), or any when there is no day to count
+    from, is left as written and its text marked for the editor."""
+    from briefs.language.time import anchored, relative_phrases
+
+    summary = draft.summary
+    texts: list[tuple[Loc, dict[str, Any]]] = [(("lede",), summary["lede"])]
+    for section in ("points", "outcomes"):
+        texts += [
+            ((section, i, "text"), item["text"]) for i, item in enumerate(summary.get(section, []))
+        ]
+    for loc, text in texts:
+        left: list[str] = []
+        for language in ("id", "en"):
+            if day is None:
+                left += relative_phrases(text[language], language)
+                continue
+            text[language], kept = anchored(text[language], language, day)
+            left += kept
+        if left:
+            phrases = ", ".join(repr(p) for p in dict.fromkeys(left))
+            draft.settle(
+                loc,
+                f"time relative to the article, {phrases}, "
+                + (
+                    "not counted (no settled meeting or publication date)"
+                    if day is None
+                    else "which the drafter cannot count"
+                )
+                + "; write the time it means ('in 2023', 'as of May 2024')",
+            )
 
 
 def _names_word(word: str, text: str) -> bool:

@@ -33,6 +33,8 @@ OFFICE_ABBREVIATIONS = {
     "Wapres": "Wakil Presiden",
     "Plt.": "Pelaksana Tugas",
     "Plt": "Pelaksana Tugas",
+    "Pj.": "Penjabat",
+    "Pj": "Penjabat",
 }
 """The press's short forms of offices, spelled out in a draft."""
 
