@@ -17,13 +17,14 @@ from pathlib import Path
 from briefs.build import lock
 from briefs.build.builder import Builder
 from briefs.build.jobs import DigestJob, Job, brief_jobs, digest_jobs, render_ahead
-from briefs.build.manifest import BuildPlan, Manifest, cpu_count, plan
+from briefs.build.manifest import Manifest
 from briefs.build.stats import BuildStats
 from briefs.build.toolchain import Toolchain
-from briefs.build.workers import JobResult, results, start_method, start_pool
+from briefs.build.workers import JobResult, cpu_count, results, start_method, start_pool
 from briefs.check.cache import CheckCache
 from briefs.check.validate import Loaded, load_summaries
 from briefs.errors import BriefsError, FileError, Problem, SourceError, UnknownMeetingError
+from briefs.plan import BuildPlan, plan
 from briefs.project import FORMATS, LANGUAGES, Project
 from briefs.read.loader import Document
 from briefs.render.digest import Digest, make_digest, make_overview
