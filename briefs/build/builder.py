@@ -15,7 +15,7 @@ from briefs.build.toolchain import Toolchain
 from briefs.check.validate import load_vocabulary
 from briefs.errors import FileError, RenderError, SourceError, display_path
 from briefs.plan import page_key
-from briefs.project import FORMATS, Project
+from briefs.project import FORMATS, Project, issue_date
 from briefs.read.loader import Document
 from briefs.read.messages import field_name
 from briefs.render import glyphs
@@ -23,7 +23,7 @@ from briefs.render.compiled import CompiledTemplates, compiled_templates
 from briefs.render.digest import Digest
 from briefs.render.i18n import localizers
 from briefs.render.previous import ArchiveContext
-from briefs.render.renderer import Renderer, issue_date
+from briefs.render.renderer import Renderer
 from briefs.summary.meeting import Meeting
 from briefs.summary.vocabulary import Vocabulary
 from briefs.write import html as html_builder
