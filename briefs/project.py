@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from briefs.errors import ConfigurationError, display_path
+from briefs.errors import ConfigurationError, RenderError, display_path
 
 CONFIG_FILE = "briefs.toml"
 LANGUAGES = ("id", "en")
@@ -29,6 +30,38 @@ MAX_WORD = 80
 line, so a longer word fits no line, and WeasyPrint's time to lay one out grows faster than its
 length (3,000 characters in a title took a minute). The checks refuse a longer word in a
 summary; the renderer gives any longer run of the page a break opportunity all the same."""
+
+
+LAST_EPOCH = 253402300799
+"""9999-12-31 23:59:59 UTC: the last second a date can hold."""
+
+
+def issue_date_or_why(issued: dt.date | None) -> dt.date | str:
+    """The issue date printed on a document (a brief, a digest, a feed's entry): its
+    summary's own, else the UTC day of SOURCE_DATE_EPOCH (whole seconds since 1970-01-01, ASCII
+    digits, up to LAST_EPOCH); never the clock, so that the same sources always give the same
+    files. When there is none, why (SOURCE_DATE_EPOCH being what it is): the checks report it,
+    and issue_date fails with it."""
+    if issued is not None:
+        return issued
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if re.fullmatch(r"[0-9]{1,12}", epoch) and int(epoch) <= LAST_EPOCH:
+        return (dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=int(epoch))).date()
+    if not epoch:
+        return "SOURCE_DATE_EPOCH is not set"
+    return (
+        f"SOURCE_DATE_EPOCH={epoch!r} is not valid (whole seconds since 1970-01-01 UTC, "
+        f"0 to {LAST_EPOCH})"
+    )
+
+
+def issue_date(issued: dt.date | None, what: str) -> dt.date:
+    """The issue date printed on a document (issue_date_or_why); none is a render error of
+    what (a meeting id, a digest's name)."""
+    day = issue_date_or_why(issued)
+    if isinstance(day, str):
+        raise RenderError(what, f"no issue date: give 'issued' in the summary ({day})")
+    return day
 
 
 @cache

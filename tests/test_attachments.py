@@ -11,7 +11,8 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from briefs.write.attachments import _read_page_part, _read_page_part_with_pypdf, attach, page_of
+from briefs.plan import page_of
+from briefs.write.attachments import _read_page_part, _read_page_part_with_pypdf, attach
 from briefs.write.formats import PagePart, SourceFile
 from briefs.write.pdf import PdfBuilder
 

@@ -229,9 +229,10 @@ def test_a_brief_shows_the_same_context_whichever_process_renders_it(project_cop
     summaries: a worker's Builder, which was not told the archive, renders the same page, and a
     summary with a problem (which parses all the same) is in no brief's context."""
     from briefs.build.jobs import brief_jobs
-    from briefs.build.manifest import Manifest, plan
+    from briefs.build.manifest import Manifest
     from briefs.build.toolchain import Toolchain
     from briefs.check.validate import load_summaries
+    from briefs.plan import plan
 
     summary = project_copy / "sources" / "meetings" / f"{MEETING}.yaml"
     text = summary.read_text(encoding="utf-8")

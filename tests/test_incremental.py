@@ -14,11 +14,12 @@ from click.testing import CliRunner
 
 from briefs.build import phases as build
 from briefs.build import workers
-from briefs.build.manifest import MANIFEST, Manifest, plan
+from briefs.build.manifest import MANIFEST, Manifest
 from briefs.build.phases import build_all
 from briefs.build.stats import BuildStats
 from briefs.build.toolchain import Toolchain
 from briefs.cli.commands import main
+from briefs.plan import plan
 from briefs.project import LANGUAGES, Project, open_project
 
 from .conftest import copy_project

@@ -5,7 +5,6 @@ templates and fonts are set up once per Builder; build.py and the worker process
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from collections.abc import Mapping
 from pathlib import Path
@@ -15,7 +14,8 @@ from briefs.build.stats import Seconds
 from briefs.build.toolchain import Toolchain
 from briefs.check.validate import load_vocabulary
 from briefs.errors import FileError, RenderError, SourceError, display_path
-from briefs.project import FORMATS, Project
+from briefs.plan import page_key
+from briefs.project import FORMATS, Project, issue_date
 from briefs.read.loader import Document
 from briefs.read.messages import field_name
 from briefs.render import glyphs
@@ -23,7 +23,7 @@ from briefs.render.compiled import CompiledTemplates, compiled_templates
 from briefs.render.digest import Digest
 from briefs.render.i18n import localizers
 from briefs.render.previous import ArchiveContext
-from briefs.render.renderer import Renderer, issue_date
+from briefs.render.renderer import Renderer
 from briefs.summary.meeting import Meeting
 from briefs.summary.vocabulary import Vocabulary
 from briefs.write import html as html_builder
@@ -200,11 +200,6 @@ def template_caches(
         if language in toolchain.catalogs
     }
     return {language: cache for language, cache in caches.items() if cache is not None}
-
-
-def page_key(layout: str, html: str) -> str:
-    """The fingerprint of a laid-out page: the page and everything that lays it out."""
-    return hashlib.sha256(f"{layout}\0{html}".encode()).hexdigest()
 
 
 def check_output(project: Project, path: Path) -> None:

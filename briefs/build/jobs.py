@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from briefs.build.builder import Builder, cited_articles, digest_sources, page_key
-from briefs.build.manifest import BuildPlan, Manifest
+from briefs.build.builder import Builder, cited_articles, digest_sources
+from briefs.build.manifest import Manifest
 from briefs.build.toolchain import Toolchain
 from briefs.check.validate import Loaded
 from briefs.errors import BriefsError
+from briefs.plan import BuildPlan, digest_unchanged, lays_out
 from briefs.project import DIGEST, Project
 from briefs.read.loader import Document
 from briefs.render.digest import Digest, linked_meetings, make_digest, make_overview
@@ -47,7 +48,7 @@ class BriefJob:
     def lays_out(self) -> bool:
         """Whether it lays out a page; so it does, as far as is known, until its page is
         rendered."""
-        return lays_out(self, self.html or None)
+        return lays_out(self.formats, self.layout, self.pages.get("pdf"), self.html or None)
 
     def run(self, builder: Builder) -> list[Path]:
         return builder.build(
@@ -93,7 +94,7 @@ class DigestJob:
     @property
     def lays_out(self) -> bool:
         """Whether it lays out a page: its PDF's page is not the one recorded."""
-        return lays_out(self, self.html.get("pdf"))
+        return lays_out(self.formats, self.layout, self.pages.get("pdf"), self.html.get("pdf"))
 
     def run(self, builder: Builder) -> list[Path]:
         return builder.write_digest(
@@ -118,17 +119,6 @@ class DigestJob:
 
 
 Job = BriefJob | DigestJob
-
-
-def lays_out(job: Job, page: str | None) -> bool:
-    """Whether a job lays out a page: it writes a PDF and its page (None when not rendered
-    yet) is not the page recorded for it."""
-    if "pdf" not in job.formats:
-        return False
-    recorded = job.pages.get("pdf")
-    if page is None or recorded is None or not job.layout:
-        return True
-    return page_key(job.layout, page) != recorded.key
 
 
 RENDER_AHEAD = 2
@@ -263,7 +253,9 @@ def digest_jobs(
         files = {fmt: project.digest_path(language, fmt, year) for fmt in formats}
         # Each format on its own: the PDF carries the summaries' bytes, the HTML page does not.
         changed = tuple(
-            fmt for fmt in formats if force or not manifest.same_page(files[fmt], rendered[fmt])
+            fmt
+            for fmt in formats
+            if force or not digest_unchanged(manifest, files[fmt], rendered[fmt])
         )
         job = DigestJob(
             digest,

@@ -1,29 +1,21 @@
-"""What each output was built from, so that a build redoes only the briefs whose inputs changed:
-the manifest (`Manifest`), and the plan that reads it (`plan`, `up_to_date`). The toolchain's
-fingerprints are in toolchain.py, the recorded check results in check_cache.py.
+"""The build record: what each output was built from, and each summary's check result
+(`Manifest`, build/.briefs-manifest.json), read and written here and nowhere else. What is
+stale is decided from it in briefs/plan.py; the toolchain's fingerprints are in toolchain.py,
+the check results' in check/cache.py.
 
-Kept free of heavy imports: a no-op build decides it has nothing to do from file bytes and
-stat() alone, without starting pydantic, Babel, Jinja or WeasyPrint."""
+Kept free of heavy imports: a no-op build reads it without starting pydantic, Babel, Jinja or
+WeasyPrint."""
 
 from __future__ import annotations
 
 import json
 import logging
-import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NotRequired, TypedDict
+from typing import NotRequired, TypedDict
 
-from briefs.build.toolchain import Toolchain
-from briefs.check.cache import CheckEntry, is_check
 from briefs.errors import FileError, display_path
-from briefs.project import DIGEST, FORMATS
-from briefs.write.files import leftovers, write_atomically
+from briefs.write.files import write_atomically
 from briefs.write.formats import PagePart
-
-if TYPE_CHECKING:
-    from briefs.project import Project
-
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +25,56 @@ CHECKS = ".checks"
 a language's folder)."""
 
 
-def _stat(path: Path) -> list[int] | None:
+def stat_of(path: Path) -> list[int] | None:
+    """What the record keeps of a file's stat(): its size and mtime (ns), None when it is gone."""
     try:
         info = path.stat()
     except FileNotFoundError:
         return None
     return [info.st_size, info.st_mtime_ns]
+
+
+class CheckEntry(TypedDict):
+    """One summary's check result, and the fingerprint of everything it was computed from."""
+
+    key: str
+    articles: list[str]
+    """The articles the summary cites (file names), as its checks read them."""
+    links: list[str]
+    """The meeting ids it links to (follow-through), whose existence its checks tested."""
+    problems: list[tuple[str, int, int, str, bool]]
+    """(path relative to the project, line, column, message, warning) of each problem found,
+    in the order found: parse problems, the document's checks, its links' checks."""
+
+
+def is_check(key: object, entry: object) -> bool:
+    """Whether a recorded check result has the shape CheckEntry says (else it is dropped and
+    that summary checked again)."""
+    if not (isinstance(key, str) and isinstance(entry, dict)):
+        return False
+
+    def strings(value: object) -> bool:
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+    def problem(row: object) -> bool:
+        if not (isinstance(row, list) and len(row) == 5):
+            return False
+        path, line, column, message, warning = row
+        return (
+            isinstance(path, str)
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in (line, column))
+            and isinstance(message, str)
+            and isinstance(warning, bool)
+        )
+
+    problems = entry.get("problems")
+    return (
+        isinstance(entry.get("key"), str)
+        and strings(entry.get("articles"))
+        and strings(entry.get("links"))
+        and isinstance(problems, list)
+        and all(problem(row) for row in problems)
+    )
 
 
 class PageEntry(TypedDict):
@@ -168,9 +204,9 @@ class Manifest:
         # Relative, so a project moved elsewhere keeps its manifest.
         return Path(output).relative_to(self.build_dir).as_posix()
 
-    def fresh(self, output: Path, inputs: str) -> bool:
-        entry = self.entries.get(self.key(output))
-        return entry is not None and entry["inputs"] == inputs and entry["stat"] == _stat(output)
+    def entry(self, output: Path) -> OutputRecord | None:
+        """What the record holds for output (None: never built, or forgotten)."""
+        return self.entries.get(self.key(output))
 
     def record(
         self,
@@ -188,7 +224,7 @@ class Manifest:
         PDF, its page part."""
         entry: OutputRecord = {
             "inputs": inputs,
-            "stat": _stat(output),
+            "stat": stat_of(output),
             "meeting": meeting_id,
             "articles": articles,
         }
@@ -208,13 +244,6 @@ class Manifest:
             return None
         page = entry["page"]
         return PagePart(page["key"], page["length"], page["sha256"])
-
-    def same_page(self, output: Path, rendered: str) -> bool:
-        """Whether output is still the file built from a page with this fingerprint."""
-        entry = self.entries.get(self.key(output))
-        if not entry:
-            return False
-        return entry.get("rendered") == rendered and entry["stat"] == _stat(output)
 
     def depends(self, output: Path) -> list[str]:
         """The summaries of other years a year's digest was built from, as recorded."""
@@ -240,105 +269,3 @@ class Manifest:
         if data != self._saved:
             write_atomically(self.path, data)
             self._saved = data
-
-
-@dataclass(frozen=True)
-class BuildPlan:
-    """What a build has to do, decided from file bytes and stat() alone, before any summary
-    is parsed: the briefs and digests (in a language) not recorded as built from today's
-    inputs, and the outputs whose summary, or whose year, is gone."""
-
-    briefs: list[tuple[str, str]]
-    """(meeting id, language) of each stale brief, in file-name order."""
-    formats: dict[tuple[str, str], tuple[str, ...]]
-    """The formats of each stale brief that are stale (a PDF, when only the HTML was built)."""
-    digests: list[tuple[int | None, str]]
-    """(year, or None for the overview, language) of each stale digest."""
-    up_to_date: int
-    """Brief files already built from today's inputs."""
-    removed: list[Path]
-    """Outputs in the manifest whose meeting's summary (or whose year's last one) is gone."""
-
-    def __len__(self) -> int:
-        return len(self.briefs) + len(self.digests)
-
-
-def plan(
-    project: Project,
-    toolchain: Toolchain,
-    manifest: Manifest,
-    formats: tuple[str, ...] = FORMATS,
-    force: bool = False,
-    with_digests: bool = True,
-) -> BuildPlan:
-    """Decide what is stale. An output is fresh when the manifest records it as built from
-    today's inputs digest, counting the articles and (for a year's digest) the summaries of
-    other years it was built from as recorded: those can only change through the bytes of a
-    summary that is itself an input. force: everything is stale. with_digests: False leaves the
-    digests out of the plan (none is stale), and does not remove any."""
-    languages = toolchain.languages
-
-    def fresh(outputs: list[Path], inputs: str) -> bool:
-        return not force and all(manifest.fresh(output, inputs) for output in outputs)
-
-    briefs, stale_formats, up_to_date = [], {}, 0
-    summaries = project.summary_paths()
-    for summary in summaries:
-        for language in languages:
-            outputs = [project.output_path(summary.stem, language, fmt) for fmt in formats]
-            articles = manifest.articles(outputs[0], project.articles_dir)
-            # A brief shows its context: the other summaries it was made from, as recorded.
-            articles += [project.meetings_dir / name for name in manifest.depends(outputs[0])]
-            inputs = toolchain.inputs(summary, articles, language)
-            stale = tuple(
-                fmt
-                for fmt, output in zip(formats, outputs, strict=True)
-                if not fresh([output], inputs)
-            )
-            up_to_date += len(formats) - len(stale)
-            if stale:
-                briefs.append((summary.stem, language))
-                stale_formats[summary.stem, language] = stale
-    digests: list[tuple[int | None, str]] = []
-    by_year: dict[int | None, list[Path]] = {
-        year: paths for year, paths in project.summaries_by_year().items()
-    }
-    by_year[None] = summaries
-    for year, paths in sorted(by_year.items(), key=lambda item: (item[0] is None, item[0] or 0)):
-        for language in languages if with_digests else ():
-            outputs = [project.digest_path(language, fmt, year) for fmt in formats]
-            depends = [project.meetings_dir / name for name in manifest.depends(outputs[0])]
-            articles = manifest.articles(outputs[0], project.articles_dir)
-            if not fresh(outputs, toolchain.digest_inputs(paths + depends, articles, language)):
-                digests.append((year, language))
-    meeting_ids = {path.stem for path in summaries}
-    removed = []
-    for key, entry in manifest.entries.items():
-        if entry["meeting"] == DIGEST:
-            if not with_digests:
-                continue
-            try:
-                gone = project.digest_year(Path(key).stem) not in by_year
-            except ValueError:  # not a digest the build makes: not the build's to remove
-                continue
-        else:
-            gone = entry["meeting"] not in meeting_ids
-        if gone:
-            removed.append(project.build_dir / key)
-    log.debug("%d briefs and %d digests to build", len(briefs), len(digests))
-    return BuildPlan(briefs, stale_formats, digests, up_to_date, removed)
-
-
-def up_to_date(project: Project, languages: tuple[str, ...], formats: tuple[str, ...]) -> bool:
-    """The no-op check: nothing stale and nothing to remove, by the plan (no heavy imports), and
-    no temporary file a killed build left (a build removes them, under its lock)."""
-    stale = plan(project, Toolchain.of(project, languages), Manifest(project.build_dir), formats)
-    return len(stale) == 0 and not stale.removed and not leftovers(project.build_dir)
-
-
-def cpu_count() -> int:
-    """Cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1

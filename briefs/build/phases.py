@@ -1,6 +1,7 @@
-"""Build: orchestration. Reads and checks every summary first, then renders each brief once per
-language and hands the same HTML to every output format's builder; in worker processes
-(workers.py), and only for the briefs whose inputs changed since the last build."""
+"""Build: orchestration, in four phases: plan (briefs/plan.py decides what is stale, from bytes
+and stat() alone), read and check every summary, work (each stale brief rendered once per
+language and the same HTML handed to every output format's builder, in worker processes:
+workers.py), record (each output in the manifest)."""
 
 from __future__ import annotations
 
@@ -17,16 +18,23 @@ from pathlib import Path
 from briefs.build import lock
 from briefs.build.builder import Builder
 from briefs.build.jobs import DigestJob, Job, brief_jobs, digest_jobs, render_ahead
-from briefs.build.manifest import BuildPlan, Manifest, cpu_count, plan
+from briefs.build.manifest import Manifest
 from briefs.build.stats import BuildStats
 from briefs.build.toolchain import Toolchain
-from briefs.build.workers import JobResult, results, start_method, start_pool
+from briefs.build.workers import JobResult, cpu_count, results, start_method, start_pool
 from briefs.check.cache import CheckCache
 from briefs.check.validate import Loaded, load_summaries
 from briefs.errors import BriefsError, FileError, Problem, SourceError, UnknownMeetingError
-from briefs.project import FORMATS, LANGUAGES, Project
+from briefs.plan import BuildPlan, plan
+from briefs.project import DIGEST, FORMATS, LANGUAGES, Project
 from briefs.read.loader import Document
-from briefs.render.digest import Digest, make_digest, make_overview
+from briefs.render.digest import (
+    NOT_WHILE_PROBLEMS,
+    Digest,
+    make_digest,
+    make_overview,
+    problems_stopping_digests,
+)
 from briefs.summary.vocabulary import Vocabulary
 from briefs.write.files import remove_leftovers
 
@@ -104,8 +112,11 @@ def build_all(
     digests: bool = True,
 ) -> BuildReport:
     """Build every brief of every good summary whose inputs changed (all of them with force),
-    in four phases: read and check every summary, plan what is stale, work through the jobs,
-    record each output in the manifest.
+    in four phases, in this order: plan what is stale (briefs/plan.py, from file bytes and
+    stat() alone, before any summary is parsed; the workers start then), read and check every
+    summary (before anything reaches build/), work through the jobs (outputs of removed
+    meetings deleted, briefs handed out, digests rendered meanwhile), record each output in the
+    manifest as its job's result comes in (saved at the end, even if interrupted).
 
     Bad summaries are reported, not fatal to the others; output is the same for any number of
     jobs. builder: a Builder of this project already set up (the preview keeps one), for the
@@ -116,12 +127,14 @@ def build_all(
         remove_leftovers(project.build_dir)  # safe: the lock keeps other builds out
         manifest = Manifest(project.build_dir)
         with stats.seconds.timed("load"):
+            # Phase 1, plan: what is stale, from bytes and stat() alone.
             toolchain = Toolchain.of(project, languages)
             stale = plan(project, toolchain, manifest, formats, force, digests)
             # The plan reads bytes and stat() only: the other workers start (and warm up) now,
             # while this process reads and checks the summaries.
             pool, workers = start_workers(project, stale, jobs, stats, stack, toolchain)
-            loaded = read(project, strict, manifest)  # everything, before anything reaches build/
+            # Phase 2, read and check: everything, before anything reaches build/.
+            loaded = read(project, strict, manifest)
             report = BuildReport(
                 up_to_date=stale.up_to_date,
                 problems=list(loaded.problems),
@@ -149,6 +162,7 @@ def build_all(
             todo.extend(found)
             return list(found)
 
+        # Phases 3 and 4, work and record: each result recorded as it comes in.
         try:
             remove(manifest, stale.removed)
             done = 0
@@ -177,7 +191,7 @@ def save(manifest: Manifest) -> None:
 
 
 def read(project: Project, strict: bool, manifest: Manifest) -> Loaded:
-    """Phase 1: read and check every summary; a summary whose check result the manifest records
+    """Phase 2: read and check every summary; a summary whose check result the manifest records
     for today's inputs is read, not checked again."""
     checks = CheckCache(project, manifest)
     loaded = load_summaries(project, strict=strict, checks=checks)
@@ -211,9 +225,8 @@ def make_digest_jobs(
     outputs kept as they are."""
     if not (stale.digests and loaded.documents and builder is not None):
         return [], []
-    if loaded.problems:
-        # A digest that silently left a meeting out would mislead.
-        report.failures.append("digest: not built while summaries have problems")
+    if problems_stopping_digests(loaded.problems):
+        report.failures.append(f"{DIGEST}: {NOT_WHILE_PROBLEMS}")
         return [], []
     return digest_jobs(project, stale, loaded, toolchain, manifest, builder, formats, force)
 
@@ -309,12 +322,12 @@ def build_digests(
     that date range (build/<lang>/digest-<start>-<end>.<fmt>); else every year's digest and
     the overview. None of them is incremental: they are all written.
 
-    The digests cover good summaries only, so any problem in a summary stops them: a digest
-    that silently left a meeting out would mislead."""
+    Any problem in a summary stops them (problems_stopping_digests)."""
     with build_lock(project):
         loaded = load_summaries(project)
-        if loaded.problems:
-            raise SourceError(loaded.problems)
+        stopping = problems_stopping_digests(loaded.problems)
+        if stopping:
+            raise SourceError(stopping)
         meetings = [d.meeting for d in loaded.documents]
         chosen: list[tuple[Digest, str | None]] = []  # a digest, and its file name if not the usual
         if start or end:

@@ -129,7 +129,7 @@ class Toolchain:
         return digest
 
     def layout(self, language: str) -> str:
-        """The fingerprint of what lays out a page in this language (builder.page_key)."""
+        """The fingerprint of what lays out a page in this language (plan.page_key)."""
         return self._start(language).hexdigest()
 
     def inputs(self, summary: Path, articles: list[Path], language: str) -> str:

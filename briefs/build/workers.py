@@ -126,6 +126,14 @@ def start_pool(
     return pool
 
 
+def cpu_count() -> int:
+    """Cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def start_method() -> str:
     """fork where it is safe: never from a process with other threads (a lock another thread
     holds would stay locked forever in the child), as under `briefs serve`."""

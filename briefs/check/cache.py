@@ -6,10 +6,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 from stat import S_IFMT, S_ISLNK, S_ISREG
-from typing import TYPE_CHECKING, Protocol, TypedDict
+from typing import TYPE_CHECKING, Protocol
 
+from briefs.build.manifest import CheckEntry
 from briefs.build.toolchain import PACKAGE_DIR, code_fingerprint
 from briefs.errors import Problem
+from briefs.plan import check_holds
 
 if TYPE_CHECKING:
     from briefs.project import Project
@@ -18,53 +20,10 @@ SOURCES_CHECK = ".sources"
 """The check result of the themes and the glossary, among the summaries' (no summary's name)."""
 
 
-class CheckEntry(TypedDict):
-    """One summary's check result, and the fingerprint of everything it was computed from."""
-
-    key: str
-    articles: list[str]
-    """The articles the summary cites (file names), as its checks read them."""
-    links: list[str]
-    """The meeting ids it links to (follow-through), whose existence its checks tested."""
-    problems: list[tuple[str, int, int, str, bool]]
-    """(path relative to the project, line, column, message, warning) of each problem found,
-    in the order found: parse problems, the document's checks, its links' checks."""
-
-
 class Recorded(Protocol):
     """Where the results are kept: the manifest (manifest.Manifest), by summary file name."""
 
     checks: dict[str, CheckEntry]
-
-
-def is_check(key: object, entry: object) -> bool:
-    """Whether a recorded check result has the shape CheckEntry says (else it is dropped and
-    that summary checked again)."""
-    if not (isinstance(key, str) and isinstance(entry, dict)):
-        return False
-
-    def strings(value: object) -> bool:
-        return isinstance(value, list) and all(isinstance(item, str) for item in value)
-
-    def problem(row: object) -> bool:
-        if not (isinstance(row, list) and len(row) == 5):
-            return False
-        path, line, column, message, warning = row
-        return (
-            isinstance(path, str)
-            and all(isinstance(n, int) and not isinstance(n, bool) for n in (line, column))
-            and isinstance(message, str)
-            and isinstance(warning, bool)
-        )
-
-    problems = entry.get("problems")
-    return (
-        isinstance(entry.get("key"), str)
-        and strings(entry.get("articles"))
-        and strings(entry.get("links"))
-        and isinstance(problems, list)
-        and all(problem(row) for row in problems)
-    )
 
 
 def checks_code() -> str:
@@ -123,7 +82,9 @@ class CheckCache:
     def get(self, summary: Path) -> list[Problem] | None:
         """The problems recorded for a summary, if it was checked with today's inputs."""
         entry = self.manifest.checks.get(summary.name)
-        if entry is None or entry["key"] != self.key(summary, entry["articles"], entry["links"]):
+        if entry is None or not check_holds(
+            entry, self.key(summary, entry["articles"], entry["links"])
+        ):
             return None
         root = self.project.root
         return [

@@ -5,7 +5,6 @@ validate.py runs them on every summary."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 
@@ -17,7 +16,7 @@ from briefs.errors import Problem, display_path
 from briefs.language import numbers as reader
 from briefs.language.gazetteer import Gazetteer
 from briefs.language.scripts import WIDE
-from briefs.project import MAX_WORD, Project
+from briefs.project import MAX_WORD, Project, issue_date_or_why
 from briefs.read.files import (
     MAX_ARTICLE_BYTES,
     UnreadableFile,
@@ -221,17 +220,12 @@ def check_document(
 
     problems.extend(_repeated_points(document))
 
-    from briefs.render.renderer import (  # the one reading of SOURCE_DATE_EPOCH
-        epoch_date,
-        epoch_problem,
-    )
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if meeting.issued is None and epoch_date(epoch) is None:
+    issued = issue_date_or_why(meeting.issued)  # the rule the brief is printed by
+    if isinstance(issued, str):
         problems.append(
             document.problem(
                 ("date",),
-                f"issued: not given, and {epoch_problem(epoch)}: give 'issued: YYYY-MM-DD'"
+                f"issued: not given, and {issued}: give 'issued: YYYY-MM-DD'"
                 " (the issue date printed on the brief)",
                 key=True,
             )

@@ -176,8 +176,9 @@ def _nothing_to_do(
     """The no-op check, from file bytes and stat() alone: no heavy imports. Strict, it also
     asks the checks recorded in the manifest: briefs built before, with warnings, are not good
     enough any more."""
-    from briefs.build.manifest import Manifest, up_to_date
+    from briefs.build.manifest import Manifest
     from briefs.check.cache import CheckCache
+    from briefs.plan import up_to_date
 
     if not up_to_date(project, languages, formats):
         return False

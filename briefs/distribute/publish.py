@@ -28,9 +28,9 @@ from babel.units import format_unit
 from briefs.distribute.outputs import Brief, ready_briefs
 from briefs.distribute.search import search_index
 from briefs.errors import DistributionError, FileError, display_path
-from briefs.project import DIGEST, FORMATS, LANGUAGES, Project
+from briefs.project import DIGEST, FORMATS, LANGUAGES, Project, issue_date
 from briefs.render.i18n import Localizer, localizers
-from briefs.render.renderer import issue_date, name_pattern, prose
+from briefs.render.renderer import name_pattern, prose
 from briefs.summary.meeting import Meeting
 from briefs.write.files import new_folder, write_atomically
 

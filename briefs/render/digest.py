@@ -7,11 +7,24 @@ summaries, and through them from a quote."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from briefs.errors import Problem
 from briefs.render.charts import SeriesValue
 from briefs.summary.meeting import Meeting, Outcome
 from briefs.summary.vocabulary import Series, Theme, Vocabulary
+
+NOT_WHILE_PROBLEMS = "not built while summaries have problems"
+"""What a build says of its digests when problems_stopping_digests stops them."""
+
+
+def problems_stopping_digests(problems: Sequence[Problem]) -> list[Problem]:
+    """The one rule of every digest (`build --all`'s and `briefs digest`'s): none is made while
+    any summary has a problem, since a digest covers the good summaries only and one that
+    silently left a meeting out would mislead. The problems that stop them (none: go)."""
+    return list(problems)
+
 
 MATRIX_MEETINGS = 12
 """Up to this many meetings a themes matrix has a column per meeting; beyond, one per month."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import re
@@ -12,10 +11,10 @@ from collections.abc import Iterable, Mapping
 import jinja2
 from markupsafe import Markup, escape
 
-from briefs.errors import RenderError, TemplateError
+from briefs.errors import TemplateError
 from briefs.language.scripts import HAN_RUN
 from briefs.language.sides import side_of, source_note
-from briefs.project import MAX_WORD, Project
+from briefs.project import MAX_WORD, Project, issue_date
 from briefs.render.charts import SeriesValue
 from briefs.render.digest import Digest, SeriesData, series_points
 from briefs.render.i18n import Localizer
@@ -59,40 +58,6 @@ def shown_numbers(meeting: Meeting) -> dict[int, int]:
         for _speaker, points in point_groups(meeting)
         for shown, point in points
     }
-
-
-LAST_EPOCH = 253402300799
-"""9999-12-31 23:59:59 UTC: the last second a date can hold."""
-
-
-def epoch_date(epoch: str) -> dt.date | None:
-    """The UTC date of a SOURCE_DATE_EPOCH (whole seconds since 1970-01-01, ASCII digits, up
-    to LAST_EPOCH), or None if it is not one."""
-    if not re.fullmatch(r"[0-9]{1,12}", epoch) or int(epoch) > LAST_EPOCH:
-        return None
-    return (dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=int(epoch))).date()
-
-
-def epoch_problem(epoch: str) -> str:
-    """Why a summary without 'issued' has no issue date, SOURCE_DATE_EPOCH being what it is."""
-    if not epoch:
-        return "SOURCE_DATE_EPOCH is not set"
-    return (
-        f"SOURCE_DATE_EPOCH={epoch!r} is not valid (whole seconds since 1970-01-01 UTC, "
-        f"0 to {LAST_EPOCH})"
-    )
-
-
-def issue_date(issued: dt.date | None, what: str) -> dt.date:
-    """The issue date printed on a document: its summary's own, else SOURCE_DATE_EPOCH; never
-    the clock, so that the same sources always give the same files."""
-    if issued is not None:
-        return issued
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    day = epoch_date(epoch)
-    if day is not None:
-        return day
-    raise RenderError(what, f"no issue date: give 'issued' in the summary ({epoch_problem(epoch)})")
 
 
 def css_string(text: str) -> Markup:

@@ -35,15 +35,6 @@ suffix: a fixed table, so that the bytes do not depend on the machine's mime.typ
 STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*\Z")
 
 
-def page_of(data: bytes, page: PagePart) -> bytes | None:
-    """The page part of a PDF briefs wrote, if its first page.length bytes are still the part
-    recorded (by their SHA-256); else None (lay the page out again)."""
-    part = data[: page.length]
-    if len(part) != page.length or hashlib.sha256(part).hexdigest() != page.sha256:
-        return None
-    return part
-
-
 @dataclass(frozen=True)
 class _PagePart:
     """What the update needs of the page part: its trailer's entries and its catalog."""

@@ -15,10 +15,10 @@ from urllib.parse import unquote, urlsplit
 
 from briefs import __version__
 from briefs.build.stats import Seconds
+from briefs.plan import kept_page
 from briefs.project import installed_lock
-from briefs.read.files import UnreadableFile, read_regular_file
 from briefs.render.hyphenation import use_indonesian_hyphenation
-from briefs.write.attachments import attach, page_of, page_record
+from briefs.write.attachments import attach, page_record
 from briefs.write.files import write_atomically
 from briefs.write.formats import PagePart, SourceFile
 from briefs.write.patches import import_weasyprint, patch_weasyprint
@@ -29,9 +29,6 @@ PDF_VARIANT = "pdf/a-3u"
 """PDF/A-3 allows attachments of any type; 'u' guarantees Unicode text. The structure tags
 (pdf_tags) are written too, without claiming level 'a', which no validator here can confirm."""
 
-
-MAX_PDF_BYTES = 1 << 30
-"""The largest PDF whose page part is read back (a larger file is laid out again)."""
 
 BUILD_NS = "urn:x-briefs:build:1.0#"
 """The XMP namespace of what made a PDF: briefs' version and the SHA-256 of its lock file."""
@@ -185,16 +182,10 @@ class PdfBuilder:
         key: str = "",
         previous: PagePart | None = None,
     ) -> PagePart | None:
-        """Lay out html and write it as a PDF file with the sources attached; when previous
-        (the page part recorded for path) has this key and is still the start of the file,
-        the page is not laid out again: its part is taken from the file, the same bytes."""
-        page = None
-        if key and previous is not None and previous.key == key:
-            try:  # a FIFO or a link put in its place is refused by its type, never read
-                page = page_of(read_regular_file(path, MAX_PDF_BYTES, links=False), previous)
-            except UnreadableFile:
-                page = None
-            log.debug("%s: page part %s", path, "kept" if page else "laid out again")
+        """Lay out html and write it as a PDF file with the sources attached; when the plan
+        keeps the page part (previous, the part recorded for path, has this key and is still
+        the start of the file: plan.kept_page), the page is not laid out again."""
+        page = kept_page(path, key, previous)
         if page is None:
             page = self.layout(html)
         with self.seconds.timed("pdf"):
