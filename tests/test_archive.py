@@ -30,7 +30,7 @@ def outline_expected(meeting, language: str, loc, context) -> list[object]:
         _("Agreed")
         if speaker is None
         else _(
-            "According to %(country)s's side (%(name)s)",
+            "According to %(country)s’s side (%(name)s)",
             country=loc.country(side_of(meeting, speaker)),
             name=speaker,
         )
