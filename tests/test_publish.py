@@ -325,3 +325,29 @@ def test_two_publishes_into_one_folder_take_turns(built, tmp_path):
     assert stdout == first.stdout and stdout.endswith(f" files published to {out}\n")
     assert not (out / "stale.txt").exists() and (out / "SHA256SUMS").read_bytes() == before
     assert sorted(os.listdir(out.parent)) == ["site"]
+
+
+def test_a_folder_an_earlier_briefs_published_without_a_mark_is_replaced(built, tmp_path):
+    # What briefs published before it wrote the mark: every file listed in SHA256SUMS with its
+    # hash. It is recognised as briefs' own and replaced (the user keeps publishing to it).
+    out = tmp_path / "site"
+    assert publish(built.root, out).exit_code == 0
+    (out / publish_module.MARK).unlink()
+    assert publish(built.root, out).exit_code == 0
+    assert (out / publish_module.MARK).exists()
+    # One file it does not list, or one whose bytes changed, and it is not briefs' folder.
+    for change in ("extra", "edited"):
+        (out / publish_module.MARK).unlink()
+        if change == "extra":
+            (out / "notes.txt").write_text("mine")
+        else:
+            (out / "index.html").write_text("<title>My page</title>")
+        result = publish(built.root, out)
+        assert result.exit_code == 1, change
+        assert "is not a published briefs folder" in result.stderr
+        assert not (out / publish_module.MARK).exists()
+        (out / "notes.txt").unlink(missing_ok=True)
+        # put the folder back as briefs left it, for the next case
+        assert publish(built.root, tmp_path / "again").exit_code == 0
+        shutil.rmtree(out)
+        (tmp_path / "again").rename(out)

@@ -15,6 +15,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -231,13 +232,52 @@ def _mark(checksums: bytes) -> bytes:
 
 
 def _is_publication(folder: Path) -> bool:
-    """A folder publish wrote: its mark names the hash of the SHA256SUMS beside it."""
+    """A folder publish wrote: its mark names the hash of the SHA256SUMS beside it; or one an
+    earlier briefs published before the mark existed (_is_unmarked_publication)."""
     try:
         mark = (folder / MARK).read_bytes()[:4096]
         checksums = (folder / CHECKSUMS).read_bytes()
+    except FileNotFoundError:
+        return not (folder / MARK).exists() and _is_unmarked_publication(folder)
     except OSError:
         return False
     return mark == _mark(checksums)
+
+
+_SUM_LINE = re.compile(r"([0-9a-f]{64})  ([^\n/][^\n]*)\n")
+MAX_UNMARKED_BYTES = 512 * 1024 * 1024
+"""What an unmarked folder may hold for publish to read it all (beyond that: not its own)."""
+
+
+def _is_unmarked_publication(folder: Path) -> bool:
+    """A folder an earlier briefs published (before it wrote a mark): its SHA256SUMS, in the
+    form publish writes, names every file in it but itself, each with its SHA-256. A folder
+    someone else keeps (downloads beside an index.html and a SHA256SUMS) fails on a file it
+    does not list, or on a hash."""
+    try:
+        text = (folder / CHECKSUMS).read_bytes()[: 1024 * 1024].decode("ascii")
+        listed = {name: digest for digest, name in (m.groups() for m in _SUM_LINE.finditer(text))}
+        if not listed or "".join(f"{d}  {n}\n" for n, d in listed.items()) != text:
+            return False
+        found: dict[str, Path] = {}
+        for path in folder.rglob("*"):
+            kind = stat.S_IFMT(path.lstat().st_mode)
+            if kind == stat.S_IFDIR:
+                continue
+            if kind != stat.S_IFREG:
+                return False  # a link, a FIFO, a device: publish writes none (and reads none)
+            found[path.relative_to(folder).as_posix()] = path
+        found.pop(CHECKSUMS, None)
+        if set(found) != set(listed):
+            return False
+        if sum(p.stat().st_size for p in found.values()) > MAX_UNMARKED_BYTES:
+            return False
+        return all(
+            hashlib.sha256(path.read_bytes()).hexdigest() == listed[name]
+            for name, path in found.items()
+        )
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
 
 
 def _replaceable(folder: Path) -> bool:
