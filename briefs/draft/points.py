@@ -11,6 +11,7 @@ from briefs.draft.cleaning import Article
 from briefs.draft.people import FoundParticipant
 from briefs.draft.sentences import split_sentences
 from briefs.draft.words import alternation
+from briefs.language.press import CARDINALS
 from briefs.language.speakers import Said, Side, Speaker, read_article, speakers_of
 
 log = logging.getLogger(__name__)
@@ -337,20 +338,7 @@ def find_points(article: Article, participants: list[FoundParticipant]) -> list[
     return points
 
 
-_COUNTS = {
-    "dua": 2,
-    "tiga": 3,
-    "empat": 4,
-    "lima": 5,
-    "enam": 6,
-    "tujuh": 7,
-    "delapan": 8,
-    "sembilan": 9,
-    "sepuluh": 10,
-}
-
-
 def _count(words: str) -> int:
     """The number a list's lead gives ('empat arah': 4)."""
     first = words.split()[0].lower()
-    return int(first) if first.isdigit() else _COUNTS.get(first, 6)
+    return int(first) if first.isdigit() else CARDINALS.get(first, 6)
