@@ -16,6 +16,9 @@ from briefs.errors import ConfigurationError, RenderError, display_path
 CONFIG_FILE = "briefs.toml"
 LANGUAGES = ("id", "en")
 """Every brief is written in each: Indonesian first, then English."""
+LOCALES = {"id": "id", "en": "en_001"}
+"""CLDR locale per brief language. en_001 (international English) writes "16 July 2020" and
+"US$50.1 billion": what an analysis desk outside the US expects."""
 FORMATS = ("pdf", "html")
 PREVIEW_TEMPLATES = "preview-"
 """The prefix of the templates of `briefs serve`'s own pages: no brief is made from them."""

@@ -29,7 +29,7 @@ from briefs.language.press import (
     PRESS_UNITS,
     QUALIFIERS,
 )
-from briefs.render.i18n import LOCALES
+from briefs.project import LOCALES
 
 
 @dataclass(frozen=True)

@@ -28,15 +28,12 @@ from babel.support import Translations
 from babel.units import format_unit
 
 from briefs.errors import ConfigurationError
-from briefs.project import LANGUAGES
+from briefs.project import LANGUAGES, LOCALES
 from briefs.summary.figures import Figure, Qualifier
 from briefs.summary.meeting import Kind, Place
 
 log = logging.getLogger(__name__)
 
-LOCALES = {"id": "id", "en": "en_001"}
-"""CLDR locale per brief language. en_001 (international English) writes "16 July 2020" and
-"US$50.1 billion": what an analysis desk outside the US expects."""
 
 DOMAIN = "messages"
 
