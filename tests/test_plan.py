@@ -19,9 +19,10 @@ PACKAGE = Path(briefs.__file__).parent
 RECORDED = {"inputs", "stat", "rendered", "key", "sha256"}
 """The fields of the build record that hold a fingerprint (OutputRecord, PageEntry, CheckEntry)."""
 
-NOT_THE_BUILDS = {"briefs/distribute/send.py"}
-"""Compares a ledger's delivered SHA-256 with a built file's: which reader has which version,
-a delivery's decision, not the build's."""
+NOT_THE_BUILDS = {"briefs/distribute/send.py", "briefs/distribute/publish.py"}
+"""send.py compares a ledger's delivered SHA-256 with a built file's: which reader has which
+version, a delivery's decision, not the build's; publish.py compares a published folder's files
+with its SHA256SUMS: whether a folder is a publication of its own, not whether a build is stale."""
 
 
 def recorded_fields(node: ast.AST) -> set[str]:
