@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from briefs.draft.cleaning import Article
 from briefs.draft.people import FoundParticipant
@@ -18,10 +17,6 @@ log = logging.getLogger(__name__)
 
 _CONSENSUS = re.compile(
     r"\b(?:sepakat|bersepakat|menyepakati|setuju|menyetujui|berjanji|memutuskan)\b", re.I
-)
-_JOINT = re.compile(
-    r"^(?:[^,]{0,60},\s+)?(?:kedua\s+(?:belah\s+)?pihak|semua\s+pihak|para\s+pihak|kedua\s+negara)\b",
-    re.I,
 )
 _SPEECH = (
     r"(?:menekankan|menyatakan|mengatakan|meminta|mendorong|menambahkan|menegaskan|"
@@ -136,36 +131,6 @@ def _consensus_list(sentence: str) -> tuple[str, list[str]] | None:
 
 
 _ATTRIBUTED = re.compile(r"(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s")
-
-
-def _speaker(
-    sentence: str, participants: list[tuple[FoundParticipant, set[str]]]
-) -> FoundParticipant | None:
-    """The participant (with the words they are called by) a sentence reports: 'Xi menekankan
-    ...', '..., kata Wang.'"""
-    for person, handles in participants:
-        for handle in handles:
-            if handle not in sentence:
-                continue  # the one test per name and sentence that a long page can afford
-            said, says, according = _speaker_patterns(handle)
-            if (
-                said.search(sentence[:100])
-                or says.search(sentence)
-                # 'Menurut Xi Jinping, ...', 'Ditegaskan Xi Jinping, ...'
-                or according.match(sentence)
-            ):
-                return person
-    return None
-
-
-@lru_cache(maxsize=1024)
-def _speaker_patterns(handle: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    h = re.escape(handle)
-    return (
-        re.compile(rf"\b{h}\s+(?:juga\s+)?{_SPEECH}\b"),
-        re.compile(rf"\b(?:kata|ujar|ucap|tutur)\s+{h}\b"),
-        re.compile(rf"(?:Menurut|Bagi|Ditegaskan|Dikatakan|Disampaikan)\s+{h}\b"),
-    )
 
 
 def _point_text(sentence: str, speaker: FoundParticipant | None) -> str:
