@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from briefs.draft.cleaning import parse_article
-from briefs.draft.dates import DateMention, find_dates, find_period, resolve
+from briefs.draft.dates import DateMention, find_dates, period_mention, resolve
 from briefs.draft.meeting_dates import meeting_date
 
 from .conftest import ROOT
@@ -76,7 +76,8 @@ def test_missing_publication_date_from_the_weekday_and_the_years_named():
     ],
 )
 def test_period_of_several_days(text, expected):
-    assert find_period(text, dt.date(2019, 9, 13), []) == expected
+    found = period_mention(text, dt.date(2019, 9, 13), [])
+    assert found is not None and found[:2] == expected
 
 
 # The meeting's date: never refused, unsettled when the article does not settle it ------------

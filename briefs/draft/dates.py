@@ -116,18 +116,11 @@ def years_named(text: str) -> list[int]:
     return [int(y) for y in re.findall(r"(?<![\d/.,])(?:19|20)\d\d(?![\d/])", text)]
 
 
-def find_period(
-    text: str, reference: dt.date | None, years: list[int]
-) -> tuple[dt.date, dt.date] | None:
-    """'dari Selasa (10/9) hingga Kamis (12/9)', '10-12 September 2019': a span of days."""
-    found = period_mention(text, reference, years)
-    return found[:2] if found else None
-
-
 def period_mention(
     text: str, reference: dt.date | None, years: list[int]
 ) -> tuple[dt.date, dt.date, int] | None:
-    """A span of days (as find_period) and where in the text it is said."""
+    """'dari Selasa (10/9) hingga Kamis (12/9)', '10-12 September 2019': a span of days, and
+    where in the text it is said."""
     mentions = find_dates(text)
     for first, second in itertools.pairwise(mentions):
         between = text[first.end : second.start]
