@@ -14,9 +14,9 @@ from briefs.draft.amounts import (
     DURATIONS,
     LOOKBACK,
     FoundFigure,
+    cardinals,
     mask_dates,
     money_or_count,
-    number_re,
 )
 from briefs.draft.cleaning import Article
 from briefs.draft.sentences import split_clauses
@@ -128,20 +128,21 @@ def find_figures(sentence: str, reference: dt.date | None) -> list[FoundFigure]:
     # the spans read so far, by their end: those ending at or before a number are dropped, so
     # each number is held to the few spans still open where it stands
     consumed: list[tuple[int, int]] = []
-    for m in number_re().finditer(masked):
-        while consumed and consumed[0][0] <= m.start():
+    at = cardinals(masked)
+    for number in at.values():
+        while consumed and consumed[0][0] <= number.start:
             heapq.heappop(consumed)
-        if any(a <= m.start() for _, a in consumed):
+        if any(a <= number.start for _, a in consumed):
             continue
         read: list[tuple[int, int]] = []
-        figure = money_or_count(masked, m, read)
+        figure = money_or_count(masked, number, at, read)
         for a, b in read:
             heapq.heappush(consumed, (b, a))
         if figure is None or _is_period_phrase(masked, figure) or _tells_when(masked, figure):
             continue
         if _in_a_name(names, name_starts, figure.start):
             continue
-        if m.group("words") and figure.unit == "count" and not _spelled_out_counts(masked, figure):
+        if number.spelled and figure.unit == "count" and not _spelled_out_counts(masked, figure):
             continue
         heapq.heappush(consumed, (figure.end, figure.start))
         figures.append(figure)
