@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 # before it), never on a copy of the rest of the sentence: drafting a sentence of n numbers is
 # linear in n (tests/test_draft_figures.py counts the characters the patterns are given).
 WORD_LOOKBACK = 200
-"""The last word before a figure is looked for this far back (a word is at most 80 characters)."""
+"""The last word before a figure is looked for this far back (a word is at most
+project.MAX_WORD characters: the checks refuse a longer one)."""
 _PERIOD_AFTER = re.compile(r"\s+(?:ke\s+depan|mendatang|terakhir|pertama)\b")
 _AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b")
 _STILL_TO_COME = re.compile(r"\s+lagi\b")
