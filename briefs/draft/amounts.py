@@ -99,8 +99,9 @@ def mask_dates(sentence: str) -> str:
 
 
 LOOKBACK = 80
-"""How far before a number its symbol ('US$'), qualifier ('lebih dari') or 'antara' is looked
-for: each is a word or two; the window keeps the reading of a sentence linear in its numbers."""
+"""How far before a number 'antara' (or, in figures.py, 'pertama dalam') is looked for: a word
+or two; the window keeps the reading of a sentence linear in its numbers. The sign ('US$') and
+the qualifier ('lebih dari') before a number are the number reader's to read."""
 _BETWEEN = re.compile(r"\bantara\s+$")
 _CLOSE = re.compile(r"\s*\)")
 
