@@ -301,3 +301,9 @@ def test_a_readers_file_may_name_countries():
     assert reader.countries == ("KZ", "CN", "UZ")
     with pytest.raises(ValueError, match="'Narnia' is not an ISO 3166"):
         Reader(name="Ana", email="ana@example.org", language="id", countries=["Narnia"])
+
+
+def test_anniversaries_are_the_ordinals_after_their_word():
+    text = "Pada peringatan ke-70 berdirinya RRT dan HUT keenam puluh, pertemuan keenam digelar."
+    found = [(text[start : n.end], n.value) for start, n in numbers.anniversaries(text)]
+    assert found == [("peringatan ke-70", 70), ("HUT keenam puluh", 60)]

@@ -20,7 +20,7 @@ from briefs.draft.amounts import (
 from briefs.draft.cleaning import Article
 from briefs.draft.sentences import split_clauses
 from briefs.draft.words import FUNCTION_WORDS
-from briefs.language.numbers import numerals
+from briefs.language.numbers import anniversaries
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +97,6 @@ def _spelled_out_counts(masked: str, figure: FoundFigure) -> bool:
     return bool(re.fullmatch(r"di|me[a-z]{3,}", word)) and not pointing_back
 
 
-_ANNIVERSARY = re.compile(r"\b(?:peringatan|ulang\s+tahun|HUT|hari\s+jadi)\s+(ke-\d+)\b", re.I)
-"""'peringatan ke-70': the anniversary's ordinal, as the number reader reads it, counts years."""
 _PERIOD = re.compile(
     r"(?i:(?:hingga\s+|sampai\s+)?saat\s+ini|\bkini\b|"
     r"(?:(?:dalam|selama)\s+(?:waktu\s+)?)?\b(?:\d+|[a-z]+(?:\s+[a-z]+)?)\s+(?:tahun|bulan)\s+(?:ke\s+depan|mendatang|terakhir)|"
@@ -148,13 +146,10 @@ def find_figures(sentence: str, reference: dt.date | None) -> list[FoundFigure]:
             continue
         heapq.heappush(consumed, (figure.end, figure.start))
         figures.append(figure)
-    ordinals = {n.start: n for n in numerals(sentence, "id") if n.ordinal}
-    for m in _ANNIVERSARY.finditer(sentence):
-        if m.start(1) in ordinals:
-            value = ordinals[m.start(1)].value
-            figures.append(
-                FoundFigure(value, "count", m.start(), m.end(), noun="tahun", anniversary=True)
-            )
+    for start, ordinal in anniversaries(sentence):
+        figures.append(
+            FoundFigure(ordinal.value, "count", start, ordinal.end, noun="tahun", anniversary=True)
+        )
     figures.sort(key=lambda f: f.start)
     for i, figure in enumerate(figures):
         _date_figure(

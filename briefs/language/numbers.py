@@ -393,6 +393,21 @@ def _numerals(text: str, language: str) -> tuple[Numeral, ...]:
     return tuple(found)
 
 
+_ANNIVERSARY = re.compile(
+    r"(?<![\w-])(?:peringatan|ulang[ \t\u00a0]+tahun|HUT|hari[ \t\u00a0]+jadi)[ \t\u00a0]+(?=ke)",
+    re.I,
+)
+
+
+def anniversaries(text: str) -> list[tuple[int, Numeral]]:
+    """The anniversaries an Indonesian text names ('peringatan ke-70', 'HUT keenam puluh'), as
+    (where its word starts, the ordinal): the years it counts."""
+    ordinals = {n.start: n for n in numerals(text, "id") if n.ordinal or n.collective}
+    return [
+        (m.start(), ordinals[m.end()]) for m in _ANNIVERSARY.finditer(text) if m.end() in ordinals
+    ]
+
+
 def scale_at(text: str, end: int, language: str) -> tuple[int, int] | None:
     """The scale word right after a number that ends at end ('41 miliar'), as (scale, where
     it ends); Indonesian reads the English ones too ('US$41 billion' in an Indonesian page)."""
