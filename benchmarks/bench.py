@@ -208,16 +208,62 @@ def make_project(target: Path, count: int) -> Path:
     return target
 
 
+def moved_times(text: str, first: dt.date, day: dt.date) -> str:
+    """The absolute times a summary's texts and figures write, moved from the meeting's day
+    (first) to a copy's (day), as the time-anchoring check reads them there: the meeting's own
+    month ('per Mei 2024', 'kini') becomes the copy's month; another month ('November 2023',
+    from 'November lalu') the last such month before the copy's; a year alone ('pada 2023', from
+    'tahun lalu'; a figure's year) moves by as many years as the copy. Dates (2024-05-20) stay."""
+    from babel.dates import get_month_names
+
+    months = {
+        name.casefold(): (number, names)
+        for language in ("id", "en")
+        for names in [get_month_names("wide", locale=language)]
+        for number, name in names.items()
+    }
+    alternatives = "|".join(sorted((re.escape(name) for name in months), key=len, reverse=True))
+
+    def moved(m: re.Match[str]) -> str:
+        year = int(m.group(2))
+        if m.group(1) is None:
+            return str(year + day.year - first.year)
+        number, names = months[m.group(1).casefold()]
+        if (number, year) == (first.month, first.year):
+            return f"{names[day.month]} {day.year}"
+        return f"{names[number]} {day.year if number < day.month else day.year - 1}"
+
+    pattern = rf"(?<![\w-])(?:({alternatives}) )?((?:19|20)\d\d)(?![\w-])"
+    return re.sub(pattern, moved, text, flags=re.IGNORECASE)
+
+
+def moved_day(text: str, first: dt.date, day: dt.date) -> str:
+    """The article's (and date quote's) own dates moved to the copy's: the meeting's day
+    ('Senin (20/5)') and the dateline of the day after ('Selasa, 21 Mei 2024')."""
+    from babel.dates import format_date
+
+    after, moved_after = first + dt.timedelta(days=1), day + dt.timedelta(days=1)
+    return text.replace(
+        f"{format_date(first, 'EEEE', locale='id')} ({first.day}/{first.month})",
+        f"{format_date(day, 'EEEE', locale='id')} ({day.day}/{day.month})",
+    ).replace(
+        format_date(after, "EEEE, d MMMM y", locale="id"),
+        format_date(moved_after, "EEEE, d MMMM y", locale="id"),
+    )
+
+
 def make_copies(target: Path, count: int, days: int = 37) -> Path:
     """A project of count copies of one shipped summary (and its article), moved `days` apart
-    from its own date on: the digests' page counts as the archive grows."""
+    from its own date on: the digests' page counts as the archive grows. Each copy is the
+    meeting moved in time, its article's dates and its texts' absolute times with it, so that
+    it passes `check --strict` as the original does."""
     copy_parts(target, PROJECT_PARTS)
     (target / "sources" / "meetings").mkdir(parents=True)
     (target / "sources" / "articles").mkdir(parents=True)
     for name in ("themes.yaml", "glossary.yaml"):  # the vocabulary, and the names' twins
         shutil.copy2(ROOT / "sources" / name, target / "sources" / name)
     summary = (ROOT / "sources" / "meetings" / f"{COPIED}.yaml").read_text(encoding="utf-8")
-    article = (ROOT / "sources" / "articles" / f"{COPIED}.txt").read_bytes()
+    article = (ROOT / "sources" / "articles" / f"{COPIED}.txt").read_bytes().decode("utf-8")
     first = dt.date.fromisoformat(COPIED[:10])
     for index in range(count):
         day = first + dt.timedelta(days=index * days)
@@ -230,16 +276,11 @@ def make_copies(target: Path, count: int, days: int = 37) -> Path:
                 f"published: {day + dt.timedelta(days=1)}",
             )
         )
-        # The copied article says when the original met, not the copy: no date quote (a
-        # warning), and the figures' years move with the copy's (as 'tahun lalu' does).
-        text = re.sub(r"(?m)^date_quote:.*\n(?:  .*\n)*", "", text)
-        text = re.sub(
-            r"(?m)^(    year: )(\d{4})$",
-            lambda m, shift=day.year - first.year: f"{m.group(1)}{int(m.group(2)) + shift}",
-            text,
-        )
+        text = moved_day(moved_times(text, first, day), first, day)
         (target / "sources" / "meetings" / f"{meeting_id}.yaml").write_text(text, encoding="utf-8")
-        (target / "sources" / "articles" / f"{meeting_id}.txt").write_bytes(article)
+        (target / "sources" / "articles" / f"{meeting_id}.txt").write_bytes(
+            moved_day(article, first, day).encode("utf-8")
+        )
     return target
 
 

@@ -392,12 +392,15 @@ class _CountingRe:
 
 @pytest.fixture
 def reading_counted(monkeypatch):
-    """The characters the drafter's figure reading gives its patterns, counted."""
+    """The characters the drafter's figure reading gives its patterns, counted: its own and
+    the number reader's (briefs/language/numbers.py), which reads each number's value, scale and
+    unit for it."""
     from briefs.draft import amounts, figures, sentences
+    from briefs.language import numbers
 
     tally = [0]
-    factories = (amounts.number_re, amounts._figure_res)
-    for module in (amounts, figures, sentences):
+    factories = (amounts._figure_res, numbers._patterns, numbers._numerals)
+    for module in (amounts, figures, sentences, numbers):
         monkeypatch.setattr(module, "re", _CountingRe(tally))
         for name, value in list(vars(module).items()):
             if isinstance(value, re.Pattern):

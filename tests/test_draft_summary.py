@@ -508,6 +508,13 @@ def test_a_host_receiving_a_guest_in_town_for_a_summit_holds_talks():
             "Jalan dibangun tiga tahun lalu.",
             ["tahun lalu"],
         ),
+        # the number reader's number words count: not last year
+        (
+            "Kota itu berdiri seratus tahun lalu.",
+            "id",
+            "Kota itu berdiri seratus tahun lalu.",
+            ["tahun lalu"],
+        ),
         ("Harga baru-baru ini turun.", "id", "Harga baru-baru ini turun.", ["baru-baru ini"]),
         (
             "Proyek itu dimulai dua setengah tahun lalu.",

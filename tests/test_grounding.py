@@ -500,3 +500,24 @@ def test_the_english_states_the_indonesian_measure(project_copy, monkeypatch, en
         f" 55 miliar meter kubik; only in en: {english})"
     )
     assert (different in result.output) is differs
+
+
+def test_an_anniversary_counts_the_years_of_its_own_ordinal():
+    """'peringatan ke-70' counts 70 years; another ordinal of the same quote (ke-6) counts none."""
+    quote = "Pada peringatan ke-70 hubungan kedua negara, pertemuan ke-6 digelar di Astana."
+
+    def found(value: int) -> list[tuple]:
+        years = Figure.model_validate(
+            {"label": {"id": "Hubungan", "en": "Relations"}, "value": value, "unit": "count"}
+            | {"noun": {"id": "tahun", "en": "years"}, "year": 2024, "quote": [quote]}
+        )
+        return [(f.loc, f.message) for f in figure_findings(years, 0, [quote], None, MEETING_DAY)]
+
+    assert found(70) == []
+    assert found(6) == [
+        (("figures", 0, "value"), "6: the quote counts 'tahun' as 'ke-70'"),
+        (
+            ("figures", 0, "noun", "id"),
+            "'tahun': the quote's 6 counts something else ('ke-6 digelar di astana')",
+        ),
+    ]

@@ -186,6 +186,36 @@ def test_ordinals_and_collectives():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        # a currency word and the country whose currency it is; a CLDR sign of one currency
+        (
+            "obligasi 1 miliar dolar Singapura",
+            "id",
+            [("1000000000", "SGD", "1 miliar dolar Singapura")],
+        ),
+        ("hibah 5 juta dolar AS", "id", [("5000000", "USD", "5 juta dolar AS")]),
+        ("dana HK$5 juta", "id", [("5000000", "HKD", "HK$5 juta")]),
+        # an Indonesian page quoting an English scale
+        ("mencapai US$41 billion", "id", [("41000000000", "USD", "US$41 billion")]),
+        # digits glued to a word by a hyphen are no number
+        ("pandemi COVID-19 dan KTT G20", "id", []),
+    ],
+)
+def test_currency_by_country_sign_and_scale(text, language, expected):
+    found = [(str(m.value), m.unit, m.words) for m in numbers.mentions(text, language)]
+    assert found == expected
+
+
+def test_numerals_say_ordinal_and_group():
+    read = [
+        (n.value, n.ordinal, n.collective)
+        for n in numbers.numerals("KTT kedua, kelima negara, keduanya, tiga proyek", "id")
+    ]
+    assert read == [(2, True, False), (5, False, True), (2, False, True), (3, False, False)]
+
+
 def test_gazetteer_countries_cities_offices():
     gazetteer = cldr_gazetteer()
     assert gazetteer.country_of("Chengdu") == "CN"  # the shipped vocabulary
@@ -271,3 +301,9 @@ def test_a_readers_file_may_name_countries():
     assert reader.countries == ("KZ", "CN", "UZ")
     with pytest.raises(ValueError, match="'Narnia' is not an ISO 3166"):
         Reader(name="Ana", email="ana@example.org", language="id", countries=["Narnia"])
+
+
+def test_anniversaries_are_the_ordinals_after_their_word():
+    text = "Pada peringatan ke-70 berdirinya RRT dan HUT keenam puluh, pertemuan keenam digelar."
+    found = [(text[start : n.end], n.value) for start, n in numbers.anniversaries(text)]
+    assert found == [("peringatan ke-70", 70), ("HUT keenam puluh", 60)]

@@ -12,12 +12,11 @@ import re
 
 from briefs.check import grounding
 from briefs.check.grounding.added import added_findings
-from briefs.check.grounding.attribution import country_name
 from briefs.check.grounding.english import english_findings
 from briefs.check.grounding.names import own_translations
 from briefs.check.grounding.stance import one_sided
 from briefs.errors import Problem
-from briefs.language.gazetteer import Gazetteer
+from briefs.language.gazetteer import Gazetteer, country_name
 from briefs.language.sides import CITED, cited_items
 from briefs.language.time import meant_times, month_twins
 from briefs.read.loader import Document

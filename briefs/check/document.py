@@ -321,24 +321,14 @@ def check_document(
     return problems
 
 
-_ORDINAL = re.compile(
-    r"(?<![\w-])(?:(?P<word>pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan"
-    r"|kesepuluh)|ke-?\s?(?P<number>\d{1,2}))(?![\w-])",
-    re.I,
-)
-_ORDINAL_WORDS = (
-    "pertama kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh".split()
-)
-
-
 def _ordinal(text: str) -> int | None:
-    """The ordinal a title claims for its meeting ('... keenam di Chengdu': 6; 'KTT ke-2': 2)."""
-    m = _ORDINAL.search(text)
-    if m is None:
-        return None
-    if m.group("number"):
-        return int(m.group("number"))
-    return _ORDINAL_WORDS.index(m.group("word").lower()) + 1
+    """The ordinal a title claims for its meeting ('... keenam di Chengdu': 6; 'KTT ke-2': 2),
+    as the number reader reads it; in a title a 'ke-' word before a noun is an ordinal too
+    ('KTT kedua China–Asia Tengah'), not 'both'."""
+    for number in reader.numerals(text, "id"):
+        if number.ordinal or number.collective:
+            return int(number.value)
+    return None
 
 
 def check_ordinals(documents: list[Document]) -> list[Problem]:

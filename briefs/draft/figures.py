@@ -7,20 +7,20 @@ import datetime as dt
 import heapq
 import logging
 import re
-from decimal import Decimal
 from functools import lru_cache
 
 from briefs.draft.amounts import (
     DURATIONS,
     LOOKBACK,
     FoundFigure,
+    cardinals,
     mask_dates,
     money_or_count,
-    number_re,
 )
 from briefs.draft.cleaning import Article
 from briefs.draft.sentences import split_clauses
 from briefs.draft.words import FUNCTION_WORDS
+from briefs.language.numbers import anniversaries
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 # before it), never on a copy of the rest of the sentence: drafting a sentence of n numbers is
 # linear in n (tests/test_draft_figures.py counts the characters the patterns are given).
 WORD_LOOKBACK = 200
-"""The last word before a figure is looked for this far back (a word is at most 80 characters)."""
+"""The last word before a figure is looked for this far back (a word is at most
+project.MAX_WORD characters: the checks refuse a longer one)."""
 _PERIOD_AFTER = re.compile(r"\s+(?:ke\s+depan|mendatang|terakhir|pertama)\b")
 _AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b")
 _STILL_TO_COME = re.compile(r"\s+lagi\b")
@@ -96,7 +97,6 @@ def _spelled_out_counts(masked: str, figure: FoundFigure) -> bool:
     return bool(re.fullmatch(r"di|me[a-z]{3,}", word)) and not pointing_back
 
 
-_ANNIVERSARY = re.compile(r"\b(?:peringatan|ulang\s+tahun|HUT|hari\s+jadi)\s+ke-(\d+)\b", re.I)
 _PERIOD = re.compile(
     r"(?i:(?:hingga\s+|sampai\s+)?saat\s+ini|\bkini\b|"
     r"(?:(?:dalam|selama)\s+(?:waktu\s+)?)?\b(?:\d+|[a-z]+(?:\s+[a-z]+)?)\s+(?:tahun|bulan)\s+(?:ke\s+depan|mendatang|terakhir)|"
@@ -128,28 +128,27 @@ def find_figures(sentence: str, reference: dt.date | None) -> list[FoundFigure]:
     # the spans read so far, by their end: those ending at or before a number are dropped, so
     # each number is held to the few spans still open where it stands
     consumed: list[tuple[int, int]] = []
-    for m in number_re().finditer(masked):
-        while consumed and consumed[0][0] <= m.start():
+    at = cardinals(masked)
+    for number in at.values():
+        while consumed and consumed[0][0] <= number.start:
             heapq.heappop(consumed)
-        if any(a <= m.start() for _, a in consumed):
+        if any(a <= number.start for _, a in consumed):
             continue
         read: list[tuple[int, int]] = []
-        figure = money_or_count(masked, m, read)
+        figure = money_or_count(masked, number, at, read)
         for a, b in read:
             heapq.heappush(consumed, (b, a))
         if figure is None or _is_period_phrase(masked, figure) or _tells_when(masked, figure):
             continue
         if _in_a_name(names, name_starts, figure.start):
             continue
-        if m.group("words") and figure.unit == "count" and not _spelled_out_counts(masked, figure):
+        if number.spelled and figure.unit == "count" and not _spelled_out_counts(masked, figure):
             continue
         heapq.heappush(consumed, (figure.end, figure.start))
         figures.append(figure)
-    for m in _ANNIVERSARY.finditer(sentence):
+    for start, ordinal in anniversaries(sentence):
         figures.append(
-            FoundFigure(
-                Decimal(m.group(1)), "count", m.start(), m.end(), noun="tahun", anniversary=True
-            )
+            FoundFigure(ordinal.value, "count", start, ordinal.end, noun="tahun", anniversary=True)
         )
     figures.sort(key=lambda f: f.start)
     for i, figure in enumerate(figures):

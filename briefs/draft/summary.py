@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from babel import Locale
-
 from briefs.draft.amounts import FoundFigure
 from briefs.draft.cleaning import Article, parse_article
 from briefs.draft.figures import article_figures
@@ -30,6 +28,7 @@ from briefs.draft.sentences import split_sentences
 from briefs.draft.words import OFFICE_ABBREVIATIONS, Parts, countries
 from briefs.draft.writing import Draft
 from briefs.errors import BriefsError
+from briefs.language.gazetteer import country_name
 from briefs.project import Project
 from briefs.read.messages import Loc, numbered_name
 from briefs.summary.fields import MEETING_ID
@@ -340,7 +339,7 @@ def _slug(article_name: str, kind: str, participants: list[FoundParticipant]) ->
     if MEETING_ID.match(stem):
         return stem[11:]
     codes = list(dict.fromkeys(p.country for p in participants if p.country))
-    names = [Locale("en").territories[c] for c in codes]
+    names = [country_name(c) for c in codes]
     words = names if len(names) <= 2 else [names[0], "multilateral"]
     return re.sub(r"[^a-z0-9]+", "-", " ".join([*words, kind]).lower()).strip("-")
 

@@ -15,6 +15,7 @@ from functools import cache
 from babel import Locale
 
 from briefs.language.gazetteer import country_names
+from briefs.language.press import PRESS_DEMONYMS
 
 log = logging.getLogger(__name__)
 
@@ -83,17 +84,6 @@ def calendar_words() -> frozenset[str]:
 
 
 # Countries and cities (CLDR and the press) -----------------------------------------------------
-
-PRESS_DEMONYMS = {
-    "Kazakh": "KZ",
-    "Uzbek": "UZ",
-    "Kyrgyz": "KG",
-    "Kirgiz": "KG",
-    "Kirghizia": "KG",
-    "Tajik": "TJ",
-    "Turkmen": "TM",
-}
-"""The country adjectives translated reports keep ('Wakil Perdana Menteri Kazakh'): a country."""
 
 
 @cache

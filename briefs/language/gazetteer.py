@@ -209,6 +209,14 @@ def country_names() -> dict[str, str]:
 
 
 @cache
+def country_name(code: str, language: str = "en") -> str:
+    """A country's CLDR name in a language ('KZ': 'Kazakhstan'), the code where CLDR has none."""
+    from babel import Locale
+
+    return str(Locale(language).territories.get(code, code))
+
+
+@cache
 def _names_of_countries() -> frozenset[str]:
     return frozenset(country_names())
 
@@ -277,15 +285,19 @@ def cldr_gazetteer() -> Gazetteer:
     indonesian, english = Locale("id"), Locale("en")
     groups: list[set[str]] = []
     countries: list[tuple[str, str]] = []
+    named: dict[str, set[str]] = {}  # the one table of countries by name, by country
+    for country, code in country_names().items():
+        named.setdefault(code, set()).add(country)
     for code, name in english.territories.items():
         if code in ("ZZ", "001") or (
             len(code) == 2 and code not in _territory_codes() and code not in ("UN", "EU")
         ):
             continue
-        names = {str(name), str(indonesian.territories.get(code, name))}
-        names |= {press for press, c in PRESS_COUNTRIES.items() if c == code}
-        if code in _territory_codes():
+        if code in named:
+            names = named[code]
             countries += [(n, code) for n in names]
+        else:  # a region or grouping: Asia Tengah, Perserikatan Bangsa-Bangsa
+            names = {str(name), str(indonesian.territories.get(code, name))}
         groups.append(names | _demonyms(code, str(name)))
     for zone, code in sorted(get_global("zone_territories").items()):
         if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")) or code == "001":

@@ -20,10 +20,12 @@ from babel import Locale
 from babel.numbers import NumberFormatError, get_currency_name, parse_decimal
 from babel.units import format_unit
 
+from briefs.language.gazetteer import country_names
 from briefs.language.press import (
     CARDINALS,
     ENGLISH_NUMBERS,
     PRESS_CURRENCY_WORDS,
+    PRESS_DEMONYMS,
     PRESS_SCALES,
     PRESS_SYMBOLS,
     PRESS_UNITS,
@@ -110,31 +112,76 @@ def number_words(language: str) -> dict[str, tuple[int, bool]]:
 
 @cache
 def scales(language: str) -> dict[str, int]:
-    """Scale words, from CLDR's long compact forms ('0 juta', '0 billion'), and the press's."""
+    """Scale words, from CLDR's long compact forms ('0 juta', '0 billion'), and the press's.
+    Indonesian reads the English ones too: an Indonesian page quotes them ('US$41 billion')."""
     found: dict[str, int] = {}
     for forms in Locale(language).compact_decimal_formats["long"].values():
         for magnitude, pattern in forms.items():
             word = pattern.pattern.strip()
             if word.startswith("0 "):
                 found[word[2:].strip().lower()] = int(magnitude)
-    return found | PRESS_SCALES.get(language, {})
+    found |= PRESS_SCALES.get(language, {})
+    return scales("en") | found if language == "id" else found
 
 
 @cache
-def currency_words() -> dict[str, str]:
-    """Currency names and codes, lower case -> ISO code: CLDR's Indonesian and English names of
-    the currencies the press writes about, their first words where unambiguous, and the press's
-    own ('dolar AS')."""
-    from briefs.summary.fields import currencies
+def currency_words() -> dict[str, frozenset[str]]:
+    """Currency words after an amount, lower case -> the ISO codes they may name: CLDR's
+    Indonesian and English names of the currencies the press writes about (and their plurals),
+    the first word of CLDR's Indonesian name of every country's currency ('dolar' of 'Dolar
+    Singapura', 'yuan' of 'Yuan Tiongkok'), ISO codes, and the press's own ('dolar AS')."""
+    from babel.numbers import get_territory_currencies
 
-    names: dict[str, str] = {}
+    from briefs.summary.fields import country_codes, currencies
+
+    names: dict[str, set[str]] = {}
+    for code in {c for t in country_codes() for c in get_territory_currencies(t)}:
+        names.setdefault(get_currency_name(code, locale="id").split()[0].lower(), set()).add(code)
     for code in ("USD", "CNY", "IDR", "EUR", "RUB", "KZT", "UZS", "KGS", "TJS", "TMT", "JPY"):
         for language in ("id", "en"):
             name = get_currency_name(code, locale=language).lower()
-            names[name] = code
-            names.setdefault(name + "s", code)
-    names |= {code.lower(): code for code in currencies() if len(code) == 3}
-    return names | PRESS_CURRENCY_WORDS
+            names[name] = {code}
+            names.setdefault(name + "s", {code})
+    for code in currencies():
+        if len(code) == 3:
+            names.setdefault(code.lower(), {code})
+    for word, code in PRESS_CURRENCY_WORDS.items():  # alone, 'dolar' is the US dollar
+        names.setdefault(word, {code})
+    return {word: frozenset(codes) for word, codes in names.items()}
+
+
+def _currency(word: str, country: str | None) -> str | None:
+    """The currency a word names ('rupiah'), or with the country after it ('dolar AS', 'dolar
+    Singapura', 'yuan Tiongkok'); alone, the press's word ('dolar': the US dollar)."""
+    from babel.numbers import get_territory_currencies
+
+    codes = currency_words().get(word.lower(), frozenset())
+    if country:
+        territory = country_names().get(country) or PRESS_DEMONYMS.get(country)
+        local = [c for c in get_territory_currencies(territory or "") if c in codes]
+        if local:
+            return local[0]
+    if len(codes) == 1:
+        return next(iter(codes))
+    return PRESS_CURRENCY_WORDS.get(word.lower())
+
+
+@cache
+def currency_signs() -> dict[str, str]:
+    """Currency signs and codes before an amount -> ISO code: the press's ('US$', 'Rp', '$', a
+    lone '$' being the US dollar) and every CLDR Indonesian symbol that names one current
+    currency ('HK$', '£', '₩')."""
+    from babel.numbers import get_currency_symbol, get_territory_currencies
+
+    from briefs.summary.fields import country_codes
+
+    signs: dict[str, set[str]] = {}
+    for code in {c for t in country_codes() for c in get_territory_currencies(t)}:
+        symbol = get_currency_symbol(code, locale="id")
+        if symbol != code:
+            signs.setdefault(symbol, set()).add(code)
+    unique = {sign: codes.pop() for sign, codes in signs.items() if len(codes) == 1}
+    return unique | PRESS_SYMBOLS
 
 
 MEASURES = ("volume-cubic-meter", "mass-tonne", "length-kilometer")
@@ -159,23 +206,32 @@ def measure_words() -> dict[str, tuple[int, str]]:
     return words | PRESS_UNITS
 
 
+def measure_name(unit: str, language: str) -> str:
+    """A measure's long name in a language, as after a plural number ('meter kubik')."""
+    return format_unit(2, unit, length="long", locale=language).replace("2", "", 1).strip()
+
+
 _SPACE = r"[ \t\u00a0]+"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
 def _patterns(language: str) -> dict[str, re.Pattern[str]]:
-    def alternation(words: Iterable[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
+    alternation = _alternation
     word_numbers = number_words(language)
     simple = alternation(w for w in word_numbers if w not in ("belas", "puluh", "ratus"))
     builders = alternation(_ID_BUILDERS) if language == "id" else "NOPE"
-    symbols = alternation(PRESS_SYMBOLS)
+    symbols = alternation(currency_signs())
     measures = alternation(measure_words()).replace("\\ ", _SPACE)
+    countries = alternation({**country_names(), **PRESS_DEMONYMS})
     return {
-        # '5.000', '50,1', 'Rp5', 'US$500', '6th', 'ke-70'
+        # '5.000', '50,1', 'Rp5', 'US$500', '6th', 'ke-70'; not COVID-19
         "digits": re.compile(
-            rf"(?:(?<![\w$])(?P<symbol>{symbols})\.?\s?|(?<![\w.,/:$]))(?:(?P<ke>ke-))?"
+            rf"(?:(?<![\w$])(?P<symbol>(?-i:{symbols}))\.?\s?|(?<![\w.,/:$])(?<![^\W\d_]-))"
+            r"(?:(?P<ke>ke-))?"
             r"(?P<digits>\d+(?:[.,]\d+)*)(?P<suffix>st|nd|rd|th)?"
             # glued to a word by a hyphen, a number is no number ('5-year'), unless the word is
             # a measure: 'a 1,830-kilometre line'
@@ -189,8 +245,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "scale": re.compile(rf"{_SPACE}({alternation(scales(language))})(?!\w)", re.I),
+        # a currency word, and the country whose currency it is: 'dolar AS', 'dolar Singapura'
         "currency": re.compile(
-            rf"{_SPACE}({alternation(currency_words())})(?:{_SPACE}(AS|Amerika Serikat|Tiongkok|China))?(?!\w)",
+            rf"{_SPACE}({alternation(currency_words())})"
+            rf"(?:{_SPACE}(?-i:({countries})))?(?!\w)",
             re.I,
         ),
         "percent": re.compile(r"\s?%|" + _SPACE + r"(?:persen|percent|per cent)(?!\w)", re.I),
@@ -264,23 +322,34 @@ def _word_value(words: str, language: str) -> tuple[int, bool] | None:
     return (result, ordinal) if result else None
 
 
-def _plain(value: Decimal) -> Decimal:
-    """The value without trailing zeros and without an exponent (41000000000, not 4.1E+10)."""
-    normal = value.normalize()
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+@dataclass(frozen=True)
+class Numeral:
+    """A number as written, before its scale and unit: digits or words, with the currency sign
+    written before it."""
+
+    value: Decimal
+    start: int
+    """Where it starts: at its sign ('US$500'), at 'ke-' ('ke-70'), else at its first digit."""
+    end: int
+    spelled: bool = False
+    ordinal: bool = False
+    collective: bool = False
+    """An Indonesian 'ke-' word of a group: 'kelima negara' (the five countries), 'keduanya'."""
+    currency: str | None = None
+    """The ISO code of the sign before it: 'US$500' is in USD."""
 
 
-def mentions(text: str, language: str) -> list[Mention]:
-    """The numbers text states, in the reading order, with scale, unit, noun and qualifier."""
-    return list(_mentions(text, language))
+def numerals(text: str, language: str) -> tuple[Numeral, ...]:
+    """Every number text writes, in the reading order: dates, clock times, list numbering,
+    digits glued to letters and number words that count nothing left out."""
+    return _numerals(text, language)
 
 
 @lru_cache(maxsize=4096)
-def _mentions(text: str, language: str) -> tuple[Mention, ...]:
-    # cached: an article and its quotes are read again for every text that stands on them
+def _numerals(text: str, language: str) -> tuple[Numeral, ...]:
     patterns = _patterns(language)
     masked = _mask(text)
-    found: list[tuple[int, int, Decimal, bool, bool, str | None]] = []
+    found: list[Numeral] = []
     for match in patterns["digits"].finditer(masked):
         token = match.group("digits")
         try:
@@ -300,47 +369,116 @@ def _mentions(text: str, language: str) -> tuple[Mention, ...]:
             else match.start("digits")
         )
         ordinal = bool(match.group("suffix") or match.group("ke"))
-        found.append((start, match.end(), value, False, ordinal, PRESS_SYMBOLS.get(symbol or "")))
+        currency = currency_signs().get(symbol or "")
+        found.append(Numeral(value, start, match.end(), ordinal=ordinal, currency=currency))
     for match in patterns["words"].finditer(masked):
-        read = _word_value(match.group("words"), language)
-        if read is not None and not _counts_nothing(
-            match.group("words"), masked[match.end() :], language
-        ):
-            ordinal = read[1] and not _collective(
-                match.group("words"), masked[match.end() :], language
+        words, after = match.group("words"), masked[match.end() : match.end() + 40]
+        read = _word_value(words, language)
+        if read is None or _counts_nothing(words, after, language):
+            continue
+        collective = words.lower() in _ID_GROUPS or (
+            read[1] and _collective(words, after, language)
+        )
+        found.append(
+            Numeral(
+                Decimal(read[0]),
+                match.start(),
+                match.end(),
+                spelled=True,
+                ordinal=read[1] and not collective,
+                collective=collective,
             )
-            found.append((match.start(), match.end(), Decimal(read[0]), True, ordinal, None))
-    found.sort(key=lambda f: f[0])
+        )
+    found.sort(key=lambda n: n.start)
+    return tuple(found)
+
+
+_ANNIVERSARY = re.compile(
+    r"(?<![\w-])(?:peringatan|ulang[ \t\u00a0]+tahun|HUT|hari[ \t\u00a0]+jadi)[ \t\u00a0]+(?=ke)",
+    re.I,
+)
+
+
+def anniversaries(text: str) -> list[tuple[int, Numeral]]:
+    """The anniversaries an Indonesian text names ('peringatan ke-70', 'HUT keenam puluh'), as
+    (where its word starts, the ordinal): the years it counts."""
+    ordinals = {n.start: n for n in numerals(text, "id") if n.ordinal or n.collective}
+    return [
+        (m.start(), ordinals[m.end()]) for m in _ANNIVERSARY.finditer(text) if m.end() in ordinals
+    ]
+
+
+def scale_at(text: str, end: int, language: str) -> tuple[int, int] | None:
+    """The scale word right after a number that ends at end ('41 miliar'), as (scale, where
+    it ends); Indonesian reads the English ones too ('US$41 billion' in an Indonesian page)."""
+    hit = _patterns(language)["scale"].match(text, end)
+    return (scales(language)[hit.group(1).lower()], hit.end()) if hit else None
+
+
+def unit_at(text: str, end: int, language: str) -> tuple[str, int, int] | None:
+    """The unit right after a number (and its scale) that ends at end, as (unit, the scale it
+    carries, where it ends): a currency ('dolar AS', 'rupiah', 'yuan Tiongkok'), 'percent'
+    ('%', 'persen'), or a CLDR measure ('ton', 'meter kubik'; 'bcm' carries a billion)."""
+    patterns = _patterns(language)
+    if hit := patterns["currency"].match(text, end):
+        code = _currency(hit.group(1), hit.group(2))
+        if code:
+            return code, 1, hit.end()
+    if hit := patterns["percent"].match(text, end):
+        return "percent", 1, hit.end()
+    if hit := patterns["measure"].match(text, end):
+        carried, unit = measure_words()[" ".join(hit.group(1).lower().split())]
+        return unit, carried, hit.end()
+    return None
+
+
+def qualifier_before(text: str, start: int, language: str) -> str | None:
+    """The Qualifier value of the hedge right before a number ('lebih dari 40': 'more-than')."""
+    hit = _patterns(language)["qualifier"].search(text, max(0, start - 30), start)
+    return QUALIFIERS[language][hit.group(1).lower()] if hit else None
+
+
+def _plain(value: Decimal) -> Decimal:
+    """The value without trailing zeros and without an exponent (41000000000, not 4.1E+10)."""
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+
+
+def mentions(text: str, language: str) -> list[Mention]:
+    """The numbers text states, in the reading order, with scale, unit, noun and qualifier."""
+    return list(_mentions(text, language))
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str, language: str) -> tuple[Mention, ...]:
+    # cached: an article and its quotes are read again for every text that stands on them
+    patterns = _patterns(language)
+    masked = _mask(text)
+    found = numerals(text, language)
+    starting = {n.start: n for n in found}
     result: list[Mention] = []
     consumed = -1
     hit: re.Match[str] | None
-    for start, end, bare, spelled, ordinal, currency in found:
-        if start < consumed:
+    for numeral in found:
+        if numeral.start < consumed:
             continue
+        start, end, bare, spelled = numeral.start, numeral.end, numeral.value, numeral.spelled
         scale = 1
-        if hit := patterns["scale"].match(masked, end):
-            scale, end = scales(language)[hit.group(1).lower()], hit.end()
-        unit = currency
-        if unit is None and (hit := patterns["currency"].match(masked, end)):
-            unit, end = currency_words()[hit.group(1).lower()], hit.end()
-        elif unit is None and (hit := patterns["percent"].match(masked, end)):
-            unit, end = "percent", hit.end()
-        elif unit is None and (hit := patterns["measure"].match(masked, end)):
-            # 'bcm' carries its scale: '55 bcm' is '55 miliar meter kubik'
-            carried, unit = measure_words()[" ".join(hit.group(1).lower().split())]
-            scale, end = scale * carried, hit.end()
+        if scaled := scale_at(masked, end, language):
+            scale, end = scaled
+        unit = numeral.currency
+        if unit is None and (read := unit_at(masked, end, language)):
+            unit, carried, end = read
+            scale *= carried  # 'bcm' carries its scale: '55 bcm' is '55 miliar meter kubik'
         out_of: Decimal | None = None
         if unit is None and scale == 1 and (hit := patterns["out_of"].match(masked, end)):
-            after = [f for f in found if f[0] == hit.end()]
+            after = starting.get(hit.end())
             year = not spelled and bare == bare.to_integral_value() and 1900 <= bare <= 2100
-            if after and not year and not patterns["scale"].match(masked, after[0][1]):
-                out_of, end = after[0][2], after[0][1]
+            if after and not year and not scale_at(masked, after.end, language):
+                out_of, end = after.value, after.end
         noun = None
         if unit is None and (hit := patterns["noun"].match(text, end)):
             noun = " ".join(hit.group(1).lower().split())
-        qualifier = None
-        if hit := patterns["qualifier"].search(text[max(0, start - 30) : start]):
-            qualifier = QUALIFIERS[language][hit.group(1).lower()]
         consumed = end
         result.append(
             Mention(
@@ -349,13 +487,13 @@ def _mentions(text: str, language: str) -> tuple[Mention, ...]:
                 scale=scale,
                 unit=unit,
                 noun=noun,
-                qualifier=qualifier,
+                qualifier=qualifier_before(text, start, language),
                 out_of=out_of,
                 start=start,
                 end=end,
                 words=" ".join(text[start:end].split()),
                 spelled=spelled,
-                ordinal=ordinal,
+                ordinal=numeral.ordinal,
             )
         )
     return tuple(result)
@@ -439,6 +577,7 @@ def stated(texts: list[str], language: str = "id") -> set[Decimal]:
 def clear_cache() -> None:
     """Forget the texts read (the cache serves one summary at a time)."""
     _mentions.cache_clear()
+    _numerals.cache_clear()
 
 
 _BETWEEN_DIGITS = re.compile(r"(?<=[\d$€£¥])[^\w\s]+(?=[\d%])")

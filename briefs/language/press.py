@@ -23,6 +23,17 @@ PRESS_COUNTRIES = {
 }
 """Spellings the Indonesian press uses besides CLDR's names."""
 
+PRESS_DEMONYMS = {
+    "Kazakh": "KZ",
+    "Uzbek": "UZ",
+    "Kyrgyz": "KG",
+    "Kirgiz": "KG",
+    "Kirghizia": "KG",
+    "Tajik": "TJ",
+    "Turkmen": "TM",
+}
+"""The country adjectives translated reports keep ('Wakil Perdana Menteri Kazakh'): a country."""
+
 
 CARDINALS = {
     "dua": 2,

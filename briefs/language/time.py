@@ -10,6 +10,8 @@ from functools import cache
 
 from babel.dates import get_month_names
 
+from briefs.language.press import CARDINALS, ENGLISH_NUMBERS
+
 _PHRASES = {
     "id": [
         r"tahun lalu",
@@ -115,14 +117,17 @@ _AS_OF = {"id": "per", "en": "as of"}
 _QUANTITY = re.compile(
     r"(?:\d+|(?:belas|puluh|ratus|ribu)an|"
     + "|".join(
-        "dua tiga empat lima enam tujuh delapan sembilan sepuluh setengah beberapa banyak the few "
-        "two three four five six seven eight nine ten several many past".split()
+        sorted(
+            {*CARDINALS, *ENGLISH_NUMBERS}
+            | set("setengah beberapa banyak the few several many past".split())
+        )
     )
     + r")$",
     re.IGNORECASE,
 )
-"""A word before 'tahun lalu' that counts ('dua tahun lalu', 'the last year', 'past year'):
-not last year, and not a time this module counts."""
+"""A word before 'tahun lalu' that counts ('dua tahun lalu', 'seratus tahun lalu', 'the last
+year', 'past year'): not last year, and not a time this module counts. The number words are
+the number reader's (language/press.py)."""
 
 
 def anchored(text: str, language: str, day: dt.date) -> tuple[str, list[str]]:

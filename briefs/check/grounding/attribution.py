@@ -8,11 +8,10 @@ where the article does not say, a warning asks the editor."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from briefs.check.grounding.finding import Finding
 from briefs.check.grounding.stance import one_sided, one_sided_subject
-from briefs.language.gazetteer import Gazetteer
+from briefs.language.gazetteer import Gazetteer, country_name
 from briefs.language.speakers import Said, Side, Speaker, read_article, speakers_of
 from briefs.read.loader import Document
 from briefs.read.messages import Loc
@@ -184,10 +183,3 @@ def _pledge_of_another(
         if subject is not None and sides.get(subject) not in (None, country):
             return [Finding(at, f"{name!r} ({country}): the quote's pledge is {subject}'s")]
     return []
-
-
-@cache
-def country_name(code: str) -> str:
-    from babel import Locale
-
-    return str(Locale("en").territories.get(code, code))

@@ -22,7 +22,6 @@ _RELATIVE_YEARS = {
 """Words that name a year by the article's publication date: 'tahun lalu' is the year before."""
 
 _BOTH = ("kedua", "keduanya")
-_ANNIVERSARY = re.compile(r"\b(?:peringatan|ulang\s+tahun|HUT|hari\s+jadi)\s+ke-?\s*\w+", re.I)
 
 
 def unquoted_numbers(text: str, language: str, sources: Iterable[str]) -> list[str]:
@@ -185,7 +184,11 @@ def _counts(mention: reader.Mention, noun: str, quoted: str) -> bool:
     first = noun.lower().split()[0]
     if mention.noun and mention.noun.split()[0] == first:
         return True
-    return mention.ordinal and first == "tahun" and bool(_ANNIVERSARY.search(quoted))
+    return (
+        mention.ordinal
+        and first == "tahun"
+        and any(ordinal.value == mention.value for _, ordinal in reader.anniversaries(quoted))
+    )
 
 
 def _equivalent(
