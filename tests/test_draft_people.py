@@ -126,8 +126,8 @@ def test_participant_native_name_and_one_entry_per_person():
             [],
         ),
         (  # named with an office but no country: kept, its country left to settle
-            "Presiden Xi Jinping bertemu tamunya di Beijing pada hari itu.",
-            [("", "Presiden", "Xi Jinping")],
+            "Presiden Daniyar Serikov bertemu tamunya di Beijing pada hari itu.",
+            [("", "Presiden", "Daniyar Serikov")],
         ),
     ],
 )
@@ -222,7 +222,7 @@ def test_a_name_without_country_takes_the_one_the_story_gives_elsewhere():
         ),
         (  # a minister's office ends with the ministry: the name keeps its first word
             "Hal itu disampaikan Menteri Luar Negeri Qin Gang ketika bertemu rekan-rekannya di Beijing.",
-            [("", "Menteri Luar Negeri", "Qin Gang")],
+            [("CN", "Menteri Luar Negeri", "Qin Gang")],  # a leader briefs knows
         ),
         (  # 'di Beijing' elsewhere: a place before an office is not a name
             "Dari Aula Besar Rakyat, Beijing, Perdana Menteri Tiongkok, Li Keqiang memimpin rapat di Beijing.",
@@ -240,7 +240,7 @@ def test_a_roll_of_attendance_lists_participants_and_a_lone_name_takes_its_parag
         "Li Keqiang memimpin rapat para perdana menteri negara anggota organisasi itu.\n"
         "Dihadiri: Perdana Menteri Kazakhstan, Alikhan Smailov. Perdana Menteri Kirgistan, Akylbek "
         "Japarov. Perdana Menteri Rusia, Mikhail Mishustin.\n"
-        "Di Kazakhstan, Presiden Kassym-Jomart Tokayev serta Menteri Luar Negeri Mukhtar Tileuberdi "
+        "Di Kazakhstan, Presiden Kassym-Jomart Tokayev serta Menteri Luar Negeri Daniyar Serikov "
         "membahas kerja sama dengan tamunya.\n"
     )
     found = {p.name: (p.country, p.unsure) for p in find_participants(text)}
@@ -249,7 +249,7 @@ def test_a_roll_of_attendance_lists_participants_and_a_lone_name_takes_its_parag
         "KG",
         "RU",
     ]
-    assert found["Mukhtar Tileuberdi"] == (
+    assert found["Daniyar Serikov"] == (
         "KZ",
         "country not stated with the name: that of Kassym-Jomart Tokayev, named with them",
     )

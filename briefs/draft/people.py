@@ -24,6 +24,7 @@ from briefs.draft.taking_part import (
     takes_part,
 )
 from briefs.draft.words import countries, country_pattern
+from briefs.language.gazetteer import known_leaders
 from briefs.language.scripts import is_han
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ class FoundParticipant:
     """Why taking part is not settled, when only weaker evidence puts them at the meeting."""
     end: int = 0
     """Where the words that name them end in the story (0: not read from one place)."""
+    caption: str | None = None
+    """The caption that names them, when the story does not."""
 
     def handles(self) -> set[str]:
         """The words the article may call them by: each part of their name."""
@@ -139,13 +142,15 @@ def find_participants(
         # in the headline, a known name is who the story is about: at the meeting
         position = known_at.start() if known_at else (-1 if re.search(whole, headline) else None)
         if position is not None and len(name.split()) >= 2:
+            summaries = name in (known or {})
+            source = "the project's summaries" if summaries else "the leaders briefs knows"
             found.append(
                 FoundParticipant(
-                    (known or {}).get(name, ""),
+                    (known or {})[name] if summaries else known_leaders().get(name, ""),
                     office,
                     name,
                     position=position,
-                    unsure=f"office and country from the project's summaries ({office})",
+                    unsure=f"office and country from {source} ({office})",
                     evidence="named only in the headline: check that they took part"
                     if position < 0
                     else None,

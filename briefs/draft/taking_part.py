@@ -20,6 +20,7 @@ class Candidate(Protocol):
     office: str
     country: str
     position: int
+    unsure: str | None
 
     def handles(self) -> set[str]: ...
 
@@ -153,7 +154,13 @@ def takes_part(person: Candidate, body: str, story_text: str, rolls: frozenset[i
     if not person.name or person.position < 0:
         return True  # unnamed office-holders; a known name in the headline
     opening = body.find("\n")  # the first paragraph
-    if person.country and person.position < (opening if opening >= 0 else 400):
+    # the country as the story gives it: one only known (the leaders briefs knows) is no sign
+    # that the opening is about this meeting ('Di bawah bimbingan Presiden Xi Jinping ...')
+    if (
+        person.country
+        and not person.unsure
+        and person.position < (opening if opening >= 0 else 400)
+    ):
         return True
     story = _story(story_text)
     handles = person.handles()
