@@ -276,6 +276,39 @@ def test_a_known_name_in_the_headline_is_who_the_story_is_about():
     assert found[0].unsure == "office and country from the project's summaries (Presiden)"
 
 
+@pytest.mark.parametrize(
+    ("body", "offices", "expected"),
+    [
+        (  # the story calls the host 'Xi' only: the one known office-holder of that name
+            "Xi pada Kamis pagi menggelar pembicaraan dengan tamunya dari Kirgistan di Xi'an.",
+            {"Xi Jinping": "Presiden"},
+            [("Xi Jinping", "CN", "Presiden")],
+        ),
+        (  # 'Wang' here is the first word of another name: not Wang Yi
+            "Pada Rabu, tamunya juga bertemu Wang Huning di Beijing.",
+            {"Wang Yi": "Menteri Luar Negeri"},
+            [],
+        ),
+        (  # a word two known office-holders share tells neither
+            "Li pada Jumat bertemu tamunya dari Kazakhstan di Beijing.",
+            {"Li Qiang": "Perdana Menteri", "Li Keqiang": "Perdana Menteri"},
+            [],
+        ),
+    ],
+)
+def test_a_known_leader_the_story_calls_by_one_word_is_a_participant_to_check(
+    body, offices, expected
+):
+    found = find_participants(body, {}, offices)
+    assert [(p.name, p.country, p.office) for p in found] == expected
+    for person in found:
+        assert person.evidence == (
+            f"the story calls them only 'Xi': {person.name} is the one of that name the leaders "
+            "briefs knows give in office then; check that it is them"
+        )
+        assert person.quote == body
+
+
 # Participation, not mention (each fixture reworded in a real site's format) ---------------------
 
 

@@ -412,6 +412,21 @@ def test_the_kind_is_read_from_the_report_s_own_words_and_another_meeting_to_com
     assert ("date",) not in draft.unsettled
 
 
+def test_a_summit_on_the_next_leg_of_a_trip_is_not_this_meeting_s_kind():
+    # an explainer on a blog: the summit is where Xi may go after this visit
+    text = (
+        "Mengapa Kazakhstan Penting bagi China?\n"
+        "Setelah Kazakhstan, Presiden China Xi Jinping mungkin melanjutkan perjalanan ke "
+        "Uzbekistan untuk mengikuti KTT Organisasi Kerja Sama Shanghai.\n"
+        "Xi bertemu Presiden Kazakhstan Kassym-Jomart Tokayev dalam kunjungan itu.\n"
+    )
+    draft = draft_summary(text, "a.txt")
+    assert draft.summary["kind"] == "state-visit"
+    assert draft.unsettled[("kind",)] == (
+        "inferred: a president's visit, which the article does not call a state visit"
+    )
+
+
 def test_a_meeting_announced_in_the_same_sentence_as_its_date_is_still_announced():
     text = (
         "Xi Akan Hadiri KTT di Astana\n"

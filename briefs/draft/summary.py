@@ -269,7 +269,7 @@ def _of_the_day(
             continue
         person.position = -1
         # the caption's sentence that names them, not its credit ('….(Layanan pers …/AFP)')
-        person.caption = next(
+        person.quote = next(
             (
                 re.sub(r"(?<=[.!?])\s*\([^()]*\)?\s*$", "", s)
                 for s in split_sentences(caption)
@@ -454,7 +454,7 @@ def _participant(
             native_lang="zh-Hant" if person.country == "TW" else "zh-Hans",
         )
     entry.update(country=person.country, office=_text(person.office))
-    quote = _participant_quote(person, sentences) or person.caption
+    quote = _participant_quote(person, sentences) or person.quote
     if quote:
         entry["quote"] = quote
     if person.evidence:
