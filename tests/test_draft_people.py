@@ -309,6 +309,27 @@ def test_a_known_leader_the_story_calls_by_one_word_is_a_participant_to_check(
         assert person.quote == body
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the ambassador speaks of the meeting: the report's source
+            "Presiden China Xi Jinping bertemu Presiden Tajikistan Emomali Rahmon di Dushanbe.\n"
+            '"Pertemuan kedua pemimpin membuka babak baru," ujar Duta Besar China untuk '
+            "Tajikistan, Guo Hailin, dalam sebuah wawancara pada Sabtu.\n",
+            ["Xi Jinping", "Emomali Rahmon"],
+        ),
+        (  # the ambassador is at the meeting, standing in for a minister
+            "Menteri Luar Negeri China Wang Yi bertemu Menteri Luar Negeri Kazakhstan Murat "
+            "Nurtleu di Almaty.\nHadir dalam pertemuan itu Duta Besar Turkmenistan untuk China "
+            "Bahtiyar Orazov.\n",
+            ["Wang Yi", "Murat Nurtleu", "Bahtiyar Orazov"],
+        ),
+    ],
+)
+def test_an_ambassador_who_speaks_of_the_meeting_is_its_source_not_a_participant(text, expected):
+    assert [p.name for p in find_participants(text)] == expected
+
+
 # Participation, not mention (each fixture reworded in a real site's format) ---------------------
 
 

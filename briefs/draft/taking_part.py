@@ -153,6 +153,8 @@ def takes_part(person: Candidate, body: str, story_text: str, rolls: frozenset[i
     three or more office-holders (a roll of those attending: a paragraph of rolls)."""
     if not person.name or person.position < 0:
         return True  # unnamed office-holders; a known name in the headline
+    if _ENVOY.match(person.office):
+        return _envoy_at_the_meeting(person, _story(story_text))
     opening = body.find("\n")  # the first paragraph
     # the country as the story gives it: one only known (the leaders briefs knows) is no sign
     # that the opening is about this meeting ('Di bawah bimbingan Presiden Xi Jinping ...')
@@ -174,6 +176,26 @@ def takes_part(person: Candidate, body: str, story_text: str, rolls: frozenset[i
 
 
 _WORD = re.compile(r"[\w'’-]+")
+
+_ENVOY = re.compile(r"(?:Duta\s+Besar|Dubes)\b", re.I)
+_AS_SOURCE = re.compile(
+    r"\b(?:ujar(?:nya)?|kata(?:nya)?|ucap(?:nya)?|ungkap(?:nya)?|tutur(?:nya)?|menurut|wawancara"
+    r"|mengatakan|menyatakan|menjelaskan|menengok)\b",
+    re.I,
+)
+"""What makes a sentence the words of its source: 'ujar Duta Besar …', 'Menurut Ji', 'Dalam
+sebuah wawancara …'."""
+
+
+def _envoy_at_the_meeting(person: Candidate, story: _Story) -> bool:
+    """An ambassador takes part when a sentence that is not their own words puts them at the
+    meeting ('Hadir dalam pertemuan itu … Duta Besar Turkmenistan untuk China …'); one who only
+    speaks of it ('…," ujar Duta Besar Rusia untuk China, Andrey Denisov', an interview) is the
+    report's source."""
+    pattern = _whole(person.handles())
+    return pattern is not None and any(
+        pattern.search(s) and not _AS_SOURCE.search(s) for s in story.meeting_sentences
+    )
 
 
 def _whole(words: Iterable[str]) -> re.Pattern[str] | None:
