@@ -309,6 +309,29 @@ def test_a_known_leader_the_story_calls_by_one_word_is_a_participant_to_check(
         assert person.quote == body
 
 
+def test_a_known_name_written_surname_first_with_a_patronymic_is_read():
+    # an official release's order: surname, given name, patronymic
+    body = (
+        "Menteri Luar Negeri China Wang Yi bertemu rekannya, Kulubaev Zheenbek Moldokanovich, "
+        "di Bishkek pada Rabu.\n"
+    )
+    found = find_participants(
+        body,
+        {},
+        {"Jeenbek Kulubaev": "Menteri Luar Negeri", "Zheenbek Kulubaev": "Menteri Luar Negeri"},
+    )
+    person = next(p for p in found if p.name and "Kulubaev" in p.name)
+    assert (person.name, person.country, person.office) == (
+        "Kulubaev Zheenbek Moldokanovich",
+        "KG",
+        "Menteri Luar Negeri",
+    )
+    assert person.unsure == (
+        "office and country from the leaders briefs knows (Menteri Luar Negeri), as Zheenbek "
+        "Kulubaev"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -134,7 +134,8 @@ def find_participants(
     for name, office in (offices or {}).items():
         # 'Xi Jinping dan Vladimir Putin bertemu': a known name, given without office
         whole = rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])"
-        known_at = re.search(whole, body)
+        known_at = re.search(whole, body) or _surname_first(name, body)
+        written = known_at.group(0) if known_at else name
         if known_at is not None and known_at.start() in taken:
             continue
         if known_at is not None and not_at_the_meeting(
@@ -154,9 +155,10 @@ def find_participants(
                 FoundParticipant(
                     (known or {})[name] if summaries else known_leaders().get(name, ""),
                     office,
-                    name,
+                    written,
                     position=position,
-                    unsure=f"office and country from {source} ({office})",
+                    unsure=f"office and country from {source} ({office})"
+                    + (f", as {name}" if written != name else ""),
                     evidence="named only in the headline: check that they took part"
                     if position < 0
                     else None,
@@ -230,6 +232,19 @@ _OTHER_SIDE = re.compile(
 )
 """'Xi berbicara kepada pemimpin dari ...', 'bertemu para menteri dari ...': the list is whom
 someone meets or speaks to."""
+
+
+_PATRONYMIC = r"[A-Z][a-z]+(?:ovich|evich|ovic|evic|ovna|evna|o[‘'’]?g[‘'’]?li|ogly|uly|kyzy|qizi)"
+
+
+def _surname_first(name: str, body: str) -> re.Match[str] | None:
+    """'Saidov Bakhtiyor Odilovich' for Bakhtiyor Saidov: a known two-word name written surname
+    first, as official releases of the region write it, maybe with a patronymic after it."""
+    words = name.split()
+    if len(words) != 2:
+        return None
+    first, last = map(re.escape, words)
+    return re.search(rf"(?<![\w'’-]){last}\s+{first}(?:\s+{_PATRONYMIC})?(?![\w'’-])", body)
 
 
 def _called_by_one_word(
