@@ -23,7 +23,7 @@ def outline_expected(meeting, language: str, loc, context) -> list[object]:
     """The bookmarks of a brief: its sections in page order, the points' groups under theirs,
     and under the evidence annex each article with the kinds of claims it backs."""
     from briefs.language.sides import side_of
-    from briefs.render.renderer import point_groups
+    from briefs.summary.numbering import point_groups
 
     _ = loc.gettext
     groups = [

@@ -51,7 +51,7 @@ def test_one_sides_words_shown_as_agreed(project_copy, monkeypatch):
     result = check(project_copy, name)
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines()[0] == (
-        f"{name}:{place}: points[7].quote: 'ujar Wang': the article gives these words to"
+        f"{name}:{place}: points[7].quote (point 1): 'ujar Wang': the article gives these words to"
         " Wang Yi, not to all sides: give the point 'attributed_to', or make it a point of its own"
     )
 
@@ -69,7 +69,7 @@ def test_agreed_words_given_to_one_side(project_copy, monkeypatch):
     result = check(project_copy, name)
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines() == [
-        f"{name}:{place}: points[15].attributed_to: 'Wang Yi': the article gives these words to"
+        f"{name}:{place}: points[15].attributed_to (point 17): 'Wang Yi': the article gives these words to"
         " all sides ('Kedua belah pihak menekankan'): remove 'attributed_to', or quote the"
         " sentence where one side says them",
         "1 problem(s) found",
@@ -89,7 +89,7 @@ def test_a_relayed_statements_joint_item_given_to_one_side(project_copy, monkeyp
     result = check(project_copy, name)
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines() == [
-        f"{name}:{place}: points[5].attributed_to: 'Kamilov': the article gives these words to"
+        f"{name}:{place}: points[5].attributed_to (point 11): 'Kamilov': the article gives these words to"
         " all sides (a statement relayed by Xinhua): remove 'attributed_to', or quote the"
         " sentence where one side says them",
         "1 problem(s) found",
@@ -112,7 +112,7 @@ def test_the_wrong_participant(project_copy, monkeypatch):
     result = check(project_copy, name)
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines()[0] == (
-        f"{name}:{place}: points[7].attributed_to: 'Murat Nurtleu': the article gives these"
+        f"{name}:{place}: points[7].attributed_to (point 18): 'Murat Nurtleu': the article gives these"
         " words to Wang Yi ('ujar Wang')"
     )
     assert old  # the block planted is the point's own

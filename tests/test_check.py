@@ -30,7 +30,7 @@ def test_bad_root_reports_every_problem_with_its_place(bad_root, monkeypatch):
     assert result.stderr.splitlines() == [
         "sources/meetings/2020-01-01-broken.yaml:9:13: invalid YAML: expected ',' or '}', but got ':'"
         " (while parsing a flow mapping at line 8)",
-        "sources/meetings/2020-01-01-misquote.yaml:21:12: points[0].quote: not found verbatim in"
+        "sources/meetings/2020-01-01-misquote.yaml:21:12: points[0].quote (point 1): not found verbatim in"
         " sample.txt: 'Kedua belah pihak sepakat memperdalam kerja sama.'",
         "sources/meetings/2020-01-01-typo.yaml:23:5: missing field 'sources[0].publisher'",
         "sources/meetings/2020-01-01-typo.yaml:24:5: unknown field 'publsher' in sources[0];"
@@ -57,11 +57,15 @@ ONE_PROBLEM = [
         "  country: XY",
         "7:12: place.country: 'XY' is not an ISO 3166 alpha-2 country code",
     ),
-    ("    unit: USD", "    unit: DOLLAR", "25:11: figures[0].unit: 'DOLLAR' is not a unit"),
+    (
+        "    unit: USD",
+        "    unit: DOLLAR",
+        "25:11: figures[0].unit (figure 1): 'DOLLAR' is not a unit",
+    ),
     (
         "    value: 41000000000",
         "    value: 41 miliar",
-        "24:12: figures[0].value: '41 miliar' is not a number",
+        "24:12: figures[0].value (figure 1): '41 miliar' is not a number",
     ),
     ("en: Two ministers met.}", "en: ''}", "9:38: lede: the English text ('en') is empty"),
     (
@@ -70,11 +74,11 @@ ONE_PROBLEM = [
         "9:7: lede: the English text ('en') is missing",
     ),
     ("kind: bilateral-talks", "kind: chat", "2:7: kind: Input should be"),
-    ("    year: 2019\n", "", "23:5: figures[0]: a figure needs 'year' or 'period'"),
+    ("    year: 2019\n", "", "23:5: figures[0] (figure 1): a figure needs 'year' or 'period'"),
     (
         "en: Bilateral trade}",
         "en: Bilateral trade of 41 billion}",
-        "23:12: figures[0].label: the Indonesian and English texts state different numbers (only in id: none; only in en: 41 billion)",
+        "23:12: figures[0].label (figure 1): the Indonesian and English texts state different numbers (only in id: none; only in en: 41 billion)",
     ),
     (
         "    headline: Menlu Bertemu di Jakarta",
@@ -118,7 +122,7 @@ CITATION_PROBLEMS = [  # the same, in the citations and their quotes
     (
         "    quote: Kedua belah pihak sepakat memperkuat kerja sama.",
         "    quote: {text: Kedua belah pihak sepakat memperkuat kerja sama., article: other.txt}",
-        "21:78: points[0].quote.article: 'other.txt' is not one of the cited articles"
+        "21:78: points[0].quote.article (point 1): 'other.txt' is not one of the cited articles"
         " (see 'sources')",
     ),
     (
@@ -129,7 +133,7 @@ CITATION_PROBLEMS = [  # the same, in the citations and their quotes
     (
         "    quote: Kedua belah pihak sepakat memperkuat kerja sama.",
         "    quote: []",
-        "21:12: points[0].quote: give at least one quote",
+        "21:12: points[0].quote (point 1): give at least one quote",
     ),
     (
         "    headline: Menlu Bertemu di Jakarta\n",
@@ -244,7 +248,7 @@ def test_each_quote_is_verified_in_its_own_article(articles_root, monkeypatch):
     edit(articles_root, "        article: lanjutan.txt", "        article: pertemuan.txt", TWO)
     result = check(articles_root)
     assert result.stderr.splitlines() == [
-        f"{TWO}:29:15: points[1].quote: not found verbatim in pertemuan.txt:"
+        f"{TWO}:29:15: points[1].quote (point 2): not found verbatim in pertemuan.txt:"
         " 'Kedua belah pihak akan memulai pembangunan jalur kereta a...'",
         "1 problem(s) found",
     ]
@@ -258,7 +262,7 @@ def test_the_second_article_is_read_and_its_headline_checked(articles_root, monk
         text.replace("Sepakati", "Bahas").replace("ketiga tahun depan", "ketiga"), encoding="utf-8"
     )
     assert check(articles_root).stderr.splitlines() == [
-        f"{TWO}:29:15: points[1].quote: not found verbatim in lanjutan.txt:"
+        f"{TWO}:29:15: points[1].quote (point 2): not found verbatim in lanjutan.txt:"
         " 'Kedua belah pihak akan memulai pembangunan jalur kereta a...'",
         f"{TWO}:51:15: sources[1].headline: not found verbatim in lanjutan.txt:"
         " 'Tiongkok dan Kazakhstan Sepakati Jalur Kereta Baru'",
@@ -319,7 +323,7 @@ def test_a_point_repeated_word_for_word_is_a_located_warning_and_numbered_as_pla
     result = check(bad_root, GOOD)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        f"{GOOD}:22:16: warning: points[1].text.id: the same words as points[0] (line 20): one"
+        f"{GOOD}:22:16: warning: points[1].text.id (point 2): the same words as points[0] (point 1) (line 20): one"
         " point twice?"
     ]
 
@@ -384,6 +388,38 @@ def test_an_invisible_character_inside_a_number_is_named(bad_root, monkeypatch):
     )
     errors = check(bad_root, GOOD).stderr.splitlines()
     assert (
-        f"{GOOD}:20:64: points[0].text.en: 'US$9\\u200b00' has an invisible U+200B ZERO WIDTH"
+        f"{GOOD}:20:64: points[0].text.en (point 1): 'US$9\\u200b00' has an invisible U+200B ZERO WIDTH"
         " SPACE inside it, which splits the number: remove it"
     ) in errors
+
+
+def test_a_point_is_named_by_the_number_the_brief_shows_it_under():
+    from briefs.read.messages import numbered_name
+    from briefs.summary.numbering import shown_point_numbers
+
+    # joint points first, then each speaker's in the order they first speak
+    shown = shown_point_numbers(["Wang Yi", None, "Wang Yi", None, "Mukhtar Tileuberdi"])
+    assert shown == {2: 1, 4: 2, 1: 3, 3: 4, 5: 5}
+    assert numbered_name(("points", 0, "quote"), shown) == "points[0].quote (point 3)"
+    assert numbered_name(("points", 3), shown) == "points[3] (point 2)"
+    # the other lists are shown in the summary's order
+    assert numbered_name(("figures", 1, "year"), shown) == "figures[1].year (figure 2)"
+    assert numbered_name(("sources", 0, "headline"), shown) == "sources[0].headline"
+
+
+def test_a_marked_value_of_a_point_is_named_by_its_shown_number(tmp_path):
+    from briefs.read.loader import parse_summary
+
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        "id: x\npoints:\n"
+        "  - {text: {id: a, en: a}, quote: a, attributed_to: Wang Yi}\n"
+        "  - text: !check {id: b, en: b}  # to check: write it\n"
+        "    quote: b\n",
+        encoding="utf-8",
+    )
+    problems = [str(p).split(": ", 1)[1] for p in parse_summary(path)]
+    assert (
+        "points[1].text (point 1): not settled by the article (write it); check the value, then "
+        "remove the '!check' mark" in problems
+    )

@@ -184,7 +184,7 @@ def test_a_strict_build_still_refuses_a_recorded_warning(project_copy, monkeypat
         assert strict.exit_code == 1
         results.append(strict.stderr)
     assert results[0] == results[1]
-    assert "warning: points[10].text.en: 'agree' (agreement)" in results[0]
+    assert "warning: points[10].text.en (point 9): 'agree' (agreement)" in results[0]
 
 
 def test_outputs_and_checks_stand_on_one_code_fingerprint(tmp_path, monkeypatch):

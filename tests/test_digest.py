@@ -312,8 +312,8 @@ def test_unknown_theme_and_series_are_rejected_with_their_place(project_copy, mo
     assert result.exit_code == 1
     name = "sources/meetings/2020-07-16-china-central-asia-foreign-ministers.yaml"
     assert result.stderr.splitlines() == [
-        f"{name}:{at('helth')}:{lines[at('helth') - 1].index('helth') + 1}: points[1].themes[1]: unknown theme 'helth' (see sources/themes.yaml)",
-        f"{name}:{at('series: population')}:13: figures[0].series: unknown series 'population' (see sources/themes.yaml)",
-        f"{name}:{at('taken_up_at')}:19: outcomes[0].taken_up_at[0]: '2019-09-11-china-kazakhstan-state-visit' is not later than this meeting",
+        f"{name}:{at('helth')}:{lines[at('helth') - 1].index('helth') + 1}: points[1].themes[1] (point 2): unknown theme 'helth' (see sources/themes.yaml)",
+        f"{name}:{at('series: population')}:13: figures[0].series (figure 1): unknown series 'population' (see sources/themes.yaml)",
+        f"{name}:{at('taken_up_at')}:19: outcomes[0].taken_up_at[0] (outcome 1): '2019-09-11-china-kazakhstan-state-visit' is not later than this meeting",
         "3 problem(s) found",
     ]

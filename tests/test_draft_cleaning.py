@@ -211,6 +211,7 @@ def test_the_story_starts_at_its_dateline():
         ("Kamis 15 Sep 2022 12:24 WIB", dt.date(2022, 9, 15)),
         ("2024-07-03 20:17:40", dt.date(2024, 7, 3)),
         ("16 June 2025, 09:04 WIB", dt.date(2025, 6, 16)),
+        ("(Xinhua) 10:12, 18 Mei 2023", dt.date(2023, 5, 18)),  # an agency's stamp, no zone
     ],
 )
 def test_bylines_give_the_publication_date(byline, published):

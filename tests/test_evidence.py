@@ -111,7 +111,7 @@ def annex_facts(meeting: Meeting, language: str, loc):
 
 def claims(meeting: Meeting, language: str, loc):
     """(section heading msgid, what the annex shows before the quotes, quotes) in annex order."""
-    from briefs.render.renderer import point_groups
+    from briefs.summary.numbering import point_groups
 
     shown = loc.typographic if loc else str
     for label, value, quotes in annex_facts(meeting, language, loc):
@@ -129,7 +129,7 @@ def claims(meeting: Meeting, language: str, loc):
 def in_page_order(meeting: Meeting, language: str, loc):
     """The quotes of each disclosure of the HTML brief, in page order: the date and place, the
     participants, the points by group (joint first, then each speaker's), figures, outcomes."""
-    from briefs.render.renderer import point_groups
+    from briefs.summary.numbering import point_groups
 
     facts_and_people = list(facts(meeting, language, None))
     dated = [q for label, _v, q in facts_and_people if label in ("Date", "Place")]

@@ -73,14 +73,14 @@ def test_shipped_sources_pass_strict_with_no_warning(monkeypatch):
             "id: Tiongkok ingin meningkatkan impor produk-produk berkualitas tinggi dari Kazakhstan.",
             "id: Tiongkok ingin meningkatkan impor produk-produk berkualitas tinggi dari Rusia.",
             "Tiongkok ingin meningkatkan impor",
-            "points[6].text.id: 'Rusia' is not in the point's quotes",
+            "points[6].text.id (point 10): 'Rusia' is not in the point's quotes",
         ),
         (
             TALKS,
             "en: China wishes to increase imports of high-quality products from Kazakhstan.",
             "en: China wishes to increase imports of high-quality products from Russia.",
             "China wishes to increase imports",
-            "points[6].text.en: 'Russia' has no twin in the Indonesian text",
+            "points[6].text.en (point 10): 'Russia' has no twin in the Indonesian text",
         ),
         # a planted person and an acronym, which no gazetteer knows
         (
@@ -89,7 +89,7 @@ def test_shipped_sources_pass_strict_with_no_warning(monkeypatch):
             "id: Tiongkok ingin meningkatkan impor produk-produk berkualitas tinggi dari Kazakhstan"
             " melalui Tokayev.",
             "Tiongkok ingin meningkatkan impor",
-            "points[6].text.id: 'Tokayev' is not in the point's quotes",
+            "points[6].text.id (point 10): 'Tokayev' is not in the point's quotes",
         ),
         (
             TALKS,
@@ -97,7 +97,7 @@ def test_shipped_sources_pass_strict_with_no_warning(monkeypatch):
             "en: China wishes to increase imports of high-quality products from Kazakhstan via the"
             " EAEU.",
             "China wishes to increase imports",
-            "points[6].text.en: 'EAEU' has no twin in the Indonesian text",
+            "points[6].text.en (point 10): 'EAEU' has no twin in the Indonesian text",
         ),
         # a planted number, in digits, in words, with a scale
         (
@@ -105,21 +105,21 @@ def test_shipped_sources_pass_strict_with_no_warning(monkeypatch):
             "id: Tiongkok ingin meningkatkan impor produk-produk berkualitas tinggi dari Kazakhstan.",
             "id: Tiongkok ingin meningkatkan impor tiga produk berkualitas tinggi dari Kazakhstan.",
             "Tiongkok ingin meningkatkan impor",
-            "points[6].text.id: the number 'tiga' is not in the point's quotes",
+            "points[6].text.id (point 10): the number 'tiga' is not in the point's quotes",
         ),
         (
             TALKS,
             "en: China wishes to increase imports of high-quality products from Kazakhstan.",
             "en: China wishes to increase imports of 12 high-quality products from Kazakhstan.",
             "China wishes to increase imports",
-            "points[6].text.en: the number '12' is not in the point's quotes",
+            "points[6].text.en (point 10): the number '12' is not in the point's quotes",
         ),
         (
             SUMMIT,
             "senilai 500 juta\n        dolar AS kepada lima negara Asia Tengah untuk",
             "senilai 500 miliar\n        dolar AS kepada lima negara Asia Tengah untuk",
             "Dalam tiga tahun ke depan, pemerintah Tiongkok akan memberikan bantuan senilai 500",
-            "outcomes[1].text.id: the number '500 miliar dolar AS' is not in the outcome's quotes",
+            "outcomes[1].text.id (outcome 2): the number '500 miliar dolar AS' is not in the outcome's quotes",
         ),
         # title and lede stand on the article; so do the place and the participants' names
         (
@@ -164,10 +164,10 @@ def test_a_wrong_scale_is_caught_in_english_too(project_copy, monkeypatch):
     assert result.exit_code == 1
     at = place_of(lines, "Over the next three years, the Chinese government will")
     assert result.stderr.splitlines() == [
-        f"{name}:{int(at.split(':')[0]) - 3}:7: outcomes[1].text: the Indonesian and English"
+        f"{name}:{int(at.split(':')[0]) - 3}:7: outcomes[1].text (outcome 2): the Indonesian and English"
         " texts state different numbers (only in id: 500 juta dolar AS; only in en: US$500"
         " billion)",
-        f"{name}:{at}: outcomes[1].text.en: the number 'US$500 billion' is not in the outcome's"
+        f"{name}:{at}: outcomes[1].text.en (outcome 2): the number 'US$500 billion' is not in the outcome's"
         " quotes",
         "2 problem(s) found",
     ]
@@ -185,8 +185,8 @@ def test_a_wrong_scale_is_caught_in_english_too(project_copy, monkeypatch):
             "        strategi pembangunan",
             "Semua pihak akan terus meningkatkan koordinasi",
             [
-                "points[2].text.id: 'akan' (intent) is more than the point's quotes say",
-                "points[2].text.id: the point's quotes say 'berkeinginan' (wish), the text does not",
+                "points[2].text.id (point 3): 'akan' (intent) is more than the point's quotes say",
+                "points[2].text.id (point 3): the point's quotes say 'berkeinginan' (wish), the text does not",
             ],
         ),
         (
@@ -195,8 +195,8 @@ def test_a_wrong_scale_is_caught_in_english_too(project_copy, monkeypatch):
             "All sides will keep improving coordination",
             "All sides will keep improving coordination",
             [
-                "points[2].text.en: 'will' (intent) is more than the point's quotes say",
-                "points[2].text.en: the point's quotes say 'berkeinginan' (wish), the text does not",
+                "points[2].text.en (point 3): 'will' (intent) is more than the point's quotes say",
+                "points[2].text.en (point 3): the point's quotes say 'berkeinginan' (wish), the text does not",
             ],
         ),
         # agree for encourage
@@ -206,8 +206,8 @@ def test_a_wrong_scale_is_caught_in_english_too(project_copy, monkeypatch):
             "Semua pihak sepakat untuk memperluas",
             "Semua pihak sepakat untuk memperluas",
             [
-                "points[10].text.id: 'sepakat' (agreement) is more than the point's quotes say",
-                "points[10].text.id: the point's quotes say 'Mendorong' (encouragement),"
+                "points[10].text.id (point 9): 'sepakat' (agreement) is more than the point's quotes say",
+                "points[10].text.id (point 9): the point's quotes say 'Mendorong' (encouragement),"
                 " the text does not",
             ],
         ),
@@ -217,8 +217,8 @@ def test_a_wrong_scale_is_caught_in_english_too(project_copy, monkeypatch):
             "All sides agree to expand",
             "All sides agree to expand",
             [
-                "points[10].text.en: 'agree' (agreement) is more than the point's quotes say",
-                "points[10].text.en: the point's quotes say 'Mendorong' (encouragement),"
+                "points[10].text.en (point 9): 'agree' (agreement) is more than the point's quotes say",
+                "points[10].text.en (point 9): the point's quotes say 'Mendorong' (encouragement),"
                 " the text does not",
             ],
         ),
@@ -229,11 +229,12 @@ def test_a_wrong_scale_is_caught_in_english_too(project_copy, monkeypatch):
             "Tiongkok berkeinginan untuk memperkuat kerja\n        sama dalam kerangka PBB",
             "Tiongkok dan negara-negara Asia Tengah memiliki posisi",
             [
-                "points[8].text.id: 'Tiongkok berkeinginan' is one side's commitment: give the"
+                "points[8].text.id (point 8): 'Tiongkok berkeinginan' is one side's commitment: give the"
                 " point 'attributed_to', or make it a point of its own",
                 (
                     "China and the Central Asian countries hold the same",
-                    "points[8].text.en: 'all': a quantity the Indonesian does not say" + RENDER,
+                    "points[8].text.en (point 8): 'all': a quantity the Indonesian does not say"
+                    + RENDER,
                 ),
             ],
         ),
@@ -243,10 +244,11 @@ def test_a_wrong_scale_is_caught_in_english_too(project_copy, monkeypatch):
             "China wishes to strengthen cooperation within the UN",
             "China and the Central Asian countries hold the same",
             [
-                "points[8].text.en: 'China wishes' is one side's commitment: give the point"
+                "points[8].text.en (point 8): 'China wishes' is one side's commitment: give the point"
                 " 'attributed_to', or make it a point of its own",
-                "points[8].text.en: the English names 'China' 2 times, the Indonesian 1",
-                "points[8].text.en: the Indonesian says 'semua', the English no quantity" + RENDER,
+                "points[8].text.en (point 8): the English names 'China' 2 times, the Indonesian 1",
+                "points[8].text.en (point 8): the Indonesian says 'semua', the English no quantity"
+                + RENDER,
             ],
         ),
         # China's own pledges, shipped as their own point, lose their attribution
@@ -257,7 +259,7 @@ def test_a_wrong_scale_is_caught_in_english_too(project_copy, monkeypatch):
             "        pertanian organik, hijau, dan berkualitas tinggi ke Tiongkok.\n",
             "Tiongkok berkomitmen untuk membangun jalur cepat dengan negara-negara Asia Tengah untuk",
             [
-                "points[3].quote[0]: 'Tiongkok berkomitmen' is one side's commitment: give the"
+                "points[3].quote[0] (point 4): 'Tiongkok berkomitmen' is one side's commitment: give the"
                 " point 'attributed_to', or make it a point of its own",
             ],
         ),
@@ -298,7 +300,7 @@ def test_build_strict_refuses_a_summary_with_a_warning(project_copy, monkeypatch
     strict = CliRunner().invoke(main, [*build, "--strict", "-o", str(out)])
     assert strict.exit_code == 1
     assert (
-        f"{name}:{place_of(lines, 'All sides agree to expand')}: warning: points[10].text.en:"
+        f"{name}:{place_of(lines, 'All sides agree to expand')}: warning: points[10].text.en (point 9):"
         " 'agree' (agreement) is more than the point's quotes say"
     ) in strict.stderr.splitlines()
     assert not out.exists()
@@ -346,7 +348,9 @@ def test_the_glossary_pairs_names_cldr_does_not(project_copy, monkeypatch):
     )
     result = check(project_copy)
     assert result.exit_code == 1
-    assert "points[5].text.en: 'South' has no twin in the Indonesian text" in result.stderr
+    assert (
+        "points[5].text.en (point 6): 'South' has no twin in the Indonesian text" in result.stderr
+    )
 
 
 # The rules, one by one ------------------------------------------------------------------------
@@ -494,9 +498,12 @@ def test_the_english_states_the_indonesian_measure(project_copy, monkeypatch, en
     )
     result = check(project_copy)
     assert result.exit_code == 1
-    assert "points[6].text.id: the number '55 miliar meter kubik' is not in" in result.output
+    assert (
+        "points[6].text.id (point 10): the number '55 miliar meter kubik' is not in"
+        in result.output
+    )
     different = (
-        "points[6].text: the Indonesian and English texts state different numbers (only in id:"
+        "points[6].text (point 10): the Indonesian and English texts state different numbers (only in id:"
         f" 55 miliar meter kubik; only in en: {english})"
     )
     assert (different in result.output) is differs

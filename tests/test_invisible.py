@@ -20,7 +20,7 @@ PATH = Path("sources") / "meetings" / f"{MINISTERS}.yaml"
         (
             "All sides agree that the development",
             "All sides \u202eeerga ton did\u202c that the development",
-            "points[0].text.en",
+            "points[0].text.en (point 1)",
             "en: >-\n        All sides \u202e",
             "U+202E RIGHT-TO-LEFT OVERRIDE at character 11",
         ),

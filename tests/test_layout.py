@@ -402,8 +402,14 @@ def test_a_takeaway_is_held_to_the_quotes_of_what_it_cites(project_copy):
     )
     loaded = load_summaries(open_project(project_copy))
     messages = sorted(p.message for p in loaded.problems)
-    assert "takeaways[2].text.id: the number '30' is not in the cited items' quotes" in messages
-    assert "takeaways[2].text.en: the number '30' is not in the cited items' quotes" in messages
+    assert (
+        "takeaways[2].text.id (takeaway 3): the number '30' is not in the cited items' quotes"
+        in messages
+    )
+    assert (
+        "takeaways[2].text.en (takeaway 3): the number '30' is not in the cited items' quotes"
+        in messages
+    )
     _edited(
         project_copy,
         meeting_id,
@@ -412,7 +418,9 @@ def test_a_takeaway_is_held_to_the_quotes_of_what_it_cites(project_copy):
     )
     loaded = load_summaries(open_project(project_copy))
     messages = sorted(p.message for p in loaded.problems)
-    assert "takeaways[1].points[1]: there is no point 9 (the summary has 6)" in messages
+    assert (
+        "takeaways[1].points[1] (takeaway 2): there is no point 9 (the summary has 6)" in messages
+    )
 
 
 def test_another_form_than_the_house_form_is_named(project_copy):

@@ -209,9 +209,9 @@ def test_relative_time_is_warned_of_and_the_time_it_means_passes(project_copy):
     assert result.exit_code == 0
     warned = [line for line in result.output.splitlines() if "relative" in line]
     assert len(warned) == 2 and all(line.startswith(f"{talks}:") for line in warned)
-    assert "takeaways[0].text.id: 'tahun lalu' is time relative" in warned[0]
+    assert "takeaways[0].text.id (takeaway 1): 'tahun lalu' is time relative" in warned[0]
     assert warned[1].endswith(
-        "warning: takeaways[0].text.en: 'last year' is time relative to the article:"
+        "warning: takeaways[0].text.en (takeaway 1): 'last year' is time relative to the article:"
         " write the time it means ('in 2023', 'as of May 2024')"
     )
 

@@ -17,7 +17,7 @@ from briefs.errors import FileError, RenderError, SourceError, display_path
 from briefs.plan import page_key
 from briefs.project import FORMATS, Project, issue_date
 from briefs.read.loader import Document
-from briefs.read.messages import field_name
+from briefs.read.messages import numbered_name
 from briefs.render import glyphs
 from briefs.render.compiled import CompiledTemplates, compiled_templates
 from briefs.render.digest import Digest
@@ -25,6 +25,7 @@ from briefs.render.i18n import localizers
 from briefs.render.previous import ArchiveContext
 from briefs.render.renderer import Renderer
 from briefs.summary.meeting import Meeting
+from briefs.summary.numbering import shown_numbers
 from briefs.summary.vocabulary import Vocabulary
 from briefs.write import html as html_builder
 from briefs.write import pdf as pdf_builder
@@ -173,11 +174,12 @@ class Builder:
         """Fail rather than print an empty box where a character has no glyph."""
         missing = glyphs.uncovered(meeting)
         if missing:
+            shown = shown_numbers(meeting)
             prefix = "" if what == meeting.id else f"{meeting.id}: "
             raise RenderError(
                 what,
                 "; ".join(
-                    f"{prefix}{field_name(loc)}: character {glyphs.describe(char)} is not covered by any installed font"
+                    f"{prefix}{numbered_name(loc, shown)}: character {glyphs.describe(char)} is not covered by any installed font"
                     for loc, char in missing
                 ),
             )

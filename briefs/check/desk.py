@@ -20,7 +20,7 @@ from briefs.language.gazetteer import Gazetteer, country_name
 from briefs.language.sides import CITED, cited_items
 from briefs.language.time import meant_times, month_twins
 from briefs.read.loader import Document
-from briefs.read.messages import Loc, field_name
+from briefs.read.messages import Loc
 from briefs.summary.meeting import Meeting, Takeaway, texts_of
 from briefs.summary.vocabulary import Glossary
 
@@ -43,7 +43,7 @@ def check_takeaways(
     problems: list[Problem] = []
 
     def problem(loc: Loc, message: str, warning: bool = False) -> None:
-        problems.append(document.problem(loc, f"{field_name(loc)}: {message}", warning=warning))
+        problems.append(document.problem(loc, f"{document.name(loc)}: {message}", warning=warning))
 
     if meeting.bottom_line is None:
         problems.append(
@@ -134,7 +134,7 @@ def check_house_style(document: Document, glossary: Glossary) -> list[Problem]:
                     problems.append(
                         document.problem(
                             where,
-                            f"{field_name(where)}: {found.group(0)!r}: the house form is {house!r}",
+                            f"{document.name(where)}: {found.group(0)!r}: the house form is {house!r}",
                             warning=True,
                         )
                     )
@@ -154,7 +154,7 @@ def check_relative_time(document: Document) -> list[Problem]:
                 problems.append(
                     document.problem(
                         where,
-                        f"{field_name(where)}: {phrase!r} is time relative to the article:"
+                        f"{document.name(where)}: {phrase!r} is time relative to the article:"
                         " write the time it means ('in 2023', 'as of May 2024')",
                         warning=True,
                     )

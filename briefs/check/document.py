@@ -69,7 +69,7 @@ def check_word_lengths(document: Document) -> list[Problem]:
             problems.append(
                 document.problem(
                     loc,
-                    f"{field_name(loc)}: a word of {len(word)} characters without a break "
+                    f"{document.name(loc)}: a word of {len(word)} characters without a break "
                     f"({word[:24]!r}...); no line of a brief holds more than {MAX_WORD}: "
                     "break it with a space or a hyphen",
                 )
@@ -109,7 +109,7 @@ def check_invisible(document: Document) -> list[Problem]:
             problems.append(
                 document.problem(
                     loc,
-                    f"{field_name(loc)}: invisible character U+{ord(char):04X}"
+                    f"{document.name(loc)}: invisible character U+{ord(char):04X}"
                     f" {unicodedata.name(char, 'UNNAMED')} at character {match.start() + 1}:"
                     " remove it (a brief would print the text reordered or split)",
                 )
@@ -175,8 +175,8 @@ def _repeated_points(document: Document) -> list[Problem]:
                 problems.append(
                     document.problem(
                         ("points", i, "text", language),
-                        f"points[{i}].text.{language}: the same words as points[{earlier}] "
-                        f"(line {line}): one point twice?",
+                        f"{document.name(('points', i, 'text', language))}: the same words as "
+                        f"{document.name(('points', earlier))} (line {line}): one point twice?",
                         warning=True,
                     )
                 )
@@ -214,7 +214,8 @@ def check_document(
             problems.append(
                 document.problem(
                     ("points", i, "attributed_to"),
-                    f"points[{i}].attributed_to: {point.attributed_to!r} is not the name of a participant",
+                    f"{document.name(('points', i, 'attributed_to'))}: "
+                    f"{point.attributed_to!r} is not the name of a participant",
                 )
             )
 
@@ -239,7 +240,7 @@ def check_document(
                 problems.append(
                     document.problem(
                         (*loc, language),
-                        f"{field_name((*loc, language))}: {number!r} has an invisible {char} "
+                        f"{document.name((*loc, language))}: {number!r} has an invisible {char} "
                         "inside it, which splits the number: remove it",
                     )
                 )
@@ -252,7 +253,7 @@ def check_document(
             problems.append(
                 document.problem(
                     loc,
-                    f"{field_name(loc)}: the Indonesian and English texts state different numbers "
+                    f"{document.name(loc)}: the Indonesian and English texts state different numbers "
                     f"(only in id: {shown['id']}; only in en: {shown['en']})",
                 )
             )
@@ -297,12 +298,12 @@ def check_document(
                 problems.append(
                     document.problem(
                         (*at, "article"),
-                        f"{field_name(shown_as)}.article: {quote.article!r} is not one of the "
+                        f"{document.name((*shown_as, 'article'))}: {quote.article!r} is not one of the "
                         "cited articles (see 'sources')",
                     )
                 )
                 continue
-            quoted.append(((*at, "text"), field_name(shown_as), quote.article, quote.text))
+            quoted.append(((*at, "text"), document.name(shown_as), quote.article, quote.text))
     for place, name, cited, words in quoted:
         found_in = articles.get(cited)
         if found_in is not None and normalize_space(words) not in found_in:

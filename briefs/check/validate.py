@@ -137,7 +137,8 @@ def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str
                 problems.append(
                     document.problem(
                         ("points", i, "themes", j),
-                        f"points[{i}].themes[{j}]: unknown theme {theme!r} (see sources/themes.yaml)",
+                        f"{document.name(('points', i, 'themes', j))}: unknown theme {theme!r} "
+                        "(see sources/themes.yaml)",
                     )
                 )
     for i, figure in enumerate(meeting.figures):
@@ -149,19 +150,19 @@ def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str
             problems.append(
                 document.problem(
                     loc,
-                    f"figures[{i}].series: unknown series {figure.series!r} (see sources/themes.yaml)",
+                    f"{document.name(loc)}: unknown series {figure.series!r} (see sources/themes.yaml)",
                 )
             )
         elif series.unit != figure.unit:
             problems.append(
                 document.problem(
                     loc,
-                    f"figures[{i}].series: series {series.id!r} is in {series.unit}, the figure in {figure.unit}",
+                    f"{document.name(loc)}: series {series.id!r} is in {series.unit}, the figure in {figure.unit}",
                 )
             )
         elif figure.year is None:
             problems.append(
-                document.problem(loc, f"figures[{i}].series: a figure in a series needs 'year'")
+                document.problem(loc, f"{document.name(loc)}: a figure in a series needs 'year'")
             )
     for i, outcome in enumerate(meeting.outcomes):
         for j, later in enumerate(outcome.taken_up_at):
@@ -170,14 +171,14 @@ def check_links(document: Document, vocabulary: Vocabulary, known: dict[str, str
                 problems.append(
                     document.problem(
                         loc,
-                        f"outcomes[{i}].taken_up_at[{j}]: no meeting {later!r} in sources/meetings/",
+                        f"{document.name(loc)}: no meeting {later!r} in sources/meetings/",
                     )
                 )
             elif known[later] <= meeting.date.isoformat():
                 problems.append(
                     document.problem(
                         loc,
-                        f"outcomes[{i}].taken_up_at[{j}]: {later!r} is not later than this meeting",
+                        f"{document.name(loc)}: {later!r} is not later than this meeting",
                     )
                 )
     return problems

@@ -61,12 +61,18 @@ def stamp_date(line: str) -> dt.date | None:
 
 def is_byline_with_date(line: str) -> bool:
     """'Rabu, 27 Juli 2022 | 16:37 WIB', 'SENIN, 03 JANUARI 2022 | 07:24 WIB | LAPORAN: ...',
-    '2024-07-03 20:17:40', 'Kamis 15 Sep 2022 12:24 WIB': when the page was published."""
+    '2024-07-03 20:17:40', 'Kamis 15 Sep 2022 12:24 WIB', '(Xinhua) 10:12, 18 Mei 2023': when the
+    page was published."""
     if len(line.split()) > 16:
         return False
     if (iso_date(line) and re.search(r"\d{1,2}:\d{2}", line)) or _ISO_DATE.fullmatch(line.strip()):
         return True
+    if len(line.split()) <= 8 and _CLOCK.search(line) and full_date(line):
+        return True  # '(Xinhua) 10:12, 18 Mei 2023': an agency's stamp, a clock with no zone
     return bool(_DATELINE_TIME.search(line) and (full_date(line) or other_byline_date(line)))
+
+
+_CLOCK = re.compile(r"(?<![\d.:])\d{1,2}:\d{2}(?![\d.:])")
 
 
 def other_byline_date(line: str) -> tuple[dt.date, int] | None:

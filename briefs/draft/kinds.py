@@ -32,7 +32,13 @@ _FOREIGN_MINISTERS = re.compile(
     r"|\b[Pp]ertemuan\s+[Tt]ingkat\s+[Mm]enteri\s+[Ll]uar\s+[Nn]egeri\b"
 )
 """'Pertemuan Menteri Luar Negeri China-Asia Tengah keenam': the report names the format."""
-_LATER = re.compile(r"\b(?:dijadwalkan|akan|mendatang|berencana|direncanakan|bakal)\b", re.I)
+_LATER = re.compile(
+    r"\b(?:dijadwalkan|akan|mendatang|berencana|direncanakan|bakal|mungkin"
+    r"|melanjutkan\s+(?:perjalanan|lawatan|kunjungan))\b",
+    re.I,
+)
+"""A meeting to come, perhaps, or the next leg of a trip ('Setelah Kazakhstan, Xi mungkin
+melanjutkan perjalanan ke Uzbekistan untuk mengikuti KTT …'): not this one."""
 _TALKS = re.compile(
     r"\b(?:bertemu|pertemuan|pembicaraan|berbicara|berunding|perundingan|bilateral|menerima"
     r"|bertatap\s+muka|berdialog|dialog)\b",

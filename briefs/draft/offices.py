@@ -16,7 +16,7 @@ from briefs.draft.words import (
     months,
     weekdays,
 )
-from briefs.language.gazetteer import cldr_city_countries
+from briefs.language.gazetteer import cldr_city_countries, known_leaders
 
 # Word patterns of the press, not tables of names: offices, qualifiers, verbs.
 _ACTING = r"(?:(?:[Pp]elaksana\s+[Tt]ugas|[Pp]enjabat)(?:\s*\((?:Plt|Pj)\.?\))?|Plt\.?|Pj\.?)\s+"
@@ -160,7 +160,8 @@ def plain_name(name: str, body: str = "", places: frozenset[str] = frozenset()) 
 
 def known_country(name: str, known: dict[str, str]) -> tuple[str, str | None]:
     """A name's country from the project's summaries: the same name, or the one known name
-    it is part of ('Xi' of 'Xi Jinping', then unsure); ('', None) when unknown."""
+    it is part of ('Xi' of 'Xi Jinping', then unsure); else, unsure, from the region's leaders
+    briefs ships (briefs/data/vocabulary.yaml); ('', None) when unknown."""
     if name in known:
         return known[name], None
     words = set(name.split())
@@ -168,6 +169,12 @@ def known_country(name: str, known: dict[str, str]) -> tuple[str, str | None]:
     if len(set(fuller.values())) == 1:
         full = next(iter(fuller))
         return next(iter(fuller.values())), f"country of {full} in the project's summaries"
+    leaders = {n: c for n, c in known_leaders().items() if words <= set(n.split())}
+    if not fuller and len(set(leaders.values())) == 1:
+        full = next(iter(leaders))
+        return next(iter(leaders.values())), (
+            f"country of {full} among the leaders briefs knows (briefs/data/vocabulary.yaml)"
+        )
     return "", None
 
 

@@ -16,6 +16,7 @@ from briefs.draft.offices import (
     plain_name,
     raw_country,
 )
+from briefs.draft.sentences import split_sentences
 from briefs.draft.taking_part import (
     in_quoted_talk,
     masked,
@@ -24,6 +25,7 @@ from briefs.draft.taking_part import (
     takes_part,
 )
 from briefs.draft.words import countries, country_pattern
+from briefs.language.gazetteer import known_leaders
 from briefs.language.scripts import is_han
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,9 @@ class FoundParticipant:
     """Why taking part is not settled, when only weaker evidence puts them at the meeting."""
     end: int = 0
     """Where the words that name them end in the story (0: not read from one place)."""
+    quote: str | None = None
+    """The words that name them when no sentence of the story names them in full: a caption's
+    sentence, or the sentence that calls them by one word of their name."""
 
     def handles(self) -> set[str]:
         """The words the article may call them by: each part of their name."""
@@ -125,10 +130,12 @@ def find_participants(
                     countries()[m.group("country")], before[-1].office, name, None, m.start()
                 )
             )
+    unnamed: list[tuple[str, str]] = []  # known names the story never writes in full
     for name, office in (offices or {}).items():
         # 'Xi Jinping dan Vladimir Putin bertemu': a known name, given without office
         whole = rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])"
-        known_at = re.search(whole, body)
+        known_at = re.search(whole, body) or _surname_first(name, body)
+        written = known_at.group(0) if known_at else name
         if known_at is not None and known_at.start() in taken:
             continue
         if known_at is not None and not_at_the_meeting(
@@ -138,14 +145,20 @@ def find_participants(
             continue
         # in the headline, a known name is who the story is about: at the meeting
         position = known_at.start() if known_at else (-1 if re.search(whole, headline) else None)
+        if position is None and len(name.split()) >= 2:
+            unnamed.append((name, office))
+            continue
         if position is not None and len(name.split()) >= 2:
+            summaries = name in (known or {})
+            source = "the project's summaries" if summaries else "the leaders briefs knows"
             found.append(
                 FoundParticipant(
-                    (known or {}).get(name, ""),
+                    (known or {})[name] if summaries else known_leaders().get(name, ""),
                     office,
-                    name,
+                    written,
                     position=position,
-                    unsure=f"office and country from the project's summaries ({office})",
+                    unsure=f"office and country from {source} ({office})"
+                    + (f", as {name}" if written != name else ""),
                     evidence="named only in the headline: check that they took part"
                     if position < 0
                     else None,
@@ -171,6 +184,25 @@ def find_participants(
                     m.start("list") + member.start(),
                 )
             )
+    for name, office in unnamed:
+        called = _called_by_one_word(name, body, offices or {}, found, taken)
+        if called is None:
+            continue
+        word, at = called
+        summaries = name in (known or {})
+        source = "the project's summaries" if summaries else "the leaders briefs knows"
+        found.append(
+            FoundParticipant(
+                (known or {})[name] if summaries else known_leaders().get(name, ""),
+                office,
+                name,
+                position=at.start(),
+                unsure=f"office and country from {source} ({office})",
+                evidence=f"the story calls them only {word!r}: {name} is the one of that name "
+                f"{source} give in office then; check that it is them",
+                quote=_sentence_at(body, at.start()),
+            )
+        )
     merged = _merge(sorted(found, key=lambda p: p.position))
     merged = [
         p for p in merged if plain_name(p.name or "", body, not_names) == p.name or not p.name
@@ -200,6 +232,57 @@ _OTHER_SIDE = re.compile(
 )
 """'Xi berbicara kepada pemimpin dari ...', 'bertemu para menteri dari ...': the list is whom
 someone meets or speaks to."""
+
+
+_PATRONYMIC = r"[A-Z][a-z]+(?:ovich|evich|ovic|evic|ovna|evna|o[‘'’]?g[‘'’]?li|ogly|uly|kyzy|qizi)"
+
+
+def _surname_first(name: str, body: str) -> re.Match[str] | None:
+    """'Saidov Bakhtiyor Odilovich' for Bakhtiyor Saidov: a known two-word name written surname
+    first, as official releases of the region write it, maybe with a patronymic after it."""
+    words = name.split()
+    if len(words) != 2:
+        return None
+    first, last = map(re.escape, words)
+    return re.search(rf"(?<![\w'’-]){last}\s+{first}(?:\s+{_PATRONYMIC})?(?![\w'’-])", body)
+
+
+def _called_by_one_word(
+    name: str,
+    body: str,
+    offices: dict[str, str],
+    found: list[FoundParticipant],
+    taken: set[int],
+) -> tuple[str, re.Match[str]] | None:
+    """'Xi pada Kamis menggelar pembicaraan …': the first place the story calls a known
+    office-holder by one word of their name alone (not the first word of another name: 'Wang
+    Huning'), when no other known name in office then, and nobody already read, has that word."""
+    for word in name.split():
+        if len(word) < 2 or not word[0].isupper():
+            continue
+        if any(word in other.split() for other in offices if other != name):
+            continue
+        if any(word in person.handles() for person in found):
+            continue
+        pattern = rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])(?!\s+[A-Z])"
+        for at in re.finditer(pattern, body):
+            if at.start() not in taken:
+                return word, at
+    return None
+
+
+def _sentence_at(body: str, position: int) -> str:
+    """The sentence of the body (a slice of it) that holds a position."""
+    start = body.rfind("\n", 0, position) + 1
+    end = body.find("\n", position)
+    line = body[start : end if end >= 0 else len(body)]
+    offset = 0
+    for sentence in split_sentences(line):
+        at = line.find(sentence, offset)
+        if at <= position - start < at + len(sentence):
+            return sentence
+        offset = at + len(sentence)
+    return line.strip()
 
 
 def _named_in_sentence(body: str, position: int, found: list[FoundParticipant]) -> bool:

@@ -28,7 +28,7 @@ from briefs.draft.sentences import split_sentences
 from briefs.draft.words import OFFICE_ABBREVIATIONS, Parts, countries
 from briefs.draft.writing import Draft
 from briefs.errors import BriefsError
-from briefs.language.gazetteer import country_name
+from briefs.language.gazetteer import country_name, leaders_in_office
 from briefs.project import Project
 from briefs.read.messages import Loc, numbered_name
 from briefs.summary.fields import MEETING_ID
@@ -107,7 +107,7 @@ def draft_summary(
     participants = find_participants(
         article.body,
         context.memory.people,
-        context.memory.offices,
+        {**leaders_in_office(when.date.year), **context.memory.offices},
         article.headline or "",
         [*context.memory.cities, *([article.dateline] if article.dateline else [])],
         when.announced,
@@ -126,7 +126,7 @@ def draft_summary(
         # said, not listed as a participant of no side
         draft.notes.append(
             "participants: named only in a caption of the meeting's day, with no country the "
-            "article or the project's summaries give: "
+            "article, the project's summaries or the leaders briefs knows give: "
             + ", ".join(f"{p.office} {p.name}" for p in countryless)
             + "; add those who took part"
         )
@@ -266,6 +266,15 @@ def _of_the_day(
         if not (dated or in_the_city):
             continue
         person.position = -1
+        # the caption's sentence that names them, not its credit ('….(Layanan pers …/AFP)')
+        person.quote = next(
+            (
+                re.sub(r"(?<=[.!?])\s*\([^()]*\)?\s*$", "", s)
+                for s in split_sentences(caption)
+                if person.name and person.name in s
+            ),
+            None,
+        )
         person.evidence = (
             "named only in a caption "
             + ("dated the meeting's day" if dated else f"of the meeting's city ({place.city})")
@@ -443,7 +452,7 @@ def _participant(
             native_lang="zh-Hant" if person.country == "TW" else "zh-Hans",
         )
     entry.update(country=person.country, office=_text(person.office))
-    quote = _participant_quote(person, sentences)
+    quote = _participant_quote(person, sentences) or person.quote
     if quote:
         entry["quote"] = quote
     if person.evidence:

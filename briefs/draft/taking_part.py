@@ -20,6 +20,7 @@ class Candidate(Protocol):
     office: str
     country: str
     position: int
+    unsure: str | None
 
     def handles(self) -> set[str]: ...
 
@@ -152,8 +153,16 @@ def takes_part(person: Candidate, body: str, story_text: str, rolls: frozenset[i
     three or more office-holders (a roll of those attending: a paragraph of rolls)."""
     if not person.name or person.position < 0:
         return True  # unnamed office-holders; a known name in the headline
+    if _ENVOY.match(person.office):
+        return _envoy_at_the_meeting(person, _story(story_text))
     opening = body.find("\n")  # the first paragraph
-    if person.country and person.position < (opening if opening >= 0 else 400):
+    # the country as the story gives it: one only known (the leaders briefs knows) is no sign
+    # that the opening is about this meeting ('Di bawah bimbingan Presiden Xi Jinping ...')
+    if (
+        person.country
+        and not person.unsure
+        and person.position < (opening if opening >= 0 else 400)
+    ):
         return True
     story = _story(story_text)
     handles = person.handles()
@@ -167,6 +176,26 @@ def takes_part(person: Candidate, body: str, story_text: str, rolls: frozenset[i
 
 
 _WORD = re.compile(r"[\w'’-]+")
+
+_ENVOY = re.compile(r"(?:Duta\s+Besar|Dubes)\b", re.I)
+_AS_SOURCE = re.compile(
+    r"\b(?:ujar(?:nya)?|kata(?:nya)?|ucap(?:nya)?|ungkap(?:nya)?|tutur(?:nya)?|menurut|wawancara"
+    r"|mengatakan|menyatakan|menjelaskan|menengok)\b",
+    re.I,
+)
+"""What makes a sentence the words of its source: 'ujar Duta Besar …', 'Menurut Ji', 'Dalam
+sebuah wawancara …'."""
+
+
+def _envoy_at_the_meeting(person: Candidate, story: _Story) -> bool:
+    """An ambassador takes part when a sentence that is not their own words puts them at the
+    meeting ('Hadir dalam pertemuan itu … Duta Besar Turkmenistan untuk China …'); one who only
+    speaks of it ('…," ujar Duta Besar Rusia untuk China, Andrey Denisov', an interview) is the
+    report's source."""
+    pattern = _whole(person.handles())
+    return pattern is not None and any(
+        pattern.search(s) and not _AS_SOURCE.search(s) for s in story.meeting_sentences
+    )
 
 
 def _whole(words: Iterable[str]) -> re.Pattern[str] | None:

@@ -14,7 +14,7 @@ import yaml
 from briefs.draft.words import exact
 from briefs.errors import BriefsError, display_path
 from briefs.read.loader import CHECK_MARK, TO_CHECK
-from briefs.read.messages import Loc, numbered_name
+from briefs.read.messages import Loc, numbered_name, shown_of
 from briefs.write.files import write_new
 
 log = logging.getLogger(__name__)
@@ -82,8 +82,10 @@ class Draft:
                 f"# To settle (marked {CHECK_MARK}; `briefs check` refuses the draft until each"
                 " is checked and its mark removed):"
             )
+            shown = shown_of(self.summary)  # a point as the brief will number it
             header += [
-                f"#   - {numbered_name(loc)}: {reason}" for loc, reason in self.unsettled.items()
+                f"#   - {numbered_name(loc, shown)}: {reason}"
+                for loc, reason in self.unsettled.items()
             ]
         if self.notes:
             header.append("# To check:")

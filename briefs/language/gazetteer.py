@@ -61,6 +61,17 @@ class City(_Entry):
     country: str
 
 
+class Leader(_Entry):
+    """A head of state or government or a foreign minister: the spellings of their name, their
+    country, their office in Indonesian, and the years of their term."""
+
+    names: list[str] = Field(min_length=1)
+    country: str
+    office: str
+    since: int
+    until: int | None = None
+
+
 class ShippedVocabulary(_Entry):
     """briefs/data/vocabulary.yaml."""
 
@@ -70,6 +81,8 @@ class ShippedVocabulary(_Entry):
     cities: list[City] = []
     words: list[NamePair] = []
     """Content words of the briefs' subjects, each with its twins (lower case)."""
+    people: list[Leader] = []
+    """The region's leaders and foreign ministers, for a name a page gives without a country."""
 
 
 @cache
@@ -86,6 +99,22 @@ def vocabulary() -> ShippedVocabulary:
     value = parsed.value
     assert isinstance(value, ShippedVocabulary)
     return value
+
+
+@cache
+def known_leaders() -> dict[str, str]:
+    """Each spelling of a shipped leader's name -> their country (ISO 3166 alpha-2)."""
+    return {name: leader.country for leader in vocabulary().people for name in leader.names}
+
+
+def leaders_in_office(year: int) -> dict[str, str]:
+    """Each spelling of the name of a shipped leader in office in that year -> their office."""
+    return {
+        name: leader.office
+        for leader in vocabulary().people
+        if leader.since <= year <= (leader.until or year)
+        for name in leader.names
+    }
 
 
 # A name ends where a word does, or before a possessive 's (China's); not inside Xi'an.

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -25,8 +26,10 @@ from briefs.read.messages import (
     Loc,  # re-exported: the loader's users name locations by it
     message_of,
     numbered_name,
+    shown_of,
 )
 from briefs.summary.meeting import Meeting
+from briefs.summary.numbering import shown_numbers
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +176,15 @@ class Document(Parsed[Meeting]):
     def meeting(self) -> Meeting:
         return self.value
 
+    @cached_property
+    def _shown(self) -> dict[int, int]:
+        return shown_numbers(self.value)
+
+    def name(self, loc: Loc) -> str:
+        """The field at loc as its messages name it: the path, and a numbered item as the brief
+        shows it ('points[3].quote (point 2)')."""
+        return numbered_name(loc, self._shown)
+
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
@@ -185,11 +197,15 @@ def _build(
     positions: Positions,
     problems: list[Problem],
     path: Path,
+    marked: list[tuple[int, yaml.Node, Loc]],
 ) -> Any:
-    """Construct plain Python data from a node tree, recording positions and duplicate keys."""
+    """Construct plain Python data from a node tree, recording positions and duplicate keys,
+    and in marked each value marked unsettled (its problem's index, node and place)."""
     positions.values[loc] = _mark(node)
     if node.tag == CHECK_MARK:
+        # named once the whole file is read: a point's number is the one the brief shows
         problems.append(Problem(path, *_mark(node), _unsettled(node, loc)))
+        marked.append((len(problems) - 1, node, loc))
         assert isinstance(loader, yaml.resolver.BaseResolver)  # both loaders resolve tags
         node = _unmarked(node, loader)
     if isinstance(node, yaml.MappingNode):
@@ -203,11 +219,11 @@ def _build(
                 problems.append(Problem(path, *_mark(key_node), f"duplicate key {key!r}"))
                 continue
             positions.keys[(*loc, key)] = _mark(key_node)
-            result[key] = _build(value_node, (*loc, key), loader, positions, problems, path)
+            result[key] = _build(value_node, (*loc, key), loader, positions, problems, path, marked)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _build(item, (*loc, i), loader, positions, problems, path)
+            _build(item, (*loc, i), loader, positions, problems, path, marked)
             for i, item in enumerate(node.value)
         ]
     return loader.construct_object(node, deep=True)
@@ -225,7 +241,7 @@ def _as_written(loc: Loc, positions: Positions) -> Loc:
     return written
 
 
-def _unsettled(node: yaml.Node, loc: Loc) -> str:
+def _unsettled(node: yaml.Node, loc: Loc, shown: dict[int, int] | None = None) -> str:
     """The problem of a value marked unsettled, with the reason its line's comment gives."""
     buffer, pointer = node.start_mark.buffer, node.start_mark.pointer
     reason = ""
@@ -235,7 +251,7 @@ def _unsettled(node: yaml.Node, loc: Loc) -> str:
         if TO_CHECK in line:
             reason = line.split(TO_CHECK, 1)[1].strip()
     return (
-        f"{numbered_name(loc)}: not settled by the article"
+        f"{numbered_name(loc, shown)}: not settled by the article"
         + (f" ({reason})" if reason else "")
         + f"; check the value, then remove the {CHECK_MARK!r} mark"
     )
@@ -381,19 +397,23 @@ def _to_model(
 
     positions = Positions()
     problems: list[Problem] = []
+    marked: list[tuple[int, yaml.Node, Loc]] = []
     try:
-        raw = _build(node, (), loader, positions, problems, path)
+        raw = _build(node, (), loader, positions, problems, path, marked)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else _mark(node)
         return [Problem(path, line, column, f"invalid value: {error.problem}")]
+    shown = shown_of(raw)
+    for index, marked_node, loc in marked:
+        problems[index] = replace(problems[index], message=_unsettled(marked_node, loc, shown))
 
     try:
         value = model.model_validate(raw)
     except ValidationError as error:
         for item in error.errors(include_url=False):
             item["loc"] = _as_written(tuple(item["loc"]), positions)
-            message, at_key = message_of(item, model, whole)
+            message, at_key = message_of(item, model, whole, shown)
             line, column = positions.of(tuple(item["loc"]), key=at_key)
             problems.append(Problem(path, line, column, message))
         return problems

@@ -5,12 +5,14 @@ not a missing key 'en'; a typo'd field with the field it was probably meant to b
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from briefs.summary.fields import Text
 from briefs.summary.meeting import Meeting
+from briefs.summary.numbering import shown_point_numbers
 
 Loc = tuple[str | int, ...]
 
@@ -24,15 +26,37 @@ def field_name(loc: Loc) -> str:
 
 
 _NUMBERED = {"points": "point", "figures": "figure", "outcomes": "outcome", "takeaways": "takeaway"}
-"""The lists the brief numbers from 1 ('point 2' is points[1])."""
+"""The lists the brief numbers from 1 ('figure 2' is figures[1]; a point by its shown number)."""
 
 
-def numbered_name(loc: Loc) -> str:
-    """points[1].quote (point 2): the path, and the item as the brief numbers it."""
+def numbered_name(loc: Loc, shown: Mapping[int, int] | None = None) -> str:
+    """points[3].quote (point 2): the path, and the item as the brief numbers it. shown maps a
+    point's number in the summary to the one the brief shows it under
+    (briefs.summary.numbering); without it, or for the other lists, the summary's order."""
     name = field_name(loc)
     if len(loc) > 1 and isinstance(loc[1], int) and str(loc[0]) in _NUMBERED:
-        name += f" ({_NUMBERED[str(loc[0])]} {loc[1] + 1})"
+        number = loc[1] + 1
+        if loc[0] == "points" and shown:
+            number = shown.get(number, number)
+        name += f" ({_NUMBERED[str(loc[0])]} {number})"
     return name
+
+
+def shown_of(data: object) -> dict[int, int]:
+    """The points' shown numbers of a summary as read from its file (before the model: each
+    point's attributed_to, when it is a mapping), for the messages of a file that may not
+    validate."""
+    points = data.get("points") if isinstance(data, dict) else None
+    if not isinstance(points, list):
+        return {}
+    return shown_point_numbers(
+        [
+            speaker
+            if isinstance(p, dict) and isinstance(speaker := p.get("attributed_to"), str)
+            else None
+            for p in points
+        ]
+    )
 
 
 def _model_at(loc: Loc, model: type[BaseModel] | None = Meeting) -> type[BaseModel] | None:
@@ -60,10 +84,16 @@ def _inner_model(annotation: object) -> type[BaseModel] | None:
 _LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 
 
-def message_of(error: ErrorDetails, model: type[BaseModel], whole: str) -> tuple[str, bool]:
-    """A one-line message for a pydantic error, and whether it belongs at the key."""
+def message_of(
+    error: ErrorDetails, model: type[BaseModel], whole: str, shown: Mapping[int, int] | None = None
+) -> tuple[str, bool]:
+    """A one-line message for a pydantic error, and whether it belongs at the key; a numbered
+    item is named as the brief shows it (shown: the points' shown numbers, see shown_of)."""
     loc: Loc = tuple(error["loc"])
-    name = field_name(loc)
+    path = field_name(loc)
+    # ' (point 2)' after a path into a numbered item of a summary
+    item = numbered_name(loc[:2], shown)[len(field_name(loc[:2])) :] if model is Meeting else ""
+    name = f"{path}{item}"
     kind = error["type"]
     in_text = bool(loc) and loc[-1] in _LANGUAGE_NAMES and _model_at(loc[:-1], model) is Text
     if kind == "extra_forbidden":
@@ -72,17 +102,18 @@ def message_of(error: ErrorDetails, model: type[BaseModel], whole: str) -> tuple
         if parent is not None:
             close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"unknown field {loc[-1]!r} in {field_name(loc[:-1]) or whole}{hint}", True
+        within = f"{field_name(loc[:-1])}{item}" if len(loc) > 1 else whole
+        return f"unknown field {loc[-1]!r} in {within}{hint}", True
     if kind == "missing":
         if in_text:
             return (
-                f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[str(loc[-1])]} text ({loc[-1]!r}) is missing",
+                f"{field_name(loc[:-1])}{item}: the {_LANGUAGE_NAMES[str(loc[-1])]} text ({loc[-1]!r}) is missing",
                 False,
             )
-        return f"missing field {name!r}", False
+        return f"missing field {path!r}{item}", False
     if kind == "string_too_short" and in_text:
         return (
-            f"{field_name(loc[:-1])}: the {_LANGUAGE_NAMES[str(loc[-1])]} text ({loc[-1]!r}) is empty",
+            f"{field_name(loc[:-1])}{item}: the {_LANGUAGE_NAMES[str(loc[-1])]} text ({loc[-1]!r}) is empty",
             False,
         )
     message = error["msg"]

@@ -19,7 +19,8 @@ from briefs.render.charts import SeriesValue
 from briefs.render.digest import Digest, SeriesData, series_points
 from briefs.render.i18n import Localizer
 from briefs.render.previous import ArchiveContext, archive_context
-from briefs.summary.meeting import ConsensusPoint, Meeting
+from briefs.summary.meeting import Meeting
+from briefs.summary.numbering import point_groups, shown_numbers
 from briefs.summary.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -33,31 +34,6 @@ def brief_number(meeting_id: str) -> str:
     """The brief's reference number, derived from its id alone: year and a checksum of the id
     (BR-2024-3F2A1C), the same on every machine and in every language."""
     return f"BR-{meeting_id[:4]}-{zlib.crc32(meeting_id.encode()) & 0xFFFFFF:06X}"
-
-
-def point_groups(meeting: Meeting) -> list[tuple[str | None, list[tuple[int, ConsensusPoint]]]]:
-    """The points by who said them: the joint ones first (speaker None), then each speaker's in
-    the order they first speak; each with the number it is shown under, counted in that order
-    (the summary's numbers are the editor's: shown_numbers maps them)."""
-    groups: dict[str | None, list[ConsensusPoint]] = {None: []}
-    for point in meeting.points:
-        groups.setdefault(point.attributed_to, []).append(point)
-    shown, count = [], 0
-    for speaker, points in groups.items():
-        if points:
-            shown.append((speaker, [(count + i, p) for i, p in enumerate(points, 1)]))
-            count += len(points)
-    return shown
-
-
-def shown_numbers(meeting: Meeting) -> dict[int, int]:
-    """Each point's number in the summary (1 is the first) to the number the brief shows."""
-    index = {id(point): number for number, point in enumerate(meeting.points, 1)}
-    return {
-        index[id(point)]: shown
-        for _speaker, points in point_groups(meeting)
-        for shown, point in points
-    }
 
 
 def css_string(text: str) -> Markup:

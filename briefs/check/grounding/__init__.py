@@ -47,7 +47,7 @@ from briefs.language import numbers as reader
 from briefs.language.gazetteer import Gazetteer
 from briefs.language.time import meant_times, month_twins
 from briefs.read.loader import Document
-from briefs.read.messages import Loc, field_name
+from briefs.read.messages import Loc
 from briefs.summary.fields import Text
 from briefs.summary.figures import Figure
 from briefs.summary.meeting import ConsensusPoint, Outcome, texts_of
@@ -266,7 +266,7 @@ def check_grounding(
         claims.clear_caches()
         added.clear_caches()
     problems = [
-        document.problem(f.loc, f"{field_name(f.loc)}: {f.message}", warning=f.warning)
+        document.problem(f.loc, f"{document.name(f.loc)}: {f.message}", warning=f.warning)
         for f in findings
     ]
     return [p for p in problems if not p.warning] + [p for p in problems if p.warning]
