@@ -162,9 +162,6 @@ def test_only_the_gazetteer_names_countries():
     ]
     assert readers == [
         "briefs/language/gazetteer.py",
-        # _cldr_names: CLDR's names of the countries of a meeting, for the people's reader to
-        # take from gazetteer.country_names when its files are next changed
-        "briefs/language/speakers.py",
         "briefs/render/i18n.py",
         "briefs/summary/fields.py",
     ]

@@ -24,7 +24,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache
 
 from briefs.language.frames import (
     ADJUNCTS,
@@ -37,6 +36,7 @@ from briefs.language.frames import (
     STATEMENT,
     VERB,
 )
+from briefs.language.gazetteer import country_names
 
 
 class Side(StrEnum):
@@ -212,7 +212,7 @@ class _Reader:
         self.countries = (
             dict(countries)
             if countries is not None
-            else _cldr_names(tuple(sorted(set(people.values()))))
+            else _names_of(tuple(sorted(set(people.values()))))
         )
         self.handles = {
             word: name
@@ -408,15 +408,8 @@ class _Reader:
         return self.countries[match.group(1)], (match.start(1), match.end(1))
 
 
-@cache
-def _cldr_names(codes: tuple[str, ...]) -> dict[str, str]:
-    """The Indonesian and English names CLDR gives each country, -> its code."""
-    from babel import Locale
-
-    names: dict[str, str] = {}
-    for language in ("id", "en"):
-        territories = Locale(language).territories
-        for code in codes:
-            if code in territories:
-                names[str(territories[code])] = code
-    return names
+def _names_of(codes: tuple[str, ...]) -> dict[str, str]:
+    """The names of the countries of a meeting (the gazetteer's one table: CLDR's Indonesian and
+    English names and the press's spellings) -> code."""
+    wanted = set(codes)
+    return {name: code for name, code in country_names().items() if code in wanted}
