@@ -101,25 +101,6 @@ class _State:
     joint: Speaker | None = None
 
 
-def read_speaker(
-    sentence: str,
-    context: Sequence[str] = (),
-    people: Mapping[str, str] | None = None,
-    countries: Mapping[str, str] | None = None,
-) -> Speaker | None:
-    """Who one sentence says said it, or None when it does not say.
-
-    context: the sentences before it, in order (for 'Ia', 'katanya', and a relayed statement's
-    list); people: each participant's name -> their country (ISO code); countries: a country's
-    names -> its code (by default CLDR's Indonesian and English names of the people's
-    countries)."""
-    reader = _Reader(people or {}, countries)
-    state = _State()
-    for earlier in context:
-        reader.read(earlier, state)
-    return reader.read(sentence, state)
-
-
 def read_article(
     text: str,
     people: Mapping[str, str] | None = None,
