@@ -323,7 +323,7 @@ def _story_from_dateline(article: Article, page: str) -> None:
             dated = year_of_the_page(*dateline.day_month, page, article.page_years)
             if dated:
                 article.dated = dated[0]
-                article.dated_from = f"the dateline's day (its year {dated[1]})"
+                article.dated_from = f"the dateline's day, dated by {dated[1]}"
         first = article.paragraphs[0]
         first.text = first.text[dateline.length :]
         return

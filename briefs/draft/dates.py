@@ -131,7 +131,7 @@ def year_of_the_page(
         d.year for d in find_dates(page) if d.year and (d.day, d.month) == (day, month)
     }
     if len(same) == 1 and (found := make(same.pop())):
-        return found, f"from the page's {found.day} {_month_name(month)} {found.year}"
+        return found, f"the page's {found.day} {_month_name(month)} {found.year}"
     if len(set(page_years)) == 1 and (found := make(page_years[0])):
         return found, "the one year the page names"
     return None

@@ -174,7 +174,7 @@ def meeting_date(
             date = dt.date(year, chosen.month, 28)
         unsettled = f"year not stated, and the page names none: write it ({year} is a placeholder)"
     if dated_from and chosen.year is None and reference is published and not unsettled:
-        unsettled = f"year not stated in the story: {date.year} is the year of {dated_from}"
+        unsettled = f"year not stated in the story: {date.year}, from {dated_from}"
     span = period_mention(body, reference or date, years)
     period = span[:2] if span else None
     if period and not (period[0] <= date <= period[1]):
