@@ -58,6 +58,20 @@ _CREDIT = re.compile(r"(?<=[.!?])\s*\([^()]*\)?\s*$|\s*\([^()]*/[^()]*\)?\s*$")
 """A caption's photo credit at its end ('. (Xinhua/Zhao Lin)', '(ANTARA/…', a bracket left open)."""
 
 
+_OF_A_MEETING = re.compile(
+    r"\b(?:bertemu|menemui|pertemuan|pembicaraan|berbicara|berunding|perundingan|KTT"
+    r"|konferensi|sidang|rapat|berjabat\s+tangan|berfoto|menghadiri|menyambut|disambut|upacara"
+    r"|menandatangani|penandatanganan|menyaksikan)\b",
+    re.I,
+)
+
+
+def of_a_meeting(caption: str) -> bool:
+    """Is the caption a photo of a meeting: people meet, talk, shake hands, pose, sign, are
+    welcomed (not a view of the city, an airport, a monument)?"""
+    return bool(_OF_A_MEETING.search(caption))
+
+
 def without_credit(sentence: str) -> str:
     """A caption's sentence without the photo's credit: what it says, to quote."""
     return _CREDIT.sub("", sentence).strip()

@@ -127,9 +127,7 @@ def year_of_the_page(
         except ValueError:
             return None
 
-    same = {
-        d.year for d in find_dates(page) if d.year and (d.day, d.month) == (day, month)
-    }
+    same = {d.year for d in find_dates(page) if d.year and (d.day, d.month) == (day, month)}
     if len(same) == 1 and (found := make(same.pop())):
         return found, f"the page's {found.day} {_month_name(month)} {found.year}"
     if len(set(page_years)) == 1 and (found := make(page_years[0])):

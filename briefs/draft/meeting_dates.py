@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from briefs.draft.cleaning import without_credit
+from briefs.draft.cleaning import of_a_meeting, without_credit
 from briefs.draft.dates import DateMention, find_dates, period_mention, resolve, years_named
 from briefs.draft.sentences import split_sentences
 from briefs.draft.words import alternation, months, weekdays
@@ -135,9 +135,9 @@ def meeting_date(
     chosen = _chosen(body, told) or _chosen(body, mentions)
     announced = bool(chosen and _announces(body, chosen.start))
     if chosen is None:
-        named = "the dateline's day" if dated_from else "the publication date"
-        captioned = _caption_day(captions, body, published, bound, named)
-        found = _no_date(body, sentences, published, bound, captioned, named)
+        clock = "the dateline's day" if dated_from else "the publication date"
+        captioned = _caption_day(captions, body, published, bound, clock)
+        found = _no_date(body, sentences, published, bound, captioned, clock)
         # 'Pekan depan, Presiden Xi dijadwalkan bertemu ...': a meeting to come, with no day
         found.announced = bool(
             _ANNOUNCED.search(_ANOTHER_TO_COME.sub(" ", " ".join(sentences[:2])))
@@ -265,13 +265,6 @@ def _chosen(body: str, mentions: list[DateMention]) -> DateMention | None:
     return None
 
 
-_OF_A_MEETING = re.compile(
-    r"\b(?:bertemu|menemui|pertemuan|pembicaraan|berbicara|berunding|perundingan|KTT"
-    r"|konferensi|sidang|rapat|berjabat\s+tangan|berfoto|menghadiri|menyambut|disambut|upacara"
-    r"|menandatangani|penandatanganan|menyaksikan)\b",
-    re.I,
-)
-"""A caption of a meeting: people meet, talk, shake hands, sign, are welcomed."""
 _STORY_WEEKDAY = re.compile(rf"(?i:\b(?P<weekday>{alternation(weekdays())})\b)")
 
 
@@ -289,11 +282,13 @@ def _caption_day(
     ('pada Jumat'), and no year before one the story names (an older photo); several such dates
     that disagree settle nothing. Unsettled: a caption shows a photo, not always this meeting."""
     story = _outside_quotes(body)
-    story_weekdays = {weekdays()[m.group("weekday").lower()] for m in _STORY_WEEKDAY.finditer(story)}
+    story_weekdays = {
+        weekdays()[m.group("weekday").lower()] for m in _STORY_WEEKDAY.finditer(story)
+    }
     latest_named = max(years_named(story), default=None)
     found: dict[dt.date, str] = {}
     for caption in captions:
-        if not _OF_A_MEETING.search(caption):
+        if not of_a_meeting(caption):
             continue
         for mention in find_dates(caption):
             day = resolve(mention, None, []) if mention.year else None
@@ -310,7 +305,7 @@ def _caption_day(
             found.setdefault(day, without_credit(sentence))
     if len(found) != 1:
         return None
-    (day, sentence), = found.items()
+    ((day, sentence),) = found.items()
     fits = [f"the story's {_weekday_name(day)}"] if story_weekdays else []
     fits += [f"{named} {reference.isoformat()}"] if reference == day else []
     return MeetingDate(

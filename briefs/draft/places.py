@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from briefs.draft.cleaning import Article, without_credit
+from briefs.draft.cleaning import Article, of_a_meeting, without_credit
 from briefs.draft.sentences import split_sentences
 from briefs.draft.words import calendar_words, countries, country_pattern
 from briefs.language.gazetteer import cldr_city_countries, vocabulary
@@ -254,8 +254,6 @@ def find_place(
     return place
 
 
-
-
 def _caption_place(
     article: Article, known: dict[str, str], day: dt.date | None
 ) -> tuple[_Candidate, bool] | None:
@@ -271,7 +269,7 @@ def _caption_place(
     for caption in article.captions:
         days = {(d.day, d.month) for d in find_dates(caption)}
         dated = day is not None and days == {(day.day, day.month)}
-        if (days and not dated) or not _MEETING.search(caption):
+        if (days and not dated) or not of_a_meeting(caption):
             continue
         for sentence in split_sentences(caption):
             sentence = without_credit(sentence)

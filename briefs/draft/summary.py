@@ -120,9 +120,7 @@ def draft_summary(
     # latest year the page prints
     dated = article.published or article.dated
     year = dated.year if dated else max(article.page_years, default=None)
-    place = find_place(
-        article, participants, context.memory.cities, when.quote, year, when.date
-    )
+    place = find_place(article, participants, context.memory.cities, when.quote, year, when.date)
     in_caption, countryless = _of_the_day(in_captions_only, when, place)
     participants += in_caption
     if countryless:
