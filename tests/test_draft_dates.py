@@ -448,3 +448,10 @@ def test_a_day_of_the_story_dated_by_the_dateline_s_borrowed_year_is_marked():
         "year not stated in the story: 2025, from the dateline's day, dated by the one year the "
         "page names"
     )
+
+
+def test_a_week_in_the_story_is_no_weekday_against_the_caption():
+    story = STORY.replace("pada Sabtu", "dua minggu setelah kunjungannya ke Beijing,")
+    _, found = captioned(CAPTION + "\n" + story)
+    assert found.date == dt.date(2025, 4, 26)
+    assert "it fits the dateline's day 2025-04-26" in (found.unsettled or "")

@@ -265,7 +265,12 @@ def _chosen(body: str, mentions: list[DateMention]) -> DateMention | None:
     return None
 
 
-_STORY_WEEKDAY = re.compile(rf"(?i:\b(?P<weekday>{alternation(weekdays())})\b)")
+_STORY_WEEKDAY = re.compile(
+    rf"\b(?P<weekday>{alternation(w.title() for w in weekdays())}|{alternation(weekdays())})\b"
+    r"(?<!\bminggu)"
+)
+"""A weekday the story names ('pada Jumat', 'Rabu'), capitalised or not, but not the week of
+'dua minggu' (a weekday is 'Minggu', capitalised)."""
 
 
 def _caption_day(
