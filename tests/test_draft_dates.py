@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from briefs.draft.cleaning import parse_article
+from briefs.draft.datelines import read_dateline
 from briefs.draft.dates import DateMention, find_dates, period_mention, resolve
 from briefs.draft.meeting_dates import meeting_date
 
@@ -343,3 +344,114 @@ def test_a_day_of_the_month_alone_from_a_foot_stamp_s_publication_date():
     assert when("Pertemuan digelar pada tanggal 18 Mei di Xi'an.", dt.date(2023, 5, 20)).date == (
         dt.date(2023, 5, 18)
     )
+
+
+# A dateline's day without a year, and a photo caption's date (issue 31) ----------------------
+
+CAPTION = (
+    "Menlu China Wang Yi berjabat tangan dengan Menlu Kazakhstan Murat Nurtleu sebelum pertemuan "
+    "di Almaty, Kazakhstan, 26 April 2025. (Xinhua/Dana Serik)"
+)
+STORY = (
+    "Almaty, 26 April (Xinhua) -- Menteri Luar Negeri China Wang Yi pada Sabtu menghadiri "
+    "pertemuan para menteri luar negeri China dan lima negara Asia Tengah yang keenam.\n"
+    "Para menteri membahas kerja sama di bidang perdagangan, energi dan transportasi kawasan.\n"
+)
+
+
+def captioned(text: str, published: dt.date | None = None):
+    article = parse_article("Judul Berita Pertemuan Para Menlu\n" + text)
+    sentences = [s for _, s in article.sentences()]
+    found = meeting_date(
+        article.body,
+        sentences,
+        published or article.dated,
+        2026,
+        article.page_years,
+        article.captions,
+        None if published else article.dated_from,
+    )
+    return article, found
+
+
+def test_a_dateline_keeps_its_day_and_month_without_a_year():
+    dateline = read_dateline(STORY)
+    assert dateline is not None and dateline.place == "Almaty"
+    assert dateline.day is None and dateline.day_month == (26, 4)
+
+
+def test_a_dateline_s_day_takes_the_year_of_the_same_day_elsewhere_on_the_page():
+    article, _ = captioned(CAPTION + "\n" + STORY)
+    assert article.dated == dt.date(2025, 4, 26)
+    assert article.dated_from == "the dateline's day, dated by the page's 26 April 2025"
+
+
+def test_a_dateline_s_day_takes_the_one_year_the_page_names():
+    article, _ = captioned(STORY + "Xinhua Indonesia 2025 | Redaksi | Kebijakan Privasi\n")
+    assert article.dated == dt.date(2025, 4, 26)
+    assert article.dated_from == "the dateline's day, dated by the one year the page names"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        STORY,  # no year anywhere
+        STORY + "Kerja sama itu dimulai pada 2024.\nHak cipta Xinhua 2025\n",  # two years
+    ],
+)
+def test_a_dateline_s_day_gets_no_year_the_page_does_not_give(page):
+    article, found = captioned(page)
+    assert article.dated is None and article.dated_from is None
+    assert found.unsettled is not None and "placeholder" in found.unsettled
+
+
+def test_a_caption_s_date_is_the_meeting_s_when_the_story_names_no_day():
+    _, found = captioned(CAPTION + "\n" + STORY)
+    assert found.date == dt.date(2025, 4, 26)
+    assert found.quote == CAPTION.removesuffix(" (Xinhua/Dana Serik)")
+    assert found.unsettled == (
+        "no date of the meeting in the story: the date of a photo caption (it fits the story's "
+        "Saturday and the dateline's day 2025-04-26); check that the photo is of the meeting"
+    )
+
+
+@pytest.mark.parametrize(
+    "caption, story",
+    [
+        # the story's weekday is another day than the caption's
+        (CAPTION, STORY.replace("pada Sabtu", "pada Kamis")),
+        # a photo of the city, not of a meeting
+        ("Pemandangan kota Almaty, Kazakhstan, 26 April 2025. (Xinhua/Dana Serik)", STORY),
+        # two captions of a meeting that disagree, both on a Saturday
+        (CAPTION + "\n" + CAPTION.replace("26 April", "19 April"), STORY),
+    ],
+)
+def test_a_caption_s_date_that_does_not_fit_the_story_is_not_the_meeting_s(caption, story):
+    story = story.replace("Almaty, 26 April (Xinhua)", "Almaty (Xinhua)")
+    _, found = captioned(caption + "\n" + story)
+    assert "photo caption" not in (found.unsettled or "")
+
+
+def test_a_caption_dated_over_a_week_before_the_publication_date_is_an_older_photo():
+    story = STORY.replace("Almaty, 26 April (Xinhua)", "Almaty (Xinhua)")
+    _, found = captioned(CAPTION + "\n" + story, published=dt.date(2025, 5, 10))
+    assert "photo caption" not in (found.unsettled or "")
+    _, found = captioned(CAPTION + "\n" + story, published=dt.date(2025, 4, 27))
+    assert found.date == dt.date(2025, 4, 26) and "photo caption" in (found.unsettled or "")
+
+
+def test_a_day_of_the_story_dated_by_the_dateline_s_borrowed_year_is_marked():
+    story = STORY.replace("pada Sabtu", "pada Sabtu (26/4)")
+    _, found = captioned(story + "Xinhua Indonesia 2025 | Redaksi\n")
+    assert found.date == dt.date(2025, 4, 26)
+    assert found.unsettled == (
+        "year not stated in the story: 2025, from the dateline's day, dated by the one year the "
+        "page names"
+    )
+
+
+def test_a_week_in_the_story_is_no_weekday_against_the_caption():
+    story = STORY.replace("pada Sabtu", "dua minggu setelah kunjungannya ke Beijing,")
+    _, found = captioned(CAPTION + "\n" + story)
+    assert found.date == dt.date(2025, 4, 26)
+    assert "it fits the dateline's day 2025-04-26" in (found.unsettled or "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from briefs.draft.cleaning import parse_article
@@ -255,3 +257,58 @@ def test_a_city_after_ibu_kota_or_after_kota_and_its_description():
         "hari sebelum parade militer di Ibu Kota Beijing untuk memperingati akhir perang."
     )
     assert place.city == "Tianjin"
+
+
+_CAPTIONED_STORY = (
+    "Para menteri membahas kerja sama di bidang perdagangan, energi dan transportasi kawasan "
+    "dalam pertemuan yang berlangsung hangat.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "caption, dateline, day, city, why",
+    [
+        # dated the meeting's day: the caption's city, before the dateline's
+        (
+            "Wang Yi berjabat tangan dengan Murat Nurtleu di Almaty, Kazakhstan, 26 April 2025. "
+            "(Xinhua/Dana Serik)",
+            "Beijing",
+            dt.date(2025, 4, 26),
+            "Almaty",
+            "Almaty is named in a photo caption of the meeting's day: check",
+        ),
+        # another day's photo: the dateline's city
+        (
+            "Wang Yi berjabat tangan dengan Murat Nurtleu di Almaty, Kazakhstan, 2 Maret 2024. "
+            "(Xinhua/Dana Serik)",
+            "Beijing",
+            dt.date(2025, 4, 26),
+            "Beijing",
+            "Beijing is the dateline's city",
+        ),
+        # no date: after the dateline's city
+        (
+            "Wang Yi berjabat tangan dengan Murat Nurtleu di Almaty, Kazakhstan. (Xinhua/Dana Serik)",
+            "Beijing",
+            dt.date(2025, 4, 26),
+            "Beijing",
+            "Beijing is the dateline's city",
+        ),
+        # no date and no dateline: the caption's city
+        (
+            "Wang Yi berjabat tangan dengan Murat Nurtleu di Almaty, Kazakhstan. (Xinhua/Dana Serik)",
+            None,
+            dt.date(2025, 4, 26),
+            "Almaty",
+            "Almaty is named in a photo caption: check",
+        ),
+    ],
+)
+def test_a_caption_s_city_when_the_story_names_no_place(caption, dateline, day, city, why):
+    opening = f"{dateline} (Xinhua) -- " if dateline else ""
+    article = parse_article(
+        f"Judul Berita Pertemuan Para Menlu\n{caption}\n{opening}{_CAPTIONED_STORY}"
+    )
+    place = find_place(article, [], {}, day=day)
+    assert place.city == city
+    assert why in place.unsettled["city"]

@@ -702,3 +702,36 @@ def test_a_leader_named_without_office_gets_the_office_of_the_meeting_s_year(yea
             "office and country from the leaders briefs knows (Presiden), not in the sentence "
             "that names them: check it"
         )
+
+
+def test_a_caption_s_date_and_city_are_drafted_when_the_story_names_neither():
+    """A year-less dateline, the story's 'pada Sabtu', the date and city only in the photo's
+    caption (the news.cn format): the caption's date and city, each marked for the editor, each
+    quoted from the caption without its credit."""
+    caption = (
+        "Menlu China Wang Yi berjabat tangan dengan Menlu Kazakhstan Murat Nurtleu sebelum "
+        "pertemuan di Almaty, Kazakhstan, 26 April 2025."
+    )
+    text = (
+        "Wang Yi Hadiri Pertemuan Menlu China-Asia Tengah Keenam\n\n"
+        f"{caption} (Xinhua/Dana Serik)\n\n"
+        "Almaty, 26 April (Xinhua) -- Menteri Luar Negeri China Wang Yi pada Sabtu menghadiri "
+        "Pertemuan Menteri Luar Negeri China-Asia Tengah keenam bersama Wakil Perdana Menteri "
+        "sekaligus Menteri Luar Negeri Kazakhstan Murat Nurtleu.\n\n"
+        "Para menteri membahas kerja sama di bidang perdagangan, energi dan transportasi.\n"
+    )
+    draft = draft_summary(text, "a.txt")
+    summary, written = draft.summary, draft.to_yaml()
+    assert str(summary["date"]) == "2025-04-26" and summary["date_quote"] == caption
+    assert summary["place"]["city"]["id"] == "Almaty" and summary["place"]["country"] == "KZ"
+    assert summary["place"]["quote"] == caption
+    assert (
+        "#   - date: no date of the meeting in the story: the date of a photo caption (it fits "
+        "the story's Saturday and the dateline's day 2025-04-26); check that the photo is of "
+        "the meeting\n"
+    ) in written
+    assert (
+        "#   - place.city: the story names no place of the meeting; Almaty is named in a photo "
+        "caption of the meeting's day and is the dateline's city: check that the photo is of the "
+        "meeting\n"
+    ) in written

@@ -17,7 +17,7 @@ from briefs.draft.datelines import (
     read_dateline,
     stamp_date,
 )
-from briefs.draft.dates import full_date
+from briefs.draft.dates import full_date, year_of_the_page
 from briefs.draft.sentences import split_sentences
 from briefs.draft.words import weekdays
 from briefs.language.scripts import han_count
@@ -54,6 +54,29 @@ _CAPTION = re.compile(
 )
 """A photo's caption: the line ends with its credit in brackets ('(ANTARA/Reuters/...)', '(Foto:
 ...)', '(CMG)') or opens with 'Foto:', or names the photographer as 'REUTERS/Name'."""
+_CREDIT = re.compile(r"(?<=[.!?])\s*\([^()]*\)?\s*$|\s*\([^()]*/[^()]*\)?\s*$")
+"""A caption's photo credit at its end ('. (Xinhua/Zhao Lin)', '(ANTARA/…', a bracket left open)."""
+
+
+_OF_A_MEETING = re.compile(
+    r"\b(?:bertemu|menemui|pertemuan|pembicaraan|berbicara|berunding|perundingan|KTT"
+    r"|konferensi|sidang|rapat|berjabat\s+tangan|berfoto|menghadiri|menyambut|disambut|upacara"
+    r"|menandatangani|penandatanganan|menyaksikan)\b",
+    re.I,
+)
+
+
+def of_a_meeting(caption: str) -> bool:
+    """Is the caption a photo of a meeting: people meet, talk, shake hands, pose, sign, are
+    welcomed (not a view of the city, an airport, a monument)?"""
+    return bool(_OF_A_MEETING.search(caption))
+
+
+def without_credit(sentence: str) -> str:
+    """A caption's sentence without the photo's credit: what it says, to quote."""
+    return _CREDIT.sub("", sentence).strip()
+
+
 _BYLINE = re.compile(
     r"^(?P<role>Penulis|Pewarta|Reporter|Oleh|Editor|Penyunting|Redaktur|Editor\s+Bahasa|Fotografer"
     r"|Sumber|Source|Rep|Red|Laporan|Kontributor|Wartawan)\s*:\s*(?P<who>.*)$",
@@ -149,7 +172,9 @@ class Article:
     dateline: str | None = None
     dated: dt.date | None = None
     """The day the dateline gives ('XI'AN, 19 Mei (Xinhua) --'), when the page gives no
-    publication date: the story's own clock."""
+    publication date: the story's own clock; its year, when the dateline gives none, is the
+    page's own (`dates.year_of_the_page`), and dated_from says where it comes from."""
+    dated_from: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     noise: list[str] = field(default_factory=list)
@@ -256,7 +281,7 @@ def parse_article(text: str) -> Article:
             article.paragraphs.append(Paragraph(line[item.end() :], int(item.group(1))))
             continue
         article.paragraphs.append(Paragraph(line))
-    _story_from_dateline(article)
+    _story_from_dateline(article, text)
     if article.headline is None and short:
         article.headline = short[-1]
     _headline_of_the_story(article, headlines)
@@ -294,9 +319,10 @@ def _headline_of_the_story(article: Article, candidates: list[str]) -> None:
         article.headline = best
 
 
-def _story_from_dateline(article: Article) -> None:
+def _story_from_dateline(article: Article, page: str) -> None:
     """The story starts at its dateline ('Nur-Sultan (ANTARA) - ...'): what comes before it in
-    the first paragraphs is a caption or a teaser, set aside; the dateline is read and cut."""
+    the first paragraphs is a caption or a teaser, set aside; the dateline is read and cut. A
+    day it gives without a year is dated by the page's own years, or not at all."""
     for index, paragraph in enumerate(article.paragraphs[:4]):
         dateline = read_dateline(paragraph.text)
         if dateline is None:
@@ -307,6 +333,11 @@ def _story_from_dateline(article: Article) -> None:
         article.publisher = dateline.publisher
         article.agency = article.agency or dateline.agency
         article.dated = dateline.day
+        if dateline.day is None and dateline.day_month:
+            dated = year_of_the_page(*dateline.day_month, page, article.page_years)
+            if dated:
+                article.dated = dated[0]
+                article.dated_from = f"the dateline's day, dated by {dated[1]}"
         first = article.paragraphs[0]
         first.text = first.text[dateline.length :]
         return

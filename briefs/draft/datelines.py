@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from briefs.draft.dates import full_date
+from briefs.draft.dates import find_dates, full_date
 from briefs.draft.words import countries, weekdays
 
 _DATELINE_TIME = re.compile(
@@ -117,6 +117,9 @@ class Dateline:
     length: int
     day: dt.date | None = None
     """The day filed, when the dateline gives it with its year ('JAKARTA, 15 Juni 2024 -')."""
+    day_month: tuple[int, int] | None = None
+    """The day and month filed, when the dateline gives them without a year ('Xi'an, 19 Mei
+    (Xinhua) --'): the page's own years may date them (`dates.year_of_the_page`)."""
 
 
 def city_case(name: str) -> str:
@@ -135,6 +138,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
         return None
     place = publisher = agency = None
     day: dt.date | None = None
+    day_month: tuple[int, int] | None = None
     for part in (p.strip() for p in re.split(r"[,|]", m.group("head"))):
         bracket = re.fullmatch(r"(?P<before>.*?)\s*\((?P<inside>[A-Za-z.]+)\)", part)
         inside = bracket.group("inside") if bracket else None
@@ -144,6 +148,8 @@ def read_dateline(paragraph: str) -> Dateline | None:
             # "XI'AN, 19 Mei (Xinhua) --": the day the report was filed
             filed = full_date(part)
             day = filed[0] if filed else day
+            said = find_dates(part)
+            day_month = (said[0].day, said[0].month) if said else day_month
         elif not part:
             pass
         elif _SITE.match(part):
@@ -157,4 +163,4 @@ def read_dateline(paragraph: str) -> Dateline | None:
         agency = agency or inside
     if place in countries():
         place = None  # "Tiongkok, Bolong.id - ": a country, not a place
-    return Dateline(place, publisher, agency, m.end(), day)
+    return Dateline(place, publisher, agency, m.end(), day, day_month)

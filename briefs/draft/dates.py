@@ -112,6 +112,36 @@ def resolve(mention: DateMention, reference: dt.date | None, years: list[int]) -
     return None
 
 
+def year_of_the_page(
+    day: int, month: int, page: str, page_years: list[int]
+) -> tuple[dt.date, str] | None:
+    """A day and month the page gives without a year (a dateline's 'Xi'an, 19 Mei (Xinhua) --'),
+    dated by the page's own years: the year of a full date elsewhere on the page with that day
+    and month (a caption's '19 Mei 2023'), else the one year the page names; with neither (or
+    with several), None: a year the page does not give is never made up. The date, and where
+    its year comes from."""
+
+    def make(year: int) -> dt.date | None:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+
+    same = {d.year for d in find_dates(page) if d.year and (d.day, d.month) == (day, month)}
+    if len(same) == 1 and (found := make(same.pop())):
+        return found, f"the page's {found.day} {_month_name(month)} {found.year}"
+    if len(set(page_years)) == 1 and (found := make(page_years[0])):
+        return found, "the one year the page names"
+    return None
+
+
+def _month_name(month: int) -> str:
+    """The month's Indonesian name (CLDR's: 'Mei')."""
+    from babel import Locale
+
+    return str(Locale("id").months["format"]["wide"][month])
+
+
 def years_named(text: str) -> list[int]:
     return [int(y) for y in re.findall(r"(?<![\d/.,])(?:19|20)\d\d(?![\d/])", text)]
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from babel import Locale
 
+from briefs.draft.cleaning import of_a_meeting, without_credit
 from briefs.draft.dates import DateMention, find_dates, period_mention, resolve, years_named
+from briefs.draft.sentences import split_sentences
 from briefs.draft.words import alternation, months, weekdays
 
 log = logging.getLogger(__name__)
@@ -111,6 +113,8 @@ def meeting_date(
     published: dt.date | None,
     bound: int | None,
     page_years: Sequence[int] = (),
+    captions: Sequence[str] = (),
+    dated_from: str | None = None,
 ) -> MeetingDate:
     """The meeting's date: the first date the story gives for it (not a day something was
     announced), read against the publication date; what is not settled is said.
@@ -118,7 +122,11 @@ def meeting_date(
     With no year and no publication date, the weekday fixes the year: the latest year up to
     bound (the latest year the page's own lines print, or the year after the project's latest
     meeting) and not before the latest year the page names; without a bound, the first after
-    the latest year named. Either way it is unsettled."""
+    the latest year named. Either way it is unsettled.
+
+    published may be the dateline's day whose year is the page's (dated_from says so, and a
+    date counted from it is unsettled). When the story names no day, a photo caption's full
+    date may be the meeting's (`_caption_day`), unsettled."""
     years = years_named(body)
     mentions = find_dates(body)
     # a day named in quoted speech dates the meeting only when the story itself names none
@@ -127,7 +135,9 @@ def meeting_date(
     chosen = _chosen(body, told) or _chosen(body, mentions)
     announced = bool(chosen and _announces(body, chosen.start))
     if chosen is None:
-        found = _no_date(body, sentences, published, bound)
+        clock = "the dateline's day" if dated_from else "the publication date"
+        captioned = _caption_day(captions, body, published, bound, clock)
+        found = _no_date(body, sentences, published, bound, captioned, clock)
         # 'Pekan depan, Presiden Xi dijadwalkan bertemu ...': a meeting to come, with no day
         found.announced = bool(
             _ANNOUNCED.search(_ANOTHER_TO_COME.sub(" ", " ".join(sentences[:2])))
@@ -163,6 +173,8 @@ def meeting_date(
         except ValueError:
             date = dt.date(year, chosen.month, 28)
         unsettled = f"year not stated, and the page names none: write it ({year} is a placeholder)"
+    if dated_from and chosen.year is None and reference is published and not unsettled:
+        unsettled = f"year not stated in the story: {date.year}, from {dated_from}"
     span = period_mention(body, reference or date, years)
     period = span[:2] if span else None
     if period and not (period[0] <= date <= period[1]):
@@ -253,6 +265,63 @@ def _chosen(body: str, mentions: list[DateMention]) -> DateMention | None:
     return None
 
 
+_STORY_WEEKDAY = re.compile(
+    rf"\b(?P<weekday>{alternation(w.title() for w in weekdays())}|{alternation(weekdays())})\b"
+    r"(?<!\bminggu)"
+)
+"""A weekday the story names ('pada Jumat', 'Rabu'), capitalised or not, but not the week of
+'dua minggu' (a weekday is 'Minggu', capitalised)."""
+
+
+def _caption_day(
+    captions: Sequence[str],
+    body: str,
+    reference: dt.date | None,
+    bound: int | None,
+    named: str,
+) -> MeetingDate | None:
+    """A photo caption's full date as the meeting's, for a story that names no day ('… bertemu
+    media di Xi'an, …, 19 Mei 2023. (Xinhua/Zhao Lin)'): a caption of a meeting (people meet,
+    shake hands, sign), its date no later than the reference (the publication date or the
+    dateline's day) and at most a week before it, on a weekday the story names if it names any
+    ('pada Jumat'), and no year before one the story names (an older photo); several such dates
+    that disagree settle nothing. Unsettled: a caption shows a photo, not always this meeting."""
+    story = _outside_quotes(body)
+    story_weekdays = {
+        weekdays()[m.group("weekday").lower()] for m in _STORY_WEEKDAY.finditer(story)
+    }
+    latest_named = max(years_named(story), default=None)
+    found: dict[dt.date, str] = {}
+    for caption in captions:
+        if not of_a_meeting(caption):
+            continue
+        for mention in find_dates(caption):
+            day = resolve(mention, None, []) if mention.year else None
+            if day is None or _HISTORY.search(caption[: mention.start]):
+                continue
+            if reference and not (reference - dt.timedelta(days=7) <= day <= reference):
+                continue
+            if (bound and day.year > bound) or (latest_named and latest_named > day.year):
+                continue
+            if story_weekdays and day.weekday() not in story_weekdays:
+                continue
+            said = caption[mention.start : mention.end]
+            sentence = next((s for s in split_sentences(caption) if said in s), caption)
+            found.setdefault(day, without_credit(sentence))
+    if len(found) != 1:
+        return None
+    ((day, sentence),) = found.items()
+    fits = [f"the story's {_weekday_name(day)}"] if story_weekdays else []
+    fits += [f"{named} {reference.isoformat()}"] if reference == day else []
+    return MeetingDate(
+        day,
+        unsettled="no date of the meeting in the story: the date of a photo caption"
+        + (f" (it fits {' and '.join(fits)})" if fits else "")
+        + "; check that the photo is of the meeting",
+        quote=sentence,
+    )
+
+
 _WEEKDAY_BACK = re.compile(
     rf"(?i:\b(?:hari\s+)?(?P<weekday>{alternation(weekdays())})\s+(?P<back>kemarin|lalu|yang\s+lalu)\b)"
 )
@@ -290,11 +359,17 @@ def _outside_quotes(sentence: str) -> str:
 
 
 def _no_date(
-    body: str, sentences: list[str], published: dt.date | None, bound: int | None
+    body: str,
+    sentences: list[str],
+    published: dt.date | None,
+    bound: int | None,
+    captioned: MeetingDate | None = None,
+    named: str = "the publication date",
 ) -> MeetingDate:
     """No day in the story: a weekday counted back ('Selasa kemarin'), 'kemarin', 'hari ini'
-    or 'dua hari lalu' from the publication date (outside quoted speech first), a weekday alone
-    (the last one up to that date), else the publication date, else the first day of the
+    or 'dua hari lalu' from the publication date, named (outside quoted speech first), a day of
+    the month alone; else a caption's full date (captioned, see `_caption_day`), a weekday
+    alone (the last one up to that date), else the publication date, else the first day of the
     latest year named; always unsettled."""
     if published is not None:
         told = [(s, _outside_quotes(s)) for s in sentences]
@@ -305,8 +380,8 @@ def _no_date(
                 day = published - dt.timedelta(days=(published.weekday() - weekday - 1) % 7 + 1)
                 return MeetingDate(
                     day,
-                    unsettled=f"no date stated: {back.group(0)!r} counted back from the "
-                    f"publication date {published.isoformat()}",
+                    unsettled=f"no date stated: {back.group(0)!r} counted back from "
+                    f"{named} {published.isoformat()}",
                     quote=sentence,
                 )
             relative = _RELATIVE.search(text)
@@ -314,7 +389,7 @@ def _no_date(
                 return MeetingDate(
                     counted,
                     unsettled=f"no date stated: {relative.group(0)!r} "
-                    f"counted from the publication date {published.isoformat()}",
+                    f"counted from {named} {published.isoformat()}",
                     quote=sentence,
                 )
         for sentence, text in told:
@@ -326,9 +401,11 @@ def _no_date(
                 return MeetingDate(
                     numbered_day,
                     unsettled=f"no month or year stated, only {numbered.group(0)!r}: the last "
-                    f"such day up to the publication date {published.isoformat()}",
+                    f"such day up to {named} {published.isoformat()}",
                     quote=sentence,
                 )
+        if captioned is not None:
+            return captioned
         for sentence, text in told:
             only = _WEEKDAY_ONLY.search(text)
             if only:
@@ -337,21 +414,28 @@ def _no_date(
                 return MeetingDate(
                     day,
                     unsettled=f"no date stated, only {only.group(0)!r}: the last "
-                    f"{_weekday_name(day)} up to the publication date {published.isoformat()}",
+                    f"{_weekday_name(day)} up to {named} {published.isoformat()}",
                     quote=sentence,
                 )
             week = _WEEK_BACK.search(text)
             if week:
                 return MeetingDate(
                     published - dt.timedelta(days=7),
-                    unsettled=f"no date stated: {week.group(0)!r}, a day of the week before the "
-                    f"publication date {published.isoformat()}; write the day",
+                    unsettled=f"no date stated: {week.group(0)!r}, a day of the week before "
+                    f"{named} {published.isoformat()}; write the day",
                     quote=sentence,
                 )
         return MeetingDate(
             published,
-            unsettled="no date of the meeting in the article: the day the page was published",
+            unsettled="no date of the meeting in the article: "
+            + (
+                "the day the page was published"
+                if named == "the publication date"
+                else f"{named} {published.isoformat()}"
+            ),
         )
+    if captioned is not None:
+        return captioned
     year = bound or 2000
     return MeetingDate(
         dt.date(year, 1, 1),

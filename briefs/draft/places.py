@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections import Counter
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from briefs.draft.cleaning import Article
+from briefs.draft.cleaning import Article, of_a_meeting, without_credit
 from briefs.draft.sentences import split_sentences
 from briefs.draft.words import calendar_words, countries, country_pattern
 from briefs.language.gazetteer import cldr_city_countries, vocabulary
@@ -123,6 +124,7 @@ def find_place(
     known: dict[str, str] | None = None,
     when: str | None = None,
     year: int | None = None,
+    day: dt.date | None = None,
 ) -> FoundPlace:
     """Where the meeting was held, and what of it the article does not settle.
 
@@ -133,7 +135,10 @@ def find_place(
     reporter wrote, not always where the meeting was). known maps the project's cities to
     their countries; when is the sentence that says when the meeting was (the date's
     quote), where the story most often says where too; year is the meeting's: a sentence that
-    dates itself to an earlier year speaks of another meeting, and its city is not this one's."""
+    dates itself to an earlier year speaks of another meeting, and its city is not this one's.
+    When the story names no place, a photo caption's city may be the meeting's (day is the
+    meeting's date: `_caption_place`), before the dateline's city when the caption is dated that
+    day, after it when the caption has no date; unsettled either way."""
     # by video: said in the headline or the story's opening, not of an earlier meeting
     if article.headline and _VIDEO.search(article.headline):
         return FoundPlace(online=True, quote=article.headline)
@@ -196,6 +201,16 @@ def find_place(
             f"a visit to several countries ({tour.group(0)}): one city per stop; the "
             "meeting's, or write 'stated: false' for the tour"
         )
+    captioned = _caption_place(article, known, day) if chosen is None else None
+    if captioned and (captioned[1] or not article.dateline):
+        chosen = captioned[0]
+        also = _known(chosen.city, {article.dateline: "x"}) if article.dateline else None
+        place.unsettled["city"] = (
+            f"the story names no place of the meeting; {chosen.city} is named in a photo caption"
+            + (" of the meeting's day" if captioned[1] else "")
+            + (" and is the dateline's city" if also else "")
+            + ": check that the photo is of the meeting"
+        )
     if chosen is None and article.dateline:
         chosen = _Candidate(article.dateline, None, known.get(article.dateline), 0, 0)
         place.unsettled["city"] = (
@@ -237,6 +252,42 @@ def find_place(
         place.country = ""
         place.unsettled["country"] = "country not stated: write its code"
     return place
+
+
+def _caption_place(
+    article: Article, known: dict[str, str], day: dt.date | None
+) -> tuple[_Candidate, bool] | None:
+    """A city a photo caption of a meeting puts people at ('… bertemu media di Xi'an, Provinsi
+    Shaanxi, China barat laut, 19 Mei 2023. (Xinhua/Zhao Lin)'), and whether the caption is dated
+    the meeting's day: a city a gazetteer (or the dateline) knows, in a caption with a meeting's
+    word that gives no other day than the meeting's; the first such caption's, the one dated
+    that day first."""
+    from briefs.draft.dates import find_dates
+
+    res = _place_res()
+    found: list[tuple[_Candidate, bool]] = []
+    for caption in article.captions:
+        days = {(d.day, d.month) for d in find_dates(caption)}
+        dated = day is not None and days == {(day.day, day.month)}
+        if (days and not dated) or not of_a_meeting(caption):
+            continue
+        for sentence in split_sentences(caption):
+            sentence = without_credit(sentence)
+            for key in ("city_country", "kota", "di"):
+                for m in res[key].finditer(sentence):
+                    city = _city_name(m.group("city"), set(), set())
+                    if city is None or not (_known(city, known) or city == article.dateline):
+                        continue
+                    country = m.groupdict().get("country")
+                    code = countries()[country] if country else None
+                    if code is None and (after := res["country_after"].match(sentence[m.end() :])):
+                        code = countries()[after.group("country")]
+                    candidate = _Candidate(
+                        city, None, code or _known(city, known), 2, m.start(), sentence
+                    )
+                    found.append((candidate, dated))
+    found.sort(key=lambda c: not c[1])
+    return found[0] if found else None
 
 
 _MEETING = re.compile(

@@ -103,6 +103,8 @@ def draft_summary(
         article.published or article.dated,
         max(latest, default=None),
         article.page_years,
+        article.captions,
+        None if article.published else article.dated_from,
     )
     participants = find_participants(
         article.body,
@@ -118,7 +120,7 @@ def draft_summary(
     # latest year the page prints
     dated = article.published or article.dated
     year = dated.year if dated else max(article.page_years, default=None)
-    place = find_place(article, participants, context.memory.cities, when.quote, year)
+    place = find_place(article, participants, context.memory.cities, when.quote, year, when.date)
     in_caption, countryless = _of_the_day(in_captions_only, when, place)
     participants += in_caption
     if countryless:
