@@ -256,15 +256,15 @@ def test_an_open_page_reloads_itself_as_the_summary_changes(preview, project_cop
     assert index.failures == []
     page = visit(preview.url + f"en/{MEETING}.html")
     heading = page.page.locator("h1")
-    assert heading.inner_text() == "First China + Central Asia Foreign Ministers’ Meeting"
+    assert heading.inner_text() == "First China–Central Asia foreign ministers’ meeting"
 
     edit(
         project_copy,
         SUMMARY,
-        "en: First China + Central Asia",
-        "en: Inaugural China + Central Asia",
+        "en: First China–Central Asia",
+        "en: Inaugural China–Central Asia",
     )
-    heading.filter(has_text="Inaugural China + Central Asia").wait_for()
+    heading.filter(has_text="Inaugural China–Central Asia").wait_for()
 
     edit(project_copy, SUMMARY, "country: KZ", "country: QQ")
     lines = (project_copy / SUMMARY).read_text(encoding="utf-8").splitlines()
@@ -277,7 +277,7 @@ def test_an_open_page_reloads_itself_as_the_summary_changes(preview, project_cop
     page.screenshot("serve.problem")
 
     edit(project_copy, SUMMARY, "country: QQ", "country: KZ")
-    heading.filter(has_text="Inaugural China + Central Asia").wait_for()
+    heading.filter(has_text="Inaugural China–Central Asia").wait_for()
     # Nothing failed but the problem page, which is served with status 500.
     assert [failure for failure in page.failures if "status of 500" not in failure] == []
     page.screenshot("serve.reloaded")

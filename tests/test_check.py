@@ -292,13 +292,50 @@ def test_two_meetings_of_one_format_claiming_one_ordinal_is_a_warning(project_co
     line = next(i for i, text in enumerate(lines, 1) if text.startswith("  id: "))
     assert (
         f"{copy}:{line}:7: warning: "
-        "title.id: 'Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah keenam di Almaty' claims "
+        "title.id: 'Pertemuan menteri luar negeri Tiongkok–Asia Tengah keenam di Almaty' claims "
         "the same ordinal (6) as 2024-12-01-china-central-asia-foreign-ministers ('Pertemuan "
-        "Menteri Luar Negeri Tiongkok-Asia Tengah keenam di Chengdu'), a meeting of the same "
+        "menteri luar negeri Tiongkok–Asia Tengah keenam di Chengdu'), a meeting of the same "
         "format: one of them is misnumbered"
     ) in [str(w) for w in loaded.warnings]
     alone = load_summaries(open_project(project_copy), [source])
     assert not [w for w in alone.warnings if "ordinal" in str(w)]
+
+
+def test_a_title_in_title_case_is_a_located_warning(project_copy, monkeypatch):
+    """An office or a kind of meeting capitalised inside a title is warned of, at the title,
+    in each language; an office before a participant's name keeps its capital."""
+    monkeypatch.chdir(project_copy)
+    sixth = Path("sources/meetings/2024-12-01-china-central-asia-foreign-ministers.yaml")
+    visit = Path("sources/meetings/2019-09-11-china-kazakhstan-state-visit.yaml")
+    text = sixth.read_text(encoding="utf-8")
+    sixth.write_text(
+        text.replace(
+            "id: Pertemuan menteri luar negeri Tiongkok–Asia Tengah keenam",
+            "id: Pertemuan Menteri Luar Negeri Tiongkok–Asia Tengah keenam",
+        ).replace(
+            "en: Sixth China–Central Asia foreign ministers' meeting in Chengdu",
+            "en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu",
+        ),
+        encoding="utf-8",
+    )
+    text = visit.read_text(encoding="utf-8")
+    assert "en: State visit of Kazakh President Kassym-Jomart Tokayev" in text
+    visit.write_text(text.replace("en: State visit of", "en: State Visit of"), encoding="utf-8")
+    result = check(project_copy)
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if "sentence case" in line]
+    assert sorted(warned) == [
+        f"{visit}:5:7: warning: title.en: 'State Visit' is capitalised inside the title: titles"
+        " are in sentence case (write 'State visit'; an office keeps its capital before a name)",
+        f"{sixth}:4:7: warning: title.id: 'Pertemuan Menteri Luar Negeri' is capitalised inside"
+        " the title: titles are in sentence case (write 'Pertemuan menteri luar negeri'; an"
+        " office keeps its capital before a name)",
+        f'{sixth}:5:7: warning: title.en: "Foreign Ministers\' Meeting" is capitalised inside'
+        ' the title: titles are in sentence case (write "foreign ministers\' meeting"; an'
+        " office keeps its capital before a name)",
+    ]
+    result = check(project_copy, "--strict")
+    assert result.exit_code == 1
 
 
 def test_a_point_repeated_word_for_word_is_a_located_warning_and_numbered_as_placed(
