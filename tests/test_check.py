@@ -412,6 +412,41 @@ def test_the_evidence_annex_numbers_points_without_a_search_per_point(bad_root, 
     assert len(compared) < len(words)  # list.index() compared 300 * 299 / 2 = 44,850 times
 
 
+def test_the_figures_are_numbered_without_a_search_per_figure(bad_root, monkeypatch):
+    """A brief numbers its key and other figures by their place in the summary, not by
+    list.index() (a search per figure, quadratic in them): rendering 300 figures, four of them
+    key, compares no two figures."""
+    import dataclasses
+
+    from briefs.build.builder import Builder
+    from briefs.check.validate import load_summaries
+    from briefs.project import open_project
+    from briefs.summary.figures import Figure
+
+    project = open_project(bad_root)
+    document = load_summaries(project, [project.meetings_dir / "2020-01-01-good.yaml"]).documents[0]
+    [figure] = document.meeting.figures
+    figures = [
+        figure.model_copy(update={"value": figure.value + n, "key": n % 75 == 1})
+        for n in range(300)
+    ]
+    document = dataclasses.replace(
+        document, value=document.meeting.model_copy(update={"figures": figures})
+    )
+    compared = []
+    equal = Figure.__eq__
+
+    def counted(self, other):
+        compared.append(1)
+        return equal(self, other)
+
+    monkeypatch.setattr(Figure, "__eq__", counted)
+    page = Builder(project).render(document, "en")
+    assert page.count('<td id="figure-') == 4 and 'id="figure-76"' in page
+    assert 'id="figure-300"' in page
+    assert compared == []  # list.index() compared about 300 * 299 / 2 times
+
+
 def test_an_invisible_character_inside_a_number_is_named(bad_root, monkeypatch):
     monkeypatch.chdir(bad_root)
     edit(
