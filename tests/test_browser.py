@@ -374,5 +374,40 @@ def test_the_index_page_finds_a_brief_by_a_word(site, visit, word, meeting_id):
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any(href.endswith(f"{meeting_id}.html") for href in hrefs), hrefs
     page.screenshot(f"search.{word}.{DESK}")
+    assert not page.page.locator("#search-offline").is_visible()
     # The test's plain server has no favicon; the browser asks for one unbidden.
     assert [f for f in page.failures if "/favicon.ico" not in f] == []
+
+
+@pytest.mark.parametrize("width", [PHONE, DESK])
+def test_opened_from_disk_the_index_says_how_to_search(built, visit, tmp_path, width):
+    """From a file:// page Chromium refuses Pagefind its index: no search box that finds
+    nothing, but a line in each language saying how to serve the folder; the list works."""
+    from briefs.distribute.publish import publish
+
+    folder = publish(built, tmp_path / "site").folder
+    page = visit((folder / "index.html").as_uri(), width)
+    page.screenshot(f"index.file.{width}")
+    assert page.page.locator("#search").count() == 0
+    assert page.page.locator("#search-offline").is_visible()
+    said = page.page.locator("#search-offline p")
+    assert [said.nth(i).get_attribute("lang") for i in range(said.count())] == ["id", "en"]
+    assert said.nth(1).inner_text() == (
+        "Search works when this folder is opened from a web server, not from disk: run"
+        " python3 -m http.server --bind 127.0.0.1 in the folder and open http://127.0.0.1:8000/,"
+        " or put the folder on the desk’s web server."
+    )
+    assert said.nth(0).inner_text().startswith("Pencarian berfungsi bila folder ini dibuka")
+    assert page.page.locator("a.title").count() == 10
+    assert page.failures == []
+    width_seen = page.page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert width_seen == [width, width]
+    # the command and the address stay inside the note's box
+    inside = page.page.evaluate(
+        """() => { const box = document.getElementById('search-offline').getBoundingClientRect();
+          return [...document.querySelectorAll('#search-offline code')]
+            .every((c) => [...c.getClientRects()].every((r) => r.right <= box.right)); }"""
+    )
+    assert inside
