@@ -4,6 +4,7 @@ its evidence; one side's readout under that side's name; each tested on the real
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 import pytest
@@ -472,3 +473,21 @@ def test_the_bottom_line_does_not_break_after_its_first_word(
     first = "".join(r.text for r in sorted(runs, key=lambda r: r.left) if r.y == first_y)
     opening = meetings[meeting_id].bottom_line.text[language].split()[0]
     assert len(first.split()) > 1 and first.split()[0] == opening, first
+
+
+def test_no_date_breaks_between_its_day_and_its_month(built):
+    """'16 July 2020' is one run on a line: no line of a brief or digest ends with a day of
+    the month whose next line starts with a month name (CLDR's, in the output's language)."""
+    from babel.dates import get_month_names
+
+    found, lines_read = [], 0
+    for path in sorted(built.build_dir.glob("*/*.pdf")):
+        months = set(get_month_names("wide", locale=path.parent.name).values())
+        for number, page in enumerate(PdfReader(path).pages, 1):
+            lines = page.extract_text().split("\n")
+            lines_read += len(lines)
+            for line, after in itertools.pairwise(lines):
+                day = re.search(r"(?:^|[\s(])([1-9]|[12]\d|3[01])$", line.rstrip())
+                if day and after.split()[:1] and after.split()[0].strip(",.") in months:
+                    found.append(f"{path.parent.name}/{path.name} page {number}: {line[-20:]!r}")
+    assert lines_read > 1000 and not found, found
