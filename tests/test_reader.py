@@ -491,3 +491,19 @@ def test_no_date_breaks_between_its_day_and_its_month(built):
                 if day and after.split()[:1] and after.split()[0].strip(",.") in months:
                     found.append(f"{path.parent.name}/{path.name} page {number}: {line[-20:]!r}")
     assert lines_read > 1000 and not found, found
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_format_stands_whole_beside_its_label(built, meetings, loc, language):
+    """Page one's facts line keeps the format with its label on one line ('JENIS Pertemuan
+    menteri luar negeri', never '... luar' / 'negeri', nor the label alone at a line's end)."""
+    from .pdf_geometry import text_runs
+
+    label = loc[language].gettext("Format").upper()
+    for meeting_id in IDS:
+        reader = PdfReader(built.output_path(meeting_id, language, "pdf"))
+        runs = text_runs(reader, reader.pages[0])
+        head = next(r for r in runs if r.text.strip() == label)
+        line = "".join(r.text for r in sorted(runs, key=lambda r: r.left) if r.y == head.y)
+        kind = loc[language].kind(meetings[meeting_id].kind)
+        assert " ".join(line.split()).endswith(kind), (meeting_id, line)
