@@ -1199,12 +1199,12 @@ MUTATIONS: list[Mutation] = [
         F24,
         [
             (
-                "  id: Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah keenam di Chengdu\n",
-                "  id: Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah keenam di Chengdu dan Lanzhou\n",
+                "  id: Pertemuan menteri luar negeri Tiongkok–Asia Tengah keenam di Chengdu\n",
+                "  id: Pertemuan menteri luar negeri Tiongkok–Asia Tengah keenam di Chengdu dan Lanzhou\n",
             ),
             (
-                "  en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu\n",
-                "  en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu and Lanzhou\n",
+                "  en: Sixth China–Central Asia foreign ministers' meeting in Chengdu\n",
+                "  en: Sixth China–Central Asia foreign ministers' meeting in Chengdu and Lanzhou\n",
             ),
         ],
         "title.id",
@@ -1301,8 +1301,8 @@ MUTATIONS: list[Mutation] = [
     m(
         "invisible",
         F24,
-        "  en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu\n",
-        "  en: Sixth China–Central Asia Foreign\u2066 Ministers' Meeting in Chengdu\n",
+        "  en: Sixth China–Central Asia foreign ministers' meeting in Chengdu\n",
+        "  en: Sixth China–Central Asia foreign\u2066 ministers' meeting in Chengdu\n",
         "title.en",
     ),
     m(
@@ -1443,16 +1443,17 @@ FAITHFUL: list[Faithful] = [
         F20,
         (
             (
-                "id: Pertemuan Menteri Luar Negeri Tiongkok + Asia Tengah yang pertama",
-                "id: Pertemuan perdana Menteri Luar Negeri Tiongkok + Asia Tengah",
+                "id: Pertemuan menteri luar negeri Tiongkok–Asia Tengah yang pertama",
+                "id: Pertemuan perdana menteri luar negeri Tiongkok–Asia Tengah",
             ),
         ),
         "perdana is first",
     ),
     Faithful(
         S19,
-        (("id: Kunjungan kenegaraan Presiden", "id: Kunjungan Kenegaraan Presiden"),),
-        "a title phrase the article has in lower case",
+        (("dalam kunjungan kenegaraan Tokayev", "dalam Kunjungan Kenegaraan Tokayev"),),
+        # not in the title, which is in sentence case (check_title_case)
+        "a lede's phrase the article has in lower case",
     ),
     Faithful(
         T24,
@@ -1529,8 +1530,8 @@ FAITHFUL: list[Faithful] = [
         F24,
         (
             (
-                "Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu\n",
-                "Sixth China–Central Asia Foreign Ministers' Meeting in the city of Chengdu\n",
+                "Sixth China–Central Asia foreign ministers' meeting in Chengdu\n",
+                "Sixth China–Central Asia foreign ministers' meeting in the city of Chengdu\n",
             ),
         ),
         "the city of",
@@ -1621,8 +1622,8 @@ FAITHFUL: list[Faithful] = [
         F24,
         (
             (
-                "  en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu\n",
-                "  en: Sixth China-Central Asia Foreign Ministers' Meeting in Chengdu\n",
+                "  en: Sixth China–Central Asia foreign ministers' meeting in Chengdu\n",
+                "  en: Sixth China-Central Asia foreign ministers' meeting in Chengdu\n",
             ),
         ),
         "invisible: a hyphen for the en dash",

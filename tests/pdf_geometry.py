@@ -40,6 +40,9 @@ class Mark:
     right: float
     y: float
     text: str = ""
+    bottom: float = 0.0  # a path's lowest and highest y (a glyph run's are its y)
+    top: float = 0.0
+    fill: tuple[float, ...] | None = None  # a filled path's colour (RGB or grey, 0-1)
 
 
 def _widths(font: dict) -> tuple[dict[int, float], float]:
@@ -87,14 +90,17 @@ def marks(reader: PdfReader, page: PageObject) -> list[Mark]:
     space_ids = {name: _spaces(f) for name, f in fonts.items()}
     out: list[Mark] = []
     ctm, stack = IDENTITY, []
+    colour: tuple[float, ...] = (0.0,)  # the non-stroking (fill) colour, black at first
     path: list[tuple[float, float]] = []
     tm = IDENTITY
     font, size = None, 0.0
     for operands, op in ContentStream(page.get_contents(), reader).operations:
         if op == b"q":
-            stack.append(ctm)
+            stack.append((ctm, colour))
         elif op == b"Q":
-            ctm = stack.pop()
+            ctm, colour = stack.pop()
+        elif op in (b"rg", b"g", b"sc", b"scn"):
+            colour = tuple(float(v) for v in operands if isinstance(v, (int, float)))
         elif op == b"cm":
             ctm = multiply(tuple(float(v) for v in operands), ctm)  # type: ignore[arg-type]
         elif op in (b"m", b"l"):
@@ -106,8 +112,19 @@ def marks(reader: PdfReader, page: PageObject) -> list[Mark]:
             path += [apply(ctm, x, y), apply(ctm, x + w, y + h)]
         elif op in (b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"):
             if path:
-                xs = [p[0] for p in path]
-                out.append(Mark("path", min(xs), max(xs), path[0][1]))
+                xs, ys = [p[0] for p in path], [p[1] for p in path]
+                filled = op not in (b"S", b"s")
+                out.append(
+                    Mark(
+                        "path",
+                        min(xs),
+                        max(xs),
+                        path[0][1],
+                        bottom=min(ys),
+                        top=max(ys),
+                        fill=colour if filled else None,
+                    )
+                )
             path = []
         elif op == b"n":  # a clipping path only: nothing is drawn
             path = []
@@ -140,7 +157,9 @@ def marks(reader: PdfReader, page: PageObject) -> list[Mark]:
             full = multiply(tm, ctm)
             x0, y0 = apply(full, 0, 0)
             x1, _ = apply(full, inked, 0)
-            out.append(Mark("text", min(x0, x1), max(x0, x1), y0, "".join(shown)))
+            out.append(
+                Mark("text", min(x0, x1), max(x0, x1), y0, "".join(shown), bottom=y0, top=y0)
+            )
     return out
 
 
@@ -156,3 +175,36 @@ def overruns(path: str, left: float, right: float, tolerance: float = 0.5) -> li
                     f" at y {mark.y:.0f} (text box {left:.1f}-{right:.1f}) {mark.text[:40]!r}"
                 )
     return found
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run of glyphs as a reader sees it: its text, where it starts and ends (pt from the
+    page's left edge), its baseline (pt from the foot) and its type size (pt)."""
+
+    text: str
+    left: float
+    right: float
+    y: float
+    size: float
+
+
+def text_runs(reader: PdfReader, page: PageObject) -> list[Run]:
+    """Every run of text on the page with its extent: pypdf's text (Unicode) joined with the
+    extent marks() measures for the glyph run that starts at the same point."""
+    extent = {
+        (round(m.left, 1), round(m.y, 1)): m.right for m in marks(reader, page) if m.kind == "text"
+    }
+    runs: list[Run] = []
+
+    def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+        if not text.strip():
+            return
+        full = multiply(tuple(float(v) for v in tm), tuple(float(v) for v in cm))  # type: ignore[arg-type]
+        x, y = apply(full, 0, 0)
+        right = extent.get((round(x, 1), round(y, 1)))
+        if right is not None:
+            runs.append(Run(text, x, right, y, size * full[0]))
+
+    page.extract_text(visitor_text=visit)
+    return runs

@@ -256,15 +256,15 @@ def test_an_open_page_reloads_itself_as_the_summary_changes(preview, project_cop
     assert index.failures == []
     page = visit(preview.url + f"en/{MEETING}.html")
     heading = page.page.locator("h1")
-    assert heading.inner_text() == "First China + Central Asia Foreign Ministers’ Meeting"
+    assert heading.inner_text() == "First China–Central Asia foreign ministers’ meeting"
 
     edit(
         project_copy,
         SUMMARY,
-        "en: First China + Central Asia",
-        "en: Inaugural China + Central Asia",
+        "en: First China–Central Asia",
+        "en: Inaugural China–Central Asia",
     )
-    heading.filter(has_text="Inaugural China + Central Asia").wait_for()
+    heading.filter(has_text="Inaugural China–Central Asia").wait_for()
 
     edit(project_copy, SUMMARY, "country: KZ", "country: QQ")
     lines = (project_copy / SUMMARY).read_text(encoding="utf-8").splitlines()
@@ -277,7 +277,7 @@ def test_an_open_page_reloads_itself_as_the_summary_changes(preview, project_cop
     page.screenshot("serve.problem")
 
     edit(project_copy, SUMMARY, "country: QQ", "country: KZ")
-    heading.filter(has_text="Inaugural China + Central Asia").wait_for()
+    heading.filter(has_text="Inaugural China–Central Asia").wait_for()
     # Nothing failed but the problem page, which is served with status 500.
     assert [failure for failure in page.failures if "status of 500" not in failure] == []
     page.screenshot("serve.reloaded")
@@ -374,5 +374,40 @@ def test_the_index_page_finds_a_brief_by_a_word(site, visit, word, meeting_id):
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any(href.endswith(f"{meeting_id}.html") for href in hrefs), hrefs
     page.screenshot(f"search.{word}.{DESK}")
+    assert not page.page.locator("#search-offline").is_visible()
     # The test's plain server has no favicon; the browser asks for one unbidden.
     assert [f for f in page.failures if "/favicon.ico" not in f] == []
+
+
+@pytest.mark.parametrize("width", [PHONE, DESK])
+def test_opened_from_disk_the_index_says_how_to_search(built, visit, tmp_path, width):
+    """From a file:// page Chromium refuses Pagefind its index: no search box that finds
+    nothing, but a line in each language saying how to serve the folder; the list works."""
+    from briefs.distribute.publish import publish
+
+    folder = publish(built, tmp_path / "site").folder
+    page = visit((folder / "index.html").as_uri(), width)
+    page.screenshot(f"index.file.{width}")
+    assert page.page.locator("#search").count() == 0
+    assert page.page.locator("#search-offline").is_visible()
+    said = page.page.locator("#search-offline p")
+    assert [said.nth(i).get_attribute("lang") for i in range(said.count())] == ["id", "en"]
+    assert said.nth(1).inner_text() == (
+        "Search works when this folder is opened from a web server, not from disk: run"
+        " python3 -m http.server --bind 127.0.0.1 in the folder and open http://127.0.0.1:8000/,"
+        " or put the folder on the desk’s web server."
+    )
+    assert said.nth(0).inner_text().startswith("Pencarian berfungsi bila folder ini dibuka")
+    assert page.page.locator("a.title").count() == 10
+    assert page.failures == []
+    width_seen = page.page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert width_seen == [width, width]
+    # the command and the address stay inside the note's box
+    inside = page.page.evaluate(
+        """() => { const box = document.getElementById('search-offline').getBoundingClientRect();
+          return [...document.querySelectorAll('#search-offline code')]
+            .every((c) => [...c.getClientRects()].every((r) => r.right <= box.right)); }"""
+    )
+    assert inside

@@ -296,13 +296,50 @@ def test_two_meetings_of_one_format_claiming_one_ordinal_is_a_warning(project_co
     line = next(i for i, text in enumerate(lines, 1) if text.startswith("  id: "))
     assert (
         f"{copy}:{line}:7: warning: "
-        "title.id: 'Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah keenam di Almaty' claims "
+        "title.id: 'Pertemuan menteri luar negeri Tiongkok–Asia Tengah keenam di Almaty' claims "
         "the same ordinal (6) as 2024-12-01-china-central-asia-foreign-ministers ('Pertemuan "
-        "Menteri Luar Negeri Tiongkok-Asia Tengah keenam di Chengdu'), a meeting of the same "
+        "menteri luar negeri Tiongkok–Asia Tengah keenam di Chengdu'), a meeting of the same "
         "format: one of them is misnumbered"
     ) in [str(w) for w in loaded.warnings]
     alone = load_summaries(open_project(project_copy), [source])
     assert not [w for w in alone.warnings if "ordinal" in str(w)]
+
+
+def test_a_title_in_title_case_is_a_located_warning(project_copy, monkeypatch):
+    """An office or a kind of meeting capitalised inside a title is warned of, at the title,
+    in each language; an office before a participant's name keeps its capital."""
+    monkeypatch.chdir(project_copy)
+    sixth = Path("sources/meetings/2024-12-01-china-central-asia-foreign-ministers.yaml")
+    visit = Path("sources/meetings/2019-09-11-china-kazakhstan-state-visit.yaml")
+    text = sixth.read_text(encoding="utf-8")
+    sixth.write_text(
+        text.replace(
+            "id: Pertemuan menteri luar negeri Tiongkok–Asia Tengah keenam",
+            "id: Pertemuan Menteri Luar Negeri Tiongkok–Asia Tengah keenam",
+        ).replace(
+            "en: Sixth China–Central Asia foreign ministers' meeting in Chengdu",
+            "en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu",
+        ),
+        encoding="utf-8",
+    )
+    text = visit.read_text(encoding="utf-8")
+    assert "en: State visit of Kazakh President Kassym-Jomart Tokayev" in text
+    visit.write_text(text.replace("en: State visit of", "en: State Visit of"), encoding="utf-8")
+    result = check(project_copy)
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if "sentence case" in line]
+    assert sorted(warned) == [
+        f"{visit}:5:7: warning: title.en: 'State Visit' is capitalised inside the title: titles"
+        " are in sentence case (write 'State visit'; an office keeps its capital before a name)",
+        f"{sixth}:4:7: warning: title.id: 'Pertemuan Menteri Luar Negeri' is capitalised inside"
+        " the title: titles are in sentence case (write 'Pertemuan menteri luar negeri'; an"
+        " office keeps its capital before a name)",
+        f'{sixth}:5:7: warning: title.en: "Foreign Ministers\' Meeting" is capitalised inside'
+        ' the title: titles are in sentence case (write "foreign ministers\' meeting"; an'
+        " office keeps its capital before a name)",
+    ]
+    result = check(project_copy, "--strict")
+    assert result.exit_code == 1
 
 
 def test_a_point_repeated_word_for_word_is_a_located_warning_and_numbered_as_placed(
@@ -377,6 +414,41 @@ def test_the_evidence_annex_numbers_points_without_a_search_per_point(bad_root, 
     page = Builder(project).render(document, "en")
     assert 'id="evidence-point-300"' in page
     assert len(compared) < len(words)  # list.index() compared 300 * 299 / 2 = 44,850 times
+
+
+def test_the_figures_are_numbered_without_a_search_per_figure(bad_root, monkeypatch):
+    """A brief numbers its key and other figures by their place in the summary, not by
+    list.index() (a search per figure, quadratic in them): rendering 300 figures, four of them
+    key, compares no two figures."""
+    import dataclasses
+
+    from briefs.build.builder import Builder
+    from briefs.check.validate import load_summaries
+    from briefs.project import open_project
+    from briefs.summary.figures import Figure
+
+    project = open_project(bad_root)
+    document = load_summaries(project, [project.meetings_dir / "2020-01-01-good.yaml"]).documents[0]
+    [figure] = document.meeting.figures
+    figures = [
+        figure.model_copy(update={"value": figure.value + n, "key": n % 75 == 1})
+        for n in range(300)
+    ]
+    document = dataclasses.replace(
+        document, value=document.meeting.model_copy(update={"figures": figures})
+    )
+    compared = []
+    equal = Figure.__eq__
+
+    def counted(self, other):
+        compared.append(1)
+        return equal(self, other)
+
+    monkeypatch.setattr(Figure, "__eq__", counted)
+    page = Builder(project).render(document, "en")
+    assert page.count('<td id="figure-') == 4 and 'id="figure-76"' in page
+    assert 'id="figure-300"' in page
+    assert compared == []  # list.index() compared about 300 * 299 / 2 times
 
 
 def test_an_invisible_character_inside_a_number_is_named(bad_root, monkeypatch):

@@ -24,9 +24,7 @@ def test_list_shows_id_date_title():
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert len(lines) == 5
-    assert (
-        lines[1] == f"{MEETING}\t2020-07-16\tFirst China + Central Asia Foreign Ministers' Meeting"
-    )
+    assert lines[1] == f"{MEETING}\t2020-07-16\tFirst China–Central Asia foreign ministers' meeting"
 
 
 def test_unknown_meeting_lists_the_known_ones(project_copy):

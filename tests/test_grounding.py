@@ -124,9 +124,9 @@ def test_shipped_sources_pass_strict_with_no_warning(monkeypatch):
         # title and lede stand on the article; so do the place and the participants' names
         (
             "2024-12-01-china-central-asia-foreign-ministers",
-            "id: Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah keenam di Chengdu",
-            "id: Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah ketujuh di Chengdu",
-            "Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah ketujuh",
+            "id: Pertemuan menteri luar negeri Tiongkok–Asia Tengah keenam di Chengdu",
+            "id: Pertemuan menteri luar negeri Tiongkok–Asia Tengah ketujuh di Chengdu",
+            "Pertemuan menteri luar negeri Tiongkok–Asia Tengah ketujuh",
             "title.id: the number 'ketujuh' is in neither the headline nor the summary's quotes",
         ),
         (

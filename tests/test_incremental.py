@@ -80,8 +80,8 @@ def add_a_theme(root: Path) -> None:
 def change_an_english_title(root: Path) -> None:
     edit(
         root / "sources" / "meetings" / f"{OTHER}.yaml",
-        "en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu",
-        "en: The sixth China–Central Asia Foreign Ministers' Meeting in Chengdu",
+        "en: Sixth China–Central Asia foreign ministers' meeting in Chengdu",
+        "en: The sixth China–Central Asia foreign ministers' meeting in Chengdu",
     )
 
 

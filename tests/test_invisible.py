@@ -39,8 +39,8 @@ PATH = Path("sources") / "meetings" / f"{MINISTERS}.yaml"
             "U+2066 LEFT-TO-RIGHT ISOLATE at character 6",
         ),
         (
-            "First China + Central Asia",
-            "First China\ufeff + Central Asia",
+            "First China–Central Asia",
+            "First China\ufeff–Central Asia",
             "title.en",
             "First China",
             "U+FEFF ZERO WIDTH NO-BREAK SPACE at character 12",

@@ -429,8 +429,8 @@ def test_another_form_than_the_house_form_is_named(project_copy):
     path = _edited(
         project_copy,
         "2024-12-01-china-central-asia-foreign-ministers",
-        "  id: Pertemuan Menteri Luar Negeri Tiongkok-Asia Tengah keenam",
-        "  id: Pertemuan Menteri Luar Negeri China-Asia Tengah keenam",
+        "  id: Pertemuan menteri luar negeri Tiongkok–Asia Tengah keenam",
+        "  id: Pertemuan menteri luar negeri China–Asia Tengah keenam",
     )
     loaded = load_summaries(open_project(project_copy), [path])
     assert [str(w).split(": ", 1)[1] for w in loaded.warnings] == [
@@ -531,7 +531,7 @@ def test_the_index_links_titles_marks_languages_and_lists_year_digests(built, me
     page = html_of(out / "index.html")
     titles = [a for a in page.iter(f"{XHTML}a") if a.get("class") == "title"]
     assert len(titles) == 2 * len(meetings)
-    # typographic apostrophes, as in the briefs ("Foreign Ministers' Meeting" was straight)
+    # typographic apostrophes, as in the briefs ("foreign ministers' meeting" was straight)
     assert not [text_of(a) for a in titles if "'" in text_of(a)]
     assert "'" not in text_of(next(page.iter(f"{XHTML}table")))
     for a in titles:

@@ -21,6 +21,7 @@ from briefs.write.patches import WRITTEN_FOR
 builder = PdfBuilder(__import__("pathlib").Path("templates"))
 page = builder.layout('<html lang="en"><body><blockquote lang="id">Kedua pihak sepakat.</blockquote></body></html>')
 from weasyprint import css
+from weasyprint.layout import inline
 from weasyprint.pdf import tags
 
 def langs(node, found):
@@ -38,6 +39,7 @@ def langs(node, found):
 print(json.dumps({
     "shared": bool(getattr(css.CSS, "shared", False)),
     "tagged": bool(getattr(tags._build_box_tree, "adds_lang", False)),
+    "lines": bool(getattr(inline.split_first_line, "keeps_lines_whole", False)),
     "quotes": langs(PdfReader(io.BytesIO(page)).trailer["/Root"]["/StructTreeRoot"], []),
     "written_for": WRITTEN_FOR["weasyprint"] == __version__,
 }))
@@ -60,10 +62,17 @@ def test_the_patches_are_on_by_default(switch):
     assert lay_out(switch) == {
         "shared": True,
         "tagged": True,
+        "lines": True,
         "quotes": ["id"],
         "written_for": True,
     }
 
 
 def test_briefs_no_patches_leaves_weasyprint_as_it_ships():
-    assert lay_out("1") == {"shared": False, "tagged": False, "quotes": [None], "written_for": True}
+    assert lay_out("1") == {
+        "shared": False,
+        "tagged": False,
+        "lines": False,
+        "quotes": [None],
+        "written_for": True,
+    }

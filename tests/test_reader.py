@@ -4,6 +4,7 @@ its evidence; one side's readout under that side's name; each tested on the real
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 import pytest
@@ -323,3 +324,186 @@ def test_the_published_index_keeps_names_whole(built, tmp_path):
     html = (publish(built, tmp_path / "site").folder / "index.html").read_text(encoding="utf-8")
     assert html.count('<span class="name">Kassym-Jomart Tokayev</span>') == 2  # id and en
     assert "span.name { white-space: nowrap; }" in html
+
+
+PANEL = (0.952941, 0.964706, 0.976471)  # --panel of brief.css: the key figures' box
+
+
+def key_figure_captions(path) -> list[list[str]]:
+    """The lines of each key figure's caption (its number, label and year), left to right:
+    the 8 pt runs inside the key figures' box (the first panel under its heading, on page
+    one), split into the box's equal columns."""
+    from .pdf_geometry import marks, text_runs
+
+    reader = PdfReader(path)
+    for page in reader.pages:
+        runs = text_runs(reader, page)
+        heading = next((r for r in runs if r.text.strip() in ("KEY FIGURES", "ANGKA KUNCI")), None)
+        if heading is not None:
+            break
+    assert heading is not None, path
+    box = max(
+        (m for m in marks(reader, page) if m.fill == PANEL and m.top < heading.y),
+        key=lambda m: m.top,
+    )
+    columns = len(by_class(path.with_suffix(".html"), "key-label"))
+    width = (box.right - box.left) / columns
+    cells: list[dict[float, str]] = [{} for _ in range(columns)]
+    for run in runs:
+        if box.bottom < run.y < box.top and abs(run.size - 8) < 0.2:
+            cell = cells[int((run.left - box.left) // width)]
+            cell[round(run.y, 1)] = cell.get(round(run.y, 1), "") + run.text
+    return [[line for _y, line in sorted(cell.items(), reverse=True)] for cell in cells]
+
+
+def words_by_line(caption: str, lines: list[str]) -> list[set[int]]:
+    """Which words of a caption (by index; 0, its number, left out) each printed line holds:
+    the lines' letters are matched in order against the caption's (pypdf drops a space
+    where a run of glyphs ends, so the lines' own spaces are not trusted)."""
+    words = caption.split()
+    owner = [i for i, word in enumerate(words) for _ in word]
+    letters = "".join(words)
+    held, at = [], 0
+    for line in lines:
+        shown = "".join(line.split())
+        assert letters[at : at + len(shown)] == shown, (caption, lines)
+        held.append({owner[k] for k in range(at, at + len(shown))} - {0})
+        at += len(shown)
+    assert at == len(letters), (caption, lines)
+    return held
+
+
+def test_no_key_figure_caption_breaks_after_one_word(built):
+    """A caption of two lines or more has at least two of its words on every line but the
+    last: never 'Bilateral' alone over 'trade (2023)' (a one-word line before the rest)."""
+    found, captions = [], 0
+    for meeting_id in IDS:
+        for language in ("id", "en"):
+            path = built.output_path(meeting_id, language, "pdf")
+            labels = by_class(path.with_suffix(".html"), "key-label")
+            for label, lines in zip(labels, key_figure_captions(path), strict=True):
+                captions += 1
+                held = words_by_line(label, lines)
+                if any(len(words) < 2 for words in held[:-1]):
+                    found.append((language, meeting_id, lines))
+    assert captions >= 10 and not found, found
+
+
+def test_no_empty_shaded_fragment(built):
+    """Every shaded box a page paints (a panel, a table's or a cell's background: a light
+    fill at least 4 pt each way) holds the baseline of some text: a table or panel split at a
+    page's foot leaves no empty shaded strip behind."""
+    from .pdf_geometry import marks
+
+    found, boxes = [], 0
+    for path in sorted(built.build_dir.glob("*/*.pdf")):
+        reader = PdfReader(path)
+        for number, page in enumerate(reader.pages, 1):
+            drawn = marks(reader, page)
+            texts = [m for m in drawn if m.kind == "text"]
+            for m in drawn:
+                light = m.fill is not None and len(m.fill) == 3 and min(m.fill) >= 0.85
+                if not light or m.fill == (1.0, 1.0, 1.0):
+                    continue
+                if m.top - m.bottom < 4 or m.right - m.left < 4:
+                    continue
+                boxes += 1
+                if not any(m.bottom <= t.y <= m.top and m.left <= t.left <= m.right for t in texts):
+                    found.append(
+                        f"{path.parent.name}/{path.name} page {number}: "
+                        f"{m.left:.0f}-{m.right:.0f} x {m.bottom:.0f}-{m.top:.0f} pt"
+                    )
+    assert boxes >= 20 and not found, found
+
+
+GUTTER = 8  # pt: about a word space and a half at the tables' 9.5 pt
+
+
+def test_digest_values_keep_a_gutter_before_their_date(built, loc):
+    """In the digests' series tables the value is set flush right and the meeting's date
+    follows: the gap between the value's last glyph and the date's first is a gutter (at
+    least GUTTER pt), not a word space that makes them read as one."""
+    from .pdf_geometry import text_runs
+
+    gaps = []
+    for path in sorted(built.build_dir.glob("*/digest*.pdf")):
+        _ = loc[path.parent.name].gettext
+        reader = PdfReader(path)
+        for number, page in enumerate(reader.pages, 1):
+            runs = text_runs(reader, page)
+            # the date column's head, in a header row that has a value column (a series table)
+            heads = [r for r in runs if r.text.strip() == _("Meeting").upper()]
+            for head in heads:
+                if not any(r.y == head.y and r.text.strip() == _("Value").upper() for r in runs):
+                    continue
+                for date in runs:
+                    if date.y < head.y and abs(date.left - head.left) < 0.5:
+                        value = max(
+                            (r for r in runs if r.y == date.y and r.right < date.left),
+                            key=lambda r: r.right,
+                        )
+                        gap = round(date.left - value.right, 1)
+                        gaps.append((gap, f"{path.parent.name}/{path.name}", number, value.text))
+    assert len(gaps) >= 12 and all(gap >= GUTTER for gap, *_ in gaps), gaps
+
+
+WEASYPRINT_FIRST_WORD = {("id", "2020-07-16-china-central-asia-foreign-ministers")}
+"""Briefs whose bottom line WeasyPrint 70 as it ships breaks after its first word (its
+split_first_line takes a text that overflows the line only by its trailing space, before the
+name 'Tiongkok', for one long word): patches.keep_lines_whole keeps the line whole."""
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("meeting_id", IDS)
+def test_the_bottom_line_does_not_break_after_its_first_word(
+    built, meetings, loc, meeting_id, language, request
+):
+    """The bottom line's first printed line holds more than its first word."""
+    from briefs.write.patches import enabled
+
+    from .pdf_geometry import text_runs
+
+    if (language, meeting_id) in WEASYPRINT_FIRST_WORD and not enabled():
+        request.applymarker(pytest.mark.xfail(strict=True, reason="WeasyPrint 70's line break"))
+    reader = PdfReader(built.output_path(meeting_id, language, "pdf"))
+    runs = text_runs(reader, reader.pages[0])
+    heading = loc[language].gettext("Bottom line").upper()
+    top = next(r for r in runs if r.text.strip() == heading)
+    first_y = max(r.y for r in runs if r.y < top.y - 1)
+    first = "".join(r.text for r in sorted(runs, key=lambda r: r.left) if r.y == first_y)
+    opening = meetings[meeting_id].bottom_line.text[language].split()[0]
+    assert len(first.split()) > 1 and first.split()[0] == opening, first
+
+
+def test_no_date_breaks_between_its_day_and_its_month(built):
+    """'16 July 2020' is one run on a line: no line of a brief or digest ends with a day of
+    the month whose next line starts with a month name (CLDR's, in the output's language)."""
+    from babel.dates import get_month_names
+
+    found, lines_read = [], 0
+    for path in sorted(built.build_dir.glob("*/*.pdf")):
+        months = set(get_month_names("wide", locale=path.parent.name).values())
+        for number, page in enumerate(PdfReader(path).pages, 1):
+            lines = page.extract_text().split("\n")
+            lines_read += len(lines)
+            for line, after in itertools.pairwise(lines):
+                day = re.search(r"(?:^|[\s(])([1-9]|[12]\d|3[01])$", line.rstrip())
+                if day and after.split()[:1] and after.split()[0].strip(",.") in months:
+                    found.append(f"{path.parent.name}/{path.name} page {number}: {line[-20:]!r}")
+    assert lines_read > 1000 and not found, found
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_format_stands_whole_beside_its_label(built, meetings, loc, language):
+    """Page one's facts line keeps the format with its label on one line ('JENIS Pertemuan
+    menteri luar negeri', never '... luar' / 'negeri', nor the label alone at a line's end)."""
+    from .pdf_geometry import text_runs
+
+    label = loc[language].gettext("Format").upper()
+    for meeting_id in IDS:
+        reader = PdfReader(built.output_path(meeting_id, language, "pdf"))
+        runs = text_runs(reader, reader.pages[0])
+        head = next(r for r in runs if r.text.strip() == label)
+        line = "".join(r.text for r in sorted(runs, key=lambda r: r.left) if r.y == head.y)
+        kind = loc[language].kind(meetings[meeting_id].kind)
+        assert " ".join(line.split()).endswith(kind), (meeting_id, line)

@@ -177,7 +177,7 @@ def test_markup_in_a_summary_is_shown_not_interpreted(project_copy):
     meeting_id = "2020-07-16-china-central-asia-foreign-ministers"
     path = project_copy / "sources" / "meetings" / f"{meeting_id}.yaml"
     text = path.read_text(encoding="utf-8").replace(
-        "  en: First China + Central Asia Foreign Ministers' Meeting", f"  en: '{HOSTILE}'"
+        "  en: First China–Central Asia foreign ministers' meeting", f"  en: '{HOSTILE}'"
     )
     path.write_text(text, encoding="utf-8")
     project = open_project(project_copy)

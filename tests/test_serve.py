@@ -26,7 +26,7 @@ from briefs.project import LANGUAGES, open_project
 from .conftest import MEETING, OTHER, ROOT, with_two_built
 
 SUMMARY = f"sources/meetings/{MEETING}.yaml"
-TITLE = "First China + Central Asia Foreign Ministers&#39; Meeting"
+TITLE = "First China–Central Asia foreign ministers&#39; meeting"
 TIMEOUT = 60
 """Seconds a change may take to show under the watcher; a full rebuild takes a few."""
 
@@ -115,8 +115,8 @@ def test_unknown_pages_are_404(quiet):
 # OTHER's brief shows MEETING as its previous meeting (and the commitment it took up): an edit
 # of MEETING's summary rebuilds both. An edit of OTHER's rebuilds OTHER's pages only.
 OTHER_SUMMARY = f"sources/meetings/{OTHER}.yaml"
-OTHER_TITLE = "en: Sixth China–Central Asia Foreign Ministers' Meeting in Chengdu"
-NEW_TITLE = "Sixth and latest China–Central Asia Foreign Ministers"
+OTHER_TITLE = "en: Sixth China–Central Asia foreign ministers' meeting in Chengdu"
+NEW_TITLE = "Sixth and latest China–Central Asia foreign ministers"
 
 
 def test_editing_a_summary_updates_its_page_only(quiet, project_copy):
@@ -127,7 +127,7 @@ def test_editing_a_summary_updates_its_page_only(quiet, project_copy):
         project_copy,
         OTHER_SUMMARY,
         OTHER_TITLE,
-        OTHER_TITLE.replace("Sixth China–Central Asia Foreign Ministers", NEW_TITLE),
+        OTHER_TITLE.replace("Sixth China–Central Asia foreign ministers", NEW_TITLE),
     )
     assert changed(quiet, project_copy, OTHER_SUMMARY) == [OTHER]
     assert NEW_TITLE in page(url)[1]
@@ -155,14 +155,14 @@ def test_a_page_waiting_for_its_version_is_answered_when_its_rebuild_is_done(qui
     edit(
         project_copy,
         SUMMARY,
-        "en: First China + Central Asia",
-        "en: Inaugural China + Central Asia",
+        "en: First China–Central Asia",
+        "en: Inaugural China–Central Asia",
     )
     changed(quiet, project_copy, SUMMARY)
     waiting.join(TIMEOUT)
     assert answers == [version(quiet, page_path)] and answers[0] != known
     assert quiet.preview.builds == builds + 1
-    assert "Inaugural China + Central Asia" in page(quiet.url + page_path.lstrip("/"))[1]
+    assert "Inaugural China–Central Asia" in page(quiet.url + page_path.lstrip("/"))[1]
 
 
 def outputs(root: Path) -> dict[str, int]:
@@ -182,7 +182,7 @@ def test_after_the_preview_rebuilt_an_edit_a_build_has_nothing_to_do(quiet, proj
         project_copy,
         OTHER_SUMMARY,
         OTHER_TITLE,
-        OTHER_TITLE.replace("Sixth China–Central Asia Foreign Ministers", NEW_TITLE),
+        OTHER_TITLE.replace("Sixth China–Central Asia foreign ministers", NEW_TITLE),
     )
     changed(quiet, project_copy, OTHER_SUMMARY)
     built = outputs(project_copy)
@@ -295,15 +295,15 @@ def test_an_edit_reaches_an_open_page_through_the_watcher(preview, project_copy)
     edit(
         project_copy,
         SUMMARY,
-        "en: First China + Central Asia",
-        "en: Inaugural China + Central Asia",
+        "en: First China–Central Asia",
+        "en: Inaugural China–Central Asia",
     )
     deadline = time.monotonic() + TIMEOUT
     current = known
     while current == known and time.monotonic() < deadline:  # each answer: a rebuild, or 30 s
         current = page(preview.url + f"_briefs/version?page={page_path}&version={known}")[1]
     assert current != known, f"no rebuild within {TIMEOUT} s"
-    assert "Inaugural China + Central Asia" in page(preview.url + page_path.lstrip("/"))[1]
+    assert "Inaugural China–Central Asia" in page(preview.url + page_path.lstrip("/"))[1]
 
 
 def test_a_port_in_use_is_a_one_line_error(quiet):

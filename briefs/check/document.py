@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -14,9 +15,9 @@ from briefs.check.desk import check_takeaways
 from briefs.check.grounding import check_grounding
 from briefs.errors import Problem, display_path
 from briefs.language import numbers as reader
-from briefs.language.gazetteer import Gazetteer
+from briefs.language.gazetteer import Gazetteer, is_acronym, vocabulary
 from briefs.language.scripts import WIDE
-from briefs.project import MAX_WORD, Project, issue_date_or_why
+from briefs.project import LANGUAGES, MAX_WORD, Project, issue_date_or_why
 from briefs.read.files import (
     MAX_ARTICLE_BYTES,
     UnreadableFile,
@@ -184,6 +185,62 @@ def _repeated_points(document: Document) -> list[Problem]:
     return problems
 
 
+@cache
+def _title_terms(language: str) -> re.Pattern[str]:
+    """The shipped vocabulary's offices and kinds of meeting in one language, as written
+    capitalised ('Menteri Luar Negeri', "Foreign Ministers' Meeting"), the longest first;
+    acronyms (KTT, PM) are always capitals and are left out."""
+    shipped = vocabulary()
+    names = {
+        name
+        for term in (*shipped.offices, *shipped.meetings)
+        for name in getattr(term, language)
+        if not is_acronym(name)
+    }
+    alternatives = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+
+
+def check_title_case(document: Document, gazetteer: Gazetteer | None = None) -> list[Problem]:
+    """Titles are in sentence case: an office or a kind of meeting capitalised after the
+    title's first word ('Sixth China–Central Asia Foreign Ministers' Meeting') is a warning,
+    unless it stands before a participant's name ('Kazakh President Kassym-Jomart Tokayev',
+    'Presiden Kazakhstan Kassym-Jomart Tokayev') or inside a longer name the gazetteer knows
+    ('Council of Foreign Ministers')."""
+    meeting = document.meeting
+    names = [p.name for p in meeting.participants if p.name]
+    problems = []
+    for language in LANGUAGES:
+        title = meeting.title[language]
+        known = [m.span() for m in gazetteer.pattern.finditer(title)] if gazetteer else []
+        for match in _title_terms(language).finditer(title):
+            capitals = [
+                w for w in re.finditer(r"\S+", match.group()) if match.start() + w.start() > 0
+            ]
+            if not capitals:
+                continue  # the title's first word
+            after = title[match.end() :]
+            if any(re.match(rf"\s+(?:\S+\s+){{0,2}}{re.escape(n)}(?!\w)", after) for n in names):
+                continue
+            if any(
+                a <= match.start() and match.end() <= b and b - a > len(match.group())
+                for a, b in known
+            ):
+                continue
+            first, _, rest = match.group().partition(" ")
+            written = f"{first} {rest.lower()}" if match.start() == 0 else match.group().lower()
+            problems.append(
+                document.problem(
+                    ("title", language),
+                    f"title.{language}: {match.group()!r} is capitalised inside the title: "
+                    f"titles are in sentence case (write {written!r}; an office keeps its "
+                    "capital before a name)",
+                    warning=True,
+                )
+            )
+    return problems
+
+
 def check_document(
     document: Document,
     project: Project,
@@ -208,6 +265,7 @@ def check_document(
         )
     problems.extend(check_word_lengths(document))
     problems.extend(check_invisible(document))
+    problems.extend(check_title_case(document, gazetteer))
     names = {p.name for p in meeting.participants if p.name}
     for i, point in enumerate(meeting.points):
         if point.attributed_to and point.attributed_to not in names:

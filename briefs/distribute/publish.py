@@ -25,6 +25,7 @@ from pathlib import Path
 
 import jinja2
 from babel.units import format_unit
+from markupsafe import Markup, escape
 
 from briefs.distribute.outputs import Brief, ready_briefs
 from briefs.distribute.search import search_index
@@ -194,6 +195,14 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
             "language": locs[language].locale.language_name,
             "years": locs[language].gettext("Each year"),
             "desk": project.desk[language],
+            "offline": escape(
+                locs[language].gettext(
+                    "Search works when this folder is opened from a web server, not from disk:"
+                    " run %(command)s in the folder and open %(address)s, or put the folder on"
+                    " the desk’s web server."
+                )
+            )
+            % {"command": SERVE_COMMAND, "address": SERVE_ADDRESS},
         }
         for language in LANGUAGES
     }
@@ -210,6 +219,12 @@ def index_page(project: Project, briefs: list[Brief], locs: dict[str, Localizer]
         years=sorted({m.date.year for m in _newest_first(briefs)}, reverse=True),
     )
     return html.encode("utf-8")
+
+
+SERVE_COMMAND = Markup("<code>python3 -m http.server --bind 127.0.0.1</code>")
+SERVE_ADDRESS = Markup("<code>http://127.0.0.1:8000/</code>")
+"""How the index page tells a reader who opened it from disk to serve the folder (Pagefind's
+search cannot run in a file:// page): Python's own server, on this machine only."""
 
 
 def _is_published_digest(project: Project, name: str) -> bool:

@@ -77,6 +77,8 @@ class ShippedVocabulary(_Entry):
 
     offices: list[Office] = []
     institutions: list[NamePair] = []
+    meetings: list[NamePair] = []
+    """The words for kinds of meeting (titles write them in lower case)."""
     regions: list[NamePair] = []
     cities: list[City] = []
     words: list[NamePair] = []

@@ -343,10 +343,16 @@ class Meeting(SummaryModel):
             yield ("takeaways", i), takeaway
 
     @property
+    def key_figure_numbers(self) -> list[int]:
+        """The numbers (from 1, as the brief shows them) of the figures for page one: those
+        marked key (up to four), else the first."""
+        marked = [number for number, f in enumerate(self.figures, 1) if f.key]
+        return marked[:4] if marked else [1][: len(self.figures)]
+
+    @property
     def key_figures(self) -> list[Figure]:
-        """The figures for page one: those marked key (up to four), else the first."""
-        marked = [f for f in self.figures if f.key]
-        return marked[:4] if marked else self.figures[:1]
+        """The figures for page one (key_figure_numbers)."""
+        return [self.figures[number - 1] for number in self.key_figure_numbers]
 
     @property
     def countries(self) -> list[str]:

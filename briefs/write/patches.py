@@ -2,10 +2,12 @@
 
 Written for WeasyPrint 70.0, pydyf 0.13.0 and CPython 3.11's ctypes (`WRITTEN_FOR`); each patch
 wraps one private name (`ctypes.util._findSoname_ldconfig`, `weasyprint.pdf.tags._build_box_tree`,
-`weasyprint.css.CSS` as find_stylesheets sees it) and says so. `BRIEFS_NO_PATCHES=1` switches
-them all off: WeasyPrint is then imported and run as it ships (CI runs the PDF tests so, see
-.ci/run); the PDFs are the same but for the /Lang of tagged elements (an Indonesian quote in an
-English brief is then read with the document's language), and slower to make. What each saves
+`weasyprint.css.CSS` as find_stylesheets sees it, `weasyprint.layout.inline.split_first_line`)
+and says so. `BRIEFS_NO_PATCHES=1` switches them all off: WeasyPrint is then imported and run as
+it ships (CI runs the PDF tests so, see .ci/run); the PDFs are the same but for the /Lang of
+tagged elements (an Indonesian quote in an English brief is then read with the document's
+language) and a line WeasyPrint breaks after its first word (keep_lines_whole), and slower to
+make. What each saves
 is measured in benchmarks/RESULTS.md."""
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def patch_weasyprint() -> None:
             )
     tag_languages()
     share_stylesheets()
+    keep_lines_whole()
 
 
 def import_weasyprint() -> None:
@@ -183,3 +186,49 @@ def share_stylesheets() -> None:
 
     shared_css.shared = True  # type: ignore[attr-defined]
     css.CSS = shared_css
+
+
+def keep_lines_whole() -> None:
+    """Keep a line whole that WeasyPrint 70 cuts after its first word. Its split_first_line
+    takes a text that overflows the line only by its trailing space (the line ends just
+    before an inline element, such as a name render.prose marks) for one word too long for
+    the line, and keeps only that text's first word on it: 'Semua' / 'pihak memutuskan …
+    negeri' / 'Tiongkok …' in the 2020 brief's bottom line. When WeasyPrint has cut a text of
+    collapsible spaces after its first word, and the text without its trailing spaces fits
+    the line whole, the whole text is the line (a line's trailing space hangs past its end,
+    CSS Text 3 §4.1.3), and the inline element after it goes to the next line, as without
+    the bug. Wraps weasyprint.layout.inline.split_first_line once per process;
+    tests/test_reader.py pins the bottom lines."""
+    from weasyprint.layout import inline
+
+    split = inline.split_first_line
+    if getattr(split, "keeps_lines_whole", False):
+        return
+
+    def split_keeping_lines(
+        text: str,
+        style: Any,
+        context: Any,
+        max_width: Any,
+        justification_spacing: Any,
+        is_line_start: bool = True,
+        minimum: bool = False,
+    ) -> Any:
+        found = split(
+            text, style, context, max_width, justification_spacing, is_line_start, minimum
+        )
+        resume = found[2]
+        if resume is None or max_width is None or style["white_space"] != "normal":
+            return found
+        whole = text.rstrip(" ")
+        if whole == text or " " not in whole or " " in text.encode()[:resume].decode().strip():
+            return found  # no trailing space, a single word, or more than one word kept
+        fits = split(
+            whole, style, context, max_width, justification_spacing, is_line_start, minimum
+        )
+        if fits[2] is not None or fits[3] > max_width:
+            return found
+        return split(text, style, context, None, justification_spacing, is_line_start, minimum)
+
+    split_keeping_lines.keeps_lines_whole = True  # type: ignore[attr-defined]
+    inline.split_first_line = split_keeping_lines
