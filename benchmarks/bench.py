@@ -390,7 +390,7 @@ from briefs.write.pdf import PdfBuilder
 PdfBuilder(Path(sys.argv[1])).layout(Path(sys.argv[2]).read_text(encoding="utf-8"))
 """
 """The least a fresh process does to turn the edited page into its PDF: start, import the PDF
-builder and WeasyPrint, set up fonts and hyphenation, lay the page out. No
+builder and WeasyPrint (the quick way), set up fonts and hyphenation, lay the page out. No
 summary read, nothing checked, rendered or written: the floor of the one-edit build as long as
 the build runs in a fresh process."""
 

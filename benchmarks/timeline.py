@@ -34,6 +34,7 @@ TIMED = [
         ["plan", "start_workers", "read", "render_ahead", "make_digest_jobs"],
     ),
     ("briefs.build.builder", "Builder", ["__init__", "warm_up", "build", "write_digest", "render"]),
+    ("briefs.write.patches", None, ["import_weasyprint"]),
     ("briefs.write.pdf", "PdfBuilder", ["layout"]),
 ]
 """(module, class or None, functions): what is timed; a name the module lacks is left out."""

@@ -1,5 +1,5 @@
 """The editor's loop (issue 22): what a build after one edit does, and in which process; the
-compiled templates kept between processes."""
+compiled templates kept between processes; WeasyPrint's quick import."""
 
 from __future__ import annotations
 
@@ -188,6 +188,40 @@ def test_a_cache_folder_that_cannot_be_made_renders_without_it(project_copy, tmp
     project = open_project(project_copy)
     document = read_meeting(project, MEETING)
     assert "<html" in Builder(project).render(document, "id")
+
+
+QUICK = """
+import json, sys
+from briefs.write.patches import import_weasyprint
+import ctypes.util
+find = ctypes.util.find_library
+{how}
+assert ctypes.util.find_library is find
+maps = open("/proc/self/maps").read().split("\\n")
+print(json.dumps(sorted({{line.split()[-1] for line in maps if ".so" in line}})))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the quick import is Linux's")
+def test_the_quick_import_of_weasyprint_opens_the_same_libraries():
+    """WeasyPrint imported the quick way (find_library asks ldconfig's cache only) opens the
+    very libraries its own import opens, and leaves find_library as it found it."""
+
+    def libraries(how: str) -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", QUICK.format(how=how)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        return json.loads(result.stdout)
+
+    quick = libraries("import_weasyprint()")
+    plain = libraries("import weasyprint")
+    assert quick == plain
+    assert any("libpango" in name for name in quick)
+    assert any("libharfbuzz-subset" in name for name in quick)
 
 
 def test_a_brief_shows_the_same_context_whichever_process_renders_it(project_copy):

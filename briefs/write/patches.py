@@ -1,15 +1,16 @@
 """Every patch of another library's internals, in one module: briefs' only such code.
 
-Written for WeasyPrint 70.0 and pydyf 0.13.0 (`WRITTEN_FOR`); each patch wraps one private name
-(`weasyprint.pdf.tags._build_box_tree`, `weasyprint.css.CSS` as find_stylesheets sees it) and says
-so. `BRIEFS_NO_PATCHES=1` switches them all off: WeasyPrint then runs as it ships (CI runs the PDF
-tests so, see .ci/run); the PDFs are the same but for the /Lang of tagged elements (an Indonesian
-quote in an English brief is then read with the document's language), and slower to make. What
-the shared stylesheets save is measured in benchmarks/RESULTS.md ("Machinery, each piece
-measured"); the /Lang patch is for correctness, not speed."""
+Written for WeasyPrint 70.0, pydyf 0.13.0 and CPython 3.11's ctypes (`WRITTEN_FOR`); each patch
+wraps one private name (`ctypes.util._findSoname_ldconfig`, `weasyprint.pdf.tags._build_box_tree`,
+`weasyprint.css.CSS` as find_stylesheets sees it) and says so. `BRIEFS_NO_PATCHES=1` switches
+them all off: WeasyPrint is then imported and run as it ships (CI runs the PDF tests so, see
+.ci/run); the PDFs are the same but for the /Lang of tagged elements (an Indonesian quote in an
+English brief is then read with the document's language), and slower to make. What each saves
+is measured in benchmarks/RESULTS.md."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -51,6 +52,40 @@ def patch_weasyprint() -> None:
             )
     tag_languages()
     share_stylesheets()
+
+
+def import_weasyprint() -> None:
+    """Import WeasyPrint, a third quicker on Linux. As it is imported it opens its libraries
+    (Pango, HarfBuzz, fontconfig...) by trying several names for each, the Windows and macOS ones
+    first; cffi asks ctypes.util.find_library for each name that dlopen cannot open, and on
+    Linux that runs ldconfig, then gcc, then ld, for every name that is no library here: about
+    0.2 s in all. While WeasyPrint is imported, find_library asks ldconfig's cache only (the
+    first of the three, and for a library installed as the system's are, the one that answers);
+    every list of names ends with the library's Linux soname, which dlopen opens itself. Should
+    the import fail all the same, WeasyPrint is imported again as it imports itself. With the
+    patches off (BRIEFS_NO_PATCHES=1), WeasyPrint is imported as it imports itself."""
+    if "weasyprint" in sys.modules:
+        return
+    if not enabled():
+        importlib.import_module("weasyprint")
+        return
+    import ctypes.util
+
+    find = ctypes.util.find_library
+    cached = getattr(ctypes.util, "_findSoname_ldconfig", None)  # Linux, CPython 3.6 and later
+    if sys.platform != "linux" or cached is None:
+        importlib.import_module("weasyprint")
+        return
+    ctypes.util.find_library = cached
+    try:
+        importlib.import_module("weasyprint")
+    except OSError:
+        log.debug("WeasyPrint's quick import failed; imported as it imports itself", exc_info=True)
+        for name in [name for name in sys.modules if name.split(".")[0] == "weasyprint"]:
+            del sys.modules[name]
+    finally:
+        ctypes.util.find_library = find
+    importlib.import_module("weasyprint")
 
 
 def tag_languages() -> None:

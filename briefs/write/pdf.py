@@ -21,7 +21,7 @@ from briefs.render.hyphenation import use_indonesian_hyphenation
 from briefs.write.attachments import attach, page_record
 from briefs.write.files import write_atomically
 from briefs.write.formats import PagePart, SourceFile
-from briefs.write.patches import patch_weasyprint
+from briefs.write.patches import import_weasyprint, patch_weasyprint
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +142,7 @@ class PdfBuilder:
         """WeasyPrint's font configuration and the project's URL fetcher, made once."""
         if self._weasyprint is None:
             # Imported here: WeasyPrint is heavy and only PDF layouts need it.
+            import_weasyprint()
             from weasyprint.text.fonts import FontConfiguration
 
             patch_weasyprint()
@@ -152,7 +153,7 @@ class PdfBuilder:
     def layout(self, html: str) -> bytes:
         """The page part of html's PDF: WeasyPrint's PDF/A-3u of the page, tagged, with the
         build record, and no attachment (attachments.attach appends them)."""
-        font_config, fetcher = self.set_up()  # WeasyPrint imported and patched first
+        font_config, fetcher = self.set_up()  # WeasyPrint imported first, the quick way
         from weasyprint import HTML
 
         # No base URL: relative links (a digest's links to briefs beside it) stay relative, so
