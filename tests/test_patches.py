@@ -20,7 +20,6 @@ from briefs.write.pdf import PdfBuilder
 from briefs.write.patches import WRITTEN_FOR
 builder = PdfBuilder(__import__("pathlib").Path("templates"))
 page = builder.layout('<html lang="en"><body><blockquote lang="id">Kedua pihak sepakat.</blockquote></body></html>')
-from weasyprint import css
 from weasyprint.pdf import tags
 
 def langs(node, found):
@@ -36,7 +35,6 @@ def langs(node, found):
     return found
 
 print(json.dumps({
-    "shared": bool(getattr(css.CSS, "shared", False)),
     "tagged": bool(getattr(tags._build_box_tree, "adds_lang", False)),
     "quotes": langs(PdfReader(io.BytesIO(page)).trailer["/Root"]["/StructTreeRoot"], []),
     "written_for": WRITTEN_FOR["weasyprint"] == __version__,
@@ -58,7 +56,6 @@ def lay_out(switch: str | None) -> dict[str, object]:
 @pytest.mark.parametrize("switch", [None, "", "0"])
 def test_the_patches_are_on_by_default(switch):
     assert lay_out(switch) == {
-        "shared": True,
         "tagged": True,
         "quotes": ["id"],
         "written_for": True,
@@ -66,4 +63,4 @@ def test_the_patches_are_on_by_default(switch):
 
 
 def test_briefs_no_patches_leaves_weasyprint_as_it_ships():
-    assert lay_out("1") == {"shared": False, "tagged": False, "quotes": [None], "written_for": True}
+    assert lay_out("1") == {"tagged": False, "quotes": [None], "written_for": True}
