@@ -116,8 +116,8 @@ def synthetic_meeting(index: int, rng: random.Random) -> tuple[str, str, str]:
         f"Pertemuan digelar pada hari {WEEKDAYS[day.tm_wday]} ({day.tm_mday}/{day.tm_mon}/{day.tm_year})."
     )
     points = []
-    for n in range(6):
-        topic = rng.randrange(len(TOPICS_ID))
+    topics = rng.sample(range(len(TOPICS_ID)), 6)  # six points on six topics: none twice
+    for n, topic in enumerate(topics):
         sentence = quote(
             f"Semua pihak sepakat memperkuat kerja sama di bidang {TOPICS_ID[topic]} sebagai poin ke-{n + 1} "
             f"pertemuan nomor {index}, termasuk koordinasi kebijakan, pertukaran ahli dan proyek bersama yang "
@@ -167,14 +167,19 @@ place:
   quote: "{where}"
 issued: 2026-11-23
 lede:
-  id: Para menteri luar negeri bertemu dan menyepakati enam poin kerja sama.
-  en: The foreign ministers met and agreed on six points of cooperation.
+  id: Para menteri luar negeri bertemu di Astana.
+  en: The foreign ministers met in Astana.
 participants:
 {chr(10).join(participants)}
 points:
 {chr(10).join(points)}
 figures:
 {chr(10).join(figures)}
+bottom_line:
+  text:
+    id: Semua pihak sepakat memperkuat kerja sama di bidang {TOPICS_ID[topics[0]]}.
+    en: All sides agreed to strengthen cooperation in {TOPICS_EN[topics[0]]}.
+  points: [1]
 sources:
   - article: {meeting_id}.txt
     publisher: Sintetis

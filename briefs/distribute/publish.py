@@ -17,14 +17,16 @@ import re
 import shutil
 import stat
 import uuid
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from babel.units import format_unit
+from feedgenerator import Atom1Feed, Enclosure
 from markupsafe import Markup, escape
 
 from briefs.distribute.outputs import Brief, ready_briefs
@@ -41,7 +43,6 @@ log = logging.getLogger(__name__)
 INDEX_TEMPLATE = "index.html.j2"
 FEED_NAME = "feed.atom"
 CHECKSUMS = "SHA256SUMS"
-ATOM = "http://www.w3.org/2005/Atom"
 
 
 @dataclass(frozen=True)
@@ -73,74 +74,67 @@ def _newest_first(briefs: list[Brief]) -> list[Meeting]:
     return sorted(meetings.values(), key=lambda m: (m.date, m.id), reverse=True)
 
 
-def _timestamp(day: dt.date) -> str:
-    """An Atom date (RFC 3339) from a summary's date: never the clock, so feeds reproduce."""
-    return f"{day.isoformat()}T00:00:00Z"
-
-
 def _entry_id(meeting_id: str, language: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'briefs:{meeting_id}:{language}')}"
+
+
+class _BriefsFeed(Atom1Feed):  # type: ignore[misc]  # feedgenerator ships no types
+    """feedgenerator's Atom 1.0 feed (RFC 4287), with what a brief's entry says besides: the
+    feed's xml:base (for a published base URL), its generator, and each entry's category with
+    its label in the feed's language (the ways its documentation gives to extend a feed)."""
+
+    def root_attributes(self) -> dict[str, str]:
+        attributes: dict[str, str] = super().root_attributes()
+        if self.feed.get("base"):
+            attributes["xml:base"] = self.feed["base"]
+        return attributes
+
+    def add_root_elements(self, handler: Any) -> None:
+        super().add_root_elements(handler)
+        handler.addQuickElement("generator", "briefs")
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, item)
+        term, label = item["kind"]
+        handler.addQuickElement("category", "", {"term": term, "label": label})
 
 
 def atom_feed(
     project: Project, briefs: list[Brief], language: str, loc: Localizer, base_url: str | None
 ) -> bytes:
-    """The Atom feed (RFC 4287) of one language: an entry per meeting, newest first, linking
-    the HTML brief and enclosing the PDF; links are relative to the feed's own folder."""
-    ET.register_namespace("", ATOM)
-
-    def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
-        element.text = text
-        return element
-
+    """The Atom feed (RFC 4287) of one language, written by feedgenerator: an entry per meeting,
+    newest first, linking the HTML brief and enclosing the PDF; links are relative to the feed's
+    own folder; every date is a summary's issue date, never the clock."""
     meetings = _newest_first(briefs)
     by_key = {(b.meeting.id, b.language, b.format): b for b in briefs}
     desk = project.desk[language]
-    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language})
-    if base_url:
-        feed.set(
-            "{http://www.w3.org/XML/1998/namespace}base", f"{base_url.rstrip('/')}/{language}/"
-        )
-    add(feed, "id", _entry_id("feed", language))
-    add(feed, "title", f"{desk}: {loc.gettext('Meeting briefs')}")
-    add(feed, "updated", _timestamp(max(issue_date(m.issued, m.id) for m in meetings)))
-    add(add(feed, "author"), "name", desk)
-    add(feed, "link", rel="alternate", type="text/html", href="../index.html")
-    if base_url:
-        add(feed, "link", rel="self", type="application/atom+xml", href=FEED_NAME)
-    add(feed, "generator", "briefs")
+    feed = _BriefsFeed(
+        title=f"{desk}: {loc.gettext('Meeting briefs')}",
+        link="../index.html",
+        description="",
+        language=language,
+        author_name=desk,
+        feed_url=FEED_NAME if base_url else None,
+        feed_guid=_entry_id("feed", language),
+        base=f"{base_url.rstrip('/')}/{language}/" if base_url else None,
+    )
     for meeting in meetings:
         html, pdf = by_key[(meeting.id, language, "html")], by_key[(meeting.id, language, "pdf")]
-        entry = add(feed, "entry")
-        add(entry, "id", _entry_id(meeting.id, language))
-        add(entry, "title", meeting.title[language])
-        add(entry, "updated", _timestamp(issue_date(meeting.issued, meeting.id)))
-        add(
-            entry,
-            "link",
-            rel="alternate",
-            type=html.media_type,
-            hreflang=language,
-            href=Path(site_path(html)).name,
+        feed.add_item(
+            title=meeting.title[language],
+            link=Path(site_path(html)).name,
+            unique_id=_entry_id(meeting.id, language),
+            # midnight UTC of the issue date: a naive datetime, which feedgenerator marks 'Z'
+            updateddate=dt.datetime.combine(issue_date(meeting.issued, meeting.id), dt.time()),
+            # the summary is plain text; feedgenerator declares it type="html"
+            description=html_escape(
+                f"{loc.date(meeting.date)}, {loc.place(meeting.place)}. {meeting.lede[language]}",
+                quote=False,
+            ),
+            enclosures=[Enclosure(Path(site_path(pdf)).name, str(pdf.size), pdf.media_type)],
+            kind=(meeting.kind.value, loc.kind(meeting.kind)),
         )
-        add(
-            entry,
-            "link",
-            rel="enclosure",
-            type=pdf.media_type,
-            hreflang=language,
-            length=str(pdf.size),
-            href=Path(site_path(pdf)).name,
-        )
-        add(entry, "category", term=meeting.kind.value, label=loc.kind(meeting.kind))
-        add(
-            entry,
-            "summary",
-            f"{loc.date(meeting.date)}, {loc.place(meeting.place)}. {meeting.lede[language]}",
-        )
-    ET.indent(feed)
-    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    data: bytes = feed.writeString("utf-8").encode("utf-8")
     return data + b"\n"
 
 
