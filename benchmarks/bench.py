@@ -612,6 +612,22 @@ def mb(size: float) -> str:
     return f"{size / 2**20:.0f}"
 
 
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+KEPT = "<!-- make bench writes everything above this line and keeps everything below it -->"
+"""The line under which RESULTS.md holds what was written by hand (readings, earlier runs, the
+measurements of issue 32): a run replaces what is above it, never what is below."""
+
+
+def write_results(lines: list[str]) -> None:
+    """This run's results at the top of RESULTS.md, above the kept part."""
+    before = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    kept = before[before.index(KEPT) :] if KEPT in before else KEPT + "\n"
+    text = "\n".join(lines) + "\n\n" + kept
+    temporary = RESULTS.with_name(RESULTS.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(RESULTS)  # a bench stopped while writing leaves the last results whole
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -709,9 +725,7 @@ def main() -> None:
         if os.environ.get("BENCH_LOOP_ONLY"):
             emit(f"(BENCH_LOOP_ONLY: the rest left out; load average now {os.getloadavg()[0]:.1f})")
             if not args.no_write:
-                (ROOT / "benchmarks" / "RESULTS.md").write_text(
-                    "\n".join(lines) + "\n", encoding="utf-8"
-                )
+                write_results(lines)
             return
 
         # 1. The shipped sources against bare WeasyPrint on the same documents, interleaved
@@ -854,7 +868,7 @@ def main() -> None:
     )
     emit(*tail)
     if not args.no_write:
-        (ROOT / "benchmarks" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        write_results(lines)
 
 
 if __name__ == "__main__":
