@@ -2,14 +2,14 @@
 
 Written for WeasyPrint 70.0, pydyf 0.13.0 and CPython 3.11's ctypes (`WRITTEN_FOR`); each patch
 wraps one private name (`ctypes.util._findSoname_ldconfig`, `weasyprint.pdf.tags._build_box_tree`,
-`weasyprint.layout.inline.split_first_line`) and says so. `BRIEFS_NO_PATCHES=1` switches them
-all off: WeasyPrint is then imported and run as it ships (CI runs the PDF tests so, see
-.ci/run); the PDFs are the same but for the /Lang of tagged elements (an Indonesian quote in an
-English brief is then read with the document's language) and a line WeasyPrint cuts after its
-first word (keep_lines_whole), and WeasyPrint is imported a quarter of a second slower. What the
-quick import saves is measured in benchmarks/RESULTS.md ("Machinery, each piece measured",
-issue 32, which removed a fourth patch, author stylesheets parsed once per process: it saved
-under 5 % of every figure); /Lang and keep_lines_whole are for correctness, not speed."""
+`weasyprint.css.CSS` as find_stylesheets sees it, `weasyprint.layout.inline.split_first_line`)
+and says so. `BRIEFS_NO_PATCHES=1` switches them all off: WeasyPrint is then imported and run as
+it ships (CI runs the PDF tests so, see .ci/run); the PDFs are the same but for the /Lang of
+tagged elements (an Indonesian quote in an English brief is then read with the document's
+language) and a line WeasyPrint cuts after its first word (keep_lines_whole), and slower to
+make. What the quick import and the shared stylesheets save is measured in
+benchmarks/RESULTS.md ("Machinery, each piece measured", issue 32); /Lang and keep_lines_whole
+are for correctness, not speed."""
 
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ def patch_weasyprint() -> None:
             )
     tag_languages()
     keep_lines_whole()
+    share_stylesheets()
 
 
 def import_weasyprint() -> None:
@@ -162,3 +163,73 @@ def keep_lines_whole() -> None:
 
     split_keeping_lines.keeps_lines_whole = True  # type: ignore[attr-defined]
     inline.split_first_line = split_keeping_lines
+
+
+SHARED_STYLESHEETS = 32
+"""Parsed stylesheets kept (the most recently used): a brief's and a digest's are used by every
+document; a running head's, by one."""
+
+
+def share_stylesheets() -> None:
+    """Parse each author stylesheet once per process, not once per document: WeasyPrint's
+    find_stylesheets makes a CSS object of every <style> element of every page it lays out
+    (tinycss2's parse, the selectors compiled, the declarations validated: about a tenth of a
+    brief's layout), and every brief and digest starts with the same one (brief.css, and
+    digest.css for a digest; the running heads are in a <style> of their own). A sheet parsed
+    before is given to the next document again, with the @page rules its parse added to the
+    first one's added to this one's; a sheet whose parse adds anything else to its document
+    (layers, counter styles, colour profiles) is parsed anew each time. Wraps WeasyPrint's CSS
+    class as its find_stylesheets sees it, once per process."""
+    import copy
+
+    from weasyprint import css
+
+    parse = css.CSS
+    if getattr(parse, "shared", False):
+        return
+    parsed: dict[tuple[str, str | None, str, int], tuple[Any, list[Any], Any]] = {}
+
+    def shared_css(
+        *,
+        string: str | None = None,
+        page_rules: list[Any] | None = None,
+        layers: list[Any] | None = None,
+        **options: Any,
+    ) -> Any:
+        if string is None or page_rules is None or layers is None:
+            return parse(string=string, page_rules=page_rules, layers=layers, **options)
+        key = (
+            string,
+            options.get("base_url"),
+            options.get("media_type", "print"),
+            id(options.get("font_config")),
+        )
+        found = parsed.pop(key, None)
+        if found is not None and found[2] is not options.get("font_config"):
+            found = None  # another configuration that happens to have the same id()
+        if found is None:
+            rules: list[Any] = []
+            own_layers: list[Any] = []
+            counters: dict[Any, Any] = {}
+            profiles: dict[Any, Any] = {}
+            sheet = parse(
+                string=string,
+                page_rules=rules,
+                layers=own_layers,
+                **{**options, "counter_style": counters, "color_profiles": profiles},
+            )
+            if own_layers or counters or profiles:  # not shared: parsed as WeasyPrint does
+                return parse(string=string, page_rules=page_rules, layers=layers, **options)
+            found = (sheet, rules, options.get("font_config"))
+        parsed[key] = found  # the most recently used last
+        while len(parsed) > SHARED_STYLESHEETS:
+            del parsed[next(iter(parsed))]
+        sheet, rules, _fonts = found
+        page_rules.extend(rules)
+        # The document's own lists: WeasyPrint's sheets of one document share them.
+        for_document = copy.copy(sheet)
+        for_document.page_rules, for_document.layers = page_rules, layers
+        return for_document
+
+    shared_css.shared = True  # type: ignore[attr-defined]
+    css.CSS = shared_css
