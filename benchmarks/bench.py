@@ -449,10 +449,17 @@ server.serve_forever()
 def preview_once(root: Path, run: int, env: dict[str, str] | None) -> float:
     """Under `briefs serve` (its watcher and HTTP server, in a process of its own): seconds from
     saving a word added to a point's English text to the served HTML brief showing it."""
+    return preview_edit(root, COPIED, f"previewed{chr(97 + run)}", env)
+
+
+def preview_edit(root: Path, meeting: str, word: str, env: dict[str, str] | None) -> float:
+    """Seconds from saving word, added to the meeting's summary, to `briefs serve` (run with
+    env, in a process of its own) serving the HTML brief that shows it; returns once the rest
+    of that rebuild (PDFs, digests) is done."""
     import urllib.request
 
-    summary = root / "sources" / "meetings" / f"{COPIED}.yaml"
-    pdf = root / "build" / "en" / f"{COPIED}.pdf"
+    summary = root / "sources" / "meetings" / f"{meeting}.yaml"
+    pdf = root / "build" / "en" / f"{meeting}.pdf"
     server = subprocess.Popen(
         [sys.executable, "-P", "-c", SERVE_CHILD, str(root)],
         stdout=subprocess.PIPE,
@@ -461,9 +468,8 @@ def preview_once(root: Path, run: int, env: dict[str, str] | None) -> float:
     )
     try:
         assert server.stdout is not None
-        url = server.stdout.readline().strip() + f"en/{COPIED}.html"  # after its first build
+        url = server.stdout.readline().strip() + f"en/{meeting}.html"  # after its first build
         time.sleep(0.5)
-        word = f"previewed{chr(97 + run)}"
         before = pdf.stat().st_mtime_ns
         add_word(summary, word)
         start = time.perf_counter()

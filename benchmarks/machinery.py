@@ -28,13 +28,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import SERVE_CHILD, add_word
+from bench import add_word, preview_edit
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path("/tmp/mach/out")
@@ -173,36 +172,7 @@ def build(tree: str, root: Path, off: str) -> dict:
 
 def preview(tree: str, root: Path, meeting: str, off: str, word: str) -> float:
     """Seconds from a saved edit to `briefs serve` serving the HTML brief that shows it."""
-    summary = root / "sources" / "meetings" / f"{meeting}.yaml"
-    pdf = root / "build" / "en" / f"{meeting}.pdf"
-    server = subprocess.Popen(
-        [sys.executable, "-P", "-c", SERVE_CHILD, str(root)],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=environment(tree, off),
-    )
-    try:
-        assert server.stdout is not None
-        url = server.stdout.readline().strip() + f"en/{meeting}.html"
-        time.sleep(0.5)
-        before = pdf.stat().st_mtime_ns
-        add_word(summary, word)
-        start = time.perf_counter()
-        while True:
-            with urllib.request.urlopen(url, timeout=120) as response:
-                if word.encode() in response.read():
-                    break
-            if time.perf_counter() - start > 120:
-                raise SystemExit("the preview did not show the edit within 120 s")
-            time.sleep(0.01)
-        seconds = time.perf_counter() - start
-        while pdf.stat().st_mtime_ns == before:  # the rest of its rebuild
-            time.sleep(0.05)
-        time.sleep(1.0)
-        return seconds
-    finally:
-        server.terminate()
-        server.wait()
+    return preview_edit(root, meeting, word, environment(tree, off))
 
 
 def run(

@@ -149,11 +149,10 @@ def find_participants(
             unnamed.append((name, office))
             continue
         if position is not None and len(name.split()) >= 2:
-            summaries = name in (known or {})
-            source = "the project's summaries" if summaries else "the leaders briefs knows"
+            country, source = _known_country(name, known)
             found.append(
                 FoundParticipant(
-                    (known or {})[name] if summaries else known_leaders().get(name, ""),
+                    country,
                     office,
                     written,
                     position=position,
@@ -189,11 +188,10 @@ def find_participants(
         if called is None:
             continue
         word, at = called
-        summaries = name in (known or {})
-        source = "the project's summaries" if summaries else "the leaders briefs knows"
+        country, source = _known_country(name, known)
         found.append(
             FoundParticipant(
-                (known or {})[name] if summaries else known_leaders().get(name, ""),
+                country,
                 office,
                 name,
                 position=at.start(),
@@ -245,6 +243,14 @@ def _surname_first(name: str, body: str) -> re.Match[str] | None:
         return None
     first, last = map(re.escape, words)
     return re.search(rf"(?<![\w'’-]){last}\s+{first}(?:\s+{_PATRONYMIC})?(?![\w'’-])", body)
+
+
+def _known_country(name: str, known: dict[str, str] | None) -> tuple[str, str]:
+    """A known person's country, and who knows it: the project's summaries first, else the
+    leaders briefs knows."""
+    if name in (known or {}):
+        return (known or {})[name], "the project's summaries"
+    return known_leaders().get(name, ""), "the leaders briefs knows"
 
 
 def _called_by_one_word(
